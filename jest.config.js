@@ -1,0 +1,21 @@
+/** Unit specs sit next to the code; integration tests live under each app's test/ and the top-level test/. */
+const moduleNameMapper = {
+  '^@crm/testing$': '<rootDir>/test/support',
+  '^@crm/(.*)$': '<rootDir>/libs/$1/src',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/apps/*/test/**/*.test.ts', '<rootDir>/libs/*/test/**/*.test.ts', '<rootDir>/test/**/*.e2e.ts'],
+      globalSetup: '<rootDir>/test/infra/global-setup.ts',
+      globalTeardown: '<rootDir>/test/infra/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

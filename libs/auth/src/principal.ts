@@ -1,0 +1,18 @@
+import { Actor, PARTNER_ROLES, PartnerKind, Role } from '@crm/contracts';
+
+/** The authenticated caller: a staff user, or a partner (dealer, repair station) bound to its partner id. */
+export interface Principal {
+  subject: string;
+  name?: string;
+  roles: Role[];
+  partnerId?: string;
+  partnerKind?: PartnerKind;
+}
+
+export function isPartner(principal: Principal): boolean {
+  return principal.roles.some((role) => PARTNER_ROLES.includes(role)) && !!principal.partnerId;
+}
+
+export function toActor(principal: Principal): Actor {
+  return { id: principal.subject, kind: isPartner(principal) ? 'partner' : 'user', roles: principal.roles };
+}

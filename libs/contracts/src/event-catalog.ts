@@ -1,0 +1,26 @@
+import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from './customer/customer.events';
+import { EventDefinition } from './event-definition';
+import { PartnerRegistered, PartnerUpdated } from './partner/partner.events';
+import { VehicleOwnershipChanged, VehicleRegistered } from './vehicle/vehicle.events';
+
+/** Every event type the platform publishes, keyed by `type@version`. */
+export const EVENT_CATALOG: readonly EventDefinition[] = [
+  CustomerRegistered,
+  CustomerUpdated,
+  CustomerMerged,
+  CustomerErased,
+  VehicleRegistered,
+  VehicleOwnershipChanged,
+  PartnerRegistered,
+  PartnerUpdated,
+];
+
+const byKey = new Map(EVENT_CATALOG.map((definition) => [catalogKey(definition.type, definition.version), definition]));
+
+function catalogKey(type: string, version: number): string {
+  return `${type}@${version}`;
+}
+
+export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
+  return byKey.get(catalogKey(type, version));
+}

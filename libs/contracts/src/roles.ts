@@ -1,0 +1,18 @@
+export const Roles = {
+  admin: 'admin',
+  agent: 'agent',
+  salesRep: 'sales_rep',
+  salesManager: 'sales_manager',
+  marketer: 'marketer',
+  analyst: 'analyst',
+  serviceManager: 'service_manager',
+  dealer: 'dealer',
+  repairStation: 'repair_station',
+} as const;
+export type Role = (typeof Roles)[keyof typeof Roles];
+export const ALL_ROLES = Object.values(Roles) as Role[];
+
+/** Roles held by partner principals: they carry a partner id and see only records linked to it. */
+export const PARTNER_ROLES: readonly Role[] = [Roles.dealer, Roles.repairStation];
+/** Internal staff who may read any customer. */
+export const STAFF_ROLES: readonly Role[] = ALL_ROLES.filter((role) => !PARTNER_ROLES.includes(role));

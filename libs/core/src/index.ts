@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './id-generator';
+export * from './request-context';
+export * from './domain-errors';

@@ -1,0 +1,27 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { Actor, SYSTEM_ACTOR } from '@crm/contracts';
+
+/** Who is acting and which conversation this work belongs to; carried into every event and log line. */
+export interface RequestContextData {
+  correlationId: string;
+  causationId: string | null;
+  actor: Actor;
+  traceparent?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContextData>();
+
+export const RequestContext = {
+  run<T>(context: RequestContextData, work: () => T): T {
+    return storage.run(context, work);
+  },
+  current(): RequestContextData {
+    return storage.getStore() ?? { correlationId: randomUUID(), causationId: null, actor: SYSTEM_ACTOR };
+  },
+  /** Replaces the actor for the rest of the current request (set once authentication has run). */
+  setActor(actor: Actor): void {
+    const store = storage.getStore();
+    if (store) store.actor = actor;
+  },
+};

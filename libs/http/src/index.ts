@@ -1,0 +1,3 @@
+export * from './problem-details.filter';
+export * from './validation.pipe';
+export * from './page.dto';

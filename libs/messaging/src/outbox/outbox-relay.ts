@@ -1,0 +1,128 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MessageTransport, TransportMessage } from '../transport/message-transport';
+import { assertSqlIdentifier } from '../sql-identifier';
+
+export interface OutboxRelayOptions {
+  schema: string;
+  /** Safety net only: a commit wakes the relay at once. */
+  pollIntervalMs: number;
+  batchSize: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  envelope: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes committed outbox rows to the transport, oldest first. Rows are claimed with
+ * FOR UPDATE SKIP LOCKED, so several replicas can relay the same table without double work.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly table: string;
+  private timer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
+  private flushAgain = false;
+  private running = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transport: MessageTransport,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.table = `${assertSqlIdentifier(options.schema)}.outbox_message`;
+  }
+
+  start(): void {
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Called after a commit that wrote outbox rows. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.flushing) this.flushAgain = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.flushing;
+    await this.flushAll().catch((error) => this.logger.error(`final outbox flush failed: ${error}`));
+  }
+
+  /** Publishes everything pending; resolves with the number of events sent. */
+  async flushAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.publishBatch();
+      total += sent;
+      if (sent < this.options.batchSize) return total;
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.flushing) return;
+    let failed = false;
+    do {
+      this.flushAgain = false;
+      this.flushing = this.flushAll()
+        .then(() => undefined)
+        .catch((error) => {
+          failed = true;
+          this.logger.warn(`outbox relay will retry: ${(error as Error).message}`);
+        });
+      await this.flushing;
+      this.flushing = undefined;
+    } while (this.flushAgain && this.running && !failed);
+    if (this.running) this.schedule(this.options.pollIntervalMs);
+  }
+
+  private async publishBatch(): Promise<number> {
+    const outcome = await this.dataSource.transaction(async (tx) => {
+      const rows: OutboxRow[] = await tx.query(
+        `SELECT seq, topic, message_key, envelope, headers FROM ${this.table}
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      const seqs = rows.map((row) => row.seq);
+      if (rows.length === 0) return { sent: 0 };
+      try {
+        await this.transport.publish(rows.map(toTransportMessage));
+      } catch (error) {
+        await tx.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1)`, [
+          seqs,
+          String((error as Error).message).slice(0, 2000),
+        ]);
+        return { sent: 0, error: error as Error };
+      }
+      await tx.query(
+        `UPDATE ${this.table} SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1)`,
+        [seqs],
+      );
+      return { sent: rows.length };
+    });
+    if (outcome.error) throw outcome.error;
+    return outcome.sent;
+  }
+}
+
+function toTransportMessage(row: OutboxRow): TransportMessage {
+  return {
+    topic: row.topic,
+    key: row.message_key,
+    value: JSON.stringify(row.envelope),
+    headers: row.headers,
+  };
+}

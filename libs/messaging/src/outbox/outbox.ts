@@ -1,0 +1,31 @@
+import { EntityManager } from 'typeorm';
+import { EventEnvelope, topicFor, validateEvent } from '@crm/contracts';
+import { RequestContext } from '@crm/core';
+import { headersFor } from '../message-headers';
+import { assertSqlIdentifier } from '../sql-identifier';
+
+/** Writes events into the service's outbox table inside the caller's transaction. */
+export class Outbox {
+  private readonly table: string;
+
+  constructor(schema: string) {
+    this.table = `${assertSqlIdentifier(schema)}.outbox_message`;
+  }
+
+  async add(tx: EntityManager, ...envelopes: EventEnvelope[]): Promise<void> {
+    const traceparent = RequestContext.current().traceparent;
+    for (const envelope of envelopes) {
+      validateEvent(envelope);
+      await tx.query(
+        `INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          envelope.id,
+          topicFor(envelope),
+          envelope.aggregateId,
+          JSON.stringify(envelope),
+          JSON.stringify(headersFor(envelope, traceparent)),
+        ],
+      );
+    }
+  }
+}

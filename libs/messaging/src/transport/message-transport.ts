@@ -1,0 +1,29 @@
+/** A message as it travels on the wire; the transport knows nothing of envelopes or handlers. */
+export interface TransportMessage {
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export interface TransportSubscription {
+  groupId: string;
+  topics: string[];
+  /** Resolves once the message is fully handled; the transport then moves past it. */
+  handle(message: TransportMessage): Promise<void>;
+}
+
+/**
+ * The one seam between the platform and a message broker. Kafka in production, in-process for
+ * the embedded default and unit tests; handlers never know which one carries their events.
+ */
+export abstract class MessageTransport {
+  abstract readonly name: string;
+  abstract ensureTopics(topics: string[]): Promise<void>;
+  abstract publish(messages: TransportMessage[]): Promise<void>;
+  abstract subscribe(subscription: TransportSubscription): Promise<void>;
+  abstract isHealthy(): Promise<boolean>;
+  /** Stops consuming once the messages in hand are handled; publishing still works. */
+  abstract stopConsuming(): Promise<void>;
+  abstract close(): Promise<void>;
+}

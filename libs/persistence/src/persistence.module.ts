@@ -1,0 +1,83 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+
+export interface PersistenceOptions {
+  /** A PostgreSQL server; without one the embedded PGlite engine is started. */
+  databaseUrl?: string;
+  /** Where PGlite keeps its files; null keeps them in memory. */
+  embeddedDataDir: string | null;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  poolSize?: number;
+}
+
+export interface DatabaseServer {
+  url: string;
+  embedded: boolean;
+}
+
+const DATABASE_SERVER = Symbol('DATABASE_SERVER');
+const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
+
+@Injectable()
+class EmbeddedPostgresShutdown implements OnApplicationShutdown {
+  constructor(@Inject(EMBEDDED_POSTGRES) private readonly embedded: EmbeddedPostgres | null) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.embedded?.stop();
+  }
+}
+
+@Global()
+@Module({})
+class DatabaseServerModule {
+  static forRoot(options: PersistenceOptions): DynamicModule {
+    return {
+      module: DatabaseServerModule,
+      providers: [
+        {
+          provide: EMBEDDED_POSTGRES,
+          useFactory: () => (options.databaseUrl ? null : startEmbeddedPostgres(options.embeddedDataDir)),
+        },
+        {
+          provide: DATABASE_SERVER,
+          inject: [EMBEDDED_POSTGRES],
+          useFactory: (embedded: EmbeddedPostgres | null): DatabaseServer => ({
+            url: embedded?.url ?? (options.databaseUrl as string),
+            embedded: embedded !== null,
+          }),
+        },
+        EmbeddedPostgresShutdown,
+      ],
+      exports: [DATABASE_SERVER],
+    };
+  }
+}
+
+/** One TypeORM DataSource (pg driver) over PostgreSQL or embedded PGlite; migrations run at start. */
+@Module({})
+export class PersistenceModule {
+  static forRoot(options: PersistenceOptions): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [
+        DatabaseServerModule.forRoot(options),
+        TypeOrmModule.forRootAsync({
+          inject: [DATABASE_SERVER],
+          useFactory: (server: DatabaseServer) => ({
+            type: 'postgres' as const,
+            url: server.url,
+            migrations: options.migrations,
+            migrationsRun: true,
+            migrationsTransactionMode: 'each' as const,
+            autoLoadEntities: true,
+            synchronize: false,
+            // PGlite is a single session: more than one connection would interleave transactions.
+            extra: { max: server.embedded ? 1 : (options.poolSize ?? 10) },
+          }),
+        }),
+      ],
+      exports: [TypeOrmModule, DatabaseServerModule],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, urlencoded } from 'express';
+import { createValidationPipe, ProblemDetailsFilter } from '@crm/http';
+import { httpMetricsMiddleware, requestContextMiddleware } from '@crm/observability';
+
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+  bodyLimit?: string;
+}
+
+/** The HTTP conventions every service shares: limits, context, validation, problem+json, OpenAPI at /docs. */
+export function configureHttpApp(app: INestApplication, options: HttpAppOptions): INestApplication {
+  app.use(json({ limit: options.bodyLimit ?? '1mb' }));
+  app.use(urlencoded({ extended: false, limit: '100kb' }));
+  app.use(requestContextMiddleware);
+  app.use(httpMetricsMiddleware);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}

@@ -1,0 +1,81 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { join } from 'node:path';
+import { AuthModule } from '@crm/auth';
+import { PlatformConfig } from '@crm/config';
+import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@crm/core';
+import { InProcessTransport, KafkaTransport, MessageTransport, MessagingModule } from '@crm/messaging';
+import { CacheStore, HealthController, MemoryCacheStore, MetricsController, RedisCacheStore } from '@crm/observability';
+import { PersistenceModule } from '@crm/persistence';
+
+export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+
+export interface PlatformOptions {
+  /** Names the process in logs and as the Kafka client id. */
+  service: string;
+  config: PlatformConfig;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+}
+
+@Injectable()
+class CacheShutdown implements OnApplicationShutdown {
+  constructor(@Inject(CacheStore) private readonly cache: CacheStore) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.cache.close();
+  }
+}
+
+function createTransport(service: string, config: PlatformConfig): MessageTransport {
+  if (config.EVENT_TRANSPORT === 'in-process') return new InProcessTransport();
+  return new KafkaTransport({
+    clientId: service,
+    brokers: (config.KAFKA_BROKERS ?? '').split(','),
+    namespace: config.KAFKA_NAMESPACE,
+    partitions: config.KAFKA_PARTITIONS,
+  });
+}
+
+function embeddedDataDir(config: PlatformConfig): string | null {
+  return config.DATA_DIR === ':memory:' ? null : join(config.DATA_DIR, 'pgdata');
+}
+
+/**
+ * What every service stands on: database and migrations, event transport, cache, token
+ * verification, clock and ids, health and metrics. Each choice comes from configuration.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot({ service, config, migrations }: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        TerminusModule,
+        PersistenceModule.forRoot({ databaseUrl: config.DATABASE_URL, embeddedDataDir: embeddedDataDir(config), migrations }),
+        MessagingModule.forRoot({
+          transport: () => createTransport(service, config),
+          relayEnabled: config.OUTBOX_RELAY_ENABLED,
+          pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+        }),
+        AuthModule.forRoot(() => ({
+          issuer: config.AUTH_ISSUER,
+          // The embedded default verifies against its own issuer, served by the same process.
+          jwksUrl: config.AUTH_JWKS_URL ?? `http://127.0.0.1:${config.PORT}/auth/jwks`,
+        })),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+        { provide: IdGenerator, useClass: RandomIdGenerator },
+        {
+          provide: CacheStore,
+          useFactory: () => (config.REDIS_URL ? new RedisCacheStore(config.REDIS_URL) : new MemoryCacheStore()),
+        },
+        CacheShutdown,
+      ],
+      exports: [PLATFORM_CONFIG, Clock, IdGenerator, CacheStore],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './test-database';
+export * from './test-tokens';
+export * from './eventually';
+export * from './test-config';
