@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { MessagingModule } from '@crm/messaging';
+import { AuditLog } from './audit/audit-log';
+import { CustomerController } from './customers/customer.controller';
+import { CustomerRepository } from './customers/customer.repository';
+import { CustomerService } from './customers/customer.service';
+import { DuplicateFinder } from './customers/duplicate-finder';
+import { PartnerLinkRepository } from './partner-links/partner-link.repository';
+import { PartnerScopesRegistration } from './partner-links/partner-scopes.registration';
+import { PartnerController } from './partners/partner.controller';
+import { PartnerRepository } from './partners/partner.repository';
+import { PartnerService } from './partners/partner.service';
+import { VehicleController } from './vehicles/vehicle.controller';
+import { VehicleRepository } from './vehicles/vehicle.repository';
+import { VehicleEventPublisher } from './vehicles/vehicle-event.publisher';
+import { VehicleService } from './vehicles/vehicle.service';
+
+export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
+
+/** The one customer record every department shares: customers, vehicles, partners. */
+@Module({
+  imports: [MessagingModule.forService({ service: 'customer-master', schema: CUSTOMER_MASTER_SCHEMA })],
+  controllers: [CustomerController, VehicleController, PartnerController],
+  providers: [
+    AuditLog,
+    CustomerRepository,
+    CustomerService,
+    DuplicateFinder,
+    PartnerLinkRepository,
+    PartnerScopesRegistration,
+    PartnerRepository,
+    PartnerService,
+    VehicleRepository,
+    VehicleService,
+    VehicleEventPublisher,
+  ],
+  exports: [CustomerService, PartnerService, VehicleService],
+})
+export class CustomerMasterModule {}

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, isPartner, PartnerScoped, Principal, Roles } from '@crm/auth';
+import { Roles as R, STAFF_ROLES } from '@crm/contracts';
+import { Page, PageQuery, UuidPipe } from '@crm/http';
+import { AuditLog } from '../audit/audit-log';
+import { Customer } from './customer';
+import { CustomerRepository } from './customer.repository';
+import { CustomerService } from './customer.service';
+import { CreateCustomerDto } from './dto/create-customer.dto';
+import { RegisterOptionsQuery } from './dto/register-options.dto';
+import { UpdateCustomerDto } from './dto/update-customer.dto';
+
+const CUSTOMER_WRITERS = [R.agent, R.salesRep, R.salesManager, R.serviceManager];
+
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class CustomerController {
+  constructor(
+    private readonly service: CustomerService,
+    private readonly customers: CustomerRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  @Post()
+  @Roles(...CUSTOMER_WRITERS, R.dealer)
+  @ApiOperation({ summary: 'Register a customer; answers 409 with candidates when the person probably exists' })
+  @ApiConflictResponse({ description: 'Likely duplicates found (problem+json with `candidates`)' })
+  register(
+    @Body() body: CreateCustomerDto,
+    @Query() options: RegisterOptionsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Customer> {
+    return this.service.register(body, {
+      allowDuplicate: options.allowDuplicate,
+      registeringPartnerId: isPartner(principal) ? principal.partnerId : undefined,
+    });
+  }
+
+  @Get()
+  @Roles(...STAFF_ROLES, R.dealer, R.repairStation)
+  @ApiOperation({ summary: 'List customers, newest first; partners see only their own' })
+  async list(@Query() page: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<Customer>> {
+    const partnerId = isPartner(principal) ? (principal.partnerId as string) : null;
+    const items = await this.customers.listLinkedTo(partnerId, page.limit, page.offset);
+    return { items, limit: page.limit, offset: page.offset };
+  }
+
+  @Get(':id')
+  @Roles(...STAFF_ROLES, R.dealer, R.repairStation)
+  @PartnerScoped('customer')
+  @ApiOperation({ summary: 'One customer with phones, emails, address and consents' })
+  get(@Param('id', UuidPipe) id: string): Promise<Customer> {
+    return this.service.get(id);
+  }
+
+  @Patch(':id')
+  @Roles(...CUSTOMER_WRITERS)
+  @PartnerScoped('customer')
+  @ApiOperation({ summary: 'Change some fields of a customer (consents included)' })
+  update(@Param('id', UuidPipe) id: string, @Body() body: UpdateCustomerDto): Promise<Customer> {
+    return this.service.update(id, body);
+  }
+
+  @Get(':id/audit')
+  @Roles(R.admin)
+  @PartnerScoped('customer')
+  @ApiOperation({ summary: 'Who changed this customer’s personal data, and when' })
+  async auditTrail(@Param('id', UuidPipe) id: string, @Query() page: PageQuery) {
+    const items = await this.audit.forEntity(id, page.limit, page.offset);
+    return { items, limit: page.limit, offset: page.offset };
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { CustomerRegistered, CustomerUpdated } from '@crm/contracts';
+import { Clock, ConflictError, FieldError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
+import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
+import { AuditLog } from '../audit/audit-log';
+import { PartnerLinkRepository } from '../partner-links/partner-link.repository';
+import { Consent, Customer, toCustomerState } from './customer';
+import { CustomerRepository } from './customer.repository';
+import { DuplicateFinder } from './duplicate-finder';
+import { CreateCustomerDto } from './dto/create-customer.dto';
+import { ConsentInputDto } from './dto/consent-input.dto';
+import { UpdateCustomerDto } from './dto/update-customer.dto';
+import { normalizePhone } from './phone-number';
+import { latinName } from '../search/name-keys';
+
+export interface RegisterOptions {
+  allowDuplicate?: boolean;
+  /** A dealer or repair station registering its own customer gets linked to it. */
+  registeringPartnerId?: string;
+}
+
+@Injectable()
+export class CustomerService {
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly duplicates: DuplicateFinder,
+    private readonly links: PartnerLinkRepository,
+    private readonly audit: AuditLog,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: Outbox,
+    private readonly events: EventFactory,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async register(input: CreateCustomerDto, options: RegisterOptions = {}): Promise<Customer> {
+    const now = this.clock.now().toISOString();
+    const customer = this.applyFields(this.blankCustomer(input, now), input, now);
+    return this.uow.run(async (tx) => {
+      if (!options.allowDuplicate) {
+        const candidates = await this.duplicates.find(tx, customer);
+        if (candidates.length > 0) {
+          throw new ConflictError('This customer probably exists already; pass allowDuplicate=true to create anyway', {
+            candidates,
+          });
+        }
+      }
+      await this.customers.save(tx, customer);
+      if (options.registeringPartnerId) await this.links.link(tx, customer.id, options.registeringPartnerId, 'registered');
+      await this.audit.record(tx, { action: 'customer.registered', entityType: 'customer', entityId: customer.id });
+      await this.outbox.add(tx, this.events.create(CustomerRegistered, customer.id, toCustomerState(customer)));
+      return customer;
+    });
+  }
+
+  async get(id: string): Promise<Customer> {
+    const customer = await this.customers.findById(id);
+    if (!customer) throw new NotFoundError('customer', id);
+    return customer;
+  }
+
+  async update(id: string, input: UpdateCustomerDto): Promise<Customer> {
+    return this.uow.run(async (tx) => {
+      const current = await this.customers.findById(id, tx);
+      if (!current || current.status !== 'active') throw new NotFoundError('customer', id);
+      const now = this.clock.now().toISOString();
+      const updated = { ...this.applyFields(current, input, now), version: current.version + 1, updatedAt: now };
+      const changedFields = Object.keys(input).filter((key) => input[key as keyof UpdateCustomerDto] !== undefined);
+      await this.customers.save(tx, updated);
+      await this.audit.record(tx, { action: 'customer.updated', entityType: 'customer', entityId: id, changedFields });
+      const payload = { ...toCustomerState(updated), changedFields };
+      await this.outbox.add(tx, this.events.create(CustomerUpdated, id, payload));
+      return updated;
+    });
+  }
+
+  private blankCustomer(input: CreateCustomerDto, now: string): Customer {
+    return {
+      id: this.ids.next(),
+      kind: input.kind,
+      name: input.name,
+      nameLatin: null,
+      phones: [],
+      emails: [],
+      address: null,
+      birthday: null,
+      gender: null,
+      tags: [],
+      ownerSalesRepId: null,
+      consents: [],
+      status: 'active',
+      mergedInto: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  /** Applies the given fields onto a customer, normalizing phones and emails. */
+  private applyFields(customer: Customer, input: UpdateCustomerDto, now: string): Customer {
+    const a = input.address;
+    const name = input.name?.trim() ?? customer.name;
+    return {
+      ...customer,
+      name,
+      nameLatin: latinName(name),
+      phones: input.phones ? normalizePhones(input.phones) : customer.phones,
+      emails: input.emails ? [...new Set(input.emails.map((e) => e.trim().toLowerCase()))] : customer.emails,
+      address: a
+        ? {
+            province: a.province ?? null,
+            city: a.city ?? null,
+            district: a.district ?? null,
+            street: a.street ?? null,
+            postalCode: a.postalCode ?? null,
+            location: a.location ?? null,
+          }
+        : customer.address,
+      birthday: input.birthday ?? customer.birthday,
+      gender: input.gender ?? customer.gender,
+      tags: input.tags ? [...new Set(input.tags)] : customer.tags,
+      ownerSalesRepId: input.ownerSalesRepId ?? customer.ownerSalesRepId,
+      consents: input.consents ? mergeConsents(customer.consents, input.consents, now) : customer.consents,
+    };
+  }
+}
+
+function normalizePhones(phones: string[]): string[] {
+  const errors: FieldError[] = [];
+  const normalized = phones.map((phone, i) => {
+    const result = normalizePhone(phone);
+    if (!result) errors.push({ field: `phones.${i}`, message: `"${phone.slice(0, 40)}" is not a valid phone number` });
+    return result?.e164 ?? '';
+  });
+  if (errors.length > 0) throw new InvalidInputError(errors);
+  return [...new Set(normalized)];
+}
+
+function mergeConsents(current: Consent[], given: ConsentInputDto[], at: string): Consent[] {
+  const byChannel = new Map(current.map((consent) => [consent.channel, consent]));
+  for (const consent of given) byChannel.set(consent.channel, { ...consent, at });
+  return [...byChannel.values()];
+}

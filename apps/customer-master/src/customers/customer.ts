@@ -1,0 +1,50 @@
+import { Address, ContactChannel, CustomerState } from '@crm/contracts';
+
+export type CustomerKind = 'person' | 'company';
+export type Gender = 'female' | 'male' | 'other' | 'unknown';
+export type CustomerStatus = 'active' | 'merged' | 'erased';
+
+export interface Consent {
+  channel: ContactChannel;
+  granted: boolean;
+  at: string;
+  source: string;
+}
+
+export interface Customer {
+  id: string;
+  kind: CustomerKind;
+  name: string;
+  nameLatin: string | null;
+  phones: string[];
+  emails: string[];
+  address: Address | null;
+  birthday: string | null;
+  gender: Gender | null;
+  tags: string[];
+  ownerSalesRepId: string | null;
+  consents: Consent[];
+  status: CustomerStatus;
+  mergedInto: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The state other services keep about a customer (payload of customer events). */
+export function toCustomerState(customer: Customer): CustomerState {
+  return {
+    customerId: customer.id,
+    kind: customer.kind,
+    name: customer.name,
+    namePinyin: customer.nameLatin,
+    phones: customer.phones,
+    emails: customer.emails,
+    address: customer.address,
+    birthday: customer.birthday,
+    gender: customer.gender,
+    tags: customer.tags,
+    ownerSalesRepId: customer.ownerSalesRepId,
+    consents: customer.consents,
+  };
+}

@@ -1,0 +1,76 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { AddressDto } from './address.dto';
+import { ConsentInputDto } from './consent-input.dto';
+
+export const CUSTOMER_KINDS = ['person', 'company'] as const;
+export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
+
+/** Optional fields of a customer, shared by creating and updating. */
+export class CustomerFieldsDto {
+  @ApiPropertyOptional({ description: 'Phone numbers in any common format; stored as E.164', example: ['138 0013 8000'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  phones?: string[];
+
+  @ApiPropertyOptional({ example: ['zhang.san@example.com'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsEmail({}, { each: true })
+  @MaxLength(254, { each: true })
+  emails?: string[];
+
+  @ApiPropertyOptional({ type: AddressDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address?: AddressDto;
+
+  @ApiPropertyOptional({ example: '1985-04-12' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'birthday must be a date as YYYY-MM-DD' })
+  birthday?: string;
+
+  @ApiPropertyOptional({ enum: GENDERS })
+  @IsOptional()
+  @IsIn(GENDERS)
+  gender?: (typeof GENDERS)[number];
+
+  @ApiPropertyOptional({ example: ['vip'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ description: 'User id of the owning sales rep' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ownerSalesRepId?: string;
+
+  @ApiPropertyOptional({ type: [ConsentInputDto], description: 'Consent per channel, recorded with time and source' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @ValidateNested({ each: true })
+  @Type(() => ConsentInputDto)
+  consents?: ConsentInputDto[];
+}

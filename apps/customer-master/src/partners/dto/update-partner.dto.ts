@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { GeoPointDto } from '../../customers/dto/address.dto';
+import { PartnerFieldsDto } from './partner-fields.dto';
+
+export class UpdatePartnerDto extends PartnerFieldsDto {
+  @ApiPropertyOptional({ example: '上海浦东维修站' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ type: GeoPointDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GeoPointDto)
+  location?: GeoPointDto;
+}

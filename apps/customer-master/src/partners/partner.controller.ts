@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PartnerScoped, Roles } from '@crm/auth';
+import { ALL_PARTNER_KINDS, PartnerKind, Roles as R, STAFF_ROLES } from '@crm/contracts';
+import { PageQuery, UuidPipe } from '@crm/http';
+import { CreatePartnerDto } from './dto/create-partner.dto';
+import { NearbyPartnersQuery } from './dto/nearby-partners.query';
+import { UpdatePartnerDto } from './dto/update-partner.dto';
+import { PartnerRepository } from './partner.repository';
+import { PartnerService } from './partner.service';
+
+class ListPartnersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ALL_PARTNER_KINDS })
+  @IsOptional()
+  @IsIn(ALL_PARTNER_KINDS)
+  kind?: PartnerKind;
+}
+
+@ApiTags('partners')
+@ApiBearerAuth()
+@Controller('partners')
+export class PartnerController {
+  constructor(
+    private readonly service: PartnerService,
+    private readonly partners: PartnerRepository,
+  ) {}
+
+  @Post()
+  @Roles(R.admin)
+  @ApiOperation({ summary: 'Register a dealer or repair station' })
+  register(@Body() body: CreatePartnerDto) {
+    return this.service.register(body);
+  }
+
+  @Get()
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'List dealers and repair stations' })
+  async list(@Query() query: ListPartnersQuery) {
+    const items = await this.partners.list(query.kind, query.limit, query.offset);
+    return { items, limit: query.limit, offset: query.offset };
+  }
+
+  @Get('nearby')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Active partners nearest to a point, optionally with a skill and brand' })
+  async nearby(@Query() query: NearbyPartnersQuery) {
+    const items = await this.partners.findNearby({ ...query, at: { lat: query.lat, lon: query.lon } });
+    return { items };
+  }
+
+  @Get(':id')
+  @Roles(...STAFF_ROLES, R.dealer, R.repairStation)
+  @PartnerScoped('partner')
+  @ApiOperation({ summary: 'One partner; a partner may read only itself' })
+  get(@Param('id', UuidPipe) id: string) {
+    return this.service.get(id);
+  }
+
+  @Patch(':id')
+  @Roles(R.admin, R.serviceManager)
+  @ApiOperation({ summary: 'Change location, skills, capacity, hours or the active flag' })
+  update(@Param('id', UuidPipe) id: string, @Body() body: UpdatePartnerDto) {
+    return this.service.update(id, body);
+  }
+}

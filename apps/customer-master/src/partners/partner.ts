@@ -1,0 +1,3 @@
+import { PartnerState } from '@crm/contracts';
+
+export type Partner = PartnerState & { createdAt: string; updatedAt: string };

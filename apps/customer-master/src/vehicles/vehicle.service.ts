@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ConflictError, InvalidInputError, NotFoundError } from '@crm/core';
+import { UnitOfWork } from '@crm/messaging';
+import { AuditLog } from '../audit/audit-log';
+import { CustomerRepository } from '../customers/customer.repository';
+import { PartnerLinkRepository } from '../partner-links/partner-link.repository';
+import { PartnerRepository } from '../partners/partner.repository';
+import { RegisterVehicleDto } from './dto/register-vehicle.dto';
+import { Vehicle } from './vehicle';
+import { VehicleEventPublisher } from './vehicle-event.publisher';
+import { VehicleRepository } from './vehicle.repository';
+import { normalizeVin, vinProblem } from './vin';
+
+const VIN_MESSAGES = {
+  format: 'must be 17 letters and digits without I, O or Q',
+  'check-digit': 'has a wrong check digit (position 9)',
+};
+
+/** Vehicles owned by customers: registration, and moving them to another owner. */
+@Injectable()
+export class VehicleService {
+  constructor(
+    private readonly vehicles: VehicleRepository,
+    private readonly customers: CustomerRepository,
+    private readonly partners: PartnerRepository,
+    private readonly links: PartnerLinkRepository,
+    private readonly audit: AuditLog,
+    private readonly uow: UnitOfWork,
+    private readonly publisher: VehicleEventPublisher,
+  ) {}
+
+  async register(customerId: string, input: RegisterVehicleDto): Promise<Vehicle> {
+    const vin = normalizeVin(input.vin);
+    const problem = vinProblem(vin);
+    if (problem) throw new InvalidInputError([{ field: 'vin', message: `VIN ${VIN_MESSAGES[problem]}` }]);
+    return this.uow.run(async (tx) => {
+      await this.requireActiveCustomer(tx, customerId);
+      if (input.sellingDealerId) await this.requireDealer(tx, input.sellingDealerId);
+      if (await this.vehicles.findByVin(vin, tx)) throw new ConflictError(`Vehicle ${vin} is registered already`);
+      const vehicle = this.publisher.newVehicle(customerId, vin, input);
+      await this.vehicles.save(tx, vehicle);
+      if (vehicle.sellingDealerId) await this.links.link(tx, customerId, vehicle.sellingDealerId, 'sold');
+      await this.audit.record(tx, { action: 'vehicle.registered', entityType: 'vehicle', entityId: vehicle.vehicleId });
+      await this.publisher.registered(tx, vehicle);
+      return vehicle;
+    });
+  }
+
+  async get(id: string): Promise<Vehicle> {
+    const vehicle = await this.vehicles.findById(id);
+    if (!vehicle) throw new NotFoundError('vehicle', id);
+    return vehicle;
+  }
+
+  async ownedBy(customerId: string): Promise<Vehicle[]> {
+    return this.vehicles.ownedBy(customerId);
+  }
+
+  async transfer(vehicleId: string, newOwnerId: string): Promise<Vehicle> {
+    return this.uow.run(async (tx) => {
+      const vehicle = await this.vehicles.findById(vehicleId, tx);
+      if (!vehicle) throw new NotFoundError('vehicle', vehicleId);
+      await this.requireActiveCustomer(tx, newOwnerId);
+      const moved = await this.publisher.moveTo(tx, vehicle, newOwnerId, 'transfer');
+      await this.audit.record(tx, { action: 'vehicle.ownership-changed', entityType: 'vehicle', entityId: vehicleId });
+      return moved;
+    });
+  }
+
+  private async requireActiveCustomer(tx: EntityManager, customerId: string): Promise<void> {
+    const customer = await this.customers.findById(customerId, tx);
+    if (!customer || customer.status !== 'active') throw new NotFoundError('customer', customerId);
+  }
+
+  private async requireDealer(tx: EntityManager, partnerId: string): Promise<void> {
+    const partner = await this.partners.findById(partnerId, tx);
+    if (!partner || partner.kind !== 'dealer') {
+      throw new InvalidInputError([{ field: 'sellingDealerId', message: 'is not a registered dealer' }]);
+    }
+  }
+}
