@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './test-tokens';
 export * from './eventually';
 export * from './test-config';
+export * from './recording-listener';
