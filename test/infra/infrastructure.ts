@@ -60,7 +60,13 @@ async function fromLocalServers(): Promise<TestInfrastructure> {
 export async function provisionTestInfrastructure(): Promise<TestInfrastructure> {
   const { DATABASE_URL, REDIS_URL, KAFKA_BROKERS } = process.env;
   if (DATABASE_URL && REDIS_URL && KAFKA_BROKERS) {
-    return { source: 'environment', databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, kafkaBrokers: KAFKA_BROKERS, stop: async () => {} };
+    return {
+      source: 'environment',
+      databaseUrl: DATABASE_URL,
+      redisUrl: REDIS_URL,
+      kafkaBrokers: KAFKA_BROKERS,
+      stop: async () => {},
+    };
   }
   return dockerEngineAnswers() ? fromTestcontainers() : fromLocalServers();
 }

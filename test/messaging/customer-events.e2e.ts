@@ -10,7 +10,8 @@ import {
 } from '@crm/testing';
 import { CustomerMasterHarness } from '../../apps/customer-master/test/customer-master.harness';
 
-const kafka = () => new Kafka({ brokers: [process.env.TEST_KAFKA_BROKERS as string], logLevel: logLevel.NOTHING });
+const kafka = () =>
+  new Kafka({ brokers: [process.env.TEST_KAFKA_BROKERS as string], logLevel: logLevel.NOTHING });
 
 describe('customer events across services over Kafka', () => {
   let master: CustomerMasterHarness;
@@ -28,7 +29,12 @@ describe('customer events across services over Kafka', () => {
     );
 
   const register = (name: string, phone: string) =>
-    master.http().post('/customers').set('Authorization', agent).send({ kind: 'person', name, phones: [phone] }).expect(201);
+    master
+      .http()
+      .post('/customers')
+      .set('Authorization', agent)
+      .send({ kind: 'person', name, phones: [phone] })
+      .expect(201);
 
   beforeAll(async () => {
     master = await CustomerMasterHarness.start();
@@ -73,7 +79,9 @@ describe('customer events across services over Kafka', () => {
       expect((await listener.received()).map((e) => e.aggregateId)).toContain(next.body.id);
     });
     const deadLetters = await listener.deadLetters();
-    expect(deadLetters).toEqual([expect.objectContaining({ consumer: 'recorder', topic: topicFor(CustomerRegistered) })]);
+    expect(deadLetters).toEqual([
+      expect.objectContaining({ consumer: 'recorder', topic: topicFor(CustomerRegistered) }),
+    ]);
     const parked = await readTopic(`${topic}.dlq`, 1);
     expect(parked[0].value).toBe('{"this is": "not an envelope"');
     expect(parked[0].headers['dead-letter-consumer']).toBe('crm.listener.recorder');
@@ -98,7 +106,9 @@ describe('customer events across services over Kafka', () => {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+        );
         messages.push({ value: message.value?.toString() ?? '', headers });
       },
     });

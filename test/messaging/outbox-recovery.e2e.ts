@@ -1,6 +1,12 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { createTestDatabase, eventually, RecordingListener, TestDatabase, testPlatformConfig } from '@crm/testing';
+import {
+  createTestDatabase,
+  eventually,
+  RecordingListener,
+  TestDatabase,
+  testPlatformConfig,
+} from '@crm/testing';
 import { CustomerMasterHarness } from '../../apps/customer-master/test/customer-master.harness';
 
 interface OutboxRow {
@@ -58,7 +64,10 @@ describe('outbox and idempotent consumption', () => {
     expect(pending.published_at).toBeNull();
     await crashed.stop({ dropDatabase: false });
 
-    master = await CustomerMasterHarness.start({ database: crashed.database, kafkaNamespace: crashed.kafkaNamespace });
+    master = await CustomerMasterHarness.start({
+      database: crashed.database,
+      kafkaNamespace: crashed.kafkaNamespace,
+    });
     await eventually(async () => {
       expect((await listener.received()).filter((e) => e.aggregateId === customerId)).toHaveLength(1);
     });
@@ -66,11 +75,16 @@ describe('outbox and idempotent consumption', () => {
     expect(published.published_at).not.toBeNull();
 
     // Kafka delivers at least once: send the very same message again.
-    const producer = new Kafka({ brokers: [process.env.TEST_KAFKA_BROKERS as string], logLevel: logLevel.NOTHING }).producer();
+    const producer = new Kafka({
+      brokers: [process.env.TEST_KAFKA_BROKERS as string],
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     await producer.send({
       topic: `${master.kafkaNamespace}${published.topic}`,
-      messages: [{ key: published.message_key, value: JSON.stringify(published.envelope), headers: published.headers }],
+      messages: [
+        { key: published.message_key, value: JSON.stringify(published.envelope), headers: published.headers },
+      ],
     });
     await producer.disconnect();
     const sentinel = await master

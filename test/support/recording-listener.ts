@@ -44,7 +44,11 @@ class RecordingListenerModule {
     return {
       module: RecordingListenerModule,
       imports: [
-        PlatformModule.forRoot({ service: 'listener', config, migrations: [CreateListenerSchema1700000000000] }),
+        PlatformModule.forRoot({
+          service: 'listener',
+          config,
+          migrations: [CreateListenerSchema1700000000000],
+        }),
         MessagingModule.forService({ service: 'listener', schema: 'listener' }),
       ],
       providers: [RecordingHandlers],
@@ -57,7 +61,9 @@ export class RecordingListener {
   private constructor(private readonly app: INestApplication) {}
 
   static async start(config: PlatformConfig): Promise<RecordingListener> {
-    const moduleRef = await Test.createTestingModule({ imports: [RecordingListenerModule.forRoot(config)] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [RecordingListenerModule.forRoot(config)],
+    }).compile();
     const app = moduleRef.createNestApplication({ logger: ['error'] });
     await app.init();
     return new RecordingListener(app);
@@ -69,7 +75,9 @@ export class RecordingListener {
   }
 
   async deadLetters(): Promise<{ consumer: string; topic: string; error: string; attempts: number }[]> {
-    return this.app.get(DataSource).query(`SELECT consumer, topic, error, attempts FROM listener.dead_letter ORDER BY id`);
+    return this.app
+      .get(DataSource)
+      .query(`SELECT consumer, topic, error, attempts FROM listener.dead_letter ORDER BY id`);
   }
 
   async stop(): Promise<void> {

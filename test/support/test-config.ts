@@ -3,7 +3,9 @@ import { PlatformConfig, platformConfigSchema } from '@crm/config';
 import { TEST_ISSUER } from './test-tokens';
 
 /** Platform configuration pointing at the test infrastructure, with a Kafka namespace of its own. */
-export function testPlatformConfig(overrides: Partial<Record<string, string>> & { DATABASE_URL: string; AUTH_JWKS_URL: string }): PlatformConfig {
+export function testPlatformConfig(
+  overrides: Partial<Record<string, string>> & { DATABASE_URL: string; AUTH_JWKS_URL: string },
+): PlatformConfig {
   return platformConfigSchema.parse({
     PORT: '0',
     LOG_LEVEL: 'warn',

@@ -9,7 +9,8 @@ export interface TestDatabase {
 
 function testInfraUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run integration tests through jest (global setup)');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set: run integration tests through jest (global setup)');
   return url;
 }
 

@@ -1,0 +1,83 @@
+import { CustomerMasterHarness } from './customer-master.harness';
+
+interface Route {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+}
+
+/** Every customer route with an id, read from the service's own OpenAPI document, so new routes are covered. */
+async function customerRoutesWithId(harness: CustomerMasterHarness): Promise<Route[]> {
+  const { body } = await harness.http().get('/docs/openapi.json').expect(200);
+  return Object.entries(body.paths as Record<string, Record<string, unknown>>)
+    .filter(([path]) => path.startsWith('/customers/{id}'))
+    .flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => ({ method: method as Route['method'], path })),
+    );
+}
+
+describe('partner access to customers', () => {
+  let harness: CustomerMasterHarness;
+  let customerOfDealerA: string;
+  let dealerA: string;
+  let dealerB: string;
+
+  beforeAll(async () => {
+    harness = await CustomerMasterHarness.start();
+    const admin = await harness.as(['admin']);
+    const partner = (code: string) =>
+      harness
+        .http()
+        .post('/partners')
+        .set('Authorization', admin)
+        .send({ kind: 'dealer', code, name: `Dealer ${code}`, location: { lat: 31.2, lon: 121.4 } })
+        .expect(201)
+        .then((r) => r.body.partnerId as string);
+    const [dealerAId, dealerBId] = [await partner('D-A'), await partner('D-B')];
+    dealerA = await harness.as(['dealer'], { id: dealerAId, kind: 'dealer' });
+    dealerB = await harness.as(['dealer'], { id: dealerBId, kind: 'dealer' });
+    const created = await harness
+      .http()
+      .post('/customers')
+      .set('Authorization', dealerA)
+      .send({ kind: 'person', name: '吴十', phones: ['13100131000'] })
+      .expect(201);
+    customerOfDealerA = created.body.id;
+  });
+  afterAll(() => harness.stop());
+
+  it('lets a dealer read its own customer', async () => {
+    await harness.http().get(`/customers/${customerOfDealerA}`).set('Authorization', dealerA).expect(200);
+  });
+
+  it('lists only the dealer’s own customers', async () => {
+    const own = await harness.http().get('/customers').set('Authorization', dealerA).expect(200);
+    const other = await harness.http().get('/customers').set('Authorization', dealerB).expect(200);
+    expect(own.body.items.map((c: { id: string }) => c.id)).toEqual([customerOfDealerA]);
+    expect(other.body.items).toEqual([]);
+  });
+
+  it('covers at least the known customer routes', async () => {
+    const routes = await customerRoutesWithId(harness);
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining([
+        'get /customers/{id}',
+        'patch /customers/{id}',
+        'get /customers/{id}/vehicles',
+      ]),
+    );
+  });
+
+  it('refuses another dealer on every customer route', async () => {
+    const routes = await customerRoutesWithId(harness);
+    for (const route of routes) {
+      const path = route.path.replace('{id}', customerOfDealerA);
+      const response = await harness.http()[route.method](path).set('Authorization', dealerB).send({});
+      const refused = response.status === 403 || response.status === 404;
+      expect({ route: `${route.method} ${route.path}`, refused }).toEqual({
+        route: `${route.method} ${route.path}`,
+        refused: true,
+      });
+      expect(JSON.stringify(response.body)).not.toContain('吴十');
+    }
+  });
+});
