@@ -1,0 +1,32 @@
+import { exportJWK, generateKeyPair } from 'jose';
+import { ConfigError, loadConfig } from '@crm/config';
+import { identityConfigSchema, identitySettings } from './identity.config';
+
+describe('identityConfigSchema', () => {
+  it('defaults to hour-long tokens and no event broker', () => {
+    const config = loadConfig(identityConfigSchema, {});
+    expect(config).toMatchObject({ IDENTITY_TOKEN_TTL_SECONDS: 3600, EVENT_TRANSPORT: 'in-process' });
+    expect(identitySettings(config)).toEqual({ issuer: 'crm-identity', tokenTtlSeconds: 3600 });
+  });
+
+  it('takes a signing key given as a JWK', async () => {
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const jwk = await exportJWK(privateKey);
+    const config = loadConfig(identityConfigSchema, { IDENTITY_SIGNING_KEY_JWK: JSON.stringify(jwk) });
+    expect(config.IDENTITY_SIGNING_KEY_JWK).toMatchObject({ kty: 'RSA', d: jwk.d });
+  });
+
+  it.each([
+    ['IDENTITY_SIGNING_KEY_JWK', 'not json'],
+    ['IDENTITY_SIGNING_KEY_JWK', '{"kty":"RSA","n":"x","e":"AQAB"}'],
+    ['IDENTITY_TOKEN_TTL_SECONDS', '5'],
+    ['IDENTITY_BOOTSTRAP_ADMIN_PASSWORD', 'short'],
+  ])('stops start-up naming %s when it is %j', (variable, value) => {
+    expect(() => loadConfig(identityConfigSchema, { [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig(identityConfigSchema, { [variable]: value })).toThrow(variable);
+  });
+
+  it('requires brokers when Kafka is asked for', () => {
+    expect(() => loadConfig(identityConfigSchema, { EVENT_TRANSPORT: 'kafka' })).toThrow('KAFKA_BROKERS');
+  });
+});

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { PlatformConfig, platformConfigSchema } from '@crm/config';
+
+const DEFAULT_TOKEN_TTL_SECONDS = 3_600;
+
+const rsaPrivateJwkSchema = z.looseObject({
+  kty: z.literal('RSA'),
+  kid: z.string().min(1).optional(),
+  n: z.string().min(1),
+  e: z.string().min(1),
+  d: z.string().min(1),
+  p: z.string().min(1),
+  q: z.string().min(1),
+  dp: z.string().min(1),
+  dq: z.string().min(1),
+  qi: z.string().min(1),
+});
+export type RsaPrivateJwk = z.infer<typeof rsaPrivateJwkSchema>;
+
+const jsonText = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key (JSON)' });
+    return z.NEVER;
+  }
+});
+
+/** The identity service's own variables; the embedded default may add them to its own schema. */
+export const identityConfigFields = {
+  IDENTITY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(DEFAULT_TOKEN_TTL_SECONDS),
+  /** An RS256 private key as JWK; without it a key pair is generated on first use and kept in the database. */
+  IDENTITY_SIGNING_KEY_JWK: jsonText.pipe(rsaPrivateJwkSchema).optional(),
+  /** Creates user 'admin' at start when no active admin exists yet. */
+  IDENTITY_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
+};
+
+export const identityConfigSchema = platformConfigSchema
+  .extend({
+    ...identityConfigFields,
+    // Identity publishes no events, so it needs no broker unless one is asked for.
+    EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('in-process'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.EVENT_TRANSPORT === 'kafka' && !config.KAFKA_BROKERS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KAFKA_BROKERS'],
+        message: 'required when EVENT_TRANSPORT=kafka',
+      });
+    }
+  });
+export type IdentityConfig = z.infer<typeof identityConfigSchema>;
+
+export interface IdentitySettings {
+  issuer: string;
+  tokenTtlSeconds: number;
+  signingKeyJwk?: RsaPrivateJwk;
+  bootstrapAdminPassword?: string;
+}
+
+export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');
+
+/** Reads identity's settings from the configuration given to the platform; absent ones take their defaults. */
+export function identitySettings(config: PlatformConfig & Partial<IdentityConfig>): IdentitySettings {
+  return {
+    issuer: config.AUTH_ISSUER,
+    tokenTtlSeconds: config.IDENTITY_TOKEN_TTL_SECONDS ?? DEFAULT_TOKEN_TTL_SECONDS,
+    signingKeyJwk: config.IDENTITY_SIGNING_KEY_JWK,
+    bootstrapAdminPassword: config.IDENTITY_BOOTSTRAP_ADMIN_PASSWORD,
+  };
+}

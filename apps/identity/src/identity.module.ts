@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { PLATFORM_CONFIG } from '@crm/platform';
+import { SecretHasher } from './credentials/secret-hasher';
+import { IDENTITY_SETTINGS, identitySettings } from './identity.config';
+import { PartnerClientRepository } from './partner-clients/partner-client.repository';
+import { PartnerClientsController } from './partner-clients/partner-clients.controller';
+import { PartnerClientsService } from './partner-clients/partner-clients.service';
+import { JwksController } from './signing-keys/jwks.controller';
+import { SigningKeyRepository } from './signing-keys/signing-key.repository';
+import { SigningKeysService } from './signing-keys/signing-keys.service';
+import { OpenIdConfigurationController } from './tokens/openid-configuration.controller';
+import { TokenController } from './tokens/token.controller';
+import { TokenService } from './tokens/token.service';
+import { AdminBootstrap } from './users/admin-bootstrap';
+import { UserRepository } from './users/user.repository';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/**
+ * The platform's own token issuer: users with roles, partner API clients, signing keys and the
+ * OAuth 2.0 token endpoint. Stands on PlatformModule; its settings come from the platform config.
+ */
+@Module({
+  controllers: [
+    TokenController,
+    JwksController,
+    OpenIdConfigurationController,
+    UsersController,
+    PartnerClientsController,
+  ],
+  providers: [
+    { provide: IDENTITY_SETTINGS, inject: [PLATFORM_CONFIG], useFactory: identitySettings },
+    SecretHasher,
+    UserRepository,
+    UsersService,
+    AdminBootstrap,
+    PartnerClientRepository,
+    PartnerClientsService,
+    SigningKeyRepository,
+    SigningKeysService,
+    TokenService,
+  ],
+  exports: [UsersService, PartnerClientsService, SigningKeysService],
+})
+export class IdentityModule {}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PartnerKind, Role } from '@crm/contracts';
+import { PartnerClient } from './partner-client';
+
+const CLIENT_COLUMNS = 'client_id, partner_id, partner_kind, name, roles, active, created_at';
+
+interface PartnerClientRow {
+  client_id: string;
+  partner_id: string;
+  partner_kind: PartnerKind;
+  name: string;
+  roles: Role[];
+  active: boolean;
+  created_at: Date;
+}
+
+function toPartnerClient(row: PartnerClientRow): PartnerClient {
+  return {
+    clientId: row.client_id,
+    partnerId: row.partner_id,
+    partnerKind: row.partner_kind,
+    name: row.name,
+    roles: row.roles,
+    active: row.active,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export interface PartnerClientCredentials {
+  client: PartnerClient;
+  secretHash: string;
+}
+
+@Injectable()
+export class PartnerClientRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** False when the client id is taken. */
+  async insert(client: PartnerClient, secretHash: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `INSERT INTO identity.partner_client (client_id, secret_hash, partner_id, partner_kind, name, roles, active,
+         created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT DO NOTHING RETURNING client_id`,
+      [
+        client.clientId,
+        secretHash,
+        client.partnerId,
+        client.partnerKind,
+        client.name,
+        client.roles,
+        client.active,
+        client.createdAt,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  async findById(clientId: string): Promise<PartnerClientCredentials | null> {
+    const rows = await this.dataSource.query(
+      `SELECT ${CLIENT_COLUMNS}, secret_hash FROM identity.partner_client WHERE client_id = $1`,
+      [clientId],
+    );
+    return rows[0] ? { client: toPartnerClient(rows[0]), secretHash: rows[0].secret_hash } : null;
+  }
+
+  async list(limit: number, offset: number): Promise<PartnerClient[]> {
+    const rows: PartnerClientRow[] = await this.dataSource.query(
+      `SELECT ${CLIENT_COLUMNS} FROM identity.partner_client ORDER BY client_id LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    return rows.map(toPartnerClient);
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Public, Roles } from '@crm/auth';
+import { ALL_ROLES } from '@crm/contracts';
+import { PrincipalDto } from './dto/principal.dto';
+import { TokenRequestDto } from './dto/token-request.dto';
+import { TokenResponseDto } from './dto/token-response.dto';
+import { TokenService } from './token.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class TokenController {
+  constructor(private readonly tokens: TokenService) {}
+
+  @Post('token')
+  @Public()
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Issue an access token for a user (password) or a partner client (client_credentials)',
+  })
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ApiOkResponse({ type: TokenResponseDto })
+  token(@Body() body: TokenRequestDto): Promise<TokenResponseDto> {
+    return this.tokens.issue(body);
+  }
+
+  @Get('me')
+  @Roles(...ALL_ROLES)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Who the bearer token says the caller is' })
+  @ApiOkResponse({ type: PrincipalDto })
+  me(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+}

@@ -1,0 +1,58 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { createServer } from 'node:net';
+import { configureHttpApp } from '@crm/platform';
+import { createTestDatabase, testPlatformConfig, TestDatabase } from '@crm/testing';
+import { IdentityAppModule } from '../src/identity-app.module';
+import { IdentityConfig } from '../src/identity.config';
+
+export interface IdentityTestApp {
+  app: INestApplication;
+  url: string;
+  jwksUrl: string;
+  database: TestDatabase;
+  /** Stops the app; drops the database unless it was handed in. */
+  close(): Promise<void>;
+}
+
+/** The platform verifies tokens through the JWKS URL it is given at start, so the port is chosen before. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function startIdentityApp(
+  identity: Partial<Pick<IdentityConfig, 'IDENTITY_BOOTSTRAP_ADMIN_PASSWORD'>> = {},
+  database?: TestDatabase,
+): Promise<IdentityTestApp> {
+  const db = database ?? (await createTestDatabase('identity'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const jwksUrl = `${url}/auth/jwks`;
+  const platform = testPlatformConfig({
+    DATABASE_URL: db.url,
+    AUTH_JWKS_URL: jwksUrl,
+    PORT: String(port),
+    EVENT_TRANSPORT: 'in-process',
+  });
+  const config: IdentityConfig = { ...platform, IDENTITY_TOKEN_TTL_SECONDS: 900, ...identity };
+  const moduleRef = await Test.createTestingModule({
+    imports: [IdentityAppModule.forRoot(config)],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error'], bodyParser: false });
+  configureHttpApp(app, { title: 'identity (test)', description: 'integration test' });
+  await app.listen(port, '127.0.0.1');
+  return {
+    app,
+    url,
+    jwksUrl,
+    database: db,
+    close: async () => {
+      await app.close();
+      if (!database) await db.drop();
+    },
+  };
+}
