@@ -5,6 +5,17 @@ import { CustomerController } from './customers/customer.controller';
 import { CustomerRepository } from './customers/customer.repository';
 import { CustomerService } from './customers/customer.service';
 import { DuplicateFinder } from './customers/duplicate-finder';
+import { CustomerErasureController } from './erasure/customer-erasure.controller';
+import { CustomerErasureService } from './erasure/customer-erasure.service';
+import { MergedRecordRepository } from './erasure/merged-record.repository';
+import { CustomerImportController } from './import/customer-import.controller';
+import { CustomerImportService } from './import/customer-import.service';
+import { DealerCodeRepository } from './import/dealer-code.repository';
+import { ImportJobRepository } from './import/import-job.repository';
+import { ImportRowWriter } from './import/import-row.writer';
+import { CustomerMergeController } from './merge/customer-merge.controller';
+import { CustomerMergePublisher } from './merge/customer-merge.publisher';
+import { CustomerMergeService } from './merge/customer-merge.service';
 import { PartnerLinkRepository } from './partner-links/partner-link.repository';
 import { PartnerScopesRegistration } from './partner-links/partner-scopes.registration';
 import { PartnerController } from './partners/partner.controller';
@@ -20,7 +31,14 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
 /** The one customer record every department shares: customers, vehicles, partners. */
 @Module({
   imports: [MessagingModule.forService({ service: 'customer-master', schema: CUSTOMER_MASTER_SCHEMA })],
-  controllers: [CustomerController, VehicleController, PartnerController],
+  controllers: [
+    CustomerController,
+    VehicleController,
+    PartnerController,
+    CustomerMergeController,
+    CustomerErasureController,
+    CustomerImportController,
+  ],
   providers: [
     AuditLog,
     CustomerRepository,
@@ -33,6 +51,14 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
     VehicleRepository,
     VehicleService,
     VehicleEventPublisher,
+    CustomerMergeService,
+    CustomerMergePublisher,
+    CustomerErasureService,
+    MergedRecordRepository,
+    CustomerImportService,
+    ImportRowWriter,
+    ImportJobRepository,
+    DealerCodeRepository,
   ],
   exports: [CustomerService, PartnerService, VehicleService],
 })

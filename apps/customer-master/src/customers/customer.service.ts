@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { CustomerRegistered, CustomerUpdated } from '@crm/contracts';
 import { Clock, ConflictError, FieldError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
@@ -34,23 +35,26 @@ export class CustomerService {
   ) {}
 
   async register(input: CreateCustomerDto, options: RegisterOptions = {}): Promise<Customer> {
+    return this.uow.run((tx) => this.registerWithin(tx, input, options));
+  }
+
+  /** Registers inside the caller's transaction, so a bulk import writes many customers in one. */
+  async registerWithin(tx: EntityManager, input: CreateCustomerDto, options: RegisterOptions = {}): Promise<Customer> {
     const now = this.clock.now().toISOString();
     const customer = this.applyFields(this.blankCustomer(input, now), input, now);
-    return this.uow.run(async (tx) => {
-      if (!options.allowDuplicate) {
-        const candidates = await this.duplicates.find(tx, customer);
-        if (candidates.length > 0) {
-          throw new ConflictError('This customer probably exists already; pass allowDuplicate=true to create anyway', {
-            candidates,
-          });
-        }
+    if (!options.allowDuplicate) {
+      const candidates = await this.duplicates.find(tx, customer);
+      if (candidates.length > 0) {
+        throw new ConflictError('This customer probably exists already; pass allowDuplicate=true to create anyway', {
+          candidates,
+        });
       }
-      await this.customers.save(tx, customer);
-      if (options.registeringPartnerId) await this.links.link(tx, customer.id, options.registeringPartnerId, 'registered');
-      await this.audit.record(tx, { action: 'customer.registered', entityType: 'customer', entityId: customer.id });
-      await this.outbox.add(tx, this.events.create(CustomerRegistered, customer.id, toCustomerState(customer)));
-      return customer;
-    });
+    }
+    await this.customers.save(tx, customer);
+    if (options.registeringPartnerId) await this.links.link(tx, customer.id, options.registeringPartnerId, 'registered');
+    await this.audit.record(tx, { action: 'customer.registered', entityType: 'customer', entityId: customer.id });
+    await this.outbox.add(tx, this.events.create(CustomerRegistered, customer.id, toCustomerState(customer)));
+    return customer;
   }
 
   async get(id: string): Promise<Customer> {

@@ -1,3 +1,7 @@
 import { CreateCustomerMasterSchema1764000000000 } from './1764000000000-create-customer-master-schema';
+import { CreateImportJob1764000100000 } from './1764000100000-create-import-job';
 
-export const customerMasterMigrations = [CreateCustomerMasterSchema1764000000000];
+export const customerMasterMigrations = [
+  CreateCustomerMasterSchema1764000000000,
+  CreateImportJob1764000100000,
+];

@@ -12,7 +12,7 @@ import { VehicleEventPublisher } from './vehicle-event.publisher';
 import { VehicleRepository } from './vehicle.repository';
 import { normalizeVin, vinProblem } from './vin';
 
-const VIN_MESSAGES = {
+export const VIN_MESSAGES = {
   format: 'must be 17 letters and digits without I, O or Q',
   'check-digit': 'has a wrong check digit (position 9)',
 };
@@ -31,20 +31,23 @@ export class VehicleService {
   ) {}
 
   async register(customerId: string, input: RegisterVehicleDto): Promise<Vehicle> {
+    return this.uow.run((tx) => this.registerWithin(tx, customerId, input));
+  }
+
+  /** Registers inside the caller's transaction, so a bulk import writes many vehicles in one. */
+  async registerWithin(tx: EntityManager, customerId: string, input: RegisterVehicleDto): Promise<Vehicle> {
     const vin = normalizeVin(input.vin);
     const problem = vinProblem(vin);
     if (problem) throw new InvalidInputError([{ field: 'vin', message: `VIN ${VIN_MESSAGES[problem]}` }]);
-    return this.uow.run(async (tx) => {
-      await this.requireActiveCustomer(tx, customerId);
-      if (input.sellingDealerId) await this.requireDealer(tx, input.sellingDealerId);
-      if (await this.vehicles.findByVin(vin, tx)) throw new ConflictError(`Vehicle ${vin} is registered already`);
-      const vehicle = this.publisher.newVehicle(customerId, vin, input);
-      await this.vehicles.save(tx, vehicle);
-      if (vehicle.sellingDealerId) await this.links.link(tx, customerId, vehicle.sellingDealerId, 'sold');
-      await this.audit.record(tx, { action: 'vehicle.registered', entityType: 'vehicle', entityId: vehicle.vehicleId });
-      await this.publisher.registered(tx, vehicle);
-      return vehicle;
-    });
+    await this.requireActiveCustomer(tx, customerId);
+    if (input.sellingDealerId) await this.requireDealer(tx, input.sellingDealerId);
+    if (await this.vehicles.findByVin(vin, tx)) throw new ConflictError(`Vehicle ${vin} is registered already`);
+    const vehicle = this.publisher.newVehicle(customerId, vin, input);
+    await this.vehicles.save(tx, vehicle);
+    if (vehicle.sellingDealerId) await this.links.link(tx, customerId, vehicle.sellingDealerId, 'sold');
+    await this.audit.record(tx, { action: 'vehicle.registered', entityType: 'vehicle', entityId: vehicle.vehicleId });
+    await this.publisher.registered(tx, vehicle);
+    return vehicle;
   }
 
   async get(id: string): Promise<Vehicle> {

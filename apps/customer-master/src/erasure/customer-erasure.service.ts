@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CustomerErased } from '@crm/contracts';
+import { Clock, NotFoundError } from '@crm/core';
+import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
+import { AuditLog } from '../audit/audit-log';
+import { Customer } from '../customers/customer';
+import { CustomerRepository } from '../customers/customer.repository';
+import { anonymized } from './anonymized-customer';
+import { MergedRecordRepository } from './merged-record.repository';
+
+/**
+ * The right to erasure (PIPL/GDPR): the person's data is overwritten in place so vehicles and the
+ * audit trail keep a valid owner id. Duplicates merged into the record are erased with it.
+ */
+@Injectable()
+export class CustomerErasureService {
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly merged: MergedRecordRepository,
+    private readonly audit: AuditLog,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: Outbox,
+    private readonly events: EventFactory,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Erasing an erased record again changes nothing and publishes nothing. */
+  async erase(id: string): Promise<Customer> {
+    return this.uow.run(async (tx) => {
+      const customer = await this.customers.findById(id, tx);
+      if (!customer) throw new NotFoundError('customer', id);
+      const erased = await this.eraseOne(tx, customer);
+      for (const retiredId of await this.merged.mergedInto(tx, id)) {
+        const retired = await this.customers.findById(retiredId, tx);
+        if (retired) await this.eraseOne(tx, retired);
+      }
+      return erased;
+    });
+  }
+
+  private async eraseOne(tx: EntityManager, customer: Customer): Promise<Customer> {
+    if (customer.status === 'erased') return customer;
+    const erasedAt = this.clock.now().toISOString();
+    const erased = anonymized(customer, erasedAt);
+    await this.customers.save(tx, erased);
+    await this.audit.record(tx, { action: 'customer.erased', entityType: 'customer', entityId: customer.id });
+    await this.outbox.add(
+      tx,
+      this.events.create(CustomerErased, customer.id, { customerId: customer.id, erasedAt }),
+    );
+    return erased;
+  }
+}

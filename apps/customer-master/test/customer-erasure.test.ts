@@ -1,0 +1,155 @@
+import { Client } from 'pg';
+import { vinCheckDigit } from '../src/vehicles/vin';
+import { CustomerMasterHarness } from './customer-master.harness';
+
+function validVin(serial: string): string {
+  const draft = `LSVAU2180N2${serial}`;
+  return draft.slice(0, 8) + vinCheckDigit(draft) + draft.slice(9);
+}
+
+describe('customer erasure', () => {
+  let harness: CustomerMasterHarness;
+  let db: Client;
+  let agent: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    harness = await CustomerMasterHarness.start();
+    agent = await harness.as(['agent']);
+    admin = await harness.as(['admin']);
+    db = new Client({ connectionString: harness.database.url });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await harness.stop();
+  });
+
+  async function register(body: object): Promise<string> {
+    const response = await harness
+      .http()
+      .post('/customers')
+      .set('Authorization', agent)
+      .send(body)
+      .expect(201);
+    return response.body.id;
+  }
+
+  async function erasedEvents(customerId: string) {
+    const { rows } = await db.query(
+      `SELECT envelope FROM customer_master.outbox_message WHERE envelope->>'type' = 'customer.erased'
+          AND envelope->>'aggregateId' = $1`,
+      [customerId],
+    );
+    return rows.map((row) => row.envelope.payload);
+  }
+
+  it('removes every piece of personal data but keeps the record and its vehicles', async () => {
+    const id = await register({
+      kind: 'person',
+      name: '张三丰',
+      phones: ['138 0013 8001'],
+      emails: ['zhang.sanfeng@example.com'],
+      address: { province: '上海市', city: '上海市', street: '世纪大道 100 号' },
+      birthday: '1975-03-04',
+      gender: 'male',
+      tags: ['vip'],
+      ownerSalesRepId: 'rep-7',
+      consents: [{ channel: 'email', granted: true, source: 'web' }],
+    });
+    const vin = validVin('000101');
+    await harness
+      .http()
+      .post(`/customers/${id}/vehicles`)
+      .set('Authorization', agent)
+      .send({ vin, brand: 'Aurora', model: 'A6' })
+      .expect(201);
+
+    const erased = await harness
+      .http()
+      .post(`/customers/${id}/erase`)
+      .set('Authorization', admin)
+      .expect(200);
+
+    expect(erased.body).toMatchObject({
+      id,
+      name: 'ERASED',
+      nameLatin: null,
+      phones: [],
+      emails: [],
+      address: null,
+      birthday: null,
+      gender: null,
+      tags: [],
+      ownerSalesRepId: null,
+      consents: [],
+      status: 'erased',
+    });
+    const stored = await db.query(
+      `SELECT c.search_keys, c.name_latin,
+              (SELECT count(*)::int FROM customer_master.customer_phone p WHERE p.customer_id = c.id) AS phones,
+              (SELECT count(*)::int FROM customer_master.consent k WHERE k.customer_id = c.id) AS consents
+         FROM customer_master.customer c WHERE c.id = $1`,
+      [id],
+    );
+    expect(stored.rows[0]).toEqual({ search_keys: [], name_latin: null, phones: 0, consents: 0 });
+    const fetched = await harness.http().get(`/customers/${id}`).set('Authorization', agent).expect(200);
+    expect(fetched.body.status).toBe('erased');
+    const vehicles = await harness
+      .http()
+      .get(`/customers/${id}/vehicles`)
+      .set('Authorization', agent)
+      .expect(200);
+    expect(vehicles.body.items).toEqual([expect.objectContaining({ vin, ownerCustomerId: id })]);
+    expect(await erasedEvents(id)).toEqual([{ customerId: id, erasedAt: expect.any(String) }]);
+  });
+
+  it('answers 200 unchanged when erasing again, without a second event', async () => {
+    const id = await register({ kind: 'person', name: '李小龙', phones: ['138 0013 8002'] });
+    await harness.http().post(`/customers/${id}/erase`).set('Authorization', admin).expect(200);
+    const again = await harness.http().post(`/customers/${id}/erase`).set('Authorization', admin).expect(200);
+    expect(again.body).toMatchObject({ id, status: 'erased', name: 'ERASED' });
+    expect(await erasedEvents(id)).toHaveLength(1);
+  });
+
+  it('erases the duplicates merged into the record too', async () => {
+    const survivorId = await register({ kind: 'person', name: '陈大文', phones: ['138 0013 8003'] });
+    const duplicateId = await register({ kind: 'person', name: 'Chen Dawen', emails: ['dawen@example.com'] });
+    await harness
+      .http()
+      .post(`/customers/${survivorId}/merge`)
+      .set('Authorization', agent)
+      .send({ duplicateId })
+      .expect(200);
+
+    await harness.http().post(`/customers/${survivorId}/erase`).set('Authorization', admin).expect(200);
+
+    const retired = await harness
+      .http()
+      .get(`/customers/${duplicateId}`)
+      .set('Authorization', agent)
+      .expect(200);
+    expect(retired.body).toMatchObject({
+      name: 'ERASED',
+      emails: [],
+      status: 'erased',
+      mergedInto: survivorId,
+    });
+    expect(await erasedEvents(duplicateId)).toHaveLength(1);
+  });
+
+  it('is for admins only', async () => {
+    const id = await register({ kind: 'person', name: '黄飞鸿', phones: ['138 0013 8004'] });
+    const response = await harness
+      .http()
+      .post(`/customers/${id}/erase`)
+      .set('Authorization', agent)
+      .expect(403);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    await harness
+      .http()
+      .post('/customers/5f0c3c1e-4d2b-4c1a-9f3e-2b6a7c8d9e0f/erase')
+      .set('Authorization', admin)
+      .expect(404);
+  });
+});
