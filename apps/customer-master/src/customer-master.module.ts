@@ -25,6 +25,9 @@ import { VehicleController } from './vehicles/vehicle.controller';
 import { VehicleRepository } from './vehicles/vehicle.repository';
 import { VehicleEventPublisher } from './vehicles/vehicle-event.publisher';
 import { VehicleService } from './vehicles/vehicle.service';
+import { CustomerSearchController } from './search/customer-search.controller';
+import { CustomerSearchRepository } from './search/customer-search.repository';
+import { CustomerSearchService } from './search/customer-search.service';
 
 export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
 
@@ -32,6 +35,7 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
 @Module({
   imports: [MessagingModule.forService({ service: 'customer-master', schema: CUSTOMER_MASTER_SCHEMA })],
   controllers: [
+    CustomerSearchController,
     CustomerController,
     VehicleController,
     PartnerController,
@@ -42,6 +46,8 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
   providers: [
     AuditLog,
     CustomerRepository,
+    CustomerSearchRepository,
+    CustomerSearchService,
     CustomerService,
     DuplicateFinder,
     PartnerLinkRepository,

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { latinName, nameSearchKeys } from '../src/search/name-keys';
+
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈',
+];
+const GIVEN = [
+  ...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国峰志红飞宇浩凯鑫宁晨博文斌',
+  ...'欣怡子涵梓轩雨嘉睿思佳诗雅俊豪泽昊天瑞琪晓东海亮新春光荣家婷雪梅兰琳颖莉倩慧丹晶云龙斌',
+];
+const FIRST = [
+  'James',
+  'Mary',
+  'John',
+  'Anna',
+  'David',
+  'Linda',
+  'Michael',
+  'Sarah',
+  'Peter',
+  'Emma',
+  'Thomas',
+  'Laura',
+  'Daniel',
+  'Sophie',
+  'Mark',
+  'Julia',
+  'Paul',
+  'Lena',
+  'Kevin',
+  'Nina',
+  'Lucas',
+  'Maria',
+  'Felix',
+  'Clara',
+];
+const LAST = [
+  'Smith',
+  'Müller',
+  'Johnson',
+  'Schmidt',
+  'Brown',
+  'Weber',
+  'Miller',
+  'Fischer',
+  'Wilson',
+  'Wagner',
+  'Taylor',
+  'Becker',
+  'Anderson',
+  'Hoffmann',
+  'Thomas',
+  'Schulz',
+  'Martin',
+  'Koch',
+  'Walker',
+  'Richter',
+];
+const CITIES = [
+  '上海市',
+  '北京市',
+  '广州市',
+  '深圳市',
+  '成都市',
+  '武汉市',
+  '杭州市',
+  '南京市',
+  '重庆市',
+  '西安市',
+];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '180',
+  '181',
+  '182',
+  '183',
+  '186',
+  '187',
+  '188',
+  '189',
+];
+
+export interface SampleCustomer {
+  name: string;
+  nameLatin: string;
+  phone: string;
+  chinese: boolean;
+}
+
+/** Deterministic pseudo-random numbers, so every run loads the same customers. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(items: T[], random: () => number, skew = 1): T {
+  return items[Math.floor(items.length * random() ** skew)];
+}
+
+function chineseName(random: () => number): string {
+  const given = pick(GIVEN, random) + (random() < 0.6 ? pick(GIVEN, random) : '');
+  return pick(SURNAMES, random, 2) + given;
+}
+
+function capitalized(latin: string): string {
+  return latin.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+}
+
+/** 40% Chinese names, 30% the same kind of names in pinyin, 30% English and German names. */
+function customerName(i: number, random: () => number): { name: string; chinese: boolean } {
+  const kind = i % 10;
+  if (kind < 4) return { name: chineseName(random), chinese: true };
+  if (kind < 7) return { name: capitalized(latinName(chineseName(random))), chinese: false };
+  return { name: `${pick(FIRST, random)} ${pick(LAST, random)}`, chinese: false };
+}
+
+/** A unique mobile number per row: the 8 subscriber digits are a bijection of the row number. */
+function mobile(i: number): string {
+  return MOBILE_PREFIXES[i % MOBILE_PREFIXES.length] + String((i * 7_919_113) % 100_000_000).padStart(8, '0');
+}
+
+function pgArray(values: string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+function copyText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+}
+
+async function write(stream: Writable, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+const BATCH = 5_000;
+
+/** Streams `count` customers and their phones into the tables with COPY; returns a sample for queries. */
+export async function copyCustomers(
+  client: Client,
+  count: number,
+  sampleSize: number,
+): Promise<SampleCustomer[]> {
+  const random = mulberry32(42);
+  const keysOf = new Map<string, { keys: string; latin: string }>();
+  const customers = client.query(
+    copyFrom(
+      `COPY customer_master.customer (id, kind, name, name_latin, search_keys, city, status) FROM STDIN`,
+    ),
+  );
+  const phones: string[] = [];
+  const sample: SampleCustomer[] = [];
+  const sampleEvery = Math.floor(count / sampleSize);
+  let batch = '';
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    const { name, chinese } = customerName(i, random);
+    const derived = keysOf.get(name) ?? { keys: pgArray(nameSearchKeys(name)), latin: latinName(name) };
+    keysOf.set(name, derived);
+    const status = i % 100 === 99 ? 'merged' : 'active';
+    batch += `${id}\tperson\t${copyText(name)}\t${derived.latin}\t${derived.keys}\t${pick(CITIES, random)}\t${status}\n`;
+    phones.push(`${id}\t+86${mobile(i)}\t${mobile(i)}\t0\n`);
+    if (i % sampleEvery === 0 && status === 'active')
+      sample.push({ name, nameLatin: derived.latin, phone: mobile(i), chinese });
+    if (i % BATCH === BATCH - 1) {
+      await write(customers, batch);
+      batch = '';
+    }
+  }
+  customers.end(batch);
+  await finished(customers);
+  const phoneCopy = client.query(
+    copyFrom(`COPY customer_master.customer_phone (customer_id, e164, digits, position) FROM STDIN`),
+  );
+  for (let i = 0; i < phones.length; i += BATCH) await write(phoneCopy, phones.slice(i, i + BATCH).join(''));
+  phoneCopy.end();
+  await finished(phoneCopy);
+  return sample;
+}

@@ -1,0 +1,49 @@
+import { normalizePhone, phoneSearchDigits } from '../customers/phone-number';
+import { containsCjk, latinTokens, latinName, nameQueryKeys } from './name-keys';
+
+export interface PhoneProbe {
+  kind: 'phone';
+  /** Set when the query is a whole, valid number. */
+  e164: string | null;
+  digits: string;
+}
+
+export interface VinProbe {
+  kind: 'vin';
+  vin: string;
+  exact: boolean;
+}
+
+export interface NameProbe {
+  kind: 'name';
+  text: string;
+  /** Keys a match must all carry (`search_keys @> keys`). */
+  keys: string[];
+  /** The query spelled like `name_latin`, for similarity ranking. */
+  latin: string;
+  /** Latin queries fall back to trigram similarity when keys find too few. */
+  fuzzy: boolean;
+}
+
+export type SearchProbe = PhoneProbe | VinProbe | NameProbe;
+
+const PHONE_LIKE = /^[\d\s+\-()]+$/;
+const MIN_PHONE_DIGITS = 3;
+const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
+const PARTIAL_VIN = /^[A-HJ-NPR-Z0-9]{6,16}$/;
+
+/** Decides what a call-center agent typed: a phone number, a VIN or a name. */
+export function classifySearchQuery(query: string): SearchProbe {
+  const text = query.trim();
+  const digits = phoneSearchDigits(text);
+  if (PHONE_LIKE.test(text) && digits.length >= MIN_PHONE_DIGITS) {
+    return { kind: 'phone', e164: normalizePhone(text)?.e164 ?? null, digits };
+  }
+  const upper = text.toUpperCase();
+  if (VIN.test(upper)) return { kind: 'vin', vin: upper, exact: true };
+  if (PARTIAL_VIN.test(upper) && /\d/.test(upper) && /[A-Z]/.test(upper))
+    return { kind: 'vin', vin: upper, exact: false };
+  const cjk = containsCjk(text);
+  const latin = cjk ? latinName(text) : latinTokens(text).join(' ');
+  return { kind: 'name', text, keys: nameQueryKeys(text), latin, fuzzy: !cjk && latin.length > 0 };
+}
