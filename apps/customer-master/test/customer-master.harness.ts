@@ -32,8 +32,13 @@ export class CustomerMasterHarness {
       ...(options.kafkaNamespace ? { KAFKA_NAMESPACE: options.kafkaNamespace } : {}),
       ...options.env,
     });
-    const moduleRef = await Test.createTestingModule({ imports: [CustomerMasterAppModule.forRoot(config)] }).compile();
-    const app = configureHttpApp(moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }), CUSTOMER_MASTER_API);
+    const moduleRef = await Test.createTestingModule({
+      imports: [CustomerMasterAppModule.forRoot(config)],
+    }).compile();
+    const app = configureHttpApp(
+      moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }),
+      CUSTOMER_MASTER_API,
+    );
     await app.init();
     return new CustomerMasterHarness(app, database, tokens, config.KAFKA_NAMESPACE);
   }

@@ -23,7 +23,11 @@ describe('customer registration', () => {
       phones: ['+8613800138000'],
       emails: ['zhang.san@example.com'],
     });
-    const fetched = await harness.http().get(`/customers/${response.body.id}`).set('Authorization', agent).expect(200);
+    const fetched = await harness
+      .http()
+      .get(`/customers/${response.body.id}`)
+      .set('Authorization', agent)
+      .expect(200);
     expect(fetched.body.id).toBe(response.body.id);
   });
 

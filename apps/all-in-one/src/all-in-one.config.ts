@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { platformConfigSchema } from '@crm/config';
+import { identityConfigFields } from '../../identity/src/identity.config';
+
+/** The embedded default: no servers to install, so every server variable is optional here. */
+export const allInOneConfigSchema = platformConfigSchema.extend({
+  ...identityConfigFields,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('warn'),
+  EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('in-process'),
+  DEMO_SEED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  DEMO_CUSTOMERS: z.coerce.number().int().min(0).max(10_000).default(300),
+});
+export type AllInOneConfig = z.infer<typeof allInOneConfigSchema>;

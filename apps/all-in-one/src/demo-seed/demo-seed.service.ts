@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PartnerKind, Role, Roles } from '@crm/contracts';
+import { CustomerService } from '../../../customer-master/src/customers/customer.service';
+import { PartnerService } from '../../../customer-master/src/partners/partner.service';
+import { vinCheckDigit } from '../../../customer-master/src/vehicles/vin';
+import { VehicleService } from '../../../customer-master/src/vehicles/vehicle.service';
+import { UsersService } from '../../../identity/src/users/users.service';
+import {
+  BRANDS,
+  DEMO_CITIES,
+  DemoCity,
+  ENGLISH_FIRST_NAMES,
+  ENGLISH_LAST_NAMES,
+  GIVEN_NAME_CHARACTERS,
+  SeededRandom,
+  STATION_SKILL_SETS,
+  SURNAMES,
+} from './demo-data';
+
+export const DEMO_SEED_OPTIONS = Symbol('DEMO_SEED_OPTIONS');
+
+export interface DemoSeedOptions {
+  customers: number;
+  dataDir: string;
+}
+
+export interface DemoLogin {
+  username: string;
+  password: string;
+  roles: string;
+}
+
+interface SeededPartner {
+  id: string;
+  kind: PartnerKind;
+  city: DemoCity;
+}
+
+const STAFF_LOGINS: { username: string; roles: Role[] }[] = [
+  { username: 'admin', roles: [Roles.admin] },
+  { username: 'agent', roles: [Roles.agent] },
+  { username: 'sales.rep', roles: [Roles.salesRep] },
+  { username: 'sales.manager', roles: [Roles.salesManager] },
+  { username: 'marketer', roles: [Roles.marketer] },
+  { username: 'analyst', roles: [Roles.analyst] },
+  { username: 'service.manager', roles: [Roles.serviceManager] },
+];
+
+/**
+ * Seeds the embedded default on its first start: dealers and repair stations in real Chinese
+ * cities, customers with Chinese and English names and their vehicles, and a login per role.
+ * Passwords are generated, printed and kept in the data folder, never in the repository.
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+  private readonly random = new SeededRandom(20261123);
+
+  constructor(
+    @Inject(DEMO_SEED_OPTIONS) private readonly options: DemoSeedOptions,
+    private readonly dataSource: DataSource,
+    private readonly partners: PartnerService,
+    private readonly customers: CustomerService,
+    private readonly vehicles: VehicleService,
+    private readonly users: UsersService,
+  ) {}
+
+  async seedOnce(): Promise<DemoLogin[]> {
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM customer_master.partner`,
+    );
+    if (count > 0) return this.savedLogins();
+    this.logger.log('First start: seeding demo data');
+    const partners = await this.seedPartners();
+    await this.seedCustomers(partners.filter((p) => p.kind === 'dealer'));
+    const logins = await this.seedLogins(partners);
+    this.saveLogins(logins);
+    return logins;
+  }
+
+  private async seedPartners(): Promise<SeededPartner[]> {
+    const seeded: SeededPartner[] = [];
+    for (const [i, city] of DEMO_CITIES.entries()) {
+      const dealer = await this.partners.register({
+        kind: 'dealer',
+        code: `D-${city.code}-01`,
+        name: `${city.city.replace('市', '')}星辰汽车销售服务有限公司`,
+        location: { lat: city.lat, lon: city.lon },
+        address: { province: city.province, city: city.city, location: { lat: city.lat, lon: city.lon } },
+        brands: BRANDS.map((b) => b.brand),
+      });
+      seeded.push({ id: dealer.partnerId, kind: 'dealer', city });
+      for (const n of [1, 2]) {
+        const at = {
+          lat: city.lat + (this.random.next() - 0.5) * 0.2,
+          lon: city.lon + (this.random.next() - 0.5) * 0.2,
+        };
+        const station = await this.partners.register({
+          kind: 'repair_station',
+          code: `RS-${city.code}-0${n}`,
+          name: `${city.city.replace('市', '')}第${n === 1 ? '一' : '二'}维修站`,
+          phone: `+86 400 800 ${String(1000 + i * 2 + n)}`,
+          location: at,
+          address: { province: city.province, city: city.city, location: at },
+          brands: BRANDS.map((b) => b.brand),
+          skills: STATION_SKILL_SETS[(i + n) % STATION_SKILL_SETS.length],
+          capacity: 5 + this.random.int(20),
+          openingHours: [1, 2, 3, 4, 5, 6].map((day) => ({ day, opens: '08:30', closes: '18:00' })),
+        });
+        seeded.push({ id: station.partnerId, kind: 'repair_station', city });
+      }
+    }
+    return seeded;
+  }
+
+  private async seedCustomers(dealers: SeededPartner[]): Promise<void> {
+    for (let i = 0; i < this.options.customers; i++) {
+      const dealer = this.random.pick(dealers);
+      const customer = await this.customers.register(
+        {
+          kind: 'person',
+          name: this.personName(i),
+          phones: [
+            `1${this.random.pick(['38', '39', '50', '86', '77'])}${String(10_000_000 + i * 7919).slice(-8)}`,
+          ],
+          address: {
+            province: dealer.city.province,
+            city: dealer.city.city,
+            location: this.near(dealer.city),
+          },
+          birthday: `19${60 + this.random.int(40)}-0${1 + this.random.int(9)}-1${this.random.int(9)}`,
+          consents: [{ channel: 'sms', granted: this.random.next() > 0.3, source: 'demo-seed' }],
+        },
+        { allowDuplicate: true },
+      );
+      await this.vehicles.register(customer.id, this.demoVehicle(i, dealer.id));
+    }
+  }
+
+  private personName(i: number): string {
+    if (i % 3 === 2)
+      return `${this.random.pick(ENGLISH_FIRST_NAMES)} ${this.random.pick(ENGLISH_LAST_NAMES)}`;
+    const given =
+      this.random.pick(GIVEN_NAME_CHARACTERS) +
+      (this.random.next() > 0.4 ? this.random.pick(GIVEN_NAME_CHARACTERS) : '');
+    return this.random.pick(SURNAMES) + given;
+  }
+
+  private near(city: DemoCity) {
+    return {
+      lat: city.lat + (this.random.next() - 0.5) * 0.3,
+      lon: city.lon + (this.random.next() - 0.5) * 0.3,
+    };
+  }
+
+  private demoVehicle(i: number, sellingDealerId: string) {
+    const { brand, models } = BRANDS[i % BRANDS.length];
+    const year = 2018 + this.random.int(7);
+    const body = `LDC${brand[0]}${'ABCDEFGH'[this.random.int(8)]}${String(i).padStart(3, '0').slice(-3)}0${'JKLMNPRS'[year - 2018]}A${String(100000 + i).slice(-6)}`;
+    const vin = body.slice(0, 8) + vinCheckDigit(body) + body.slice(9);
+    const purchaseDate = `${year}-${String(1 + this.random.int(12)).padStart(2, '0')}-15`;
+    return {
+      vin,
+      brand,
+      model: this.random.pick(models),
+      modelYear: year,
+      purchaseDate,
+      sellingDealerId,
+      warrantyEnd: `${year + 3}-12-31`,
+    };
+  }
+
+  private async seedLogins(partners: SeededPartner[]): Promise<DemoLogin[]> {
+    const partnerLogins = partners.slice(0, 6).map((p) => ({
+      username: `${p.kind === 'dealer' ? 'dealer' : 'station'}.${p.city.code.toLowerCase()}.${p.id.slice(0, 4)}`,
+      roles: [p.kind === 'dealer' ? Roles.dealer : Roles.repairStation],
+      partner: p,
+    }));
+    const logins: DemoLogin[] = [];
+    const all: { username: string; roles: Role[]; partner?: SeededPartner }[] = [
+      ...STAFF_LOGINS,
+      ...partnerLogins,
+    ];
+    for (const login of all) {
+      const password = randomBytes(9).toString('base64url');
+      const partner = login.partner;
+      await this.users.ensureUser({
+        username: login.username,
+        password,
+        displayName: login.username,
+        roles: login.roles,
+        partnerId: partner?.id,
+        partnerKind: partner?.kind,
+      });
+      logins.push({ username: login.username, password, roles: login.roles.join(',') });
+    }
+    return logins;
+  }
+
+  private loginsFile(): string | null {
+    return this.options.dataDir === ':memory:' ? null : join(this.options.dataDir, 'demo-logins.json');
+  }
+
+  private saveLogins(logins: DemoLogin[]): void {
+    const file = this.loginsFile();
+    if (!file) return;
+    mkdirSync(this.options.dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(logins, null, 2), { mode: 0o600 });
+  }
+
+  private savedLogins(): DemoLogin[] {
+    const file = this.loginsFile();
+    return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoLogin[]) : [];
+  }
+}
