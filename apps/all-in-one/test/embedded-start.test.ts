@@ -55,7 +55,7 @@ describe('the embedded default', () => {
   it('answers on its health endpoint with every dependency up, and prints where to go', async () => {
     const response = await fetch(`${baseUrl}/health/ready`);
     expect(response.status).toBe(200);
-    expect(Object.keys((await response.json()).details)).toEqual([
+    expect(Object.keys(((await response.json()) as { details: object }).details)).toEqual([
       'database',
       'events:in-process',
       'cache:memory',
@@ -70,10 +70,10 @@ describe('the embedded default', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'password', username: agent.username, password: agent.password }),
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<{ access_token: string }>);
     const customers = await fetch(`${baseUrl}/customers?limit=100`, {
       headers: { authorization: `Bearer ${token.access_token}` },
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<{ items: { name: string }[] }>);
     expect(customers.items).toHaveLength(12);
     expect(customers.items.some((c: { name: string }) => /[\u4e00-\u9fff]/.test(c.name))).toBe(true);
   });

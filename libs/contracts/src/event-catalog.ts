@@ -1,7 +1,28 @@
-import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from './customer/customer.events';
+import {
+  CustomerErased,
+  CustomerMerged,
+  CustomerRegistered,
+  CustomerUpdated,
+} from './customer/customer.events';
 import { EventDefinition } from './event-definition';
 import { PartnerRegistered, PartnerUpdated } from './partner/partner.events';
 import { VehicleOwnershipChanged, VehicleRegistered } from './vehicle/vehicle.events';
+import { ComplaintRecorded, InteractionRecorded } from './call-center/interaction.events';
+import {
+  RepairRecorded,
+  TicketAccepted,
+  TicketAppointmentProposed,
+  TicketClosed,
+  TicketDeclined,
+  TicketEscalated,
+  TicketOpened,
+  TicketProgressUpdated,
+  TicketReopened,
+  TicketResolved,
+  TicketRouted,
+  TicketRoutingFailed,
+  TicketSatisfactionRecorded,
+} from './service/ticket.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -13,9 +34,26 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   VehicleOwnershipChanged,
   PartnerRegistered,
   PartnerUpdated,
+  TicketOpened,
+  TicketRouted,
+  TicketRoutingFailed,
+  TicketAccepted,
+  TicketDeclined,
+  TicketAppointmentProposed,
+  TicketProgressUpdated,
+  TicketResolved,
+  TicketClosed,
+  TicketReopened,
+  TicketEscalated,
+  TicketSatisfactionRecorded,
+  RepairRecorded,
+  InteractionRecorded,
+  ComplaintRecorded,
 ];
 
-const byKey = new Map(EVENT_CATALOG.map((definition) => [catalogKey(definition.type, definition.version), definition]));
+const byKey = new Map(
+  EVENT_CATALOG.map((definition) => [catalogKey(definition.type, definition.version), definition]),
+);
 
 function catalogKey(type: string, version: number): string {
   return `${type}@${version}`;

@@ -15,7 +15,8 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
   return definition;
 }
 
-export type PayloadOf<TDefinition> = TDefinition extends EventDefinition<string, infer S> ? z.infer<S> : never;
+export type PayloadOf<TDefinition> =
+  TDefinition extends EventDefinition<string, infer S> ? z.infer<S> : never;
 
 /** One topic per aggregate type and major version, e.g. `crm.customer.v1`; key = aggregate id. */
 export function topicFor(definition: Pick<EventDefinition, 'aggregateType' | 'version'>): string {

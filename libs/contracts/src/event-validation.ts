@@ -18,12 +18,16 @@ function describeIssues(error: z.ZodError): string[] {
 /** Checks an envelope and its payload against the catalog; used both when publishing and when consuming. */
 export function validateEvent(raw: unknown): EventEnvelope {
   const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) throw new InvalidEventError('invalid event envelope', describeIssues(envelope.error));
+  if (!envelope.success)
+    throw new InvalidEventError('invalid event envelope', describeIssues(envelope.error));
   const definition = findEventDefinition(envelope.data.type, envelope.data.version);
   if (!definition) {
-    throw new InvalidEventError('unknown event', [`${envelope.data.type} v${envelope.data.version} is not in the catalog`]);
+    throw new InvalidEventError('unknown event', [
+      `${envelope.data.type} v${envelope.data.version} is not in the catalog`,
+    ]);
   }
   const payload = definition.payload.safeParse(envelope.data.payload);
-  if (!payload.success) throw new InvalidEventError(`invalid ${definition.type} payload`, describeIssues(payload.error));
+  if (!payload.success)
+    throw new InvalidEventError(`invalid ${definition.type} payload`, describeIssues(payload.error));
   return { ...envelope.data, payload: payload.data } as EventEnvelope;
 }

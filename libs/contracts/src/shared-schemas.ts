@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-export const geoPointSchema = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
+export const geoPointSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
 export type GeoPoint = z.infer<typeof geoPointSchema>;
 
 export const addressSchema = z.object({

@@ -22,7 +22,8 @@ export const CustomerMerged = defineEvent({
   type: 'customer.merged',
   version: 1,
   aggregateType: 'customer',
-  description: 'A duplicate record was merged into a survivor; re-point every copy of mergedId to survivorId.',
+  description:
+    'A duplicate record was merged into a survivor; re-point every copy of mergedId to survivorId.',
   payload: z.object({
     survivorId: z.uuid(),
     mergedId: z.uuid(),

@@ -28,5 +28,8 @@ export const VehicleOwnershipChanged = defineEvent({
   version: 1,
   aggregateType: 'vehicle',
   description: 'A vehicle moved to another owner (sale, or a merge of duplicate customers).',
-  payload: vehicleStateSchema.extend({ previousOwnerCustomerId: z.uuid(), reason: z.enum(['transfer', 'merge']) }),
+  payload: vehicleStateSchema.extend({
+    previousOwnerCustomerId: z.uuid(),
+    reason: z.enum(['transfer', 'merge']),
+  }),
 });
