@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import { TestTokenIssuer } from '@crm/testing';
 import { SearchSql, searchSql } from '../src/search/customer-search.repository';
-import { classifySearchQuery } from '../src/search/search-query';
+import { classifySearchQuery } from '@crm/search-keys';
 import { copyCustomers, SampleCustomer } from './customer-search-data';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);

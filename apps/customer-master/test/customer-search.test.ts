@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { searchSql } from '../src/search/customer-search.repository';
-import { classifySearchQuery } from '../src/search/search-query';
+import { classifySearchQuery } from '@crm/search-keys';
 import { vinCheckDigit } from '../src/vehicles/vin';
 import { CustomerMasterHarness } from './customer-master.harness';
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Consent, Customer } from './customer';
-import { normalizePhone } from './phone-number';
-import { nameSearchKeys } from '../search/name-keys';
+import { nameSearchKeys, normalizePhone } from '@crm/search-keys';
 
 interface CustomerRow {
   id: string;

@@ -11,8 +11,7 @@ import { DuplicateFinder } from './duplicate-finder';
 import { CreateCustomerDto } from './dto/create-customer.dto';
 import { ConsentInputDto } from './dto/consent-input.dto';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
-import { normalizePhone } from './phone-number';
-import { latinName } from '../search/name-keys';
+import { latinName, normalizePhone } from '@crm/search-keys';
 
 export interface RegisterOptions {
   allowDuplicate?: boolean;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { latinName } from '../search/name-keys';
+import { latinName } from '@crm/search-keys';
 
 export interface DuplicateProbe {
   name: string;

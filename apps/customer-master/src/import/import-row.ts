@@ -2,7 +2,7 @@ import { isEmail } from 'class-validator';
 import { FieldError } from '@crm/core';
 import { CreateCustomerDto } from '../customers/dto/create-customer.dto';
 import { CUSTOMER_KINDS, GENDERS } from '../customers/dto/customer-fields.dto';
-import { normalizePhone } from '../customers/phone-number';
+import { normalizePhone } from '@crm/search-keys';
 import { RegisterVehicleDto } from '../vehicles/dto/register-vehicle.dto';
 import { VIN_MESSAGES } from '../vehicles/vehicle.service';
 import { normalizeVin, vinProblem } from '../vehicles/vin';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CustomerSearchHit, SearchMatch } from './customer-search-hit';
-import { NameProbe, PhoneProbe, SearchProbe, VinProbe } from './search-query';
+import { NameProbe, PhoneProbe, SearchProbe, VinProbe } from '@crm/search-keys';
 
 export interface SearchPage {
   limit: number;

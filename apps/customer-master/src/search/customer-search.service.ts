@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CustomerSearchHit } from './customer-search-hit';
 import { CustomerSearchRepository, SearchPage } from './customer-search.repository';
-import { classifySearchQuery } from './search-query';
+import { classifySearchQuery } from '@crm/search-keys';
 
 /** Finds active customers by whatever a caller gives: phone, VIN or name. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { normalizePhone, phoneSearchDigits } from '../customers/phone-number';
+import { normalizePhone, phoneSearchDigits } from './phone-number';
 import { containsCjk, latinTokens, latinName, nameQueryKeys } from './name-keys';
 
 export interface PhoneProbe {

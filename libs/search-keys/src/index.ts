@@ -1,0 +1,3 @@
+export * from './name-keys';
+export * from './phone-number';
+export * from './search-query';
