@@ -6,6 +6,8 @@ import { identityConfigFields } from '../../identity/src/identity.config';
 export const allInOneConfigSchema = platformConfigSchema.extend({
   ...identityConfigFields,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Loopback by default: a demo is not exposed to the network unless asked (HOST=0.0.0.0). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('warn'),
   EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('in-process'),
   DEMO_SEED: z

@@ -12,9 +12,9 @@ async function main(): Promise<void> {
   const logger = new JsonLogger('all-in-one', config.LOG_LEVEL);
   const app = await NestFactory.create(AllInOneModule.forRoot(config), { logger, bodyParser: false });
   configureHttpApp(app, ALL_IN_ONE_API);
-  await app.listen(config.PORT, '127.0.0.1');
+  await app.listen(config.PORT, config.HOST);
   const logins = config.DEMO_SEED ? await app.get(DemoSeedService).seedOnce() : [];
-  const url = `http://127.0.0.1:${config.PORT}`;
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   console.log(`\nCRM is running at ${url}\nAPI docs: ${url}/docs\nData folder: ${config.DATA_DIR}`);
   if (logins.length > 0) {
     console.log('Demo logins (POST /auth/token with grant_type=password):');

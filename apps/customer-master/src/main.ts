@@ -8,7 +8,10 @@ import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from './customer-master-
 async function main(): Promise<void> {
   const config = loadConfig(distributedConfigSchema);
   const logger = new JsonLogger('customer-master', config.LOG_LEVEL);
-  const app = await NestFactory.create(CustomerMasterAppModule.forRoot(config), { logger, bodyParser: false });
+  const app = await NestFactory.create(CustomerMasterAppModule.forRoot(config), {
+    logger,
+    bodyParser: false,
+  });
   configureHttpApp(app, CUSTOMER_MASTER_API);
   await app.listen(config.PORT);
   logger.log(`customer-master listening on ${await app.getUrl()} (API docs at /docs)`);

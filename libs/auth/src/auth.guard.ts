@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Role, Roles as RoleNames } from '@crm/contracts';
 import { NotFoundError, RequestContext } from '@crm/core';
@@ -38,7 +44,8 @@ export class AuthGuard implements CanActivate {
     try {
       return await this.verifier.verify(match[1]);
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw new UnauthorizedException(`Invalid token: ${error.message}`);
+      if (error instanceof InvalidTokenError)
+        throw new UnauthorizedException(`Invalid token: ${error.message}`);
       throw error;
     }
   }
@@ -51,7 +58,11 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  private async checkPartnerLink(principal: Principal, scope: PartnerScopeMetadata, params: Record<string, string>) {
+  private async checkPartnerLink(
+    principal: Principal,
+    scope: PartnerScopeMetadata,
+    params: Record<string, string>,
+  ) {
     const recordId = params[scope.param];
     if (!recordId) return;
     const linked = await this.partnerScopes.isLinked(scope.resource, principal.partnerId as string, recordId);

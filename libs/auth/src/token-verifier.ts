@@ -16,8 +16,10 @@ export class TokenVerifier {
   private readonly getKey: JWTVerifyGetKey;
 
   constructor(private readonly options: TokenVerifierOptions) {
-    if (options.jwksUrl) this.getKey = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 5_000 });
-    else if (options.jwks) this.getKey = async (header, token) => createLocalJWKSet(await options.jwks!())(header, token);
+    if (options.jwksUrl)
+      this.getKey = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 5_000 });
+    else if (options.jwks)
+      this.getKey = async (header, token) => createLocalJWKSet(await options.jwks!())(header, token);
     else throw new Error('TokenVerifier needs a jwksUrl or a jwks provider');
   }
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 export class ConfigError extends Error {}
 
 /** Parses the environment once at start; a bad value stops start-up with a message naming the variable. */
-export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodObject>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
@@ -20,8 +23,14 @@ export const platformConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: z.url().optional(),
   EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('kafka'),
-  KAFKA_BROKERS: z.string().regex(/^[^,\s]+(,[^,\s]+)*$/, 'comma-separated host:port list').optional(),
-  KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9.-]*$/).default(''),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+(,[^,\s]+)*$/, 'comma-separated host:port list')
+    .optional(),
+  KAFKA_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9.-]*$/)
+    .default(''),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
   OUTBOX_RELAY_ENABLED: booleanFlag.default(true),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),

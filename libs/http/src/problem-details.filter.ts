@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { DomainError, FieldError, RequestContext } from '@crm/core';
@@ -30,21 +31,34 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
     problem.correlationId = RequestContext.current().correlationId;
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
   private toProblem(error: unknown): ProblemDetails {
-    if (error instanceof InvalidRequestException) return badRequest('The request has invalid fields', error.errors);
+    if (error instanceof InvalidRequestException)
+      return badRequest('The request has invalid fields', error.errors);
     if (error instanceof DomainError) {
-      return { type: typeUri(error.status), title: error.title, status: error.status, detail: error.message, ...error.extensions };
+      return {
+        type: typeUri(error.status),
+        title: error.title,
+        status: error.status,
+        detail: error.message,
+        ...error.extensions,
+      };
     }
     if (isBodyParserError(error)) return bodyParserProblem(error);
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      return { type: typeUri(status), title: HttpStatus[status] ?? 'Error', status, detail: error.message };
+      return { type: typeUri(status), title: STATUS_CODES[status] ?? 'Error', status, detail: error.message };
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return { type: typeUri(500), title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred' };
+    return {
+      type: typeUri(500),
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'An unexpected error occurred',
+    };
   }
 }
 
@@ -63,12 +77,19 @@ interface BodyParserError {
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && 'expose' in error;
+  return (
+    typeof error === 'object' && error !== null && 'type' in error && 'status' in error && 'expose' in error
+  );
 }
 
 function bodyParserProblem(error: BodyParserError): ProblemDetails {
   if (error.type === 'entity.too.large') {
-    return { type: typeUri(413), title: 'Payload Too Large', status: 413, detail: 'The request body is too large' };
+    return {
+      type: typeUri(413),
+      title: 'Payload Too Large',
+      status: 413,
+      detail: 'The request body is too large',
+    };
   }
   return badRequest('The request body is not valid JSON', [{ field: 'body', message: error.message }]);
 }

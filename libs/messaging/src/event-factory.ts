@@ -9,7 +9,11 @@ export class EventFactory {
     private readonly ids: IdGenerator,
   ) {}
 
-  create<D extends EventDefinition>(definition: D, aggregateId: string, payload: PayloadOf<D>): EventEnvelope<PayloadOf<D>> {
+  create<D extends EventDefinition>(
+    definition: D,
+    aggregateId: string,
+    payload: PayloadOf<D>,
+  ): EventEnvelope<PayloadOf<D>> {
     const context = RequestContext.current();
     return {
       id: this.ids.next(),

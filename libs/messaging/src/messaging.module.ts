@@ -47,7 +47,9 @@ class TransportShutdown implements OnApplicationShutdown {
  * order: stop consuming, publish what the outbox still holds, then close the transport.
  */
 @Injectable()
-class ServiceMessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
+class ServiceMessagingLifecycle
+  implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown
+{
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly subscriber: EventSubscriber,

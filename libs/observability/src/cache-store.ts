@@ -14,7 +14,10 @@ export class RedisCacheStore extends CacheStore {
   readonly name = 'redis';
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'crm:') {
+  constructor(
+    url: string,
+    private readonly prefix = 'crm:',
+  ) {
     super();
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
   }

@@ -10,5 +10,8 @@ export function requestContextMiddleware(request: Request, response: Response, n
   const correlationId = given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
   response.setHeader(CORRELATION_HEADER, correlationId);
   const actor = { id: 'anonymous', kind: 'system' as const };
-  RequestContext.run({ correlationId, causationId: null, actor, traceparent: request.header('traceparent') }, next);
+  RequestContext.run(
+    { correlationId, causationId: null, actor, traceparent: request.header('traceparent') },
+    next,
+  );
 }

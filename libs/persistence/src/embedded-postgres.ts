@@ -22,7 +22,9 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
-  new Logger('EmbeddedPostgres').log(`PGlite ${dataDir ? `in ${dataDir}` : 'in memory'} on 127.0.0.1:${port}`);
+  new Logger('EmbeddedPostgres').log(
+    `PGlite ${dataDir ? `in ${dataDir}` : 'in memory'} on 127.0.0.1:${port}`,
+  );
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     stop: async () => {

@@ -1,8 +1,12 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { runMigrationsLocked } from './run-migrations';
 
 export interface PersistenceOptions {
+  /** Names the service's own migrations table, so services sharing a database keep separate histories. */
+  service: string;
   /** A PostgreSQL server; without one the embedded PGlite engine is started. */
   databaseUrl?: string;
   /** Where PGlite keeps its files; null keeps them in memory. */
@@ -68,13 +72,21 @@ export class PersistenceModule {
             type: 'postgres' as const,
             url: server.url,
             migrations: options.migrations,
-            migrationsRun: true,
-            migrationsTransactionMode: 'each' as const,
+            migrationsRun: false,
+            migrationsTableName: `migrations_${options.service.replace(/[^a-z0-9]/g, '_')}`,
             autoLoadEntities: true,
             synchronize: false,
             // PGlite is a single session: more than one connection would interleave transactions.
             extra: { max: server.embedded ? 1 : (options.poolSize ?? 10) },
           }),
+          dataSourceFactory: async (dataSourceOptions) => {
+            const dataSource = await new DataSource(dataSourceOptions as DataSourceOptions).initialize();
+            // The embedded engine is one process with one connection: nothing to race with.
+            if (dataSource.driver.options.extra?.max === 1)
+              await dataSource.runMigrations({ transaction: 'each' });
+            else await runMigrationsLocked(dataSource);
+            return dataSource;
+          },
         }),
       ],
       exports: [TypeOrmModule, DatabaseServerModule],

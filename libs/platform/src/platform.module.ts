@@ -5,7 +5,13 @@ import { AuthModule } from '@crm/auth';
 import { PlatformConfig } from '@crm/config';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@crm/core';
 import { InProcessTransport, KafkaTransport, MessageTransport, MessagingModule } from '@crm/messaging';
-import { CacheStore, HealthController, MemoryCacheStore, MetricsController, RedisCacheStore } from '@crm/observability';
+import {
+  CacheStore,
+  HealthController,
+  MemoryCacheStore,
+  MetricsController,
+  RedisCacheStore,
+} from '@crm/observability';
 import { PersistenceModule } from '@crm/persistence';
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
@@ -52,7 +58,12 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         TerminusModule,
-        PersistenceModule.forRoot({ databaseUrl: config.DATABASE_URL, embeddedDataDir: embeddedDataDir(config), migrations }),
+        PersistenceModule.forRoot({
+          service,
+          databaseUrl: config.DATABASE_URL,
+          embeddedDataDir: embeddedDataDir(config),
+          migrations,
+        }),
         MessagingModule.forRoot({
           transport: () => createTransport(service, config),
           relayEnabled: config.OUTBOX_RELAY_ENABLED,
@@ -71,7 +82,8 @@ export class PlatformModule {
         { provide: IdGenerator, useClass: RandomIdGenerator },
         {
           provide: CacheStore,
-          useFactory: () => (config.REDIS_URL ? new RedisCacheStore(config.REDIS_URL) : new MemoryCacheStore()),
+          useFactory: () =>
+            config.REDIS_URL ? new RedisCacheStore(config.REDIS_URL) : new MemoryCacheStore(),
         },
         CacheShutdown,
       ],

@@ -2,7 +2,9 @@ import { latinName, nameQueryKeys, nameSearchKeys } from './name-keys';
 
 describe('nameSearchKeys', () => {
   it('indexes a Chinese name by characters, pairs, pinyin and initials', () => {
-    expect(nameSearchKeys('张三')).toEqual(expect.arrayContaining(['张', '三', '张三', 'zhangsan', 'zhang', 'san', 'zs']));
+    expect(nameSearchKeys('张三')).toEqual(
+      expect.arrayContaining(['张', '三', '张三', 'zhangsan', 'zhang', 'san', 'zs']),
+    );
   });
 
   it('reads a polyphonic surname as a surname', () => {
@@ -10,7 +12,9 @@ describe('nameSearchKeys', () => {
   });
 
   it('indexes latin names by token and joined', () => {
-    expect(nameSearchKeys('Anna Müller')).toEqual(expect.arrayContaining(['anna', 'muller', 'annamuller', 'am']));
+    expect(nameSearchKeys('Anna Müller')).toEqual(
+      expect.arrayContaining(['anna', 'muller', 'annamuller', 'am']),
+    );
   });
 });
 

@@ -29,7 +29,9 @@ export function latinTokens(text: string): string[] {
 export function pinyinSyllables(name: string): string[] {
   const chars = cjkCharacters(name).join('');
   if (!chars) return [];
-  return pinyin(chars, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((s) => s.toLowerCase());
+  return pinyin(chars, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((s) =>
+    s.toLowerCase(),
+  );
 }
 
 /** The name in latin letters: pinyin for Chinese names, the name itself otherwise. */

@@ -19,6 +19,7 @@ export function normalizePhone(input: string): NormalizedPhone | null {
 /** Digits a caller typed for a partial phone search, without country prefix or separators. */
 export function phoneSearchDigits(input: string): string {
   const digits = input.replace(/[^\d]/g, '');
-  if (input.trim().startsWith('+86') || input.trim().startsWith('0086')) return digits.replace(/^(00)?86/, '');
+  if (input.trim().startsWith('+86') || input.trim().startsWith('0086'))
+    return digits.replace(/^(00)?86/, '');
   return digits;
 }

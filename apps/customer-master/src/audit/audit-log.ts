@@ -19,7 +19,15 @@ export class AuditLog {
     await tx.query(
       `INSERT INTO customer_master.audit_log (actor_id, actor_kind, action, entity_type, entity_id, changed_fields, correlation_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [actor.id, actor.kind, entry.action, entry.entityType, entry.entityId, entry.changedFields ?? [], correlationId],
+      [
+        actor.id,
+        actor.kind,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.changedFields ?? [],
+        correlationId,
+      ],
     );
   }
 

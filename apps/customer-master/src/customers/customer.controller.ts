@@ -25,7 +25,9 @@ export class CustomerController {
 
   @Post()
   @Roles(...CUSTOMER_WRITERS, R.dealer)
-  @ApiOperation({ summary: 'Register a customer; answers 409 with candidates when the person probably exists' })
+  @ApiOperation({
+    summary: 'Register a customer; answers 409 with candidates when the person probably exists',
+  })
   @ApiConflictResponse({ description: 'Likely duplicates found (problem+json with `candidates`)' })
   register(
     @Body() body: CreateCustomerDto,

@@ -38,7 +38,8 @@ export const CUSTOMER_COLUMNS = `c.id, c.kind, c.name, c.name_latin, c.emails, c
    FROM customer_master.consent k WHERE k.customer_id = c.id) AS consents`;
 
 export function toCustomer(row: CustomerRow): Customer {
-  const hasAddress = row.province || row.city || row.district || row.street || row.postal_code || row.lat !== null;
+  const hasAddress =
+    row.province || row.city || row.district || row.street || row.postal_code || row.lat !== null;
   return {
     id: row.id,
     kind: row.kind,
@@ -75,13 +76,19 @@ export class CustomerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findById(id: string, tx: EntityManager = this.dataSource.manager): Promise<Customer | null> {
-    const rows = await tx.query(`SELECT ${CUSTOMER_COLUMNS} FROM customer_master.customer c WHERE c.id = $1`, [id]);
+    const rows = await tx.query(
+      `SELECT ${CUSTOMER_COLUMNS} FROM customer_master.customer c WHERE c.id = $1`,
+      [id],
+    );
     return rows[0] ? toCustomer(rows[0]) : null;
   }
 
   async findByIds(ids: string[], tx: EntityManager = this.dataSource.manager): Promise<Customer[]> {
     if (ids.length === 0) return [];
-    const rows = await tx.query(`SELECT ${CUSTOMER_COLUMNS} FROM customer_master.customer c WHERE c.id = ANY($1)`, [ids]);
+    const rows = await tx.query(
+      `SELECT ${CUSTOMER_COLUMNS} FROM customer_master.customer c WHERE c.id = ANY($1)`,
+      [ids],
+    );
     const byId = new Map(rows.map((row: CustomerRow) => [row.id, toCustomer(row)]));
     return ids.map((id) => byId.get(id)).filter((c): c is Customer => !!c);
   }

@@ -38,20 +38,32 @@ export class CustomerService {
   }
 
   /** Registers inside the caller's transaction, so a bulk import writes many customers in one. */
-  async registerWithin(tx: EntityManager, input: CreateCustomerDto, options: RegisterOptions = {}): Promise<Customer> {
+  async registerWithin(
+    tx: EntityManager,
+    input: CreateCustomerDto,
+    options: RegisterOptions = {},
+  ): Promise<Customer> {
     const now = this.clock.now().toISOString();
     const customer = this.applyFields(this.blankCustomer(input, now), input, now);
     if (!options.allowDuplicate) {
       const candidates = await this.duplicates.find(tx, customer);
       if (candidates.length > 0) {
-        throw new ConflictError('This customer probably exists already; pass allowDuplicate=true to create anyway', {
-          candidates,
-        });
+        throw new ConflictError(
+          'This customer probably exists already; pass allowDuplicate=true to create anyway',
+          {
+            candidates,
+          },
+        );
       }
     }
     await this.customers.save(tx, customer);
-    if (options.registeringPartnerId) await this.links.link(tx, customer.id, options.registeringPartnerId, 'registered');
-    await this.audit.record(tx, { action: 'customer.registered', entityType: 'customer', entityId: customer.id });
+    if (options.registeringPartnerId)
+      await this.links.link(tx, customer.id, options.registeringPartnerId, 'registered');
+    await this.audit.record(tx, {
+      action: 'customer.registered',
+      entityType: 'customer',
+      entityId: customer.id,
+    });
     await this.outbox.add(tx, this.events.create(CustomerRegistered, customer.id, toCustomerState(customer)));
     return customer;
   }
@@ -67,10 +79,21 @@ export class CustomerService {
       const current = await this.customers.findById(id, tx);
       if (!current || current.status !== 'active') throw new NotFoundError('customer', id);
       const now = this.clock.now().toISOString();
-      const updated = { ...this.applyFields(current, input, now), version: current.version + 1, updatedAt: now };
-      const changedFields = Object.keys(input).filter((key) => input[key as keyof UpdateCustomerDto] !== undefined);
+      const updated = {
+        ...this.applyFields(current, input, now),
+        version: current.version + 1,
+        updatedAt: now,
+      };
+      const changedFields = Object.keys(input).filter(
+        (key) => input[key as keyof UpdateCustomerDto] !== undefined,
+      );
       await this.customers.save(tx, updated);
-      await this.audit.record(tx, { action: 'customer.updated', entityType: 'customer', entityId: id, changedFields });
+      await this.audit.record(tx, {
+        action: 'customer.updated',
+        entityType: 'customer',
+        entityId: id,
+        changedFields,
+      });
       const payload = { ...toCustomerState(updated), changedFields };
       await this.outbox.add(tx, this.events.create(CustomerUpdated, id, payload));
       return updated;
@@ -132,7 +155,8 @@ function normalizePhones(phones: string[]): string[] {
   const errors: FieldError[] = [];
   const normalized = phones.map((phone, i) => {
     const result = normalizePhone(phone);
-    if (!result) errors.push({ field: `phones.${i}`, message: `"${phone.slice(0, 40)}" is not a valid phone number` });
+    if (!result)
+      errors.push({ field: `phones.${i}`, message: `"${phone.slice(0, 40)}" is not a valid phone number` });
     return result?.e164 ?? '';
   });
   if (errors.length > 0) throw new InvalidInputError(errors);

@@ -24,9 +24,14 @@ const NAME_SIMILARITY = 0.5;
  */
 @Injectable()
 export class DuplicateFinder {
-  async find(tx: EntityManager, probe: DuplicateProbe, excludeId: string | null = null): Promise<DuplicateCandidate[]> {
-    const rows: { id: string; name: string; reason: DuplicateCandidate['reasons'][number] }[] = await tx.query(
-      `WITH matches AS (
+  async find(
+    tx: EntityManager,
+    probe: DuplicateProbe,
+    excludeId: string | null = null,
+  ): Promise<DuplicateCandidate[]> {
+    const rows: { id: string; name: string; reason: DuplicateCandidate['reasons'][number] }[] =
+      await tx.query(
+        `WITH matches AS (
          SELECT p.customer_id AS id, 'phone' AS reason FROM customer_master.customer_phone p WHERE p.e164 = ANY($1)
          UNION SELECT c.id, 'email' FROM customer_master.customer c WHERE c.emails && $2::text[]
          UNION SELECT c.id, 'name-and-birthday' FROM customer_master.customer c
@@ -36,8 +41,8 @@ export class DuplicateFinder {
        SELECT c.id, c.name, m.reason FROM matches m JOIN customer_master.customer c ON c.id = m.id
         WHERE c.status = 'active' AND ($6::uuid IS NULL OR c.id <> $6::uuid)
         ORDER BY c.created_at, c.id LIMIT 50`,
-      [probe.phones, probe.emails, probe.birthday, probe.name, latinName(probe.name), excludeId],
-    );
+        [probe.phones, probe.emails, probe.birthday, probe.name, latinName(probe.name), excludeId],
+      );
     const byId = new Map<string, DuplicateCandidate>();
     for (const row of rows) {
       const candidate = byId.get(row.id) ?? { customerId: row.id, name: row.name, reasons: [] };

@@ -26,8 +26,12 @@ export class CreateCustomerMasterSchema1764000000000 implements MigrationInterfa
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await db.query(`CREATE INDEX customer_search_keys_idx ON customer_master.customer USING gin (search_keys)`);
-    await db.query(`CREATE INDEX customer_name_latin_trgm_idx ON customer_master.customer USING gin (name_latin gin_trgm_ops)`);
+    await db.query(
+      `CREATE INDEX customer_search_keys_idx ON customer_master.customer USING gin (search_keys)`,
+    );
+    await db.query(
+      `CREATE INDEX customer_name_latin_trgm_idx ON customer_master.customer USING gin (name_latin gin_trgm_ops)`,
+    );
     await db.query(`CREATE INDEX customer_emails_idx ON customer_master.customer USING gin (emails)`);
     await db.query(`CREATE INDEX customer_birthday_idx ON customer_master.customer (birthday)`);
     await db.query(`CREATE TABLE customer_master.customer_phone (
@@ -38,8 +42,12 @@ export class CreateCustomerMasterSchema1764000000000 implements MigrationInterfa
       PRIMARY KEY (customer_id, e164)
     )`);
     await db.query(`CREATE INDEX customer_phone_e164_idx ON customer_master.customer_phone (e164)`);
-    await db.query(`CREATE INDEX customer_phone_digits_prefix_idx ON customer_master.customer_phone (digits text_pattern_ops)`);
-    await db.query(`CREATE INDEX customer_phone_digits_trgm_idx ON customer_master.customer_phone USING gin (digits gin_trgm_ops)`);
+    await db.query(
+      `CREATE INDEX customer_phone_digits_prefix_idx ON customer_master.customer_phone (digits text_pattern_ops)`,
+    );
+    await db.query(
+      `CREATE INDEX customer_phone_digits_trgm_idx ON customer_master.customer_phone USING gin (digits gin_trgm_ops)`,
+    );
     await db.query(`CREATE TABLE customer_master.consent (
       customer_id uuid NOT NULL REFERENCES customer_master.customer (id) ON DELETE CASCADE,
       channel text NOT NULL CHECK (channel IN ('phone', 'sms', 'email')),
@@ -64,7 +72,9 @@ export class CreateCustomerMasterSchema1764000000000 implements MigrationInterfa
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await db.query(`CREATE INDEX partner_location_idx ON customer_master.partner USING gist (ll_to_earth(lat, lon))`);
+    await db.query(
+      `CREATE INDEX partner_location_idx ON customer_master.partner USING gist (ll_to_earth(lat, lon))`,
+    );
     await db.query(`CREATE TABLE customer_master.vehicle (
       id uuid PRIMARY KEY,
       vin text NOT NULL UNIQUE,
@@ -80,7 +90,9 @@ export class CreateCustomerMasterSchema1764000000000 implements MigrationInterfa
     )`);
     await db.query(`CREATE INDEX vehicle_owner_idx ON customer_master.vehicle (owner_customer_id)`);
     await db.query(`CREATE INDEX vehicle_dealer_idx ON customer_master.vehicle (selling_dealer_id)`);
-    await db.query(`CREATE INDEX vehicle_vin_trgm_idx ON customer_master.vehicle USING gin (vin gin_trgm_ops)`);
+    await db.query(
+      `CREATE INDEX vehicle_vin_trgm_idx ON customer_master.vehicle USING gin (vin gin_trgm_ops)`,
+    );
     await db.query(`CREATE TABLE customer_master.customer_partner_link (
       customer_id uuid NOT NULL REFERENCES customer_master.customer (id) ON DELETE CASCADE,
       partner_id uuid NOT NULL,

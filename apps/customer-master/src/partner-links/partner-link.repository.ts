@@ -8,7 +8,12 @@ export type PartnerLinkReason = 'sold' | 'registered' | 'serviced';
 export class PartnerLinkRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async link(tx: EntityManager, customerId: string, partnerId: string, reason: PartnerLinkReason): Promise<void> {
+  async link(
+    tx: EntityManager,
+    customerId: string,
+    partnerId: string,
+    reason: PartnerLinkReason,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO customer_master.customer_partner_link (customer_id, partner_id, reason) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING`,
@@ -31,6 +36,8 @@ export class PartnerLinkRepository {
        ON CONFLICT DO NOTHING`,
       [fromCustomerId, toCustomerId],
     );
-    await tx.query(`DELETE FROM customer_master.customer_partner_link WHERE customer_id = $1`, [fromCustomerId]);
+    await tx.query(`DELETE FROM customer_master.customer_partner_link WHERE customer_id = $1`, [
+      fromCustomerId,
+    ]);
   }
 }

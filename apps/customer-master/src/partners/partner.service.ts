@@ -35,7 +35,14 @@ export class PartnerService {
       code: input.code,
       name: input.name,
       phone: null,
-      address: { province: null, city: null, district: null, street: null, postalCode: null, location: input.location },
+      address: {
+        province: null,
+        city: null,
+        district: null,
+        street: null,
+        postalCode: null,
+        location: input.location,
+      },
       location: input.location,
       brands: [],
       skills: [],
@@ -48,7 +55,11 @@ export class PartnerService {
     const partner = applyFields(blank, input);
     return this.uow.run(async (tx) => {
       await this.partners.save(tx, partner);
-      await this.audit.record(tx, { action: 'partner.registered', entityType: 'partner', entityId: partner.partnerId });
+      await this.audit.record(tx, {
+        action: 'partner.registered',
+        entityType: 'partner',
+        entityId: partner.partnerId,
+      });
       await this.outbox.add(tx, this.events.create(PartnerRegistered, partner.partnerId, toState(partner)));
       return partner;
     });
@@ -67,7 +78,12 @@ export class PartnerService {
       const updated = { ...applyFields(current, input), updatedAt: this.clock.now().toISOString() };
       const changedFields = Object.keys(input);
       await this.partners.save(tx, updated);
-      await this.audit.record(tx, { action: 'partner.updated', entityType: 'partner', entityId: id, changedFields });
+      await this.audit.record(tx, {
+        action: 'partner.updated',
+        entityType: 'partner',
+        entityId: id,
+        changedFields,
+      });
       await this.outbox.add(tx, this.events.create(PartnerUpdated, id, toState(updated)));
       return updated;
     });

@@ -36,10 +36,18 @@ export class VehicleEventPublisher {
   }
 
   async registered(tx: EntityManager, vehicle: Vehicle): Promise<void> {
-    await this.outbox.add(tx, this.events.create(VehicleRegistered, vehicle.vehicleId, toVehicleState(vehicle)));
+    await this.outbox.add(
+      tx,
+      this.events.create(VehicleRegistered, vehicle.vehicleId, toVehicleState(vehicle)),
+    );
   }
 
-  async moveTo(tx: EntityManager, vehicle: Vehicle, newOwnerId: string, reason: 'transfer' | 'merge'): Promise<Vehicle> {
+  async moveTo(
+    tx: EntityManager,
+    vehicle: Vehicle,
+    newOwnerId: string,
+    reason: 'transfer' | 'merge',
+  ): Promise<Vehicle> {
     const moved = { ...vehicle, ownerCustomerId: newOwnerId, updatedAt: this.clock.now().toISOString() };
     await this.vehicles.save(tx, moved);
     const payload = { ...toVehicleState(moved), previousOwnerCustomerId: vehicle.ownerCustomerId, reason };

@@ -15,7 +15,9 @@ export class VehicleController {
   @Post('customers/:id/vehicles')
   @Roles(R.agent, R.salesRep, R.salesManager, R.dealer)
   @PartnerScoped('customer')
-  @ApiOperation({ summary: 'Register a vehicle the customer owns; a dealer caller is recorded as the seller' })
+  @ApiOperation({
+    summary: 'Register a vehicle the customer owns; a dealer caller is recorded as the seller',
+  })
   register(
     @Param('id', UuidPipe) customerId: string,
     @Body() body: RegisterVehicleDto,
@@ -28,7 +30,9 @@ export class VehicleController {
   @Get('customers/:id/vehicles')
   @Roles(...STAFF_ROLES, R.dealer, R.repairStation)
   @PartnerScoped('customer')
-  @ApiOperation({ summary: 'Vehicles the customer owns, with model, purchase date, selling dealer and warranty' })
+  @ApiOperation({
+    summary: 'Vehicles the customer owns, with model, purchase date, selling dealer and warranty',
+  })
   async ownedBy(@Param('id', UuidPipe) customerId: string) {
     return { items: await this.service.ownedBy(customerId) };
   }

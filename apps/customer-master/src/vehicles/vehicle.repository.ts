@@ -45,7 +45,9 @@ export class VehicleRepository {
   }
 
   async findByVin(vin: string, tx: EntityManager = this.dataSource.manager): Promise<Vehicle | null> {
-    const rows = await tx.query(`SELECT ${VEHICLE_COLUMNS} FROM customer_master.vehicle WHERE vin = $1`, [vin]);
+    const rows = await tx.query(`SELECT ${VEHICLE_COLUMNS} FROM customer_master.vehicle WHERE vin = $1`, [
+      vin,
+    ]);
     return rows[0] ? toVehicle(rows[0]) : null;
   }
 

@@ -41,11 +41,16 @@ export class VehicleService {
     if (problem) throw new InvalidInputError([{ field: 'vin', message: `VIN ${VIN_MESSAGES[problem]}` }]);
     await this.requireActiveCustomer(tx, customerId);
     if (input.sellingDealerId) await this.requireDealer(tx, input.sellingDealerId);
-    if (await this.vehicles.findByVin(vin, tx)) throw new ConflictError(`Vehicle ${vin} is registered already`);
+    if (await this.vehicles.findByVin(vin, tx))
+      throw new ConflictError(`Vehicle ${vin} is registered already`);
     const vehicle = this.publisher.newVehicle(customerId, vin, input);
     await this.vehicles.save(tx, vehicle);
     if (vehicle.sellingDealerId) await this.links.link(tx, customerId, vehicle.sellingDealerId, 'sold');
-    await this.audit.record(tx, { action: 'vehicle.registered', entityType: 'vehicle', entityId: vehicle.vehicleId });
+    await this.audit.record(tx, {
+      action: 'vehicle.registered',
+      entityType: 'vehicle',
+      entityId: vehicle.vehicleId,
+    });
     await this.publisher.registered(tx, vehicle);
     return vehicle;
   }
@@ -66,7 +71,11 @@ export class VehicleService {
       if (!vehicle) throw new NotFoundError('vehicle', vehicleId);
       await this.requireActiveCustomer(tx, newOwnerId);
       const moved = await this.publisher.moveTo(tx, vehicle, newOwnerId, 'transfer');
-      await this.audit.record(tx, { action: 'vehicle.ownership-changed', entityType: 'vehicle', entityId: vehicleId });
+      await this.audit.record(tx, {
+        action: 'vehicle.ownership-changed',
+        entityType: 'vehicle',
+        entityId: vehicleId,
+      });
       return moved;
     });
   }

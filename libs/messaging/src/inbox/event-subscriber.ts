@@ -43,7 +43,9 @@ export class EventSubscriber {
   }
 
   topics(): string[] {
-    return [...this.consumers.values()].flatMap((c) => [...c.topics].flatMap((t) => [t, deadLetterTopicFor(t)]));
+    return [...this.consumers.values()].flatMap((c) =>
+      [...c.topics].flatMap((t) => [t, deadLetterTopicFor(t)]),
+    );
   }
 
   async start(): Promise<void> {
@@ -71,7 +73,8 @@ export class EventSubscriber {
         await this.applyOnce(consumer, event, handler, message.headers);
         return;
       } catch (error) {
-        if (attempt >= this.retry.attempts) return this.deadLetter(consumer, message, error as Error, attempt);
+        if (attempt >= this.retry.attempts)
+          return this.deadLetter(consumer, message, error as Error, attempt);
         this.logger.warn(`${consumer.name}: ${event.type} ${event.id} failed (attempt ${attempt}): ${error}`);
         await sleep(Math.min(this.retry.initialDelayMs * 2 ** (attempt - 1), this.retry.maxDelayMs));
       }
@@ -111,7 +114,15 @@ export class EventSubscriber {
     await this.dataSource.query(
       `INSERT INTO ${this.schema}.dead_letter (consumer, topic, message_key, message, headers, error, attempts)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [consumer.name, message.topic, message.key, message.value, JSON.stringify(message.headers), reason, attempts],
+      [
+        consumer.name,
+        message.topic,
+        message.key,
+        message.value,
+        JSON.stringify(message.headers),
+        reason,
+        attempts,
+      ],
     );
     await this.transport.publish([
       {

@@ -101,10 +101,10 @@ export class OutboxRelay {
       try {
         await this.transport.publish(rows.map(toTransportMessage));
       } catch (error) {
-        await tx.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1)`, [
-          seqs,
-          String((error as Error).message).slice(0, 2000),
-        ]);
+        await tx.query(
+          `UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1)`,
+          [seqs, String((error as Error).message).slice(0, 2000)],
+        );
         return { sent: 0, error: error as Error };
       }
       await tx.query(

@@ -1,4 +1,4 @@
-import { Admin, Consumer, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
+import { Admin, Consumer, IHeaders, Kafka, LogEntry, logLevel, Producer } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 import { MessageTransport, TransportMessage, TransportSubscription } from './message-transport';
 
@@ -26,6 +26,7 @@ export class KafkaTransport extends MessageTransport {
   private readonly admin: Admin;
   private readonly producer: Producer;
   private readonly consumers: Consumer[] = [];
+  private readonly knownTopics = new Set<string>();
   private connected?: Promise<void>;
 
   constructor(private readonly options: KafkaTransportOptions) {
@@ -34,10 +35,15 @@ export class KafkaTransport extends MessageTransport {
       clientId: options.clientId,
       brokers: options.brokers,
       logLevel: logLevel.WARN,
+      logCreator: kafkaLogCreator,
       retry: { initialRetryTime: 100, retries: 8 },
     });
     this.admin = this.kafka.admin();
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
   }
 
   private get namespace(): string {
@@ -53,19 +59,27 @@ export class KafkaTransport extends MessageTransport {
     return this.connected;
   }
 
+  /** Creates missing topics up front (auto-creation is off on a well-run broker); known topics are cached. */
   async ensureTopics(topics: string[]): Promise<void> {
+    const wanted = [...new Set(topics.map((t) => this.physical(t)))].filter(
+      (topic) => !this.knownTopics.has(topic),
+    );
+    if (wanted.length === 0) return;
     await this.connect();
     const existing = new Set(await this.admin.listTopics());
-    const missing = [...new Set(topics.map((t) => this.physical(t)))].filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3 })),
-    });
+    const missing = wanted.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3 })),
+      });
+    }
+    wanted.forEach((topic) => this.knownTopics.add(topic));
   }
 
   async publish(messages: TransportMessage[]): Promise<void> {
     await this.connect();
+    await this.ensureTopics(messages.map((message) => message.topic));
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: groupByTopic(messages).map(([topic, batch]) => ({
@@ -85,7 +99,10 @@ export class KafkaTransport extends MessageTransport {
     });
     this.consumers.push(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topics: subscription.topics.map((t) => this.physical(t)), fromBeginning: true });
+    await consumer.subscribe({
+      topics: subscription.topics.map((t) => this.physical(t)),
+      fromBeginning: true,
+    });
     await consumer.run({
       autoCommit: true,
       eachMessage: async ({ topic, message }) => {
@@ -123,9 +140,20 @@ export class KafkaTransport extends MessageTransport {
   }
 }
 
+/** kafkajs logs through the service's logger; its transient coordinator errors are retried, so they are warnings. */
+function kafkaLogCreator(): (entry: LogEntry) => void {
+  const logger = new Logger('kafkajs');
+  return ({ level, log }) => {
+    const line = `${log.message}${log.error ? `: ${log.error}` : ''}`;
+    if (level === logLevel.ERROR && !log.retryCount) logger.error(line);
+    else if (level <= logLevel.WARN) logger.warn(line);
+  };
+}
+
 function groupByTopic(messages: TransportMessage[]): [string, TransportMessage[]][] {
   const byTopic = new Map<string, TransportMessage[]>();
-  for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+  for (const message of messages)
+    byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
   return [...byTopic.entries()];
 }
 

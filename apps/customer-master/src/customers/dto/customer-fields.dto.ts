@@ -9,7 +9,6 @@ import {
   IsString,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { AddressDto } from './address.dto';
@@ -20,7 +19,10 @@ export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
 
 /** Optional fields of a customer, shared by creating and updating. */
 export class CustomerFieldsDto {
-  @ApiPropertyOptional({ description: 'Phone numbers in any common format; stored as E.164', example: ['138 0013 8000'] })
+  @ApiPropertyOptional({
+    description: 'Phone numbers in any common format; stored as E.164',
+    example: ['138 0013 8000'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
@@ -44,7 +46,9 @@ export class CustomerFieldsDto {
 
   @ApiPropertyOptional({ example: '1985-04-12' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'birthday must be a date as YYYY-MM-DD' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: 'birthday must be a date as YYYY-MM-DD',
+  })
   birthday?: string;
 
   @ApiPropertyOptional({ enum: GENDERS })
@@ -66,7 +70,10 @@ export class CustomerFieldsDto {
   @MaxLength(100)
   ownerSalesRepId?: string;
 
-  @ApiPropertyOptional({ type: [ConsentInputDto], description: 'Consent per channel, recorded with time and source' })
+  @ApiPropertyOptional({
+    type: [ConsentInputDto],
+    description: 'Consent per channel, recorded with time and source',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(3)

@@ -1,10 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class RegisterVehicleDto {
-  @ApiProperty({ description: '17-character VIN (check digit verified where the region requires it)', example: 'LSVAU2180N2123456' })
+  @ApiProperty({
+    description: '17-character VIN (check digit verified where the region requires it)',
+    example: 'LSVAU2180N2123456',
+  })
   @IsString()
   @MaxLength(17)
   vin: string;
