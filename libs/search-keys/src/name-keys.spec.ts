@@ -1,4 +1,4 @@
-import { latinName, nameQueryKeys, nameSearchKeys } from './name-keys';
+import { latinName, nameQueryKeys, nameSearchKeys, soundAlikeKey } from './name-keys';
 
 describe('nameSearchKeys', () => {
   it('indexes a Chinese name by characters, pairs, pinyin and initials', () => {
@@ -32,5 +32,16 @@ describe('nameQueryKeys', () => {
 
   it('splits longer Chinese queries into pairs that must all match', () => {
     expect(nameQueryKeys('上海汽车')).toEqual(['上海', '海汽', '汽车']);
+  });
+});
+
+describe('soundAlikeKey', () => {
+  it('folds sounds callers confuse into one indexed key', () => {
+    expect(nameSearchKeys('张三')).toContain(soundAlikeKey('zhang shan'));
+    expect(nameSearchKeys('刘宁')).toContain(soundAlikeKey('niu nin'));
+  });
+
+  it('keeps different names apart', () => {
+    expect(nameSearchKeys('张三')).not.toContain(soundAlikeKey('wang wu'));
   });
 });

@@ -53,12 +53,29 @@ export function nameSearchKeys(name: string): string[] {
   bigrams(chars).forEach((pair) => keys.add(pair));
   if (chars.length > 0) keys.add(chars.join(''));
   const latin = latinName(name).split(' ').filter(Boolean);
+  if (chars.length > 0 && latin.length > 0) keys.add(soundAlikeKey(latin.join('')));
   if (latin.length > 0) {
     keys.add(latin.join(''));
     latin.forEach((token) => keys.add(token));
     if (latin.length > 1) keys.add(latin.map((token) => token[0]).join(''));
   }
   return [...keys];
+}
+
+const SOUND_ALIKE_PREFIX = '~';
+
+/**
+ * One key for pinyin spellings that sound alike to a caller: zh/z, ch/c, sh/s, -ng/-n and l/n are
+ * folded together, so a misheard `zhang shan` still finds 张三 through the index.
+ */
+export function soundAlikeKey(latin: string): string {
+  const folded = latin
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/([zcs])h/g, '$1')
+    .replace(/ng/g, 'n')
+    .replace(/l/g, 'n');
+  return SOUND_ALIKE_PREFIX + folded;
 }
 
 /** The keys a name query must all match: itself when short, else its character pairs. */

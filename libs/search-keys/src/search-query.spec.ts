@@ -39,6 +39,7 @@ describe(classifySearchQuery.name, () => {
       text: '张三',
       keys: ['张三'],
       latin: 'zhang san',
+      soundAlike: null,
       fuzzy: false,
     });
   });
@@ -49,6 +50,7 @@ describe(classifySearchQuery.name, () => {
       text: 'Zhang San',
       keys: ['zhangsan'],
       latin: 'zhang san',
+      soundAlike: '~zansan',
       fuzzy: true,
     });
   });

@@ -1,5 +1,5 @@
 import { normalizePhone, phoneSearchDigits } from './phone-number';
-import { containsCjk, latinTokens, latinName, nameQueryKeys } from './name-keys';
+import { containsCjk, latinTokens, latinName, nameQueryKeys, soundAlikeKey } from './name-keys';
 
 export interface PhoneProbe {
   kind: 'phone';
@@ -21,7 +21,9 @@ export interface NameProbe {
   keys: string[];
   /** The query spelled like `name_latin`, for similarity ranking. */
   latin: string;
-  /** Latin queries fall back to trigram similarity when keys find too few. */
+  /** For latin queries: the sound-alike pinyin key (see soundAlikeKey). */
+  soundAlike: string | null;
+  /** Latin queries fall back to trigram similarity when no key matches at all. */
   fuzzy: boolean;
 }
 
@@ -45,5 +47,7 @@ export function classifySearchQuery(query: string): SearchProbe {
     return { kind: 'vin', vin: upper, exact: false };
   const cjk = containsCjk(text);
   const latin = cjk ? latinName(text) : latinTokens(text).join(' ');
-  return { kind: 'name', text, keys: nameQueryKeys(text), latin, fuzzy: !cjk && latin.length > 0 };
+  const fuzzy = !cjk && latin.length > 0;
+  const soundAlike = fuzzy ? soundAlikeKey(latin) : null;
+  return { kind: 'name', text, keys: nameQueryKeys(text), latin, soundAlike, fuzzy };
 }

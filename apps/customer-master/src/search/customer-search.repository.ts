@@ -63,7 +63,7 @@ function phoneSql(probe: PhoneProbe, page: SearchPage): SearchSql {
     contains AS (
       SELECT p.customer_id, 1 AS score, p.digits AS sort_key
         FROM customer_master.customer_phone p JOIN customer_master.customer c ON c.id = p.customer_id
-       WHERE (SELECT count(*) FROM exact) + (SELECT count(*) FROM prefix) < $4
+       WHERE NOT EXISTS (SELECT 1 FROM exact) AND NOT EXISTS (SELECT 1 FROM prefix)
          AND p.digits LIKE $3 AND c.status = 'active'
        ORDER BY p.digits USING ~<~ LIMIT $4),
     hits AS (SELECT * FROM exact UNION ALL SELECT * FROM prefix UNION ALL SELECT * FROM contains)`;
@@ -104,15 +104,24 @@ function nameSql(probe: NameProbe, page: SearchPage): SearchSql {
         FROM customer_master.customer c
        WHERE c.search_keys @> $1::text[] AND c.status = 'active'
        ORDER BY score DESC, sort_key LIMIT $5)`;
-  const fuzzy = `fuzzy AS (
-      SELECT c.id AS customer_id, similarity(c.name_latin, $4) AS score, c.name AS sort_key
+  // Sound-alike pinyin (zh/z, -ng/-n, l/n ...) is one more indexed key, ranked below every key match.
+  const soundAlike = `sound_alike AS (
+      SELECT c.id AS customer_id, 0.5 + 0.5 * coalesce(similarity(c.name_latin, $4), 0) AS score, c.name AS sort_key
         FROM customer_master.customer c
-       WHERE (SELECT count(*) FROM keyed) < $5
-         AND c.name_latin % $4 AND NOT c.search_keys @> $1::text[] AND c.status = 'active'
+       WHERE $8::text IS NOT NULL AND c.search_keys @> ARRAY[$8::text]
+         AND NOT c.search_keys @> $1::text[] AND c.status = 'active'
+       ORDER BY score DESC, sort_key LIMIT $5)`;
+  // Trigram similarity only when no key matched at all: it is the one tier that cannot stay cheap.
+  const fuzzy = `fuzzy AS (
+      SELECT c.id AS customer_id, 0.5 * similarity(c.name_latin, $4) AS score, c.name AS sort_key
+        FROM customer_master.customer c
+       WHERE NOT EXISTS (SELECT 1 FROM keyed) AND NOT EXISTS (SELECT 1 FROM sound_alike)
+         AND c.name_latin % $4 AND c.status = 'active'
        ORDER BY score DESC, sort_key LIMIT $5)`;
   const hits = probe.fuzzy
-    ? `${keyed}, ${fuzzy}, hits AS (SELECT * FROM keyed UNION ALL SELECT * FROM fuzzy)`
-    : `${keyed}, hits AS (SELECT * FROM keyed)`;
+    ? `${keyed}, ${soundAlike}, ${fuzzy},
+       hits AS (SELECT * FROM keyed UNION ALL SELECT * FROM sound_alike UNION ALL SELECT * FROM fuzzy)`
+    : `${keyed}, ${soundAlike}, hits AS (SELECT * FROM keyed UNION ALL SELECT * FROM sound_alike)`;
   const joined = probe.latin.replace(/ /g, '');
   const params = [
     probe.keys,
@@ -122,6 +131,7 @@ function nameSql(probe: NameProbe, page: SearchPage): SearchSql {
     page.offset + page.limit,
     page.limit,
     page.offset,
+    probe.soundAlike,
   ];
   const sql = ranked(hits, `CASE WHEN b.score >= 1 THEN 'name' ELSE 'fuzzy-name' END`, 6);
   return { sql, params, trigramThreshold: probe.fuzzy ? FUZZY_NAME_THRESHOLD : null };
