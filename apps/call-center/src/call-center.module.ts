@@ -1,0 +1,75 @@
+import { Module } from '@nestjs/common';
+import { MessagingModule } from '@crm/messaging';
+import { CALL_CENTER_SCHEMA, CALL_CENTER_SERVICE } from './call-center.constants';
+import { ComplaintController } from './complaints/complaint.controller';
+import { ComplaintIntakeService } from './complaints/complaint-intake.service';
+import { ComplaintPublisher } from './complaints/complaint.publisher';
+import { ComplaintSubjectReader } from './complaints/complaint-subject.reader';
+import { Customer360Controller } from './customer-360/customer-360.controller';
+import { Customer360Repository } from './customer-360/customer-360.repository';
+import { Customer360Service } from './customer-360/customer-360.service';
+import { InteractionController } from './interactions/interaction.controller';
+import { InteractionRecorder } from './interactions/interaction-recorder';
+import { InteractionRepository } from './interactions/interaction.repository';
+import { InteractionService } from './interactions/interaction.service';
+import { LookupController } from './lookup/lookup.controller';
+import { LookupRepository } from './lookup/lookup.repository';
+import { LookupService } from './lookup/lookup.service';
+import { AfterCommitHooks } from './read-model/after-commit.hooks';
+import { Customer360Invalidator } from './read-model/customer-360.invalidator';
+import { CustomerEventsConsumer } from './read-model/customer-events.consumer';
+import { CustomerHistoryRepository } from './read-model/customer-history.repository';
+import { CustomerReplicaRepository } from './read-model/customer-replica.repository';
+import { CustomerReplicaService } from './read-model/customer-replica.service';
+import { NetworkEventsConsumer } from './read-model/network-events.consumer';
+import { PartnerReplicaRepository } from './read-model/partner-replica.repository';
+import { ServiceEventsConsumer } from './read-model/service-events.consumer';
+import { TicketReplicaRepository } from './read-model/ticket-replica.repository';
+import { VehicleReplicaRepository } from './read-model/vehicle-replica.repository';
+import { ScreenPopBus } from './telephony/screen-pop.bus';
+import { ScreenPopHub } from './telephony/screen-pop.hub';
+import { TelephonyController } from './telephony/telephony.controller';
+import { TelephonyService } from './telephony/telephony.service';
+
+const READ_MODEL = [
+  AfterCommitHooks,
+  Customer360Invalidator,
+  CustomerReplicaRepository,
+  CustomerHistoryRepository,
+  CustomerReplicaService,
+  CustomerEventsConsumer,
+  VehicleReplicaRepository,
+  PartnerReplicaRepository,
+  NetworkEventsConsumer,
+  TicketReplicaRepository,
+  ServiceEventsConsumer,
+];
+
+/** The call center: agent lookup, the customer 360, interactions, screen pop and complaint intake. */
+@Module({
+  imports: [MessagingModule.forService({ service: CALL_CENTER_SERVICE, schema: CALL_CENTER_SCHEMA })],
+  controllers: [
+    LookupController,
+    Customer360Controller,
+    InteractionController,
+    ComplaintController,
+    TelephonyController,
+  ],
+  providers: [
+    ...READ_MODEL,
+    LookupRepository,
+    LookupService,
+    Customer360Repository,
+    Customer360Service,
+    InteractionRepository,
+    InteractionRecorder,
+    InteractionService,
+    ComplaintSubjectReader,
+    ComplaintPublisher,
+    ComplaintIntakeService,
+    ScreenPopHub,
+    ScreenPopBus,
+    TelephonyService,
+  ],
+})
+export class CallCenterModule {}

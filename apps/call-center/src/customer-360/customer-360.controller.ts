@@ -1,0 +1,26 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@crm/auth';
+import { UuidPipe } from '@crm/http';
+import { CALL_CENTER_ROLES } from '../call-center.constants';
+import { Customer360 } from './customer-360';
+import { Customer360Service } from './customer-360.service';
+
+@ApiTags('customer 360')
+@ApiBearerAuth()
+@Controller('customers/:id/360')
+export class Customer360Controller {
+  constructor(private readonly service: Customer360Service) {}
+
+  @Get()
+  @Roles(...CALL_CENTER_ROLES)
+  @ApiOperation({
+    summary: 'Profile, consent, vehicles with warranty, repair history, tickets and recent interactions',
+    description:
+      'One call from the call center’s own copy; cached, and refreshed by any event about the customer.',
+  })
+  @ApiNotFoundResponse({ description: 'The call center has no such customer' })
+  get(@Param('id', UuidPipe) id: string): Promise<Customer360> {
+    return this.service.get(id);
+  }
+}

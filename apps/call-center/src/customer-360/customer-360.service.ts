@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, NotFoundError } from '@crm/core';
+import { CacheStore } from '@crm/observability';
+import { CacheKeys, CUSTOMER_360_TTL_SECONDS, RECENT_INTERACTIONS } from '../call-center.constants';
+import { InteractionRepository } from '../interactions/interaction.repository';
+import { Customer360, VehicleView } from './customer-360';
+import { Customer360Repository, VehicleRow } from './customer-360.repository';
+import { warrantyState } from './warranty';
+
+/** The agent's one-call view of a customer, cached until an event about them arrives. */
+@Injectable()
+export class Customer360Service {
+  constructor(
+    private readonly repository: Customer360Repository,
+    private readonly interactions: InteractionRepository,
+    private readonly cache: CacheStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(customerId: string): Promise<Customer360> {
+    const key = CacheKeys.customer360(customerId);
+    const cached = await this.cache.get<Customer360>(key);
+    if (cached) return cached;
+    const view = await this.build(customerId);
+    await this.cache.set(key, view, CUSTOMER_360_TTL_SECONDS);
+    return view;
+  }
+
+  private async build(customerId: string): Promise<Customer360> {
+    const found = await this.repository.profile(customerId);
+    if (!found) throw new NotFoundError('customer', customerId);
+    const [vehicles, repairs, tickets, interactions] = await Promise.all([
+      this.repository.vehicles(customerId),
+      this.repository.repairs(customerId),
+      this.repository.tickets(customerId),
+      this.interactions.recentFor(customerId, RECENT_INTERACTIONS),
+    ]);
+    return { ...found, vehicles: vehicles.map((v) => this.vehicleView(v)), repairs, tickets, interactions };
+  }
+
+  private vehicleView({ sellingDealerId, sellingDealerName, ...vehicle }: VehicleRow): VehicleView {
+    return {
+      ...vehicle,
+      sellingDealer: sellingDealerId ? { id: sellingDealerId, name: sellingDealerName } : null,
+      warranty: warrantyState(vehicle.warrantyEnd, this.clock.now()),
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { Address, TicketStatus } from '@crm/contracts';
+import { Interaction } from '../interactions/interaction';
+
+export type WarrantyState = 'in-warranty' | 'out-of-warranty' | 'unknown';
+
+export interface PartnerRef {
+  id: string;
+  name: string | null;
+}
+
+export interface CustomerProfile {
+  customerId: string;
+  kind: string;
+  name: string;
+  nameLatin: string | null;
+  phones: string[];
+  emails: string[];
+  address: Address | null;
+  birthday: string | null;
+  gender: string | null;
+  tags: string[];
+}
+
+export interface Consent {
+  channel: string;
+  granted: boolean;
+  at: string;
+  source: string;
+}
+
+export interface VehicleView {
+  vehicleId: string;
+  vin: string;
+  brand: string;
+  model: string;
+  modelYear: number | null;
+  purchaseDate: string | null;
+  sellingDealer: PartnerRef | null;
+  warrantyEnd: string | null;
+  warranty: WarrantyState;
+}
+
+export interface RepairView {
+  repairId: string;
+  ticketId: string;
+  ticketNumber: string;
+  vehicleId: string | null;
+  vin: string | null;
+  station: PartnerRef;
+  repairedAt: string;
+  qualityType: string;
+  workDone: string;
+  technician: string;
+}
+
+export interface TicketView {
+  ticketId: string;
+  number: string;
+  status: TicketStatus;
+  open: boolean;
+  qualityType: string;
+  severity: string;
+  description: string;
+  vehicleId: string | null;
+  station: PartnerRef | null;
+  acceptedBy: string | null;
+  openedAt: string;
+  updatedAt: string;
+}
+
+/** Everything an agent needs about a caller, in one answer. */
+export interface Customer360 {
+  profile: CustomerProfile;
+  consents: Consent[];
+  vehicles: VehicleView[];
+  repairs: RepairView[];
+  tickets: TicketView[];
+  interactions: Interaction[];
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+const PERSONAL_TABLES = ['vehicle', 'ticket', 'repair', 'interaction'] as const;
+const OWNER_COLUMN: Record<(typeof PERSONAL_TABLES)[number], string> = {
+  vehicle: 'owner_customer_id',
+  ticket: 'customer_id',
+  repair: 'customer_id',
+  interaction: 'customer_id',
+};
+
+/** What hangs off a customer across the schema: moved on a merge, removed on an erasure. */
+@Injectable()
+export class CustomerHistoryRepository {
+  async repoint(tx: EntityManager, fromId: string, toId: string): Promise<void> {
+    for (const table of PERSONAL_TABLES) {
+      const column = OWNER_COLUMN[table];
+      await tx.query(`UPDATE call_center.${table} SET ${column} = $2 WHERE ${column} = $1`, [fromId, toId]);
+    }
+  }
+
+  /** Tickets, repairs and interactions describe the person, so they go; vehicles stay, unowned. */
+  async erase(tx: EntityManager, customerId: string): Promise<void> {
+    await tx.query(`UPDATE call_center.vehicle SET owner_customer_id = NULL WHERE owner_customer_id = $1`, [
+      customerId,
+    ]);
+    for (const table of ['ticket', 'repair', 'interaction']) {
+      await tx.query(`DELETE FROM call_center.${table} WHERE customer_id = $1`, [customerId]);
+    }
+  }
+}

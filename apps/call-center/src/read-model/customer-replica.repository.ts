@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CustomerState, GeoPoint } from '@crm/contracts';
+import { latinName, nameSearchKeys, normalizePhone } from '@crm/search-keys';
+
+/** The call center's copy of customer records, written only by the customer event consumer. */
+@Injectable()
+export class CustomerReplicaRepository {
+  async upsert(tx: EntityManager, state: CustomerState, at: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO call_center.customer (id, kind, name, name_latin, search_keys, emails, address, city,
+         birthday, gender, tags, consents, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
+         name_latin = EXCLUDED.name_latin, search_keys = EXCLUDED.search_keys, emails = EXCLUDED.emails,
+         address = EXCLUDED.address, city = EXCLUDED.city, birthday = EXCLUDED.birthday,
+         gender = EXCLUDED.gender, tags = EXCLUDED.tags, consents = EXCLUDED.consents,
+         updated_at = EXCLUDED.updated_at`,
+      [
+        state.customerId,
+        state.kind,
+        state.name,
+        state.namePinyin ?? latinName(state.name),
+        nameSearchKeys(state.name),
+        state.emails,
+        state.address ? JSON.stringify(state.address) : null,
+        state.address?.city ?? null,
+        state.birthday,
+        state.gender,
+        state.tags,
+        JSON.stringify(state.consents),
+        at,
+      ],
+    );
+    await this.replacePhones(tx, state.customerId, state.phones);
+  }
+
+  async delete(tx: EntityManager, customerId: string): Promise<void> {
+    await tx.query(`DELETE FROM call_center.customer WHERE id = $1`, [customerId]);
+  }
+
+  private async replacePhones(tx: EntityManager, customerId: string, phones: string[]): Promise<void> {
+    await tx.query(`DELETE FROM call_center.customer_phone WHERE customer_id = $1`, [customerId]);
+    const normalized = phones.map((phone) => normalizePhone(phone)).filter((phone) => phone !== null);
+    for (const [position, phone] of normalized.entries()) {
+      await tx.query(
+        `INSERT INTO call_center.customer_phone (customer_id, e164, digits, position) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING`,
+        [customerId, phone.e164, phone.digits, position],
+      );
+    }
+  }
+
+  /** Where the customer lives, when known: the default place for a complaint's repair. */
+  async location(
+    tx: EntityManager,
+    customerId: string,
+  ): Promise<{ found: boolean; location: GeoPoint | null }> {
+    const [row] = await tx.query(
+      `SELECT address -> 'location' AS location FROM call_center.customer WHERE id = $1`,
+      [customerId],
+    );
+    return { found: !!row, location: row?.location ?? null };
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  PartnerRegistered,
+  PartnerUpdated,
+  PartnerState,
+  VehicleOwnershipChanged,
+  VehicleRegistered,
+} from '@crm/contracts';
+import { EventSubscriber } from '@crm/messaging';
+import { READ_MODEL_CONSUMER } from '../call-center.constants';
+import { Customer360Invalidator } from './customer-360.invalidator';
+import { PartnerReplicaRepository } from './partner-replica.repository';
+import { VehicleReplicaRepository } from './vehicle-replica.repository';
+
+/** Vehicles and the dealers and stations of the network, as the customer master announces them. */
+@Injectable()
+export class NetworkEventsConsumer implements OnModuleInit {
+  constructor(
+    private readonly subscriber: EventSubscriber,
+    private readonly vehicles: VehicleReplicaRepository,
+    private readonly partners: PartnerReplicaRepository,
+    private readonly invalidator: Customer360Invalidator,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscriber.on(READ_MODEL_CONSUMER, VehicleRegistered, async (event, tx) => {
+      await this.vehicles.upsert(tx, event.payload);
+      this.invalidator.afterCommit(tx, event.payload.ownerCustomerId);
+    });
+    this.subscriber.on(READ_MODEL_CONSUMER, VehicleOwnershipChanged, async (event, tx) => {
+      await this.vehicles.upsert(tx, event.payload);
+      this.invalidator.afterCommit(tx, event.payload.ownerCustomerId, event.payload.previousOwnerCustomerId);
+    });
+    this.subscriber.on(READ_MODEL_CONSUMER, PartnerRegistered, (event, tx) =>
+      this.upsertPartner(tx, event.payload),
+    );
+    this.subscriber.on(READ_MODEL_CONSUMER, PartnerUpdated, (event, tx) =>
+      this.upsertPartner(tx, event.payload),
+    );
+  }
+
+  private async upsertPartner(tx: EntityManager, partner: PartnerState): Promise<void> {
+    await this.partners.upsert(tx, partner);
+    this.invalidator.afterCommit(tx, ...(await this.vehicles.ownersOfVehiclesSoldBy(tx, partner.partnerId)));
+  }
+}

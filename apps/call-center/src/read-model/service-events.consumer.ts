@@ -1,0 +1,66 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  EventDefinition,
+  RepairRecorded,
+  TicketAccepted,
+  TicketAppointmentProposed,
+  TicketClosed,
+  TicketDeclined,
+  TicketEscalated,
+  TicketOpened,
+  TicketProgressUpdated,
+  TicketReopened,
+  TicketResolved,
+  TicketRouted,
+  TicketRoutingFailed,
+  TicketSatisfactionRecorded,
+  TicketSummary,
+} from '@crm/contracts';
+import { EventHandler, EventSubscriber } from '@crm/messaging';
+import { READ_MODEL_CONSUMER } from '../call-center.constants';
+import { Customer360Invalidator } from './customer-360.invalidator';
+import { TicketReplicaRepository } from './ticket-replica.repository';
+
+/** Every ticket event carries the ticket summary, so one handler keeps the copy current. */
+const TICKET_EVENTS: EventDefinition[] = [
+  TicketOpened,
+  TicketRouted,
+  TicketRoutingFailed,
+  TicketAccepted,
+  TicketDeclined,
+  TicketAppointmentProposed,
+  TicketProgressUpdated,
+  TicketResolved,
+  TicketClosed,
+  TicketReopened,
+  TicketEscalated,
+  TicketSatisfactionRecorded,
+];
+
+type TicketPayload = TicketSummary & { acceptedBy?: string };
+
+/** Tickets and repair history, as the service app announces them. */
+@Injectable()
+export class ServiceEventsConsumer implements OnModuleInit {
+  constructor(
+    private readonly subscriber: EventSubscriber,
+    private readonly tickets: TicketReplicaRepository,
+    private readonly invalidator: Customer360Invalidator,
+  ) {}
+
+  onModuleInit(): void {
+    for (const definition of TICKET_EVENTS) {
+      this.subscriber.on(READ_MODEL_CONSUMER, definition, this.onTicketEvent as EventHandler);
+    }
+    this.subscriber.on(READ_MODEL_CONSUMER, RepairRecorded, async (event, tx) => {
+      await this.tickets.insertRepair(tx, event.payload);
+      this.invalidator.afterCommit(tx, event.payload.customerId);
+    });
+  }
+
+  private readonly onTicketEvent: EventHandler = async (event, tx) => {
+    const ticket = event.payload as TicketPayload;
+    await this.tickets.upsertTicket(tx, ticket, event.occurredAt, ticket.acceptedBy ?? null);
+    this.invalidator.afterCommit(tx, ticket.customerId);
+  };
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { PayloadOf, RepairRecorded, TicketSummary } from '@crm/contracts';
+
+/** Tickets and repairs as the service app announces them; the 360 reads them back. */
+@Injectable()
+export class TicketReplicaRepository {
+  async upsertTicket(
+    tx: EntityManager,
+    t: TicketSummary,
+    at: string,
+    acceptedBy: string | null,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO call_center.ticket (id, number, customer_id, vehicle_id, quality_type, severity, status,
+         description, channel, station_id, accepted_by, opened_at, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, severity = EXCLUDED.severity,
+         quality_type = EXCLUDED.quality_type, station_id = EXCLUDED.station_id,
+         accepted_by = coalesce(EXCLUDED.accepted_by, call_center.ticket.accepted_by),
+         updated_at = EXCLUDED.updated_at`,
+      [
+        t.ticketId,
+        t.ticketNumber,
+        t.customerId,
+        t.vehicleId,
+        t.qualityType,
+        t.severity,
+        t.status,
+        t.description,
+        t.channel,
+        t.stationId,
+        acceptedBy,
+        t.openedAt,
+        at,
+      ],
+    );
+  }
+
+  async insertRepair(tx: EntityManager, r: PayloadOf<typeof RepairRecorded>): Promise<void> {
+    await tx.query(
+      `INSERT INTO call_center.repair (id, ticket_id, ticket_number, customer_id, vehicle_id, vin, station_id,
+         station_name, quality_type, work_done, technician, repaired_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT (id) DO NOTHING`,
+      [
+        r.repairId,
+        r.ticketId,
+        r.ticketNumber,
+        r.customerId,
+        r.vehicleId,
+        r.vin,
+        r.stationId,
+        r.stationName,
+        r.qualityType,
+        r.workDone,
+        r.technician,
+        r.repairedAt,
+      ],
+    );
+  }
+}

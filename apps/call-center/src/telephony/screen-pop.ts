@@ -1,0 +1,20 @@
+import { LookupHit } from '../lookup/lookup-hit';
+
+export type CallerMatch =
+  | { kind: 'customer'; customer: LookupHit }
+  | { kind: 'candidates'; candidates: LookupHit[] }
+  | { kind: 'none' };
+
+/** What the agent's screen shows as the phone rings. */
+export interface ScreenPop {
+  callId: string;
+  callerNumber: string;
+  calledLine: string;
+  match: CallerMatch;
+}
+
+/** A pop addressed to one agent, or to every connected agent when the switch names nobody. */
+export interface ScreenPopDelivery {
+  agentId: string | null;
+  pop: ScreenPop;
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, MessageEvent, Post, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { map, Observable, startWith } from 'rxjs';
+import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
+import { CALL_CENTER_ROLES, TELEPHONY_CLIENT_ROLES } from '../call-center.constants';
+import { IncomingCallDto } from './dto/incoming-call.dto';
+import { ScreenPop } from './screen-pop';
+import { ScreenPopHub } from './screen-pop.hub';
+import { TelephonyService } from './telephony.service';
+
+@ApiTags('telephony')
+@ApiBearerAuth()
+@Controller()
+export class TelephonyController {
+  constructor(
+    private readonly service: TelephonyService,
+    private readonly hub: ScreenPopHub,
+  ) {}
+
+  @Post('telephony/incoming-call')
+  @HttpCode(200)
+  @Roles(...TELEPHONY_CLIENT_ROLES)
+  @ApiOperation({
+    summary: 'Webhook of the phone switch: finds the caller and pops them on the agent’s screen',
+    description: 'Called with an agent or admin token until a telephony machine client exists.',
+  })
+  @ApiOkResponse({ description: 'The pop that was pushed' })
+  incomingCall(@Body() body: IncomingCallDto): Promise<ScreenPop> {
+    return this.service.incomingCall(body);
+  }
+
+  @Sse('agents/me/events')
+  @Roles(...CALL_CENTER_ROLES)
+  @ApiOperation({
+    summary: 'The agent’s event stream (Server-Sent Events): `ready` once connected, then `screen-pop`',
+  })
+  events(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
+    return this.hub.connect(principal.subject).pipe(
+      map((pop): MessageEvent => ({ type: 'screen-pop', id: pop.callId, data: pop })),
+      startWith({ type: 'ready', data: { agentId: principal.subject } }),
+    );
+  }
+}
