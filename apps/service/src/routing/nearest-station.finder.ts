@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { GeoPoint } from '@crm/contracts';
+import { StationRepository } from '../stations/station.repository';
+import {
+  EXAMINED_CANDIDATES,
+  ROUTING_RADII_KM,
+  RoutingDecision,
+  StationCandidate,
+  StationNeed,
+} from './routing-need';
+import { StationCandidateRepository } from './station-candidate.repository';
+
+/** A few at a time, in case the nearest fills up between the query and the claim. */
+const ABLE_BATCH = 3;
+const LARGEST_RADIUS_KM = ROUTING_RADII_KM[ROUTING_RADII_KM.length - 1];
+
+/** Picks the nearest able station, widening the radius step by step, and explains the choice. */
+@Injectable()
+export class NearestStationFinder {
+  constructor(
+    private readonly candidates: StationCandidateRepository,
+    private readonly stations: StationRepository,
+  ) {}
+
+  async decide(tx: EntityManager, at: GeoPoint | null, need: StationNeed): Promise<RoutingDecision> {
+    if (!at) return { ...NO_STATION, at, outcome: 'no-location' };
+    for (const radiusKm of ROUTING_RADII_KM) {
+      const chosen = await this.claimNearest(tx, at, { ...need, radiusKm });
+      if (chosen) {
+        const candidates = await this.explain(tx, at, { ...need, radiusKm }, chosen);
+        return {
+          ...NO_STATION,
+          at,
+          stationId: chosen.stationId,
+          stationName: chosen.name,
+          radiusKm,
+          candidates,
+          distanceMeters: chosen.distanceMeters,
+          outcome: 'routed',
+        };
+      }
+    }
+    return {
+      ...NO_STATION,
+      at,
+      candidates: await this.explain(tx, at, { ...need, radiusKm: LARGEST_RADIUS_KM }, null),
+      outcome: 'no-station',
+    };
+  }
+
+  private async claimNearest(tx: EntityManager, at: GeoPoint, need: StationNeed & { radiusKm: number }) {
+    const able = await this.candidates.findNearestAble(tx, at, need, ABLE_BATCH);
+    for (const candidate of able) {
+      if (await this.stations.claimSlot(tx, candidate.stationId)) return candidate;
+    }
+    return null;
+  }
+
+  private async explain(
+    tx: EntityManager,
+    at: GeoPoint,
+    need: StationNeed & { radiusKm: number },
+    chosen: StationCandidate | null,
+  ) {
+    const near = await this.candidates.examineNear(tx, at, need, EXAMINED_CANDIDATES);
+    const marked = near.map((c): StationCandidate =>
+      c.stationId === chosen?.stationId ? { ...c, reason: 'chosen' } : c,
+    );
+    const listed = marked.some((c) => c.reason === 'chosen');
+    return chosen && !listed ? [...marked, { ...chosen, reason: 'chosen' as const }] : marked;
+  }
+}
+
+const NO_STATION: Omit<RoutingDecision, 'at' | 'outcome'> = {
+  stationId: null,
+  stationName: null,
+  distanceMeters: null,
+  radiusKm: null,
+  candidates: [],
+};

@@ -1,0 +1,36 @@
+import { GeoPoint, QualityType } from '@crm/contracts';
+
+/** What a ticket needs from a station. */
+export interface StationNeed {
+  skill: QualityType;
+  /** Null when the vehicle's brand is unknown: any brand will do. */
+  brand: string | null;
+  /** Stations that declined this ticket already. */
+  excludedStationIds: string[];
+}
+
+export interface StationCandidate {
+  stationId: string;
+  name: string;
+  distanceMeters: number;
+  eligible: boolean;
+  reason: CandidateReason;
+}
+
+export type CandidateReason =
+  'eligible' | 'chosen' | 'inactive' | 'declined before' | 'lacks skill' | 'brand not served' | 'full';
+
+export interface RoutingDecision {
+  at: GeoPoint | null;
+  stationId: string | null;
+  stationName: string | null;
+  distanceMeters: number | null;
+  radiusKm: number | null;
+  candidates: StationCandidate[];
+  outcome: 'routed' | 'no-station' | 'no-location';
+}
+
+/** Radii tried in turn until a station qualifies. */
+export const ROUTING_RADII_KM = [25, 50, 100, 200, 500] as const;
+/** How many stations near the point are explained in the decision. */
+export const EXAMINED_CANDIDATES = 10;

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TicketDeclined, TicketRouted, TicketRoutingFailed } from '@crm/contracts';
+import { SlaPolicy } from '../sla/sla-policy';
+import { Ticket } from '../tickets/ticket';
+import { TicketEvents } from '../tickets/ticket-events';
+import { TicketJournal } from '../tickets/ticket-journal';
+import { assertCanStep } from '../tickets/ticket-lifecycle';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
+import { RoutingDecision } from './routing-need';
+import { StationAssignment } from './station-assignment';
+
+const FAILURE_REASONS: Record<Exclude<RoutingDecision['outcome'], 'routed'>, string> = {
+  'no-location': 'the ticket has no location to route from',
+  'no-station': 'no active station with the skill, brand and capacity within 500 km',
+};
+
+/** Routes a ticket in the caller's transaction: assigned, journaled, published and the station notified. */
+@Injectable()
+export class TicketRoutingService {
+  constructor(
+    private readonly assignment: StationAssignment,
+    private readonly journal: TicketJournal,
+    private readonly webhooks: WebhookOutbox,
+    private readonly sla: SlaPolicy,
+    private readonly events: TicketEvents,
+  ) {}
+
+  async route(tx: EntityManager, ticket: Ticket): Promise<Ticket> {
+    assertCanStep(ticket.status, 'route');
+    const { decision, station, decidedAt } = await this.assignment.assign(tx, ticket);
+    if (!station || decision.outcome !== 'routed') {
+      const reason = FAILURE_REASONS[decision.outcome === 'routed' ? 'no-station' : decision.outcome];
+      const failed = this.events.of(TicketRoutingFailed, ticket, { reason });
+      return this.journal.record(tx, ticket, { step: 'routing-failed', note: reason }, failed);
+    }
+    const routed: Ticket = {
+      ...ticket,
+      status: 'routed',
+      stationId: station.stationId,
+      routedAt: decidedAt.toISOString(),
+      acceptedAt: null,
+      responseDueAt: this.sla.responseDue(decidedAt, ticket.severity, station.openingHours).toISOString(),
+      responseBreachedAt: null,
+    };
+    await this.webhooks.enqueue(tx, routed, station);
+    const event = this.events.of(TicketRouted, routed, {
+      stationId: station.stationId,
+      distanceMeters: decision.distanceMeters ?? 0,
+      radiusKm: decision.radiusKm ?? 0,
+      candidates: decision.candidates,
+    });
+    const km = ((decision.distanceMeters ?? 0) / 1000).toFixed(1);
+    return this.journal.record(tx, routed, { step: 'routed', note: `${station.name}, ${km} km away` }, event);
+  }
+
+  /** The assigned station declined: the ticket goes to the next nearest able station, at once. */
+  async declineAndReroute(tx: EntityManager, ticket: Ticket, reason: string): Promise<Ticket> {
+    assertCanStep(ticket.status, 'decline');
+    const stationId = ticket.stationId as string;
+    await this.assignment.withdraw(tx, ticket, reason);
+    const declined: Ticket = {
+      ...ticket,
+      status: 'declined',
+      stationId: null,
+      routedAt: null,
+      responseDueAt: null,
+    };
+    const event = this.events.of(TicketDeclined, declined, { declinedStationId: stationId, reason });
+    await this.journal.record(tx, declined, { step: 'declined', note: reason, stationId }, event);
+    return this.route(tx, declined);
+  }
+}

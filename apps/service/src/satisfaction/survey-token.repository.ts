@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface OpenSurvey {
+  ticketId: string;
+  ticketNumber: string;
+  qualityType: string;
+  resolvedAt: Date | null;
+}
+
+/** Survey tokens are stored hashed: the link is the only copy of the token. */
+@Injectable()
+export class SurveyTokenRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(tokenHash: string, ticketId: string, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO service.survey_token (token_hash, ticket_id, created_at) VALUES ($1, $2, $3)`,
+      [tokenHash, ticketId, at],
+    );
+  }
+
+  async findOpen(tokenHash: string): Promise<OpenSurvey | null> {
+    const rows = await this.dataSource.query(
+      `SELECT t.id AS "ticketId", t.number AS "ticketNumber", t.quality_type AS "qualityType", t.resolved_at AS "resolvedAt"
+         FROM service.survey_token s JOIN service.ticket t ON t.id = s.ticket_id
+        WHERE s.token_hash = $1 AND s.used_at IS NULL`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** False when the token was used meanwhile: one answer per link. */
+  async use(tx: EntityManager, tokenHash: string, at: Date): Promise<boolean> {
+    const [rows] = await tx.query(
+      `UPDATE service.survey_token SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL RETURNING ticket_id`,
+      [tokenHash, at],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@crm/auth';
+import { SatisfactionDto } from './dto/satisfaction.dto';
+import { SurveyService } from './survey.service';
+
+/** Public: the customer follows the link without an account; the unguessable token is the credential. */
+@ApiTags('survey')
+@Controller('survey')
+@Public()
+export class SurveyController {
+  constructor(private readonly surveys: SurveyService) {}
+
+  @Get(':token')
+  @ApiOperation({ summary: 'The ticket the survey link asks about' })
+  open(@Param('token') token: string) {
+    return this.surveys.open(token);
+  }
+
+  @Post(':token')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Answer the survey (once)' })
+  answer(@Param('token') token: string, @Body() body: SatisfactionDto) {
+    return this.surveys.answer(token, body.score, body.comment ?? null);
+  }
+}

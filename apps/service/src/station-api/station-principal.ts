@@ -1,0 +1,8 @@
+import { Principal } from '@crm/auth';
+import { ForbiddenError } from '@crm/core';
+
+/** The station a caller acts for; staff without a partner id have no station queue. */
+export function stationIdOf(principal: Principal): string {
+  if (!principal.partnerId) throw new ForbiddenError('Only a repair station token has a station queue');
+  return principal.partnerId;
+}

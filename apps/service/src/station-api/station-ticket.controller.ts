@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, PartnerScoped, Principal, Roles } from '@crm/auth';
+import { Roles as R } from '@crm/contracts';
+import { PageQuery, UuidPipe } from '@crm/http';
+import { PartnerScopes } from '../partner-scopes/partner-scopes.registration';
+import { ReasonDto } from '../tickets/dto/reason.dto';
+import { TicketQueryService } from '../tickets/ticket-query.service';
+import { ResolveTicketDto } from './dto/resolve-ticket.dto';
+import { AppointmentDto, ProgressDto } from './dto/station-actions.dto';
+import { stationIdOf } from './station-principal';
+import { StationResponseService } from './station-response.service';
+import { StationWorkService } from './station-work.service';
+
+/** The repair station's API: only tickets currently assigned to the calling station (404 for any other). */
+@ApiTags('station')
+@ApiBearerAuth()
+@Controller('station/tickets')
+@Roles(R.repairStation)
+export class StationTicketController {
+  constructor(
+    private readonly queries: TicketQueryService,
+    private readonly responses: StationResponseService,
+    private readonly work: StationWorkService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The station’s queue: tickets assigned to it, newest first' })
+  async queue(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery) {
+    const items = await this.queries.list({ stationId: stationIdOf(principal), ...page });
+    return { items, limit: page.limit, offset: page.offset };
+  }
+
+  @Get(':id')
+  @PartnerScoped(PartnerScopes.assignedTicket)
+  @ApiOperation({ summary: 'One ticket assigned to the station' })
+  get(@Param('id', UuidPipe) id: string) {
+    return this.queries.get(id);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @PartnerScoped(PartnerScopes.assignedTicket)
+  @ApiOperation({ summary: 'Take the ticket' })
+  accept(@Param('id', UuidPipe) id: string) {
+    return this.responses.accept(id);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @PartnerScoped(PartnerScopes.assignedTicket)
+  @ApiOperation({ summary: 'Give the ticket back; it is routed to the next nearest able station' })
+  decline(@Param('id', UuidPipe) id: string, @Body() body: ReasonDto) {
+    return this.responses.decline(id, body.reason);
+  }
+
+  @Post(':id/appointment')
+  @HttpCode(200)
+  @PartnerScoped(PartnerScopes.assignedTicket)
+  @ApiOperation({ summary: 'Propose when the customer should bring the vehicle' })
+  appointment(@Param('id', UuidPipe) id: string, @Body() body: AppointmentDto) {
+    return this.work.proposeAppointment(id, body.at);
+  }
+
+  @Post(':id/progress')
+  @HttpCode(200)
+  @PartnerScoped(PartnerScopes.assignedTicket)
+  @ApiOperation({ summary: 'Report progress on the repair' })
+  progress(@Param('id', UuidPipe) id: string, @Body() body: ProgressDto) {
+    return this.work.updateProgress(id, body.note);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @PartnerScoped(PartnerScopes.assignedTicket)
+  @ApiOperation({ summary: 'Resolve with the repair record (work done, parts, cost, technician)' })
+  resolve(@Param('id', UuidPipe) id: string, @Body() body: ResolveTicketDto) {
+    return this.work.resolve(id, body);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { PartnerState } from '@crm/contracts';
+import { Station } from './station';
+
+interface StationRow {
+  id: string;
+  code: string;
+  name: string;
+  phone: string | null;
+  address: Station['address'];
+  lat: number;
+  lon: number;
+  brands: string[];
+  skills: Station['skills'];
+  capacity: number;
+  open_tickets: number;
+  opening_hours: Station['openingHours'];
+  active: boolean;
+  webhook_url: string | null;
+}
+
+const COLUMNS = `id, code, name, phone, address, lat, lon, brands, skills, capacity, open_tickets, opening_hours, active,
+  webhook_url`;
+
+function toStation(row: StationRow): Station {
+  return {
+    stationId: row.id,
+    code: row.code,
+    name: row.name,
+    phone: row.phone,
+    address: row.address,
+    location: { lat: row.lat, lon: row.lon },
+    brands: row.brands,
+    skills: row.skills,
+    capacity: row.capacity,
+    openTickets: row.open_tickets,
+    openingHours: row.opening_hours,
+    active: row.active,
+    webhookUrl: row.webhook_url,
+  };
+}
+
+/** The station replica: master data from partner events, open-ticket counts and webhooks owned here. */
+@Injectable()
+export class StationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upsert(tx: EntityManager, p: PartnerState): Promise<void> {
+    await tx.query(
+      `INSERT INTO service.station (id, code, name, phone, address, lat, lon, brands, skills, capacity, opening_hours,
+         active, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+       ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, name = EXCLUDED.name, phone = EXCLUDED.phone,
+         address = EXCLUDED.address, lat = EXCLUDED.lat, lon = EXCLUDED.lon, brands = EXCLUDED.brands,
+         skills = EXCLUDED.skills, capacity = EXCLUDED.capacity, opening_hours = EXCLUDED.opening_hours,
+         active = EXCLUDED.active, updated_at = now()`,
+      [
+        p.partnerId,
+        p.code,
+        p.name,
+        p.phone,
+        JSON.stringify(p.address),
+        p.location.lat,
+        p.location.lon,
+        p.brands,
+        p.skills,
+        p.capacity,
+        JSON.stringify(p.openingHours),
+        p.active,
+      ],
+    );
+  }
+
+  async findById(id: string, tx: EntityManager = this.dataSource.manager): Promise<Station | null> {
+    const rows: StationRow[] = await tx.query(`SELECT ${COLUMNS} FROM service.station WHERE id = $1`, [id]);
+    return rows[0] ? toStation(rows[0]) : null;
+  }
+
+  async setWebhook(id: string, url: string, secret: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `UPDATE service.station SET webhook_url = $2, webhook_secret = $3 WHERE id = $1 RETURNING id`,
+      [id, url, secret],
+    );
+    return rows[0].length > 0;
+  }
+
+  async webhookSecret(id: string): Promise<string | null> {
+    const rows = await this.dataSource.query(`SELECT webhook_secret FROM service.station WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0]?.webhook_secret ?? null;
+  }
+
+  /** Takes one slot; false when the station filled up since it was chosen. */
+  async claimSlot(tx: EntityManager, id: string): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE service.station SET open_tickets = open_tickets + 1 WHERE id = $1 AND open_tickets < capacity
+       RETURNING id`,
+      [id],
+    );
+    return rows[0].length > 0;
+  }
+
+  async releaseSlot(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`UPDATE service.station SET open_tickets = greatest(open_tickets - 1, 0) WHERE id = $1`, [
+      id,
+    ]);
+  }
+}

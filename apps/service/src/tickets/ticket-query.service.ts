@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@crm/core';
+import { RoutingDecisionRepository } from '../routing/routing-decision.repository';
+import { Ticket } from './ticket';
+import { TicketHistoryRepository } from './ticket-history.repository';
+import { buildTimeline, TicketTimeline } from './ticket-timeline';
+import { TicketFilter, TicketRepository } from './ticket.repository';
+
+@Injectable()
+export class TicketQueryService {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly history: TicketHistoryRepository,
+    private readonly decisions: RoutingDecisionRepository,
+  ) {}
+
+  async get(id: string): Promise<Ticket> {
+    const ticket = await this.tickets.findById(id);
+    if (!ticket) throw new NotFoundError('ticket', id);
+    return ticket;
+  }
+
+  /** The ticket with every routing decision made for it (candidates, distances, reasons). */
+  async details(id: string) {
+    const ticket = await this.get(id);
+    return { ...ticket, routing: await this.decisions.forTicket(id) };
+  }
+
+  list(filter: TicketFilter): Promise<Ticket[]> {
+    return this.tickets.list(filter);
+  }
+
+  async timeline(id: string): Promise<TicketTimeline> {
+    const ticket = await this.get(id);
+    return buildTimeline(ticket, await this.history.forTicket(id));
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@crm/auth';
+import { Roles as R, STAFF_ROLES } from '@crm/contracts';
+import { UuidPipe } from '@crm/http';
+import { ListTicketsQuery } from './dto/list-tickets.query';
+import { OpenTicketDto } from './dto/open-ticket.dto';
+import { ReasonDto } from './dto/reason.dto';
+import { TicketClosingService } from './ticket-closing.service';
+import { TicketOpeningService } from './ticket-opening.service';
+import { TicketQueryService } from './ticket-query.service';
+import { TicketReopeningService } from './ticket-reopening.service';
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('tickets')
+export class TicketController {
+  constructor(
+    private readonly opening: TicketOpeningService,
+    private readonly queries: TicketQueryService,
+    private readonly closing: TicketClosingService,
+    private readonly reopening: TicketReopeningService,
+  ) {}
+
+  @Post()
+  @Roles(R.agent, R.serviceManager)
+  @ApiOperation({ summary: 'Open a ticket; it is routed to the nearest able station at once' })
+  open(@Body() body: OpenTicketDto) {
+    return this.opening.open(body);
+  }
+
+  @Get()
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({
+    summary: 'Tickets, newest first, filtered by status, customer, station, type or escalation',
+  })
+  async list(@Query() query: ListTicketsQuery) {
+    return { items: await this.queries.list(query), limit: query.limit, offset: query.offset };
+  }
+
+  @Get(':id')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'One ticket with its SLA due times and every routing decision' })
+  get(@Param('id', UuidPipe) id: string) {
+    return this.queries.details(id);
+  }
+
+  @Get(':id/timeline')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({
+    summary: 'When it was reported, routed, accepted and resolved, by whom, and how long each step took',
+  })
+  timeline(@Param('id', UuidPipe) id: string) {
+    return this.queries.timeline(id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles(R.agent, R.serviceManager)
+  @ApiOperation({ summary: 'Close a resolved ticket' })
+  close(@Param('id', UuidPipe) id: string) {
+    return this.closing.close(id);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Roles(R.agent, R.serviceManager)
+  @ApiOperation({ summary: 'Reopen a resolved or closed ticket; it is routed again' })
+  reopen(@Param('id', UuidPipe) id: string, @Body() body: ReasonDto) {
+    return this.reopening.reopen(id, body.reason);
+  }
+}

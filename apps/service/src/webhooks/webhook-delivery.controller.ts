@@ -1,0 +1,20 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@crm/auth';
+import { STAFF_ROLES } from '@crm/contracts';
+import { UuidPipe } from '@crm/http';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository';
+
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@Controller('tickets')
+export class WebhookDeliveryController {
+  constructor(private readonly deliveries: WebhookDeliveryRepository) {}
+
+  @Get(':id/webhook-deliveries')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Notifications sent to stations about the ticket, with every attempt' })
+  async list(@Param('id', UuidPipe) id: string) {
+    return { items: await this.deliveries.forTicket(id) };
+  }
+}

@@ -1,0 +1,178 @@
+import { EntityManager } from 'typeorm';
+import { PartnerRegistered, PartnerUpdated } from '@crm/contracts';
+import { eventually } from '@crm/testing';
+import { StationCandidateRepository } from '../src/routing/station-candidate.repository';
+import { ServiceHarness, stationState } from './service.harness';
+
+/** About 1 km of latitude. */
+const KM = 1 / 111.2;
+
+describe('routing a ticket to the nearest able station', () => {
+  let harness: ServiceHarness;
+  let agent: string;
+
+  beforeAll(async () => {
+    harness = await ServiceHarness.start();
+    agent = await harness.as(['agent']);
+  });
+  afterAll(() => harness.stop());
+
+  const open = (lat: number, lon: number, extra: Record<string, unknown> = {}) =>
+    harness
+      .http()
+      .post('/tickets')
+      .set('Authorization', agent)
+      .send({
+        customerId: '6f1c1c1e-0000-4000-8000-000000000001',
+        brand: 'Aurora',
+        qualityType: 'brakes',
+        description: '刹车发软',
+        channel: 'phone',
+        location: { lat, lon },
+        ...extra,
+      })
+      .expect(201)
+      .then((response) => response.body);
+
+  const details = (id: string) =>
+    harness
+      .http()
+      .get(`/tickets/${id}`)
+      .set('Authorization', agent)
+      .expect(200)
+      .then((r) => r.body);
+
+  it('skips a closer station that lacks the skill, a closer full one, a closer inactive one', async () => {
+    const [lat, lon] = [30, 120];
+    const lacksSkill = await harness.station({
+      name: 'no brakes',
+      lat: lat + 1 * KM,
+      lon,
+      skills: ['engine'],
+    });
+    const full = await harness.station({ name: 'full', lat: lat + 2 * KM, lon, capacity: 0 });
+    const inactive = await harness.station({ name: 'closed down', lat: lat + 3 * KM, lon, active: false });
+    const otherBrand = await harness.station({
+      name: 'other brand',
+      lat: lat + 4 * KM,
+      lon,
+      brands: ['Zephyr'],
+    });
+    const able = await harness.station({ name: 'able', lat: lat + 5 * KM, lon });
+
+    const ticket = await open(lat, lon);
+
+    expect(ticket).toMatchObject({ status: 'routed', stationId: able });
+    expect(ticket.ticketNumber).toMatch(/^T-\d{8}-\d{6}$/);
+    const [decision] = (await details(ticket.ticketId)).routing;
+    expect(decision).toMatchObject({ stationId: able, radiusKm: 25, outcome: 'routed' });
+    expect(
+      decision.candidates.map((c: { stationId: string; reason: string }) => [c.stationId, c.reason]),
+    ).toEqual([
+      [lacksSkill, 'lacks skill'],
+      [full, 'full'],
+      [inactive, 'inactive'],
+      [otherBrand, 'brand not served'],
+      [able, 'chosen'],
+    ]);
+    expect(decision.candidates[4].distanceMeters).toBeGreaterThan(4_500);
+    expect(decision.candidates[4].distanceMeters).toBeLessThan(5_500);
+  });
+
+  it('publishes the decision in the routed event and counts the open ticket at the station', async () => {
+    const [lat, lon] = [35, 100];
+    const station = await harness.station({ lat: lat + KM, lon, capacity: 1 });
+    const first = await open(lat, lon);
+    const second = await open(lat, lon);
+
+    expect(first.stationId).toBe(station);
+    expect(second).toMatchObject({ status: 'new', stationId: null });
+    expect(await harness.outboxTypes(first.ticketId)).toEqual([
+      'service.ticket.opened',
+      'service.ticket.routed',
+    ]);
+    expect(await harness.outboxTypes(second.ticketId)).toEqual([
+      'service.ticket.opened',
+      'service.ticket.routing-failed',
+    ]);
+    const [routed] = await harness.query<{ envelope: { payload: Record<string, unknown> } }>(
+      `SELECT envelope FROM service.outbox_message WHERE message_key = $1 AND envelope->>'type' = 'service.ticket.routed'`,
+      [first.ticketId],
+    );
+    expect(routed.envelope.payload).toMatchObject({ stationId: station, radiusKm: 25 });
+    expect(routed.envelope.payload.candidates).toEqual([expect.objectContaining({ reason: 'chosen' })]);
+  });
+
+  it('widens the radius step by step when none qualifies nearby', async () => {
+    const [lat, lon] = [40, 110];
+    await harness.station({ name: 'near but unable', lat: lat + 10 * KM, lon, skills: ['engine'] });
+    const far = await harness.station({ name: '80 km away', lat: lat + 80 * KM, lon });
+
+    const ticket = await open(lat, lon);
+
+    expect(ticket.stationId).toBe(far);
+    const [decision] = (await details(ticket.ticketId)).routing;
+    expect(decision).toMatchObject({ radiusKm: 100, stationId: far });
+  });
+
+  it('fails routing, with the reasons, when no station qualifies within 500 km', async () => {
+    const [lat, lon] = [-30, 20];
+    await harness.station({ lat: lat + KM, lon, skills: ['engine'] });
+    await harness.station({ lat: lat + 600 * KM, lon });
+
+    const ticket = await open(lat, lon);
+
+    expect(ticket).toMatchObject({ status: 'new', stationId: null });
+    const [decision] = (await details(ticket.ticketId)).routing;
+    expect(decision.outcome).toBe('no-station');
+    expect(decision.candidates.map((c: { reason: string }) => c.reason)).toEqual(['lacks skill']);
+  });
+
+  it('keeps the station replica from partner events over Kafka, once per event', async () => {
+    const state = stationState({ lat: 45, lon: 90, name: '乌鲁木齐维修站' });
+    const registered = await harness.publish(PartnerRegistered, state.partnerId, state);
+    await harness.publishEnvelope(registered);
+    await harness.publish(PartnerUpdated, state.partnerId, { ...state, capacity: 9 });
+    const dealer = stationState({ lat: 45, lon: 90, kind: 'dealer' });
+    await harness.publish(PartnerRegistered, dealer.partnerId, dealer);
+
+    await eventually(async () => {
+      const rows = await harness.query(`SELECT name, capacity FROM service.station WHERE id = $1`, [
+        state.partnerId,
+      ]);
+      expect(rows).toEqual([{ name: '乌鲁木齐维修站', capacity: 9 }]);
+    });
+    expect(await harness.query(`SELECT 1 FROM service.station WHERE id = $1`, [dealer.partnerId])).toEqual(
+      [],
+    );
+  });
+
+  it('answers the nearest-able query from the GiST index (KNN), not a scan', async () => {
+    await harness.query(
+      `INSERT INTO service.station (id, code, name, lat, lon, brands, skills, capacity)
+       SELECT gen_random_uuid(), 'BULK-' || i, 'bulk ' || i, 20 + (i % 100) * 0.3, 100 + (i / 100) * 0.3,
+              ARRAY['Aurora'], ARRAY['brakes'], 5
+         FROM generate_series(1, 5000) AS i`,
+    );
+    await harness.query(`ANALYZE service.station`);
+    const plans: string[] = [];
+    const explaining = {
+      query: async (sql: string, params: unknown[]) => {
+        const rows = await harness.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
+        plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
+        return [];
+      },
+    } as unknown as EntityManager;
+    const repository = harness.get(StationCandidateRepository);
+    const need = { skill: 'brakes' as const, brand: 'Aurora', excludedStationIds: [] };
+
+    await repository.findNearestAble(explaining, { lat: 25, lon: 105 }, { ...need, radiusKm: 25 }, 3);
+    await repository.examineNear(explaining, { lat: 25, lon: 105 }, { ...need, radiusKm: 25 }, 10);
+
+    for (const plan of plans) {
+      expect(plan).toContain('station_location_idx');
+      expect(plan).not.toMatch(/Seq Scan on station/);
+    }
+    expect(plans).toHaveLength(2);
+  });
+});

@@ -1,0 +1,151 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import {
+  EventDefinition,
+  EventEnvelope,
+  PartnerKind,
+  PartnerState,
+  PayloadOf,
+  Role,
+  SYSTEM_ACTOR,
+  topicFor,
+} from '@crm/contracts';
+import { Clock } from '@crm/core';
+import { MessageTransport } from '@crm/messaging';
+import { configureHttpApp } from '@crm/platform';
+import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
+import { SERVICE_API, ServiceAppModule } from '../src/service-app.module';
+import { DEFAULT_SERVICE_SETTINGS, ServiceSettings } from '../src/service-settings';
+import { StationRepository } from '../src/stations/station.repository';
+
+// Starting takes up to 30 s per consumer group while the Kafka transport waits out a missed GROUP_JOIN.
+jest.setTimeout(180_000);
+
+export interface ServiceHarnessOptions {
+  /** A FixedClock for SLA tests; the system clock otherwise. */
+  clock?: Clock;
+  settings?: Partial<ServiceSettings>;
+}
+
+export type StationInput = Partial<Omit<PartnerState, 'location'>> & { lat: number; lon: number };
+
+/** The service app on real PostgreSQL, Redis and Kafka, with a token issuer of its own. */
+export class ServiceHarness {
+  private constructor(
+    readonly app: INestApplication,
+    readonly database: TestDatabase,
+    readonly tokens: TestTokenIssuer,
+  ) {}
+
+  static async start(options: ServiceHarnessOptions = {}): Promise<ServiceHarness> {
+    const tokens = await TestTokenIssuer.start();
+    const database = await createTestDatabase('service');
+    const platform = testPlatformConfig({ DATABASE_URL: database.url, AUTH_JWKS_URL: tokens.jwksUrl });
+    const settings = { ...DEFAULT_SERVICE_SETTINGS, webhookPollIntervalMs: 200, ...options.settings };
+    let builder = Test.createTestingModule({ imports: [ServiceAppModule.forRoot(platform, settings)] });
+    if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
+    const moduleRef = await builder.compile();
+    const app = configureHttpApp(
+      moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }),
+      SERVICE_API,
+    );
+    await app.init();
+    return new ServiceHarness(app, database, tokens);
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  async as(roles: Role[], partner?: { id: string; kind: PartnerKind }): Promise<string> {
+    return `Bearer ${await this.tokens.sign({ roles, partnerId: partner?.id, partnerKind: partner?.kind })}`;
+  }
+
+  asStation(stationId: string): Promise<string> {
+    return this.as(['repair_station'], { id: stationId, kind: 'repair_station' });
+  }
+
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.app.get(DataSource).query(sql, params);
+  }
+
+  /** Feeds the station replica directly, as the partner events would. */
+  async station(input: StationInput): Promise<string> {
+    const state = stationState(input);
+    await this.app.get(DataSource).transaction((tx) => this.app.get(StationRepository).upsert(tx, state));
+    return state.partnerId;
+  }
+
+  /** Publishes an event through the real transport, as another service's outbox relay would. */
+  async publish<D extends EventDefinition>(definition: D, aggregateId: string, payload: PayloadOf<D>) {
+    const envelope: EventEnvelope = {
+      id: randomUUID(),
+      type: definition.type,
+      version: definition.version,
+      occurredAt: new Date().toISOString(),
+      producer: 'test',
+      aggregateType: definition.aggregateType,
+      aggregateId,
+      correlationId: randomUUID(),
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      payload,
+    };
+    await this.publishEnvelope(envelope);
+    return envelope;
+  }
+
+  async publishEnvelope(envelope: EventEnvelope): Promise<void> {
+    const topic = topicFor(envelope);
+    const message = { topic, key: envelope.aggregateId, value: JSON.stringify(envelope), headers: {} };
+    await this.app.get(MessageTransport).publish([message]);
+  }
+
+  /** Event types written to the outbox for one aggregate, oldest first. */
+  async outboxTypes(aggregateId: string): Promise<string[]> {
+    const rows = await this.query<{ type: string }>(
+      `SELECT envelope->>'type' AS type FROM service.outbox_message WHERE message_key = $1 ORDER BY seq`,
+      [aggregateId],
+    );
+    return rows.map((row) => row.type);
+  }
+
+  get<T>(token: abstract new (...args: never[]) => T): T {
+    return this.app.get(token);
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.tokens.stop();
+    await this.database.drop();
+  }
+}
+
+export function stationState(input: StationInput): PartnerState {
+  const { lat, lon, ...rest } = input;
+  return {
+    partnerId: randomUUID(),
+    kind: 'repair_station',
+    code: `RS-${randomUUID().slice(0, 8).toUpperCase()}`,
+    name: 'Station',
+    phone: null,
+    address: {
+      province: null,
+      city: null,
+      district: null,
+      street: null,
+      postalCode: null,
+      location: { lat, lon },
+    },
+    location: { lat, lon },
+    brands: ['Aurora'],
+    skills: ['brakes', 'engine'],
+    capacity: 5,
+    openingHours: [],
+    active: true,
+    ...rest,
+  };
+}

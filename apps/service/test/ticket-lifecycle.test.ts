@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { ComplaintRecorded } from '@crm/contracts';
+import { eventually } from '@crm/testing';
+import { ServiceHarness } from './service.harness';
+
+const KM = 1 / 111.2;
+const CUSTOMER = '6f1c1c1e-0000-4000-8000-000000000002';
+const DEALER = '6f1c1c1e-0000-4000-8000-0000000000d1';
+
+describe('a ticket from complaint to satisfaction', () => {
+  let harness: ServiceHarness;
+  let agent: string;
+  let nearest: string;
+  let next: string;
+
+  beforeAll(async () => {
+    harness = await ServiceHarness.start();
+    agent = await harness.as(['agent']);
+    nearest = await harness.station({ name: '浦东站', lat: 31.2 + KM, lon: 121.5 });
+    next = await harness.station({ name: '徐汇站', lat: 31.2 + 3 * KM, lon: 121.5 });
+  });
+  afterAll(() => harness.stop());
+
+  const station = (id: string) => harness.asStation(id);
+  const call = async (stationId: string, ticketId: string, action: string, body: object = {}) =>
+    harness
+      .http()
+      .post(`/station/tickets/${ticketId}/${action}`)
+      .set('Authorization', await station(stationId))
+      .send(body);
+
+  it('goes new → routed → declined → routed → accepted → in progress → resolved → rated, with a timeline', async () => {
+    const opened = await harness
+      .http()
+      .post('/tickets')
+      .set('Authorization', agent)
+      .send({
+        customerId: CUSTOMER,
+        vin: 'LSVAU2180N2123456',
+        brand: 'Aurora',
+        sellingDealerId: DEALER,
+        qualityType: 'brakes',
+        description: '刹车异响',
+        channel: 'phone',
+        location: { lat: 31.2, lon: 121.5 },
+      })
+      .expect(201);
+    const id = opened.body.ticketId;
+    expect(opened.body).toMatchObject({ status: 'routed', stationId: nearest, severity: 'critical' });
+
+    const declined = await call(nearest, id, 'decline', { reason: '没有刹车技师' });
+    expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({ status: 'routed', stationId: next });
+    await call(nearest, id, 'accept').then((r) => expect(r.status).toBe(404));
+
+    expect((await call(next, id, 'accept')).body.status).toBe('accepted');
+    const appointmentAt = '2026-11-26T01:30:00.000Z';
+    expect((await call(next, id, 'appointment', { at: appointmentAt })).body.appointmentAt).toBe(
+      appointmentAt,
+    );
+    expect((await call(next, id, 'progress', { note: '已订购刹车片' })).body.status).toBe('in_progress');
+    const resolved = await call(next, id, 'resolve', {
+      workDone: '更换前刹车片',
+      parts: [{ partNumber: 'BRK-1', description: 'front pads', quantity: 2 }],
+      cost: { amount: 860.5, currency: 'CNY' },
+      technician: '王师傅',
+    });
+    expect(resolved.body).toMatchObject({ status: 'resolved', stationId: next });
+
+    const rated = await harness
+      .http()
+      .post(`/tickets/${id}/satisfaction`)
+      .set('Authorization', agent)
+      .send({ score: 5, comment: '很满意' })
+      .expect(200);
+    expect(rated.body.satisfaction).toMatchObject({ score: 5, comment: '很满意' });
+
+    expect(await harness.outboxTypes(id)).toEqual([
+      'service.ticket.opened',
+      'service.ticket.routed',
+      'service.ticket.declined',
+      'service.ticket.routed',
+      'service.ticket.accepted',
+      'service.ticket.appointment-proposed',
+      'service.ticket.progress-updated',
+      'service.ticket.resolved',
+      'service.ticket.satisfaction-recorded',
+    ]);
+    const repairs = await harness.query(`SELECT envelope->'payload' AS p FROM service.outbox_message
+      WHERE envelope->>'type' = 'repair.recorded'`);
+    expect(repairs).toEqual([
+      { p: expect.objectContaining({ ticketId: id, stationName: '徐汇站', technician: '王师傅' }) },
+    ]);
+
+    const timeline = await harness
+      .http()
+      .get(`/tickets/${id}/timeline`)
+      .set('Authorization', agent)
+      .expect(200);
+    expect(timeline.body.steps.map((s: { step: string }) => s.step)).toEqual([
+      'opened',
+      'routed',
+      'declined',
+      'routed',
+      'accepted',
+      'appointment-proposed',
+      'progress',
+      'resolved',
+      'satisfaction-recorded',
+    ]);
+    expect(timeline.body.reported.by).toEqual({ id: 'user-agent', kind: 'user' });
+    expect(timeline.body.accepted.by.kind).toBe('partner');
+    expect(timeline.body.resolved.sinceOpenedMs).toBeGreaterThanOrEqual(0);
+    expect(timeline.body.steps[2]).toMatchObject({ stationId: nearest, note: '没有刹车技师' });
+    expect(timeline.body.steps[1].tookMs).toEqual(expect.any(Number));
+  });
+
+  it('frees the station’s slot on decline and resolve', async () => {
+    const rows = await harness.query(`SELECT id, open_tickets FROM service.station ORDER BY name`);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id: nearest, open_tickets: 0 },
+        { id: next, open_tickets: 0 },
+      ]),
+    );
+  });
+
+  it('refuses a step the status does not allow with 409', async () => {
+    const [ticket] = await harness.query<{ id: string }>(`SELECT id FROM service.ticket LIMIT 1`);
+    const response = await harness
+      .http()
+      .post(`/tickets/${ticket.id}/reopen`)
+      .set('Authorization', agent)
+      .send({});
+    expect(response.status).toBe(400);
+    await harness.http().post(`/tickets/${ticket.id}/close`).set('Authorization', agent).expect(200);
+    const again = await harness.http().post(`/tickets/${ticket.id}/close`).set('Authorization', agent);
+    expect(again.status).toBe(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('opens the ticket of a recorded complaint once, under the call center’s id', async () => {
+    const ticketId = randomUUID();
+    const complaint = {
+      interactionId: randomUUID(),
+      ticketId,
+      customerId: CUSTOMER,
+      vehicleId: null,
+      vin: null,
+      brand: 'Aurora',
+      sellingDealerId: null,
+      qualityType: 'engine' as const,
+      description: '发动机抖动',
+      channel: 'phone' as const,
+      location: { lat: 31.2, lon: 121.5 },
+      agentId: 'agent-7',
+    };
+    const envelope = await harness.publish(ComplaintRecorded, complaint.interactionId, complaint);
+    await harness.publishEnvelope(envelope);
+    await harness.publish(ComplaintRecorded, complaint.interactionId, complaint);
+
+    const ticket = await eventually(async () => {
+      const response = await harness
+        .http()
+        .get(`/tickets/${ticketId}`)
+        .set('Authorization', agent)
+        .expect(200);
+      return response.body;
+    });
+    expect(ticket).toMatchObject({
+      status: 'routed',
+      stationId: nearest,
+      interactionId: complaint.interactionId,
+    });
+    await eventually(async () => {
+      const consumed = await harness.query(`SELECT count(*)::int AS n FROM service.processed_event
+        WHERE consumer = 'complaint-intake'`);
+      expect(consumed).toEqual([{ n: 2 }]);
+    });
+    expect(await harness.outboxTypes(ticketId)).toEqual(['service.ticket.opened', 'service.ticket.routed']);
+  });
+
+  it('sends a single-use survey link whose answer lands on the ticket', async () => {
+    const [ticket] = await harness.query<{ id: string }>(
+      `INSERT INTO service.ticket (id, number, customer_id, quality_type, severity, status, description, channel,
+         opened_at, resolved_at) VALUES (gen_random_uuid(), 'T-TEST-1', $1, 'engine', 'high', 'resolved', 'x',
+         'phone', now(), now()) RETURNING id`,
+      [CUSTOMER],
+    );
+    const link = await harness
+      .http()
+      .post(`/tickets/${ticket.id}/survey-link`)
+      .set('Authorization', agent)
+      .expect(201);
+    expect(link.body.url).toContain(link.body.token);
+    const stored = await harness.query(`SELECT token_hash FROM service.survey_token`);
+    expect(JSON.stringify(stored)).not.toContain(link.body.token);
+
+    const survey = await harness.http().get(`/survey/${link.body.token}`).expect(200);
+    expect(survey.body.ticketNumber).toBe('T-TEST-1');
+    await harness.http().post(`/survey/${link.body.token}`).send({ score: 4, comment: 'ok' }).expect(200);
+    await harness.http().post(`/survey/${link.body.token}`).send({ score: 1 }).expect(404);
+
+    const rated = await harness.http().get(`/tickets/${ticket.id}`).set('Authorization', agent).expect(200);
+    expect(rated.body.satisfaction).toMatchObject({ score: 4, comment: 'ok' });
+    expect(await harness.outboxTypes(ticket.id)).toEqual(['service.ticket.satisfaction-recorded']);
+  });
+
+  it('lets the selling dealer read its customers’ tickets and nothing else', async () => {
+    const dealer = await harness.as(['dealer'], { id: DEALER, kind: 'dealer' });
+    const other = await harness.as(['dealer'], { id: randomUUID(), kind: 'dealer' });
+    const list = await harness.http().get('/dealer/tickets').set('Authorization', dealer).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    const id = list.body.items[0].ticketId;
+    const one = await harness.http().get(`/dealer/tickets/${id}`).set('Authorization', dealer).expect(200);
+    expect(one.body.timeline.steps.length).toBeGreaterThan(5);
+    await harness.http().get(`/dealer/tickets/${id}`).set('Authorization', other).expect(404);
+    expect(
+      (await harness.http().get('/dealer/tickets').set('Authorization', other).expect(200)).body.items,
+    ).toEqual([]);
+    await harness.http().get(`/tickets/${id}`).set('Authorization', dealer).expect(403);
+    await harness.http().get('/station/tickets').set('Authorization', dealer).expect(403);
+  });
+});
