@@ -1,6 +1,7 @@
 import {
   ComplaintRecorded,
   CustomerErased,
+  CustomerMerged,
   CustomerRegistered,
   InteractionRecorded,
   PartnerRegistered,
@@ -195,6 +196,26 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
     } finally {
       stream.close();
     }
+  });
+
+  it('re-points a merged duplicate’s vehicles to the survivor', async () => {
+    const duplicate = customerState({ name: '李四', phones: ['+8613700137000'] });
+    const car = vehicleState(duplicate.customerId, { vin: 'LSVAU2187N2654321' });
+    await cc.publish(CustomerRegistered, duplicate.customerId, duplicate);
+    await cc.publish(VehicleRegistered, car.vehicleId, car);
+    const lookup = (q: string) =>
+      cc.http().get('/lookup').query({ q }).set('Authorization', agent).expect(200);
+    await eventually(async () => expect((await lookup(car.vin)).body.items).toHaveLength(1));
+    await cc.publish(CustomerMerged, customer.customerId, {
+      survivorId: customer.customerId,
+      mergedId: duplicate.customerId,
+      movedVehicleIds: [car.vehicleId],
+      survivor: customer,
+    });
+    await eventually(async () =>
+      expect((await view360()).vehicles.map((v: { vin: string }) => v.vin)).toContain(car.vin),
+    );
+    await cc.http().get(`/customers/${duplicate.customerId}/360`).set('Authorization', agent).expect(404);
   });
 
   it('forgets an erased customer everywhere in the call center', async () => {
