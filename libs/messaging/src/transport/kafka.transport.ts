@@ -103,6 +103,7 @@ export class KafkaTransport extends MessageTransport {
       topics: subscription.topics.map((t) => this.physical(t)),
       fromBeginning: true,
     });
+    const assigned = waitForAssignment(consumer);
     await consumer.run({
       autoCommit: true,
       eachMessage: async ({ topic, message }) => {
@@ -114,7 +115,7 @@ export class KafkaTransport extends MessageTransport {
         });
       },
     });
-    await waitForAssignment(consumer);
+    await assigned;
   }
 
   async isHealthy(): Promise<boolean> {
