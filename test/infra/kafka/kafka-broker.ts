@@ -96,9 +96,15 @@ export async function startKafkaBroker(): Promise<RunningBroker> {
   const [brokerPort, controllerPort] = [await freePort(), await freePort()];
   const propertiesFile = join(dataDir, 'server.properties');
   writeFileSync(propertiesFile, serverProperties(dataDir, brokerPort, controllerPort));
-  writeFileSync(join(dataDir, 'log4j.properties'), 'log4j.rootLogger=WARN, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\nlog4j.appender.stdout.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stdout.layout.ConversionPattern=[kafka] %p %m%n\n');
+  writeFileSync(
+    join(dataDir, 'log4j.properties'),
+    'log4j.rootLogger=WARN, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\nlog4j.appender.stdout.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stdout.layout.ConversionPattern=[kafka] %p %m%n\n',
+  );
   const log4j = `-Dlog4j.configuration=file:${join(dataDir, 'log4j.properties')}`;
-  const clusterId = execFileSync('java', [log4j, ...java(classpath, ['kafka.tools.StorageTool', 'random-uuid'], dataDir)])
+  const clusterId = execFileSync('java', [
+    log4j,
+    ...java(classpath, ['kafka.tools.StorageTool', 'random-uuid'], dataDir),
+  ])
     .toString()
     .trim();
   execFileSync('java', [
