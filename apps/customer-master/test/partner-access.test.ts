@@ -56,6 +56,11 @@ describe('partner access to customers', () => {
     expect(other.body.items).toEqual([]);
   });
 
+  it('answers a malformed id from a dealer with 400, not 500', async () => {
+    const response = await harness.http().get('/customers/not-a-uuid').set('Authorization', dealerB);
+    expect(response.status).toBe(400);
+  });
+
   it('covers at least the known customer routes', async () => {
     const routes = await customerRoutesWithId(harness);
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(

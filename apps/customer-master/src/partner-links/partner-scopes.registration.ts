@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { PartnerScopeRegistry } from '@crm/auth';
 import { VehicleRepository } from '../vehicles/vehicle.repository';
 import { PartnerLinkRepository } from './partner-link.repository';
@@ -12,9 +13,16 @@ export class PartnerScopesRegistration implements OnModuleInit {
     private readonly vehicles: VehicleRepository,
   ) {}
 
+  /** A malformed id goes on to the route's UUID pipe, which answers 400 and reveals nothing. */
   onModuleInit(): void {
-    this.registry.register('customer', (partnerId, customerId) => this.links.isLinked(partnerId, customerId));
-    this.registry.register('vehicle', (partnerId, vehicleId) => this.vehicles.isSoldBy(partnerId, vehicleId));
+    this.registry.register(
+      'customer',
+      async (partnerId, customerId) => !isUUID(customerId) || this.links.isLinked(partnerId, customerId),
+    );
+    this.registry.register(
+      'vehicle',
+      async (partnerId, vehicleId) => !isUUID(vehicleId) || this.vehicles.isSoldBy(partnerId, vehicleId),
+    );
     this.registry.register('partner', async (partnerId, id) => partnerId === id);
   }
 }
