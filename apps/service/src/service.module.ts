@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@crm/messaging';
 import { ComplaintIntakeConsumer } from './complaints/complaint-intake.consumer';
+import { CustomerLocationConsumer } from './customers/customer-location.consumer';
+import { CustomerLocationRepository } from './customers/customer-location.repository';
 import { DealerTicketController } from './dealers/dealer-ticket.controller';
 import { PartnerScopesRegistration } from './partner-scopes/partner-scopes.registration';
 import { RepairLog } from './repairs/repair-log';
@@ -90,6 +92,8 @@ export class ServiceModule {
         TicketClosingService,
         TicketReopeningService,
         ComplaintIntakeConsumer,
+        CustomerLocationRepository,
+        CustomerLocationConsumer,
         PartnerScopesRegistration,
         StationResponseService,
         StationWorkService,

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { PartnerRegistered, PartnerUpdated } from '@crm/contracts';
+import { randomUUID } from 'node:crypto';
+import { CustomerRegistered, PartnerRegistered, PartnerUpdated } from '@crm/contracts';
 import { eventually } from '@crm/testing';
 import { StationCandidateRepository } from '../src/routing/station-candidate.repository';
 import { ServiceHarness, stationState } from './service.harness';
@@ -145,6 +146,58 @@ describe('routing a ticket to the nearest able station', () => {
     expect(await harness.query(`SELECT 1 FROM service.station WHERE id = $1`, [dealer.partnerId])).toEqual(
       [],
     );
+  });
+
+  it('routes from where the customer lives when the ticket has no location', async () => {
+    const customerId = randomUUID();
+    const home = { lat: -20, lon: 50 };
+    const near = await harness.station({ lat: home.lat + KM, lon: home.lon });
+    const address = {
+      province: null,
+      city: null,
+      district: null,
+      street: null,
+      postalCode: null,
+      location: home,
+    };
+    await harness.publish(CustomerRegistered, customerId, {
+      customerId,
+      kind: 'person',
+      name: '赵六',
+      namePinyin: 'zhao liu',
+      phones: [],
+      emails: [],
+      address,
+      birthday: null,
+      gender: null,
+      tags: [],
+      ownerSalesRepId: null,
+      consents: [],
+    });
+    await eventually(async () => {
+      expect(
+        await harness.query(`SELECT 1 FROM service.customer_location WHERE customer_id = $1`, [customerId]),
+      ).toHaveLength(1);
+    });
+
+    const ticket = await open(0, 0, { customerId, location: undefined });
+
+    expect(ticket).toMatchObject({ stationId: near, location: home });
+  });
+
+  it('suggests quality types from a description', async () => {
+    const types = await harness.http().get('/quality-types').set('Authorization', agent).expect(200);
+    expect(types.body.items).toHaveLength(9);
+    const suggested = await harness
+      .http()
+      .post('/quality-types/suggest')
+      .set('Authorization', agent)
+      .send({ description: '空调不凉，还有异响' })
+      .expect(200);
+    expect(suggested.body.items.map((s: { qualityType: string }) => s.qualityType)).toEqual([
+      'air_conditioning',
+      'noise_and_vibration',
+    ]);
   });
 
   it('answers the nearest-able query from the GiST index (KNN), not a scan', async () => {

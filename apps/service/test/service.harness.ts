@@ -21,9 +21,6 @@ import { SERVICE_API, ServiceAppModule } from '../src/service-app.module';
 import { DEFAULT_SERVICE_SETTINGS, ServiceSettings } from '../src/service-settings';
 import { StationRepository } from '../src/stations/station.repository';
 
-// Starting takes up to 30 s per consumer group while the Kafka transport waits out a missed GROUP_JOIN.
-jest.setTimeout(180_000);
-
 export interface ServiceHarnessOptions {
   /** A FixedClock for SLA tests; the system clock otherwise. */
   clock?: Clock;

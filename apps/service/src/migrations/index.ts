@@ -1,3 +1,4 @@
 import { CreateServiceSchema1764100000000 } from './1764100000000-create-service-schema';
+import { CreateCustomerLocation1764100100000 } from './1764100100000-create-customer-location';
 
-export const serviceMigrations = [CreateServiceSchema1764100000000];
+export const serviceMigrations = [CreateServiceSchema1764100000000, CreateCustomerLocation1764100100000];

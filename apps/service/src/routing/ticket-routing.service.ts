@@ -7,12 +7,12 @@ import { TicketEvents } from '../tickets/ticket-events';
 import { TicketJournal } from '../tickets/ticket-journal';
 import { assertCanStep } from '../tickets/ticket-lifecycle';
 import { WebhookOutbox } from '../webhooks/webhook-outbox';
-import { RoutingDecision } from './routing-need';
+import { ROUTING_RADII_KM, RoutingDecision } from './routing-need';
 import { StationAssignment } from './station-assignment';
 
 const FAILURE_REASONS: Record<Exclude<RoutingDecision['outcome'], 'routed'>, string> = {
-  'no-location': 'the ticket has no location to route from',
-  'no-station': 'no active station with the skill, brand and capacity within 500 km',
+  'no-location': 'neither the ticket nor the customer has a location to route from',
+  'no-station': `no active station with the skill, brand and capacity within ${ROUTING_RADII_KM.at(-1)} km`,
 };
 
 /** Routes a ticket in the caller's transaction: assigned, journaled, published and the station notified. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, IdGenerator } from '@crm/core';
+import { CustomerLocationRepository } from '../customers/customer-location.repository';
 import { SlaPolicy } from '../sla/sla-policy';
 import { defaultSeverityOf } from '../taxonomy/quality-type-catalog';
 import { OpenTicketCommand } from './open-ticket.command';
@@ -21,11 +22,15 @@ const UNSET = {
   satisfaction: null,
 } as const;
 
-/** Builds and stores a new ticket; a second command with the same ticket id gets the first ticket back. */
+/**
+ * Builds and stores a new ticket, located where the car broke down or else where the customer lives; a second
+ * command with the same ticket id gets the first ticket back.
+ */
 @Injectable()
 export class TicketFactory {
   constructor(
     private readonly tickets: TicketRepository,
+    private readonly customerLocations: CustomerLocationRepository,
     private readonly sla: SlaPolicy,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -52,7 +57,7 @@ export class TicketFactory {
       status: 'new',
       description: c.description,
       channel: c.channel,
-      location: c.location ?? null,
+      location: c.location ?? (await this.customerLocations.find(tx, c.customerId)),
       openedAt: openedAt.toISOString(),
       resolutionDueAt: this.sla.resolutionDue(openedAt, severity).toISOString(),
     };

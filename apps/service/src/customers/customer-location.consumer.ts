@@ -1,0 +1,30 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
+import { EventSubscriber } from '@crm/messaging';
+import { CustomerLocationRepository } from './customer-location.repository';
+
+const CONSUMER = 'customer-locations';
+
+/** Keeps only what routing needs from the customer master: each customer's location. */
+@Injectable()
+export class CustomerLocationConsumer implements OnModuleInit {
+  constructor(
+    private readonly subscriber: EventSubscriber,
+    private readonly locations: CustomerLocationRepository,
+  ) {}
+
+  onModuleInit(): void {
+    for (const definition of [CustomerRegistered, CustomerUpdated]) {
+      this.subscriber.on(CONSUMER, definition, ({ payload }, tx) =>
+        this.locations.save(tx, payload.customerId, payload.address?.location ?? null),
+      );
+    }
+    this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload }, tx) => {
+      await this.locations.remove(tx, payload.mergedId);
+      await this.locations.save(tx, payload.survivorId, payload.survivor.address?.location ?? null);
+    });
+    this.subscriber.on(CONSUMER, CustomerErased, ({ payload }, tx) =>
+      this.locations.remove(tx, payload.customerId),
+    );
+  }
+}
