@@ -1,9 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { randomUUID } from 'node:crypto';
-import { CustomerRegistered, PartnerRegistered, PartnerUpdated } from '@crm/contracts';
-import { eventually } from '@crm/testing';
 import { StationCandidateRepository } from '../src/routing/station-candidate.repository';
-import { ServiceHarness, stationState } from './service.harness';
+import { ServiceHarness } from './service.harness';
 
 /** About 1 km of latitude. */
 const KM = 1 / 111.2;
@@ -127,62 +124,6 @@ describe('routing a ticket to the nearest able station', () => {
     const [decision] = (await details(ticket.ticketId)).routing;
     expect(decision.outcome).toBe('no-station');
     expect(decision.candidates.map((c: { reason: string }) => c.reason)).toEqual(['lacks skill']);
-  });
-
-  it('keeps the station replica from partner events over Kafka, once per event', async () => {
-    const state = stationState({ lat: 45, lon: 90, name: '乌鲁木齐维修站' });
-    const registered = await harness.publish(PartnerRegistered, state.partnerId, state);
-    await harness.publishEnvelope(registered);
-    await harness.publish(PartnerUpdated, state.partnerId, { ...state, capacity: 9 });
-    const dealer = stationState({ lat: 45, lon: 90, kind: 'dealer' });
-    await harness.publish(PartnerRegistered, dealer.partnerId, dealer);
-
-    await eventually(async () => {
-      const rows = await harness.query(`SELECT name, capacity FROM service.station WHERE id = $1`, [
-        state.partnerId,
-      ]);
-      expect(rows).toEqual([{ name: '乌鲁木齐维修站', capacity: 9 }]);
-    });
-    expect(await harness.query(`SELECT 1 FROM service.station WHERE id = $1`, [dealer.partnerId])).toEqual(
-      [],
-    );
-  });
-
-  it('routes from where the customer lives when the ticket has no location', async () => {
-    const customerId = randomUUID();
-    const home = { lat: -20, lon: 50 };
-    const near = await harness.station({ lat: home.lat + KM, lon: home.lon });
-    const address = {
-      province: null,
-      city: null,
-      district: null,
-      street: null,
-      postalCode: null,
-      location: home,
-    };
-    await harness.publish(CustomerRegistered, customerId, {
-      customerId,
-      kind: 'person',
-      name: '赵六',
-      namePinyin: 'zhao liu',
-      phones: [],
-      emails: [],
-      address,
-      birthday: null,
-      gender: null,
-      tags: [],
-      ownerSalesRepId: null,
-      consents: [],
-    });
-    await eventually(async () => {
-      expect(
-        await harness.query(`SELECT 1 FROM service.customer_location WHERE customer_id = $1`, [customerId]),
-      ).toHaveLength(1);
-    });
-
-    const ticket = await open(0, 0, { customerId, location: undefined });
-
-    expect(ticket).toMatchObject({ stationId: near, location: home });
   });
 
   it('suggests quality types from a description', async () => {
