@@ -63,18 +63,60 @@ describe('the embedded default', () => {
     expect(output).toContain(`API docs: ${baseUrl}/docs`);
   });
 
-  it('seeds demo data that a seeded login can read', async () => {
+  async function agentToken(): Promise<string> {
     const logins: DemoLogin[] = JSON.parse(readFileSync(join(dataDir, 'demo-logins.json'), 'utf8'));
     const agent = logins.find((login) => login.username === 'agent') as DemoLogin;
-    const token = await fetch(`${baseUrl}/auth/token`, {
+    const token = await api<{ access_token: string }>('/auth/token', '', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'password', username: agent.username, password: agent.password }),
-    }).then((r) => r.json() as Promise<{ access_token: string }>);
-    const customers = await fetch(`${baseUrl}/customers?limit=100`, {
-      headers: { authorization: `Bearer ${token.access_token}` },
-    }).then((r) => r.json() as Promise<{ items: { name: string }[] }>);
+    });
+    return token.access_token;
+  }
+
+  async function api<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const response = await fetch(`${baseUrl}${path}`, { ...init, headers });
+    if (!response.ok)
+      throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  it('seeds demo data that a seeded login can read', async () => {
+    const customers = await api<{ items: { name: string }[] }>('/customers?limit=100', await agentToken());
     expect(customers.items).toHaveLength(12);
-    expect(customers.items.some((c: { name: string }) => /[\u4e00-\u9fff]/.test(c.name))).toBe(true);
+    expect(customers.items.some((c) => /[\u4e00-\u9fff]/.test(c.name))).toBe(true);
+  });
+
+  it('runs the complaint story: lookup, 360, complaint, ticket routed to a station', async () => {
+    const token = await agentToken();
+    const { items } = await api<{ items: { id: string; name: string }[] }>('/customers?limit=100', token);
+    const chinese = items.find((c) => /[\u4e00-\u9fff]/.test(c.name)) as { id: string; name: string };
+    const found = await eventually(async () => {
+      const lookup = await api<{ items: { customerId: string }[] }>(
+        `/lookup?q=${encodeURIComponent(chinese.name)}`,
+        token,
+      );
+      expect(lookup.items.map((hit) => hit.customerId)).toContain(chinese.id);
+      return api<{ vehicles: { vehicleId: string; model: string }[] }>(`/customers/${chinese.id}/360`, token);
+    });
+    expect(found.vehicles).toHaveLength(1);
+    const receipt = await api<{ ticketId: string }>(`/customers/${chinese.id}/complaints`, token, {
+      method: 'POST',
+      body: JSON.stringify({
+        vehicleId: found.vehicles[0].vehicleId,
+        description: '刹车时有异响 (noise when braking)',
+        qualityType: 'brakes',
+        channel: 'phone',
+      }),
+    });
+    const ticket = await eventually(async () => {
+      const current = await api<{ status: string; stationId: string | null }>(
+        `/tickets/${receipt.ticketId}`,
+        token,
+      );
+      expect(current.status).toBe('routed');
+      return current;
+    });
+    expect(ticket.stationId).toEqual(expect.any(String));
   });
 });
