@@ -1,0 +1,264 @@
+import { eventually } from '@crm/testing';
+import { vinCheckDigit } from '../../apps/customer-master/src/vehicles/vin';
+import { PlatformUnderTest } from './platform-under-test';
+import { WebhookReceiver } from './webhook-receiver';
+
+const SHANGHAI = { lat: 31.2304, lon: 121.4737 };
+const BRAND = 'Aurora';
+
+function vin(serial: string): string {
+  const body = `LDCA1B2C0NA${serial}`;
+  return body.slice(0, 8) + vinCheckDigit(body) + body.slice(9);
+}
+
+/**
+ * The headline story across separate services over real Kafka, PostgreSQL and Redis: the agent
+ * finds the caller, sees everything, records the complaint; the nearest able station is notified,
+ * declines, the next one takes it and repairs the car; the customer rates it.
+ */
+describe('a complaint from phone call to satisfied customer', () => {
+  let platform: PlatformUnderTest;
+  let hooks: WebhookReceiver;
+  let admin: string;
+  let agent: string;
+  const stations: Record<string, string> = {};
+  let dealerId: string;
+  let customerId: string;
+  let vehicleId: string;
+
+  beforeAll(async () => {
+    platform = await PlatformUnderTest.start();
+    hooks = await WebhookReceiver.start();
+    admin = await platform.as(['admin']);
+    agent = await platform.as(['agent']);
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await hooks?.stop();
+  });
+
+  const partner = async (body: object) =>
+    (await platform.customerMaster().post('/partners').set('Authorization', admin).send(body).expect(201))
+      .body.partnerId as string;
+
+  const station = (code: string, offset: number, extra: object) =>
+    partner({
+      kind: 'repair_station',
+      code,
+      name: `维修站 ${code}`,
+      location: { lat: SHANGHAI.lat + offset, lon: SHANGHAI.lon + offset },
+      brands: [BRAND],
+      skills: ['brakes', 'engine'],
+      capacity: 5,
+      ...extra,
+    });
+
+  const asStation = (code: string) =>
+    platform.as(['repair_station'], { id: stations[code], kind: 'repair_station' });
+
+  it('sets up the network: a dealer and stations, each registering its webhook with the service app', async () => {
+    dealerId = await partner({
+      kind: 'dealer',
+      code: 'D-SH-9',
+      name: '上海星辰汽车',
+      location: SHANGHAI,
+      brands: [BRAND],
+    });
+    stations['NO-SKILL'] = await station('RS-NO-SKILL', 0.001, { skills: ['body_and_paint'] });
+    stations['FULL'] = await station('RS-FULL', 0.002, { capacity: 0 });
+    stations['INACTIVE'] = await station('RS-INACTIVE', 0.003, { active: false });
+    stations['FIRST'] = await station('RS-FIRST', 0.05, {});
+    stations['SECOND'] = await station('RS-SECOND', 0.1, {});
+    for (const [code, id] of Object.entries(stations)) {
+      const registered = await eventually(async () =>
+        platform
+          .service()
+          .put(`/stations/${id}/webhook`)
+          .set('Authorization', admin)
+          .send({ url: `${hooks.baseUrl}/${code}` })
+          .expect(200),
+      );
+      hooks.expectSecret(`/${code}`, registered.body.secret);
+    }
+  });
+
+  it('registers the customer and the car bought at the dealer, with a prior repair', async () => {
+    const customer = await platform
+      .customerMaster()
+      .post('/customers')
+      .set('Authorization', agent)
+      .send({
+        kind: 'person',
+        name: '司马青山',
+        phones: ['13912345678'],
+        address: { city: '上海市', location: SHANGHAI },
+      })
+      .expect(201);
+    customerId = customer.body.id;
+    const vehicle = await platform
+      .customerMaster()
+      .post(`/customers/${customerId}/vehicles`)
+      .set('Authorization', agent)
+      .send({
+        vin: vin('123456'),
+        brand: BRAND,
+        model: 'A6 Sedan',
+        modelYear: 2023,
+        purchaseDate: '2023-06-18',
+        sellingDealerId: dealerId,
+        warrantyEnd: '2099-06-17',
+      })
+      .expect(201);
+    vehicleId = vehicle.body.vehicleId;
+
+    const prior = await eventually(() =>
+      platform
+        .service()
+        .post('/tickets')
+        .set('Authorization', agent)
+        .send({
+          customerId,
+          vehicleId,
+          brand: BRAND,
+          qualityType: 'engine',
+          description: '保养 engine check',
+          channel: 'phone',
+          location: SHANGHAI,
+        })
+        .expect(201),
+    );
+    expect(prior.body.stationId).toBe(stations.FIRST);
+    const first = await asStation('FIRST');
+    await platform
+      .service()
+      .post(`/station/tickets/${prior.body.ticketId}/accept`)
+      .set('Authorization', first)
+      .expect(200);
+    await platform
+      .service()
+      .post(`/station/tickets/${prior.body.ticketId}/resolve`)
+      .set('Authorization', first)
+      .send({
+        workDone: '更换机油 oil change',
+        parts: [],
+        cost: { amount: 380, currency: 'CNY' },
+        technician: '李师傅',
+      })
+      .expect(200);
+  });
+
+  it('lets the agent find the caller by Chinese name and by pinyin, with model, dealer and the prior repair', async () => {
+    for (const q of ['司马青山', 'sima qingshan']) {
+      await eventually(async () => {
+        const { body } = await platform
+          .callCenter()
+          .get('/lookup')
+          .query({ q })
+          .set('Authorization', agent)
+          .expect(200);
+        expect(body.items.map((hit: { customerId: string }) => hit.customerId)).toContain(customerId);
+      });
+    }
+    const view = await eventually(async () => {
+      const { body } = await platform
+        .callCenter()
+        .get(`/customers/${customerId}/360`)
+        .set('Authorization', agent)
+        .expect(200);
+      expect(body.repairs).toHaveLength(1);
+      return body;
+    });
+    expect(view.vehicles[0]).toMatchObject({
+      model: 'A6 Sedan',
+      purchaseDate: '2023-06-18',
+      sellingDealer: { id: dealerId, name: '上海星辰汽车' },
+    });
+    expect(view.repairs[0]).toMatchObject({ station: { id: stations.FIRST }, technician: '李师傅' });
+  });
+
+  let ticketId: string;
+
+  it('notifies the nearest able station: not the one without the skill, nor the closer full or inactive ones', async () => {
+    const complaint = await platform
+      .callCenter()
+      .post(`/customers/${customerId}/complaints`)
+      .set('Authorization', agent)
+      .send({ vehicleId, description: '刹车异响 squeaking brakes', qualityType: 'brakes', channel: 'phone' })
+      .expect(201);
+    ticketId = complaint.body.ticketId;
+    const [webhook] = await eventually(async () => {
+      const received = hooks.received.filter((h) => h.body.ticket.ticketId === ticketId);
+      expect(received).toHaveLength(1);
+      return received;
+    });
+    expect(webhook.path).toBe('/FIRST');
+    expect(webhook.signatureValid).toBe(true);
+  });
+
+  it('re-routes when the station declines; the next one accepts and resolves', async () => {
+    await platform
+      .service()
+      .post(`/station/tickets/${ticketId}/decline`)
+      .set('Authorization', await asStation('FIRST'))
+      .send({ reason: '技师不足 no technician today' })
+      .expect(200);
+    await eventually(() =>
+      expect(hooks.for('/SECOND').map((h) => h.body.ticket.ticketId)).toContain(ticketId),
+    );
+    const second = await asStation('SECOND');
+    await platform
+      .service()
+      .post(`/station/tickets/${ticketId}/accept`)
+      .set('Authorization', second)
+      .expect(200);
+    await platform
+      .service()
+      .post(`/station/tickets/${ticketId}/resolve`)
+      .set('Authorization', second)
+      .send({
+        workDone: '更换刹车片 new brake pads',
+        parts: [{ partNumber: 'BP-100', description: 'brake pads', quantity: 4 }],
+        cost: { amount: 1200, currency: 'CNY' },
+        technician: '王师傅',
+      })
+      .expect(200);
+  });
+
+  it('shows the repair in the 360 view, records satisfaction and keeps every step on the timeline', async () => {
+    await eventually(async () => {
+      const { body } = await platform
+        .callCenter()
+        .get(`/customers/${customerId}/360`)
+        .set('Authorization', agent)
+        .expect(200);
+      expect(body.repairs.map((r: { technician: string }) => r.technician)).toContain('王师傅');
+    });
+    await platform
+      .service()
+      .post(`/tickets/${ticketId}/satisfaction`)
+      .set('Authorization', agent)
+      .send({ score: 5, comment: '很满意 very happy' })
+      .expect(200);
+    const { body: timeline } = await platform
+      .service()
+      .get(`/tickets/${ticketId}/timeline`)
+      .set('Authorization', agent)
+      .expect(200);
+    expect(timeline.steps.map((s: { step: string }) => s.step)).toEqual(
+      expect.arrayContaining(['opened', 'routed', 'declined', 'accepted', 'resolved']),
+    );
+    expect(timeline.reported).not.toBeNull();
+    expect(timeline.accepted.by).toEqual(expect.objectContaining({ id: expect.any(String) }));
+    const { body: ticket } = await platform
+      .service()
+      .get(`/tickets/${ticketId}`)
+      .set('Authorization', agent)
+      .expect(200);
+    expect(ticket).toMatchObject({
+      status: 'resolved',
+      stationId: stations.SECOND,
+      satisfaction: expect.objectContaining({ score: 5 }),
+    });
+  });
+});

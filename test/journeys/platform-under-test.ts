@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { PartnerKind, Role } from '@crm/contracts';
+import { configureHttpApp, HttpAppOptions } from '@crm/platform';
+import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
+import { CALL_CENTER_API, CallCenterAppModule } from '../../apps/call-center/src/call-center-app.module';
+import {
+  CUSTOMER_MASTER_API,
+  CustomerMasterAppModule,
+} from '../../apps/customer-master/src/customer-master-app.module';
+import { SERVICE_API, ServiceAppModule } from '../../apps/service/src/service-app.module';
+import { DEFAULT_SERVICE_SETTINGS } from '../../apps/service/src/service-settings';
+
+type AppModuleFactory = (config: ReturnType<typeof testPlatformConfig>) => unknown;
+
+/**
+ * customer-master, call-center and service as three separate Nest applications, each with its own
+ * database, sharing one Kafka namespace and one token issuer, as they would in production.
+ */
+export class PlatformUnderTest {
+  private constructor(
+    private readonly apps: Record<'customerMaster' | 'callCenter' | 'service', INestApplication>,
+    private readonly databases: TestDatabase[],
+    readonly tokens: TestTokenIssuer,
+  ) {}
+
+  static async start(): Promise<PlatformUnderTest> {
+    const tokens = await TestTokenIssuer.start();
+    const namespace = `j${randomBytes(4).toString('hex')}.`;
+    const databases: TestDatabase[] = [];
+    const start = async (label: string, module: AppModuleFactory, api: HttpAppOptions) => {
+      const database = await createTestDatabase(label);
+      databases.push(database);
+      const config = testPlatformConfig({
+        DATABASE_URL: database.url,
+        AUTH_JWKS_URL: tokens.jwksUrl,
+        KAFKA_NAMESPACE: namespace,
+      });
+      const moduleRef = await Test.createTestingModule({ imports: [module(config) as never] }).compile();
+      const app = configureHttpApp(
+        moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }),
+        api,
+      );
+      await app.init();
+      return app;
+    };
+    const customerMaster = await start(
+      'journey_cm',
+      (c) => CustomerMasterAppModule.forRoot(c),
+      CUSTOMER_MASTER_API,
+    );
+    const service = await start(
+      'journey_service',
+      (c) => ServiceAppModule.forRoot(c, { ...DEFAULT_SERVICE_SETTINGS, webhookPollIntervalMs: 200 }),
+      SERVICE_API,
+    );
+    const callCenter = await start('journey_cc', (c) => CallCenterAppModule.forRoot(c), CALL_CENTER_API);
+    return new PlatformUnderTest({ customerMaster, callCenter, service }, databases, tokens);
+  }
+
+  customerMaster() {
+    return request(this.apps.customerMaster.getHttpServer());
+  }
+
+  callCenter() {
+    return request(this.apps.callCenter.getHttpServer());
+  }
+
+  service() {
+    return request(this.apps.service.getHttpServer());
+  }
+
+  async as(roles: Role[], partner?: { id: string; kind: PartnerKind }): Promise<string> {
+    return `Bearer ${await this.tokens.sign({ roles, partnerId: partner?.id, partnerKind: partner?.kind })}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const app of Object.values(this.apps)) await app.close();
+    await this.tokens.stop();
+    for (const database of this.databases) await database.drop();
+  }
+}
