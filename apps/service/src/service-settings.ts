@@ -4,12 +4,18 @@ import { platformConfigSchema } from '@crm/config';
 export const SERVICE_SETTINGS = Symbol('SERVICE_SETTINGS');
 
 export interface ServiceSettings {
-  /** Webhook dispatcher and SLA checker timers; tests turn them off and call them directly. */
+  /** Webhook and notification dispatchers and the SLA checker timers; tests turn them off and call them directly. */
   backgroundJobs: boolean;
   webhookPollIntervalMs: number;
   slaCheckIntervalMs: number;
   /** Where customers open their survey link; the token is appended. */
   surveyBaseUrl: string;
+  /** Customer email goes to this SMTP server; when null the built-in dev mailbox keeps it. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** Customer SMS goes to this gateway (POST {to, text}, bearer key); when null the dev mailbox keeps it. */
+  smsGatewayUrl: string | null;
+  smsGatewayKey: string | null;
 }
 
 export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
@@ -17,14 +23,27 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   webhookPollIntervalMs: 1_000,
   slaCheckIntervalMs: 60_000,
   surveyBaseUrl: 'http://localhost:3000/survey/',
+  smtpUrl: null,
+  smtpFrom: 'CRM 客户服务 <service@crm.local>',
+  smsGatewayUrl: null,
+  smsGatewayKey: null,
 };
 
 /** The service app's own variables on top of the platform ones. */
-export const serviceConfigSchema = platformConfigSchema.extend({
-  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
-  SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
-  SURVEY_BASE_URL: z.url().default(DEFAULT_SERVICE_SETTINGS.surveyBaseUrl),
-});
+export const serviceConfigSchema = platformConfigSchema
+  .extend({
+    WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+    SURVEY_BASE_URL: z.url().default(DEFAULT_SERVICE_SETTINGS.surveyBaseUrl),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }).optional(),
+    SMTP_FROM: z.string().min(3).default(DEFAULT_SERVICE_SETTINGS.smtpFrom),
+    SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
+    SMS_GATEWAY_KEY: z.string().min(1).optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.SMS_GATEWAY_URL && !config.SMS_GATEWAY_KEY)
+      ctx.addIssue({ code: 'custom', path: ['SMS_GATEWAY_KEY'], message: 'required with SMS_GATEWAY_URL' });
+  });
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
 export function serviceSettingsFrom(config: ServiceConfig): ServiceSettings {
@@ -33,5 +52,9 @@ export function serviceSettingsFrom(config: ServiceConfig): ServiceSettings {
     webhookPollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
     slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
     surveyBaseUrl: config.SURVEY_BASE_URL,
+    smtpUrl: config.SMTP_URL ?? null,
+    smtpFrom: config.SMTP_FROM,
+    smsGatewayUrl: config.SMS_GATEWAY_URL ?? null,
+    smsGatewayKey: config.SMS_GATEWAY_KEY ?? null,
   };
 }

@@ -1,9 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@crm/messaging';
 import { ComplaintIntakeConsumer } from './complaints/complaint-intake.consumer';
+import { CustomerContactConsumer } from './customers/customer-contact.consumer';
+import { CustomerContactRepository } from './customers/customer-contact.repository';
 import { CustomerLocationConsumer } from './customers/customer-location.consumer';
 import { CustomerLocationRepository } from './customers/customer-location.repository';
 import { DealerTicketController } from './dealers/dealer-ticket.controller';
+import { AfterCommitWakeListener } from './delivery/after-commit-wake.listener';
+import { CustomerNotifier } from './notifications/customer-notifier';
+import { DevMailboxController } from './notifications/dev-mailbox.controller';
+import { DevMailboxRepository } from './notifications/dev-mailbox.repository';
+import { notificationChannelProviders } from './notifications/notification-channel.providers';
+import { NotificationController } from './notifications/notification.controller';
+import { NotificationDispatcher } from './notifications/notification-dispatcher';
+import { NotificationFactsCollector } from './notifications/notification-facts.collector';
+import { NotificationOutbox } from './notifications/notification-outbox';
+import { NotificationQueryRepository } from './notifications/notification-query.repository';
+import { NotificationRepository } from './notifications/notification.repository';
 import { PartnerScopesRegistration } from './partner-scopes/partner-scopes.registration';
 import { RepairLog } from './repairs/repair-log';
 import { RepairRecordRepository } from './repairs/repair-record.repository';
@@ -16,6 +29,7 @@ import { TicketRoutingService } from './routing/ticket-routing.service';
 import { SatisfactionController } from './satisfaction/satisfaction.controller';
 import { SatisfactionService } from './satisfaction/satisfaction.service';
 import { SurveyTokenRepository } from './satisfaction/survey-token.repository';
+import { SurveyLinkIssuer } from './satisfaction/survey-link.issuer';
 import { SurveyController } from './satisfaction/survey.controller';
 import { SurveyService } from './satisfaction/survey.service';
 import { DEFAULT_SERVICE_SETTINGS, SERVICE_SETTINGS, ServiceSettings } from './service-settings';
@@ -43,7 +57,6 @@ import { TicketTransaction } from './tickets/ticket-transaction';
 import { TicketController } from './tickets/ticket.controller';
 import { TicketFactory } from './tickets/ticket.factory';
 import { TicketRepository } from './tickets/ticket.repository';
-import { WebhookCommitListener } from './webhooks/webhook-commit.listener';
 import { WebhookDeliveryController } from './webhooks/webhook-delivery.controller';
 import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repository';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
@@ -68,6 +81,8 @@ export class ServiceModule {
         StationController,
         StationTicketController,
         DealerTicketController,
+        NotificationController,
+        DevMailboxController,
       ],
       providers: [
         { provide: SERVICE_SETTINGS, useValue: settings },
@@ -94,6 +109,8 @@ export class ServiceModule {
         ComplaintIntakeConsumer,
         CustomerLocationRepository,
         CustomerLocationConsumer,
+        CustomerContactRepository,
+        CustomerContactConsumer,
         PartnerScopesRegistration,
         StationResponseService,
         StationWorkService,
@@ -103,16 +120,31 @@ export class ServiceModule {
         WebhookOutbox,
         WebhookSender,
         WebhookDispatcher,
-        WebhookCommitListener,
+        AfterCommitWakeListener,
         SlaPolicy,
         SlaBreachRepository,
         SlaChecker,
         SlaCheckTimer,
         SatisfactionService,
         SurveyTokenRepository,
+        SurveyLinkIssuer,
         SurveyService,
+        NotificationRepository,
+        NotificationQueryRepository,
+        NotificationDispatcher,
+        NotificationOutbox,
+        NotificationFactsCollector,
+        CustomerNotifier,
+        DevMailboxRepository,
+        ...notificationChannelProviders,
       ],
-      exports: [TicketOpeningService, TicketQueryService, SlaChecker, WebhookDispatcher],
+      exports: [
+        TicketOpeningService,
+        TicketQueryService,
+        SlaChecker,
+        WebhookDispatcher,
+        NotificationDispatcher,
+      ],
     };
   }
 }

@@ -13,8 +13,13 @@ export interface OpenSurvey {
 export class SurveyTokenRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(tokenHash: string, ticketId: string, at: Date): Promise<void> {
-    await this.dataSource.query(
+  async insert(
+    tokenHash: string,
+    ticketId: string,
+    at: Date,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await tx.query(
       `INSERT INTO service.survey_token (token_hash, ticket_id, created_at) VALUES ($1, $2, $3)`,
       [tokenHash, ticketId, at],
     );

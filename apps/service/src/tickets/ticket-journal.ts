@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@crm/contracts';
 import { Clock, RequestContext } from '@crm/core';
 import { Outbox } from '@crm/messaging';
+import { CustomerNotifier } from '../notifications/customer-notifier';
 import { Ticket } from './ticket';
 import { TicketHistoryRepository } from './ticket-history.repository';
 import { TicketRepository } from './ticket.repository';
@@ -15,8 +16,8 @@ export interface JournalEntry {
 }
 
 /**
- * Every transition goes through here: the ticket row, its history row and its events are written in
- * the caller's transaction, so none is ever without the others.
+ * Every transition goes through here: the ticket row, its history row, its events and the customer's
+ * notifications are written in the caller's transaction, so none is ever without the others.
  */
 @Injectable()
 export class TicketJournal {
@@ -25,6 +26,7 @@ export class TicketJournal {
     private readonly history: TicketHistoryRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly notifier: CustomerNotifier,
   ) {}
 
   async record(
@@ -44,6 +46,7 @@ export class TicketJournal {
       at: this.clock.now().toISOString(),
     });
     await this.outbox.add(tx, ...events);
+    await this.notifier.notify(tx, ticket, events);
     return ticket;
   }
 }

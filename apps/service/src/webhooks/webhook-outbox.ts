@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, IdGenerator } from '@crm/core';
+import { wakeAfterCommit } from '../delivery/after-commit-wake.listener';
 import { Station } from '../stations/station';
 import { Ticket, toSummary } from '../tickets/ticket';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
-import { markWebhookWritten } from './webhook-commit.listener';
+import { WebhookDispatcher } from './webhook-dispatcher';
 
 export const ROUTED_WEBHOOK_EVENT = 'ticket.routed';
 
@@ -15,6 +16,7 @@ export class WebhookOutbox {
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly dispatcher: WebhookDispatcher,
   ) {}
 
   async enqueue(tx: EntityManager, ticket: Ticket, station: Station): Promise<void> {
@@ -35,6 +37,6 @@ export class WebhookOutbox {
       body,
       createdAt: now,
     });
-    markWebhookWritten(tx);
+    wakeAfterCommit(tx, this.dispatcher);
   }
 }

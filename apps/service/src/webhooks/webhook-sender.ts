@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
+import { SEND_TIMEOUT_MS } from '../delivery/delivery-backoff';
+import { SendOutcome } from '../delivery/delivery-dispatcher';
+import { describeSendError } from '../delivery/send-error';
 import { DueDelivery } from './webhook-delivery';
-import { WEBHOOK_TIMEOUT_MS } from './webhook-backoff';
 import { signWebhook, WebhookHeaders } from './webhook-signature';
 
-export interface SendResult {
+export interface SendResult extends SendOutcome {
   httpStatus: number | null;
-  error: string | null;
-  durationMs: number;
 }
 
 /** One signed POST; any 2xx is a delivery, anything else (or silence for 5 s) a failure to retry. */
@@ -29,18 +29,13 @@ export class WebhookSender {
           [WebhookHeaders.deliveryId]: delivery.deliveryId,
         },
         body: delivery.body,
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
       await response.body?.cancel();
       const error = response.ok ? null : `HTTP ${response.status}`;
       return { httpStatus: response.status, error, durationMs: elapsed() };
     } catch (error) {
-      return { httpStatus: null, error: describe(error), durationMs: elapsed() };
+      return { httpStatus: null, error: describeSendError(error), durationMs: elapsed() };
     }
   }
-}
-
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return (cause?.code ?? cause?.message ?? (error as Error).message ?? String(error)).slice(0, 500);
 }

@@ -1,4 +1,4 @@
-import { MAX_WEBHOOK_ATTEMPTS, nextAttemptAt } from './webhook-backoff';
+import { MAX_DELIVERY_ATTEMPTS, nextAttemptAt } from './delivery-backoff';
 
 describe(nextAttemptAt.name, () => {
   const now = new Date('2026-11-24T00:00:00Z');
@@ -9,10 +9,10 @@ describe(nextAttemptAt.name, () => {
   });
 
   it('caps the wait at three hours', () => {
-    expect(waitAfter(MAX_WEBHOOK_ATTEMPTS - 1)).toBeLessThanOrEqual(3 * 3_600_000);
+    expect(waitAfter(MAX_DELIVERY_ATTEMPTS - 1)).toBeLessThanOrEqual(3 * 3_600_000);
   });
 
   it('gives up after the last attempt', () => {
-    expect(nextAttemptAt(now, MAX_WEBHOOK_ATTEMPTS)).toBeNull();
+    expect(nextAttemptAt(now, MAX_DELIVERY_ATTEMPTS)).toBeNull();
   });
 });

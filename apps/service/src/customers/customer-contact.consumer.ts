@@ -1,0 +1,35 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
+import { EventSubscriber } from '@crm/messaging';
+import { NotificationRepository } from '../notifications/notification.repository';
+import { toCustomerContact } from './customer-contact';
+import { CustomerContactRepository } from './customer-contact.repository';
+
+/** A consumer group of its own, so a deployment that had only locations replays the topic and fills contacts in. */
+const CONSUMER = 'customer-contacts';
+
+/** Keeps what customer notifications need from the customer master; an erased customer is forgotten here too. */
+@Injectable()
+export class CustomerContactConsumer implements OnModuleInit {
+  constructor(
+    private readonly subscriber: EventSubscriber,
+    private readonly contacts: CustomerContactRepository,
+    private readonly notifications: NotificationRepository,
+  ) {}
+
+  onModuleInit(): void {
+    for (const definition of [CustomerRegistered, CustomerUpdated]) {
+      this.subscriber.on(CONSUMER, definition, ({ payload }, tx) =>
+        this.contacts.save(tx, toCustomerContact(payload)),
+      );
+    }
+    this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload }, tx) => {
+      await this.contacts.remove(tx, payload.mergedId);
+      await this.contacts.save(tx, toCustomerContact(payload.survivor));
+    });
+    this.subscriber.on(CONSUMER, CustomerErased, async ({ payload }, tx) => {
+      await this.contacts.remove(tx, payload.customerId);
+      await this.notifications.forgetCustomer(tx, payload.customerId);
+    });
+  }
+}

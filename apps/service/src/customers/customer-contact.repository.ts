@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ContactChannel } from '@crm/contracts';
+import { CustomerContact } from './customer-contact';
+
+interface ContactRow {
+  customer_id: string;
+  phones: string[];
+  emails: string[];
+  consented_channels: ContactChannel[];
+}
+
+/** Each customer's phones, emails and consented channels, from customer events: whom notifications go to. */
+@Injectable()
+export class CustomerContactRepository {
+  async save(tx: EntityManager, c: CustomerContact): Promise<void> {
+    await tx.query(
+      `INSERT INTO service.customer_contact (customer_id, phones, emails, consented_channels) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (customer_id) DO UPDATE SET phones = EXCLUDED.phones, emails = EXCLUDED.emails,
+         consented_channels = EXCLUDED.consented_channels, updated_at = now()`,
+      [c.customerId, c.phones, c.emails, c.consentedChannels],
+    );
+  }
+
+  async remove(tx: EntityManager, customerId: string): Promise<void> {
+    await tx.query(`DELETE FROM service.customer_contact WHERE customer_id = $1`, [customerId]);
+  }
+
+  async find(tx: EntityManager, customerId: string): Promise<CustomerContact | null> {
+    const rows: ContactRow[] = await tx.query(
+      `SELECT customer_id, phones, emails, consented_channels FROM service.customer_contact WHERE customer_id = $1`,
+      [customerId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      customerId: row.customer_id,
+      phones: row.phones,
+      emails: row.emails,
+      consentedChannels: row.consented_channels,
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '@crm/core';
+import { nextAttemptAt, SEND_TIMEOUT_MS } from './delivery-backoff';
+import { Wakeable } from './after-commit-wake.listener';
+
+const BATCH = 20;
+/** Longer than a send can take, so a claimed item is retried only if its sender died. */
+const LEASE_MS = SEND_TIMEOUT_MS * 6;
+
+/** What every send reports: null error means delivered. */
+export interface SendOutcome {
+  error: string | null;
+  durationMs: number;
+}
+
+export type RecordedAttempt<R extends SendOutcome> = R & {
+  attempt: number;
+  at: string;
+  delivered: boolean;
+  /** Null when no retry is left (or none is needed). */
+  nextAttemptAt: Date | null;
+};
+
+export interface DispatcherOptions {
+  name: string;
+  /** False in tests that drive `dispatchDue` themselves. */
+  background: boolean;
+  pollIntervalMs: number;
+}
+
+/**
+ * The sending half of a table used as an outbox: woken right after a commit that wrote to it, with a poll as the
+ * safety net (retries that come due, a crash between commit and send). Rows are claimed with a lease, so a send
+ * cut short by a crash is retried once the lease runs out: delivery is at least once.
+ */
+export abstract class DeliveryDispatcher<T extends { attempts: number }, R extends SendOutcome>
+  implements Wakeable, OnApplicationBootstrap, OnApplicationShutdown
+{
+  private readonly logger: Logger;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private pass: Promise<void> = Promise.resolve();
+  private again = false;
+  private busy = false;
+
+  protected constructor(
+    protected readonly clock: Clock,
+    private readonly options: DispatcherOptions,
+  ) {
+    this.logger = new Logger(options.name);
+  }
+
+  /** Claims due rows by pushing their next attempt past `leaseUntil`, so another replica skips them. */
+  protected abstract claimDue(now: Date, leaseUntil: Date, limit: number): Promise<T[]>;
+  protected abstract send(item: T, at: Date): Promise<R>;
+  protected abstract record(item: T, attempt: RecordedAttempt<R>): Promise<void>;
+
+  onApplicationBootstrap(): void {
+    if (!this.options.background) return;
+    this.running = true;
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.pass;
+  }
+
+  wake(): void {
+    if (!this.running) return;
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.busy = true;
+    this.pass = this.loop().finally(() => {
+      this.busy = false;
+      if (this.running) this.timer = setTimeout(() => this.wake(), this.options.pollIntervalMs);
+    });
+  }
+
+  /** Sends everything due now; resolves with how many items were attempted. */
+  async dispatchDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const due = await this.claimDue(now, new Date(now.getTime() + LEASE_MS), BATCH);
+      await Promise.all(due.map((item) => this.attempt(item)));
+      total += due.length;
+      if (due.length < BATCH) return total;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      await this.dispatchDue().catch((error) => this.logger.warn(`dispatch will retry: ${error}`));
+    } while (this.again && this.running);
+  }
+
+  private async attempt(item: T): Promise<void> {
+    const at = this.clock.now();
+    const result = await this.send(item, at);
+    const attempt = item.attempts + 1;
+    const delivered = result.error === null;
+    await this.record(item, {
+      ...result,
+      attempt,
+      at: at.toISOString(),
+      delivered,
+      nextAttemptAt: delivered ? null : nextAttemptAt(this.clock.now(), attempt),
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { createTransport, Transporter } from 'nodemailer';
+import { SEND_TIMEOUT_MS } from '../delivery/delivery-backoff';
+import { EmailSender } from './email-sender';
+import { OutgoingMessage } from './notification';
+import { emailMessageId, NotificationHeaders } from './notification-headers';
+
+/** Email over SMTP (`smtp://user:pass@host:port`, or `smtps://`); a connection per message, nothing held open. */
+export class SmtpEmailSender extends EmailSender {
+  private readonly transport: Transporter;
+
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
+    super();
+    this.transport = createTransport({
+      url,
+      connectionTimeout: SEND_TIMEOUT_MS,
+      greetingTimeout: SEND_TIMEOUT_MS,
+      socketTimeout: SEND_TIMEOUT_MS,
+    });
+  }
+
+  async send(message: OutgoingMessage): Promise<void> {
+    await this.transport.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject ?? undefined,
+      text: message.text,
+      messageId: emailMessageId(message.messageId),
+      headers: { [NotificationHeaders.email]: message.messageId },
+    });
+  }
+}

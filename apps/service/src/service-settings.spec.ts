@@ -1,0 +1,28 @@
+import { loadConfig } from '@crm/config';
+import { serviceConfigSchema, serviceSettingsFrom } from './service-settings';
+
+describe('service configuration', () => {
+  const load = (env: Record<string, string>) => serviceSettingsFrom(loadConfig(serviceConfigSchema, env));
+
+  it('uses the dev mailbox when no SMTP server or SMS gateway is set', () => {
+    expect(load({})).toMatchObject({ smtpUrl: null, smsGatewayUrl: null });
+  });
+
+  it('takes an SMTP URL with credentials and an SMS gateway with its key', () => {
+    const settings = load({
+      SMTP_URL: 'smtp://crm:secret@mail.example.cn:587',
+      SMTP_FROM: 'CRM <service@example.cn>',
+      SMS_GATEWAY_URL: 'https://sms.example.cn/send',
+      SMS_GATEWAY_KEY: 'k',
+    });
+    expect(settings).toMatchObject({ smtpUrl: 'smtp://crm:secret@mail.example.cn:587', smsGatewayKey: 'k' });
+  });
+
+  it.each([
+    [{ SMTP_URL: 'http://mail.example.cn' }, 'SMTP_URL'],
+    [{ SMS_GATEWAY_URL: 'ftp://sms.example.cn' }, 'SMS_GATEWAY_URL'],
+    [{ SMS_GATEWAY_URL: 'https://sms.example.cn/send' }, 'SMS_GATEWAY_KEY'],
+  ])('names the variable that is wrong: %j', (env, variable) => {
+    expect(() => load(env)).toThrow(variable);
+  });
+});
