@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
-import { Page } from '@crm/http';
+import { Page, SearchQuery } from '@crm/http';
 import { CALL_CENTER_ROLES } from '../call-center.constants';
 import { LookupHit } from './lookup-hit';
 import { LookupService } from './lookup.service';
 import { LookupPageDto } from './dto/lookup-page.dto';
-import { LookupQuery } from './dto/lookup-query.dto';
 
 @ApiTags('lookup')
 @ApiBearerAuth()
@@ -22,7 +21,7 @@ export class LookupController {
   })
   @ApiOkResponse({ type: LookupPageDto })
   @ApiForbiddenResponse({ description: 'Only call-center staff look customers up' })
-  async find(@Query() query: LookupQuery): Promise<Page<LookupHit>> {
+  async find(@Query() query: SearchQuery): Promise<Page<LookupHit>> {
     const items = await this.service.find(query.q, query);
     return { items, limit: query.limit, offset: query.offset };
   }

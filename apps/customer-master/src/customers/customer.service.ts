@@ -5,7 +5,7 @@ import { Clock, ConflictError, FieldError, IdGenerator, InvalidInputError, NotFo
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { AuditLog } from '../audit/audit-log';
 import { PartnerLinkRepository } from '../partner-links/partner-link.repository';
-import { Consent, Customer, toCustomerState } from './customer';
+import { Consent, Customer, noPersonalData, toCustomerState } from './customer';
 import { CustomerRepository } from './customer.repository';
 import { DuplicateFinder } from './duplicate-finder';
 import { CreateCustomerDto } from './dto/create-customer.dto';
@@ -105,15 +105,7 @@ export class CustomerService {
       id: this.ids.next(),
       kind: input.kind,
       name: input.name,
-      nameLatin: null,
-      phones: [],
-      emails: [],
-      address: null,
-      birthday: null,
-      gender: null,
-      tags: [],
-      ownerSalesRepId: null,
-      consents: [],
+      ...noPersonalData(),
       status: 'active',
       mergedInto: null,
       version: 1,

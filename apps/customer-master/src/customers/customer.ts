@@ -31,6 +31,24 @@ export interface Customer {
   updatedAt: string;
 }
 
+/** Every personal field of a customer, empty: where a new record starts and what erasure leaves. */
+export function noPersonalData(): Omit<
+  Customer,
+  'id' | 'kind' | 'name' | 'status' | 'mergedInto' | 'version' | 'createdAt' | 'updatedAt'
+> {
+  return {
+    nameLatin: null,
+    phones: [],
+    emails: [],
+    address: null,
+    birthday: null,
+    gender: null,
+    tags: [],
+    ownerSalesRepId: null,
+    consents: [],
+  };
+}
+
 /** The state other services keep about a customer (payload of customer events). */
 export function toCustomerState(customer: Customer): CustomerState {
   return {

@@ -1,4 +1,4 @@
-import { Customer } from '../customers/customer';
+import { Customer, noPersonalData } from '../customers/customer';
 
 export const ERASED_NAME = 'ERASED';
 
@@ -7,15 +7,7 @@ export function anonymized(customer: Customer, now: string): Customer {
   return {
     ...customer,
     name: ERASED_NAME,
-    nameLatin: null,
-    phones: [],
-    emails: [],
-    address: null,
-    birthday: null,
-    gender: null,
-    tags: [],
-    ownerSalesRepId: null,
-    consents: [],
+    ...noPersonalData(),
     status: 'erased',
     version: customer.version + 1,
     updatedAt: now,

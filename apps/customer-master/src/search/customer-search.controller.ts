@@ -2,10 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { STAFF_ROLES } from '@crm/contracts';
-import { Page } from '@crm/http';
+import { Page, SearchQuery } from '@crm/http';
 import { CustomerSearchHit } from './customer-search-hit';
 import { CustomerSearchService } from './customer-search.service';
-import { CustomerSearchQuery } from './dto/customer-search-query.dto';
 import { CustomerSearchPageDto } from './dto/customer-search-result.dto';
 
 // Registered before CustomerController, whose GET customers/:id would otherwise take 'search' for an id.
@@ -24,7 +23,7 @@ export class CustomerSearchController {
   })
   @ApiOkResponse({ type: CustomerSearchPageDto })
   @ApiForbiddenResponse({ description: 'Partners cannot search all customers' })
-  async search(@Query() query: CustomerSearchQuery): Promise<Page<CustomerSearchHit>> {
+  async search(@Query() query: SearchQuery): Promise<Page<CustomerSearchHit>> {
     const items = await this.service.search(query.q, query);
     return { items, limit: query.limit, offset: query.offset };
   }

@@ -1,8 +1,8 @@
+import { GeoPointDto } from '@crm/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ALL_QUALITY_TYPES, COMPLAINT_CHANNELS, QualityType } from '@crm/contracts';
-import { GeoPointDto } from './geo-point.dto';
 
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 

@@ -1,20 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-
-export class GeoPointDto {
-  @ApiPropertyOptional({ example: 31.2304 })
-  @IsNumber()
-  @Min(-90)
-  @Max(90)
-  lat: number;
-
-  @ApiPropertyOptional({ example: 121.4737 })
-  @IsNumber()
-  @Min(-180)
-  @Max(180)
-  lon: number;
-}
+import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { GeoPointDto } from '@crm/http';
 
 export class AddressDto {
   @ApiPropertyOptional({ example: '上海市' })

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ALL_PARTNER_KINDS, PartnerKind } from '@crm/contracts';
-import { GeoPointDto } from '../../customers/dto/address.dto';
+import { GeoPointDto } from '@crm/http';
 import { PartnerFieldsDto } from './partner-fields.dto';
 
 export class CreatePartnerDto extends PartnerFieldsDto {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { GeoPointDto } from '../../customers/dto/address.dto';
+import { GeoPointDto } from '@crm/http';
 import { PartnerFieldsDto } from './partner-fields.dto';
 
 export class UpdatePartnerDto extends PartnerFieldsDto {

@@ -1,3 +1,4 @@
+import { GeoPointDto } from '@crm/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -12,7 +13,6 @@ import {
 } from 'class-validator';
 import { ALL_QUALITY_TYPES, COMPLAINT_CHANNELS, QualityType, Severity, SEVERITIES } from '@crm/contracts';
 import { ComplaintChannel } from '../ticket';
-import { GeoPointDto } from './geo-point.dto';
 
 export class OpenTicketDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNumber, Max, Min } from 'class-validator';
 
+/** A point on earth (WGS 84); shared by every service that takes a location. */
 export class GeoPointDto {
   @ApiProperty({ example: 31.2304 })
   @IsNumber()
