@@ -1,0 +1,97 @@
+import { ComplaintRecorded } from '@crm/contracts';
+import { withClient } from './complaint-flow-services';
+
+/** When each measured complaint started and its webhook arrived, in epoch milliseconds. */
+export interface ComplaintTiming {
+  ticketId: string;
+  startedAt: number;
+  receivedAt: number;
+}
+
+export interface Stages {
+  latencies: Record<string, number[]>;
+  /** The share of the run the service's complaint consumer spent inside a complaint's transaction. */
+  consumerBusyShare: number;
+}
+
+/**
+ * Splits each complaint's latency at the timestamps the services record anyway (same host clock):
+ * the call center's outbox row (transaction start) and its relay's claim (published_at, before
+ * the produce), the service's inbox row (its consumer transaction start) and the webhook attempt.
+ * The Kafka leg is split again into waiting behind earlier complaints and delivery proper.
+ */
+export async function stagesOf(
+  timings: ComplaintTiming[],
+  callCenterDatabaseUrl: string,
+  serviceDatabaseUrl: string,
+): Promise<Stages> {
+  const outbox = await withClient(callCenterDatabaseUrl, (client) =>
+    client.query<{ ticket_id: string; event_id: string; written: number; published: number }>(
+      `SELECT envelope->'payload'->>'ticketId' AS ticket_id, event_id,
+              extract(epoch FROM created_at) * 1000 AS written, extract(epoch FROM published_at) * 1000 AS published
+         FROM call_center.outbox_message WHERE envelope->>'type' = $1`,
+      [ComplaintRecorded.type],
+    ),
+  );
+  const [inbox, attempts] = await withClient(serviceDatabaseUrl, (client) =>
+    Promise.all([
+      client.query<{ event_id: string; consumed: number }>(
+        `SELECT event_id, extract(epoch FROM processed_at) * 1000 AS consumed FROM service.processed_event
+          WHERE consumer = 'complaint-intake'`,
+      ),
+      client.query<{ ticket_id: string; attempted: number }>(
+        `SELECT d.ticket_id, extract(epoch FROM a.at) * 1000 AS attempted FROM service.webhook_delivery d
+           JOIN service.webhook_attempt a ON a.delivery_id = d.id AND a.attempt = 1`,
+      ),
+    ]),
+  );
+  const consumed = new Map(inbox.rows.map((row) => [row.event_id, Number(row.consumed)]));
+  const attempted = new Map(attempts.rows.map((row) => [row.ticket_id, Number(row.attempted)]));
+  const handled: Handled[] = outbox.rows.flatMap((row) => {
+    const [consumedAt, attemptedAt] = [consumed.get(row.event_id), attempted.get(row.ticket_id)];
+    if (consumedAt === undefined || attemptedAt === undefined) return [];
+    const [writtenAt, publishedAt] = [Number(row.written), Number(row.published)];
+    return [{ ticketId: row.ticket_id, writtenAt, publishedAt, consumedAt, attemptedAt, consumerFreeAt: 0 }];
+  });
+  // The consumer takes one complaint at a time: it is free again when the one before it was sent on.
+  handled.sort((a, b) => a.consumedAt - b.consumedAt);
+  handled.forEach((h, i) => (h.consumerFreeAt = i > 0 ? handled[i - 1].attemptedAt : 0));
+  return split(timings, new Map(handled.map((h) => [h.ticketId, h])));
+}
+
+interface Handled {
+  ticketId: string;
+  writtenAt: number;
+  publishedAt: number;
+  consumedAt: number;
+  attemptedAt: number;
+  consumerFreeAt: number;
+}
+
+function split(timings: ComplaintTiming[], handled: Map<string, Handled>): Stages {
+  const stages: Record<string, number[]> = {
+    'API call to complaint transaction start': [],
+    'transaction start to relay claim (commit, wake-up)': [],
+    'relay claim to service consumer transaction': [],
+    '  of which waiting for the consumer (earlier complaints)': [],
+    '  of which Kafka delivery once the consumer is free': [],
+    'consumer transaction to webhook send (open, route, commit)': [],
+    'webhook send to received': [],
+  };
+  const [api, relay, kafka, queue, delivery, route, webhook] = Object.values(stages);
+  let [first, last] = [Infinity, -Infinity];
+  for (const timing of timings) {
+    const h = handled.get(timing.ticketId);
+    if (!h) continue;
+    api.push(h.writtenAt - timing.startedAt);
+    relay.push(h.publishedAt - h.writtenAt);
+    kafka.push(h.consumedAt - h.publishedAt);
+    queue.push(Math.max(0, h.consumerFreeAt - h.publishedAt));
+    delivery.push(h.consumedAt - Math.max(h.publishedAt, h.consumerFreeAt));
+    route.push(h.attemptedAt - h.consumedAt);
+    webhook.push(timing.receivedAt - h.attemptedAt);
+    [first, last] = [Math.min(first, h.consumedAt), Math.max(last, h.attemptedAt)];
+  }
+  const busy = route.reduce((sum, ms) => sum + ms, 0);
+  return { latencies: stages, consumerBusyShare: busy / (last - first) };
+}
