@@ -1,4 +1,4 @@
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { verifyWebhook } from '../../apps/service/src/webhooks/webhook-signature';
 
@@ -12,30 +12,24 @@ export interface ReceivedWebhook {
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   private readonly secrets = new Map<string, string>();
+  private readonly server: Server;
+  baseUrl = '';
 
-  private constructor(
-    private readonly server: Server,
-    readonly baseUrl: string,
-  ) {}
-
-  static async start(): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
-    const server = createServer((req, res) => {
+  private constructor() {
+    this.server = createServer((req, res) => {
       let raw = '';
       req.on('data', (chunk) => (raw += chunk));
       req.on('end', () => {
-        receiver?.record(
-          req.url ?? '/',
-          raw,
-          String(req.headers['x-crm-timestamp']),
-          String(req.headers['x-crm-signature']),
-        );
+        this.record(req, raw);
         res.writeHead(204).end();
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    receiver = new WebhookReceiver(server, `http://127.0.0.1:${port}`);
+  }
+
+  static async start(): Promise<WebhookReceiver> {
+    const receiver = new WebhookReceiver();
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    receiver.baseUrl = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`;
     return receiver;
   }
 
@@ -47,13 +41,13 @@ export class WebhookReceiver {
     return this.received.filter((webhook) => webhook.path === path);
   }
 
-  private record(path: string, raw: string, timestamp: string, signature: string): void {
-    const secret = this.secrets.get(path) ?? '';
-    this.received.push({
-      path,
-      body: JSON.parse(raw),
-      signatureValid: verifyWebhook(secret, timestamp, raw, signature),
-    });
+  private record(req: IncomingMessage, raw: string): void {
+    const path = req.url ?? '/';
+    const [timestamp, signature] = [req.headers['x-crm-timestamp'], req.headers['x-crm-signature']].map(
+      String,
+    );
+    const signatureValid = verifyWebhook(this.secrets.get(path) ?? '', timestamp, raw, signature);
+    this.received.push({ path, body: JSON.parse(raw), signatureValid });
   }
 
   async stop(): Promise<void> {

@@ -106,6 +106,8 @@ export class KafkaTransport extends MessageTransport {
     const assigned = waitForAssignment(consumer);
     await consumer.run({
       autoCommit: true,
+      // Partitions are handled side by side; order still holds within one, i.e. per aggregate.
+      partitionsConsumedConcurrently: this.options.partitions ?? 3,
       eachMessage: async ({ topic, message }) => {
         await subscription.handle({
           topic: topic.slice(this.namespace.length),
