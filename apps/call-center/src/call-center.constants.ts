@@ -12,13 +12,16 @@ export const TELEPHONY_CLIENT_ROLES: Role[] = [Roles.agent];
 
 /**
  * One consumer group for the whole read model: a group per table would replay nothing more, and
- * each group costs a join (and, with the current Kafka transport, a 30 s wait for it) at start-up.
+ * each group costs a join at start-up.
  */
 export const READ_MODEL_CONSUMER = 'read-model';
 
 export const CUSTOMER_360_TTL_SECONDS = 300;
+/** Outlives any cached view, so a view built before an invalidation can always be recognised. */
+export const CUSTOMER_360_GENERATION_TTL_SECONDS = 86_400;
 export const CacheKeys = {
   customer360: (customerId: string) => `call-center:customer-360:${customerId}`,
+  customer360Generation: (customerId: string) => `call-center:customer-360-generation:${customerId}`,
 } as const;
 
 export const RECENT_INTERACTIONS = 20;

@@ -7,6 +7,13 @@ import { Customer360, VehicleView } from './customer-360';
 import { Customer360Repository, VehicleRow } from './customer-360.repository';
 import { warrantyState } from './warranty';
 
+const NO_GENERATION = 'initial';
+
+interface CachedView {
+  generation: string;
+  view: Customer360;
+}
+
 /** The agent's one-call view of a customer, cached until an event about them arrives. */
 @Injectable()
 export class Customer360Service {
@@ -17,12 +24,20 @@ export class Customer360Service {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Served from the cache while no event touched the customer since the view was built: the view
+   * carries the generation it was built at, so one built from rows an event has since changed is
+   * never served, even when it reached the cache after the invalidation.
+   */
   async get(customerId: string): Promise<Customer360> {
     const key = CacheKeys.customer360(customerId);
-    const cached = await this.cache.get<Customer360>(key);
-    if (cached) return cached;
+    const [cached, generation = NO_GENERATION] = await Promise.all([
+      this.cache.get<CachedView>(key),
+      this.cache.get<string>(CacheKeys.customer360Generation(customerId)),
+    ]);
+    if (cached?.generation === generation) return cached.view;
     const view = await this.build(customerId);
-    await this.cache.set(key, view, CUSTOMER_360_TTL_SECONDS);
+    await this.cache.set(key, { generation, view } satisfies CachedView, CUSTOMER_360_TTL_SECONDS);
     return view;
   }
 

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CacheStore } from '@crm/observability';
-import { CacheKeys } from '../call-center.constants';
+import { CacheKeys, CUSTOMER_360_GENERATION_TTL_SECONDS } from '../call-center.constants';
 import { AfterCommitHooks } from './after-commit.hooks';
 
 /** Drops the cached 360 view of customers an event touched, once the event is applied. */
@@ -12,8 +13,20 @@ export class Customer360Invalidator {
     private readonly hooks: AfterCommitHooks,
   ) {}
 
+  /** A new generation marks views built before this event as stale, even if they are cached after it. */
   afterCommit(tx: EntityManager, ...customerIds: (string | null)[]): void {
-    const keys = customerIds.filter((id): id is string => !!id).map(CacheKeys.customer360);
-    this.hooks.add(tx, () => this.cache.delete(...keys));
+    const ids = customerIds.filter((id): id is string => !!id);
+    this.hooks.add(tx, async () => {
+      await Promise.all(
+        ids.map((id) =>
+          this.cache.set(
+            CacheKeys.customer360Generation(id),
+            randomUUID(),
+            CUSTOMER_360_GENERATION_TTL_SECONDS,
+          ),
+        ),
+      );
+      await this.cache.delete(...ids.map(CacheKeys.customer360));
+    });
   }
 }
