@@ -66,13 +66,21 @@ export class KafkaTransport extends MessageTransport {
     );
     if (wanted.length === 0) return;
     await this.connect();
-    const existing = new Set(await this.admin.listTopics());
-    const missing = wanted.filter((topic) => !existing.has(topic));
-    if (missing.length > 0) {
-      await this.admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3 })),
-      });
+    for (let attempt = 1; ; attempt++) {
+      const existing = new Set(await this.admin.listTopics());
+      const missing = wanted.filter((topic) => !existing.has(topic));
+      if (missing.length === 0) break;
+      try {
+        await this.admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3 })),
+        });
+        break;
+      } catch (error) {
+        // Services starting together race to create the same topics: look again, then retry.
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
     }
     wanted.forEach((topic) => this.knownTopics.add(topic));
   }
