@@ -10,7 +10,12 @@ import { DemoSeedService } from './demo-seed/demo-seed.service';
 async function main(): Promise<void> {
   const config = loadConfig(allInOneConfigSchema);
   const logger = new JsonLogger('all-in-one', config.LOG_LEVEL);
-  const app = await NestFactory.create(AllInOneModule.forRoot(config), { logger, bodyParser: false });
+  const app = await NestFactory.create(AllInOneModule.forRoot(config), {
+    logger,
+    bodyParser: false,
+    // Open screen-pop streams must not hold up a graceful shutdown.
+    forceCloseConnections: true,
+  });
   configureHttpApp(app, ALL_IN_ONE_API);
   await app.listen(config.PORT, config.HOST);
   const logins = config.DEMO_SEED ? await app.get(DemoSeedService).seedOnce() : [];

@@ -9,7 +9,12 @@ import { CALL_CENTER_API, CallCenterAppModule } from './call-center-app.module';
 async function main(): Promise<void> {
   const config = loadConfig(distributedConfigSchema);
   const logger = new JsonLogger(CALL_CENTER_SERVICE, config.LOG_LEVEL);
-  const app = await NestFactory.create(CallCenterAppModule.forRoot(config), { logger, bodyParser: false });
+  const app = await NestFactory.create(CallCenterAppModule.forRoot(config), {
+    logger,
+    bodyParser: false,
+    // Open screen-pop streams must not hold up a graceful shutdown.
+    forceCloseConnections: true,
+  });
   configureHttpApp(app, CALL_CENTER_API);
   await app.listen(config.PORT);
   logger.log(`call-center listening on ${await app.getUrl()} (API docs at /docs)`);

@@ -1,12 +1,14 @@
 import { Body, Controller, HttpCode, MessageEvent, Post, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { map, Observable, startWith } from 'rxjs';
+import { interval, map, merge, Observable, startWith } from 'rxjs';
 import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
 import { CALL_CENTER_ROLES, TELEPHONY_CLIENT_ROLES } from '../call-center.constants';
 import { IncomingCallDto } from './dto/incoming-call.dto';
 import { ScreenPop } from './screen-pop';
 import { ScreenPopHub } from './screen-pop.hub';
 import { TelephonyService } from './telephony.service';
+
+const HEARTBEAT_MS = 25_000;
 
 @ApiTags('telephony')
 @ApiBearerAuth()
@@ -35,9 +37,14 @@ export class TelephonyController {
     summary: 'The agent’s event stream (Server-Sent Events): `ready` once connected, then `screen-pop`',
   })
   events(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
-    return this.hub.connect(principal.subject).pipe(
+    const pops = this.hub.connect(principal.subject).pipe(
       map((pop): MessageEvent => ({ type: 'screen-pop', id: pop.callId, data: pop })),
       startWith({ type: 'ready', data: { agentId: principal.subject } }),
     );
+    // A heartbeat keeps proxies from closing a quiet stream between calls.
+    const heartbeats = interval(HEARTBEAT_MS).pipe(
+      map((): MessageEvent => ({ type: 'heartbeat', data: {} })),
+    );
+    return merge(pops, heartbeats);
   }
 }
