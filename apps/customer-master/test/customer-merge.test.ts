@@ -169,4 +169,22 @@ describe('customer merge', () => {
       .send({ duplicateId: '5f0c3c1e-4d2b-4c1a-9f3e-2b6a7c8d9e0f' })
       .expect(403);
   });
+
+  it('lets only one of two opposite merges run at the same time win', async () => {
+    const a = await register({ kind: 'person', name: '冯一', phones: ['135 0013 5111'] });
+    const b = await register({ kind: 'person', name: '冯一', phones: ['135 0013 5222'] });
+    const merge = (survivor: string, duplicate: string) =>
+      harness
+        .http()
+        .post(`/customers/${survivor}/merge`)
+        .set('Authorization', agent)
+        .send({ duplicateId: duplicate });
+    const statuses = (await Promise.all([merge(a, b), merge(b, a)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409]);
+    const { rows } = await db.query(
+      `SELECT status FROM customer_master.customer WHERE id = ANY($1) ORDER BY status`,
+      [[a, b]],
+    );
+    expect(rows.map((row) => row.status)).toEqual(['active', 'merged']);
+  });
 });

@@ -93,6 +93,16 @@ export class CustomerRepository {
     return ids.map((id) => byId.get(id)).filter((c): c is Customer => !!c);
   }
 
+  /**
+   * Locks the customers' rows until the transaction ends, always in id order, so concurrent
+   * changes of the same records (two opposite merges, say) run one after the other without deadlock.
+   */
+  async lock(tx: EntityManager, ...ids: string[]): Promise<void> {
+    await tx.query(`SELECT id FROM customer_master.customer WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [
+      ids,
+    ]);
+  }
+
   /** Inserts or fully rewrites a customer, recomputing its search keys. */
   async save(tx: EntityManager, customer: Customer): Promise<void> {
     const a = customer.address;

@@ -76,6 +76,7 @@ export class CustomerService {
 
   async update(id: string, input: UpdateCustomerDto): Promise<Customer> {
     return this.uow.run(async (tx) => {
+      await this.customers.lock(tx, id);
       const current = await this.customers.findById(id, tx);
       if (!current || current.status !== 'active') throw new NotFoundError('customer', id);
       const now = this.clock.now().toISOString();

@@ -28,6 +28,7 @@ export class CustomerErasureService {
   /** Erasing an erased record again changes nothing and publishes nothing. */
   async erase(id: string): Promise<Customer> {
     return this.uow.run(async (tx) => {
+      await this.customers.lock(tx, id);
       const customer = await this.customers.findById(id, tx);
       if (!customer) throw new NotFoundError('customer', id);
       const erased = await this.eraseOne(tx, customer);

@@ -30,6 +30,7 @@ export class CustomerMergeService {
       ]);
     }
     return this.uow.run(async (tx) => {
+      await this.customers.lock(tx, survivorId, duplicateId);
       const before = await this.requireActive(tx, survivorId, 'survivor');
       const duplicate = await this.requireActive(tx, duplicateId, 'duplicate');
       const now = this.clock.now().toISOString();
