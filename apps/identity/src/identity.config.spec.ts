@@ -6,7 +6,11 @@ describe('identityConfigSchema', () => {
   it('defaults to hour-long tokens and no event broker', () => {
     const config = loadConfig(identityConfigSchema, {});
     expect(config).toMatchObject({ IDENTITY_TOKEN_TTL_SECONDS: 3600, EVENT_TRANSPORT: 'in-process' });
-    expect(identitySettings(config)).toEqual({ issuer: 'crm-identity', tokenTtlSeconds: 3600 });
+    expect(identitySettings(config)).toEqual({
+      issuer: 'crm-identity',
+      tokenTtlSeconds: 3600,
+      loginThrottle: { windowSeconds: 900, maxFailuresPerAccount: 10, maxFailuresPerAddress: 50 },
+    });
   });
 
   it('takes a signing key given as a JWK', async () => {
@@ -21,6 +25,7 @@ describe('identityConfigSchema', () => {
     ['IDENTITY_SIGNING_KEY_JWK', '{"kty":"RSA","n":"x","e":"AQAB"}'],
     ['IDENTITY_TOKEN_TTL_SECONDS', '5'],
     ['IDENTITY_BOOTSTRAP_ADMIN_PASSWORD', 'short'],
+    ['IDENTITY_LOGIN_MAX_FAILURES_PER_ACCOUNT', '0'],
   ])('stops start-up naming %s when it is %j', (variable, value) => {
     expect(() => loadConfig(identityConfigSchema, { [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig(identityConfigSchema, { [variable]: value })).toThrow(variable);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PlatformConfig, platformConfigSchema } from '@crm/config';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottleSettings } from './tokens/login-throttle.constants';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3_600;
 
@@ -33,6 +34,23 @@ export const identityConfigFields = {
   IDENTITY_SIGNING_KEY_JWK: jsonText.pipe(rsaPrivateJwkSchema).optional(),
   /** Creates user 'admin' at start when no active admin exists yet. */
   IDENTITY_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
+  /** Failed sign-ins are counted in fixed windows of this length; over a limit the token endpoint answers 429. */
+  IDENTITY_LOGIN_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(DEFAULT_LOGIN_THROTTLE.windowSeconds),
+  IDENTITY_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_LOGIN_THROTTLE.maxFailuresPerAccount),
+  IDENTITY_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_LOGIN_THROTTLE.maxFailuresPerAddress),
 };
 
 export const identityConfigSchema = platformConfigSchema
@@ -57,6 +75,7 @@ export interface IdentitySettings {
   tokenTtlSeconds: number;
   signingKeyJwk?: RsaPrivateJwk;
   bootstrapAdminPassword?: string;
+  loginThrottle: LoginThrottleSettings;
 }
 
 export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');
@@ -68,5 +87,12 @@ export function identitySettings(config: PlatformConfig & Partial<IdentityConfig
     tokenTtlSeconds: config.IDENTITY_TOKEN_TTL_SECONDS ?? DEFAULT_TOKEN_TTL_SECONDS,
     signingKeyJwk: config.IDENTITY_SIGNING_KEY_JWK,
     bootstrapAdminPassword: config.IDENTITY_BOOTSTRAP_ADMIN_PASSWORD,
+    loginThrottle: {
+      windowSeconds: config.IDENTITY_LOGIN_WINDOW_SECONDS ?? DEFAULT_LOGIN_THROTTLE.windowSeconds,
+      maxFailuresPerAccount:
+        config.IDENTITY_LOGIN_MAX_FAILURES_PER_ACCOUNT ?? DEFAULT_LOGIN_THROTTLE.maxFailuresPerAccount,
+      maxFailuresPerAddress:
+        config.IDENTITY_LOGIN_MAX_FAILURES_PER_ADDRESS ?? DEFAULT_LOGIN_THROTTLE.maxFailuresPerAddress,
+    },
   };
 }

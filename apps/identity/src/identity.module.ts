@@ -8,6 +8,7 @@ import { PartnerClientsService } from './partner-clients/partner-clients.service
 import { JwksController } from './signing-keys/jwks.controller';
 import { SigningKeyRepository } from './signing-keys/signing-key.repository';
 import { SigningKeysService } from './signing-keys/signing-keys.service';
+import { LoginThrottle } from './tokens/login-throttle';
 import { OpenIdConfigurationController } from './tokens/openid-configuration.controller';
 import { TokenController } from './tokens/token.controller';
 import { TokenService } from './tokens/token.service';
@@ -38,6 +39,7 @@ import { UsersService } from './users/users.service';
     PartnerClientsService,
     SigningKeyRepository,
     SigningKeysService,
+    LoginThrottle,
     TokenService,
   ],
   exports: [UsersService, PartnerClientsService, SigningKeysService],

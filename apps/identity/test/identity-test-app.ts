@@ -5,6 +5,17 @@ import { configureHttpApp } from '@crm/platform';
 import { createTestDatabase, testPlatformConfig, TestDatabase } from '@crm/testing';
 import { IdentityAppModule } from '../src/identity-app.module';
 import { IdentityConfig } from '../src/identity.config';
+import { DEFAULT_LOGIN_THROTTLE } from '../src/tokens/login-throttle.constants';
+
+type IdentityOverrides = Partial<
+  Pick<
+    IdentityConfig,
+    | 'IDENTITY_BOOTSTRAP_ADMIN_PASSWORD'
+    | 'IDENTITY_LOGIN_WINDOW_SECONDS'
+    | 'IDENTITY_LOGIN_MAX_FAILURES_PER_ACCOUNT'
+    | 'IDENTITY_LOGIN_MAX_FAILURES_PER_ADDRESS'
+  >
+>;
 
 export interface IdentityTestApp {
   app: INestApplication;
@@ -25,7 +36,7 @@ async function freePort(): Promise<number> {
 }
 
 export async function startIdentityApp(
-  identity: Partial<Pick<IdentityConfig, 'IDENTITY_BOOTSTRAP_ADMIN_PASSWORD'>> = {},
+  identity: IdentityOverrides = {},
   database?: TestDatabase,
 ): Promise<IdentityTestApp> {
   const db = database ?? (await createTestDatabase('identity'));
@@ -38,7 +49,14 @@ export async function startIdentityApp(
     PORT: String(port),
     EVENT_TRANSPORT: 'in-process',
   });
-  const config: IdentityConfig = { ...platform, IDENTITY_TOKEN_TTL_SECONDS: 900, ...identity };
+  const config: IdentityConfig = {
+    ...platform,
+    IDENTITY_TOKEN_TTL_SECONDS: 900,
+    IDENTITY_LOGIN_WINDOW_SECONDS: DEFAULT_LOGIN_THROTTLE.windowSeconds,
+    IDENTITY_LOGIN_MAX_FAILURES_PER_ACCOUNT: DEFAULT_LOGIN_THROTTLE.maxFailuresPerAccount,
+    IDENTITY_LOGIN_MAX_FAILURES_PER_ADDRESS: DEFAULT_LOGIN_THROTTLE.maxFailuresPerAddress,
+    ...identity,
+  };
   const moduleRef = await Test.createTestingModule({
     imports: [IdentityAppModule.forRoot(config)],
   }).compile();

@@ -86,9 +86,11 @@ describe('identity tokens', () => {
     const wrong = await token({ grant_type: 'password', username: 'li.wei', password: 'nope-nope' }).expect(
       401,
     );
-    const unknown = await token({ grant_type: 'password', username: 'nobody', password: 'nope-nope' }).expect(
-      401,
-    );
+    const unknown = await token({
+      grant_type: 'password',
+      username: `nobody.${Date.now()}`,
+      password: 'nope-nope',
+    }).expect(401);
     expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(wrong.body).toMatchObject({
       status: 401,

@@ -40,3 +40,13 @@ export class ForbiddenError extends DomainError {
   readonly status = 403;
   readonly title = 'Forbidden';
 }
+
+/** A caller over a rate limit; the HTTP layer sends `retryAfterSeconds` as the Retry-After header too. */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly title = 'Too Many Requests';
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.extensions.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -11,6 +11,8 @@ export interface ProblemDetails {
   instance?: string;
   correlationId?: string;
   errors?: FieldError[];
+  /** Also sent as the Retry-After header. */
+  retryAfterSeconds?: number;
   [extension: string]: unknown;
 }
 
@@ -32,6 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
     problem.correlationId = RequestContext.current().correlationId;
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (typeof problem.retryAfterSeconds === 'number')
+      response.setHeader('Retry-After', String(problem.retryAfterSeconds));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 

@@ -1,11 +1,19 @@
 import Redis from 'ioredis';
 
+// One script so the count and its expiry are set atomically; a counter that somehow lost its TTL gets one back.
+const INCREMENT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count`;
+
 /** A small key-value cache: Redis in production, memory in the embedded default. */
 export abstract class CacheStore {
   abstract readonly name: string;
   abstract get<T>(key: string): Promise<T | undefined>;
   abstract set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   abstract delete(...keys: string[]): Promise<void>;
+  /** Adds one to a counter and answers the new count; the TTL starts when the counter is created and is never extended. */
+  abstract increment(key: string, ttlSeconds: number): Promise<number>;
   abstract isHealthy(): Promise<boolean>;
   abstract close(): Promise<void>;
 }
@@ -35,6 +43,10 @@ export class RedisCacheStore extends CacheStore {
     if (keys.length > 0) await this.redis.del(...keys.map((key) => this.prefix + key));
   }
 
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    return Number(await this.redis.eval(INCREMENT_SCRIPT, 1, this.prefix + key, ttlSeconds));
+  }
+
   async isHealthy(): Promise<boolean> {
     return (await this.redis.ping().catch(() => '')) === 'PONG';
   }
@@ -60,6 +72,15 @@ export class MemoryCacheStore extends CacheStore {
 
   async delete(...keys: string[]): Promise<void> {
     keys.forEach((key) => this.entries.delete(key));
+  }
+
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    const entry = this.entries.get(key);
+    const live = entry && entry.expiresAt >= Date.now();
+    const count = live ? (JSON.parse(entry.value) as number) + 1 : 1;
+    const expiresAt = live ? entry.expiresAt : Date.now() + ttlSeconds * 1000;
+    this.entries.set(key, { value: JSON.stringify(count), expiresAt });
+    return count;
   }
 
   async isHealthy(): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
 import { IdentitySettings, RsaPrivateJwk } from '../identity.config';
+import { DEFAULT_LOGIN_THROTTLE } from '../tokens/login-throttle.constants';
 import { SigningKey } from './signing-key';
 import { SigningKeyRepository } from './signing-key.repository';
 import { SigningKeysService } from './signing-keys.service';
@@ -14,7 +15,11 @@ class InMemorySigningKeys {
   }
 }
 
-const settings: IdentitySettings = { issuer: 'crm-identity', tokenTtlSeconds: 3600 };
+const settings: IdentitySettings = {
+  issuer: 'crm-identity',
+  tokenTtlSeconds: 3600,
+  loginThrottle: DEFAULT_LOGIN_THROTTLE,
+};
 
 function serviceWith(keys: InMemorySigningKeys, overrides: Partial<IdentitySettings> = {}) {
   return new SigningKeysService({ ...settings, ...overrides }, keys as unknown as SigningKeyRepository);

@@ -1,5 +1,13 @@
-import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Post, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { Request } from 'express';
 import { CurrentPrincipal, Principal, Public, Roles } from '@crm/auth';
 import { ALL_ROLES } from '@crm/contracts';
 import { PrincipalDto } from './dto/principal.dto';
@@ -21,8 +29,14 @@ export class TokenController {
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOkResponse({ type: TokenResponseDto })
-  token(@Body() body: TokenRequestDto): Promise<TokenResponseDto> {
-    return this.tokens.issue(body);
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many failed attempts for this account or from this address; Retry-After gives the seconds left',
+  })
+  token(@Body() body: TokenRequestDto, @Req() request: Request): Promise<TokenResponseDto> {
+    // Behind a proxy or load balancer request.ip is the proxy's address unless Express's
+    // 'trust proxy' setting is configured for it; otherwise every caller shares one address limit.
+    return this.tokens.issue(body, request.ip);
   }
 
   @Get('me')

@@ -7,6 +7,7 @@ import { UsersService } from '../users/users.service';
 import { GrantTypes, TokenRequestDto } from './dto/token-request.dto';
 import { TokenResponseDto } from './dto/token-response.dto';
 import { InvalidCredentialsError } from './invalid-credentials.error';
+import { LoginThrottle } from './login-throttle';
 import { tokenClaims, TokenSubject } from './token-claims';
 
 @Injectable()
@@ -14,13 +15,20 @@ export class TokenService {
   constructor(
     private readonly users: UsersService,
     private readonly clients: PartnerClientsService,
+    private readonly throttle: LoginThrottle,
     private readonly keys: SigningKeysService,
     private readonly clock: Clock,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
-  async issue(request: TokenRequestDto): Promise<TokenResponseDto> {
-    const subject = await this.authenticate(request);
+  /** `callerAddress` is the client's IP address, counted for the address-wide limit on failures. */
+  async issue(request: TokenRequestDto, callerAddress: string | undefined): Promise<TokenResponseDto> {
+    const subject = await this.throttle.attempt(
+      request.grant_type === GrantTypes.password
+        ? { kind: 'user', account: request.username!, address: callerAddress }
+        : { kind: 'client', account: request.client_id!, address: callerAddress },
+      () => this.authenticate(request),
+    );
     if (!subject) throw new InvalidCredentialsError();
     const { issuer, tokenTtlSeconds } = this.settings;
     const claims = tokenClaims(subject, { issuer, issuedAt: this.clock.now(), ttlSeconds: tokenTtlSeconds });
