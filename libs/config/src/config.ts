@@ -34,6 +34,10 @@ export const platformConfigSchema = z.object({
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
   OUTBOX_RELAY_ENABLED: booleanFlag.default(true),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  /** Published outbox rows are deleted after this many hours (unpublished ones never). */
+  OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(168),
+  /** Processed event ids must outlive the broker's retention, or a late redelivery would apply twice. */
+  INBOX_RETENTION_HOURS: z.coerce.number().int().min(24).max(87_600).default(720),
   AUTH_ISSUER: z.string().min(1).default('crm-identity'),
   AUTH_JWKS_URL: z.url().optional(),
 });

@@ -10,3 +10,4 @@ export * from './inbox/event-subscriber';
 export * from './unit-of-work';
 export * from './messaging.module';
 export * from './messaging-tables';
+export * from './retention/message-retention';

@@ -8,6 +8,7 @@ import {
   OnApplicationShutdown,
   OnModuleDestroy,
   BeforeApplicationShutdown,
+  Logger,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, IdGenerator } from '@crm/core';
@@ -17,12 +18,16 @@ import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { MessageTransport } from './transport/message-transport';
 import { UnitOfWork } from './unit-of-work';
+import { MessageRetention, RetentionPolicy } from './retention/message-retention';
 
 export interface MessagingOptions {
   transport: () => MessageTransport;
   relayEnabled: boolean;
   pollIntervalMs: number;
+  retention: RetentionPolicy;
 }
+
+const RETENTION_INTERVAL_MS = 3_600_000;
 
 export interface ServiceMessagingOptions {
   /** The producer name stamped on events and the prefix of its consumer groups. */
@@ -55,15 +60,27 @@ class ServiceMessagingLifecycle
     private readonly subscriber: EventSubscriber,
     private readonly relay: OutboxRelay,
     private readonly transport: MessageTransport,
+    private readonly retention: MessageRetention,
+    private readonly clock: Clock,
   ) {}
+
+  private retentionTimer?: NodeJS.Timeout;
 
   async onApplicationBootstrap(): Promise<void> {
     await this.subscriber.start();
     if (this.options.relayEnabled) this.relay.start();
+    this.retentionTimer = setInterval(() => void this.purge(), RETENTION_INTERVAL_MS).unref();
   }
 
   async onModuleDestroy(): Promise<void> {
+    clearInterval(this.retentionTimer);
     await this.transport.stopConsuming();
+  }
+
+  private async purge(): Promise<void> {
+    await this.retention.purge(this.clock.now()).catch((error) => {
+      new Logger(MessageRetention.name).warn(`retention purge failed, will retry: ${error}`);
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -121,9 +138,15 @@ export class MessagingModule {
           useFactory: (dataSource: DataSource, transport: MessageTransport, relay: OutboxRelay) =>
             new EventSubscriber(options.service, options.schema, dataSource, transport, () => relay.wake()),
         },
+        {
+          provide: MessageRetention,
+          inject: [DataSource, MESSAGING_OPTIONS],
+          useFactory: (dataSource: DataSource, messaging: MessagingOptions) =>
+            new MessageRetention(dataSource, options.schema, messaging.retention),
+        },
         ServiceMessagingLifecycle,
       ],
-      exports: [EventFactory, Outbox, OutboxRelay, UnitOfWork, EventSubscriber],
+      exports: [EventFactory, Outbox, OutboxRelay, UnitOfWork, EventSubscriber, MessageRetention],
     };
   }
 }

@@ -68,6 +68,7 @@ export class PlatformModule {
           transport: () => createTransport(service, config),
           relayEnabled: config.OUTBOX_RELAY_ENABLED,
           pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+          retention: { outboxHours: config.OUTBOX_RETENTION_HOURS, inboxHours: config.INBOX_RETENTION_HOURS },
         }),
         AuthModule.forRoot(() => ({
           issuer: config.AUTH_ISSUER,
