@@ -19,8 +19,9 @@ interface OutboxRow {
 }
 
 /**
- * Publishes committed outbox rows to the transport, oldest first. Rows are claimed with
- * FOR UPDATE SKIP LOCKED, so several replicas can relay the same table without double work.
+ * Publishes committed outbox rows to the transport, oldest first. A transaction-scoped advisory
+ * lock lets one replica relay a schema at a time (the others find it taken and wait for the next
+ * wake-up or poll); rows are also claimed FOR UPDATE SKIP LOCKED, so no row is sent twice.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -91,6 +92,11 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const outcome = await this.dataSource.transaction(async (tx) => {
+      // One replica relays a schema at a time, so events of one aggregate leave in commit order.
+      const [{ relaying }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS relaying`, [
+        this.table,
+      ]);
+      if (!relaying) return { sent: 0 };
       const rows: OutboxRow[] = await tx.query(
         `SELECT seq, topic, message_key, envelope, headers FROM ${this.table}
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
