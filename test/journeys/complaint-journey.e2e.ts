@@ -1,5 +1,5 @@
 import { eventually } from '@crm/testing';
-import { vinCheckDigit } from '../../apps/customer-master/src/vehicles/vin';
+import { withCheckDigit } from '../../apps/customer-master/src/vehicles/vin';
 import { PlatformUnderTest } from './platform-under-test';
 import { WebhookReceiver } from './webhook-receiver';
 
@@ -8,7 +8,7 @@ const BRAND = 'Aurora';
 
 function vin(serial: string): string {
   const body = `LDCA1B2C0NA${serial}`;
-  return body.slice(0, 8) + vinCheckDigit(body) + body.slice(9);
+  return withCheckDigit(body);
 }
 
 /**

@@ -1,10 +1,10 @@
 import { Client } from 'pg';
-import { vinCheckDigit } from '../src/vehicles/vin';
+import { withCheckDigit } from '../src/vehicles/vin';
 import { CustomerMasterHarness } from './customer-master.harness';
 
 function validVin(serial: string): string {
   const draft = `LSVAU2180N2${serial}`;
-  return draft.slice(0, 8) + vinCheckDigit(draft) + draft.slice(9);
+  return withCheckDigit(draft);
 }
 
 describe('customer erasure', () => {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { searchSql } from '../src/search/customer-search.repository';
 import { classifySearchQuery } from '@crm/search-keys';
-import { vinCheckDigit } from '../src/vehicles/vin';
+import { withCheckDigit } from '../src/vehicles/vin';
 import { CustomerMasterHarness } from './customer-master.harness';
 
 interface PlanNode {
@@ -13,10 +13,6 @@ interface PlanNode {
 
 function planNodes(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(planNodes)];
-}
-
-function withCheckDigit(vin: string): string {
-  return vin.slice(0, 8) + vinCheckDigit(vin) + vin.slice(9);
 }
 
 describe('customer search', () => {

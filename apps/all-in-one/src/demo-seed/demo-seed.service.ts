@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { PartnerKind, Role, Roles } from '@crm/contracts';
 import { CustomerService } from '../../../customer-master/src/customers/customer.service';
 import { PartnerService } from '../../../customer-master/src/partners/partner.service';
-import { vinCheckDigit } from '../../../customer-master/src/vehicles/vin';
+import { withCheckDigit } from '../../../customer-master/src/vehicles/vin';
 import { VehicleService } from '../../../customer-master/src/vehicles/vehicle.service';
 import { UsersService } from '../../../identity/src/users/users.service';
 import {
@@ -161,7 +161,7 @@ export class DemoSeedService {
     const { brand, models } = BRANDS[i % BRANDS.length];
     const year = 2018 + this.random.int(7);
     const body = `LDC${brand[0]}${'ABCDEFGH'[this.random.int(8)]}${String(i).padStart(3, '0').slice(-3)}0${'JKLMNPRS'[year - 2018]}A${String(100000 + i).slice(-6)}`;
-    const vin = body.slice(0, 8) + vinCheckDigit(body) + body.slice(9);
+    const vin = withCheckDigit(body);
     const purchaseDate = `${year}-${String(1 + this.random.int(12)).padStart(2, '0')}-15`;
     return {
       vin,

@@ -1,4 +1,10 @@
-import { vinCheckDigit, vinProblem } from './vin';
+import { vinCheckDigit, vinProblem, withCheckDigit } from './vin';
+
+describe('vinCheckDigit', () => {
+  it('computes the ISO 3779 check digit', () => {
+    expect(vinCheckDigit('1M8GDM9AXKP042788')).toBe('X');
+  });
+});
 
 describe('vinProblem', () => {
   it('accepts a North American VIN with a valid check digit', () => {
@@ -8,7 +14,7 @@ describe('vinProblem', () => {
   it('rejects a wrong check digit on a Chinese VIN', () => {
     const body = 'LSVAU2180N2';
     const vin = `${body.slice(0, 8)}0${body.slice(9)}123456`.slice(0, 17);
-    const valid = vin.slice(0, 8) + vinCheckDigit(vin) + vin.slice(9);
+    const valid = withCheckDigit(vin);
     expect(vinProblem(valid)).toBeNull();
     const wrong = valid.slice(0, 8) + (valid[8] === '1' ? '2' : '1') + valid.slice(9);
     expect(vinProblem(wrong)).toBe('check-digit');

@@ -37,6 +37,11 @@ export function vinCheckDigit(vin: string): string {
   return remainder === 10 ? 'X' : String(remainder);
 }
 
+/** The VIN with its check digit (position 9) computed: for test data and demo seeds. */
+export function withCheckDigit(vin: string): string {
+  return vin.slice(0, 8) + vinCheckDigit(vin) + vin.slice(9);
+}
+
 /** North American (1-5) and Chinese (L, GB 16735) VINs must carry a valid check digit. */
 function requiresCheckDigit(vin: string): boolean {
   return /^[1-5L]/.test(vin);
