@@ -1,15 +1,7 @@
-import { Client } from 'pg';
-import { withCheckDigit } from '../src/vehicles/vin';
-import { CustomerMasterHarness } from './customer-master.harness';
-
-function validVin(serial: string): string {
-  const draft = `LSVAU2180N2${serial}`;
-  return withCheckDigit(draft);
-}
+import { CustomerMasterHarness, testVin } from './customer-master.harness';
 
 describe('customer erasure', () => {
   let harness: CustomerMasterHarness;
-  let db: Client;
   let agent: string;
   let admin: string;
 
@@ -17,32 +9,14 @@ describe('customer erasure', () => {
     harness = await CustomerMasterHarness.start();
     agent = await harness.as(['agent']);
     admin = await harness.as(['admin']);
-    db = new Client({ connectionString: harness.database.url });
-    await db.connect();
   });
   afterAll(async () => {
-    await db.end();
     await harness.stop();
   });
 
-  async function register(body: object): Promise<string> {
-    const response = await harness
-      .http()
-      .post('/customers')
-      .set('Authorization', agent)
-      .send(body)
-      .expect(201);
-    return response.body.id;
-  }
+  const register = (body: object) => harness.registerCustomer(body, agent);
 
-  async function erasedEvents(customerId: string) {
-    const { rows } = await db.query(
-      `SELECT envelope FROM customer_master.outbox_message WHERE envelope->>'type' = 'customer.erased'
-          AND envelope->>'aggregateId' = $1`,
-      [customerId],
-    );
-    return rows.map((row) => row.envelope.payload);
-  }
+  const erasedEvents = (customerId: string) => harness.outboxPayloads('customer.erased', customerId);
 
   it('removes every piece of personal data but keeps the record and its vehicles', async () => {
     const id = await register({
@@ -57,7 +31,7 @@ describe('customer erasure', () => {
       ownerSalesRepId: 'rep-7',
       consents: [{ channel: 'email', granted: true, source: 'web' }],
     });
-    const vin = validVin('000101');
+    const vin = testVin('000101');
     await harness
       .http()
       .post(`/customers/${id}/vehicles`)
@@ -85,14 +59,14 @@ describe('customer erasure', () => {
       consents: [],
       status: 'erased',
     });
-    const stored = await db.query(
+    const stored = await harness.query(
       `SELECT c.search_keys, c.name_latin,
               (SELECT count(*)::int FROM customer_master.customer_phone p WHERE p.customer_id = c.id) AS phones,
               (SELECT count(*)::int FROM customer_master.consent k WHERE k.customer_id = c.id) AS consents
          FROM customer_master.customer c WHERE c.id = $1`,
       [id],
     );
-    expect(stored.rows[0]).toEqual({ search_keys: [], name_latin: null, phones: 0, consents: 0 });
+    expect(stored[0]).toEqual({ search_keys: [], name_latin: null, phones: 0, consents: 0 });
     const fetched = await harness.http().get(`/customers/${id}`).set('Authorization', agent).expect(200);
     expect(fetched.body.status).toBe('erased');
     const vehicles = await harness

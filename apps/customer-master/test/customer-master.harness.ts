@@ -1,10 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { PartnerKind, Role } from '@crm/contracts';
 import { configureHttpApp } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
 import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from '../src/customer-master-app.module';
+import { withCheckDigit } from '../src/vehicles/vin';
 
 export interface HarnessOptions {
   /** Extra platform variables, e.g. OUTBOX_RELAY_ENABLED=false. */
@@ -55,10 +57,39 @@ export class CustomerMasterHarness {
     return `Bearer ${await this.token(roles, partner)}`;
   }
 
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.app.get(DataSource).query(sql, params);
+  }
+
+  /** Registers a customer through the API and answers its id. */
+  async registerCustomer(body: object, authorization: string): Promise<string> {
+    const response = await this.http()
+      .post('/customers')
+      .set('Authorization', authorization)
+      .send(body)
+      .expect(201);
+    return response.body.id;
+  }
+
+  /** The payloads of the events of one type and aggregate written to the outbox, oldest first. */
+  async outboxPayloads(type: string, aggregateId: string): Promise<unknown[]> {
+    const rows = await this.query<{ envelope: { payload: unknown } }>(
+      `SELECT envelope FROM customer_master.outbox_message
+        WHERE envelope->>'type' = $1 AND envelope->>'aggregateId' = $2 ORDER BY seq`,
+      [type, aggregateId],
+    );
+    return rows.map((row) => row.envelope.payload);
+  }
+
   /** Stops the application; the database is kept unless `dropDatabase`. */
   async stop({ dropDatabase = true } = {}): Promise<void> {
     await this.app.close();
     await this.tokens.stop();
     if (dropDatabase) await this.database.drop();
   }
+}
+
+/** A valid Chinese VIN (check digit computed) ending in the given six-character serial. */
+export function testVin(serial: string): string {
+  return withCheckDigit(`LSVAU2180N2${serial}`);
 }

@@ -1,45 +1,18 @@
-import { Client } from 'pg';
-import { withCheckDigit } from '../src/vehicles/vin';
-import { CustomerMasterHarness } from './customer-master.harness';
-
-function validVin(serial: string): string {
-  const draft = `LSVAU2180N2${serial}`;
-  return withCheckDigit(draft);
-}
+import { CustomerMasterHarness, testVin } from './customer-master.harness';
 
 describe('customer merge', () => {
   let harness: CustomerMasterHarness;
-  let db: Client;
   let agent: string;
 
   beforeAll(async () => {
     harness = await CustomerMasterHarness.start();
     agent = await harness.as(['agent']);
-    db = new Client({ connectionString: harness.database.url });
-    await db.connect();
   });
   afterAll(async () => {
-    await db.end();
     await harness.stop();
   });
 
-  async function register(body: object): Promise<string> {
-    const response = await harness
-      .http()
-      .post('/customers')
-      .set('Authorization', agent)
-      .send(body)
-      .expect(201);
-    return response.body.id;
-  }
-
-  async function outboxPayloads(type: string, aggregateId: string) {
-    const { rows } = await db.query(
-      `SELECT envelope FROM customer_master.outbox_message WHERE envelope->>'type' = $1 AND envelope->>'aggregateId' = $2`,
-      [type, aggregateId],
-    );
-    return rows.map((row) => row.envelope.payload);
-  }
+  const register = (body: object) => harness.registerCustomer(body, agent);
 
   it('moves the duplicate’s data and vehicles to the survivor and publishes customer.merged', async () => {
     const survivorId = await register({
@@ -58,7 +31,7 @@ describe('customer merge', () => {
       tags: ['fleet'],
       consents: [{ channel: 'sms', granted: true, source: 'call-center' }],
     });
-    const vin = validVin('000001');
+    const vin = testVin('000001');
     const vehicle = await harness
       .http()
       .post(`/customers/${duplicateId}/vehicles`)
@@ -98,7 +71,7 @@ describe('customer merge', () => {
       .expect(200);
     expect(owned.body.items).toEqual([expect.objectContaining({ vin, ownerCustomerId: survivorId })]);
 
-    expect(await outboxPayloads('customer.merged', survivorId)).toEqual([
+    expect(await harness.outboxPayloads('customer.merged', survivorId)).toEqual([
       {
         survivorId,
         mergedId: duplicateId,
@@ -109,14 +82,14 @@ describe('customer merge', () => {
         }),
       },
     ]);
-    expect(await outboxPayloads('vehicle.ownership-changed', vehicle.body.vehicleId)).toEqual([
+    expect(await harness.outboxPayloads('vehicle.ownership-changed', vehicle.body.vehicleId)).toEqual([
       expect.objectContaining({
         ownerCustomerId: survivorId,
         previousOwnerCustomerId: duplicateId,
         reason: 'merge',
       }),
     ]);
-    expect(await outboxPayloads('customer.updated', survivorId)).toEqual([
+    expect(await harness.outboxPayloads('customer.updated', survivorId)).toEqual([
       expect.objectContaining({
         changedFields: ['phones', 'emails', 'tags', 'birthday', 'gender', 'consents'],
       }),
@@ -181,7 +154,7 @@ describe('customer merge', () => {
         .send({ duplicateId: duplicate });
     const statuses = (await Promise.all([merge(a, b), merge(b, a)])).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409]);
-    const { rows } = await db.query(
+    const rows = await harness.query<{ status: string }>(
       `SELECT status FROM customer_master.customer WHERE id = ANY($1) ORDER BY status`,
       [[a, b]],
     );

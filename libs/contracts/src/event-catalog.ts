@@ -8,21 +8,7 @@ import { EventDefinition } from './event-definition';
 import { PartnerRegistered, PartnerUpdated } from './partner/partner.events';
 import { VehicleOwnershipChanged, VehicleRegistered } from './vehicle/vehicle.events';
 import { ComplaintRecorded, InteractionRecorded } from './call-center/interaction.events';
-import {
-  RepairRecorded,
-  TicketAccepted,
-  TicketAppointmentProposed,
-  TicketClosed,
-  TicketDeclined,
-  TicketEscalated,
-  TicketOpened,
-  TicketProgressUpdated,
-  TicketReopened,
-  TicketResolved,
-  TicketRouted,
-  TicketRoutingFailed,
-  TicketSatisfactionRecorded,
-} from './service/ticket.events';
+import { RepairRecorded, TICKET_EVENTS } from './service/ticket.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -34,18 +20,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   VehicleOwnershipChanged,
   PartnerRegistered,
   PartnerUpdated,
-  TicketOpened,
-  TicketRouted,
-  TicketRoutingFailed,
-  TicketAccepted,
-  TicketDeclined,
-  TicketAppointmentProposed,
-  TicketProgressUpdated,
-  TicketResolved,
-  TicketClosed,
-  TicketReopened,
-  TicketEscalated,
-  TicketSatisfactionRecorded,
+  ...TICKET_EVENTS,
   RepairRecorded,
   InteractionRecorded,
   ComplaintRecorded,

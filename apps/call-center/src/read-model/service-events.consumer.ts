@@ -1,41 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import {
-  EventDefinition,
-  RepairRecorded,
-  TicketAccepted,
-  TicketAppointmentProposed,
-  TicketClosed,
-  TicketDeclined,
-  TicketEscalated,
-  TicketOpened,
-  TicketProgressUpdated,
-  TicketReopened,
-  TicketResolved,
-  TicketRouted,
-  TicketRoutingFailed,
-  TicketSatisfactionRecorded,
-  TicketSummary,
-} from '@crm/contracts';
+import { RepairRecorded, TICKET_EVENTS, TicketSummary } from '@crm/contracts';
 import { EventHandler, EventSubscriber } from '@crm/messaging';
 import { READ_MODEL_CONSUMER } from '../call-center.constants';
 import { Customer360Invalidator } from './customer-360.invalidator';
 import { TicketReplicaRepository } from './ticket-replica.repository';
-
-/** Every ticket event carries the ticket summary, so one handler keeps the copy current. */
-const TICKET_EVENTS: EventDefinition[] = [
-  TicketOpened,
-  TicketRouted,
-  TicketRoutingFailed,
-  TicketAccepted,
-  TicketDeclined,
-  TicketAppointmentProposed,
-  TicketProgressUpdated,
-  TicketResolved,
-  TicketClosed,
-  TicketReopened,
-  TicketEscalated,
-  TicketSatisfactionRecorded,
-];
 
 type TicketPayload = TicketSummary & { acceptedBy?: string };
 

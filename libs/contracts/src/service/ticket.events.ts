@@ -110,3 +110,19 @@ export const RepairRecorded = defineEvent({
     repairedAt: z.iso.datetime(),
   }),
 });
+
+/** Every event of the ticket aggregate; each carries the ticket summary. */
+export const TICKET_EVENTS = [
+  TicketOpened,
+  TicketRouted,
+  TicketRoutingFailed,
+  TicketAccepted,
+  TicketDeclined,
+  TicketAppointmentProposed,
+  TicketProgressUpdated,
+  TicketResolved,
+  TicketClosed,
+  TicketReopened,
+  TicketEscalated,
+  TicketSatisfactionRecorded,
+] as const;
