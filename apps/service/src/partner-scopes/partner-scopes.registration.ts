@@ -2,14 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { PartnerScopeRegistry } from '@crm/auth';
 import { TicketRepository } from '../tickets/ticket.repository';
-
-export const PartnerScopes = {
-  /** A ticket currently assigned to the calling station. */
-  assignedTicket: 'ticket',
-  /** A ticket about a vehicle the calling dealer sold. */
-  soldTicket: 'sold-ticket',
-  station: 'station',
-} as const;
+import { PartnerScopes } from './partner-scopes';
 
 /** Tells the shared auth guard how the service app's records are linked to partners. */
 @Injectable()
