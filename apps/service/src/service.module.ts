@@ -3,7 +3,6 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
 import { DealersModule } from './dealers/dealers.module';
 import { NotificationsModule } from './notifications/notifications.module';
-import { PartnerScopesModule } from './partner-scopes/partner-scopes.module';
 import { RepairsModule } from './repairs/repairs.module';
 import { RoutingModule } from './routing/routing.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
@@ -33,7 +32,6 @@ export class ServiceModule {
         StationsModule,
         CustomersModule,
         TicketsModule,
-        PartnerScopesModule,
         RoutingModule,
         RepairsModule,
         StationApiModule,

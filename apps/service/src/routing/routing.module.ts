@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SlaPolicyModule } from '../sla/sla-policy.module';
+import { SlaPolicyModule } from '../sla-policy/sla-policy.module';
 import { StationsModule } from '../stations/stations.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { NearestStationFinder } from './nearest-station.finder';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TicketDeclined, TicketRouted, TicketRoutingFailed } from '@crm/contracts';
-import { SlaPolicy } from '../sla/sla-policy';
+import { SlaPolicy } from '../sla-policy/sla-policy';
 import { Ticket } from '../tickets/ticket';
 import { TicketEvents } from '../tickets/ticket-events';
 import { TicketJournal } from '../tickets/ticket-journal';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceMessaging } from '../service-messaging';
+import { StationPartnerScopeRegistration } from './station-partner-scope.registration';
 import { StationReplicaConsumer } from './station-replica.consumer';
 import { StationWebhookService } from './station-webhook.service';
 import { StationController } from './station.controller';
@@ -9,7 +10,12 @@ import { StationRepository } from './station.repository';
 @Module({
   imports: [ServiceMessaging],
   controllers: [StationController],
-  providers: [StationRepository, StationReplicaConsumer, StationWebhookService],
+  providers: [
+    StationRepository,
+    StationReplicaConsumer,
+    StationWebhookService,
+    StationPartnerScopeRegistration,
+  ],
   exports: [StationRepository],
 })
 export class StationsModule {}

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module';
 import { ServiceMessaging } from '../service-messaging';
-import { SlaPolicyModule } from '../sla/sla-policy.module';
+import { SlaPolicyModule } from '../sla-policy/sla-policy.module';
 import { TicketClosingService } from './ticket-closing.service';
 import { TicketDomainEvents } from './ticket-domain-events';
 import { TicketEvents } from './ticket-events';
 import { TicketHistoryRepository } from './ticket-history.repository';
 import { TicketJournal } from './ticket-journal';
 import { TicketOpeningService } from './ticket-opening.service';
+import { TicketPartnerScopesRegistration } from './ticket-partner-scopes.registration';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketReopeningService } from './ticket-reopening.service';
 import { TicketTransaction } from './ticket-transaction';
@@ -34,6 +35,7 @@ import { TicketRepository } from './ticket.repository';
     TicketQueryService,
     TicketClosingService,
     TicketReopeningService,
+    TicketPartnerScopesRegistration,
   ],
   exports: [
     TicketRepository,
