@@ -1,7 +1,7 @@
 import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@crm/core';
 import { nextAttemptAt, SEND_TIMEOUT_MS } from './delivery-backoff';
-import { WakePollLoop } from '@crm/messaging';
+import { LoopTimers, WakePollLoop } from '@crm/messaging';
 
 const BATCH = 20;
 /** Longer than a send can take, so a claimed item is retried only if its sender died. */
@@ -26,6 +26,8 @@ export interface DispatcherOptions {
   /** False in tests that drive `dispatchDue` themselves. */
   background: boolean;
   pollIntervalMs: number;
+  /** Tests drive the loop's timers by hand. */
+  timers?: LoopTimers;
 }
 
 /**
@@ -46,6 +48,7 @@ export abstract class DeliveryDispatcher<T extends { attempts: number }, R exten
       name: options.name,
       pass: () => this.dispatchDue(),
       pollIntervalMs: options.pollIntervalMs,
+      timers: options.timers,
     });
   }
 
