@@ -11,3 +11,6 @@ export * from './unit-of-work';
 export * from './messaging.module';
 export * from './messaging-tables';
 export * from './retention/message-retention';
+export * from './after-commit/after-commit';
+export * from './dispatch/wake-poll-loop';
+export * from './domain-events/domain-events';

@@ -116,7 +116,6 @@ export class MessagingModule {
           inject: [Clock, IdGenerator],
           useFactory: (clock: Clock, ids: IdGenerator) => new EventFactory(options.service, clock, ids),
         },
-        { provide: Outbox, useFactory: () => new Outbox(options.schema) },
         {
           provide: OutboxRelay,
           inject: [DataSource, MessageTransport, MESSAGING_OPTIONS],
@@ -128,15 +127,21 @@ export class MessagingModule {
             }),
         },
         {
+          provide: Outbox,
+          inject: [OutboxRelay],
+          useFactory: (relay: OutboxRelay) => new Outbox(options.schema, () => relay.wake()),
+        },
+        {
           provide: UnitOfWork,
-          inject: [DataSource, OutboxRelay],
-          useFactory: (dataSource: DataSource, relay: OutboxRelay) => new UnitOfWork(dataSource, relay),
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new UnitOfWork(dataSource),
         },
         {
           provide: EventSubscriber,
-          inject: [DataSource, MessageTransport, OutboxRelay],
-          useFactory: (dataSource: DataSource, transport: MessageTransport, relay: OutboxRelay) =>
-            new EventSubscriber(options.service, options.schema, dataSource, transport, () => relay.wake()),
+          inject: [DataSource, MessageTransport],
+          useFactory: (dataSource: DataSource, transport: MessageTransport) =>
+            // A handler's outbox rows wake the relay through the outbox's after-commit hook.
+            new EventSubscriber(options.service, options.schema, dataSource, transport, () => undefined),
         },
         {
           provide: MessageRetention,

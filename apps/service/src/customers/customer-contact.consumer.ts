@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
-import { NotificationRepository } from '../notifications/notification.repository';
 import { toCustomerContact } from './customer-contact';
+import { CustomerDomainEvents } from './customer-domain-events';
 import { CustomerContactRepository } from './customer-contact.repository';
 
 /** A consumer group of its own, so a deployment that had only locations replays the topic and fills contacts in. */
@@ -14,7 +14,7 @@ export class CustomerContactConsumer implements OnModuleInit {
   constructor(
     private readonly subscriber: EventSubscriber,
     private readonly contacts: CustomerContactRepository,
-    private readonly notifications: NotificationRepository,
+    private readonly events: CustomerDomainEvents,
   ) {}
 
   onModuleInit(): void {
@@ -29,7 +29,7 @@ export class CustomerContactConsumer implements OnModuleInit {
     });
     this.subscriber.on(CONSUMER, CustomerErased, async ({ payload }, tx) => {
       await this.contacts.remove(tx, payload.customerId);
-      await this.notifications.forgetCustomer(tx, payload.customerId);
+      await this.events.raise(tx, 'customer.erased', { customerId: payload.customerId });
     });
   }
 }

@@ -4,7 +4,7 @@ import { CurrentPrincipal, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
 import { ForbiddenError } from '@crm/core';
 import { PageQuery, UuidPipe } from '@crm/http';
-import { PartnerScopes } from '../partner-scopes/partner-scopes.registration';
+import { PartnerScopes } from '../partner-scopes/partner-scopes';
 import { TicketQueryService } from '../tickets/ticket-query.service';
 
 /** The selling dealer follows up with its customers: tickets about vehicles it sold, read only. */

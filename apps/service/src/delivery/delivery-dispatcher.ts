@@ -1,7 +1,7 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@crm/core';
 import { nextAttemptAt, SEND_TIMEOUT_MS } from './delivery-backoff';
-import { Wakeable } from './after-commit-wake.listener';
+import { LoopTimers, WakePollLoop } from '@crm/messaging';
 
 const BATCH = 20;
 /** Longer than a send can take, so a claimed item is retried only if its sender died. */
@@ -26,28 +26,30 @@ export interface DispatcherOptions {
   /** False in tests that drive `dispatchDue` themselves. */
   background: boolean;
   pollIntervalMs: number;
+  /** Tests drive the loop's timers by hand. */
+  timers?: LoopTimers;
 }
 
 /**
- * The sending half of a table used as an outbox: woken right after a commit that wrote to it, with a poll as the
- * safety net (retries that come due, a crash between commit and send). Rows are claimed with a lease, so a send
+ * The sending half of a table used as an outbox, on the shared wake/poll loop: woken right after a commit that wrote
+ * to it, with a poll as the safety net (retries that come due, a crash between commit and send). Rows are claimed with a lease, so a send
  * cut short by a crash is retried once the lease runs out: delivery is at least once.
  */
 export abstract class DeliveryDispatcher<T extends { attempts: number }, R extends SendOutcome>
-  implements Wakeable, OnApplicationBootstrap, OnApplicationShutdown
+  implements OnApplicationBootstrap, OnApplicationShutdown
 {
-  private readonly logger: Logger;
-  private timer?: NodeJS.Timeout;
-  private running = false;
-  private pass: Promise<void> = Promise.resolve();
-  private again = false;
-  private busy = false;
+  private readonly loop: WakePollLoop;
 
   protected constructor(
     protected readonly clock: Clock,
     private readonly options: DispatcherOptions,
   ) {
-    this.logger = new Logger(options.name);
+    this.loop = new WakePollLoop({
+      name: options.name,
+      pass: () => this.dispatchDue(),
+      pollIntervalMs: options.pollIntervalMs,
+      timers: options.timers,
+    });
   }
 
   /** Claims due rows by pushing their next attempt past `leaseUntil`, so another replica skips them. */
@@ -56,29 +58,16 @@ export abstract class DeliveryDispatcher<T extends { attempts: number }, R exten
   protected abstract record(item: T, attempt: RecordedAttempt<R>): Promise<void>;
 
   onApplicationBootstrap(): void {
-    if (!this.options.background) return;
-    this.running = true;
-    this.wake();
+    if (this.options.background) this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.pass;
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
+  /** Called after a commit that wrote rows to send. */
   wake(): void {
-    if (!this.running) return;
-    if (this.busy) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.busy = true;
-    this.pass = this.loop().finally(() => {
-      this.busy = false;
-      if (this.running) this.timer = setTimeout(() => this.wake(), this.options.pollIntervalMs);
-    });
+    this.loop.wake();
   }
 
   /** Sends everything due now; resolves with how many items were attempted. */
@@ -91,13 +80,6 @@ export abstract class DeliveryDispatcher<T extends { attempts: number }, R exten
       total += due.length;
       if (due.length < BATCH) return total;
     }
-  }
-
-  private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      await this.dispatchDue().catch((error) => this.logger.warn(`dispatch will retry: ${error}`));
-    } while (this.again && this.running);
   }
 
   private async attempt(item: T): Promise<void> {

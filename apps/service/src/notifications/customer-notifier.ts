@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventEnvelope } from '@crm/contracts';
 import { CustomerContactRepository } from '../customers/customer-contact.repository';
 import { Ticket } from '../tickets/ticket';
 import { NOTIFICATION_CHANNELS, NotificationKind } from './notification';
-import { NotificationFactsCollector, notificationKindOf } from './notification-facts.collector';
+import { NotificationFactsCollector } from './notification-facts.collector';
 import { NotificationOutbox } from './notification-outbox';
 import { renderNotification } from './notification-templates';
 import { planRecipient } from './recipient-rules';
@@ -21,14 +20,13 @@ export class CustomerNotifier {
     private readonly outbox: NotificationOutbox,
   ) {}
 
-  async notify(tx: EntityManager, ticket: Ticket, events: EventEnvelope[]): Promise<void> {
-    for (const event of events) {
-      const kind = notificationKindOf(event);
-      if (kind) await this.notifyOf(tx, ticket, kind, event.id);
-    }
-  }
-
-  private async notifyOf(tx: EntityManager, ticket: Ticket, kind: NotificationKind, causeEventId: string) {
+  /** `causeEventId` identifies the step: a message is written once per step and channel. */
+  async notify(
+    tx: EntityManager,
+    ticket: Ticket,
+    kind: NotificationKind,
+    causeEventId: string,
+  ): Promise<void> {
     const contact = await this.contacts.find(tx, ticket.customerId);
     const facts = await this.facts.collect(tx, kind, ticket);
     const drafts = NOTIFICATION_CHANNELS.map((channel) => {

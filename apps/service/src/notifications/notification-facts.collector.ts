@@ -1,29 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  EventEnvelope,
-  TicketAppointmentProposed,
-  TicketOpened,
-  TicketResolved,
-  TicketRouted,
-} from '@crm/contracts';
 import { SurveyLinkIssuer } from '../satisfaction/survey-link.issuer';
 import { StationRepository } from '../stations/station.repository';
 import { Ticket } from '../tickets/ticket';
 import { NotificationKind, NotificationKinds } from './notification';
 import { NotificationFacts } from './notification-templates';
-
-/** The ticket transitions the customer hears about. */
-const KIND_BY_EVENT_TYPE: Record<string, NotificationKind> = {
-  [TicketOpened.type]: NotificationKinds.ticketReceived,
-  [TicketRouted.type]: NotificationKinds.stationAssigned,
-  [TicketAppointmentProposed.type]: NotificationKinds.appointmentProposed,
-  [TicketResolved.type]: NotificationKinds.survey,
-};
-
-export function notificationKindOf(event: EventEnvelope): NotificationKind | null {
-  return KIND_BY_EVENT_TYPE[event.type] ?? null;
-}
 
 /** Gathers what a message says, in the transition's transaction (the survey link is issued only if it commits). */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, IdGenerator } from '@crm/core';
-import { wakeAfterCommit } from '../delivery/after-commit-wake.listener';
+import { afterCommit } from '@crm/messaging';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { NewNotification, NotificationRepository } from './notification.repository';
 
@@ -21,6 +21,6 @@ export class NotificationOutbox {
     const createdAt = this.clock.now();
     for (const draft of drafts)
       await this.notifications.insert(tx, { ...draft, notificationId: this.ids.next(), createdAt });
-    if (drafts.some((draft) => !draft.skipReason)) wakeAfterCommit(tx, this.dispatcher);
+    if (drafts.some((draft) => !draft.skipReason)) afterCommit(tx, () => this.dispatcher.wake());
   }
 }

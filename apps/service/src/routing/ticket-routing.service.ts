@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TicketDeclined, TicketRouted, TicketRoutingFailed } from '@crm/contracts';
-import { SlaPolicy } from '../sla/sla-policy';
+import { SlaPolicy } from '../sla-policy/sla-policy';
 import { Ticket } from '../tickets/ticket';
 import { TicketEvents } from '../tickets/ticket-events';
 import { TicketJournal } from '../tickets/ticket-journal';
 import { assertCanStep } from '../tickets/ticket-lifecycle';
-import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { ROUTING_RADII_KM, RoutingDecision } from './routing-need';
 import { StationAssignment } from './station-assignment';
 
@@ -15,13 +14,12 @@ const FAILURE_REASONS: Record<Exclude<RoutingDecision['outcome'], 'routed'>, str
   'no-station': `no active station with the skill, brand and capacity within ${ROUTING_RADII_KM.at(-1)} km`,
 };
 
-/** Routes a ticket in the caller's transaction: assigned, journaled, published and the station notified. */
+/** Routes a ticket in the caller's transaction: assigned, journaled and published (the station hears of it by webhook). */
 @Injectable()
 export class TicketRoutingService {
   constructor(
     private readonly assignment: StationAssignment,
     private readonly journal: TicketJournal,
-    private readonly webhooks: WebhookOutbox,
     private readonly sla: SlaPolicy,
     private readonly events: TicketEvents,
   ) {}
@@ -43,7 +41,6 @@ export class TicketRoutingService {
       responseDueAt: this.sla.responseDue(decidedAt, ticket.severity, station.openingHours).toISOString(),
       responseBreachedAt: null,
     };
-    await this.webhooks.enqueue(tx, routed, station);
     const event = this.events.of(TicketRouted, routed, {
       stationId: station.stationId,
       distanceMeters: decision.distanceMeters ?? 0,

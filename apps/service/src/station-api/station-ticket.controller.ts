@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
 import { PageQuery, UuidPipe } from '@crm/http';
-import { PartnerScopes } from '../partner-scopes/partner-scopes.registration';
+import { PartnerScopes } from '../partner-scopes/partner-scopes';
 import { ReasonDto } from '../tickets/dto/reason.dto';
 import { TicketQueryService } from '../tickets/ticket-query.service';
 import { ResolveTicketDto } from './dto/resolve-ticket.dto';

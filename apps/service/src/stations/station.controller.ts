@@ -4,7 +4,7 @@ import { PartnerScoped, Roles } from '@crm/auth';
 import { Roles as R, STAFF_ROLES } from '@crm/contracts';
 import { NotFoundError } from '@crm/core';
 import { UuidPipe } from '@crm/http';
-import { PartnerScopes } from '../partner-scopes/partner-scopes.registration';
+import { PartnerScopes } from '../partner-scopes/partner-scopes';
 import { RegisterWebhookDto } from './dto/register-webhook.dto';
 import { StationWebhookService } from './station-webhook.service';
 import { StationRepository } from './station.repository';

@@ -3,21 +3,22 @@ import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@crm/contracts';
 import { Clock, RequestContext } from '@crm/core';
 import { Outbox } from '@crm/messaging';
-import { CustomerNotifier } from '../notifications/customer-notifier';
 import { Ticket } from './ticket';
+import { TicketDomainEvents, TicketStep, ticketEventName } from './ticket-domain-events';
 import { TicketHistoryRepository } from './ticket-history.repository';
 import { TicketRepository } from './ticket.repository';
 
 export interface JournalEntry {
-  step: string;
+  step: TicketStep;
   note?: string | null;
   /** The station concerned when it is not (or no longer) the assigned one, as on a decline. */
   stationId?: string | null;
 }
 
 /**
- * Every transition goes through here: the ticket row, its history row, its events and the customer's
- * notifications are written in the caller's transaction, so none is ever without the others.
+ * Every transition goes through here: the ticket row, its history row and its integration event are written in
+ * the caller's transaction, then the step's domain event is raised in it, so whatever the side concerns write in
+ * reaction (notifications, webhooks, a routing) commits or rolls back with the transition.
  */
 @Injectable()
 export class TicketJournal {
@@ -26,14 +27,14 @@ export class TicketJournal {
     private readonly history: TicketHistoryRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
-    private readonly notifier: CustomerNotifier,
+    private readonly domainEvents: TicketDomainEvents,
   ) {}
 
   async record(
     tx: EntityManager,
     ticket: Ticket,
     entry: JournalEntry,
-    ...events: EventEnvelope[]
+    event: EventEnvelope,
   ): Promise<Ticket> {
     await this.tickets.update(tx, ticket);
     const { actor } = RequestContext.current();
@@ -45,8 +46,12 @@ export class TicketJournal {
       note: entry.note ?? null,
       at: this.clock.now().toISOString(),
     });
-    await this.outbox.add(tx, ...events);
-    await this.notifier.notify(tx, ticket, events);
+    await this.outbox.add(tx, event);
+    await this.domainEvents.raise(tx, ticketEventName(entry.step), {
+      id: event.id,
+      step: entry.step,
+      ticket,
+    });
     return ticket;
   }
 }

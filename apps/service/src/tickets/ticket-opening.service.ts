@@ -2,20 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TicketOpened } from '@crm/contracts';
 import { UnitOfWork } from '@crm/messaging';
-import { TicketRoutingService } from '../routing/ticket-routing.service';
 import { OpenTicketCommand } from './open-ticket.command';
 import { Ticket } from './ticket';
 import { TicketEvents } from './ticket-events';
 import { TicketJournal } from './ticket-journal';
 import { TicketFactory } from './ticket.factory';
+import { TicketRepository } from './ticket.repository';
 
-/** Opens a ticket and routes it at once, in one transaction: the station is chosen before the agent hangs up. */
+/**
+ * Opens a ticket. Whatever reacts to `ticket.opened` (routing, above all) does so in the same transaction, so the
+ * ticket returned is the one after those reactions: routed before the agent hangs up.
+ */
 @Injectable()
 export class TicketOpeningService {
   constructor(
     private readonly factory: TicketFactory,
     private readonly journal: TicketJournal,
-    private readonly routing: TicketRoutingService,
+    private readonly tickets: TicketRepository,
     private readonly events: TicketEvents,
     private readonly uow: UnitOfWork,
   ) {}
@@ -30,6 +33,6 @@ export class TicketOpeningService {
     if (!created) return ticket;
     const opened = this.events.of(TicketOpened, ticket, {});
     await this.journal.record(tx, ticket, { step: 'opened', note: `reported by ${ticket.channel}` }, opened);
-    return this.routing.route(tx, ticket);
+    return (await this.tickets.findById(ticket.ticketId, tx)) as Ticket;
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@crm/core';
-import { RoutingDecisionRepository } from '../routing/routing-decision.repository';
 import { Ticket } from './ticket';
 import { TicketHistoryRepository } from './ticket-history.repository';
 import { buildTimeline, TicketTimeline } from './ticket-timeline';
@@ -11,19 +10,12 @@ export class TicketQueryService {
   constructor(
     private readonly tickets: TicketRepository,
     private readonly history: TicketHistoryRepository,
-    private readonly decisions: RoutingDecisionRepository,
   ) {}
 
   async get(id: string): Promise<Ticket> {
     const ticket = await this.tickets.findById(id);
     if (!ticket) throw new NotFoundError('ticket', id);
     return ticket;
-  }
-
-  /** The ticket with every routing decision made for it (candidates, distances, reasons). */
-  async details(id: string) {
-    const ticket = await this.get(id);
-    return { ...ticket, routing: await this.decisions.forTicket(id) };
   }
 
   list(filter: TicketFilter): Promise<Ticket[]> {

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { TicketReopened } from '@crm/contracts';
-import { TicketRoutingService } from '../routing/ticket-routing.service';
 import { Ticket } from './ticket';
 import { TicketEvents } from './ticket-events';
 import { TicketJournal } from './ticket-journal';
 import { assertCanStep } from './ticket-lifecycle';
 import { TicketTransaction } from './ticket-transaction';
+import { TicketRepository } from './ticket.repository';
 
-/** The problem came back: the ticket is reopened and routed again, at once. */
+/** The problem came back: the ticket is reopened (and, by whoever reacts to `ticket.reopened`, routed again at once). */
 @Injectable()
 export class TicketReopeningService {
   constructor(
     private readonly transaction: TicketTransaction,
     private readonly journal: TicketJournal,
-    private readonly routing: TicketRoutingService,
+    private readonly tickets: TicketRepository,
     private readonly events: TicketEvents,
   ) {}
 
@@ -34,7 +34,7 @@ export class TicketReopeningService {
         { step: 'reopened', note: reason, stationId: ticket.stationId },
         event,
       );
-      return this.routing.route(tx, reopened);
+      return (await this.tickets.findById(id, tx)) as Ticket;
     });
   }
 }

@@ -38,13 +38,6 @@ export class TicketController {
     return { items: await this.queries.list(query), limit: query.limit, offset: query.offset };
   }
 
-  @Get(':id')
-  @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'One ticket with its SLA due times and every routing decision' })
-  get(@Param('id', UuidPipe) id: string) {
-    return this.queries.details(id);
-  }
-
   @Get(':id/timeline')
   @Roles(...STAFF_ROLES)
   @ApiOperation({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, IdGenerator } from '@crm/core';
 import { CustomerLocationRepository } from '../customers/customer-location.repository';
-import { SlaPolicy } from '../sla/sla-policy';
+import { SlaPolicy } from '../sla-policy/sla-policy';
 import { defaultSeverityOf } from '../taxonomy/quality-type-catalog';
 import { OpenTicketCommand } from './open-ticket.command';
 import { formatTicketNumber, Ticket } from './ticket';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, IdGenerator } from '@crm/core';
-import { wakeAfterCommit } from '../delivery/after-commit-wake.listener';
+import { afterCommit } from '@crm/messaging';
 import { Station } from '../stations/station';
 import { Ticket, toSummary } from '../tickets/ticket';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
@@ -37,6 +37,6 @@ export class WebhookOutbox {
       body,
       createdAt: now,
     });
-    wakeAfterCommit(tx, this.dispatcher);
+    afterCommit(tx, () => this.dispatcher.wake());
   }
 }

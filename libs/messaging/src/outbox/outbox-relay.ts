@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessageTransport, TransportMessage } from '../transport/message-transport';
 import { assertSqlIdentifier } from '../sql-identifier';
+import { WakePollLoop } from '../dispatch/wake-poll-loop';
 
 export interface OutboxRelayOptions {
   schema: string;
@@ -26,10 +27,7 @@ interface OutboxRow {
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly table: string;
-  private timer?: NodeJS.Timeout;
-  private flushing?: Promise<void>;
-  private flushAgain = false;
-  private running = false;
+  private readonly loop: WakePollLoop;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,24 +35,24 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.table = `${assertSqlIdentifier(options.schema)}.outbox_message`;
+    this.loop = new WakePollLoop({
+      name: OutboxRelay.name,
+      pass: () => this.flushAll(),
+      pollIntervalMs: options.pollIntervalMs,
+    });
   }
 
   start(): void {
-    this.running = true;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Called after a commit that wrote outbox rows. */
   wake(): void {
-    if (!this.running) return;
-    if (this.flushing) this.flushAgain = true;
-    else this.schedule(0);
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.flushing;
+    await this.loop.stop();
     await this.flushAll().catch((error) => this.logger.error(`final outbox flush failed: ${error}`));
   }
 
@@ -66,28 +64,6 @@ export class OutboxRelay {
       total += sent;
       if (sent < this.options.batchSize) return total;
     }
-  }
-
-  private schedule(delayMs: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.flushing) return;
-    let failed = false;
-    do {
-      this.flushAgain = false;
-      this.flushing = this.flushAll()
-        .then(() => undefined)
-        .catch((error) => {
-          failed = true;
-          this.logger.warn(`outbox relay will retry: ${(error as Error).message}`);
-        });
-      await this.flushing;
-      this.flushing = undefined;
-    } while (this.flushAgain && this.running && !failed);
-    if (this.running) this.schedule(this.options.pollIntervalMs);
   }
 
   private async publishBatch(): Promise<number> {

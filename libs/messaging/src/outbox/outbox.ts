@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, topicFor, validateEvent } from '@crm/contracts';
 import { RequestContext } from '@crm/core';
+import { afterCommit } from '../after-commit/after-commit';
 import { headersFor } from '../message-headers';
 import { assertSqlIdentifier } from '../sql-identifier';
 
@@ -8,7 +9,11 @@ import { assertSqlIdentifier } from '../sql-identifier';
 export class Outbox {
   private readonly table: string;
 
-  constructor(schema: string) {
+  /** `wake` is told once a transaction that added events commits, so the relay publishes them at once. */
+  constructor(
+    schema: string,
+    private readonly wake: () => void = () => undefined,
+  ) {
     this.table = `${assertSqlIdentifier(schema)}.outbox_message`;
   }
 
@@ -27,5 +32,6 @@ export class Outbox {
         ],
       );
     }
+    if (envelopes.length > 0) afterCommit(tx, this.wake);
   }
 }

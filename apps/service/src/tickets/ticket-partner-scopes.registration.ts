@@ -1,19 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { PartnerScopeRegistry } from '@crm/auth';
-import { TicketRepository } from '../tickets/ticket.repository';
+import { PartnerScopes } from '../partner-scopes/partner-scopes';
+import { TicketRepository } from './ticket.repository';
 
-export const PartnerScopes = {
-  /** A ticket currently assigned to the calling station. */
-  assignedTicket: 'ticket',
-  /** A ticket about a vehicle the calling dealer sold. */
-  soldTicket: 'sold-ticket',
-  station: 'station',
-} as const;
-
-/** Tells the shared auth guard how the service app's records are linked to partners. */
+/** Tells the shared auth guard which tickets a station or a dealer may see. */
 @Injectable()
-export class PartnerScopesRegistration implements OnModuleInit {
+export class TicketPartnerScopesRegistration implements OnModuleInit {
   constructor(
     private readonly registry: PartnerScopeRegistry,
     private readonly tickets: TicketRepository,
@@ -29,6 +22,5 @@ export class PartnerScopesRegistration implements OnModuleInit {
       PartnerScopes.soldTicket,
       async (dealerId, id) => !isUUID(id) || this.tickets.isSoldBy(dealerId, id),
     );
-    this.registry.register(PartnerScopes.station, async (partnerId, id) => partnerId === id);
   }
 }

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module';
+import { DealerTicketController } from './dealer-ticket.controller';
+
+/** What a dealer sees: tickets about the vehicles it sold. */
+@Module({ imports: [TicketsModule], controllers: [DealerTicketController] })
+export class DealersModule {}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { StationsModule } from '../stations/stations.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { StationWebhookHandler } from './station-webhook.handler';
+import { WebhookDeliveryController } from './webhook-delivery.controller';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookOutbox } from './webhook-outbox';
+import { WebhookSender } from './webhook-sender';
+
+/** Station webhooks: written when a ticket is routed, in its transaction; sent after commit, retried with backoff. */
+@Module({
+  imports: [TicketsModule, StationsModule],
+  controllers: [WebhookDeliveryController],
+  providers: [
+    WebhookDeliveryRepository,
+    WebhookOutbox,
+    WebhookSender,
+    WebhookDispatcher,
+    StationWebhookHandler,
+  ],
+  exports: [WebhookDispatcher],
+})
+export class WebhooksModule {}
