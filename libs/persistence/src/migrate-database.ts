@@ -12,7 +12,8 @@ export interface MigrateDatabaseOptions {
 
 /**
  * Runs a service's pending migrations and returns their names; the migrate step of a deployment
- * (DATABASE_MIGRATIONS=skip on the service) calls it once per release, before the service starts.
+ * (a Kubernetes init container, a compose one-shot) calls it before the service starts with
+ * DATABASE_MIGRATIONS=skip; nothing pending is a quick no-op.
  */
 export async function migrateDatabase(options: MigrateDatabaseOptions): Promise<string[]> {
   const dataSource = await new DataSource(
