@@ -20,6 +20,8 @@ export const platformConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   DATABASE_URL: z.url().optional(),
+  /** skip when a separate migrate step runs them (deploy/migrate.ts) and the service's role has no DDL rights. */
+  DATABASE_MIGRATIONS: z.enum(['on-start', 'skip']).default('on-start'),
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: z.url().optional(),
   EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('kafka'),

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { runMigrationsLocked } from './run-migrations';
+import { MigrationsMode, serviceDataSourceOptions } from './service-data-source';
 
 export interface PersistenceOptions {
   /** Names the service's own migrations table, so services sharing a database keep separate histories. */
@@ -14,6 +15,8 @@ export interface PersistenceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   poolSize?: number;
+  /** skip: a migrate step with a DDL role ran them (deploy/migrate.ts); the service's role may lack DDL rights. */
+  migrationsMode?: MigrationsMode;
 }
 
 export interface DatabaseServer {
@@ -58,7 +61,7 @@ class DatabaseServerModule {
   }
 }
 
-/** One TypeORM DataSource (pg driver) over PostgreSQL or embedded PGlite; migrations run at start. */
+/** One TypeORM DataSource (pg driver) over PostgreSQL or embedded PGlite; migrations run at start unless skipped. */
 @Module({})
 export class PersistenceModule {
   static forRoot(options: PersistenceOptions): DynamicModule {
@@ -69,18 +72,18 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           inject: [DATABASE_SERVER],
           useFactory: (server: DatabaseServer) => ({
-            type: 'postgres' as const,
-            url: server.url,
-            migrations: options.migrations,
-            migrationsRun: false,
-            migrationsTableName: `migrations_${options.service.replace(/[^a-z0-9]/g, '_')}`,
+            ...serviceDataSourceOptions({
+              service: options.service,
+              url: server.url,
+              migrations: options.migrations,
+              // PGlite is a single session: more than one connection would interleave transactions.
+              poolSize: server.embedded ? 1 : (options.poolSize ?? 10),
+            }),
             autoLoadEntities: true,
-            synchronize: false,
-            // PGlite is a single session: more than one connection would interleave transactions.
-            extra: { max: server.embedded ? 1 : (options.poolSize ?? 10) },
           }),
           dataSourceFactory: async (dataSourceOptions) => {
             const dataSource = await new DataSource(dataSourceOptions as DataSourceOptions).initialize();
+            if (options.migrationsMode === 'skip') return dataSource;
             // The embedded engine is one process with one connection: nothing to race with.
             if (dataSource.driver.options.extra?.max === 1)
               await dataSource.runMigrations({ transaction: 'each' });

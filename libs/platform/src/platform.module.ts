@@ -63,6 +63,7 @@ export class PlatformModule {
           databaseUrl: config.DATABASE_URL,
           embeddedDataDir: embeddedDataDir(config),
           migrations,
+          migrationsMode: config.DATABASE_MIGRATIONS,
         }),
         MessagingModule.forRoot({
           transport: () => createTransport(service, config),
