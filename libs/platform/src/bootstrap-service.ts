@@ -30,9 +30,10 @@ export interface StartedService<C> {
 }
 
 /**
- * Starts one app: configuration, JSON logger, the shared HTTP conventions (`configureHttpApp`:
- * validation, problem+json, OpenAPI at /docs, shutdown hooks that drain consumers and the outbox
- * on SIGTERM), listen, log the URL. Throws on any failure; `bootstrapService` is what main.ts calls.
+ * Starts one app: configuration, JSON logger, graceful shutdown on SIGTERM, the shared HTTP
+ * conventions (`configureHttpApp`: validation, problem+json, OpenAPI at /docs), listen, log the URL.
+ * Health and metrics come with the app module's PlatformModule. Throws on any failure;
+ * `bootstrapService` is what main.ts calls.
  */
 export async function startService<S extends z.ZodObject>(
   definition: ServiceDefinition<S>,
@@ -47,6 +48,8 @@ export async function startService<S extends z.ZodObject>(
     forceCloseConnections: definition.forceCloseConnections ?? false,
   });
   try {
+    // SIGTERM drains consumers and the outbox relay before exit (configureHttpApp asks too; it is idempotent).
+    app.enableShutdownHooks();
     configureHttpApp(app, definition.api);
     const host = definition.host?.(config);
     await (host === undefined ? app.listen(platform.PORT) : app.listen(platform.PORT, host));
