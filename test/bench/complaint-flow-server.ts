@@ -4,13 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { PlatformConfig, platformConfigSchema } from '@crm/config';
 import { configureHttpApp } from '@crm/platform';
 import { TEST_ISSUER } from '@crm/testing';
-import { CALL_CENTER_API, CallCenterAppModule } from '../../apps/call-center/src/call-center-app.module';
-import {
-  CUSTOMER_MASTER_API,
-  CustomerMasterAppModule,
-} from '../../apps/customer-master/src/customer-master-app.module';
-import { SERVICE_API, ServiceAppModule } from '../../apps/service/src/service-app.module';
-import { serviceConfigSchema, serviceSettingsFrom } from '../../apps/service/src/service-settings';
+import { CALL_CENTER_API, CallCenterAppModule } from '@crm/app-call-center';
+import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from '@crm/app-customer-master';
+import { SERVICE_API, ServiceAppModule, serviceConfigSchema, serviceSettingsFrom } from '@crm/app-service';
 
 export type BenchAppName = 'customer-master' | 'call-center' | 'service';
 

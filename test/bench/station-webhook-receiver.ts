@@ -1,7 +1,7 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { verifyWebhook, WebhookHeaders } from '../../apps/service/src/webhooks/webhook-signature';
+import { verifyWebhook, WebhookHeaders } from '@crm/app-service';
 
 interface Waiter {
   resolve(receivedAt: number): void;

@@ -1,5 +1,5 @@
 import { eventually } from '@crm/testing';
-import { withCheckDigit } from '../../apps/customer-master/src/vehicles/vin';
+import { withCheckDigit } from '@crm/app-customer-master';
 import { PlatformUnderTest } from './platform-under-test';
 import { WebhookReceiver } from './webhook-receiver';
 

@@ -5,13 +5,9 @@ import request from 'supertest';
 import { PartnerKind, Role } from '@crm/contracts';
 import { configureHttpApp, HttpAppOptions } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
-import { CALL_CENTER_API, CallCenterAppModule } from '../../apps/call-center/src/call-center-app.module';
-import {
-  CUSTOMER_MASTER_API,
-  CustomerMasterAppModule,
-} from '../../apps/customer-master/src/customer-master-app.module';
-import { SERVICE_API, ServiceAppModule } from '../../apps/service/src/service-app.module';
-import { DEFAULT_SERVICE_SETTINGS } from '../../apps/service/src/service-settings';
+import { CALL_CENTER_API, CallCenterAppModule } from '@crm/app-call-center';
+import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from '@crm/app-customer-master';
+import { DEFAULT_SERVICE_SETTINGS, SERVICE_API, ServiceAppModule } from '@crm/app-service';
 
 type AppModuleFactory = (config: ReturnType<typeof testPlatformConfig>) => unknown;
 

@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { verifyWebhook } from '../../apps/service/src/webhooks/webhook-signature';
+import { verifyWebhook } from '@crm/app-service';
 
 export interface ReceivedWebhook {
   path: string;

@@ -1,14 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
-import { CallCenterModule } from '../../call-center/src/call-center.module';
-import { callCenterMigrations } from '../../call-center/src/migrations';
-import { CustomerMasterModule } from '../../customer-master/src/customer-master.module';
-import { customerMasterMigrations } from '../../customer-master/src/migrations';
-import { IdentityModule } from '../../identity/src/identity.module';
-import { identityMigrations } from '../../identity/src/migrations';
-import { serviceMigrations } from '../../service/src/migrations';
-import { ServiceModule } from '../../service/src/service.module';
-import { DEFAULT_SERVICE_SETTINGS } from '../../service/src/service-settings';
+import { CallCenterModule, callCenterMigrations } from '@crm/app-call-center';
+import { CustomerMasterModule, customerMasterMigrations } from '@crm/app-customer-master';
+import { IdentityModule, identityMigrations } from '@crm/app-identity';
+import { DEFAULT_SERVICE_SETTINGS, serviceMigrations, ServiceModule } from '@crm/app-service';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
 

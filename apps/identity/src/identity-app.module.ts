@@ -17,3 +17,9 @@ export class IdentityAppModule {
     };
   }
 }
+
+export const IDENTITY_API = {
+  title: 'CRM identity',
+  description:
+    'Users, roles and partner API clients; issues the RS256 access tokens every service verifies (JWKS).',
+};

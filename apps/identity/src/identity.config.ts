@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlatformConfig, platformConfigSchema } from '@crm/config';
+import { defineServiceConfig, PlatformConfig } from '@crm/config';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottleSettings } from './tokens/login-throttle.constants';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3_600;
@@ -53,21 +53,14 @@ export const identityConfigFields = {
     .default(DEFAULT_LOGIN_THROTTLE.maxFailuresPerAddress),
 };
 
-export const identityConfigSchema = platformConfigSchema
-  .extend({
-    ...identityConfigFields,
-    // Identity publishes no events, so it needs no broker unless one is asked for.
-    EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('in-process'),
-  })
-  .superRefine((config, ctx) => {
-    if (config.EVENT_TRANSPORT === 'kafka' && !config.KAFKA_BROKERS) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['KAFKA_BROKERS'],
-        message: 'required when EVENT_TRANSPORT=kafka',
-      });
-    }
-  });
+/**
+ * Identity is the token issuer, so it serves the JWKS itself rather than pointing at one, and it
+ * publishes no events, so it needs no broker unless one is asked for.
+ */
+export const identityConfigSchema = defineServiceConfig(
+  { ...identityConfigFields, EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('in-process') },
+  { requires: [] },
+);
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;
 
 export interface IdentitySettings {

@@ -2,7 +2,13 @@ import { loadConfig } from '@crm/config';
 import { serviceConfigSchema, serviceSettingsFrom } from './service-settings';
 
 describe('service configuration', () => {
-  const load = (env: Record<string, string>) => serviceSettingsFrom(loadConfig(serviceConfigSchema, env));
+  const servers = {
+    DATABASE_URL: 'postgres://crm@db:5432/service',
+    AUTH_JWKS_URL: 'http://identity:3000/auth/jwks',
+    KAFKA_BROKERS: 'kafka:9092',
+  };
+  const load = (env: Record<string, string>) =>
+    serviceSettingsFrom(loadConfig(serviceConfigSchema, { ...servers, ...env }));
 
   it('uses the dev mailbox when no SMTP server or SMS gateway is set', () => {
     expect(load({})).toMatchObject({ smtpUrl: null, smsGatewayUrl: null });
@@ -16,6 +22,14 @@ describe('service configuration', () => {
       SMS_GATEWAY_KEY: 'k',
     });
     expect(settings).toMatchObject({ smtpUrl: 'smtp://crm:secret@mail.example.cn:587', smsGatewayKey: 'k' });
+  });
+
+  it('treats an empty optional variable as unset', () => {
+    expect(load({ SMTP_URL: '', SMS_GATEWAY_URL: '' })).toMatchObject({ smtpUrl: null, smsGatewayUrl: null });
+  });
+
+  it('needs its servers named when deployed alone', () => {
+    expect(() => serviceSettingsFrom(loadConfig(serviceConfigSchema, {}))).toThrow(/DATABASE_URL/);
   });
 
   it.each([

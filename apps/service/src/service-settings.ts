@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformConfigSchema } from '@crm/config';
+import { defineServiceConfig } from '@crm/config';
 
 export const SERVICE_SETTINGS = Symbol('SERVICE_SETTINGS');
 
@@ -29,9 +29,9 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   smsGatewayKey: null,
 };
 
-/** The service app's own variables on top of the platform ones. */
-export const serviceConfigSchema = platformConfigSchema
-  .extend({
+/** The service app's own variables on top of the platform ones; deployed alone it needs its servers named. */
+export const serviceConfigSchema = defineServiceConfig(
+  {
     WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
     SURVEY_BASE_URL: z.url().default(DEFAULT_SERVICE_SETTINGS.surveyBaseUrl),
@@ -39,11 +39,14 @@ export const serviceConfigSchema = platformConfigSchema
     SMTP_FROM: z.string().min(3).default(DEFAULT_SERVICE_SETTINGS.smtpFrom),
     SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
     SMS_GATEWAY_KEY: z.string().min(1).optional(),
-  })
-  .superRefine((config, ctx) => {
-    if (config.SMS_GATEWAY_URL && !config.SMS_GATEWAY_KEY)
-      ctx.addIssue({ code: 'custom', path: ['SMS_GATEWAY_KEY'], message: 'required with SMS_GATEWAY_URL' });
-  });
+  },
+  {
+    refine: (config, ctx) => {
+      if (config.SMS_GATEWAY_URL && !config.SMS_GATEWAY_KEY)
+        ctx.addIssue({ code: 'custom', path: ['SMS_GATEWAY_KEY'], message: 'required with SMS_GATEWAY_URL' });
+    },
+  },
+);
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
 export function serviceSettingsFrom(config: ServiceConfig): ServiceSettings {

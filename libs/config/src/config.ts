@@ -2,20 +2,31 @@ import { z } from 'zod';
 
 export class ConfigError extends Error {}
 
-/** Parses the environment once at start; a bad value stops start-up with a message naming the variable. */
+/**
+ * Parses the environment once at start; a bad value stops start-up with a message naming the variable.
+ * An empty variable (`DATABASE_URL=`) counts as unset, as compose files and shells often leave one.
+ */
 export function loadConfig<S extends z.ZodObject>(
   schema: S,
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<S> {
-  const result = schema.safeParse(env);
+  const result = schema.safeParse(withoutEmptyValues(env));
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 }
 
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') set[name] = value;
+  }
+  return set;
+}
+
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-/** Variables every service reads; each app extends this with its own. */
+/** Variables every service reads; each app extends this with its own through `defineServiceConfig`. */
 export const platformConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -44,12 +55,3 @@ export const platformConfigSchema = z.object({
   AUTH_JWKS_URL: z.url().optional(),
 });
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
-
-/** Cross-variable rules: the distributed mode needs its servers named. */
-export const distributedConfigSchema = platformConfigSchema.superRefine((config, ctx) => {
-  if (config.EVENT_TRANSPORT === 'kafka' && !config.KAFKA_BROKERS) {
-    ctx.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: 'required when EVENT_TRANSPORT=kafka' });
-  }
-  if (!config.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required' });
-  if (!config.AUTH_JWKS_URL) ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'required' });
-});

@@ -1,2 +1,3 @@
 export * from './platform.module';
 export * from './http-app';
+export * from './bootstrap-service';

@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PartnerKind, Role, Roles } from '@crm/contracts';
-import { CustomerService } from '../../../customer-master/src/customers/customer.service';
-import { PartnerService } from '../../../customer-master/src/partners/partner.service';
-import { withCheckDigit } from '../../../customer-master/src/vehicles/vin';
-import { VehicleService } from '../../../customer-master/src/vehicles/vehicle.service';
-import { UsersService } from '../../../identity/src/users/users.service';
+import { CustomerService, PartnerService, VehicleService, withCheckDigit } from '@crm/app-customer-master';
+import { UsersService } from '@crm/app-identity';
 import {
   BRANDS,
   DEMO_CITIES,

@@ -1,7 +1,7 @@
 import { Roles } from '@crm/contracts';
 import { eventually } from '@crm/testing';
-import { CustomerMasterHarness } from '../../customer-master/test/customer-master.harness';
-import { CallCenterHarness } from './call-center.harness';
+import { CustomerMasterHarness } from '../../apps/customer-master/test/customer-master.harness';
+import { CallCenterHarness } from '../../apps/call-center/test/call-center.harness';
 
 const VIN = 'LSVAU2187N2123456';
 

@@ -1,0 +1,14 @@
+// The service app's one public entry: what the all-in-one and cross-service tests may use.
+export { ServiceModule } from './service.module';
+export { SERVICE_API, ServiceAppModule } from './service-app.module';
+export { serviceMigrations } from './migrations';
+export {
+  DEFAULT_SERVICE_SETTINGS,
+  SERVICE_SETTINGS,
+  type ServiceConfig,
+  serviceConfigSchema,
+  type ServiceSettings,
+  serviceSettingsFrom,
+} from './service-settings';
+// How a station checks a webhook came from us: part of the webhook contract, used by test receivers.
+export { verifyWebhook, WebhookHeaders } from './webhooks/webhook-signature';
