@@ -14,7 +14,7 @@ import { migrateDatabase } from '@crm/persistence';
 const migrateConfigSchema = platformConfigSchema.pick({ DATABASE_URL: true }).required();
 
 /**
- * An app's migrations, by convention exported from apps/<app>/src/migrations as
+ * An app's migrations, exported by its public entry (apps/<app>/src/index.ts) as
  * `<camelCaseApp>Migrations` (identity -> identityMigrations, call-center -> callCenterMigrations).
  * The path is relative to this file, so it resolves the same from deploy/ and from dist/deploy/.
  */
@@ -22,13 +22,11 @@ const migrateConfigSchema = platformConfigSchema.pick({ DATABASE_URL: true }).re
 export function loadAppMigrations(app: string): Function[] {
   if (!/^[a-z][a-z0-9-]*$/.test(app)) throw new Error(`not an app name: ${JSON.stringify(app)}`);
   const exportName = `${app.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}Migrations`;
-  const modulePath = join(__dirname, '..', 'apps', app, 'src', 'migrations');
+  const modulePath = join(__dirname, '..', 'apps', app, 'src');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const migrations: unknown = require(modulePath)[exportName];
   if (!Array.isArray(migrations) || !migrations.every((m) => typeof m === 'function'))
-    throw new Error(
-      `apps/${app}/src/migrations does not export ${exportName} (an array of migration classes)`,
-    );
+    throw new Error(`apps/${app}/src/index.ts does not export ${exportName} (an array of migration classes)`);
   return migrations;
 }
 
