@@ -42,6 +42,7 @@ export interface Credentials {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const MEGABYTE_STRING = 'x'.repeat(1024 * 1024);
+const NEARLY_A_MEGABYTE = 'x'.repeat(900 * 1024);
 const IMPOSSIBLE_DATE = '2023-02-31';
 const IMPOSSIBLE_DATE_TIME = '2023-02-29T10:00:00Z';
 const DEEP_LEVELS = 5_000;
@@ -136,7 +137,8 @@ class FuzzedOperation {
   }
 
   /** The path with every parameter filled: ids are fresh UUIDs (unknown to the app, so at worst 404). */
-  path(override: Record<string, string> = {}, query: Record<string, string> = {}): string {
+  /** A query value of `null` leaves that parameter out, even when it is required. */
+  path(override: Record<string, string> = {}, query: Record<string, string | null> = {}): string {
     let path = this.template;
     for (const parameter of this.parameters('path')) {
       const value =
@@ -147,7 +149,9 @@ class FuzzedOperation {
     const values: Record<string, string> = {};
     for (const parameter of this.parameters('query').filter((candidate) => candidate.required))
       values[parameter.name] = encodeURIComponent(String(this.sample(parameter.schema ?? {})));
-    const all = Object.entries({ ...values, ...query }).map(([name, value]) => `${name}=${value}`);
+    const all = Object.entries({ ...values, ...query })
+      .filter(([, value]) => value !== null)
+      .map(([name, value]) => `${name}=${value}`);
     return all.length ? `${path}?${all.join('&')}` : path;
   }
 }
@@ -230,6 +234,24 @@ function casesFor(op: FuzzedOperation, credentials: Credentials): FuzzRequest[] 
       headers: auth,
       expect: REFUSED(400),
     });
+    add(`invalid UTF-8 in query ${parameter.name}`, {
+      method,
+      path: op.path({}, others('%ED%A0%80')),
+      headers: auth,
+    });
+    add(`repeated query ${parameter.name}`, {
+      method,
+      path: `${op.path({}, others('1'))}&${parameter.name}=2`,
+      headers: auth,
+    });
+    if (parameter.required) {
+      add(`missing required query ${parameter.name}`, {
+        method,
+        path: op.path({}, { [parameter.name]: null }),
+        headers: auth,
+        expect: REFUSED(400),
+      });
+    }
     add(`10 KB query ${parameter.name}`, {
       method,
       path: op.path({}, others('x'.repeat(10_000))),
@@ -330,8 +352,11 @@ function casesFor(op: FuzzedOperation, credentials: Credentials): FuzzRequest[] 
     }
   }
   const firstString = properties.find(([, raw]) => op.resolve(raw).type === 'string');
-  if (firstString)
+  if (firstString) {
     add(`1 MB string in ${firstString[0]}`, body({ ...valid, [firstString[0]]: MEGABYTE_STRING }));
+    // Just under the body limit, so that validation (not the parser) has to refuse it.
+    add(`900 KB string in ${firstString[0]}`, body({ ...valid, [firstString[0]]: NEARLY_A_MEGABYTE }));
+  }
   return cases;
 }
 
