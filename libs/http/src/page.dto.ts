@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { QueryNumber } from './query-number';
+import { QueryNumber } from './query-number.decorator';
 
 export const MAX_PAGE_SIZE = 100;
 

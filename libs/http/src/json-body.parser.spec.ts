@@ -1,4 +1,4 @@
-import { jsonDepth } from './json-body';
+import { jsonDepth } from './json-body.parser';
 
 const depthOf = (text: string) => jsonDepth(Buffer.from(text));
 

@@ -12,13 +12,19 @@ const STATUS_BY_CODE: Record<string, [number, string]> = {
   HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, 'Payload Too Large'],
 };
 
+function responseStarted(socket: Duplex): boolean {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  return inFlight?.headersSent === true;
+}
+
 /**
  * Requests Node refuses before any route sees them (over-long headers, unparseable request lines)
  * still get a problem+json answer instead of a bare status line.
  */
 export function answerClientErrorsWithProblems(server: Server): void {
   server.on('clientError', (error: ClientError, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    // Mid-response (a pipelined request after one being answered) there is no clean way to answer.
+    if (error.code === 'ECONNRESET' || !socket.writable || responseStarted(socket)) {
       socket.destroy();
       return;
     }
