@@ -79,6 +79,10 @@ describe('fuzzing every operation of the OpenAPI documents', () => {
         const results = await fuzz(target, cases);
         verdicts.push(...results);
         const failures = results.filter((verdict) => verdict.failure);
+        const operations = new Set(cases.map((fuzzCase) => fuzzCase.label.split(': ')[0])).size;
+        process.stdout.write(
+          `fuzz [${target.name}]: ${operations} operations, ${cases.length} requests, ${failures.length} failed\n`,
+        );
         expect(failures.map((verdict) => `${verdict.label}: ${verdict.failure}`)).toEqual([]);
       } finally {
         await target.stop();
