@@ -66,7 +66,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function typeUri(status: number): string {
+export function typeUri(status: number): string {
   return `https://httpstatuses.io/${status}`;
 }
 
@@ -93,6 +93,16 @@ function bodyParserProblem(error: BodyParserError): ProblemDetails {
       title: 'Payload Too Large',
       status: 413,
       detail: 'The request body is too large',
+    };
+  }
+  if (error.type === 'entity.too.deep')
+    return badRequest(error.message, [{ field: 'body', message: error.message }]);
+  if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
+    return {
+      type: typeUri(415),
+      title: 'Unsupported Media Type',
+      status: 415,
+      detail: error.message,
     };
   }
   return badRequest('The request body is not valid JSON', [{ field: 'body', message: error.message }]);

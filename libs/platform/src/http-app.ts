@@ -1,7 +1,15 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, urlencoded } from 'express';
-import { createValidationPipe, ProblemDetailsFilter } from '@crm/http';
+import { urlencoded } from 'express';
+import {
+  answerClientErrorsWithProblems,
+  createValidationPipe,
+  jsonBodyParser,
+  MediaTypeInterceptor,
+  ProblemDetailsFilter,
+  SafeTextPipe,
+  safeTextMiddleware,
+} from '@crm/http';
 import { httpMetricsMiddleware, requestContextMiddleware } from '@crm/observability';
 
 export interface HttpAppOptions {
@@ -12,11 +20,14 @@ export interface HttpAppOptions {
 
 /** The HTTP conventions every service shares: limits, context, validation, problem+json, OpenAPI at /docs. */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): INestApplication {
-  app.use(json({ limit: options.bodyLimit ?? '1mb' }));
+  answerClientErrorsWithProblems(app.getHttpServer());
+  app.use(jsonBodyParser({ limit: options.bodyLimit ?? '1mb' }));
   app.use(urlencoded({ extended: false, limit: '100kb' }));
+  app.use(safeTextMiddleware);
   app.use(requestContextMiddleware);
   app.use(httpMetricsMiddleware);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new MediaTypeInterceptor());
+  app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -1,5 +1,6 @@
 import { isEmail } from 'class-validator';
 import { FieldError } from '@crm/core';
+import { isCalendarDate } from '@crm/http';
 import { CreateCustomerDto } from '../customers/dto/create-customer.dto';
 import { CUSTOMER_KINDS, GENDERS } from '../customers/dto/customer-fields.dto';
 import { normalizePhone } from '@crm/search-keys';
@@ -104,14 +105,6 @@ function vehicleProblem(cells: CsvRow['cells']): FieldError | null {
     return { field: 'model_year', message: 'must be a year between 1950 and 2100' };
   }
   return null;
-}
-
-/** YYYY-MM-DD naming a day that exists (no 2023-02-30). */
-function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
-  );
 }
 
 function includes(values: readonly string[], value: string): boolean {

@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { INTERACTION_CHANNELS } from '@crm/contracts';
+import { IsDateTime } from '@crm/http';
 import { InteractionChannel, InteractionDirection } from '../interaction';
 
 const DIRECTIONS: InteractionDirection[] = ['inbound', 'outbound'];
@@ -55,6 +46,6 @@ export class RecordInteractionDto {
 
   @ApiPropertyOptional({ example: '2026-03-10T08:30:00Z', description: 'Defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   occurredAt?: string;
 }

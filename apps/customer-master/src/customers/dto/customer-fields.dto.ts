@@ -7,10 +7,10 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '@crm/http';
 import { AddressDto } from './address.dto';
 import { ConsentInputDto } from './consent-input.dto';
 
@@ -46,9 +46,7 @@ export class CustomerFieldsDto {
 
   @ApiPropertyOptional({ example: '1985-04-12' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-    message: 'birthday must be a date as YYYY-MM-DD',
-  })
+  @IsCalendarDate()
   birthday?: string;
 
   @ApiPropertyOptional({ enum: GENDERS })

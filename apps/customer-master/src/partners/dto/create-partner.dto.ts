@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ALL_PARTNER_KINDS, PartnerKind } from '@crm/contracts';
 import { GeoPointDto } from '@crm/http';
 import { PartnerFieldsDto } from './partner-fields.dto';
@@ -21,6 +21,7 @@ export class CreatePartnerDto extends PartnerFieldsDto {
   name: string;
 
   @ApiProperty({ type: GeoPointDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => GeoPointDto)
   location: GeoPointDto;

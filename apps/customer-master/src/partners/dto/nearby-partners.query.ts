@@ -1,18 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ALL_PARTNER_KINDS, ALL_QUALITY_TYPES, PartnerKind, QualityType } from '@crm/contracts';
+import { QueryNumber } from '@crm/http';
 
 export class NearbyPartnersQuery {
   @ApiProperty({ example: 31.23 })
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumber()
   @Min(-90)
   @Max(90)
   lat: number;
 
   @ApiProperty({ example: 121.47 })
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumber()
   @Min(-180)
   @Max(180)
@@ -36,7 +36,7 @@ export class NearbyPartnersQuery {
 
   @ApiPropertyOptional({ default: 10, maximum: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsInt()
   @Min(1)
   @Max(50)

@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate } from '@crm/http';
 
 export class RegisterVehicleDto {
   @ApiProperty({
@@ -43,7 +32,7 @@ export class RegisterVehicleDto {
 
   @ApiPropertyOptional({ example: '2023-06-18' })
   @IsOptional()
-  @Matches(DATE, { message: 'purchaseDate must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   purchaseDate?: string;
 
   @ApiPropertyOptional({ description: 'The dealer that sold it (a dealer caller is always the seller)' })
@@ -53,7 +42,7 @@ export class RegisterVehicleDto {
 
   @ApiPropertyOptional({ example: '2026-06-17' })
   @IsOptional()
-  @Matches(DATE, { message: 'warrantyEnd must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   warrantyEnd?: string;
 }
 

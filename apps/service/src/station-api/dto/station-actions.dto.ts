@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsDateTime } from '@crm/http';
 
 export class AppointmentDto {
   @ApiProperty({
     example: '2026-11-26T09:30:00+08:00',
     description: 'When the customer should bring the vehicle',
   })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   at: string;
 }
 
