@@ -8,9 +8,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { migrateDatabase } from '@crm/persistence';
 import { createTestDatabase, TestDatabase, testPlatformConfig } from '@crm/testing';
-import { serviceMigrations } from '../../apps/service/src/migrations';
-import { ServiceAppModule } from '../../apps/service/src/service-app.module';
-import { DEFAULT_SERVICE_SETTINGS } from '../../apps/service/src/service-settings';
+import { DEFAULT_SERVICE_SETTINGS, ServiceAppModule, serviceMigrations } from '@crm/app-service';
 import { runPsqlScript, withUser } from './psql-script';
 
 const ROOT = join(__dirname, '..', '..');
