@@ -39,3 +39,30 @@ export function messagingTablesDdl(schema: string): string[] {
     )`,
   ];
 }
+
+/**
+ * Second step of the outbox (a migration of its own in every service): a lease for rows being
+ * published, and parking for rows the broker can never take. `state` is derived, so nothing is
+ * backfilled: pending, published or failed.
+ */
+export function outboxLeaseAndParkingDdl(schema: string): string[] {
+  const s = assertSqlIdentifier(schema);
+  return [
+    `ALTER TABLE ${s}.outbox_message
+      ADD COLUMN lease_until timestamptz,
+      ADD COLUMN failed_at timestamptz,
+      ADD COLUMN state text GENERATED ALWAYS AS (
+        CASE WHEN published_at IS NOT NULL THEN 'published' WHEN failed_at IS NOT NULL THEN 'failed' ELSE 'pending' END
+      ) STORED`,
+    `CREATE INDEX outbox_message_aggregate_pending_idx ON ${s}.outbox_message (topic, message_key, seq)
+      WHERE published_at IS NULL`,
+  ];
+}
+
+export function outboxLeaseAndParkingDownDdl(schema: string): string[] {
+  const s = assertSqlIdentifier(schema);
+  return [
+    `DROP INDEX ${s}.outbox_message_aggregate_pending_idx`,
+    `ALTER TABLE ${s}.outbox_message DROP COLUMN state, DROP COLUMN failed_at, DROP COLUMN lease_until`,
+  ];
+}
