@@ -8,6 +8,7 @@ export * from './outbox/outbox-relay';
 export * from './inbox/event-handler';
 export * from './inbox/event-subscriber';
 export * from './inbox/dead-letter-store';
+export * from './inbox/dead-letter-replay';
 export * from './inbox/received-message';
 export * from './inbox/messaging-metrics';
 export * from './unit-of-work';

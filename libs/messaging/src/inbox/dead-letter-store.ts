@@ -60,7 +60,7 @@ export class DeadLetterStore {
     );
     if (inserted.length === 0) return; // a redelivery of a message parked before
     this.logger.error(`${consumer}: parked a message from ${message.topic} (${reason}): ${error}`);
-    deadLettersParked.inc({ consumer, topic: message.topic, reason });
+    deadLettersParked.inc({ service: this.service, consumer, topic: message.topic, reason });
     await this.copyToTopic(parked, error);
   }
 
@@ -91,7 +91,7 @@ export class DeadLetterStore {
     this.logger.warn(
       `${consumer}: skipped ${event.type} v${event.version} ${event.id} from ${message.topic} (${reason})`,
     );
-    eventsSkipped.inc({ consumer, topic: message.topic, reason });
+    eventsSkipped.inc({ service: this.service, consumer, topic: message.topic, reason });
   }
 
   /** Best effort: the row above already holds the message, and a value too big for the topic must not stop the consumer. */
