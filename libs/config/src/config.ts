@@ -32,6 +32,15 @@ export const platformConfigSchema = z.object({
     .regex(/^[a-z0-9.-]*$/)
     .default(''),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
+  /** Replication factor of the topics services create; the broker's default.replication.factor when absent. */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(32).optional(),
+  KAFKA_SSL: booleanFlag.default(false),
+  /** PEM file of the CA that signed the brokers' certificates (else the system CAs). */
+  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
+  KAFKA_SSL_REJECT_UNAUTHORIZED: booleanFlag.default(true),
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   OUTBOX_RELAY_ENABLED: booleanFlag.default(true),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   /** Published outbox rows are deleted after this many hours (unpublished ones never). */
@@ -47,6 +56,13 @@ export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 export const distributedConfigSchema = platformConfigSchema.superRefine((config, ctx) => {
   if (config.EVENT_TRANSPORT === 'kafka' && !config.KAFKA_BROKERS) {
     ctx.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: 'required when EVENT_TRANSPORT=kafka' });
+  }
+  if (config.KAFKA_SASL_MECHANISM && !(config.KAFKA_SASL_USERNAME && config.KAFKA_SASL_PASSWORD)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['KAFKA_SASL_USERNAME'],
+      message: 'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required with KAFKA_SASL_MECHANISM',
+    });
   }
   if (!config.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required' });
   if (!config.AUTH_JWKS_URL) ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'required' });

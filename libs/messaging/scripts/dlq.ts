@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { loadConfig, platformConfigSchema } from '@crm/config';
-import { DeadLetterReplay, KafkaTransport } from '@crm/messaging';
+import { DeadLetterReplay, KafkaTransport, kafkaTransportOptions } from '@crm/messaging';
 
 const USAGE = `usage: npm run dlq -- --schema <service schema> list [--topic <t>] [--all]
        npm run dlq -- --schema <service schema> replay <id>...
@@ -28,12 +28,7 @@ async function main(): Promise<void> {
   if (!config.DATABASE_URL || !config.KAFKA_BROKERS)
     throw new Error('DATABASE_URL and KAFKA_BROKERS are required');
   const dataSource = await new DataSource({ type: 'postgres', url: config.DATABASE_URL }).initialize();
-  const transport = new KafkaTransport({
-    brokers: config.KAFKA_BROKERS.split(','),
-    clientId: 'dlq-cli',
-    namespace: config.KAFKA_NAMESPACE,
-    partitions: config.KAFKA_PARTITIONS,
-  });
+  const transport = new KafkaTransport(kafkaTransportOptions('dlq-cli', config));
   const replay = new DeadLetterReplay(dataSource, transport, values.schema);
   try {
     if (command === 'list') {

@@ -1,5 +1,6 @@
 export * from './transport/message-transport';
 export * from './transport/kafka.transport';
+export * from './transport/kafka-connection-options';
 export * from './transport/in-process.transport';
 export * from './message-headers';
 export * from './event-factory';
