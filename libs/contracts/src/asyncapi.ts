@@ -11,9 +11,9 @@ const ISO_DATE_PATTERN = isoDate.toJSONSchema().pattern;
 
 const ENVELOPE_FIELDS: Record<string, string> = {
   id: 'Event id (UUID); consumers record it to apply each event once.',
-  type: 'Event type, `<aggregate>.<past-tense>` (ADR 0007).',
+  type: 'Event type, `<aggregate>.<past-tense>` (ADR 0008).',
   version:
-    'Payload schema version of this event type; a breaking change means a new version on the same topic (ADR 0007).',
+    'Payload schema version of this event type; a breaking change means a new version on the same topic (ADR 0008).',
   occurredAt: 'When it happened, ISO-8601 UTC.',
   producer: 'The service that published it.',
   aggregateType: 'The kind of record it is about; names the topic.',
@@ -187,7 +187,7 @@ export function renderEventsMarkdown(catalog: readonly EventDefinition[] = EVENT
     'the envelope for routing and tracing. Messages a consumer gives up on go to `<topic>.dlq`.',
     '',
     'Names are `<aggregate>.<past-tense>`; each aggregate has one topic, `crm.<aggregate>.v<stream version>`, and a',
-    'new payload version of an event stays on it (docs/adr/0007-event-naming-and-versioning.md).',
+    'new payload version of an event stays on it (docs/adr/0008-event-naming-and-versioning.md).',
     '',
     '| type | version | topic | description | payload fields |',
     '| --- | --- | --- | --- | --- |',

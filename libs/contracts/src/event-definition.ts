@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * One published event type: its name (`<aggregate>.<past-tense>`), payload schema version,
- * aggregate and payload schema (docs/adr/0007).
+ * aggregate and payload schema (docs/adr/0008).
  */
 export interface EventDefinition<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
   type: TType;
@@ -30,7 +30,7 @@ export type PayloadOf<TDefinition> =
 /**
  * One topic per aggregate type and stream version, e.g. `crm.customer.v1`; key = aggregate id.
  * A new payload version of one event stays on its aggregate's topic, so one aggregate's events
- * keep a single order (docs/adr/0007).
+ * keep a single order (docs/adr/0008).
  */
 export function topicFor(definition: Pick<EventDefinition, 'aggregateType' | 'streamVersion'>): string {
   return `crm.${definition.aggregateType}.v${definition.streamVersion ?? 1}`;

@@ -36,7 +36,7 @@ export function defineUpcast<F extends EventDefinition, T extends EventDefinitio
 
 /**
  * Lets a consumer written for v(n) keep running while the producer already publishes v(n+1):
- * deploy the contracts holding it to every consumer before the producer switches (ADR 0007).
+ * deploy the contracts holding it to every consumer before the producer switches (ADR 0008).
  */
 export function defineDowncast<F extends EventDefinition, T extends EventDefinition>(
   from: F,

@@ -4,7 +4,7 @@ import { defineDowncast, defineEvent, defineUpcast, EventRegistry, topicFor } fr
 import { eventually } from '@crm/testing';
 import { ConsumerFixture, envelopeOf, SCHEMA } from './consumer-fixture';
 
-// The shape of a real v2 (ADR 0007): same type and topic, a breaking payload, converters both ways.
+// The shape of a real v2 (ADR 0008): same type and topic, a breaking payload, converters both ways.
 const OrderPlacedV1 = defineEvent({
   type: 'order.placed',
   version: 1,

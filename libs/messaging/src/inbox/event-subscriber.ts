@@ -60,7 +60,7 @@ export class EventSubscriber {
 
   /**
    * Registers a handler; `consumer` names the consumer group (one group per read model or
-   * reaction). The definition's version is the one the handler understands (ADR 0007).
+   * reaction). The definition's version is the one the handler understands (ADR 0008).
    */
   on<D extends EventDefinition>(consumer: string, definition: D, handler: EventHandler<D>): void {
     const entry = this.consumers.get(consumer) ?? { name: consumer, handlers: new Map(), topics: new Set() };
