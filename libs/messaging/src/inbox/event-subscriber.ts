@@ -6,7 +6,6 @@ import {
   EventDefinition,
   EventEnvelope,
   EventRegistry,
-  InvalidEventError,
   topicFor,
   UnknownEventVersionError,
 } from '@crm/contracts';
@@ -118,7 +117,7 @@ export class EventSubscriber {
     try {
       event = this.registry.readAs(envelope, registration.definition);
     } catch (error) {
-      if (!(error instanceof InvalidEventError)) throw error;
+      // Also a converter that throws: no retry would change the bytes, so the event is parked.
       const reason =
         error instanceof UnknownEventVersionError ? ParkReasons.unknownVersion : ParkReasons.invalidPayload;
       return this.deadLetters.park({
@@ -126,7 +125,7 @@ export class EventSubscriber {
         message,
         bytes,
         reason,
-        error: error.message,
+        error: (error as Error).message ?? String(error),
         attempts: 1,
         event: envelope,
       });
