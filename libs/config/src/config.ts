@@ -45,6 +45,15 @@ export const platformConfigSchema = z.object({
     .regex(/^[a-z0-9.-]*$/)
     .default(''),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
+  /** Replication factor of the topics services create; the broker's default.replication.factor when absent. */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(32).optional(),
+  KAFKA_SSL: booleanFlag.default(false),
+  /** PEM file of the CA that signed the brokers' certificates (else the system CAs). */
+  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
+  KAFKA_SSL_REJECT_UNAUTHORIZED: booleanFlag.default(true),
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   OUTBOX_RELAY_ENABLED: booleanFlag.default(true),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   /** Published outbox rows are deleted after this many hours (unpublished ones never). */

@@ -10,6 +10,8 @@ export * from './customer/customer.events';
 export * from './vehicle/vehicle.events';
 export * from './partner/partner.events';
 export * from './event-validation';
+export * from './event-versions';
+export * from './event-registry';
 export * from './service/ticket.schemas';
 export * from './service/ticket.events';
 export * from './call-center/interaction.events';
