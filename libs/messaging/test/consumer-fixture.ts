@@ -34,15 +34,7 @@ export class ConsumerFixture {
 
   subscriber(registry?: EventRegistry): EventSubscriber {
     const retry = { attempts: 2, initialDelayMs: 10, maxDelayMs: 10 };
-    return new EventSubscriber(
-      'consumer',
-      SCHEMA,
-      this.dataSource,
-      this.transport,
-      () => {},
-      retry,
-      registry,
-    );
+    return new EventSubscriber('consumer', SCHEMA, this.dataSource, this.transport, retry, registry);
   }
 
   /** A handler that records what it was given, so a test sees the version and payload each consumer got. */

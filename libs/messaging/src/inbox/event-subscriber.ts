@@ -49,7 +49,6 @@ export class EventSubscriber {
     schema: string,
     private readonly dataSource: DataSource,
     private readonly transport: MessageTransport,
-    private readonly afterCommit: () => void,
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
     private readonly registry: EventRegistry = EVENT_REGISTRY,
   ) {
@@ -174,19 +173,16 @@ export class EventSubscriber {
       actor: event.actor,
       traceparent: headers[MessageHeaders.traceparent],
     };
-    const applied = await RequestContext.run(context, () =>
+    await RequestContext.run(context, () =>
       this.dataSource.transaction(async (tx) => {
         const inserted: unknown[] = await tx.query(
           `INSERT INTO ${this.schema}.processed_event (consumer, event_id) VALUES ($1, $2)
            ON CONFLICT DO NOTHING RETURNING event_id`,
           [consumer.name, event.id],
         );
-        if (inserted.length === 0) return false;
-        await handler(event, tx);
-        return true;
+        if (inserted.length > 0) await handler(event, tx);
       }),
     );
-    if (applied) this.afterCommit();
   }
 }
 
