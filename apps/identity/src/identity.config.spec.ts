@@ -8,6 +8,7 @@ describe('identityConfigSchema', () => {
     expect(config).toMatchObject({ IDENTITY_TOKEN_TTL_SECONDS: 3600, EVENT_TRANSPORT: 'in-process' });
     expect(identitySettings(config)).toEqual({
       issuer: 'crm-identity',
+      audience: 'crm-api',
       tokenTtlSeconds: 3600,
       loginThrottle: { windowSeconds: 900, maxFailuresPerAccount: 10, maxFailuresPerAddress: 50 },
     });

@@ -72,6 +72,7 @@ export type IdentityConfig = z.infer<typeof identityConfigSchema>;
 
 export interface IdentitySettings {
   issuer: string;
+  audience: string;
   tokenTtlSeconds: number;
   signingKeyJwk?: RsaPrivateJwk;
   bootstrapAdminPassword?: string;
@@ -84,6 +85,7 @@ export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');
 export function identitySettings(config: PlatformConfig & Partial<IdentityConfig>): IdentitySettings {
   return {
     issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
     tokenTtlSeconds: config.IDENTITY_TOKEN_TTL_SECONDS ?? DEFAULT_TOKEN_TTL_SECONDS,
     signingKeyJwk: config.IDENTITY_SIGNING_KEY_JWK,
     bootstrapAdminPassword: config.IDENTITY_BOOTSTRAP_ADMIN_PASSWORD,

@@ -39,6 +39,8 @@ export const platformConfigSchema = z.object({
   /** Processed event ids must outlive the broker's retention, or a late redelivery would apply twice. */
   INBOX_RETENTION_HOURS: z.coerce.number().int().min(24).max(87_600).default(720),
   AUTH_ISSUER: z.string().min(1).default('crm-identity'),
+  /** The `aud` identity puts in its tokens and every service requires. */
+  AUTH_AUDIENCE: z.string().min(1).default('crm-api'),
   AUTH_JWKS_URL: z.url().optional(),
 });
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;

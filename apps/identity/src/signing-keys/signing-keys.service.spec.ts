@@ -17,6 +17,7 @@ class InMemorySigningKeys {
 
 const settings: IdentitySettings = {
   issuer: 'crm-identity',
+  audience: 'crm-api',
   tokenTtlSeconds: 3600,
   loginThrottle: DEFAULT_LOGIN_THROTTLE,
 };

@@ -5,6 +5,7 @@ import { LoginAttempt, LoginThrottle } from './login-throttle';
 
 const settings: IdentitySettings = {
   issuer: 'crm-identity',
+  audience: 'crm-api',
   tokenTtlSeconds: 3600,
   loginThrottle: { windowSeconds: 900, maxFailuresPerAccount: 3, maxFailuresPerAddress: 5 },
 };
