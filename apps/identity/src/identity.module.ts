@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@crm/platform';
+import { IdentityAuditLog } from './audit/identity-audit-log';
 import { SecretHasher } from './credentials/secret-hasher';
 import { IDENTITY_SETTINGS, identitySettings } from './identity.config';
 import { PartnerClientRepository } from './partner-clients/partner-client.repository';
@@ -32,6 +33,7 @@ import { UsersService } from './users/users.service';
   providers: [
     { provide: IDENTITY_SETTINGS, inject: [PLATFORM_CONFIG], useFactory: identitySettings },
     SecretHasher,
+    IdentityAuditLog,
     UserRepository,
     UsersService,
     AdminBootstrap,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, ConflictError, IdGenerator, InvalidInputError } from '@crm/core';
+import { DataSource } from 'typeorm';
+import { Clock, ConflictError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
+import { IdentityAuditActions, IdentityAuditLog } from '../audit/identity-audit-log';
 import { Page } from '@crm/http';
 import { SecretHasher } from '../credentials/secret-hasher';
 import { partnerBindingErrors } from './partner-binding';
@@ -13,6 +15,8 @@ export class UsersService {
     private readonly hasher: SecretHasher,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly audit: IdentityAuditLog,
+    private readonly dataSource: DataSource,
   ) {}
 
   async register(input: NewUser): Promise<User> {
@@ -41,6 +45,33 @@ export class UsersService {
     const found = await this.users.findByUsername(username);
     const matches = await this.hasher.matches(password, found?.passwordHash ?? null);
     return matches && found!.user.active ? found!.user : null;
+  }
+
+  /**
+   * A disabled user gets no new token; tokens already issued stay valid until they expire, so at
+   * most IDENTITY_TOKEN_TTL_SECONDS (the token lifetime is the revocation mechanism).
+   */
+  setActive(id: string, active: boolean): Promise<User> {
+    return this.dataSource.transaction(async (tx) => {
+      const user = await this.users.setActive(tx, id, active);
+      if (!user) throw new NotFoundError('user', id);
+      const action = active ? IdentityAuditActions.userEnabled : IdentityAuditActions.userDisabled;
+      await this.audit.record(tx, { action, entityType: 'user', entityId: id });
+      return user;
+    });
+  }
+
+  /** An administrator sets a new password; the old one stops working at once. */
+  async resetPassword(id: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (tx) => {
+      if (!(await this.users.setPasswordHash(tx, id, passwordHash))) throw new NotFoundError('user', id);
+      await this.audit.record(tx, {
+        action: IdentityAuditActions.userPasswordReset,
+        entityType: 'user',
+        entityId: id,
+      });
+    });
   }
 
   activeAdminExists(): Promise<boolean> {
