@@ -7,6 +7,9 @@ import { PartnerClientRepository } from './partner-clients/partner-client.reposi
 import { PartnerClientsController } from './partner-clients/partner-clients.controller';
 import { PartnerClientsService } from './partner-clients/partner-clients.service';
 import { JwksController } from './signing-keys/jwks.controller';
+import { KeyEncryptionProvider } from './signing-keys/key-encryption-key';
+import { SigningKeyRotationService } from './signing-keys/signing-key-rotation.service';
+import { SigningKeysController } from './signing-keys/signing-keys.controller';
 import { SigningKeyRepository } from './signing-keys/signing-key.repository';
 import { SigningKeysService } from './signing-keys/signing-keys.service';
 import { LoginThrottle } from './tokens/login-throttle';
@@ -26,6 +29,7 @@ import { UsersService } from './users/users.service';
   controllers: [
     TokenController,
     JwksController,
+    SigningKeysController,
     OpenIdConfigurationController,
     UsersController,
     PartnerClientsController,
@@ -41,6 +45,8 @@ import { UsersService } from './users/users.service';
     PartnerClientsService,
     SigningKeyRepository,
     SigningKeysService,
+    KeyEncryptionProvider,
+    SigningKeyRotationService,
     LoginThrottle,
     TokenService,
   ],

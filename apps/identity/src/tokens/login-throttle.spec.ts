@@ -7,6 +7,7 @@ const settings: IdentitySettings = {
   issuer: 'crm-identity',
   audience: 'crm-api',
   tokenTtlSeconds: 3600,
+  dataDir: './data',
   loginThrottle: { windowSeconds: 900, maxFailuresPerAccount: 3, maxFailuresPerAddress: 5 },
 };
 
