@@ -12,10 +12,12 @@ import { SigningKeyRotationService } from './signing-keys/signing-key-rotation.s
 import { SigningKeysController } from './signing-keys/signing-keys.controller';
 import { SigningKeyRepository } from './signing-keys/signing-key.repository';
 import { SigningKeysService } from './signing-keys/signing-keys.service';
+import { LoginLocksController } from './tokens/login-locks.controller';
 import { LoginThrottle } from './tokens/login-throttle';
 import { OpenIdConfigurationController } from './tokens/openid-configuration.controller';
 import { TokenController } from './tokens/token.controller';
 import { TokenService } from './tokens/token.service';
+import { TrustProxySetup } from './tokens/trust-proxy.setup';
 import { AdminBootstrap } from './users/admin-bootstrap';
 import { UserRepository } from './users/user.repository';
 import { UsersController } from './users/users.controller';
@@ -28,6 +30,7 @@ import { UsersService } from './users/users.service';
 @Module({
   controllers: [
     TokenController,
+    LoginLocksController,
     JwksController,
     SigningKeysController,
     OpenIdConfigurationController,
@@ -49,6 +52,7 @@ import { UsersService } from './users/users.service';
     SigningKeyRotationService,
     LoginThrottle,
     TokenService,
+    TrustProxySetup,
   ],
   exports: [UsersService, PartnerClientsService, SigningKeysService],
 })

@@ -17,6 +17,7 @@ type IdentityOverrides = Partial<
     | 'IDENTITY_LOGIN_MAX_FAILURES_PER_ADDRESS'
     | 'IDENTITY_KEY_ENCRYPTION_KEY'
     | 'DATA_DIR'
+    | 'TRUST_PROXY'
   >
 >;
 

@@ -15,6 +15,14 @@ export function loadConfig<S extends z.ZodObject>(
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+/** Express 'trust proxy': true, false, a hop count, or comma-separated addresses/subnets/'loopback'. */
+const trustProxy = z
+  .string()
+  .regex(/^[\w.:/, -]+$/, "'true', 'false', a hop count or comma-separated addresses")
+  .transform((value): boolean | number | string =>
+    value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
+  );
+
 /** Variables every service reads; each app extends this with its own. */
 export const platformConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -42,6 +50,8 @@ export const platformConfigSchema = z.object({
   /** The `aud` identity puts in its tokens and every service requires. */
   AUTH_AUDIENCE: z.string().min(1).default('crm-api'),
   AUTH_JWKS_URL: z.url().optional(),
+  /** Whose X-Forwarded-For to believe for the caller's address; by default nobody's. */
+  TRUST_PROXY: trustProxy.default(false),
 });
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 

@@ -10,6 +10,7 @@ export const IdentityAuditActions = {
   clientEnabled: 'partner-client.enabled',
   clientSecretRotated: 'partner-client.secret-rotated',
   signingKeyRotated: 'signing-key.rotated',
+  loginLockCleared: 'login-lock.cleared',
 } as const;
 export type IdentityAuditAction = (typeof IdentityAuditActions)[keyof typeof IdentityAuditActions];
 
