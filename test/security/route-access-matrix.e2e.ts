@@ -75,6 +75,20 @@ describe('access to every route, by caller', () => {
   const bearer: Record<string, string> = {};
   /** A record of dealer A per partner-scoped resource it can own. */
   const ownedByDealerA: Record<string, string> = {};
+  /** Station A's own record, for the scopes a repair station owns. */
+  const ownedByStationA: Record<string, string> = {};
+  type Caller = 'dealerA' | 'dealerB' | 'stationA' | 'stationB';
+  const CALLERS: Caller[] = ['dealerA', 'dealerB', 'stationA', 'stationB'];
+  /** The record a route is called with, and which partner owns it (none: a random id nobody owns). */
+  const recordFor = (route: Route): { id?: string; owner?: Caller } => {
+    const resource = route.scope?.resource;
+    if (!resource) return {};
+    if (ownedByStationA[resource]) return { id: ownedByStationA[resource], owner: 'stationA' };
+    if (ownedByDealerA[resource]) return { id: ownedByDealerA[resource], owner: 'dealerA' };
+    return {};
+  };
+  const roleOf = (caller: Caller) =>
+    partners[caller].kind === 'dealer' ? Roles.dealer : Roles.repairStation;
 
   const http = () => request(app.getHttpServer());
 
@@ -138,6 +152,7 @@ describe('access to every route, by caller', () => {
         .expect(201)
     ).body.vehicleId;
     ownedByDealerA.partner = partners.dealerA.id;
+    ownedByStationA.station = partners.stationA.id;
     expect(ownedByDealerA).toEqual({
       customer: expect.any(String),
       vehicle: expect.any(String),
@@ -190,30 +205,34 @@ describe('access to every route, by caller', () => {
   it('answers every id route with 404 to a partner whose record it is not, 403 where its role is not allowed', async () => {
     const wrong: string[] = [];
     for (const route of routes.filter((r) => takesId(r) && !r.isPublic)) {
-      const record = route.scope ? ownedByDealerA[route.scope.resource] : undefined;
-      for (const caller of ['dealerB', 'stationA', 'stationB'] as const) {
-        const role = partners[caller].kind === 'dealer' ? Roles.dealer : Roles.repairStation;
-        const expected = allows(route, role) ? 404 : 403;
-        const { status } = await call(route, pathOf(route, record), bearer[caller]);
+      const record = recordFor(route);
+      for (const caller of CALLERS.filter((c) => c !== record.owner)) {
+        const expected = allows(route, roleOf(caller)) ? 404 : 403;
+        const { status } = await call(route, pathOf(route, record.id), bearer[caller]);
         if (status !== expected) wrong.push(`${caller} ${route.name}: ${status}, expected ${expected}`);
       }
     }
     expect(wrong).toEqual([]);
   });
 
-  it('lets dealer A reach its own records on every route its role may call', async () => {
+  it('lets a partner reach its own records on every route its role may call', async () => {
     const wrong: string[] = [];
     const reached: string[] = [];
-    for (const route of routes.filter((r) => takesId(r) && !r.isPublic && allows(r, Roles.dealer))) {
-      const record = route.scope && ownedByDealerA[route.scope.resource];
-      if (!record || mutates(route)) continue;
-      const { status } = await call(route, pathOf(route, record), bearer.dealerA);
-      if ([401, 403, 404, 500].includes(status)) wrong.push(`${route.name}: ${status}`);
+    for (const route of routes.filter((r) => takesId(r) && !r.isPublic && !mutates(r))) {
+      const record = recordFor(route);
+      if (!record.owner || !allows(route, roleOf(record.owner))) continue;
+      const { status } = await call(route, pathOf(route, record.id), bearer[record.owner]);
+      if ([401, 403, 404, 500].includes(status)) wrong.push(`${record.owner} ${route.name}: ${status}`);
       else reached.push(route.name);
     }
     expect(wrong).toEqual([]);
     expect(reached).toEqual(
-      expect.arrayContaining(['GET /customers/:id', 'GET /vehicles/:vehicleId', 'GET /partners/:id']),
+      expect.arrayContaining([
+        'GET /customers/:id',
+        'GET /vehicles/:vehicleId',
+        'GET /partners/:id',
+        'GET /stations/:id',
+      ]),
     );
   });
 

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { base64url, SignJWT } from 'jose';
+import { TEST_AUDIENCE, TEST_ISSUER } from '@crm/testing';
 import { CustomerMasterHarness } from './customer-master.harness';
 
 const DEALER_ID = '0b9d3c52-5f2e-4c1a-9a57-1f0c2f6a1d01';
@@ -47,6 +50,19 @@ describe('bearer tokens at customer-master', () => {
     await expectUnauthorized(
       await harness.tokens.signPayload({ sub: 'u1', roles: ['agent'], iat, exp: iat + 30 * 86_400 }),
     );
+  });
+
+  it('refuses a token signed with HS256 or not signed at all (alg none)', async () => {
+    const claims = { sub: 'u1', roles: ['agent'], iss: TEST_ISSUER, aud: TEST_AUDIENCE };
+    const hs256 = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', kid: 'test-key' })
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(randomBytes(32));
+    await expectUnauthorized(hs256);
+    const part = (value: object) => base64url.encode(JSON.stringify(value));
+    const iat = now();
+    await expectUnauthorized(`${part({ alg: 'none' })}.${part({ ...claims, iat, exp: iat + 600 })}.`);
   });
 
   it('refuses a token without sub or without roles', async () => {
