@@ -90,6 +90,12 @@ describe('disabling accounts and rotating their secrets', () => {
     expect(trail.map((entry) => entry.action)).toContain('partner-client.secret-rotated');
   });
 
+  it('refuses to disable the last active administrator', async () => {
+    const response = await asAdmin(api().post(`/users/${adminId}/disable`)).expect(409);
+    expect(response.body.detail).toContain('last active administrator');
+    await passwordGrant('admin', ADMIN_PASSWORD).expect(200);
+  });
+
   it('answers an unknown account with 404', async () => {
     await asAdmin(api().post('/users/5c4a1e0e-2b7d-4f55-8f0e-7d3c9b2a6eff/disable')).expect(404);
     await asAdmin(api().post('/partner-clients/nobody/secret')).expect(404);

@@ -76,6 +76,16 @@ export class UserRepository {
     return rows.map(toUser);
   }
 
+  /** Whether an active admin other than `exceptId` exists; holds a lock so two disables cannot both pass. */
+  async otherActiveAdminExists(tx: EntityManager, exceptId: string): Promise<boolean> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('identity.active_admins'))`);
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM identity.user_account WHERE active AND $1 = ANY (roles) AND id <> $2 LIMIT 1`,
+      [Roles.admin, exceptId],
+    );
+    return rows.length > 0;
+  }
+
   /** The user after the change, or null when there is no such user. */
   async setActive(tx: EntityManager, id: string, active: boolean): Promise<User | null> {
     // Wrapped in a SELECT so every driver (pg, PGlite) answers plain rows.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Roles } from '@crm/contracts';
 import { Clock, ConflictError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
 import { IdentityAuditActions, IdentityAuditLog } from '../audit/identity-audit-log';
 import { Page } from '@crm/http';
@@ -53,8 +54,12 @@ export class UsersService {
    */
   setActive(id: string, active: boolean): Promise<User> {
     return this.dataSource.transaction(async (tx) => {
+      // Disabling the last administrator would leave no one to enable anyone again.
+      const lastAdmin = !active && !(await this.users.otherActiveAdminExists(tx, id));
       const user = await this.users.setActive(tx, id, active);
       if (!user) throw new NotFoundError('user', id);
+      if (lastAdmin && user.roles.includes(Roles.admin))
+        throw new ConflictError('This is the last active administrator; enable or create another first');
       const action = active ? IdentityAuditActions.userEnabled : IdentityAuditActions.userDisabled;
       await this.audit.record(tx, { action, entityType: 'user', entityId: id });
       return user;
