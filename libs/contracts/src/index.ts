@@ -3,6 +3,7 @@ export * from './event-definition';
 export * from './event-catalog';
 export * from './shared-schemas';
 export * from './roles';
+export * from './auth';
 export * from './quality-types';
 export * from './channels';
 export * from './customer/customer.schemas';

@@ -74,6 +74,7 @@ export class PlatformModule {
         }),
         AuthModule.forRoot(() => ({
           issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
           // The embedded default verifies against its own issuer, served by the same process.
           jwksUrl: config.AUTH_JWKS_URL ?? `http://127.0.0.1:${config.PORT}/auth/jwks`,
         })),
