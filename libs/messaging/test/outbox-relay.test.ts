@@ -109,7 +109,7 @@ describe(OutboxRelay.name, () => {
   }
 
   const ackedLabels = () =>
-    transport.acked.map((message) => (JSON.parse(message.value) as { label: string }).label);
+    transport.acked.map((message) => (JSON.parse(String(message.value)) as { label: string }).label);
 
   it('holds no transaction or row lock while Kafka is awaited and stamps published_at after the ack', async () => {
     await add('a', 'a1');
