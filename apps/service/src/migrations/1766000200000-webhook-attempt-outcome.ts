@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A webhook attempt is written before the POST and completed after it; one never completed has an unknown outcome. */
-export class WebhookAttemptOutcome1766000200000 implements MigrationInterface {
+export class ServiceWebhookAttemptOutcome1766000200000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE service.webhook_attempt
       ALTER COLUMN duration_ms DROP NOT NULL,
