@@ -15,7 +15,6 @@ import { InteractionService } from './interactions/interaction.service';
 import { LookupController } from './lookup/lookup.controller';
 import { LookupRepository } from './lookup/lookup.repository';
 import { LookupService } from './lookup/lookup.service';
-import { AfterCommitHooks } from './read-model/after-commit.hooks';
 import { Customer360Invalidator } from './read-model/customer-360.invalidator';
 import { CustomerEventsConsumer } from './read-model/customer-events.consumer';
 import { CustomerHistoryRepository } from './read-model/customer-history.repository';
@@ -32,7 +31,6 @@ import { TelephonyController } from './telephony/telephony.controller';
 import { TelephonyService } from './telephony/telephony.service';
 
 const READ_MODEL = [
-  AfterCommitHooks,
   Customer360Invalidator,
   CustomerReplicaRepository,
   CustomerHistoryRepository,

@@ -1,5 +1,6 @@
 export * from './transport/message-transport';
 export * from './transport/kafka.transport';
+export * from './transport/kafka-connection-options';
 export * from './transport/in-process.transport';
 export * from './message-headers';
 export * from './event-factory';
@@ -7,6 +8,10 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './inbox/event-handler';
 export * from './inbox/event-subscriber';
+export * from './inbox/dead-letter-store';
+export * from './inbox/dead-letter-replay';
+export * from './inbox/received-message';
+export * from './inbox/messaging-metrics';
 export * from './unit-of-work';
 export * from './messaging.module';
 export * from './messaging-tables';

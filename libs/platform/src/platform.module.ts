@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { AuthModule } from '@crm/auth';
 import { PlatformConfig } from '@crm/config';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@crm/core';
-import { InProcessTransport, KafkaTransport, MessageTransport, MessagingModule } from '@crm/messaging';
+import {
+  InProcessTransport,
+  KafkaTransport,
+  kafkaTransportOptions,
+  MessageTransport,
+  MessagingModule,
+} from '@crm/messaging';
 import {
   CacheStore,
   HealthController,
@@ -34,12 +40,7 @@ class CacheShutdown implements OnApplicationShutdown {
 
 function createTransport(service: string, config: PlatformConfig): MessageTransport {
   if (config.EVENT_TRANSPORT === 'in-process') return new InProcessTransport();
-  return new KafkaTransport({
-    clientId: service,
-    brokers: (config.KAFKA_BROKERS ?? '').split(','),
-    namespace: config.KAFKA_NAMESPACE,
-    partitions: config.KAFKA_PARTITIONS,
-  });
+  return new KafkaTransport(kafkaTransportOptions(service, config));
 }
 
 function embeddedDataDir(config: PlatformConfig): string | null {
@@ -73,6 +74,7 @@ export class PlatformModule {
         }),
         AuthModule.forRoot(() => ({
           issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
           // The embedded default verifies against its own issuer, served by the same process.
           jwksUrl: config.AUTH_JWKS_URL ?? `http://127.0.0.1:${config.PORT}/auth/jwks`,
         })),
