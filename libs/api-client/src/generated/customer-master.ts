@@ -306,6 +306,47 @@ export interface components {
       /** @example 世纪大道 100 号 */
       street?: string;
     };
+    AddressResponse: {
+      /** @example 上海市 */
+      city: string | null;
+      /** @example 浦东新区 */
+      district: string | null;
+      location: components['schemas']['GeoPointDto'] | null;
+      /** @example 200120 */
+      postalCode: string | null;
+      /** @example 上海市 */
+      province: string | null;
+      /** @example 世纪大道 100 号 */
+      street: string | null;
+    };
+    AuditEntryResponse: {
+      /** @example customer.updated */
+      action: string;
+      actorId: string;
+      /** @example user */
+      actorKind: string;
+      /** Format: date-time */
+      at: string;
+      /**
+       * @description Field names only, never their values
+       * @example [
+       *       "phones"
+       *     ]
+       */
+      changedFields: string[];
+      correlationId: string;
+      /** Format: uuid */
+      entityId: string;
+      /** @example customer */
+      entityType: string;
+    };
+    AuditPageResponse: {
+      items: components['schemas']['AuditEntryResponse'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+    };
     ConsentInputDto: {
       /**
        * @example sms
@@ -318,6 +359,15 @@ export interface components {
        * @description Where the consent was given
        * @example call-center
        */
+      source: string;
+    };
+    ConsentResponse: {
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      channel: 'phone' | 'sms' | 'email';
+      granted: boolean;
+      /** @example call-center */
       source: string;
     };
     CreateCustomerDto: {
@@ -402,6 +452,62 @@ export interface components {
         | 'other'
       )[];
     };
+    CustomerPageResponse: {
+      items: components['schemas']['CustomerResponse'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+    };
+    CustomerResponse: {
+      address: components['schemas']['AddressResponse'] | null;
+      /** Format: date */
+      birthday: string | null;
+      consents: components['schemas']['ConsentResponse'][];
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @example [
+       *       "qingshan@example.cn"
+       *     ]
+       */
+      emails: string[];
+      /** @enum {string|null} */
+      gender: 'female' | 'male' | 'other' | 'unknown' | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'person' | 'company';
+      /**
+       * Format: uuid
+       * @description The survivor, once merged
+       */
+      mergedInto: string | null;
+      /** @example 司马青山 */
+      name: string;
+      /** @example sima qingshan */
+      nameLatin: string | null;
+      /** Format: uuid */
+      ownerSalesRepId: string | null;
+      /**
+       * @example [
+       *       "+8613912345678"
+       *     ]
+       */
+      phones: string[];
+      /** @enum {string} */
+      status: 'active' | 'merged' | 'erased';
+      /**
+       * @example [
+       *       "vip"
+       *     ]
+       */
+      tags: string[];
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Grows by one with every change */
+      version: number;
+    };
     CustomerSearchHitDto: {
       /** @example 上海市 */
       city: string | null;
@@ -441,12 +547,78 @@ export interface components {
       /** @example 121.4737 */
       lon: number;
     };
+    ImportJobResponse: {
+      created: number;
+      createdBy: string;
+      duplicates: number;
+      error: string | null;
+      /** @example legacy-customers.csv */
+      fileName: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      rejected: number;
+      rejections: components['schemas']['RejectionResponse'][];
+      /** Format: date-time */
+      startedAt: string;
+      /** @enum {string} */
+      status: 'running' | 'completed' | 'failed';
+      /** @description created + duplicates + rejected */
+      totalRows: number;
+      /** @description Duplicate rows whose new vehicle went to the existing customer */
+      vehiclesAttached: number;
+    };
     MergeCustomersDto: {
       /**
        * @description The duplicate record; it is retired (status merged) and points to the survivor afterwards
        * @example 0b7c6a52-3f0e-4b8e-9a55-0c2f6d1e9a10
        */
       duplicateId: string;
+    };
+    NearbyPartnerResponse: {
+      active: boolean;
+      address: components['schemas']['AddressResponse'];
+      /**
+       * @example [
+       *       "Aurora"
+       *     ]
+       */
+      brands: string[];
+      /** @description Open tickets a repair station takes at once */
+      capacity: number;
+      /** @example RS-SH-001 */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example 1250 */
+      distanceMeters: number;
+      /** @enum {string} */
+      kind: 'dealer' | 'repair_station';
+      location: components['schemas']['GeoPointDto'];
+      /** @example 上海浦东维修站 */
+      name: string;
+      openingHours: components['schemas']['OpeningHoursResponse'][];
+      /** Format: uuid */
+      partnerId: string;
+      phone: string | null;
+      skills: (
+        | 'engine'
+        | 'transmission'
+        | 'brakes'
+        | 'electrical'
+        | 'air_conditioning'
+        | 'body_and_paint'
+        | 'noise_and_vibration'
+        | 'infotainment'
+        | 'other'
+      )[];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    NearbyPartnersResponse: {
+      /** @description Nearest first */
+      items: components['schemas']['NearbyPartnerResponse'][];
     };
     OpeningHoursDto: {
       /** @example 18:00 */
@@ -458,6 +630,59 @@ export interface components {
       day?: number;
       /** @example 08:30 */
       opens?: string;
+    };
+    OpeningHoursResponse: {
+      /** @example 18:00 */
+      closes: string;
+      /** @description 0 is Sunday */
+      day: number;
+      /** @example 08:30 */
+      opens: string;
+    };
+    PartnerPageResponse: {
+      items: components['schemas']['PartnerResponse'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+    };
+    PartnerResponse: {
+      active: boolean;
+      address: components['schemas']['AddressResponse'];
+      /**
+       * @example [
+       *       "Aurora"
+       *     ]
+       */
+      brands: string[];
+      /** @description Open tickets a repair station takes at once */
+      capacity: number;
+      /** @example RS-SH-001 */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @enum {string} */
+      kind: 'dealer' | 'repair_station';
+      location: components['schemas']['GeoPointDto'];
+      /** @example 上海浦东维修站 */
+      name: string;
+      openingHours: components['schemas']['OpeningHoursResponse'][];
+      /** Format: uuid */
+      partnerId: string;
+      phone: string | null;
+      skills: (
+        | 'engine'
+        | 'transmission'
+        | 'brakes'
+        | 'electrical'
+        | 'air_conditioning'
+        | 'body_and_paint'
+        | 'noise_and_vibration'
+        | 'infotainment'
+        | 'other'
+      )[];
+      /** Format: date-time */
+      updatedAt: string;
     };
     Problem: {
       /** @description Quote it when asking for support */
@@ -506,6 +731,18 @@ export interface components {
       vin: string;
       /** @example 2026-06-17 */
       warrantyEnd?: string;
+    };
+    RejectionResponse: {
+      externalId: string | null;
+      /** @example phone */
+      field: string;
+      /** @example not a phone number */
+      reason: string;
+      /**
+       * @description Line number in the file where the row ends; the header is line 1
+       * @example 7
+       */
+      row: number;
     };
     TransferVehicleDto: {
       /** @description The customer who now owns the vehicle */
@@ -581,6 +818,33 @@ export interface components {
         | 'other'
       )[];
     };
+    VehicleListResponse: {
+      items: components['schemas']['VehicleResponse'][];
+    };
+    VehicleResponse: {
+      /** @example Aurora */
+      brand: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example A6 Sedan */
+      model: string;
+      /** @example 2023 */
+      modelYear: number | null;
+      /** Format: uuid */
+      ownerCustomerId: string;
+      /** Format: date */
+      purchaseDate: string | null;
+      /** Format: uuid */
+      sellingDealerId: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      vehicleId: string;
+      /** @example LDCA1B2C0NA123456 */
+      vin: string;
+      /** Format: date */
+      warrantyEnd: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -606,7 +870,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerPageResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -662,6 +928,14 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerResponse'];
+        };
+      };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
         headers: {
@@ -733,7 +1007,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -801,7 +1077,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -877,7 +1155,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditPageResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -942,7 +1222,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1011,7 +1293,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerResponse'];
+        };
       };
       /** @description duplicateId is the survivor itself */
       400: {
@@ -1093,7 +1377,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VehicleListResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1161,7 +1447,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VehicleResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1448,7 +1736,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportJobResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1519,7 +1809,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportJobResponse'];
+        };
       };
       /** @description Missing header columns, or a malformed CSV (the job id is given when rows were written) */
       400: {
@@ -1594,7 +1886,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerPageResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1651,7 +1945,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1715,7 +2011,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1783,7 +2081,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PartnerResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1870,7 +2170,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NearbyPartnersResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1925,7 +2227,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VehicleResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1993,7 +2297,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VehicleResponse'];
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
