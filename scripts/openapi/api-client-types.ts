@@ -18,6 +18,22 @@ export function generatedFile(app: ApiApp): string {
   return join(GENERATED_DIR, `${app.name}.ts`);
 }
 
+export const GENERATED_INDEX = join(GENERATED_DIR, 'index.ts');
+
+const pascal = (name: string) =>
+  name.replace(/(^|-)([a-z0-9])/g, (_match, _dash, letter: string) => letter.toUpperCase());
+
+/** `ApiPaths`: every app's `paths` by app name, so `createApiClient('<app>', …)` needs no hand-written wrapper. */
+export async function generateIndex(apps: ApiApp[]): Promise<string> {
+  const imports = apps.map(
+    (app) => `import type { paths as ${pascal(app.name)}Paths } from './${app.name}';`,
+  );
+  const entries = apps.map((app) => `  '${app.name}': ${pascal(app.name)}Paths;`);
+  const text = `${HEADER}${imports.join('\n')}\n\nexport interface ApiPaths {\n${entries.join('\n')}\n}\n`;
+  const options = (await resolveConfig(GENERATED_INDEX)) ?? {};
+  return format(text, { ...options, filepath: GENERATED_INDEX });
+}
+
 /** The `paths`/`components`/`operations` types of one app, formatted as the repository formats code. */
 export async function generateClientTypes(app: ApiApp): Promise<string> {
   const document = await buildApiDocument(app);

@@ -1,6 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { clientApps, GENERATED_DIR, generateClientTypes, generatedFile } from './api-client-types';
+import {
+  clientApps,
+  GENERATED_DIR,
+  GENERATED_INDEX,
+  generateClientTypes,
+  generatedFile,
+  generateIndex,
+} from './api-client-types';
 import { ROOT } from './app-documents';
 
 /**
@@ -10,9 +17,16 @@ import { ROOT } from './app-documents';
 async function main(check: boolean): Promise<void> {
   mkdirSync(GENERATED_DIR, { recursive: true });
   const stale: string[] = [];
-  for (const app of clientApps()) {
-    const file = generatedFile(app);
-    const fresh = await generateClientTypes(app);
+  const apps = clientApps();
+  const files: [string, () => Promise<string>][] = [
+    ...apps.map((app): [string, () => Promise<string>] => [
+      generatedFile(app),
+      () => generateClientTypes(app),
+    ]),
+    [GENERATED_INDEX, () => generateIndex(apps)],
+  ];
+  for (const [file, generate] of files) {
+    const fresh = await generate();
     if (check) {
       if (!existsSync(file) || readFileSync(file, 'utf8') !== fresh) stale.push(relative(ROOT, file));
       continue;

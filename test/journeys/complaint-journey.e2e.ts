@@ -90,33 +90,35 @@ describe('a complaint from phone call to satisfied customer', () => {
   });
 
   it('registers the customer and the car bought at the dealer, with a prior repair', async () => {
-    const customer = await platform
-      .customerMaster()
-      .post('/customers')
-      .set('Authorization', agent)
-      .send({
-        kind: 'person',
-        name: '司马青山',
-        phones: ['13912345678'],
-        address: { city: '上海市', location: SHANGHAI },
-      })
-      .expect(201);
-    customerId = customer.body.id;
-    const vehicle = await platform
-      .customerMaster()
-      .post(`/customers/${customerId}/vehicles`)
-      .set('Authorization', agent)
-      .send({
-        vin: vin('123456'),
-        brand: BRAND,
-        model: 'A6 Sedan',
-        modelYear: 2023,
-        purchaseDate: '2023-06-18',
-        sellingDealerId: dealerId,
-        warrantyEnd: '2099-06-17',
-      })
-      .expect(201);
-    vehicleId = vehicle.body.vehicleId;
+    const customerMaster = await platform.customerMasterApi(agent);
+    const customer = await answered(
+      customerMaster.POST('/customers', {
+        body: {
+          kind: 'person',
+          name: '司马青山',
+          phones: ['13912345678'],
+          address: { city: '上海市', location: SHANGHAI },
+        },
+      }),
+      201,
+    );
+    customerId = customer.id;
+    const vehicle = await answered(
+      customerMaster.POST('/customers/{id}/vehicles', {
+        params: { path: { id: customerId } },
+        body: {
+          vin: vin('123456'),
+          brand: BRAND,
+          model: 'A6 Sedan',
+          modelYear: 2023,
+          purchaseDate: '2023-06-18',
+          sellingDealerId: dealerId,
+          warrantyEnd: '2099-06-17',
+        },
+      }),
+      201,
+    );
+    vehicleId = vehicle.vehicleId;
 
     const service = await platform.serviceApi(agent);
     const prior = await eventually(() =>

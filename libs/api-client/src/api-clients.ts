@@ -2,9 +2,10 @@ import createClient, { Client, ClientOptions } from 'openapi-fetch';
 import type { paths as CallCenterPaths } from './generated/call-center';
 import type { paths as CustomerMasterPaths } from './generated/customer-master';
 import type { paths as IdentityPaths } from './generated/identity';
+import type { ApiPaths } from './generated';
 import type { paths as ServicePaths } from './generated/service';
 
-export type { CallCenterPaths, CustomerMasterPaths, IdentityPaths, ServicePaths };
+export type { ApiPaths, CallCenterPaths, CustomerMasterPaths, IdentityPaths, ServicePaths };
 
 export type CallCenterClient = Client<CallCenterPaths>;
 export type CustomerMasterClient = Client<CustomerMasterPaths>;
@@ -24,4 +25,12 @@ export const createServiceClient = (options: ClientOptions): ServiceClient =>
 /** Options that send a bearer token on every call. */
 export function withBearer(baseUrl: string, token: string, options: ClientOptions = {}): ClientOptions {
   return { ...options, baseUrl, headers: { ...options.headers, Authorization: `Bearer ${token}` } };
+}
+
+/** A typed client for any app by its folder name under apps/ (a new app needs only `npm run api:generate`). */
+export function createApiClient<A extends keyof ApiPaths>(
+  _app: A,
+  options: ClientOptions,
+): Client<ApiPaths[A]> {
+  return createClient<ApiPaths[A]>(options);
 }
