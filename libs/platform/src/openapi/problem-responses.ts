@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import {
   OpenAPIObject,
   OperationObject,
@@ -46,7 +47,11 @@ function documentErrors(operation: OperationObject, route: RouteFacts | undefine
     statuses.add('401').add('403');
     operation.security = [{ [BEARER_SCHEME]: [] }, { [OAUTH2_SCHEME]: [] }];
   }
-  for (const status of Object.keys(operation.responses)) if (/^[45]\d\d$/.test(status)) statuses.add(status);
+  for (const [status, response] of Object.entries(operation.responses) as [string, ResponseObject][]) {
+    if (/^[45]\d\d$/.test(status)) statuses.add(status);
+    // OpenAPI requires a description; swagger leaves it empty unless the route gave one.
+    else if (!response.description) response.description = STATUS_CODES[status] ?? 'Success';
+  }
   for (const status of [...statuses].sort()) {
     const declared = operation.responses[status] as ResponseObject | undefined;
     operation.responses[status] = {
