@@ -14,7 +14,7 @@ export interface ApiWebhookOptions {
 }
 
 /**
- * Put on the controller partners configure the webhook with: every document that holds the
+ * Put on a controller of the module that sends the webhook: every document that holds the
  * controller documents the webhook too (the platform's document builder reads this metadata).
  */
 export function ApiWebhook(...webhooks: ApiWebhookOptions[]): ClassDecorator {

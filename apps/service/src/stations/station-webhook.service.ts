@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@crm/core';
-import { newWebhookSecret } from '../webhooks/webhook-signature';
 import { StationRepository } from './station.repository';
+import { newWebhookSecret } from './webhook-secret';
 
 export interface WebhookRegistration {
   stationId: string;

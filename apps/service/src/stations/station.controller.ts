@@ -3,24 +3,14 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { PartnerScoped, Roles } from '@crm/auth';
 import { Roles as R, STAFF_ROLES } from '@crm/contracts';
 import { NotFoundError } from '@crm/core';
-import { ApiWebhook, UuidPipe } from '@crm/http';
+import { UuidPipe } from '@crm/http';
 import { PartnerScopes } from '../partner-scopes/partner-scopes';
 import { RegisterWebhookDto } from './dto/register-webhook.dto';
 import { StationWebhookService } from './station-webhook.service';
 import { StationRepository } from './station.repository';
-import { ROUTED_WEBHOOK_EVENT } from '../webhooks/webhook-outbox';
-import { TicketRoutedWebhook } from '../webhooks/dto/ticket-routed.webhook';
 import { StationResponse, WebhookRegistrationResponse } from './dto/station.response';
 
 @ApiTags('stations')
-@ApiWebhook({
-  name: ROUTED_WEBHOOK_EVENT,
-  summary: 'A ticket was routed to your station',
-  description:
-    'POSTed to the URL registered with `PUT /stations/{id}/webhook`, signed per Standard Webhooks ' +
-    '(see docs/partners/webhooks.md). Retried with backoff until a 2xx; deduplicate on `webhook-id`.',
-  payload: TicketRoutedWebhook,
-})
 @ApiBearerAuth()
 @Controller('stations')
 export class StationController {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { newWebhookSecret, signWebhook, WebhookHeaders } from './webhook-signature';
+import { newWebhookSecret } from '../stations/webhook-secret';
+import { signWebhook, WebhookHeaders } from './webhook-signature';
 
 describe(signWebhook.name, () => {
   const body = JSON.stringify({ ticketNumber: 'T-20261124-000001' });

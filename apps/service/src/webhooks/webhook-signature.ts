@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 
 /** Standard Webhooks headers (https://www.standardwebhooks.com); stations verify them with any of its libraries. */
@@ -7,13 +6,6 @@ export const WebhookHeaders = {
   timestamp: 'webhook-timestamp',
   signature: 'webhook-signature',
 } as const;
-
-const SECRET_PREFIX = 'whsec_';
-
-/** A new station secret: `whsec_` and 32 random bytes in base64, the form Standard Webhooks libraries take. */
-export function newWebhookSecret(): string {
-  return `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
-}
 
 /**
  * The headers of one attempt: `webhook-id` is the delivery id, the same on every retry so the station
