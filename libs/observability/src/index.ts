@@ -1,4 +1,4 @@
-export * from './json-logger';
+export * from './logging/logger-params';
 export * from './request-context.middleware';
 export * from './metrics';
 export * from './health.controller';

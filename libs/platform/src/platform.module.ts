@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
 import { join } from 'node:path';
 import { AuthModule } from '@crm/auth';
 import { PlatformConfig } from '@crm/config';
@@ -8,6 +9,7 @@ import { InProcessTransport, KafkaTransport, MessageTransport, MessagingModule }
 import {
   CacheStore,
   HealthController,
+  loggerParams,
   MemoryCacheStore,
   MetricsController,
   RedisCacheStore,
@@ -48,7 +50,7 @@ function embeddedDataDir(config: PlatformConfig): string | null {
 
 /**
  * What every service stands on: database and migrations, event transport, cache, token
- * verification, clock and ids, health and metrics. Each choice comes from configuration.
+ * verification, clock and ids, JSON logs (nestjs-pino), health and metrics. Each choice comes from configuration.
  */
 @Global()
 @Module({})
@@ -58,6 +60,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         TerminusModule,
+        LoggerModule.forRoot(loggerParams(service, config.LOG_LEVEL)),
         PersistenceModule.forRoot({
           service,
           databaseUrl: config.DATABASE_URL,
