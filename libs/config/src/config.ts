@@ -35,7 +35,8 @@ export const platformConfigSchema = z.object({
   DATABASE_MIGRATIONS: z.enum(['on-start', 'skip']).default('on-start'),
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: z.url().optional(),
-  EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('kafka'),
+  /** none: a service that neither publishes nor consumes events (identity). */
+  EVENT_TRANSPORT: z.enum(['kafka', 'in-process', 'none']).default('kafka'),
   KAFKA_BROKERS: z
     .string()
     .regex(/^[^,\s]+(,[^,\s]+)*$/, 'comma-separated host:port list')

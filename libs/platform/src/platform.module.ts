@@ -15,6 +15,7 @@ import {
   RedisCacheStore,
 } from '@crm/observability';
 import { PersistenceModule } from '@crm/persistence';
+import { NoEventTransport } from './no-event-transport';
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
@@ -35,6 +36,7 @@ class CacheShutdown implements OnApplicationShutdown {
 }
 
 function createTransport(service: string, config: PlatformConfig): MessageTransport {
+  if (config.EVENT_TRANSPORT === 'none') return new NoEventTransport();
   if (config.EVENT_TRANSPORT === 'in-process') return new InProcessTransport();
   return new KafkaTransport({
     clientId: service,
