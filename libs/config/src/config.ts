@@ -29,6 +29,8 @@ const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'tr
 /** Variables every service reads; each app extends this with its own through `defineServiceConfig`. */
 export const platformConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** A management port for /metrics alone (deployments); unset, /metrics answers on PORT. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   DATABASE_URL: z.url().optional(),
   /** skip when a separate migrate step runs them (deploy/migrate.ts) and the service's role has no DDL rights. */

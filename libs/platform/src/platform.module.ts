@@ -16,6 +16,7 @@ import {
 } from '@crm/observability';
 import { PersistenceModule } from '@crm/persistence';
 import { NoEventTransport } from './no-event-transport';
+import { PLATFORM_METRICS_CONFIG, PLATFORM_SERVICE, PlatformMetrics } from './platform-metrics';
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
@@ -82,9 +83,13 @@ export class PlatformModule {
           jwksUrl: config.AUTH_JWKS_URL ?? `http://127.0.0.1:${config.PORT}/auth/jwks`,
         })),
       ],
-      controllers: [HealthController, MetricsController],
+      // With a management port (METRICS_PORT), /metrics answers there and not on the API port.
+      controllers: [HealthController, ...(config.METRICS_PORT === undefined ? [MetricsController] : [])],
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: PLATFORM_METRICS_CONFIG, useValue: config },
+        { provide: PLATFORM_SERVICE, useValue: service },
+        PlatformMetrics,
         { provide: Clock, useClass: SystemClock },
         { provide: IdGenerator, useClass: RandomIdGenerator },
         {
