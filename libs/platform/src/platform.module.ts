@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { AuthModule } from '@crm/auth';
 import { PlatformConfig } from '@crm/config';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@crm/core';
-import { InProcessTransport, KafkaTransport, MessageTransport, MessagingModule } from '@crm/messaging';
+import {
+  InProcessTransport,
+  KafkaTransport,
+  MessageTransport,
+  MessagingModule,
+  TracedTransport,
+} from '@crm/messaging';
 import {
   CacheStore,
   HealthController,
@@ -15,6 +21,7 @@ import {
   RedisCacheStore,
 } from '@crm/observability';
 import { PersistenceModule } from '@crm/persistence';
+import { shutdownTracing, tracingEnabled } from '@crm/tracing';
 import { NoEventTransport } from './no-event-transport';
 import { PLATFORM_METRICS_CONFIG, PLATFORM_SERVICE, PlatformMetrics } from './platform-metrics';
 
@@ -36,7 +43,21 @@ class CacheShutdown implements OnApplicationShutdown {
   }
 }
 
+@Injectable()
+class TracingShutdown implements OnApplicationShutdown {
+  /** Exports the spans still buffered once everything else has stopped. */
+  async onApplicationShutdown(): Promise<void> {
+    await shutdownTracing();
+  }
+}
+
 function createTransport(service: string, config: PlatformConfig): MessageTransport {
+  const transport = createUntracedTransport(service, config);
+  // Off unless tracing runs (OTEL_EXPORTER_OTLP_ENDPOINT): the relay then sends each batch in one go.
+  return tracingEnabled() ? new TracedTransport(transport) : transport;
+}
+
+function createUntracedTransport(service: string, config: PlatformConfig): MessageTransport {
   if (config.EVENT_TRANSPORT === 'none') return new NoEventTransport();
   if (config.EVENT_TRANSPORT === 'in-process') return new InProcessTransport();
   return new KafkaTransport({
@@ -98,6 +119,7 @@ export class PlatformModule {
             config.REDIS_URL ? new RedisCacheStore(config.REDIS_URL) : new MemoryCacheStore(),
         },
         CacheShutdown,
+        TracingShutdown,
       ],
       exports: [PLATFORM_CONFIG, Clock, IdGenerator, CacheStore],
     };
