@@ -5,14 +5,17 @@ import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { SpanExporter } from '@opentelemetry/sdk-trace';
+import { SimpleSpanProcessor, SpanExporter } from '@opentelemetry/sdk-trace';
 import { propagateTraceThroughFetch } from './fetch-propagation';
 
 let sdk: NodeSDK | undefined;
 
 export interface TracingOptions {
   serviceName: string;
-  /** OTLP over HTTP (OTEL_EXPORTER_OTLP_ENDPOINT and the other OTEL_EXPORTER_OTLP_* variables) unless given. */
+  /**
+   * OTLP over HTTP in batches (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_BSP_* and the other OTEL_* variables)
+   * unless given; a given exporter (tests: an in-memory one) gets every span as it ends.
+   */
   exporter?: SpanExporter;
 }
 
@@ -38,7 +41,9 @@ export function startTracing(options: TracingOptions): void {
   if (sdk) return;
   sdk = new NodeSDK({
     serviceName: options.serviceName,
-    traceExporter: options.exporter ?? new OTLPTraceExporter(),
+    ...(options.exporter
+      ? { spanProcessors: [new SimpleSpanProcessor({ exporter: options.exporter })] }
+      : { traceExporter: new OTLPTraceExporter() }),
     metricReaders: [],
     logRecordProcessors: [],
     instrumentations: [

@@ -45,7 +45,8 @@ export class TracedTransport extends MessageTransport {
     return this.inner.subscribe({
       ...subscription,
       handle: (message) => {
-        if (trace.getSpan(context.active())) return subscription.handle(message);
+        // The kafkajs instrumentation already runs each message in its consumer span.
+        if (this.inner.name === 'kafka') return subscription.handle(message);
         const parent = propagation.extract(ROOT_CONTEXT, message.headers);
         return this.tracer.startActiveSpan(
           `process ${message.topic}`,
