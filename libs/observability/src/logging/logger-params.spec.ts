@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { SYSTEM_ACTOR } from '@crm/contracts';
 import { RequestContext } from '@crm/core';
-import { pinoOptions } from './logger-params';
+import { Options } from 'pino-http';
+import { loggerParams, pinoOptions } from './logger-params';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -81,5 +82,24 @@ describe(pinoOptions.name, () => {
     const { logger, lines } = capture();
     logger.debug('chatty');
     expect(lines).toHaveLength(0);
+  });
+});
+
+describe(loggerParams.name, () => {
+  const http = loggerParams('probe', 'info').pinoHttp as Options;
+
+  it('logs the path without its query string, whose values go through redaction as fields', () => {
+    const request = { id: 'c-1', method: 'GET', url: '/lookup?q=13912345678', query: { q: '13912345678' } };
+    expect(http.serializers?.req(request)).toMatchObject({ id: 'c-1', url: '/lookup', query: request.query });
+  });
+
+  it('writes no access line for probes and scrapes', () => {
+    const ignore = (http.autoLogging as { ignore: (request: { url: string }) => boolean }).ignore;
+    expect(['/health/ready', '/health/live', '/metrics'].map((url) => ignore({ url }))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(ignore({ url: '/healthy-customers' })).toBe(false);
   });
 });

@@ -79,6 +79,8 @@ export function loggerParams(service: string, level: LogLevel): Params {
       genReqId: (request: IncomingMessage, response: ServerResponse) =>
         RequestContext.peek()?.correlationId ?? String(response.getHeader('x-correlation-id') ?? ''),
       quietReqLogger: true,
+      // Probes and scrapes every few seconds would bury the requests that matter.
+      autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|\?|$)/.test(request.url ?? '') },
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
