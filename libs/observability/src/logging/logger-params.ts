@@ -81,8 +81,8 @@ export function loggerParams(service: string, level: LogLevel): Params {
       quietReqLogger: true,
       // Probes and scrapes every few seconds would bury the requests that matter.
       autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|\?|$)/.test(request.url ?? '') },
-      customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+      // A client's 4xx is the caller's concern, not the operator's: it stays at info with the rest.
+      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
       serializers: {
         req: (request: SerializedRequest) => ({
           id: request.id,
