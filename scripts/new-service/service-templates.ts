@@ -51,7 +51,9 @@ export const ${n.constant}_API = {
   description: 'What ${n.kebab} owns and answers, in a sentence.',
 };
 `,
-    'src/main.ts': `import { bootstrapService } from '@crm/platform';
+    'src/main.ts': `// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must patch http, pg, ioredis and kafkajs before they load.
+import '@crm/tracing';
+import { bootstrapService } from '@crm/platform';
 import { ${n.constant}_API, ${n.pascal}AppModule } from './${n.kebab}-app.module';
 import { ${n.camel}ConfigSchema } from './${n.kebab}.config';
 import { ${n.constant}_SERVICE } from './${n.kebab}.constants';
