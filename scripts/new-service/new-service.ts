@@ -48,7 +48,8 @@ Next (docs/adding-a-service.md):
   npx jest apps/${name}            its health test on real PostgreSQL, Redis and Kafka
   npm run start:one -- ${name}     run it alone
   then: its events in libs/contracts, its module and migrations in apps/all-in-one,
-  its container in docker-compose.yml and deploy/k8s, its variables in deploy/env.example and README.md.`);
+  its overlay deploy/k8s/services/${name} and its two services and CRM_APPS entry in docker-compose.yml
+  (docs/deployment.md, "Adding a service to the deployment"), its variables in deploy/env.example and README.md.`);
 }
 
 if (require.main === module) {
