@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
+import { CustomersModule } from './customers/customers.module';
+import { HierarchyModule } from './hierarchy/hierarchy.module';
+import { LeadsModule } from './leads/leads.module';
+import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { SalesMessaging } from './sales-messaging';
 
 /**
- * sales's concepts, one module per folder (controller, service, repository, entities, DTOs, handlers);
- * each concept module imports SalesMessaging for the outbox and the subscriber.
+ * Sales force automation, one module per concept: the team tree, the customer replica, leads,
+ * pipelines and opportunities, activities. Each imports SalesMessaging for the outbox and subscriber.
  */
 @Module({
-  imports: [SalesMessaging],
+  imports: [SalesMessaging, HierarchyModule, CustomersModule, OpportunitiesModule, LeadsModule],
 })
 export class SalesModule {}

@@ -1,3 +1,9 @@
 import { CreateSalesSchema1796016850855 } from './1796016850855-create-sales-schema';
+import { CreateSalesTables1796017000000 } from './1796017000000-create-sales-tables';
+import { AddDefaultPipeline1796017100000 } from './1796017100000-add-default-pipeline';
 
-export const salesMigrations = [CreateSalesSchema1796016850855];
+export const salesMigrations = [
+  CreateSalesSchema1796016850855,
+  CreateSalesTables1796017000000,
+  AddDefaultPipeline1796017100000,
+];
