@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesModule } from './activities/activities.module';
 import { CustomersModule } from './customers/customers.module';
 import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { LeadsModule } from './leads/leads.module';
@@ -10,6 +11,13 @@ import { SalesMessaging } from './sales-messaging';
  * pipelines and opportunities, activities. Each imports SalesMessaging for the outbox and subscriber.
  */
 @Module({
-  imports: [SalesMessaging, HierarchyModule, CustomersModule, OpportunitiesModule, LeadsModule],
+  imports: [
+    SalesMessaging,
+    HierarchyModule,
+    CustomersModule,
+    OpportunitiesModule,
+    LeadsModule,
+    ActivitiesModule,
+  ],
 })
 export class SalesModule {}
