@@ -1,3 +1,4 @@
 import { CreateCallCenterSchema1765000000000 } from './1765000000000-create-call-center-schema';
+import { CreateSalesActivity1796017200000 } from './1796017200000-create-sales-activity';
 
-export const callCenterMigrations = [CreateCallCenterSchema1765000000000];
+export const callCenterMigrations = [CreateCallCenterSchema1765000000000, CreateSalesActivity1796017200000];
