@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities/activities.module';
 import { CustomersModule } from './customers/customers.module';
+import { SalesDemoSeeder } from './demo/sales-demo.seeder';
 import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
@@ -19,5 +20,7 @@ import { SalesMessaging } from './sales-messaging';
     LeadsModule,
     ActivitiesModule,
   ],
+  providers: [SalesDemoSeeder],
+  exports: [SalesDemoSeeder],
 })
 export class SalesModule {}

@@ -32,6 +32,11 @@ import { PipelineService } from './pipeline.service';
     OpportunityQueryService,
     OpportunityPartnerScopeRegistration,
   ],
-  exports: [OpportunityRepository, OpportunityOpeningService],
+  exports: [
+    OpportunityRepository,
+    OpportunityOpeningService,
+    OpportunityCreateService,
+    OpportunityStageService,
+  ],
 })
 export class OpportunitiesModule {}
