@@ -6,6 +6,8 @@ import { scopeOf } from './sales-scope';
 import { SalesTeamRepository } from './sales-team.repository';
 import { SalesUser, TeamMember } from './sales-user';
 
+const MAX_USER_ID = 200;
+
 /** Places people in the sales tree and answers who is below whom. */
 @Injectable()
 export class SalesTeamService {
@@ -17,6 +19,10 @@ export class SalesTeamService {
   /** A manager may only place people under themselves or someone below them; admin anywhere. */
   async setMember(principal: Principal, member: SalesUser): Promise<SalesUser> {
     const scope = scopeOf(principal);
+    if (member.userId.length > MAX_USER_ID)
+      throw new InvalidInputError([
+        { field: 'userId', message: `must be at most ${MAX_USER_ID} characters` },
+      ]);
     return this.uow.run(async (tx) => {
       if (member.managerId) {
         const manager = await this.team.find(member.managerId, tx);
