@@ -71,16 +71,14 @@ describe("sales activities on the customer's 360 (activity.logged from sales)", 
       ]),
     );
     // Redelivery of the same envelope is applied once.
-    await cc.app
-      .get(MessageTransport)
-      .publish([
-        {
-          topic: topicFor(ActivityLogged),
-          key: logged.activityId,
-          value: JSON.stringify(envelope),
-          headers: {},
-        },
-      ]);
+    await cc.app.get(MessageTransport).publish([
+      {
+        topic: topicFor(ActivityLogged),
+        key: logged.activityId,
+        value: JSON.stringify(envelope),
+        headers: {},
+      },
+    ]);
     const rows = await eventually(async () => {
       const processed = await cc.query(`SELECT 1 FROM call_center.processed_event WHERE event_id = $1`, [
         envelope.id,
