@@ -190,6 +190,8 @@ export interface components {
       interactions: components['schemas']['InteractionResponse'][];
       profile: components['schemas']['CustomerProfileResponse'];
       repairs: components['schemas']['RepairViewResponse'][];
+      /** @description From the sales app’s activity events */
+      salesActivities: components['schemas']['SalesActivityViewResponse'][];
       tickets: components['schemas']['TicketViewResponse'][];
       vehicles: components['schemas']['VehicleViewResponse'][];
     };
@@ -437,6 +439,22 @@ export interface components {
       vehicleId: string | null;
       vin: string | null;
       workDone: string;
+    };
+    SalesActivityViewResponse: {
+      /** Format: uuid */
+      activityId: string;
+      discussed: string;
+      nextStep: string | null;
+      /** Format: date-time */
+      nextStepDue: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      ownerId: string;
+      ownerName: string | null;
+      /** @example Test drive follow-up */
+      subject: string;
+      /** @example call */
+      type: string;
     };
     ScreenPopResponse: {
       /** @example +864001234567 */

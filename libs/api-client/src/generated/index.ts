@@ -4,11 +4,13 @@
 import type { paths as CallCenterPaths } from './call-center';
 import type { paths as CustomerMasterPaths } from './customer-master';
 import type { paths as IdentityPaths } from './identity';
+import type { paths as SalesPaths } from './sales';
 import type { paths as ServicePaths } from './service';
 
 export interface ApiPaths {
   'call-center': CallCenterPaths;
   'customer-master': CustomerMasterPaths;
   identity: IdentityPaths;
+  sales: SalesPaths;
   service: ServicePaths;
 }

@@ -8,6 +8,7 @@ import {
   CustomerProfile,
   PartnerRef,
   RepairView,
+  SalesActivityView,
   TicketView,
   VehicleView,
   WarrantyState,
@@ -145,6 +146,27 @@ export class TicketViewResponse implements TicketView {
   updatedAt: string;
 }
 
+export class SalesActivityViewResponse implements SalesActivityView {
+  @ApiProperty({ format: 'uuid' })
+  activityId: string;
+  @ApiProperty({ example: 'call' })
+  type: string;
+  @ApiProperty({ example: 'Test drive follow-up' })
+  subject: string;
+  @ApiProperty()
+  discussed: string;
+  @ApiProperty(nullableString)
+  nextStep: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  nextStepDue: string | null;
+  @ApiProperty()
+  ownerId: string;
+  @ApiProperty(nullableString)
+  ownerName: string | null;
+  @ApiProperty({ format: 'date-time' })
+  occurredAt: string;
+}
+
 export class Customer360Response implements Customer360 {
   @ApiProperty({ type: CustomerProfileResponse })
   profile: CustomerProfileResponse;
@@ -158,4 +180,6 @@ export class Customer360Response implements Customer360 {
   tickets: TicketViewResponse[];
   @ApiProperty({ type: [InteractionResponse] })
   interactions: InteractionResponse[];
+  @ApiProperty({ type: [SalesActivityViewResponse], description: 'From the sales app’s activity events' })
+  salesActivities: SalesActivityViewResponse[];
 }
