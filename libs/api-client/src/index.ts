@@ -3,4 +3,5 @@ export * from './api-clients';
 export type * as CallCenterApi from './generated/call-center';
 export type * as CustomerMasterApi from './generated/customer-master';
 export type * as IdentityApi from './generated/identity';
+export type * as SalesApi from './generated/sales';
 export type * as ServiceApi from './generated/service';
