@@ -2,3 +2,4 @@ export * from './platform.module';
 export * from './http-app';
 export * from './bootstrap-service';
 export * from './platform-metrics';
+export * from './openapi';
