@@ -13,7 +13,7 @@ export class WebhookCounter {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       this.requests++;
-      const deliveryId = String(req.headers[WebhookHeaders.deliveryId.toLowerCase()] ?? '');
+      const deliveryId = String(req.headers[WebhookHeaders.id] ?? '');
       try {
         const body: { ticket?: { ticketId?: string } } = JSON.parse(Buffer.concat(chunks).toString());
         const ticketId = body.ticket?.ticketId ?? 'unknown';

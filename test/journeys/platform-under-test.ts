@@ -2,6 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import {
+  CallCenterClient,
+  createCallCenterClient,
+  createCustomerMasterClient,
+  createServiceClient,
+  CustomerMasterClient,
+  ServiceClient,
+} from '@crm/api-client';
 import { PartnerKind, Role } from '@crm/contracts';
 import { configureHttpApp, HttpAppOptions } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
@@ -39,7 +47,8 @@ export class PlatformUnderTest {
         moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }),
         api,
       );
-      await app.init();
+      // Listening, so the typed clients (fetch) reach it as a partner would.
+      await app.listen(0, '127.0.0.1');
       return app;
     };
     const customerMaster = await start(
@@ -66,6 +75,24 @@ export class PlatformUnderTest {
 
   service() {
     return request(this.apps.service.getHttpServer());
+  }
+
+  /** Typed clients generated from each app's OpenAPI document, sending `authorization` on every call. */
+  async customerMasterApi(authorization: string): Promise<CustomerMasterClient> {
+    return createCustomerMasterClient(await this.options('customerMaster', authorization));
+  }
+
+  async callCenterApi(authorization: string): Promise<CallCenterClient> {
+    return createCallCenterClient(await this.options('callCenter', authorization));
+  }
+
+  async serviceApi(authorization: string): Promise<ServiceClient> {
+    return createServiceClient(await this.options('service', authorization));
+  }
+
+  private async options(app: 'customerMaster' | 'callCenter' | 'service', authorization: string) {
+    const baseUrl = (await this.apps[app].getUrl()).replace('[::1]', '127.0.0.1');
+    return { baseUrl, headers: { Authorization: authorization } };
   }
 
   async as(roles: Role[], partner?: { id: string; kind: PartnerKind }): Promise<string> {

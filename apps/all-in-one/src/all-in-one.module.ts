@@ -4,6 +4,7 @@ import { CallCenterModule, callCenterMigrations } from '@crm/app-call-center';
 import { CustomerMasterModule, customerMasterMigrations } from '@crm/app-customer-master';
 import { IdentityModule, identityMigrations } from '@crm/app-identity';
 import { DEFAULT_SERVICE_SETTINGS, serviceMigrations, ServiceModule } from '@crm/app-service';
+import { SalesModule, salesMigrations } from '@crm/app-sales';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
 
@@ -22,6 +23,7 @@ export class AllInOneModule {
             ...customerMasterMigrations,
             ...serviceMigrations,
             ...callCenterMigrations,
+            ...salesMigrations,
           ],
         }),
         IdentityModule,
@@ -31,6 +33,7 @@ export class AllInOneModule {
           surveyBaseUrl: `${publicUrl(config)}/survey/`,
         }),
         CallCenterModule,
+        SalesModule,
       ],
       providers: [
         {

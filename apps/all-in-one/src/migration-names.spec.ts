@@ -1,6 +1,7 @@
 import { callCenterMigrations } from '@crm/app-call-center';
 import { customerMasterMigrations } from '@crm/app-customer-master';
 import { identityMigrations } from '@crm/app-identity';
+import { salesMigrations } from '@crm/app-sales';
 import { serviceMigrations } from '@crm/app-service';
 
 describe('the all-in-one migrations', () => {
@@ -10,6 +11,7 @@ describe('the all-in-one migrations', () => {
       ...customerMasterMigrations,
       ...serviceMigrations,
       ...callCenterMigrations,
+      ...salesMigrations,
     ].map((migration) => migration.name);
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
   });

@@ -22,6 +22,8 @@ import { CustomerReplicaRepository } from './read-model/customer-replica.reposit
 import { CustomerReplicaService } from './read-model/customer-replica.service';
 import { NetworkEventsConsumer } from './read-model/network-events.consumer';
 import { PartnerReplicaRepository } from './read-model/partner-replica.repository';
+import { SalesActivityRepository } from './read-model/sales-activity.repository';
+import { SalesEventsConsumer } from './read-model/sales-events.consumer';
 import { ServiceEventsConsumer } from './read-model/service-events.consumer';
 import { TicketReplicaRepository } from './read-model/ticket-replica.repository';
 import { VehicleReplicaRepository } from './read-model/vehicle-replica.repository';
@@ -41,6 +43,8 @@ const READ_MODEL = [
   NetworkEventsConsumer,
   TicketReplicaRepository,
   ServiceEventsConsumer,
+  SalesActivityRepository,
+  SalesEventsConsumer,
 ];
 
 /** The call center: agent lookup, the customer 360, interactions, screen pop and complaint intake. */

@@ -5,7 +5,7 @@ import { identityConfigSchema, identitySettings } from './identity.config';
 describe('identityConfigSchema', () => {
   it('defaults to hour-long tokens and no event broker', () => {
     const config = loadConfig(identityConfigSchema, {});
-    expect(config).toMatchObject({ IDENTITY_TOKEN_TTL_SECONDS: 3600, EVENT_TRANSPORT: 'in-process' });
+    expect(config).toMatchObject({ IDENTITY_TOKEN_TTL_SECONDS: 3600, EVENT_TRANSPORT: 'none' });
     expect(identitySettings(config)).toEqual({
       issuer: 'crm-identity',
       audience: 'crm-api',

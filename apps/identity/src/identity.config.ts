@@ -63,10 +63,10 @@ export const identityConfigFields = {
 
 /**
  * Identity is the token issuer, so it serves the JWKS itself rather than pointing at one, and it
- * publishes no events, so it needs no broker unless one is asked for.
+ * publishes and consumes no events, so it needs no broker and no event transport at all.
  */
 export const identityConfigSchema = defineServiceConfig(
-  { ...identityConfigFields, EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('in-process') },
+  { ...identityConfigFields, EVENT_TRANSPORT: z.enum(['kafka', 'in-process', 'none']).default('none') },
   { requires: [] },
 );
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;

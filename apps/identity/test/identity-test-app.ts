@@ -55,7 +55,7 @@ export async function startIdentityApp(
     DATABASE_URL: db.url,
     AUTH_JWKS_URL: jwksUrl,
     PORT: String(port),
-    EVENT_TRANSPORT: 'in-process',
+    EVENT_TRANSPORT: 'none',
   });
   const config: IdentityConfig = {
     ...platform,

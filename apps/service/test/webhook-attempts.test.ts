@@ -14,7 +14,7 @@ async function stallingEndpoint(
   const server = createServer((req: IncomingMessage, res) => {
     req.resume();
     req.on('end', () => {
-      deliveryIds.push(String(req.headers[WebhookHeaders.deliveryId.toLowerCase()]));
+      deliveryIds.push(String(req.headers[WebhookHeaders.id]));
       if (deliveryIds.length === 1) held.push(res);
       else res.writeHead(200).end();
     });

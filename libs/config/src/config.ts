@@ -37,13 +37,16 @@ const trustProxy = z
 /** Variables every service reads; each app extends this with its own through `defineServiceConfig`. */
 export const platformConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** A management port for /metrics alone (deployments); unset, /metrics answers on PORT. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   DATABASE_URL: z.url().optional(),
   /** skip when a separate migrate step runs them (deploy/migrate.ts) and the service's role has no DDL rights. */
   DATABASE_MIGRATIONS: z.enum(['on-start', 'skip']).default('on-start'),
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: z.url().optional(),
-  EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('kafka'),
+  /** none: a service that neither publishes nor consumes events (identity). */
+  EVENT_TRANSPORT: z.enum(['kafka', 'in-process', 'none']).default('kafka'),
   KAFKA_BROKERS: z
     .string()
     .regex(/^[^,\s]+(,[^,\s]+)*$/, 'comma-separated host:port list')

@@ -16,3 +16,7 @@ export * from './event-registry';
 export * from './service/ticket.schemas';
 export * from './service/ticket.events';
 export * from './call-center/interaction.events';
+export * from './sales/sales.schemas';
+export * from './sales/lead.events';
+export * from './sales/opportunity.events';
+export * from './sales/activity.events';

@@ -1,3 +1,5 @@
 export * from './platform.module';
 export * from './http-app';
 export * from './bootstrap-service';
+export * from './platform-metrics';
+export * from './openapi';

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-const PERSONAL_TABLES = ['vehicle', 'ticket', 'repair', 'interaction'] as const;
+const PERSONAL_TABLES = ['vehicle', 'ticket', 'repair', 'interaction', 'sales_activity'] as const;
 const OWNER_COLUMN: Record<(typeof PERSONAL_TABLES)[number], string> = {
   vehicle: 'owner_customer_id',
   ticket: 'customer_id',
   repair: 'customer_id',
   interaction: 'customer_id',
+  sales_activity: 'customer_id',
 };
 
 /** What hangs off a customer across the schema: moved on a merge, removed on an erasure. */
@@ -19,12 +20,12 @@ export class CustomerHistoryRepository {
     }
   }
 
-  /** Tickets, repairs and interactions describe the person, so they go; vehicles stay, unowned. */
+  /** Tickets, repairs, interactions and sales activities describe the person, so they go; vehicles stay, unowned. */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
     await tx.query(`UPDATE call_center.vehicle SET owner_customer_id = NULL WHERE owner_customer_id = $1`, [
       customerId,
     ]);
-    for (const table of ['ticket', 'repair', 'interaction']) {
+    for (const table of ['ticket', 'repair', 'interaction', 'sales_activity']) {
       await tx.query(`DELETE FROM call_center.${table} WHERE customer_id = $1`, [customerId]);
     }
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { NotFoundError } from '@crm/core';
 import { StationRepository } from './station.repository';
+import { newWebhookSecret } from './webhook-secret';
 
 export interface WebhookRegistration {
   stationId: string;
@@ -15,7 +15,7 @@ export class StationWebhookService {
   constructor(private readonly stations: StationRepository) {}
 
   async register(stationId: string, url: string): Promise<WebhookRegistration> {
-    const secret = randomBytes(32).toString('hex');
+    const secret = newWebhookSecret();
     if (!(await this.stations.setWebhook(stationId, url, secret)))
       throw new NotFoundError('station', stationId);
     return { stationId, url, secret };

@@ -4,13 +4,13 @@ import { SEND_TIMEOUT_MS } from '../delivery/delivery-backoff';
 import { SendOutcome } from '../delivery/delivery-dispatcher';
 import { describeSendError } from '../delivery/send-error';
 import { DueDelivery } from './webhook-delivery';
-import { signWebhook, WebhookHeaders } from './webhook-signature';
+import { signWebhook } from './webhook-signature';
 
 export interface SendResult extends SendOutcome {
   httpStatus: number | null;
 }
 
-/** One signed POST; any 2xx is a delivery, anything else (or silence for 5 s) a failure to retry. */
+/** One POST signed per Standard Webhooks; any 2xx is a delivery, anything else (or silence for 5 s) a failure to retry. */
 @Injectable()
 export class WebhookSender {
   async send(delivery: DueDelivery, now: Date): Promise<SendResult> {
@@ -18,15 +18,12 @@ export class WebhookSender {
     const elapsed = () => Math.round(performance.now() - started);
     if (!delivery.secret)
       return { httpStatus: null, error: 'the station has no webhook secret', durationMs: 0 };
-    const timestamp = String(Math.floor(now.getTime() / 1000));
     try {
       const response = await fetch(delivery.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [WebhookHeaders.timestamp]: timestamp,
-          [WebhookHeaders.signature]: signWebhook(delivery.secret, timestamp, delivery.body),
-          [WebhookHeaders.deliveryId]: delivery.deliveryId,
+          ...signWebhook(delivery.secret, delivery.deliveryId, now, delivery.body),
         },
         body: delivery.body,
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),

@@ -1,0 +1,56 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { WebhookAttemptRecord, WebhookDelivery, WebhookDeliveryStatus } from '../webhook-delivery';
+
+const STATUSES: WebhookDeliveryStatus[] = ['pending', 'delivered', 'failed'];
+
+export class WebhookAttemptResponse implements WebhookAttemptRecord {
+  @ApiProperty({ example: 1 })
+  attempt: number;
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+  @ApiProperty({ type: Number, nullable: true, example: 503 })
+  httpStatus: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'HTTP 503' })
+  error: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null while the outcome is unknown' })
+  durationMs: number | null;
+  @ApiProperty({
+    enum: ['delivered', 'failed', 'unknown'],
+    description:
+      'unknown: written before the request was sent and never completed (in flight, or the sender stopped ' +
+      'mid-send), so the station may have received it; the delivery is retried with the same webhook-id',
+  })
+  outcome: 'delivered' | 'failed' | 'unknown';
+}
+
+export class WebhookDeliveryResponse implements WebhookDelivery {
+  @ApiProperty({ format: 'uuid', description: 'Sent as `webhook-id`, the same on every retry' })
+  deliveryId: string;
+  @ApiProperty({ format: 'uuid' })
+  ticketId: string;
+  @ApiProperty({ format: 'uuid' })
+  stationId: string;
+  @ApiProperty({ format: 'uri' })
+  url: string;
+  @ApiProperty({ enum: STATUSES })
+  status: WebhookDeliveryStatus;
+  @ApiProperty()
+  attempts: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  nextAttemptAt: string | null;
+  @ApiProperty({ type: Number, nullable: true })
+  lastHttpStatus: number | null;
+  @ApiProperty({ type: String, nullable: true })
+  lastError: string | null;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deliveredAt: string | null;
+  @ApiProperty({ type: [WebhookAttemptResponse] })
+  history: WebhookAttemptResponse[];
+}
+
+export class WebhookDeliveriesResponse {
+  @ApiProperty({ type: [WebhookDeliveryResponse] })
+  items: WebhookDeliveryResponse[];
+}
