@@ -183,7 +183,6 @@ describe('access to every route, by caller', () => {
       expect.arrayContaining(['GET /customers/:id', 'GET /auth/jwks', 'POST /users/:id/disable']),
     );
     expect(routes.filter(takesId).length).toBeGreaterThan(10);
-    console.log(routes.map((r) => `${r.name} ${r.roles} ${r.scope?.resource ?? ''}`));
   });
 
   it('gives every route that a partner may call with an id a partner scope rule', () => {
