@@ -84,14 +84,13 @@ export { ${n.camel}Migrations } from './migrations';
 export const ${n.camel}Migrations = [${migration}];
 `,
     [`src/migrations/${migrationTimestamp}-create-${n.kebab}-schema.ts`]: `import { MigrationInterface, QueryRunner } from 'typeorm';
-import { messagingParkingDdl, messagingTablesDdl } from '@crm/messaging';
+import { allMessagingTablesDdl } from '@crm/messaging';
 
 /** ${n.kebab}'s own schema, with its outbox, processed-event and dead-letter tables. */
 export class ${migration} implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(\`CREATE SCHEMA ${n.schema}\`);
-    for (const statement of messagingTablesDdl('${n.schema}')) await db.query(statement);
-    for (const statement of messagingParkingDdl('${n.schema}')) await db.query(statement);
+    for (const statement of allMessagingTablesDdl('${n.schema}')) await db.query(statement);
   }
 
   async down(db: QueryRunner): Promise<void> {

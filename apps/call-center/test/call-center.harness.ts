@@ -75,12 +75,13 @@ export class CallCenterHarness {
     aggregateId: string,
     payload: PayloadOf<D>,
     producer = 'test-producer',
+    occurredAt: Date = new Date(),
   ): Promise<EventEnvelope> {
     const envelope = validateEvent({
       id: randomUUID(),
       type: definition.type,
       version: definition.version,
-      occurredAt: new Date().toISOString(),
+      occurredAt: occurredAt.toISOString(),
       producer,
       aggregateType: definition.aggregateType,
       aggregateId,

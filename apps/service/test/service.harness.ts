@@ -72,17 +72,24 @@ export class ServiceHarness {
   /** Feeds the station replica directly, as the partner events would. */
   async station(input: StationInput): Promise<string> {
     const state = stationState(input);
-    await this.app.get(DataSource).transaction((tx) => this.app.get(StationRepository).upsert(tx, state));
+    await this.app
+      .get(DataSource)
+      .transaction((tx) => this.app.get(StationRepository).upsert(tx, state, new Date().toISOString()));
     return state.partnerId;
   }
 
   /** Publishes an event through the real transport, as another service's outbox relay would. */
-  async publish<D extends EventDefinition>(definition: D, aggregateId: string, payload: PayloadOf<D>) {
+  async publish<D extends EventDefinition>(
+    definition: D,
+    aggregateId: string,
+    payload: PayloadOf<D>,
+    occurredAt: Date = new Date(),
+  ) {
     const envelope: EventEnvelope = {
       id: randomUUID(),
       type: definition.type,
       version: definition.version,
-      occurredAt: new Date().toISOString(),
+      occurredAt: occurredAt.toISOString(),
       producer: 'test',
       aggregateType: definition.aggregateType,
       aggregateId,

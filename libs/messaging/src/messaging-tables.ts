@@ -84,7 +84,7 @@ export function messagingParkingDdl(schema: string): string[] {
 
 /** Every step in order, for schemas created in one go (tests, tools). */
 export function allMessagingTablesDdl(schema: string): string[] {
-  return [...messagingTablesDdl(schema), ...messagingParkingDdl(schema)];
+  return [...messagingTablesDdl(schema), ...messagingParkingDdl(schema), ...outboxLeaseAndParkingDdl(schema)];
 }
 
 /** Undoes messagingParkingDdl (rows parked without text keep none: message stays nullable). */
@@ -98,5 +98,32 @@ export function messagingParkingDownDdl(schema: string): string[] {
       DROP COLUMN reason, DROP COLUMN raw_value, DROP COLUMN value_is_null, DROP COLUMN kafka_partition,
       DROP COLUMN kafka_offset, DROP COLUMN event_id, DROP COLUMN event_type, DROP COLUMN event_version,
       DROP COLUMN replay_count, DROP COLUMN replayed_at`,
+  ];
+}
+
+/**
+ * Third step, the outbox (a migration of its own in every service): a lease for rows being
+ * published, and parking for rows the broker can never take. `state` is derived, so nothing is
+ * backfilled: pending, published or failed.
+ */
+export function outboxLeaseAndParkingDdl(schema: string): string[] {
+  const s = assertSqlIdentifier(schema);
+  return [
+    `ALTER TABLE ${s}.outbox_message
+      ADD COLUMN lease_until timestamptz,
+      ADD COLUMN failed_at timestamptz,
+      ADD COLUMN state text GENERATED ALWAYS AS (
+        CASE WHEN published_at IS NOT NULL THEN 'published' WHEN failed_at IS NOT NULL THEN 'failed' ELSE 'pending' END
+      ) STORED`,
+    `CREATE INDEX outbox_message_aggregate_pending_idx ON ${s}.outbox_message (topic, message_key, seq)
+      WHERE published_at IS NULL`,
+  ];
+}
+
+export function outboxLeaseAndParkingDownDdl(schema: string): string[] {
+  const s = assertSqlIdentifier(schema);
+  return [
+    `DROP INDEX ${s}.outbox_message_aggregate_pending_idx`,
+    `ALTER TABLE ${s}.outbox_message DROP COLUMN state, DROP COLUMN failed_at, DROP COLUMN lease_until`,
   ];
 }

@@ -28,6 +28,10 @@ export interface MessagingOptions {
 }
 
 const RETENTION_INTERVAL_MS = 3_600_000;
+/** How long start-up waits for consumer groups before serving without them. */
+const JOIN_GRACE_MS = 1_000;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export interface ServiceMessagingOptions {
   /** The producer name stamped on events and the prefix of its consumer groups. */
@@ -65,16 +69,49 @@ class ServiceMessagingLifecycle
   ) {}
 
   private retentionTimer?: NodeJS.Timeout;
+  private joining?: Promise<void>;
+  private stopping = false;
+  private wakeRetry: () => void = () => undefined;
 
+  /**
+   * Consumer groups join in the background: after a crash the broker holds a rejoin until the dead
+   * member's session times out (~10 s), and HTTP (lookups, intake through the outbox) need not wait.
+   * A transport that subscribes at once (in-process) is subscribed before the relay sends anything.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.subscriber.start();
+    this.joining = this.joinConsumerGroups();
+    await Promise.race([this.joining, pause(JOIN_GRACE_MS)]);
     if (this.options.relayEnabled) this.relay.start();
     this.retentionTimer = setInterval(() => void this.purge(), RETENTION_INTERVAL_MS).unref();
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    this.wakeRetry();
     clearInterval(this.retentionTimer);
+    await this.joining;
     await this.transport.stopConsuming();
+  }
+
+  private async joinConsumerGroups(): Promise<void> {
+    const logger = new Logger(EventSubscriber.name);
+    for (let delayMs = 1_000; !this.stopping; delayMs = Math.min(delayMs * 2, 30_000)) {
+      try {
+        await this.subscriber.start();
+        return;
+      } catch (error) {
+        logger.error(
+          `joining consumer groups failed, retrying in ${delayMs} ms: ${(error as Error).message}`,
+        );
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delayMs);
+          this.wakeRetry = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
   }
 
   private async purge(): Promise<void> {

@@ -45,6 +45,11 @@ export const outboxOldestAge = scrapedGauge(
   'Age of the oldest unpublished outbox row (0 when none), per service schema',
   ['schema'],
 );
+export const outboxParked = scrapedGauge(
+  'outbox_parked',
+  'Outbox rows parked as failed: the broker can never take them and later events of their aggregate wait (alert on > 0)',
+  ['schema'],
+);
 export const deadLetters = scrapedGauge(
   'dead_letters',
   'Messages parked in the dead_letter table (an operator must look at them), per service schema',
@@ -66,14 +71,18 @@ export class OutboxMetricsSource implements MetricsSource {
       `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox_message'`,
     );
     for (const { schema } of schemas.filter((row) => /^[a-z_][a-z0-9_]*$/.test(row.schema))) {
-      const [row]: { backlog: string; age: string | null; dead: string }[] = await this.dataSource.query(
-        `SELECT (SELECT count(*) FROM "${schema}".outbox_message WHERE published_at IS NULL) AS backlog,
+      const [row]: { backlog: string; age: string | null; parked: string; dead: string }[] =
+        await this.dataSource.query(
+          `SELECT (SELECT count(*) FROM "${schema}".outbox_message WHERE published_at IS NULL AND failed_at IS NULL) AS backlog,
                 (SELECT extract(epoch FROM now() - min(created_at)) FROM "${schema}".outbox_message
-                  WHERE published_at IS NULL) AS age,
+                  WHERE published_at IS NULL AND failed_at IS NULL) AS age,
+                (SELECT count(*) FROM "${schema}".outbox_message
+                  WHERE published_at IS NULL AND failed_at IS NOT NULL) AS parked,
                 (SELECT count(*) FROM "${schema}".dead_letter) AS dead`,
-      );
+        );
       outboxBacklog.set({ schema }, Number(row.backlog));
       outboxOldestAge.set({ schema }, Number(row.age ?? 0));
+      outboxParked.set({ schema }, Number(row.parked));
       deadLetters.set({ schema }, Number(row.dead));
     }
   }

@@ -4,7 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import request from 'supertest';
 import { defineServiceConfig, PlatformConfig } from '@crm/config';
-import { messagingTablesDdl } from '@crm/messaging';
+import { allMessagingTablesDdl } from '@crm/messaging';
 import { PlatformMetrics, PlatformModule, StartedService, startService } from '@crm/platform';
 import { createTestDatabase, eventually, TEST_ISSUER, TestDatabase, TestTokenIssuer } from '@crm/testing';
 
@@ -50,12 +50,16 @@ describe('metrics beyond HTTP', () => {
     await client.connect();
     try {
       await client.query(`CREATE SCHEMA probe`);
-      for (const statement of messagingTablesDdl('probe')) await client.query(statement);
+      for (const statement of allMessagingTablesDdl('probe')) await client.query(statement);
       const row = `INSERT INTO probe.outbox_message (event_id, topic, message_key, envelope, headers, created_at, published_at)
                    VALUES ($1, 'crm.probe.thing.v1', 'k', '{}', '{}', now() - $2::interval, $3)`;
       await client.query(row, [randomUUID(), '90 seconds', null]);
       await client.query(row, [randomUUID(), '10 seconds', null]);
       await client.query(row, [randomUUID(), '1 hour', new Date()]);
+      await client.query(row, [randomUUID(), '2 hours', null]);
+      await client.query(
+        `UPDATE probe.outbox_message SET failed_at = now() WHERE created_at < now() - interval '90 minutes'`,
+      );
       await client.query(
         `INSERT INTO probe.dead_letter (consumer, topic, message_key, message, headers, error, attempts)
          VALUES ('reader', 'crm.probe.thing.v1', 'k', '{}', '{}', 'boom', 5)`,
@@ -83,6 +87,7 @@ describe('metrics beyond HTTP', () => {
     expect(age).toBeGreaterThanOrEqual(90);
     expect(age).toBeLessThan(300);
     expect(text).toMatch(/^dead_letters\{schema="probe"\} 1$/m);
+    expect(text).toMatch(/^outbox_parked\{schema="probe"\} 1$/m);
   });
 
   it('reports each consumer group’s lag from the broker’s offsets', async () => {

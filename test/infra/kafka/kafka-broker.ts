@@ -1,5 +1,13 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,9 +20,20 @@ import { Kafka, logLevel } from 'kafkajs';
 const POM_DIR = __dirname;
 const JAR_DIR = resolve(__dirname, '../../../.cache/kafka/lib');
 
+export interface BrokerOptions {
+  /** A fixed client port, so a restarted broker is found where it was. A free port otherwise. */
+  port?: number;
+  /** Keeps the broker's data (and its ports) here across restarts; kept on stop. A temp folder otherwise, removed. */
+  dataDir?: string;
+}
+
 export interface RunningBroker {
   brokers: string;
+  port: number;
+  dataDir: string;
   pid: number;
+  /** Settles when the broker process ends, stopped or not; a temp data folder is gone by then. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -88,45 +107,85 @@ async function waitUntilReady(brokers: string, child: ChildProcess, timeoutMs = 
   throw new Error(`Kafka broker on ${brokers} not ready after ${timeoutMs} ms`);
 }
 
-export async function startKafkaBroker(): Promise<RunningBroker> {
+/** The port a listener had in a previous run's properties, so a restart on the same data keeps its controller. */
+function previousPort(propertiesFile: string, listener: string): number | undefined {
+  if (!existsSync(propertiesFile)) return undefined;
+  const match = new RegExp(`^listeners=.*${listener}://[^:,]+:(\\d+)`, 'm').exec(
+    readFileSync(propertiesFile, 'utf8'),
+  );
+  return match ? Number(match[1]) : undefined;
+}
+
+export async function startKafkaBroker(options: BrokerOptions = {}): Promise<RunningBroker> {
   const jars = ensureKafkaJars();
   const classpath = `${jars}/*`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'crm-kafka-'));
-  mkdirSync(join(dataDir, 'logs'));
-  const [brokerPort, controllerPort] = [await freePort(), await freePort()];
+  const keepData = options.dataDir !== undefined;
+  const dataDir = options.dataDir ? resolve(options.dataDir) : mkdtempSync(join(tmpdir(), 'crm-kafka-'));
+  mkdirSync(join(dataDir, 'logs'), { recursive: true });
   const propertiesFile = join(dataDir, 'server.properties');
+  const brokerPort = options.port ?? previousPort(propertiesFile, 'PLAINTEXT') ?? (await freePort());
+  const controllerPort = previousPort(propertiesFile, 'CONTROLLER') ?? (await freePort());
+  const formatted = existsSync(join(dataDir, 'logs', 'meta.properties'));
   writeFileSync(propertiesFile, serverProperties(dataDir, brokerPort, controllerPort));
   writeFileSync(
     join(dataDir, 'log4j.properties'),
     'log4j.rootLogger=WARN, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\nlog4j.appender.stdout.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stdout.layout.ConversionPattern=[kafka] %p %m%n\n',
   );
   const log4j = `-Dlog4j.configuration=file:${join(dataDir, 'log4j.properties')}`;
-  const clusterId = execFileSync('java', [
-    log4j,
-    ...java(classpath, ['kafka.tools.StorageTool', 'random-uuid'], dataDir),
-  ])
-    .toString()
-    .trim();
-  execFileSync('java', [
-    log4j,
-    ...java(classpath, ['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile], dataDir),
-  ]);
+  if (!formatted) {
+    const clusterId = execFileSync('java', [
+      log4j,
+      ...java(classpath, ['kafka.tools.StorageTool', 'random-uuid'], dataDir),
+    ])
+      .toString()
+      .trim();
+    execFileSync('java', [
+      log4j,
+      ...java(
+        classpath,
+        ['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile],
+        dataDir,
+      ),
+    ]);
+  }
   const child = spawn('java', [log4j, ...java(classpath, ['kafka.Kafka', propertiesFile], dataDir)], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const removeTempData = () => {
+    if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+  };
+  // However the broker ends (stopped, crashed, killed), a temp data folder goes with it.
+  const exited = new Promise<number | null>((resolveExit) =>
+    child.once('exit', (code) => {
+      removeTempData();
+      resolveExit(code);
+    }),
+  );
   const brokers = `127.0.0.1:${brokerPort}`;
-  await waitUntilReady(brokers, child);
+  try {
+    await waitUntilReady(brokers, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    throw error;
+  }
   return {
     brokers,
+    port: brokerPort,
+    dataDir,
     pid: child.pid ?? 0,
+    exited,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        const stopped = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
+        if (!stopped) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      await exited;
     },
   };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 }

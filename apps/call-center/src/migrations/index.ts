@@ -1,9 +1,13 @@
 import { CreateCallCenterSchema1765000000000 } from './1765000000000-create-call-center-schema';
 import { ParkCallCenterDeadLetters1766000000000 } from './1766000000000-park-dead-letters';
+import { CallCenterOutboxLeaseAndParking1766000120000 } from './1766000120000-outbox-lease-and-parking';
+import { CallCenterReplicaEventOrder1766000310000 } from './1766000310000-replica-event-order';
 import { CreateSalesActivity1796017200000 } from './1796017200000-create-sales-activity';
 
 export const callCenterMigrations = [
   CreateCallCenterSchema1765000000000,
   ParkCallCenterDeadLetters1766000000000,
+  CallCenterOutboxLeaseAndParking1766000120000,
+  CallCenterReplicaEventOrder1766000310000,
   CreateSalesActivity1796017200000,
 ];

@@ -6,8 +6,9 @@ import { latinName, nameSearchKeys, normalizePhone } from '@crm/search-keys';
 /** The call center's copy of customer records, written only by the customer event consumer. */
 @Injectable()
 export class CustomerReplicaRepository {
-  async upsert(tx: EntityManager, state: CustomerState, at: string): Promise<void> {
-    await tx.query(
+  /** Only a newer event (by the envelope's occurredAt) overwrites: a replay or a late event never brings back older state. Resolves false when the event was older. */
+  async upsert(tx: EntityManager, state: CustomerState, at: string): Promise<boolean> {
+    const applied: unknown[] = await tx.query(
       `INSERT INTO call_center.customer (id, kind, name, name_latin, search_keys, emails, address, city,
          birthday, gender, tags, consents, updated_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
@@ -15,7 +16,9 @@ export class CustomerReplicaRepository {
          name_latin = EXCLUDED.name_latin, search_keys = EXCLUDED.search_keys, emails = EXCLUDED.emails,
          address = EXCLUDED.address, city = EXCLUDED.city, birthday = EXCLUDED.birthday,
          gender = EXCLUDED.gender, tags = EXCLUDED.tags, consents = EXCLUDED.consents,
-         updated_at = EXCLUDED.updated_at`,
+         updated_at = EXCLUDED.updated_at
+       WHERE call_center.customer.updated_at <= EXCLUDED.updated_at
+       RETURNING id`,
       [
         state.customerId,
         state.kind,
@@ -32,7 +35,9 @@ export class CustomerReplicaRepository {
         at,
       ],
     );
+    if (applied.length === 0) return false;
     await this.replacePhones(tx, state.customerId, state.phones);
+    return true;
   }
 
   async delete(tx: EntityManager, customerId: string): Promise<void> {

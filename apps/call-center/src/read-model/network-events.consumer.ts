@@ -25,23 +25,23 @@ export class NetworkEventsConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     this.subscriber.on(READ_MODEL_CONSUMER, VehicleRegistered, async (event, tx) => {
-      await this.vehicles.upsert(tx, event.payload);
+      await this.vehicles.upsert(tx, event.payload, event.occurredAt);
       this.invalidator.afterCommit(tx, event.payload.ownerCustomerId);
     });
     this.subscriber.on(READ_MODEL_CONSUMER, VehicleOwnershipChanged, async (event, tx) => {
-      await this.vehicles.upsert(tx, event.payload);
+      await this.vehicles.upsert(tx, event.payload, event.occurredAt);
       this.invalidator.afterCommit(tx, event.payload.ownerCustomerId, event.payload.previousOwnerCustomerId);
     });
     this.subscriber.on(READ_MODEL_CONSUMER, PartnerRegistered, (event, tx) =>
-      this.upsertPartner(tx, event.payload),
+      this.upsertPartner(tx, event.payload, event.occurredAt),
     );
     this.subscriber.on(READ_MODEL_CONSUMER, PartnerUpdated, (event, tx) =>
-      this.upsertPartner(tx, event.payload),
+      this.upsertPartner(tx, event.payload, event.occurredAt),
     );
   }
 
-  private async upsertPartner(tx: EntityManager, partner: PartnerState): Promise<void> {
-    await this.partners.upsert(tx, partner);
+  private async upsertPartner(tx: EntityManager, partner: PartnerState, occurredAt: string): Promise<void> {
+    await this.partners.upsert(tx, partner, occurredAt);
     this.invalidator.afterCommit(tx, ...(await this.vehicles.ownersOfVehiclesSoldBy(tx, partner.partnerId)));
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PayloadOf, RepairRecorded, TicketSummary } from '@crm/contracts';
 
-/** Tickets and repairs as the service app announces them; the 360 reads them back. */
+/** Tickets and repairs as the service app announces them; the 360 reads them back. A ticket event older than the
+ * copy (by its occurredAt) changes nothing, so a replay or a late event never brings back an earlier status. */
 @Injectable()
 export class TicketReplicaRepository {
   async upsertTicket(
@@ -18,7 +19,8 @@ export class TicketReplicaRepository {
        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, severity = EXCLUDED.severity,
          quality_type = EXCLUDED.quality_type, station_id = EXCLUDED.station_id,
          accepted_by = coalesce(EXCLUDED.accepted_by, call_center.ticket.accepted_by),
-         updated_at = EXCLUDED.updated_at`,
+         updated_at = EXCLUDED.updated_at
+       WHERE call_center.ticket.updated_at <= EXCLUDED.updated_at`,
       [
         t.ticketId,
         t.ticketNumber,

@@ -10,15 +10,18 @@ export interface OwnedVehicle {
 
 @Injectable()
 export class VehicleReplicaRepository {
-  async upsert(tx: EntityManager, v: VehicleState): Promise<void> {
+  /** Only a newer event (by the envelope's occurredAt) overwrites: a replay or a late event never brings back older state. */
+  async upsert(tx: EntityManager, v: VehicleState, occurredAt: string): Promise<void> {
     await tx.query(
       `INSERT INTO call_center.vehicle (id, vin, brand, model, model_year, purchase_date, selling_dealer_id,
-         warranty_end, owner_customer_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+         warranty_end, owner_customer_id, source_occurred_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
        ON CONFLICT (id) DO UPDATE SET vin = EXCLUDED.vin, brand = EXCLUDED.brand, model = EXCLUDED.model,
          model_year = EXCLUDED.model_year, purchase_date = EXCLUDED.purchase_date,
          selling_dealer_id = EXCLUDED.selling_dealer_id, warranty_end = EXCLUDED.warranty_end,
-         owner_customer_id = EXCLUDED.owner_customer_id`,
+         owner_customer_id = EXCLUDED.owner_customer_id, source_occurred_at = EXCLUDED.source_occurred_at
+       WHERE call_center.vehicle.source_occurred_at IS NULL
+          OR call_center.vehicle.source_occurred_at <= EXCLUDED.source_occurred_at`,
       [
         v.vehicleId,
         v.vin,
@@ -29,6 +32,7 @@ export class VehicleReplicaRepository {
         v.sellingDealerId,
         v.warrantyEnd,
         v.ownerCustomerId,
+        occurredAt,
       ],
     );
   }

@@ -2,10 +2,12 @@ import { CreateSalesSchema1796016850855 } from './1796016850855-create-sales-sch
 import { CreateSalesTables1796017000000 } from './1796017000000-create-sales-tables';
 import { AddDefaultPipeline1796017100000 } from './1796017100000-add-default-pipeline';
 import { ParkSalesDeadLetters1796017300000 } from './1796017300000-park-dead-letters';
+import { SalesOutboxLeaseAndParking1796017400000 } from './1796017400000-outbox-lease-and-parking';
 
 export const salesMigrations = [
   CreateSalesSchema1796016850855,
   CreateSalesTables1796017000000,
   AddDefaultPipeline1796017100000,
   ParkSalesDeadLetters1796017300000,
+  SalesOutboxLeaseAndParking1796017400000,
 ];

@@ -19,13 +19,13 @@ export class CustomerContactConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     for (const definition of [CustomerRegistered, CustomerUpdated]) {
-      this.subscriber.on(CONSUMER, definition, ({ payload }, tx) =>
-        this.contacts.save(tx, toCustomerContact(payload)),
+      this.subscriber.on(CONSUMER, definition, ({ payload, occurredAt }, tx) =>
+        this.contacts.save(tx, toCustomerContact(payload), occurredAt),
       );
     }
-    this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload }, tx) => {
+    this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload, occurredAt }, tx) => {
       await this.contacts.remove(tx, payload.mergedId);
-      await this.contacts.save(tx, toCustomerContact(payload.survivor));
+      await this.contacts.save(tx, toCustomerContact(payload.survivor), occurredAt);
     });
     this.subscriber.on(CONSUMER, CustomerErased, async ({ payload }, tx) => {
       await this.contacts.remove(tx, payload.customerId);

@@ -13,12 +13,17 @@ interface ContactRow {
 /** Each customer's phones, emails and consented channels, from customer events: whom notifications go to. */
 @Injectable()
 export class CustomerContactRepository {
-  async save(tx: EntityManager, c: CustomerContact): Promise<void> {
+  /** Only a newer event (by the envelope's occurredAt) overwrites: a replay or a late event never brings back older state. */
+  async save(tx: EntityManager, c: CustomerContact, occurredAt: string): Promise<void> {
     await tx.query(
-      `INSERT INTO service.customer_contact (customer_id, phones, emails, consented_channels) VALUES ($1, $2, $3, $4)
+      `INSERT INTO service.customer_contact (customer_id, phones, emails, consented_channels, source_occurred_at)
+       VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (customer_id) DO UPDATE SET phones = EXCLUDED.phones, emails = EXCLUDED.emails,
-         consented_channels = EXCLUDED.consented_channels, updated_at = now()`,
-      [c.customerId, c.phones, c.emails, c.consentedChannels],
+         consented_channels = EXCLUDED.consented_channels, updated_at = now(),
+         source_occurred_at = EXCLUDED.source_occurred_at
+       WHERE service.customer_contact.source_occurred_at IS NULL
+          OR service.customer_contact.source_occurred_at <= EXCLUDED.source_occurred_at`,
+      [c.customerId, c.phones, c.emails, c.consentedChannels, occurredAt],
     );
   }
 

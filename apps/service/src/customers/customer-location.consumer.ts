@@ -15,13 +15,18 @@ export class CustomerLocationConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     for (const definition of [CustomerRegistered, CustomerUpdated]) {
-      this.subscriber.on(CONSUMER, definition, ({ payload }, tx) =>
-        this.locations.save(tx, payload.customerId, payload.address?.location ?? null),
+      this.subscriber.on(CONSUMER, definition, ({ payload, occurredAt }, tx) =>
+        this.locations.save(tx, payload.customerId, payload.address?.location ?? null, occurredAt),
       );
     }
-    this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload }, tx) => {
+    this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload, occurredAt }, tx) => {
       await this.locations.remove(tx, payload.mergedId);
-      await this.locations.save(tx, payload.survivorId, payload.survivor.address?.location ?? null);
+      await this.locations.save(
+        tx,
+        payload.survivorId,
+        payload.survivor.address?.location ?? null,
+        occurredAt,
+      );
     });
     this.subscriber.on(CONSUMER, CustomerErased, ({ payload }, tx) =>
       this.locations.remove(tx, payload.customerId),

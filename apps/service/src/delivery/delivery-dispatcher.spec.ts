@@ -1,6 +1,13 @@
 import { Clock, FixedClock } from '@crm/core';
 import { LoopTimers } from '@crm/messaging';
-import { DeliveryDispatcher, DispatcherOptions, RecordedAttempt, SendOutcome } from './delivery-dispatcher';
+import {
+  DeliveryDispatcher,
+  DispatcherOptions,
+  LEASE_MARGIN_MS,
+  RecordedAttempt,
+  SendOutcome,
+  StartedAttempt,
+} from './delivery-dispatcher';
 
 interface Row {
   id: number;
@@ -12,6 +19,8 @@ interface Row {
 class MemoryDispatcher extends DeliveryDispatcher<Row, SendOutcome> {
   readonly leases: { now: Date; leaseUntil: Date; limit: number }[] = [];
   readonly recorded: RecordedAttempt<SendOutcome>[] = [];
+  readonly started: StartedAttempt[] = [];
+  readonly events: string[] = [];
 
   constructor(
     clock: Clock,
@@ -29,11 +38,17 @@ class MemoryDispatcher extends DeliveryDispatcher<Row, SendOutcome> {
     this.leases.push({ now, leaseUntil, limit });
     return this.due.splice(0, limit);
   }
+  protected override async beginAttempt(_row: Row, attempt: StartedAttempt): Promise<void> {
+    this.started.push(attempt);
+    this.events.push(`begin ${attempt.attempt}`);
+  }
   protected async send(row: Row): Promise<SendOutcome> {
+    this.events.push(`send ${row.id}`);
     return { error: row.fails ? 'ECONNREFUSED' : null, durationMs: 3 };
   }
   protected async record(_row: Row, attempt: RecordedAttempt<SendOutcome>): Promise<void> {
     this.recorded.push(attempt);
+    this.events.push(`record ${attempt.attempt}`);
   }
 }
 
@@ -44,11 +59,27 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe(DeliveryDispatcher.name, () => {
   const clock = new FixedClock(new Date('2026-11-24T00:00:00Z'));
 
-  it('claims due rows with a lease longer than a send can take', async () => {
-    const dispatcher = new MemoryDispatcher(clock, rows(1));
+  it('claims due rows with a lease of one send timeout plus a margin', async () => {
+    const dispatcher = new MemoryDispatcher(clock, rows(1), { sendTimeoutMs: 5_000 });
     await dispatcher.dispatchDue();
     const [{ now, leaseUntil }] = dispatcher.leases;
-    expect(leaseUntil.getTime() - now.getTime()).toBe(30_000);
+    expect(leaseUntil.getTime() - now.getTime()).toBe(5_000 + LEASE_MARGIN_MS);
+    expect(LEASE_MARGIN_MS).toBeLessThanOrEqual(5_000);
+  });
+
+  it('writes each attempt before sending it, renewing the lease from the send', async () => {
+    const dispatcher = new MemoryDispatcher(clock, [{ id: 1, attempts: 2, fails: false }], {
+      sendTimeoutMs: 3_000,
+    });
+    await dispatcher.dispatchDue();
+    expect(dispatcher.events).toEqual(['begin 3', 'send 1', 'record 3']);
+    expect(dispatcher.started).toEqual([
+      {
+        attempt: 3,
+        at: '2026-11-24T00:00:00.000Z',
+        leaseUntil: new Date(clock.now().getTime() + 3_000 + LEASE_MARGIN_MS),
+      },
+    ]);
   });
 
   it('keeps claiming batches until fewer than a batch are due', async () => {

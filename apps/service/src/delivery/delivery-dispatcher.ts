@@ -4,8 +4,8 @@ import { nextAttemptAt, SEND_TIMEOUT_MS } from './delivery-backoff';
 import { LoopTimers, WakePollLoop } from '@crm/messaging';
 
 const BATCH = 20;
-/** Longer than a send can take, so a claimed item is retried only if its sender died. */
-const LEASE_MS = SEND_TIMEOUT_MS * 6;
+/** Room past the send timeout for writing the attempt; a claimed item is retried only if its sender died. */
+export const LEASE_MARGIN_MS = 2_000;
 
 /** What every send reports: null error means delivered. */
 export interface SendOutcome {
@@ -21,29 +21,42 @@ export type RecordedAttempt<R extends SendOutcome> = R & {
   nextAttemptAt: Date | null;
 };
 
+/** Written before the send: if the process dies mid-send, the attempt stays with an unknown outcome. */
+export interface StartedAttempt {
+  attempt: number;
+  at: string;
+  /** The item is claimed again after this if the attempt is never completed. */
+  leaseUntil: Date;
+}
+
 export interface DispatcherOptions {
   name: string;
   /** False in tests that drive `dispatchDue` themselves. */
   background: boolean;
   pollIntervalMs: number;
+  /** How long one send may take (the sender's own timeout); the lease is this plus a margin. */
+  sendTimeoutMs?: number;
   /** Tests drive the loop's timers by hand. */
   timers?: LoopTimers;
 }
 
 /**
  * The sending half of a table used as an outbox, on the shared wake/poll loop: woken right after a commit that wrote
- * to it, with a poll as the safety net (retries that come due, a crash between commit and send). Rows are claimed with a lease, so a send
- * cut short by a crash is retried once the lease runs out: delivery is at least once.
+ * to it, with a poll as the safety net (retries that come due, a crash between commit and send). Rows are claimed with a
+ * lease of one send timeout plus a margin, so a send cut short by a crash is retried soon after: delivery is at least
+ * once, and the receiver deduplicates on the item's id.
  */
 export abstract class DeliveryDispatcher<T extends { attempts: number }, R extends SendOutcome>
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
   private readonly loop: WakePollLoop;
+  private readonly leaseMs: number;
 
   protected constructor(
     protected readonly clock: Clock,
     private readonly options: DispatcherOptions,
   ) {
+    this.leaseMs = (options.sendTimeoutMs ?? SEND_TIMEOUT_MS) + LEASE_MARGIN_MS;
     this.loop = new WakePollLoop({
       name: options.name,
       pass: () => this.dispatchDue(),
@@ -56,6 +69,11 @@ export abstract class DeliveryDispatcher<T extends { attempts: number }, R exten
   protected abstract claimDue(now: Date, leaseUntil: Date, limit: number): Promise<T[]>;
   protected abstract send(item: T, at: Date): Promise<R>;
   protected abstract record(item: T, attempt: RecordedAttempt<R>): Promise<void>;
+
+  /** Writes the attempt before it is sent and renews the item's lease from now; a no-op unless overridden. */
+  protected beginAttempt(_item: T, _attempt: StartedAttempt): Promise<void> {
+    return Promise.resolve();
+  }
 
   onApplicationBootstrap(): void {
     if (this.options.background) this.loop.start();
@@ -75,7 +93,7 @@ export abstract class DeliveryDispatcher<T extends { attempts: number }, R exten
     let total = 0;
     for (;;) {
       const now = this.clock.now();
-      const due = await this.claimDue(now, new Date(now.getTime() + LEASE_MS), BATCH);
+      const due = await this.claimDue(now, new Date(now.getTime() + this.leaseMs), BATCH);
       await Promise.all(due.map((item) => this.attempt(item)));
       total += due.length;
       if (due.length < BATCH) return total;
@@ -84,8 +102,13 @@ export abstract class DeliveryDispatcher<T extends { attempts: number }, R exten
 
   private async attempt(item: T): Promise<void> {
     const at = this.clock.now();
-    const result = await this.send(item, at);
     const attempt = item.attempts + 1;
+    await this.beginAttempt(item, {
+      attempt,
+      at: at.toISOString(),
+      leaseUntil: new Date(at.getTime() + this.leaseMs),
+    });
+    const result = await this.send(item, at);
     const delivered = result.error === null;
     await this.record(item, {
       ...result,

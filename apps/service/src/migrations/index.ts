@@ -2,10 +2,16 @@ import { CreateServiceSchema1764100000000 } from './1764100000000-create-service
 import { CreateCustomerLocation1764100100000 } from './1764100100000-create-customer-location';
 import { CreateCustomerNotifications1764100200000 } from './1764100200000-create-customer-notifications';
 import { ParkServiceDeadLetters1766000000000 } from './1766000000000-park-dead-letters';
+import { ServiceOutboxLeaseAndParking1766000110000 } from './1766000110000-outbox-lease-and-parking';
+import { ServiceWebhookAttemptOutcome1766000200000 } from './1766000200000-webhook-attempt-outcome';
+import { ServiceReplicaEventOrder1766000300000 } from './1766000300000-replica-event-order';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
   CreateCustomerLocation1764100100000,
   CreateCustomerNotifications1764100200000,
   ParkServiceDeadLetters1766000000000,
+  ServiceOutboxLeaseAndParking1766000110000,
+  ServiceWebhookAttemptOutcome1766000200000,
+  ServiceReplicaEventOrder1766000300000,
 ];

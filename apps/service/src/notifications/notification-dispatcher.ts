@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { Clock } from '@crm/core';
 import { DeliveryDispatcher, RecordedAttempt, SendOutcome } from '../delivery/delivery-dispatcher';
+import { SEND_TIMEOUT_MS } from '../delivery/delivery-backoff';
 import { deliveryOutcome, notificationDeliveries } from '../delivery/delivery-metrics';
 import { describeSendError } from '../delivery/send-error';
 import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
@@ -24,6 +25,8 @@ export class NotificationDispatcher extends DeliveryDispatcher<DueNotification, 
       name: NotificationDispatcher.name,
       background: settings.backgroundJobs,
       pollIntervalMs: settings.webhookPollIntervalMs,
+      // An SMTP session can spend a send timeout on each of connect, greeting and a silent socket.
+      sendTimeoutMs: 3 * SEND_TIMEOUT_MS,
     });
   }
 

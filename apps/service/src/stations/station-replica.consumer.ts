@@ -14,7 +14,8 @@ export class StationReplicaConsumer implements OnModuleInit {
   onModuleInit(): void {
     for (const definition of [PartnerRegistered, PartnerUpdated]) {
       this.subscriber.on('station-replica', definition, async (event, tx) => {
-        if (event.payload.kind === PartnerKinds.repairStation) await this.stations.upsert(tx, event.payload);
+        if (event.payload.kind === PartnerKinds.repairStation)
+          await this.stations.upsert(tx, event.payload, event.occurredAt);
       });
     }
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DueDelivery, WebhookAttempt, WebhookDelivery } from './webhook-delivery';
+import { StartedAttempt } from '../delivery/delivery-dispatcher';
+import { DueDelivery, WebhookAttempt, WebhookAttemptRecord, WebhookDelivery } from './webhook-delivery';
 
 export interface NewDelivery {
   deliveryId: string;
@@ -29,7 +30,7 @@ interface DeliveryRow {
   last_error: string | null;
   created_at: Date;
   delivered_at: Date | null;
-  history: WebhookAttempt[];
+  history: WebhookAttemptRecord[];
 }
 
 /** The webhook outbox: deliveries written with the routing, claimed and retried by the dispatcher. */
@@ -65,12 +66,28 @@ export class WebhookDeliveryRepository {
     }));
   }
 
+  /** Written before the POST: a crash mid-send leaves this attempt with an unknown outcome, retried after the lease. */
+  async beginAttempt(deliveryId: string, started: StartedAttempt): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO service.webhook_attempt (delivery_id, attempt, at, outcome_known) VALUES ($1, $2, $3, false)`,
+        [deliveryId, started.attempt, started.at],
+      );
+      await tx.query(
+        `UPDATE service.webhook_delivery SET attempts = $2, next_attempt_at = $3 WHERE id = $1`,
+        [deliveryId, started.attempt, started.leaseUntil],
+      );
+    });
+  }
+
   async recordAttempt(deliveryId: string, o: AttemptOutcome): Promise<void> {
     const status = o.delivered ? 'delivered' : o.nextAttemptAt ? 'pending' : 'failed';
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO service.webhook_attempt (delivery_id, attempt, at, http_status, error, duration_ms)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
+        `INSERT INTO service.webhook_attempt (delivery_id, attempt, at, http_status, error, duration_ms, outcome_known)
+         VALUES ($1, $2, $3, $4, $5, $6, true)
+         ON CONFLICT (delivery_id, attempt) DO UPDATE SET http_status = EXCLUDED.http_status,
+           error = EXCLUDED.error, duration_ms = EXCLUDED.duration_ms, outcome_known = true`,
         [deliveryId, o.attempt, o.at, o.httpStatus, o.error, o.durationMs],
       );
       await tx.query(
@@ -86,7 +103,9 @@ export class WebhookDeliveryRepository {
       `SELECT d.id, d.ticket_id, d.station_id, d.url, d.status, d.attempts, d.next_attempt_at, d.last_http_status,
               d.last_error, d.created_at, d.delivered_at,
               coalesce((SELECT jsonb_agg(jsonb_build_object('attempt', a.attempt, 'at', a.at, 'httpStatus', a.http_status,
-                  'error', a.error, 'durationMs', a.duration_ms) ORDER BY a.attempt)
+                  'error', a.error, 'durationMs', a.duration_ms, 'outcome',
+                  CASE WHEN NOT a.outcome_known THEN 'unknown' WHEN a.error IS NULL THEN 'delivered' ELSE 'failed' END)
+                  ORDER BY a.attempt)
                  FROM service.webhook_attempt a WHERE a.delivery_id = d.id), '[]') AS history
          FROM service.webhook_delivery d WHERE d.ticket_id = $1 ORDER BY d.created_at, d.id`,
       [ticketId],

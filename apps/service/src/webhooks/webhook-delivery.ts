@@ -8,6 +8,15 @@ export interface WebhookAttempt {
   durationMs: number;
 }
 
+/**
+ * An attempt as the history shows it. `unknown`: written before the POST and never completed (in flight, or the
+ * sender died mid-send), so the station may have received it; the delivery is retried with the same id.
+ */
+export interface WebhookAttemptRecord extends Omit<WebhookAttempt, 'durationMs'> {
+  durationMs: number | null;
+  outcome: 'delivered' | 'failed' | 'unknown';
+}
+
 export interface WebhookDelivery {
   deliveryId: string;
   ticketId: string;
@@ -20,7 +29,7 @@ export interface WebhookDelivery {
   lastError: string | null;
   createdAt: string;
   deliveredAt: string | null;
-  history: WebhookAttempt[];
+  history: WebhookAttemptRecord[];
 }
 
 /** A claimed delivery, ready to send. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@crm/core';
-import { DeliveryDispatcher, RecordedAttempt } from '../delivery/delivery-dispatcher';
+import { DeliveryDispatcher, RecordedAttempt, StartedAttempt } from '../delivery/delivery-dispatcher';
 import { deliveryOutcome, webhookDeliveries } from '../delivery/delivery-metrics';
 import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { DueDelivery } from './webhook-delivery';
@@ -25,6 +25,10 @@ export class WebhookDispatcher extends DeliveryDispatcher<DueDelivery, SendResul
 
   protected claimDue(now: Date, leaseUntil: Date, limit: number): Promise<DueDelivery[]> {
     return this.deliveries.claimDue(now, leaseUntil, limit);
+  }
+
+  protected override beginAttempt(delivery: DueDelivery, started: StartedAttempt): Promise<void> {
+    return this.deliveries.beginAttempt(delivery.deliveryId, started);
   }
 
   protected send(delivery: DueDelivery, at: Date): Promise<SendResult> {

@@ -1179,11 +1179,17 @@ export interface components {
       at: string;
       /** @example 1 */
       attempt: number;
-      durationMs: number;
+      /** @description Null while the outcome is unknown */
+      durationMs: number | null;
       /** @example HTTP 503 */
       error: string | null;
       /** @example 503 */
       httpStatus: number | null;
+      /**
+       * @description unknown: written before the request was sent and never completed (in flight, or the sender stopped mid-send), so the station may have received it; the delivery is retried with the same webhook-id
+       * @enum {string}
+       */
+      outcome: 'delivered' | 'failed' | 'unknown';
     };
     WebhookDeliveriesResponse: {
       items: components['schemas']['WebhookDeliveryResponse'][];

@@ -41,6 +41,7 @@ export const SkipReasons = { unknownType: 'unknown-type' } as const;
 export class EventSubscriber {
   private readonly logger = new Logger(EventSubscriber.name);
   private readonly consumers = new Map<string, Consumer>();
+  private readonly subscribed = new Set<string>();
   private readonly schema: string;
   private readonly deadLetters: DeadLetterStore;
 
@@ -79,14 +80,22 @@ export class EventSubscriber {
     );
   }
 
+  /** Joins each consumer group; after a failure, calling it again joins only the groups still missing. */
   async start(): Promise<void> {
     await this.transport.ensureTopics(this.topics());
     for (const consumer of this.consumers.values()) {
-      await this.transport.subscribe({
-        groupId: `crm.${this.service}.${consumer.name}`,
-        topics: [...consumer.topics],
-        handle: (message) => this.handle(consumer, message),
-      });
+      if (this.subscribed.has(consumer.name)) continue;
+      this.subscribed.add(consumer.name);
+      await this.transport
+        .subscribe({
+          groupId: `crm.${this.service}.${consumer.name}`,
+          topics: [...consumer.topics],
+          handle: (message) => this.handle(consumer, message),
+        })
+        .catch((error: unknown) => {
+          this.subscribed.delete(consumer.name);
+          throw error;
+        });
     }
   }
 

@@ -1,33 +1,40 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { MessageTransport, TransportMessage } from '../transport/message-transport';
 import { assertSqlIdentifier } from '../sql-identifier';
 import { WakePollLoop } from '../dispatch/wake-poll-loop';
+import { isPermanentPublishFailure, UnpublishableRowError } from './publish-failure';
 
 export interface OutboxRelayOptions {
   schema: string;
   /** Safety net only: a commit wakes the relay at once. */
   pollIntervalMs: number;
   batchSize: number;
+  /** How long claimed rows stay reserved; after a crash mid-publish they are sent again once it runs out. */
+  leaseMs?: number;
 }
+
+const DEFAULT_LEASE_MS = 10_000;
 
 interface OutboxRow {
   seq: string;
   topic: string;
   message_key: string;
   envelope: unknown;
-  headers: Record<string, string>;
+  headers: Record<string, unknown>;
 }
 
 /**
- * Publishes committed outbox rows to the transport, oldest first. A transaction-scoped advisory
- * lock lets one replica relay a schema at a time (the others find it taken and wait for the next
- * wake-up or poll); rows are also claimed FOR UPDATE SKIP LOCKED, so no row is sent twice.
+ * Publishes committed outbox rows to the transport, oldest first. A session advisory lock lets one
+ * replica relay a schema at a time; no transaction stays open while the broker is awaited: rows are
+ * claimed with a lease in one statement, published, then marked published once acknowledged. A row
+ * the broker can never take is parked (`failed`) and only later rows of its own aggregate wait.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly table: string;
   private readonly loop: WakePollLoop;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,6 +42,7 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.table = `${assertSqlIdentifier(options.schema)}.outbox_message`;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.loop = new WakePollLoop({
       name: OutboxRelay.name,
       pass: () => this.flushAll(),
@@ -56,55 +64,156 @@ export class OutboxRelay {
     await this.flushAll().catch((error) => this.logger.error(`final outbox flush failed: ${error}`));
   }
 
+  /** Rows parked because the broker can never take them: the number to export as a metric and alert on. */
+  async parkedCount(): Promise<number> {
+    const [{ parked }] = await this.dataSource.query(
+      `SELECT count(*)::int AS parked FROM ${this.table} WHERE failed_at IS NOT NULL AND published_at IS NULL`,
+    );
+    return parked;
+  }
+
   /** Publishes everything pending; resolves with the number of events sent. */
   async flushAll(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const sent = await this.publishBatch();
-      total += sent;
-      if (sent < this.options.batchSize) return total;
+    const session = this.dataSource.createQueryRunner();
+    await session.connect();
+    let released = false;
+    try {
+      // One replica relays a schema at a time, so events of one aggregate leave in commit order.
+      const [{ relaying }] = await session.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS relaying`, [
+        this.table,
+      ]);
+      if (!relaying) return 0;
+      try {
+        return await this.publishAll(session);
+      } finally {
+        await session.query(`SELECT pg_advisory_unlock(hashtext($1))`, [this.table]).catch(async (error) => {
+          // A pooled connection must never keep the lock: drop it instead of handing it back.
+          released = true;
+          await (
+            session as QueryRunner & { releasePostgresConnection?: (e: Error) => Promise<void> }
+          ).releasePostgresConnection?.(error as Error);
+        });
+      }
+    } finally {
+      if (!released) await session.release();
     }
   }
 
-  private async publishBatch(): Promise<number> {
-    const outcome = await this.dataSource.transaction(async (tx) => {
-      // One replica relays a schema at a time, so events of one aggregate leave in commit order.
-      const [{ relaying }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS relaying`, [
-        this.table,
-      ]);
-      if (!relaying) return { sent: 0 };
-      const rows: OutboxRow[] = await tx.query(
-        `SELECT seq, topic, message_key, envelope, headers FROM ${this.table}
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize],
-      );
-      const seqs = rows.map((row) => row.seq);
-      if (rows.length === 0) return { sent: 0 };
-      try {
-        await this.transport.publish(rows.map(toTransportMessage));
-      } catch (error) {
-        await tx.query(
-          `UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1)`,
-          [seqs, String((error as Error).message).slice(0, 2000)],
-        );
-        return { sent: 0, error: error as Error };
+  private async publishAll(session: QueryRunner): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await this.claim(session);
+      total += await this.publishClaimed(session, rows);
+      if (rows.length < this.options.batchSize) return total;
+    }
+  }
+
+  /** One statement (its own transaction): leases the oldest rows whose aggregate has nothing older pending elsewhere. */
+  private async claim(session: QueryRunner): Promise<OutboxRow[]> {
+    return session.query(
+      `WITH claimed AS (UPDATE ${this.table} SET lease_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1
+        WHERE seq IN (
+          SELECT o.seq FROM ${this.table} o
+           WHERE o.published_at IS NULL AND o.failed_at IS NULL
+             AND (o.lease_until IS NULL OR o.lease_until < now())
+             AND NOT EXISTS (
+               SELECT 1 FROM ${this.table} b
+                WHERE b.topic = o.topic AND b.message_key = o.message_key AND b.seq < o.seq
+                  AND b.published_at IS NULL AND (b.failed_at IS NOT NULL OR b.lease_until >= now()))
+           ORDER BY o.seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING seq, topic, message_key, envelope, headers)
+       SELECT * FROM claimed ORDER BY seq`,
+      [this.options.batchSize, this.leaseMs],
+    );
+  }
+
+  private async publishClaimed(session: QueryRunner, rows: OutboxRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    try {
+      await this.transport.publish(rows.map(toTransportMessage));
+    } catch (error) {
+      if (!isPermanentPublishFailure(error)) {
+        await this.release(session, rows, error);
+        throw error;
       }
-      await tx.query(
-        `UPDATE ${this.table} SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1)`,
-        [seqs],
-      );
-      return { sent: rows.length };
-    });
-    if (outcome.error) throw outcome.error;
-    return outcome.sent;
+      return this.publishOneByOne(session, rows);
+    }
+    await this.markPublished(session, rows);
+    return rows.length;
+  }
+
+  /** Finds the rows the broker refuses for good: each is parked, later rows of its aggregate wait behind it. */
+  private async publishOneByOne(session: QueryRunner, rows: OutboxRow[]): Promise<number> {
+    const blocked = new Set<string>();
+    let sent = 0;
+    for (const [index, row] of rows.entries()) {
+      const aggregate = `${row.topic}\u0000${row.message_key}`;
+      if (blocked.has(aggregate)) {
+        await this.release(session, [row], new Error('waits behind a parked row of its aggregate'));
+        continue;
+      }
+      try {
+        await this.transport.publish([toTransportMessage(row)]);
+      } catch (error) {
+        if (!isPermanentPublishFailure(error)) {
+          await this.release(session, rows.slice(index), error);
+          throw error;
+        }
+        await this.park(session, row, error);
+        blocked.add(aggregate);
+        continue;
+      }
+      await this.markPublished(session, [row]);
+      sent++;
+    }
+    return sent;
+  }
+
+  /** `published_at` is taken after the broker acknowledged, in a statement of its own. */
+  private async markPublished(session: QueryRunner, rows: OutboxRow[]): Promise<void> {
+    await session.query(
+      `UPDATE ${this.table} SET published_at = now(), lease_until = NULL, last_error = NULL WHERE seq = ANY($1)`,
+      [rows.map((row) => row.seq)],
+    );
+  }
+
+  private async release(session: QueryRunner, rows: OutboxRow[], error: unknown): Promise<void> {
+    await session.query(`UPDATE ${this.table} SET lease_until = NULL, last_error = $2 WHERE seq = ANY($1)`, [
+      rows.map((row) => row.seq),
+      errorText(error),
+    ]);
+  }
+
+  private async park(session: QueryRunner, row: OutboxRow, error: unknown): Promise<void> {
+    await session.query(
+      `UPDATE ${this.table} SET failed_at = now(), lease_until = NULL, last_error = $2 WHERE seq = $1`,
+      [row.seq, errorText(error)],
+    );
+    this.logger.error(
+      `ALERT outbox row parked: ${this.table} seq ${row.seq} (${row.topic}, key ${row.message_key}) can never be ` +
+        `published; later events of that aggregate wait until an operator resolves it: ${errorText(error)}`,
+    );
   }
 }
 
 function toTransportMessage(row: OutboxRow): TransportMessage {
-  return {
-    topic: row.topic,
-    key: row.message_key,
-    value: JSON.stringify(row.envelope),
-    headers: row.headers,
-  };
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(row.headers ?? {})) {
+    if (typeof value !== 'string')
+      throw new UnpublishableRowError(`header ${name} of seq ${row.seq} is not a string`);
+    headers[name] = value;
+  }
+  let value: string;
+  try {
+    value = JSON.stringify(row.envelope);
+  } catch (error) {
+    throw new UnpublishableRowError(
+      `envelope of seq ${row.seq} does not serialize: ${(error as Error).message}`,
+    );
+  }
+  return { topic: row.topic, key: row.message_key, value, headers };
+}
+
+function errorText(error: unknown): string {
+  return String((error as Error)?.message ?? error).slice(0, 2000);
 }
