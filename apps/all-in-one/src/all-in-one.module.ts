@@ -7,6 +7,7 @@ import { DEFAULT_SERVICE_SETTINGS, serviceMigrations, ServiceModule } from '@crm
 import { SalesModule, salesMigrations } from '@crm/app-sales';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
+import { DemoSeedStartup } from './demo-seed/demo-seed.startup';
 
 /** Every service module in one process, on one database (each in its own schema) and the in-process bus. */
 @Module({})
@@ -38,9 +39,10 @@ export class AllInOneModule {
       providers: [
         {
           provide: DEMO_SEED_OPTIONS,
-          useValue: { customers: config.DEMO_CUSTOMERS, dataDir: config.DATA_DIR },
+          useValue: { enabled: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS, dataDir: config.DATA_DIR },
         },
         DemoSeedService,
+        DemoSeedStartup,
       ],
     };
   }

@@ -3,7 +3,7 @@ import '@crm/tracing';
 import { bootstrapService } from '@crm/platform';
 import { allInOneConfigSchema } from './all-in-one.config';
 import { ALL_IN_ONE_API, AllInOneModule } from './all-in-one.module';
-import { DemoSeedService } from './demo-seed/demo-seed.service';
+import { DemoSeedStartup } from './demo-seed/demo-seed.startup';
 
 void bootstrapService({
   service: 'all-in-one',
@@ -14,7 +14,7 @@ void bootstrapService({
   forceCloseConnections: true,
   host: (config) => config.HOST,
   onListening: async ({ app, config }) => {
-    const logins = config.DEMO_SEED ? await app.get(DemoSeedService).seedOnce() : [];
+    const logins = await app.get(DemoSeedStartup).run();
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
     console.log(`\nCRM is running at ${url}\nAPI docs: ${url}/docs\nData folder: ${config.DATA_DIR}`);
     if (logins.length > 0) {

@@ -17,6 +17,20 @@ describe('the embedded default', () => {
   let dataDir: string;
   let baseUrl: string;
   let output = '';
+  /** Readiness as polled from the moment the process starts until the seed has printed its logins. */
+  const readiness: number[] = [];
+
+  async function watchReadiness(): Promise<void> {
+    while (!output.includes('Demo logins') && child.exitCode === null) {
+      try {
+        const response = await fetch(`${baseUrl}/health/ready`);
+        readiness.push(response.status);
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'crm-embedded-'));
@@ -42,7 +56,9 @@ describe('the embedded default', () => {
     );
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
+    const watched = watchReadiness();
     await eventually(() => expect(output).toContain('Demo logins'), 150_000, 250);
+    await watched;
   }, 180_000);
 
   afterAll(async () => {
@@ -61,6 +77,17 @@ describe('the embedded default', () => {
       'cache:memory',
     ]);
     expect(output).toContain(`API docs: ${baseUrl}/docs`);
+  });
+
+  it('says it is not ready until the demo seed has finished, naming the seed', async () => {
+    expect(readiness.length).toBeGreaterThan(0);
+    expect(readiness[0]).toBe(503);
+    // The 503 is problem+json without details; terminus names the failed check in its log line.
+    expect(output).toContain('startup:demo-seed');
+    // Once ready it stays ready: the hold is released only when the seed is done.
+    const firstReady = readiness.indexOf(200);
+    if (firstReady >= 0) expect(readiness.slice(firstReady).every((status) => status === 200)).toBe(true);
+    expect((await fetch(`${baseUrl}/health/ready`)).status).toBe(200);
   });
 
   async function agentToken(username = 'agent'): Promise<string> {

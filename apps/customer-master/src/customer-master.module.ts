@@ -12,6 +12,7 @@ import { CustomerImportController } from './import/customer-import.controller';
 import { CustomerImportService } from './import/customer-import.service';
 import { DealerCodeRepository } from './import/dealer-code.repository';
 import { ImportJobRepository } from './import/import-job.repository';
+import { ImportRecovery } from './import/import-recovery';
 import { ImportRowWriter } from './import/import-row.writer';
 import { CustomerMergeController } from './merge/customer-merge.controller';
 import { CustomerMergePublisher } from './merge/customer-merge.publisher';
@@ -64,6 +65,7 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
     CustomerImportService,
     ImportRowWriter,
     ImportJobRepository,
+    ImportRecovery,
     DealerCodeRepository,
   ],
   exports: [CustomerService, PartnerService, VehicleService],

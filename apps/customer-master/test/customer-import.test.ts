@@ -1,4 +1,8 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { eventually } from '@crm/testing';
+import { ImportJob } from '../src/import/import-job';
+import { ImportRecovery } from '../src/import/import-recovery';
 import { withCheckDigit } from '../src/vehicles/vin';
 import { CustomerMasterHarness } from './customer-master.harness';
 
@@ -67,6 +71,22 @@ describe('customer import', () => {
       .send(body);
   }
 
+  function job(location: string) {
+    return harness.http().get(location).set('Authorization', manager).expect(200);
+  }
+
+  /** Sends the file, checks the 202 and its Location, and reads the job there until it ends. */
+  async function imported(body: string) {
+    const accepted = await upload(body).expect(202);
+    expect(accepted.headers.location).toBe(`/imports/${accepted.body.id}`);
+    let ended: ImportJob = accepted.body;
+    await eventually(async () => {
+      ended = (await job(accepted.headers.location)).body;
+      expect(ended.status).not.toBe('running');
+    });
+    return ended;
+  }
+
   async function count(sql: string): Promise<number> {
     const { rows } = await db.query(sql);
     return rows[0].count;
@@ -75,7 +95,7 @@ describe('customer import', () => {
   it('creates good rows, skips duplicates and reports every rejected row with its reason', async () => {
     const customersBefore = await count('SELECT count(*)::int AS count FROM customer_master.customer');
 
-    const report = await upload(csv).expect(201);
+    const report = { body: await imported(csv) };
 
     expect(report.body).toMatchObject({
       status: 'completed',
@@ -140,7 +160,7 @@ describe('customer import', () => {
     const customersBefore = await count('SELECT count(*)::int AS count FROM customer_master.customer');
     const vehiclesBefore = await count('SELECT count(*)::int AS count FROM customer_master.vehicle');
 
-    const report = await upload(csv).expect(201);
+    const report = { body: await imported(csv) };
 
     expect(report.body).toMatchObject({
       totalRows: 9,
@@ -160,7 +180,7 @@ describe('customer import', () => {
     );
     rows[420] = 'B-420,person,,,,,,,,,,,,,,';
 
-    const report = await upload([HEADER, ...rows].join('\n')).expect(201);
+    const report = { body: await imported([HEADER, ...rows].join('\n')) };
 
     expect(report.body).toMatchObject({ totalRows: 450, created: 449, duplicates: 0, rejected: 1 });
     expect(report.body.rejections).toEqual([
@@ -168,27 +188,16 @@ describe('customer import', () => {
     ]);
   });
 
-  it('marks the job failed and names it when the CSV breaks after some batches', async () => {
+  it('marks the job failed, with the reason, when the CSV breaks after some batches', async () => {
     // Rows large enough that the break arrives in a later chunk of the stream, after batches committed.
     const padding = 'x'.repeat(190);
     const rows = Array.from({ length: 1200 }, (_, i) => `P-${i},person,,,,${padding},,,,,,,,,,`);
 
-    const response = await upload([HEADER, ...rows, 'P-X,person,"unclosed,,,,,,,,,,,,,,'].join('\n')).expect(
-      400,
-    );
+    const failed = await imported([HEADER, ...rows, 'P-X,person,"unclosed,,,,,,,,,,,,,,'].join('\n'));
 
-    expect(response.body).toMatchObject({
-      jobId: expect.any(String),
-      detail: expect.stringContaining('Quote'),
-    });
-    const job = await harness
-      .http()
-      .get(`/imports/${response.body.jobId}`)
-      .set('Authorization', manager)
-      .expect(200);
-    expect(job.body).toMatchObject({ status: 'failed', created: 0, error: expect.stringContaining('Quote') });
-    expect(job.body.totalRows).toBeGreaterThan(0);
-    expect(job.body.rejected).toBe(job.body.totalRows);
+    expect(failed).toMatchObject({ status: 'failed', created: 0, error: expect.stringContaining('Quote') });
+    expect(failed.totalRows).toBeGreaterThan(0);
+    expect(failed.rejected).toBe(failed.totalRows);
   });
 
   it('answers 415 to a body that is not CSV', async () => {
@@ -217,5 +226,95 @@ describe('customer import', () => {
       .set('Content-Type', 'text/csv')
       .send(csv)
       .expect(403);
+  });
+
+  describe('in the background', () => {
+    const bulk = (prefix: string, rows: number) =>
+      [
+        HEADER,
+        ...Array.from(
+          { length: rows },
+          (_, i) => `${prefix}-${i},person,${prefix}客户${i},,${prefix}${i}@example.com,,,,,,,,,,,`,
+        ),
+      ].join('\n');
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const runningJob = (contentHash: string, heartbeatSecondsAgo: number) =>
+      db
+        .query(
+          `INSERT INTO customer_master.import_job (id, status, file_name, started_at, heartbeat_at, created_by, content_hash)
+           VALUES ($1, 'running', 'old.csv', now() - interval '1 hour', now() - make_interval(secs => $2), 'someone', $3)
+           RETURNING id`,
+          [randomUUID(), heartbeatSecondsAgo, contentHash],
+        )
+        .then((result) => result.rows[0].id as string);
+
+    it('answers 202 at once with the running job in Location, where its progress is read', async () => {
+      const accepted = await upload(bulk('Q', 1500)).expect(202);
+
+      expect(accepted.headers.location).toBe(`/imports/${accepted.body.id}`);
+      expect(accepted.body).toMatchObject({ status: 'running', finishedAt: null });
+      const meanwhile = await job(accepted.headers.location);
+      expect(meanwhile.body.status).toBe('running');
+      expect(meanwhile.body.totalRows).toBeLessThan(1500);
+      await eventually(async () =>
+        expect((await job(accepted.headers.location)).body).toMatchObject({
+          status: 'completed',
+          created: 1500,
+        }),
+      );
+    });
+
+    it('answers 409 naming the running job to the same file sent twice at once, and creates each customer once', async () => {
+      const file = bulk('W', 1200);
+
+      const [first, second] = await Promise.all([upload(file), upload(file)]);
+
+      const statuses = [first.status, second.status].sort();
+      expect(statuses).toEqual([202, 409]);
+      const [accepted, refused] = first.status === 202 ? [first, second] : [second, first];
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.headers.location).toBe(accepted.headers.location);
+      expect(refused.body.jobId).toBe(accepted.body.id);
+      await eventually(async () =>
+        expect((await job(accepted.headers.location)).body).toMatchObject({
+          status: 'completed',
+          created: 1200,
+        }),
+      );
+      expect(
+        await count(`SELECT count(*)::int AS count FROM customer_master.customer WHERE name LIKE 'W客户%'`),
+      ).toBe(1200);
+    });
+
+    it('marks failed, at start-up, a job whose worker stopped reporting, and leaves a live one running', async () => {
+      const crashed = await runningJob(sha256('crashed'), 300);
+      const alive = await runningJob(sha256('alive'), 1);
+
+      await harness.app.get(ImportRecovery).onApplicationBootstrap();
+
+      expect((await job(`/imports/${crashed}`)).body).toMatchObject({
+        status: 'failed',
+        error: expect.stringContaining('interrupted'),
+        finishedAt: expect.any(String),
+      });
+      expect((await job(`/imports/${alive}`)).body.status).toBe('running');
+    });
+
+    it('lets a file run again when the job that held it crashed', async () => {
+      const file = bulk('R', 3);
+      const crashed = await runningJob(sha256(file), 300);
+
+      expect(await imported(file)).toMatchObject({ status: 'completed', created: 3 });
+      expect((await job(`/imports/${crashed}`)).body.status).toBe('failed');
+    });
+
+    it('still refuses the file of a live job', async () => {
+      const file = bulk('S', 3);
+      const alive = await runningJob(sha256(file), 1);
+
+      const refused = await upload(file).expect(409);
+
+      expect(refused.headers.location).toBe(`/imports/${alive}`);
+    });
   });
 });

@@ -96,6 +96,72 @@ describe('routing a ticket to the nearest able station', () => {
     expect(routed.envelope.payload.candidates).toEqual([expect.objectContaining({ reason: 'chosen' })]);
   });
 
+  describe('between equally distant able stations', () => {
+    const loaded = async (
+      code: string,
+      at: { lat: number; lon: number },
+      openTickets: number,
+      capacity: number,
+    ) => {
+      const id = await harness.station({ ...at, code, capacity });
+      await harness.query(`UPDATE service.station SET open_tickets = $2 WHERE id = $1`, [id, openTickets]);
+      return id;
+    };
+    const summary = (c: { code: string; load: number; reason: string; tieBrokenBy?: string }) => [
+      c.code,
+      c.load,
+      c.reason,
+      c.tieBrokenBy,
+    ];
+
+    it('picks the lower load (open tickets relative to capacity), not the fewer open tickets', async () => {
+      const [lat, lon] = [-10, 130];
+      const at = { lat: lat + 2 * KM, lon };
+      const busier = await loaded('TIE-A', at, 4, 5);
+      const lighter = await loaded('TIE-B', at, 5, 10);
+
+      const ticket = await open(lat, lon);
+
+      expect(ticket.stationId).toBe(lighter);
+      const [decision] = (await details(ticket.ticketId)).routing;
+      const byId = new Map(decision.candidates.map((c: { stationId: string }) => [c.stationId, c]));
+      expect(summary(byId.get(lighter) as never)).toEqual(['TIE-B', 0.5, 'chosen', 'lower load']);
+      expect(summary(byId.get(busier) as never)).toEqual(['TIE-A', 0.8, 'eligible', undefined]);
+    });
+
+    it('picks the lower station code when the loads are equal too', async () => {
+      const [lat, lon] = [-12, 130];
+      const at = { lat: lat + 2 * KM, lon };
+      const second = await loaded('TIE-D', at, 1, 4);
+      const first = await loaded('TIE-C', at, 2, 8);
+
+      const ticket = await open(lat, lon);
+
+      expect(ticket.stationId).toBe(first);
+      const [decision] = (await details(ticket.ticketId)).routing;
+      expect(decision.candidates.map(summary)).toEqual([
+        ['TIE-C', 0.25, 'chosen', 'station code'],
+        ['TIE-D', 0.25, 'eligible', undefined],
+      ]);
+      expect(second).not.toBe(first);
+    });
+
+    it('says nothing about a tie when the chosen station is simply nearer', async () => {
+      const [lat, lon] = [-14, 130];
+      await loaded('TIE-F', { lat: lat + 3 * KM, lon }, 0, 5);
+      const nearer = await loaded('TIE-G', { lat: lat + 2 * KM, lon }, 4, 5);
+
+      const ticket = await open(lat, lon);
+
+      expect(ticket.stationId).toBe(nearer);
+      const [decision] = (await details(ticket.ticketId)).routing;
+      expect(decision.candidates.map(summary)).toEqual([
+        ['TIE-G', 0.8, 'chosen', undefined],
+        ['TIE-F', 0, 'eligible', undefined],
+      ]);
+    });
+  });
+
   it('widens the radius step by step when none qualifies nearby', async () => {
     const [lat, lon] = [40, 110];
     await harness.station({ name: 'near but unable', lat: lat + 10 * KM, lon, skills: ['engine'] });

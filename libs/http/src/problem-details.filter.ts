@@ -13,6 +13,8 @@ export interface ProblemDetails {
   errors?: FieldError[];
   /** Also sent as the Retry-After header. */
   retryAfterSeconds?: number;
+  /** Also sent as the Location header: the resource the problem is about (e.g. the job already running). */
+  location?: string;
   [extension: string]: unknown;
 }
 
@@ -36,6 +38,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     if (typeof problem.retryAfterSeconds === 'number')
       response.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    if (typeof problem.location === 'string') response.setHeader('Location', problem.location);
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 

@@ -11,6 +11,7 @@ import { Public } from '@crm/auth';
 import { MessageTransport } from '@crm/messaging';
 import { CacheStore } from './cache-store';
 import { metricsRegistry } from './metrics';
+import { StartupGate } from './startup-gate';
 
 /** Shorter than the readiness probe's timeout, so a broker that does not answer reads as unreachable. */
 const TRANSPORT_CHECK_TIMEOUT_MS = 2_000;
@@ -31,6 +32,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly transport: MessageTransport,
     private readonly cache: CacheStore,
+    private readonly startup: StartupGate,
   ) {}
 
   /** The process is up; orchestrators restart it when this fails. */
@@ -44,7 +46,8 @@ export class HealthController {
   /**
    * Database and cache answer; traffic is routed here only then. The event transport is reported
    * but never takes the service out of traffic: while Kafka is down writes still commit with their
-   * events in the outbox, which the relay publishes once the broker is back.
+   * events in the outbox, which the relay publishes once the broker is back. Start-up work still
+   * running (see StartupGate) keeps the service out of traffic until it is done.
    */
   @Public()
   @Get('ready')
@@ -54,6 +57,11 @@ export class HealthController {
       () => this.database.pingCheck('database', { timeout: 3_000 }),
       ...(this.transport.name === 'none' ? [] : [() => this.events()]),
       () => this.up(`cache:${this.cache.name}`, () => this.cache.isHealthy()),
+      ...this.startup.pending().map(
+        ([name, detail]) =>
+          () =>
+            this.indicators.check(`startup:${name}`).down({ detail }),
+      ),
     ]);
   }
 

@@ -6,3 +6,4 @@ export * from './consumer-lag';
 export * from './metrics-server';
 export * from './health.controller';
 export * from './cache-store';
+export * from './startup-gate';

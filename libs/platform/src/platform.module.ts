@@ -16,6 +16,7 @@ import {
 import {
   CacheStore,
   HealthController,
+  StartupGate,
   loggerParams,
   MemoryCacheStore,
   MetricsController,
@@ -117,8 +118,9 @@ export class PlatformModule {
         },
         CacheShutdown,
         TracingShutdown,
+        StartupGate,
       ],
-      exports: [PLATFORM_CONFIG, Clock, IdGenerator, CacheStore],
+      exports: [PLATFORM_CONFIG, Clock, IdGenerator, CacheStore, StartupGate],
     };
   }
 }

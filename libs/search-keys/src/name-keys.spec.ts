@@ -30,6 +30,14 @@ describe('nameQueryKeys', () => {
     expect(nameSearchKeys('李小龙')).toEqual(expect.arrayContaining(nameQueryKeys('龙')));
   });
 
+  it('finds a two-syllable surname or given name typed alone in pinyin', () => {
+    expect(nameSearchKeys('欧阳娜娜')).toEqual(expect.arrayContaining(nameQueryKeys('ouyang')));
+    expect(nameSearchKeys('欧阳娜娜')).toEqual(expect.arrayContaining(nameQueryKeys('nana')));
+    expect(nameSearchKeys('司马光')).toEqual(expect.arrayContaining(nameQueryKeys('sima')));
+    expect(nameSearchKeys('李小龙')).toEqual(expect.arrayContaining(nameQueryKeys('xiaolong')));
+    expect(nameSearchKeys('李小龙')).toEqual(expect.arrayContaining(nameQueryKeys('Xiao Long')));
+  });
+
   it('splits longer Chinese queries into pairs that must all match', () => {
     expect(nameQueryKeys('上海汽车')).toEqual(['上海', '海汽', '汽车']);
   });

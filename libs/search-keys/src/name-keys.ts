@@ -11,8 +11,8 @@ function cjkCharacters(text: string): string[] {
   return [...text].filter((char) => CJK.test(char)).slice(0, MAX_INDEXED_CJK_CHARS);
 }
 
-function bigrams(chars: string[]): string[] {
-  return chars.slice(0, -1).map((char, i) => char + chars[i + 1]);
+function bigrams(parts: string[]): string[] {
+  return parts.slice(0, -1).map((part, i) => part + parts[i + 1]);
 }
 
 /** Lower-case latin tokens of a name: `Zhang San` -> [zhang, san]. */
@@ -57,6 +57,9 @@ export function nameSearchKeys(name: string): string[] {
   if (latin.length > 0) {
     keys.add(latin.join(''));
     latin.forEach((token) => keys.add(token));
+    // Syllable pairs, like the character pairs: a two-syllable surname (ouyang, sima) or given name
+    // (xiaolong) typed alone is then one exact key.
+    if (chars.length > 0) bigrams(latin).forEach((pair) => keys.add(pair));
     if (latin.length > 1) keys.add(latin.map((token) => token[0]).join(''));
   }
   return [...keys];

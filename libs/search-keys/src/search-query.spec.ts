@@ -6,11 +6,28 @@ describe(classifySearchQuery.name, () => {
       kind: 'phone',
       e164: '+8613800138000',
       digits: '13800138000',
+      vinTail: null,
     });
   });
 
+  it('also reads six to eight digits typed alone as the tail of a VIN', () => {
+    expect(classifySearchQuery('123456')).toMatchObject({
+      kind: 'phone',
+      digits: '123456',
+      vinTail: '123456',
+    });
+    expect(classifySearchQuery('12345678')).toMatchObject({ vinTail: '12345678' });
+    expect(classifySearchQuery('12345')).toMatchObject({ vinTail: null });
+    expect(classifySearchQuery('123456789')).toMatchObject({ vinTail: null });
+  });
+
   it('reads part of a phone number as digits to match by prefix or contains', () => {
-    expect(classifySearchQuery('138 0013')).toEqual({ kind: 'phone', e164: null, digits: '1380013' });
+    expect(classifySearchQuery('138 0013')).toEqual({
+      kind: 'phone',
+      e164: null,
+      digits: '1380013',
+      vinTail: null,
+    });
   });
 
   it('treats fewer than three digits as a name', () => {

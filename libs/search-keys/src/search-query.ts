@@ -6,6 +6,8 @@ export interface PhoneProbe {
   /** Set when the query is a whole, valid number. */
   e164: string | null;
   digits: string;
+  /** Set when the digits could also be how a VIN ends (Chinese VINs end in six digits). */
+  vinTail: string | null;
 }
 
 export interface VinProbe {
@@ -33,13 +35,15 @@ const PHONE_LIKE = /^[\d\s+\-()]+$/;
 const MIN_PHONE_DIGITS = 3;
 const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 const PARTIAL_VIN = /^[A-HJ-NPR-Z0-9]{6,16}$/;
+const VIN_TAIL = /^\d{6,8}$/;
 
 /** Decides what a call-center agent typed: a phone number, a VIN or a name. */
 export function classifySearchQuery(query: string): SearchProbe {
   const text = query.trim();
   const digits = phoneSearchDigits(text);
   if (PHONE_LIKE.test(text) && digits.length >= MIN_PHONE_DIGITS) {
-    return { kind: 'phone', e164: normalizePhone(text)?.e164 ?? null, digits };
+    const vinTail = VIN_TAIL.test(text) ? text : null;
+    return { kind: 'phone', e164: normalizePhone(text)?.e164 ?? null, digits, vinTail };
   }
   const upper = text.toUpperCase();
   if (VIN.test(upper)) return { kind: 'vin', vin: upper, exact: true };

@@ -22,6 +22,8 @@ import {
 export const DEMO_SEED_OPTIONS = Symbol('DEMO_SEED_OPTIONS');
 
 export interface DemoSeedOptions {
+  /** DEMO_SEED: seed on first start (and be ready only once it has). */
+  enabled: boolean;
   customers: number;
   dataDir: string;
 }

@@ -16,6 +16,7 @@ interface HitRow {
   phones: string[];
   vins: string[];
   score: number;
+  matched_by: LookupMatch;
 }
 
 interface Statement {
@@ -29,17 +30,23 @@ interface Statement {
  * never drags thousands of rows into the ranking.
  */
 function phoneHits(probe: PhoneProbe): Statement {
-  const hits = `SELECT customer_id, 3 AS score FROM call_center.customer_phone WHERE e164 = $2
-    UNION ALL (SELECT customer_id, 2 FROM call_center.customer_phone WHERE digits LIKE $3
+  const phones = `SELECT customer_id, 3 AS score, 'phone' AS matched_by FROM call_center.customer_phone WHERE e164 = $2
+    UNION ALL (SELECT customer_id, 2, 'phone' FROM call_center.customer_phone WHERE digits LIKE $3
                 ORDER BY digits USING ~<~ LIMIT $1)
-    UNION ALL (SELECT customer_id, 1 FROM call_center.customer_phone WHERE digits LIKE $4 LIMIT $1)`;
-  return { hits, params: [probe.e164, `${probe.digits}%`, `%${probe.digits}%`] };
+    UNION ALL (SELECT customer_id, 1, 'phone' FROM call_center.customer_phone WHERE digits LIKE $4 LIMIT $1)`;
+  const params = [probe.e164, `${probe.digits}%`, `%${probe.digits}%`];
+  if (!probe.vinTail) return { hits: phones, params };
+  // Six to eight digits may be the tail of a VIN as well as part of a phone number: try both.
+  const tails = `UNION ALL (SELECT owner_customer_id, 2, 'vin' FROM call_center.vehicle WHERE vin LIKE $5 LIMIT $1)`;
+  return { hits: `${phones}\n    ${tails}`, params: [...params, `%${probe.vinTail}`] };
 }
 
 function vinHits(probe: VinProbe): Statement {
   const hits = probe.exact
-    ? `SELECT owner_customer_id AS customer_id, 3 AS score FROM call_center.vehicle WHERE vin = $2 LIMIT $1`
-    : `SELECT owner_customer_id AS customer_id, 1 AS score FROM call_center.vehicle WHERE vin LIKE $2 LIMIT $1`;
+    ? `SELECT owner_customer_id AS customer_id, 3 AS score, 'vin' AS matched_by FROM call_center.vehicle
+        WHERE vin = $2 LIMIT $1`
+    : `SELECT owner_customer_id AS customer_id, 1 AS score, 'vin' AS matched_by FROM call_center.vehicle
+        WHERE vin LIKE $2 LIMIT $1`;
   return { hits, params: [probe.exact ? probe.vin : `%${probe.vin}%`] };
 }
 
@@ -47,7 +54,7 @@ function nameHits(probe: NameProbe): Statement {
   const hits = `SELECT id AS customer_id,
            CASE WHEN name = $3 OR replace(name_latin, ' ', '') = $4 THEN 3
                 WHEN starts_with(name, $3) OR starts_with(replace(name_latin, ' ', ''), $4) THEN 2
-                ELSE 1 END AS score
+                ELSE 1 END AS score, 'name' AS matched_by
       FROM call_center.customer WHERE search_keys @> $2::text[] LIMIT $1`;
   return { hits, params: [probe.keys, probe.text, probe.latin.replace(/ /g, '')] };
 }
@@ -60,8 +67,9 @@ const HITS: { [K in SearchProbe['kind']]: (probe: Extract<SearchProbe, { kind: K
 
 function rankedSql(hits: string, pageParam: number): string {
   return `WITH hits AS (${hits}),
-    best AS (SELECT customer_id, max(score) AS score FROM hits WHERE customer_id IS NOT NULL GROUP BY customer_id)
-    SELECT c.id, c.name, c.name_latin, c.city, b.score,
+    best AS (SELECT DISTINCT ON (customer_id) customer_id, score, matched_by FROM hits
+              WHERE customer_id IS NOT NULL ORDER BY customer_id, score DESC, matched_by)
+    SELECT c.id, c.name, c.name_latin, c.city, b.score, b.matched_by,
            ARRAY(SELECT p.e164 FROM call_center.customer_phone p WHERE p.customer_id = c.id
                   ORDER BY p.position) AS phones,
            ARRAY(SELECT v.vin FROM call_center.vehicle v WHERE v.owner_customer_id = c.id ORDER BY v.vin) AS vins
@@ -80,11 +88,11 @@ export class LookupRepository {
     const statement = (HITS[probe.kind] as (p: SearchProbe) => Statement)(probe);
     const params = [page.offset + page.limit, ...statement.params, page.limit, page.offset];
     const rows: HitRow[] = await this.dataSource.query(rankedSql(statement.hits, params.length - 1), params);
-    return rows.map((row) => toHit(row, probe.kind));
+    return rows.map(toHit);
   }
 }
 
-function toHit(row: HitRow, matchedBy: LookupMatch): LookupHit {
+function toHit(row: HitRow): LookupHit {
   return {
     customerId: row.id,
     name: row.name,
@@ -92,7 +100,7 @@ function toHit(row: HitRow, matchedBy: LookupMatch): LookupHit {
     phones: row.phones,
     vins: row.vins,
     city: row.city,
-    matchedBy,
+    matchedBy: row.matched_by,
     score: row.score,
   };
 }

@@ -3,6 +3,7 @@ import { ParkCallCenterDeadLetters1766000000000 } from './1766000000000-park-dea
 import { CallCenterOutboxLeaseAndParking1766000120000 } from './1766000120000-outbox-lease-and-parking';
 import { CallCenterReplicaEventOrder1766000310000 } from './1766000310000-replica-event-order';
 import { CreateSalesActivity1796017200000 } from './1796017200000-create-sales-activity';
+import { RekeyCallCenterNames1796020400000 } from './1796020400000-rekey-names-syllable-pairs';
 
 export const callCenterMigrations = [
   CreateCallCenterSchema1765000000000,
@@ -10,4 +11,5 @@ export const callCenterMigrations = [
   CallCenterOutboxLeaseAndParking1766000120000,
   CallCenterReplicaEventOrder1766000310000,
   CreateSalesActivity1796017200000,
+  RekeyCallCenterNames1796020400000,
 ];

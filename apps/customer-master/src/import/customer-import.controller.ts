@@ -1,22 +1,23 @@
-import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiAcceptedResponse,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
-  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { Request } from 'express';
+import { Request, Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
 import { UuidPipe } from '@crm/http';
 import { MAX_IMPORT_ROWS, MAX_UPLOAD_BYTES, requireCsvUpload } from './csv-upload';
-import { CustomerImportService } from './customer-import.service';
+import { CustomerImportService, importLocation } from './customer-import.service';
 import { ImportOptionsQuery } from './dto/import-options.dto';
 import { IMPORT_COLUMNS } from './import-columns';
 import { ImportJob } from './import-job';
@@ -37,9 +38,12 @@ export class CustomerImportController {
   @Post('customers')
   @Roles(R.admin, R.salesManager)
   @ApiOperation({
-    summary: 'Import legacy customers with their vehicles from a CSV file; answers with the report when done',
+    summary: 'Import legacy customers with their vehicles from a CSV file; answers 202 with the job at once',
     description:
-      'The body is streamed and written in batches of 200 rows; GET /imports/{id} shows progress meanwhile. ' +
+      'Once the file is received and its header checked, the answer is 202 with Location: /imports/{id}; rows ' +
+      'are then written in the background in batches of 200, and GET /imports/{id} shows progress until the job ' +
+      'is completed or failed (a job whose worker crashed is marked failed; run the file again). ' +
+      'The same file sent while it is still importing gets 409 with the running job in Location. ' +
       'A row that is probably an existing customer (same phone, email, or close name and birthday, including ' +
       'earlier rows of the file) is counted as a duplicate and not created again; its vehicle, if new, is ' +
       'attached to that customer. Every rejected row is listed with its line number and reason, so ' +
@@ -47,23 +51,28 @@ export class CustomerImportController {
   })
   @ApiConsumes('text/csv')
   @ApiBody({ description: IMPORT_FILE_DESCRIPTION, schema: { type: 'string', format: 'binary' } })
-  @ApiCreatedResponse({
-    description: 'The finished job: counts and every rejected row',
+  @ApiAcceptedResponse({
+    description: 'The job just started (status running); Location names it',
     type: ImportJobResponse,
   })
+  @ApiConflictResponse({ description: 'The same file is being imported; Location and jobId name that job' })
   @ApiBadRequestResponse({
-    description: 'Missing header columns, or a malformed CSV (the job id is given when rows were written)',
+    description: 'Missing header columns or an empty file (a CSV malformed further on fails the job instead)',
   })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is not text/csv' })
   @ApiPayloadTooLargeResponse({ description: 'The file has too many bytes or rows' })
-  import(
+  @HttpCode(HttpStatus.ACCEPTED)
+  async import(
     @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
     @Query() options: ImportOptionsQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ImportJob> {
     requireCsvUpload(request.headers);
     const fileName = options.fileName ?? 'upload.csv';
-    return this.service.import({ body: request, fileName, createdBy: principal.subject });
+    const job = await this.service.submit({ body: request, fileName, createdBy: principal.subject });
+    response.location(importLocation(job.id));
+    return job;
   }
 
   @Get(':id')

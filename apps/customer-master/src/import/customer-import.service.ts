@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { Clock, DomainError, IdGenerator, NotFoundError } from '@crm/core';
+import { Clock, ConflictError, IdGenerator, NotFoundError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
 import { CsvRecordReader } from './csv-record.reader';
 import { MAX_IMPORT_ROWS } from './csv-upload';
@@ -8,7 +8,10 @@ import { CsvRow } from './import-columns';
 import { PayloadTooLargeError } from './import-errors';
 import { ImportJob, ImportTally } from './import-job';
 import { ImportJobRepository } from './import-job.repository';
+import { IMPORT_HEARTBEAT_MS } from './import-heartbeat';
+import { ImportRecovery } from './import-recovery';
 import { ImportRowWriter } from './import-row.writer';
+import { SpooledUpload } from './import-spool';
 
 /** Rows per transaction: large enough to be fast, small enough that progress shows and locks stay short. */
 const BATCH_SIZE = 200;
@@ -19,33 +22,45 @@ export interface CsvUpload {
   createdBy: string;
 }
 
-/** Bulk import of legacy customers and their vehicles, streamed in batches and tracked as a job. */
+export const importLocation = (id: string) => `/imports/${id}`;
+
+/**
+ * Bulk import of legacy customers and their vehicles: the file is received, its header checked and a
+ * job started, then rows are written in batches in the background while GET /imports/{id} shows progress.
+ */
 @Injectable()
-export class CustomerImportService {
+export class CustomerImportService implements OnApplicationShutdown {
+  private readonly logger = new Logger(CustomerImportService.name);
+  private readonly inFlight = new Set<Promise<void>>();
+
   constructor(
     private readonly jobs: ImportJobRepository,
     private readonly writer: ImportRowWriter,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly recovery: ImportRecovery,
   ) {}
 
-  async import(upload: CsvUpload): Promise<ImportJob> {
-    const reader = new CsvRecordReader(upload.body);
+  /** Starts the job and answers with it at once; 409 naming the running job when this file is already importing. */
+  async submit(upload: CsvUpload): Promise<ImportJob> {
+    const spooled = await SpooledUpload.receive(upload.body);
+    const reader = new CsvRecordReader(spooled.open());
     try {
       await reader.readHeader();
       const id = this.ids.next();
-      await this.jobs.start({
-        id,
-        fileName: upload.fileName,
-        createdBy: upload.createdBy,
-        startedAt: this.now(),
-      });
-      await this.runJob(id, reader);
+      await this.startOnce({ id, fileName: upload.fileName, createdBy: upload.createdBy, spooled });
+      this.runInBackground(id, spooled, reader);
       return await this.get(id);
-    } finally {
+    } catch (error) {
       reader.discardRest();
+      await spooled.remove();
+      throw error;
     }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
   }
 
   async get(id: string): Promise<ImportJob> {
@@ -54,20 +69,47 @@ export class CustomerImportService {
     return job;
   }
 
+  private async startOnce(job: { id: string; fileName: string; createdBy: string; spooled: SpooledUpload }) {
+    const row = { ...job, contentHash: job.spooled.contentHash, startedAt: this.now() };
+    if (await this.jobs.start(row)) return;
+    const running = await this.jobs.findRunningByHash(row.contentHash);
+    // A job of the same file whose worker died no longer blocks it: it is failed and this one starts.
+    if (running && (await this.recovery.failInterrupted(running.id)).length === 0) {
+      throw new ConflictError('This file is being imported already', {
+        jobId: running.id,
+        location: importLocation(running.id),
+      });
+    }
+    if (!(await this.jobs.start(row))) throw new ConflictError('This file is being imported already');
+  }
+
+  private runInBackground(id: string, spooled: SpooledUpload, reader: CsvRecordReader): void {
+    const heartbeat = setInterval(() => {
+      this.jobs
+        .beat(id, this.now())
+        .catch((error: Error) => this.logger.warn(`import heartbeat: ${error.message}`));
+    }, IMPORT_HEARTBEAT_MS);
+    const run = this.runJob(id, reader).finally(async () => {
+      clearInterval(heartbeat);
+      await spooled.remove();
+      this.inFlight.delete(run);
+    });
+    this.inFlight.add(run);
+  }
+
+  /** Never throws: whatever stops the rows is recorded on the job, where the caller reads it. */
   private async runJob(id: string, reader: CsvRecordReader): Promise<void> {
     try {
       await this.importRows(id, reader.rows());
       await this.jobs.finish(id, 'completed', null, this.now());
     } catch (error) {
-      await this.jobs.finish(
-        id,
-        'failed',
-        error instanceof Error ? error.message : String(error),
-        this.now(),
-      );
-      // Batches before the failure stay committed; the job id lets the caller see how far it got.
-      if (error instanceof DomainError) error.extensions.jobId = id;
-      throw error;
+      // Batches before the failure stay committed; the job shows how far it got.
+      const message = error instanceof Error ? error.message : String(error);
+      await this.jobs.finish(id, 'failed', message, this.now()).catch((finishError: Error) => {
+        this.logger.error(`import ${id} failed (${message}) and could not be marked: ${finishError.message}`);
+      });
+    } finally {
+      reader.discardRest();
     }
   }
 

@@ -41,18 +41,52 @@ export interface NewImportJob {
   fileName: string;
   createdBy: string;
   startedAt: string;
+  contentHash: string;
 }
+
+const INTERRUPTED =
+  'interrupted: its worker stopped reporting (crash or restart); run the file again, rows already written count as duplicates';
 
 @Injectable()
 export class ImportJobRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async start(job: NewImportJob): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO customer_master.import_job (id, status, file_name, started_at, created_by)
-       VALUES ($1, 'running', $2, $3, $4)`,
-      [job.id, job.fileName, job.startedAt, job.createdBy],
+  /** Starts the job, or answers false when the same content is already being imported. */
+  async start(job: NewImportJob): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `INSERT INTO customer_master.import_job (id, status, file_name, started_at, heartbeat_at, created_by, content_hash)
+       VALUES ($1, 'running', $2, $3, $3, $4, $5)
+       ON CONFLICT (content_hash) WHERE status = 'running' DO NOTHING RETURNING id`,
+      [job.id, job.fileName, job.startedAt, job.createdBy, job.contentHash],
     );
+    return rows.length === 1;
+  }
+
+  async findRunningByHash(contentHash: string): Promise<{ id: string; heartbeatAt: Date } | null> {
+    const rows: { id: string; heartbeat_at: Date }[] = await this.dataSource.query(
+      `SELECT id, heartbeat_at FROM customer_master.import_job WHERE content_hash = $1 AND status = 'running'`,
+      [contentHash],
+    );
+    return rows[0] ? { id: rows[0].id, heartbeatAt: rows[0].heartbeat_at } : null;
+  }
+
+  async beat(id: string, at: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE customer_master.import_job SET heartbeat_at = $2 WHERE id = $1 AND status = 'running'`,
+      [id, at],
+    );
+  }
+
+  /** Marks failed every running job (or the one given) whose worker has not reported since `before`. */
+  async failStale(before: string, at: string, id: string | null = null): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      // Wrapped in a SELECT: TypeORM answers an UPDATE ... RETURNING as [rows, count], a SELECT as rows.
+      `WITH failed AS (UPDATE customer_master.import_job SET status = 'failed', finished_at = $2, error = $4
+         WHERE status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < $1) AND ($3::uuid IS NULL OR id = $3)
+         RETURNING id) SELECT id FROM failed`,
+      [before, at, id, INTERRUPTED],
+    );
+    return rows.map((row) => row.id);
   }
 
   async addTally(tx: EntityManager, id: string, tally: ImportTally): Promise<void> {

@@ -8,6 +8,7 @@ import {
   RoutingDecision,
   StationCandidate,
   StationNeed,
+  TieBreak,
 } from './routing-need';
 import { StationCandidateRepository } from './station-candidate.repository';
 
@@ -64,12 +65,30 @@ export class NearestStationFinder {
     chosen: StationCandidate | null,
   ) {
     const near = await this.candidates.examineNear(tx, at, need, EXAMINED_CANDIDATES);
-    const marked = near.map((c): StationCandidate =>
-      c.stationId === chosen?.stationId ? { ...c, reason: 'chosen' } : c,
-    );
-    const listed = marked.some((c) => c.reason === 'chosen');
-    return chosen && !listed ? [...marked, { ...chosen, reason: 'chosen' as const }] : marked;
+    if (!chosen) return near;
+    // The chosen one as found before its slot was claimed, so its load is the one the choice saw.
+    const shown: StationCandidate = { ...chosen, reason: 'chosen', tieBrokenBy: tieBreak(chosen, near) };
+    const others = near.filter((c) => c.stationId !== chosen.stationId);
+    const place = others.findIndex((c) => comesBefore(shown, c));
+    return place < 0 ? [...others, shown] : [...others.slice(0, place), shown, ...others.slice(place)];
   }
+}
+
+/** The routing order (see StationCandidateRepository), to place the chosen one as the choice saw it. */
+function comesBefore(a: StationCandidate, b: StationCandidate): boolean {
+  if (a.distanceMeters !== b.distanceMeters) return a.distanceMeters < b.distanceMeters;
+  const [loadA, loadB] = [a.load ?? Infinity, b.load ?? Infinity];
+  return loadA !== loadB ? loadA < loadB : a.code < b.code;
+}
+
+/** Which rule put the chosen station ahead of an able one at the same distance, if any was. */
+function tieBreak(chosen: StationCandidate, near: StationCandidate[]): TieBreak | undefined {
+  const tied = near.filter(
+    (c) => c.eligible && c.stationId !== chosen.stationId && c.distanceMeters === chosen.distanceMeters,
+  );
+  if (tied.length === 0) return undefined;
+  const load = chosen.load ?? Infinity;
+  return tied.every((c) => load < (c.load ?? Infinity)) ? 'lower load' : 'station code';
 }
 
 const NO_STATION: Omit<RoutingDecision, 'at' | 'outcome'> = {

@@ -11,11 +11,19 @@ export interface StationNeed {
 
 export interface StationCandidate {
   stationId: string;
+  code: string;
   name: string;
   distanceMeters: number;
+  /** Open assigned tickets over capacity when examined (before this ticket); null without capacity. */
+  load: number | null;
   eligible: boolean;
   reason: CandidateReason;
+  /** On the chosen station only, when an able station was just as far: which rule decided. */
+  tieBrokenBy?: TieBreak;
 }
+
+/** Equally distant able stations: lower load first, then lower station code. */
+export type TieBreak = 'lower load' | 'station code';
 
 export type CandidateReason =
   'eligible' | 'chosen' | 'inactive' | 'declined before' | 'lacks skill' | 'brand not served' | 'full';

@@ -5,13 +5,22 @@ import { CandidateReason, StationCandidate, StationNeed } from './routing-need';
 
 interface CandidateRow {
   id: string;
+  code: string;
   name: string;
   distance_m: number;
+  load: number | null;
   reason: CandidateReason;
 }
 
 const DISTANCE = `earth_distance(ll_to_earth(lat, lon), ll_to_earth($1, $2))`;
-const KNN_ORDER = `ll_to_earth(lat, lon) <-> ll_to_earth($1, $2)`;
+/** Open assigned tickets relative to capacity; null for a station with no capacity at all. */
+const LOAD = `open_tickets::float8 / NULLIF(capacity, 0)`;
+/**
+ * Nearest first (KNN on the index); equally distant stations go to the lower load, then the lower
+ * station code, so the same state always gives the same choice.
+ */
+const ORDER = `ll_to_earth(lat, lon) <-> ll_to_earth($1, $2), ${LOAD} NULLS LAST, code`;
+const COLUMNS = `id, code, name, ${DISTANCE} AS distance_m, ${LOAD} AS load`;
 
 /** The first failing rule names why a station cannot take the ticket; evaluated in SQL, not in a loop here. */
 const REASON = `CASE
@@ -25,8 +34,10 @@ const REASON = `CASE
 function toCandidate(row: CandidateRow): StationCandidate {
   return {
     stationId: row.id,
+    code: row.code,
     name: row.name,
     distanceMeters: Math.round(Number(row.distance_m)),
+    load: row.load === null ? null : Number(row.load),
     eligible: row.reason === 'eligible',
     reason: row.reason,
   };
@@ -35,7 +46,7 @@ function toCandidate(row: CandidateRow): StationCandidate {
 /** Nearest-station queries answered by the GiST index on ll_to_earth(lat, lon) (KNN), never a scan. */
 @Injectable()
 export class StationCandidateRepository {
-  /** The nearest stations within the radius that meet every rule, nearest first. */
+  /** The nearest stations within the radius that meet every rule, in routing order (see ORDER). */
   async findNearestAble(
     tx: EntityManager,
     at: GeoPoint,
@@ -43,11 +54,11 @@ export class StationCandidateRepository {
     limit: number,
   ): Promise<StationCandidate[]> {
     const rows: CandidateRow[] = await tx.query(
-      `SELECT id, name, ${DISTANCE} AS distance_m, 'eligible' AS reason FROM service.station
+      `SELECT ${COLUMNS}, 'eligible' AS reason FROM service.station
         WHERE earth_box(ll_to_earth($1, $2), $6) @> ll_to_earth(lat, lon) AND ${DISTANCE} <= $6
           AND active AND NOT (id = ANY($5::uuid[])) AND skills @> ARRAY[$3::text]
           AND ($4::text IS NULL OR brands @> ARRAY[$4::text]) AND open_tickets < capacity
-        ORDER BY ${KNN_ORDER} LIMIT $7`,
+        ORDER BY ${ORDER} LIMIT $7`,
       [...this.params(at, need), need.radiusKm * 1000, limit],
     );
     return rows.map(toCandidate);
@@ -61,9 +72,9 @@ export class StationCandidateRepository {
     limit: number,
   ): Promise<StationCandidate[]> {
     const rows: CandidateRow[] = await tx.query(
-      `SELECT id, name, ${DISTANCE} AS distance_m, ${REASON} AS reason FROM service.station
+      `SELECT ${COLUMNS}, ${REASON} AS reason FROM service.station
         WHERE earth_box(ll_to_earth($1, $2), $6) @> ll_to_earth(lat, lon) AND ${DISTANCE} <= $6
-        ORDER BY ${KNN_ORDER} LIMIT $7`,
+        ORDER BY ${ORDER} LIMIT $7`,
       [...this.params(at, need), need.radiusKm * 1000, limit],
     );
     return rows.map(toCandidate);

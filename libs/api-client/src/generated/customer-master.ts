@@ -192,8 +192,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import legacy customers with their vehicles from a CSV file; answers with the report when done
-     * @description The body is streamed and written in batches of 200 rows; GET /imports/{id} shows progress meanwhile. A row that is probably an existing customer (same phone, email, or close name and birthday, including earlier rows of the file) is counted as a duplicate and not created again; its vehicle, if new, is attached to that customer. Every rejected row is listed with its line number and reason, so created + duplicates + rejected = totalRows, and running the same file again creates nothing new.
+     * Import legacy customers with their vehicles from a CSV file; answers 202 with the job at once
+     * @description Once the file is received and its header checked, the answer is 202 with Location: /imports/{id}; rows are then written in the background in batches of 200, and GET /imports/{id} shows progress until the job is completed or failed (a job whose worker crashed is marked failed; run the file again). The same file sent while it is still importing gets 409 with the running job in Location. A row that is probably an existing customer (same phone, email, or close name and birthday, including earlier rows of the file) is counted as a duplicate and not created again; its vehicle, if new, is attached to that customer. Every rejected row is listed with its line number and reason, so created + duplicates + rejected = totalRows, and running the same file again creates nothing new.
      */
     post: operations['CustomerImportController_import'];
     delete?: never;
@@ -1813,8 +1813,8 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The finished job: counts and every rejected row */
-      201: {
+      /** @description The job just started (status running); Location names it */
+      202: {
         headers: {
           [name: string]: unknown;
         };
@@ -1822,7 +1822,7 @@ export interface operations {
           'application/json': components['schemas']['ImportJobResponse'];
         };
       };
-      /** @description Missing header columns, or a malformed CSV (the job id is given when rows were written) */
+      /** @description Missing header columns or an empty file (a CSV malformed further on fails the job instead) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1842,6 +1842,15 @@ export interface operations {
       };
       /** @description The token lacks a role for this route, or the record belongs to another partner */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The same file is being imported; Location and jobId name that job */
+      409: {
         headers: {
           [name: string]: unknown;
         };

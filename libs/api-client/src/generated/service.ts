@@ -887,8 +887,12 @@ export interface components {
       street: string | null;
     };
     StationCandidateResponse: {
+      /** @example RS-SH-001 */
+      code: string;
       distanceMeters: number;
       eligible: boolean;
+      /** @description Open assigned tickets over capacity when examined (before this ticket); null without capacity */
+      load: number | null;
       name: string;
       /**
        * @description Why the station was or was not chosen
@@ -897,6 +901,11 @@ export interface components {
       reason: Record<string, never>;
       /** Format: uuid */
       stationId: string;
+      /**
+       * @description On the chosen station only, when an able station was just as far: which rule decided
+       * @enum {string}
+       */
+      tieBrokenBy?: 'lower load' | 'station code';
     };
     StationResponse: {
       active: boolean;

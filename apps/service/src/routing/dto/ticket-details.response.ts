@@ -2,19 +2,34 @@ import { ApiProperty } from '@nestjs/swagger';
 import { GeoPointDto } from '@crm/http';
 import { TicketResponse } from '../../tickets/dto/ticket.response';
 import { RecordedRoutingDecision } from '../routing-decision.repository';
-import { CandidateReason, RoutingDecision, StationCandidate } from '../routing-need';
+import { CandidateReason, RoutingDecision, StationCandidate, TieBreak } from '../routing-need';
 
 export class StationCandidateResponse implements StationCandidate {
   @ApiProperty({ format: 'uuid' })
   stationId: string;
+  @ApiProperty({ example: 'RS-SH-001' })
+  code: string;
   @ApiProperty()
   name: string;
   @ApiProperty()
   distanceMeters: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Open assigned tickets over capacity when examined (before this ticket); null without capacity',
+  })
+  load: number | null;
   @ApiProperty()
   eligible: boolean;
   @ApiProperty({ description: 'Why the station was or was not chosen', example: 'chosen' })
   reason: CandidateReason;
+  @ApiProperty({
+    enum: ['lower load', 'station code'],
+    required: false,
+    description: 'On the chosen station only, when an able station was just as far: which rule decided',
+  })
+  tieBrokenBy?: TieBreak;
 }
 
 const OUTCOMES: RoutingDecision['outcome'][] = ['routed', 'no-station', 'no-location'];
