@@ -7,7 +7,12 @@ import { configureHttpApp, HttpAppOptions } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
 import { CALL_CENTER_API, CallCenterAppModule } from '@crm/app-call-center';
 import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from '@crm/app-customer-master';
-import { DEFAULT_SERVICE_SETTINGS, SERVICE_API, ServiceAppModule } from '@crm/app-service';
+import {
+  DEFAULT_SERVICE_SETTINGS,
+  LOCAL_WEBHOOK_TARGETS,
+  SERVICE_API,
+  ServiceAppModule,
+} from '@crm/app-service';
 
 type AppModuleFactory = (config: ReturnType<typeof testPlatformConfig>) => unknown;
 
@@ -49,7 +54,12 @@ export class PlatformUnderTest {
     );
     const service = await start(
       'journey_service',
-      (c) => ServiceAppModule.forRoot(c, { ...DEFAULT_SERVICE_SETTINGS, webhookPollIntervalMs: 200 }),
+      (c) =>
+        ServiceAppModule.forRoot(c, {
+          ...DEFAULT_SERVICE_SETTINGS,
+          ...LOCAL_WEBHOOK_TARGETS,
+          webhookPollIntervalMs: 200,
+        }),
       SERVICE_API,
     );
     const callCenter = await start('journey_cc', (c) => CallCenterAppModule.forRoot(c), CALL_CENTER_API);

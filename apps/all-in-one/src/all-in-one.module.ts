@@ -3,7 +3,12 @@ import { PlatformModule } from '@crm/platform';
 import { CallCenterModule, callCenterMigrations } from '@crm/app-call-center';
 import { CustomerMasterModule, customerMasterMigrations } from '@crm/app-customer-master';
 import { IdentityModule, identityMigrations } from '@crm/app-identity';
-import { DEFAULT_SERVICE_SETTINGS, serviceMigrations, ServiceModule } from '@crm/app-service';
+import {
+  DEFAULT_SERVICE_SETTINGS,
+  LOCAL_WEBHOOK_TARGETS,
+  serviceMigrations,
+  ServiceModule,
+} from '@crm/app-service';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
 
@@ -28,6 +33,8 @@ export class AllInOneModule {
         CustomerMasterModule,
         ServiceModule.register({
           ...DEFAULT_SERVICE_SETTINGS,
+          // The embedded default runs on one machine, its demo receivers beside it.
+          ...LOCAL_WEBHOOK_TARGETS,
           surveyBaseUrl: `${publicUrl(config)}/survey/`,
         }),
         CallCenterModule,

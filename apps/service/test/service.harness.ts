@@ -18,7 +18,7 @@ import { MessageTransport } from '@crm/messaging';
 import { configureHttpApp } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
 import { SERVICE_API, ServiceAppModule } from '../src/service-app.module';
-import { DEFAULT_SERVICE_SETTINGS, ServiceSettings } from '../src/service-settings';
+import { DEFAULT_SERVICE_SETTINGS, LOCAL_WEBHOOK_TARGETS, ServiceSettings } from '../src/service-settings';
 import { StationRepository } from '../src/stations/station.repository';
 
 export interface ServiceHarnessOptions {
@@ -41,7 +41,12 @@ export class ServiceHarness {
     const tokens = await TestTokenIssuer.start();
     const database = await createTestDatabase('service');
     const platform = testPlatformConfig({ DATABASE_URL: database.url, AUTH_JWKS_URL: tokens.jwksUrl });
-    const settings = { ...DEFAULT_SERVICE_SETTINGS, webhookPollIntervalMs: 200, ...options.settings };
+    const settings = {
+      ...DEFAULT_SERVICE_SETTINGS,
+      ...LOCAL_WEBHOOK_TARGETS,
+      webhookPollIntervalMs: 200,
+      ...options.settings,
+    };
     let builder = Test.createTestingModule({ imports: [ServiceAppModule.forRoot(platform, settings)] });
     if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await builder.compile();
