@@ -8,7 +8,7 @@ import { ReasonDto } from '../tickets/dto/reason.dto';
 import { TicketQueryService } from '../tickets/ticket-query.service';
 import { ResolveTicketDto } from './dto/resolve-ticket.dto';
 import { AppointmentDto, ProgressDto } from './dto/station-actions.dto';
-import { stationIdOf } from './station-principal';
+import { actingStationOf, stationIdOf } from './station-principal';
 import { StationResponseService } from './station-response.service';
 import { StationWorkService } from './station-work.service';
 
@@ -42,39 +42,55 @@ export class StationTicketController {
   @HttpCode(200)
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'Take the ticket' })
-  accept(@Param('id', UuidPipe) id: string) {
-    return this.responses.accept(id);
+  accept(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.responses.accept(id, actingStationOf(principal));
   }
 
   @Post(':id/decline')
   @HttpCode(200)
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'Give the ticket back; it is routed to the next nearest able station' })
-  decline(@Param('id', UuidPipe) id: string, @Body() body: ReasonDto) {
-    return this.responses.decline(id, body.reason);
+  decline(
+    @Param('id', UuidPipe) id: string,
+    @Body() body: ReasonDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.responses.decline(id, actingStationOf(principal), body.reason);
   }
 
   @Post(':id/appointment')
   @HttpCode(200)
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'Propose when the customer should bring the vehicle' })
-  appointment(@Param('id', UuidPipe) id: string, @Body() body: AppointmentDto) {
-    return this.work.proposeAppointment(id, body.at);
+  appointment(
+    @Param('id', UuidPipe) id: string,
+    @Body() body: AppointmentDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.work.proposeAppointment(id, actingStationOf(principal), body.at);
   }
 
   @Post(':id/progress')
   @HttpCode(200)
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'Report progress on the repair' })
-  progress(@Param('id', UuidPipe) id: string, @Body() body: ProgressDto) {
-    return this.work.updateProgress(id, body.note);
+  progress(
+    @Param('id', UuidPipe) id: string,
+    @Body() body: ProgressDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.work.updateProgress(id, actingStationOf(principal), body.note);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'Resolve with the repair record (work done, parts, cost, technician)' })
-  resolve(@Param('id', UuidPipe) id: string, @Body() body: ResolveTicketDto) {
-    return this.work.resolve(id, body);
+  resolve(
+    @Param('id', UuidPipe) id: string,
+    @Body() body: ResolveTicketDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.work.resolve(id, actingStationOf(principal), body);
   }
 }
