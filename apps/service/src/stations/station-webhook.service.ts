@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { InvalidInputError, NotFoundError } from '@crm/core';
-import { WebhookTargetPolicy, WebhookTargetRefused } from '../webhooks/webhook-target-policy';
+import { WebhookTargetPolicy, WebhookTargetRefused } from '../webhook-targets/webhook-target-policy';
 import { StationRepository } from './station.repository';
 
 export interface WebhookRegistration {

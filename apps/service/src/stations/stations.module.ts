@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceMessaging } from '../service-messaging';
-import { WebhookTargetsModule } from '../webhooks/webhook-targets.module';
+import { WebhookTargetsModule } from '../webhook-targets/webhook-targets.module';
 import { StationPartnerScopeRegistration } from './station-partner-scope.registration';
 import { StationReplicaConsumer } from './station-replica.consumer';
 import { StationWebhookService } from './station-webhook.service';

@@ -3,10 +3,10 @@ import { performance } from 'node:perf_hooks';
 import { SEND_TIMEOUT_MS } from '../delivery/delivery-backoff';
 import { SendOutcome } from '../delivery/delivery-dispatcher';
 import { describeSendError } from '../delivery/send-error';
-import { pinnedPost } from './pinned-post';
+import { pinnedPost } from '../webhook-targets/pinned-post';
 import { DueDelivery } from './webhook-delivery';
 import { signWebhook, WebhookHeaders } from './webhook-signature';
-import { hostOf, WebhookTargetPolicy, WebhookTargetRefused } from './webhook-target-policy';
+import { hostOf, WebhookTargetPolicy, WebhookTargetRefused } from '../webhook-targets/webhook-target-policy';
 
 export interface SendResult extends SendOutcome {
   httpStatus: number | null;
