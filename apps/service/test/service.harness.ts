@@ -12,6 +12,7 @@ import {
   Role,
   SYSTEM_ACTOR,
   topicFor,
+  VehicleState,
 } from '@crm/contracts';
 import { Clock } from '@crm/core';
 import { MessageTransport } from '@crm/messaging';
@@ -19,6 +20,8 @@ import { configureHttpApp } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
 import { SERVICE_API, ServiceAppModule } from '../src/service-app.module';
 import { DEFAULT_SERVICE_SETTINGS, LOCAL_WEBHOOK_TARGETS, ServiceSettings } from '../src/service-settings';
+import { CustomerContactRepository } from '../src/customers/customer-contact.repository';
+import { CustomerVehicleRepository } from '../src/customers/customer-vehicle.repository';
 import { StationRepository } from '../src/stations/station.repository';
 
 export interface ServiceHarnessOptions {
@@ -79,6 +82,18 @@ export class ServiceHarness {
     const state = stationState(input);
     await this.app.get(DataSource).transaction((tx) => this.app.get(StationRepository).upsert(tx, state));
     return state.partnerId;
+  }
+
+  /** Feeds the customer replicas directly, as customer and vehicle events would: a customer tickets may be opened for. */
+  async customer(customerId: string = randomUUID(), vehicles: Partial<VehicleState>[] = []): Promise<string> {
+    await this.app.get(DataSource).transaction(async (tx) => {
+      await this.app
+        .get(CustomerContactRepository)
+        .save(tx, { customerId, phones: [], emails: [], consentedChannels: [] });
+      for (const vehicle of vehicles)
+        await this.app.get(CustomerVehicleRepository).save(tx, vehicleState(customerId, vehicle));
+    });
+    return customerId;
   }
 
   /** Publishes an event through the real transport, as another service's outbox relay would. */
@@ -149,5 +164,20 @@ export function stationState(input: StationInput): PartnerState {
     openingHours: [],
     active: true,
     ...rest,
+  };
+}
+
+export function vehicleState(ownerCustomerId: string, input: Partial<VehicleState> = {}): VehicleState {
+  return {
+    vehicleId: randomUUID(),
+    vin: `LSVAU2180N${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}`,
+    brand: 'Aurora',
+    model: 'A6',
+    modelYear: 2024,
+    purchaseDate: '2024-03-01',
+    sellingDealerId: null,
+    warrantyEnd: null,
+    ownerCustomerId,
+    ...input,
   };
 }

@@ -13,6 +13,7 @@ describe('a station loses a ticket re-routed away while its action waits for the
 
   beforeAll(async () => {
     harness = await ServiceHarness.start();
+    await harness.customer('6f1c1c1e-0000-4000-8000-000000000009');
     ownId = await harness.station({ name: 'own', lat: 31.2 + KM, lon: 121.4, capacity: 50 });
     otherId = await harness.station({ name: 'other', lat: 31.2 + 2 * KM, lon: 121.4 });
     own = await harness.asStation(ownId);

@@ -20,6 +20,7 @@ describe('a station webhook cannot point into the platform (SSRF)', () => {
         webhookDeniedHosts: ['crm.example.cn'],
       },
     });
+    await harness.customer('6f1c1c1e-0000-4000-8000-000000000007');
     stationId = await harness.station({ name: '杭州西湖站', lat: 30.25, lon: 120.15 });
     station = await harness.asStation(stationId);
     receiver = createServer((req, res) => {

@@ -1,9 +1,11 @@
 import { CreateServiceSchema1764100000000 } from './1764100000000-create-service-schema';
 import { CreateCustomerLocation1764100100000 } from './1764100100000-create-customer-location';
 import { CreateCustomerNotifications1764100200000 } from './1764100200000-create-customer-notifications';
+import { CreateCustomerVehicle1764300000000 } from './1764300000000-create-customer-vehicle';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
   CreateCustomerLocation1764100100000,
   CreateCustomerNotifications1764100200000,
+  CreateCustomerVehicle1764300000000,
 ];

@@ -1,0 +1,27 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { CustomerErased, CustomerMerged, VehicleOwnershipChanged, VehicleRegistered } from '@crm/contracts';
+import { EventSubscriber } from '@crm/messaging';
+import { CustomerVehicleRepository } from './customer-vehicle.repository';
+
+const CONSUMER = 'customer-vehicles';
+
+/** Keeps each customer's vehicles (VIN, brand, selling dealer), so a ticket's claims about them are checked here. */
+@Injectable()
+export class CustomerVehicleConsumer implements OnModuleInit {
+  constructor(
+    private readonly subscriber: EventSubscriber,
+    private readonly vehicles: CustomerVehicleRepository,
+  ) {}
+
+  onModuleInit(): void {
+    for (const definition of [VehicleRegistered, VehicleOwnershipChanged]) {
+      this.subscriber.on(CONSUMER, definition, ({ payload }, tx) => this.vehicles.save(tx, payload));
+    }
+    this.subscriber.on(CONSUMER, CustomerMerged, ({ payload }, tx) =>
+      this.vehicles.moveOwner(tx, payload.mergedId, payload.survivorId),
+    );
+    this.subscriber.on(CONSUMER, CustomerErased, ({ payload }, tx) =>
+      this.vehicles.removeOwnedBy(tx, payload.customerId),
+    );
+  }
+}
