@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { PartnerKind, Role } from '@crm/contracts';
 import { configureHttpApp, HttpAppOptions } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
@@ -76,6 +77,15 @@ export class PlatformUnderTest {
 
   service() {
     return request(this.apps.service.getHttpServer());
+  }
+
+  /** Runs SQL on one app's own database (for checks only: apps never read each other's). */
+  query<T = Record<string, unknown>>(
+    app: 'customerMaster' | 'callCenter' | 'service',
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<T[]> {
+    return this.apps[app].get(DataSource).query(sql, params);
   }
 
   async as(roles: Role[], partner?: { id: string; kind: PartnerKind }): Promise<string> {

@@ -23,6 +23,7 @@ import { CustomerReplicaRepository } from './read-model/customer-replica.reposit
 import { CustomerReplicaService } from './read-model/customer-replica.service';
 import { NetworkEventsConsumer } from './read-model/network-events.consumer';
 import { PartnerReplicaRepository } from './read-model/partner-replica.repository';
+import { ErasedCustomerRepository } from './read-model/erased-customer.repository';
 import { ServiceEventsConsumer } from './read-model/service-events.consumer';
 import { TicketReplicaRepository } from './read-model/ticket-replica.repository';
 import { VehicleReplicaRepository } from './read-model/vehicle-replica.repository';
@@ -43,6 +44,7 @@ const READ_MODEL = [
   NetworkEventsConsumer,
   TicketReplicaRepository,
   ServiceEventsConsumer,
+  ErasedCustomerRepository,
 ];
 
 /** The call center: agent lookup, the customer 360, interactions, screen pop and complaint intake. */

@@ -7,6 +7,7 @@ import { CustomerService } from './customers/customer.service';
 import { DuplicateFinder } from './customers/duplicate-finder';
 import { CustomerErasureController } from './erasure/customer-erasure.controller';
 import { CustomerErasureService } from './erasure/customer-erasure.service';
+import { PersonalTracesRepository } from './erasure/personal-traces.repository';
 import { MergedRecordRepository } from './erasure/merged-record.repository';
 import { CustomerImportController } from './import/customer-import.controller';
 import { CustomerImportService } from './import/customer-import.service';
@@ -60,6 +61,7 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
     CustomerMergeService,
     CustomerMergePublisher,
     CustomerErasureService,
+    PersonalTracesRepository,
     MergedRecordRepository,
     CustomerImportService,
     ImportRowWriter,

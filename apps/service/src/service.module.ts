@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
 import { DealersModule } from './dealers/dealers.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RepairsModule } from './repairs/repairs.module';
 import { RoutingModule } from './routing/routing.module';
@@ -41,6 +42,7 @@ export class ServiceModule {
         WebhooksModule,
         NotificationsModule,
         SlaModule,
+        ErasureModule,
       ],
       exports: [TicketsModule, SlaModule, WebhooksModule, NotificationsModule],
     };

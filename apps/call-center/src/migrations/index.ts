@@ -1,3 +1,4 @@
 import { CreateCallCenterSchema1765000000000 } from './1765000000000-create-call-center-schema';
+import { CreateErasedCustomer1765100000000 } from './1765100000000-create-erased-customer';
 
-export const callCenterMigrations = [CreateCallCenterSchema1765000000000];
+export const callCenterMigrations = [CreateCallCenterSchema1765000000000, CreateErasedCustomer1765100000000];

@@ -28,8 +28,10 @@ export class CustomerContactConsumer implements OnModuleInit {
       await this.contacts.save(tx, toCustomerContact(payload.survivor));
     });
     this.subscriber.on(CONSUMER, CustomerErased, async ({ payload }, tx) => {
+      const known = await this.contacts.find(tx, payload.customerId);
       await this.contacts.remove(tx, payload.customerId);
-      await this.events.raise(tx, 'customer.erased', { customerId: payload.customerId });
+      const contacts = known ? [...known.phones, ...known.emails] : [];
+      await this.events.raise(tx, 'customer.erased', { customerId: payload.customerId, contacts });
     });
   }
 }
