@@ -169,6 +169,41 @@ describe('an erased customer is gone from every service', () => {
     for (const app of APPS) expect(await placesHolding(platform, app, PHONE)).not.toEqual([]);
   }, 90_000);
 
+  it('exports everything every service holds about them, for admins only, audited', async () => {
+    await platform
+      .customerMaster()
+      .get(`/customers/${customerId}/export`)
+      .set('Authorization', agent)
+      .expect(403);
+    const { body } = await platform
+      .customerMaster()
+      .get(`/customers/${customerId}/export`)
+      .set('Authorization', admin)
+      .expect(200);
+    const part = (source: string) => body.parts.find((p: { source: string }) => p.source === source).tables;
+    expect(body.parts.map((p: { source: string }) => p.source)).toEqual([
+      'customer-master',
+      'service',
+      'call-center',
+    ]);
+    expect(part('customer-master').customer[0]).toMatchObject({ id: customerId, name: NAME });
+    expect(part('customer-master').vehicle[0]).toMatchObject({ vin: VIN });
+    expect(part('service').ticket[0]).toMatchObject({
+      id: ticketId,
+      satisfaction_comment: `${NAME} says thanks`,
+    });
+    expect(part('service').repair_record).toHaveLength(1);
+    expect(JSON.stringify(part('service').dev_mailbox_message)).toContain(PHONE);
+    expect(part('call-center').customer[0]).toMatchObject({ name: NAME });
+    expect(part('call-center').repair).toHaveLength(1);
+    const audited = await platform.query(
+      'customerMaster',
+      `SELECT actor_id FROM customer_master.audit_log WHERE entity_id = $1 AND action = 'customer.exported'`,
+      [customerId],
+    );
+    expect(audited).toHaveLength(1);
+  });
+
   it('erases them: no table of any service holds their name, phone or VIN', async () => {
     await platform
       .customerMaster()

@@ -15,6 +15,11 @@ import {
   ServiceAppModule,
 } from '@crm/app-service';
 
+async function listening(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return app.getUrl().then((url) => url.replace('[::1]', '127.0.0.1'));
+}
+
 type AppModuleFactory = (config: ReturnType<typeof testPlatformConfig>) => unknown;
 
 /**
@@ -48,11 +53,6 @@ export class PlatformUnderTest {
       await app.init();
       return app;
     };
-    const customerMaster = await start(
-      'journey_cm',
-      (c) => CustomerMasterAppModule.forRoot(c),
-      CUSTOMER_MASTER_API,
-    );
     const service = await start(
       'journey_service',
       (c) =>
@@ -64,6 +64,20 @@ export class PlatformUnderTest {
       SERVICE_API,
     );
     const callCenter = await start('journey_cc', (c) => CallCenterAppModule.forRoot(c), CALL_CENTER_API);
+    // The customer master gathers a person's export from the others over HTTP, so they listen on ports.
+    const urls = await Promise.all([service, callCenter].map((app) => listening(app)));
+    const customerMaster = await start(
+      'journey_cm',
+      (c) =>
+        CustomerMasterAppModule.forRoot({
+          ...c,
+          EXPORT_SOURCES: [
+            { name: 'service', url: urls[0] },
+            { name: 'call-center', url: urls[1] },
+          ],
+        }),
+      CUSTOMER_MASTER_API,
+    );
     return new PlatformUnderTest({ customerMaster, callCenter, service }, databases, tokens);
   }
 

@@ -1,7 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { CallCenterModule, callCenterMigrations } from '@crm/app-call-center';
-import { CustomerMasterModule, customerMasterMigrations } from '@crm/app-customer-master';
+import {
+  CustomerExportModule,
+  CustomerMasterModule,
+  customerMasterMigrations,
+} from '@crm/app-customer-master';
 import { IdentityModule, identityMigrations } from '@crm/app-identity';
 import {
   DEFAULT_SERVICE_SETTINGS,
@@ -31,6 +35,11 @@ export class AllInOneModule {
         }),
         IdentityModule,
         CustomerMasterModule,
+        // One process serves every part of a person's export: the customer master asks itself.
+        CustomerExportModule.register([
+          { name: 'service', url: publicUrl(config) },
+          { name: 'call-center', url: publicUrl(config) },
+        ]),
         ServiceModule.register({
           ...DEFAULT_SERVICE_SETTINGS,
           // The embedded default runs on one machine, its demo receivers beside it.

@@ -23,6 +23,8 @@ import { CustomerReplicaRepository } from './read-model/customer-replica.reposit
 import { CustomerReplicaService } from './read-model/customer-replica.service';
 import { NetworkEventsConsumer } from './read-model/network-events.consumer';
 import { PartnerReplicaRepository } from './read-model/partner-replica.repository';
+import { CallCenterCustomerDataController } from './data-export/customer-data.controller';
+import { CallCenterCustomerDataRepository } from './data-export/customer-data.repository';
 import { ErasedCustomerRepository } from './read-model/erased-customer.repository';
 import { ServiceEventsConsumer } from './read-model/service-events.consumer';
 import { TicketReplicaRepository } from './read-model/ticket-replica.repository';
@@ -56,6 +58,7 @@ const READ_MODEL = [
     InteractionController,
     ComplaintController,
     TelephonyController,
+    CallCenterCustomerDataController,
   ],
   providers: [
     ...READ_MODEL,
@@ -72,6 +75,7 @@ const READ_MODEL = [
     ScreenPopHub,
     ScreenPopBus,
     TelephonyService,
+    CallCenterCustomerDataRepository,
   ],
 })
 export class CallCenterModule {}

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
+import { DataExportModule } from './data-export/data-export.module';
 import { DealersModule } from './dealers/dealers.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -43,6 +44,7 @@ export class ServiceModule {
         NotificationsModule,
         SlaModule,
         ErasureModule,
+        DataExportModule,
       ],
       exports: [TicketsModule, SlaModule, WebhooksModule, NotificationsModule],
     };

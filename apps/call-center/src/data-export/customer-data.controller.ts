@@ -1,0 +1,21 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@crm/auth';
+import { Roles as R } from '@crm/contracts';
+import { UuidPipe } from '@crm/http';
+import { CallCenterCustomerDataRepository } from './customer-data.repository';
+
+/** The call center's part of a person's data export; the customer master gathers the parts (ADR 0009). */
+@ApiTags('privacy')
+@ApiBearerAuth()
+@Controller('privacy/call-center/customers')
+export class CallCenterCustomerDataController {
+  constructor(private readonly data: CallCenterCustomerDataRepository) {}
+
+  @Get(':id/export')
+  @Roles(R.admin)
+  @ApiOperation({ summary: 'Everything the call center holds about one customer, table by table' })
+  async export(@Param('id', UuidPipe) id: string) {
+    return { source: 'call-center', customerId: id, tables: await this.data.export(id) };
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@crm/auth';
+import { Roles as R } from '@crm/contracts';
+import { UuidPipe } from '@crm/http';
+import { CustomerDataRepository } from './customer-data.repository';
+
+/** This service's part of a person's data export; the customer master gathers the parts (ADR 0009). */
+@ApiTags('privacy')
+@ApiBearerAuth()
+@Controller('privacy/service/customers')
+export class CustomerDataController {
+  constructor(private readonly data: CustomerDataRepository) {}
+
+  @Get(':id/export')
+  @Roles(R.admin)
+  @ApiOperation({ summary: 'Everything the service app holds about one customer, table by table' })
+  async export(@Param('id', UuidPipe) id: string) {
+    return { source: 'service', customerId: id, tables: await this.data.export(id) };
+  }
+}
