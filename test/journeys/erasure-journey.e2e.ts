@@ -47,6 +47,7 @@ describe('an erased customer is gone from every service', () => {
   let agent: string;
   let customerId: string;
   let ticketId: string;
+  let stationId: string;
 
   beforeAll(async () => {
     platform = await PlatformUnderTest.start();
@@ -60,7 +61,7 @@ describe('an erased customer is gone from every service', () => {
   });
 
   it('registers the customer and their car, opens a ticket and repairs it', async () => {
-    const stationId = (
+    stationId = (
       await platform
         .customerMaster()
         .post('/partners')
@@ -168,6 +169,44 @@ describe('an erased customer is gone from every service', () => {
     }, 30_000);
     for (const app of APPS) expect(await placesHolding(platform, app, PHONE)).not.toEqual([]);
   }, 90_000);
+
+  it('audits reads of personal data by staff and partners: who, what, when', async () => {
+    const station = await platform.as(['repair_station'], { id: stationId, kind: 'repair_station' });
+    await platform.callCenter().get(`/customers/${customerId}/360`).set('Authorization', agent).expect(200);
+    await platform.callCenter().get(`/lookup?q=${PHONE}`).set('Authorization', agent).expect(200);
+    await platform.service().get('/dev/mailbox').set('Authorization', admin).expect(200);
+    await platform.service().get(`/station/tickets/${ticketId}`).set('Authorization', station).expect(200);
+    await platform.customerMaster().get(`/customers/${customerId}`).set('Authorization', agent).expect(200);
+    const audit = (app: (typeof APPS)[number], schema: string) =>
+      platform.query<{
+        action: string;
+        entity_id: string | null;
+        result_ids: string[];
+        partner_id: string | null;
+      }>(
+        app,
+        `SELECT action, entity_id, result_ids, partner_id, actor_id, at FROM ${schema}.read_audit ORDER BY id`,
+      );
+    expect(await audit('callCenter', 'call_center')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'customer.360', entity_id: customerId }),
+        expect.objectContaining({ action: 'customer.lookup', result_ids: [customerId] }),
+      ]),
+    );
+    expect(await audit('service', 'service')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'dev-mailbox.read' }),
+        expect.objectContaining({
+          action: 'station.ticket.read',
+          entity_id: ticketId,
+          partner_id: stationId,
+        }),
+      ]),
+    );
+    expect(await audit('customerMaster', 'customer_master')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'customer.read', entity_id: customerId })]),
+    );
+  });
 
   it('exports everything every service holds about them, for admins only, audited', async () => {
     await platform

@@ -1,3 +1,4 @@
+import { ReadAuditModule } from '@crm/platform';
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@crm/messaging';
 import { CALL_CENTER_SCHEMA, CALL_CENTER_SERVICE } from './call-center.constants';
@@ -51,7 +52,18 @@ const READ_MODEL = [
 
 /** The call center: agent lookup, the customer 360, interactions, screen pop and complaint intake. */
 @Module({
-  imports: [MessagingModule.forService({ service: CALL_CENTER_SERVICE, schema: CALL_CENTER_SCHEMA })],
+  imports: [
+    MessagingModule.forService({ service: CALL_CENTER_SERVICE, schema: CALL_CENTER_SCHEMA }),
+    ReadAuditModule.forService({
+      schema: CALL_CENTER_SCHEMA,
+      rules: {
+        'GET /lookup': 'customer.lookup',
+        'GET /customers/:id/360': 'customer.360',
+        'GET /customers/:id/interactions': 'customer.interactions',
+        'GET /privacy/call-center/customers/:id/export': 'customer.export',
+      },
+    }),
+  ],
   controllers: [
     LookupController,
     Customer360Controller,

@@ -1,3 +1,4 @@
+import { ReadAuditModule } from '@crm/platform';
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@crm/messaging';
 import { AuditLog } from './audit/audit-log';
@@ -34,7 +35,20 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
 
 /** The one customer record every department shares: customers, vehicles, partners. */
 @Module({
-  imports: [MessagingModule.forService({ service: 'customer-master', schema: CUSTOMER_MASTER_SCHEMA })],
+  imports: [
+    MessagingModule.forService({ service: 'customer-master', schema: CUSTOMER_MASTER_SCHEMA }),
+    ReadAuditModule.forService({
+      schema: CUSTOMER_MASTER_SCHEMA,
+      rules: {
+        'GET /customers': 'customer.list',
+        'GET /customers/search': 'customer.search',
+        'GET /customers/:id': 'customer.read',
+        'GET /customers/:id/vehicles': 'customer.vehicles',
+        'GET /customers/:id/audit': 'customer.audit',
+        'GET /vehicles/:vehicleId': 'vehicle.read',
+      },
+    }),
+  ],
   controllers: [
     CustomerSearchController,
     CustomerController,
