@@ -241,6 +241,14 @@ describe('an erased customer is gone from every service', () => {
       [customerId],
     );
     expect(audited).toHaveLength(1);
+    const csv = await platform
+      .customerMaster()
+      .get(`/customers/${customerId}/export/csv?table=service.ticket`)
+      .set('Authorization', admin)
+      .expect(200)
+      .expect('content-type', /text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toContain('"description"');
+    expect(csv.text).toContain(ticketId);
   });
 
   it('erases them: no table of any service holds their name, phone or VIN', async () => {

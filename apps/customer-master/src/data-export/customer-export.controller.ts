@@ -1,8 +1,10 @@
-import { Controller, Get, Headers, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
+import { NotFoundError } from '@crm/core';
 import { UuidPipe } from '@crm/http';
+import { toCsv } from './csv-table';
 import { CustomerExportService } from './customer-export.service';
 
 @ApiTags('privacy')
@@ -21,5 +23,29 @@ export class CustomerExportController {
   })
   export(@Param('id', UuidPipe) id: string, @Headers('authorization') authorization: string) {
     return this.exports.export(id, authorization);
+  }
+
+  @Get(':id/export/csv')
+  @Roles(R.admin)
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiQuery({
+    name: 'table',
+    example: 'service.ticket',
+    description: 'The part and table, as named in the JSON export',
+  })
+  @ApiOperation({
+    summary: 'One table of the person’s export as CSV (gathered and audited like the JSON export)',
+  })
+  async csv(
+    @Param('id', UuidPipe) id: string,
+    @Query('table') table: string,
+    @Headers('authorization') authorization: string,
+  ): Promise<string> {
+    const [source, name] = String(table ?? '').split(/\.(?=[^.]+$)/);
+    const exported = await this.exports.export(id, authorization);
+    const rows = exported.parts.find((part) => part.source === source)?.tables[name ?? ''];
+    if (!rows) throw new NotFoundError('export table', String(table));
+    return toCsv(rows);
   }
 }
