@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
 import { CustomerLocationRepository } from './customer-location.repository';
+import { ErasedCustomerRepository } from './erased-customer.repository';
 
 const CONSUMER = 'customer-locations';
 
@@ -11,20 +12,23 @@ export class CustomerLocationConsumer implements OnModuleInit {
   constructor(
     private readonly subscriber: EventSubscriber,
     private readonly locations: CustomerLocationRepository,
+    private readonly erased: ErasedCustomerRepository,
   ) {}
 
   onModuleInit(): void {
     for (const definition of [CustomerRegistered, CustomerUpdated]) {
-      this.subscriber.on(CONSUMER, definition, ({ payload }, tx) =>
-        this.locations.save(tx, payload.customerId, payload.address?.location ?? null),
-      );
+      this.subscriber.on(CONSUMER, definition, async ({ payload }, tx) => {
+        if (await this.erased.isErased(tx, payload.customerId)) return;
+        await this.locations.save(tx, payload.customerId, payload.address?.location ?? null);
+      });
     }
     this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload }, tx) => {
       await this.locations.remove(tx, payload.mergedId);
       await this.locations.save(tx, payload.survivorId, payload.survivor.address?.location ?? null);
     });
-    this.subscriber.on(CONSUMER, CustomerErased, ({ payload }, tx) =>
-      this.locations.remove(tx, payload.customerId),
-    );
+    this.subscriber.on(CONSUMER, CustomerErased, async ({ payload }, tx) => {
+      await this.erased.tombstone(tx, payload.customerId);
+      await this.locations.remove(tx, payload.customerId);
+    });
   }
 }

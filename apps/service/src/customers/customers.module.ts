@@ -6,6 +6,7 @@ import { CustomerDomainEvents } from './customer-domain-events';
 import { CustomerLocationConsumer } from './customer-location.consumer';
 import { CustomerVehicleConsumer } from './customer-vehicle.consumer';
 import { CustomerVehicleRepository } from './customer-vehicle.repository';
+import { ErasedCustomerRepository } from './erased-customer.repository';
 import { CustomerLocationRepository } from './customer-location.repository';
 
 /** What the service keeps of customers from the customer master: where they live, how to reach them, their vehicles. */
@@ -19,6 +20,7 @@ import { CustomerLocationRepository } from './customer-location.repository';
     CustomerDomainEvents,
     CustomerVehicleRepository,
     CustomerVehicleConsumer,
+    ErasedCustomerRepository,
   ],
   exports: [
     CustomerLocationRepository,

@@ -3,6 +3,7 @@ import { CreateCustomerLocation1764100100000 } from './1764100100000-create-cust
 import { CreateCustomerNotifications1764100200000 } from './1764100200000-create-customer-notifications';
 import { CreateCustomerVehicle1764300000000 } from './1764300000000-create-customer-vehicle';
 import { CreateReadAudit1764400000000 } from './1764400000000-create-read-audit';
+import { CreateErasedCustomer1764500000000 } from './1764500000000-create-erased-customer';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
@@ -10,4 +11,5 @@ export const serviceMigrations = [
   CreateCustomerNotifications1764100200000,
   CreateCustomerVehicle1764300000000,
   CreateReadAudit1764400000000,
+  CreateErasedCustomer1764500000000,
 ];
