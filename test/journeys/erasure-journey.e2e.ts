@@ -235,6 +235,13 @@ describe('an erased customer is gone from every service', () => {
     expect(JSON.stringify(part('service').dev_mailbox_message)).toContain(PHONE);
     expect(part('call-center').customer[0]).toMatchObject({ name: NAME });
     expect(part('call-center').repair).toHaveLength(1);
+    expect(part('service').webhook_delivery).toHaveLength(1);
+    expect(part('call-center').read_audit).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'customer.360', entity_id: customerId })]),
+    );
+    expect(part('customer-master').read_audit).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'customer.read' })]),
+    );
     const audited = await platform.query(
       'customerMaster',
       `SELECT actor_id FROM customer_master.audit_log WHERE entity_id = $1 AND action = 'customer.exported'`,

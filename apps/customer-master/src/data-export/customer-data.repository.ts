@@ -17,6 +17,9 @@ export class CustomerMasterDataRepository {
         `SELECT * FROM customer_master.customer_partner_link WHERE customer_id = $1`,
       ),
       audit_log: await q(`SELECT * FROM customer_master.audit_log WHERE entity_id = $1 ORDER BY id`),
+      read_audit: await q(
+        `SELECT * FROM customer_master.read_audit WHERE entity_id = $1 OR $1 = ANY(result_ids) ORDER BY id`,
+      ),
     };
   }
 }

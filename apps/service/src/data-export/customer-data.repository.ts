@@ -35,9 +35,18 @@ export class CustomerDataRepository {
         [ids],
       ),
       repair_record: await q(`SELECT * FROM service.repair_record WHERE ticket_id = ANY($1)`, [ids]),
+      webhook_delivery: await q(
+        `SELECT id, ticket_id, station_id, body, status, created_at, delivered_at FROM service.webhook_delivery
+          WHERE ticket_id = ANY($1)`,
+        [ids],
+      ),
       customer_notification: await q(`SELECT * FROM service.customer_notification WHERE customer_id = $1`, [
         customerId,
       ]),
+      read_audit: await q(
+        `SELECT * FROM service.read_audit WHERE entity_id = ANY($1) OR result_ids && $1 ORDER BY id`,
+        [[customerId, ...ids]],
+      ),
       dev_mailbox_message: await q(`SELECT * FROM service.dev_mailbox_message WHERE recipient = ANY($1)`, [
         addresses,
       ]),
