@@ -19,6 +19,9 @@ if (!name || !apps.includes(name)) {
   process.exit(1);
 }
 
+// Names the process in traces (libs/tracing) when OTEL_SERVICE_NAME does not.
+process.env.OTEL_SERVICE_NAME ??= name;
+
 if (compiled) {
   const main = path.join(root, 'dist', 'apps', name, 'src', 'main.js');
   if (!existsSync(main)) {

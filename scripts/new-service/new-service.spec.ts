@@ -17,13 +17,14 @@ describe(createService.name, () => {
 
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('writes the skeleton: module, app module, main, config, entry, migrations, health test', () => {
+  it('writes the skeleton: module, shared messaging, app module, main, config, entry, migrations, health test', () => {
     const written = createService('loyalty-points', root, 1_800_000_000_000);
     expect(written).toEqual(
       expect.arrayContaining([
         'apps/loyalty-points/src/main.ts',
         'apps/loyalty-points/src/index.ts',
         'apps/loyalty-points/src/loyalty-points.module.ts',
+        'apps/loyalty-points/src/loyalty-points-messaging.ts',
         'apps/loyalty-points/src/loyalty-points-app.module.ts',
         'apps/loyalty-points/src/loyalty-points.config.ts',
         'apps/loyalty-points/src/migrations/index.ts',

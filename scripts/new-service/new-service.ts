@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { serviceNames } from './service-names';
@@ -35,6 +36,16 @@ export function addNestCliProject(file: string, app: string): void {
   writeFileSync(file, updated);
 }
 
+/** The templates' line lengths depend on the name, so the written files go through the repository's prettier. */
+function formatFiles(root: string, files: string[]): void {
+  const prettier = require.resolve('prettier/bin/prettier.cjs');
+  const result = spawnSync(process.execPath, [prettier, '--log-level', 'warn', '--write', ...files], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('prettier could not format the new files');
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const rootFlag = args.indexOf('--root');
@@ -42,13 +53,15 @@ function main(): void {
   const name = args.find((arg, index) => !arg.startsWith('--') && (rootFlag < 0 || index !== rootFlag + 1));
   if (!name) throw new Error('usage: npm run new:service <name>');
   const written = createService(name, root);
+  formatFiles(root, written);
   console.log(`Wrote ${written.length} files and the nest-cli.json entry:\n  ${written.join('\n  ')}`);
   console.log(`
 Next (docs/adding-a-service.md):
   npx jest apps/${name}            its health test on real PostgreSQL, Redis and Kafka
   npm run start:one -- ${name}     run it alone
   then: its events in libs/contracts, its module and migrations in apps/all-in-one,
-  its container in docker-compose.yml and deploy/k8s, its variables in deploy/env.example and README.md.`);
+  its overlay deploy/k8s/services/${name} and its two services and CRM_APPS entry in docker-compose.yml
+  (docs/deployment.md, "Adding a service to the deployment"), its variables in deploy/env.example and README.md.`);
 }
 
 if (require.main === module) {

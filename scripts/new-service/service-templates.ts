@@ -15,13 +15,21 @@ import { defineServiceConfig } from '@crm/config';
 export const ${n.camel}ConfigSchema = defineServiceConfig({});
 export type ${n.pascal}Config = z.infer<typeof ${n.camel}ConfigSchema>;
 `,
-    [`src/${n.kebab}.module.ts`]: `import { Module } from '@nestjs/common';
-import { MessagingModule } from '@crm/messaging';
+    [`src/${n.kebab}-messaging.ts`]: `import { MessagingModule } from '@crm/messaging';
 import { ${n.constant}_SCHEMA, ${n.constant}_SERVICE } from './${n.kebab}.constants';
 
-/** ${n.kebab}'s concepts, one folder each (controller, service, repository, entities, DTOs, handlers). */
+/** ${n.kebab}'s outbox, relay and subscriber; one object, so every concept module that imports it shares them. */
+export const ${n.pascal}Messaging = MessagingModule.forService({ service: ${n.constant}_SERVICE, schema: ${n.constant}_SCHEMA });
+`,
+    [`src/${n.kebab}.module.ts`]: `import { Module } from '@nestjs/common';
+import { ${n.pascal}Messaging } from './${n.kebab}-messaging';
+
+/**
+ * ${n.kebab}'s concepts, one module per folder (controller, service, repository, entities, DTOs, handlers);
+ * each concept module imports ${n.pascal}Messaging for the outbox and the subscriber.
+ */
 @Module({
-  imports: [MessagingModule.forService({ service: ${n.constant}_SERVICE, schema: ${n.constant}_SCHEMA })],
+  imports: [${n.pascal}Messaging],
 })
 export class ${n.pascal}Module {}
 `,
@@ -51,7 +59,9 @@ export const ${n.constant}_API = {
   description: 'What ${n.kebab} owns and answers, in a sentence.',
 };
 `,
-    'src/main.ts': `import { bootstrapService } from '@crm/platform';
+    'src/main.ts': `// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must patch http, pg, ioredis and kafkajs before they load.
+import '@crm/tracing';
+import { bootstrapService } from '@crm/platform';
 import { ${n.constant}_API, ${n.pascal}AppModule } from './${n.kebab}-app.module';
 import { ${n.camel}ConfigSchema } from './${n.kebab}.config';
 import { ${n.constant}_SERVICE } from './${n.kebab}.constants';
@@ -74,13 +84,14 @@ export { ${n.camel}Migrations } from './migrations';
 export const ${n.camel}Migrations = [${migration}];
 `,
     [`src/migrations/${migrationTimestamp}-create-${n.kebab}-schema.ts`]: `import { MigrationInterface, QueryRunner } from 'typeorm';
-import { messagingTablesDdl } from '@crm/messaging';
+import { messagingParkingDdl, messagingTablesDdl } from '@crm/messaging';
 
-/** ${n.kebab}'s own schema, with its outbox and processed-event tables. */
+/** ${n.kebab}'s own schema, with its outbox, processed-event and dead-letter tables. */
 export class ${migration} implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(\`CREATE SCHEMA ${n.schema}\`);
     for (const statement of messagingTablesDdl('${n.schema}')) await db.query(statement);
+    for (const statement of messagingParkingDdl('${n.schema}')) await db.query(statement);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -1,3 +1,5 @@
+// First, as in every main.ts: tracing patches the instrumented modules before they load.
+import '@crm/tracing';
 import 'reflect-metadata';
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

@@ -11,6 +11,8 @@ export interface Infrastructure {
   kafkaNamespace: string;
   kafkaPartitions: number;
   jwksUrl: string;
+  /** Databases are named `<prefix>_<app>`; another prefix keeps a test apart from a benchmark run. */
+  databasePrefix?: string;
 }
 
 interface RunningApp {
@@ -46,7 +48,7 @@ async function recreateDatabase(adminUrl: string, name: string): Promise<string>
 async function startApp(name: BenchAppName, infra: Infrastructure): Promise<RunningApp> {
   const databaseUrl = await recreateDatabase(
     infra.adminDatabaseUrl,
-    `crm_bench_flow_${name.replace(/-/g, '_')}`,
+    `${infra.databasePrefix ?? 'crm_bench_flow'}_${name.replace(/-/g, '_')}`,
   );
   const child = fork(join(__dirname, 'complaint-flow-server.ts'), [], {
     execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],

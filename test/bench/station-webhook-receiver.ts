@@ -1,7 +1,7 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { verifyWebhook, WebhookHeaders } from '@crm/app-service';
+import { Webhook } from 'standardwebhooks';
 
 interface Waiter {
   resolve(receivedAt: number): void;
@@ -54,9 +54,11 @@ export class StationWebhookReceiver {
   }
 
   private received(body: string, headers: Record<string, string | string[] | undefined>, at: number): void {
-    const header = (name: string) => String(headers[name.toLowerCase()] ?? '');
-    const signature = header(WebhookHeaders.signature);
-    if (!verifyWebhook(this.secret, header(WebhookHeaders.timestamp), body, signature)) this.badSignatures++;
+    try {
+      new Webhook(this.secret).verify(body, headers as Record<string, string>);
+    } catch {
+      this.badSignatures++;
+    }
     const notification: { ticket: { ticketId: string }; station: { stationId: string } } = JSON.parse(body);
     const ticketId = notification.ticket.ticketId;
     this.stations.add(notification.station.stationId);

@@ -97,7 +97,7 @@ async function expectReadWriteButNoDdl(appUrl: string): Promise<void> {
     // The messaging tables live in the service's schema, with their bigserial sequences.
     await db.query(
       `INSERT INTO service.outbox_message (event_id, topic, message_key, envelope, headers)
-       VALUES ($1, 'crm.service.ticket.v1', $2, '{}', '{}')`,
+       VALUES ($1, 'crm.ticket.v1', $2, '{}', '{}')`,
       [randomUUID(), station],
     );
     await db.query(`INSERT INTO service.processed_event (consumer, event_id) VALUES ('test', $1)`, [

@@ -124,7 +124,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
   it('sends identity, which publishes no events, nowhere near Kafka', () => {
     const overlay = readFileSync(join(K8S, 'services/identity/kustomization.yaml'), 'utf8');
     expect(overlay).not.toContain('kafka-client');
-    expect(overlay).toMatch(/name: EVENT_TRANSPORT, value: in-process/);
+    expect(overlay).toMatch(/name: EVENT_TRANSPORT, value: none/);
   });
 
   describe('rendered (kubectl kustomize deploy/k8s)', () => {
@@ -222,7 +222,7 @@ describe('docker compose (docker-compose.yml)', () => {
 
   it('starts identity without Kafka', () => {
     expect(Object.keys(services.identity.depends_on)).not.toContain('kafka');
-    expect(services.identity.environment.EVENT_TRANSPORT).toBe('in-process');
+    expect(services.identity.environment.EVENT_TRANSPORT).toBe('none');
     expect(services.identity.environment.KAFKA_BROKERS).toBeUndefined();
   });
 

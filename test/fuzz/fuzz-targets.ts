@@ -5,6 +5,7 @@ import { TestTokenIssuer } from '@crm/testing';
 import { CallCenterHarness } from '../../apps/call-center/test/call-center.harness';
 import { CustomerMasterHarness } from '../../apps/customer-master/test/customer-master.harness';
 import { startIdentityApp } from '../../apps/identity/test/identity-test-app';
+import { SalesHarness } from '../../apps/sales/test/sales.harness';
 import { ServiceHarness } from '../../apps/service/test/service.harness';
 import { Credentials, OpenApiDocument } from './fuzz-cases';
 
@@ -67,6 +68,10 @@ export async function startService(foreign: string): Promise<FuzzTarget> {
 
 export async function startCallCenter(foreign: string): Promise<FuzzTarget> {
   return fromHarness('call-center', await CallCenterHarness.start(), foreign);
+}
+
+export async function startSales(foreign: string): Promise<FuzzTarget> {
+  return fromHarness('sales', await SalesHarness.start(), foreign);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   startCallCenter,
   startCustomerMaster,
   startIdentity,
+  startSales,
   startService,
 } from './fuzz-targets';
 
@@ -65,6 +66,7 @@ describe('fuzzing every operation of the OpenAPI documents', () => {
     ['customer-master', startCustomerMaster],
     ['service', startService],
     ['call-center', startCallCenter],
+    ['sales', startSales],
   ];
 
   it.each(apps)(

@@ -1,5 +1,6 @@
 import { eventually } from '@crm/testing';
 import { withCheckDigit } from '@crm/app-customer-master';
+import { answered } from './api-answer';
 import { PlatformUnderTest } from './platform-under-test';
 import { WebhookReceiver } from './webhook-receiver';
 
@@ -12,6 +13,9 @@ function vin(serial: string): string {
 }
 
 /**
+ * The main calls go through the typed clients generated from the apps' OpenAPI documents
+ * (@crm/api-client), as a partner or the console would make them.
+ *
  * The headline story across separate services over real Kafka, PostgreSQL and Redis: the agent
  * finds the caller, sees everything, records the complaint; the nearest able station is notified,
  * declines, the next one takes it and repairs the car; the customer rates it.
@@ -71,103 +75,101 @@ describe('a complaint from phone call to satisfied customer', () => {
     stations['FIRST'] = await station('RS-FIRST', 0.05, {});
     stations['SECOND'] = await station('RS-SECOND', 0.1, {});
     for (const [code, id] of Object.entries(stations)) {
-      const registered = await eventually(async () =>
-        platform
-          .service()
-          .put(`/stations/${id}/webhook`)
-          .set('Authorization', admin)
-          .send({ url: `${hooks.baseUrl}/${code}` })
-          .expect(200),
+      const service = await platform.serviceApi(admin);
+      const registered = await eventually(() =>
+        answered(
+          service.PUT('/stations/{id}/webhook', {
+            params: { path: { id } },
+            body: { url: `${hooks.baseUrl}/${code}` },
+          }),
+          200,
+        ),
       );
-      hooks.expectSecret(`/${code}`, registered.body.secret);
+      hooks.expectSecret(`/${code}`, registered.secret);
     }
   });
 
   it('registers the customer and the car bought at the dealer, with a prior repair', async () => {
-    const customer = await platform
-      .customerMaster()
-      .post('/customers')
-      .set('Authorization', agent)
-      .send({
-        kind: 'person',
-        name: '司马青山',
-        phones: ['13912345678'],
-        address: { city: '上海市', location: SHANGHAI },
-      })
-      .expect(201);
-    customerId = customer.body.id;
-    const vehicle = await platform
-      .customerMaster()
-      .post(`/customers/${customerId}/vehicles`)
-      .set('Authorization', agent)
-      .send({
-        vin: vin('123456'),
-        brand: BRAND,
-        model: 'A6 Sedan',
-        modelYear: 2023,
-        purchaseDate: '2023-06-18',
-        sellingDealerId: dealerId,
-        warrantyEnd: '2099-06-17',
-      })
-      .expect(201);
-    vehicleId = vehicle.body.vehicleId;
-
-    const prior = await eventually(() =>
-      platform
-        .service()
-        .post('/tickets')
-        .set('Authorization', agent)
-        .send({
-          customerId,
-          vehicleId,
-          brand: BRAND,
-          qualityType: 'engine',
-          description: '保养 engine check',
-          channel: 'phone',
-          location: SHANGHAI,
-        })
-        .expect(201),
+    const customerMaster = await platform.customerMasterApi(agent);
+    const customer = await answered(
+      customerMaster.POST('/customers', {
+        body: {
+          kind: 'person',
+          name: '司马青山',
+          phones: ['13912345678'],
+          address: { city: '上海市', location: SHANGHAI },
+        },
+      }),
+      201,
     );
-    expect(prior.body.stationId).toBe(stations.FIRST);
-    const first = await asStation('FIRST');
-    await platform
-      .service()
-      .post(`/station/tickets/${prior.body.ticketId}/accept`)
-      .set('Authorization', first)
-      .expect(200);
-    await platform
-      .service()
-      .post(`/station/tickets/${prior.body.ticketId}/resolve`)
-      .set('Authorization', first)
-      .send({
-        workDone: '更换机油 oil change',
-        parts: [],
-        cost: { amount: 380, currency: 'CNY' },
-        technician: '李师傅',
-      })
-      .expect(200);
+    customerId = customer.id;
+    const vehicle = await answered(
+      customerMaster.POST('/customers/{id}/vehicles', {
+        params: { path: { id: customerId } },
+        body: {
+          vin: vin('123456'),
+          brand: BRAND,
+          model: 'A6 Sedan',
+          modelYear: 2023,
+          purchaseDate: '2023-06-18',
+          sellingDealerId: dealerId,
+          warrantyEnd: '2099-06-17',
+        },
+      }),
+      201,
+    );
+    vehicleId = vehicle.vehicleId;
+
+    const service = await platform.serviceApi(agent);
+    const prior = await eventually(() =>
+      answered(
+        service.POST('/tickets', {
+          body: {
+            customerId,
+            vehicleId,
+            brand: BRAND,
+            qualityType: 'engine',
+            description: '保养 engine check',
+            channel: 'phone',
+            location: SHANGHAI,
+          },
+        }),
+        201,
+      ),
+    );
+    expect(prior.stationId).toBe(stations.FIRST);
+    const first = await platform.serviceApi(await asStation('FIRST'));
+    const path = { id: prior.ticketId };
+    await answered(first.POST('/station/tickets/{id}/accept', { params: { path } }), 200);
+    await answered(
+      first.POST('/station/tickets/{id}/resolve', {
+        params: { path },
+        body: {
+          workDone: '更换机油 oil change',
+          parts: [],
+          cost: { amount: 380, currency: 'CNY' },
+          technician: '李师傅',
+        },
+      }),
+      200,
+    );
   });
 
   it('lets the agent find the caller by Chinese name and by pinyin, with model, dealer and the prior repair', async () => {
+    const callCenter = await platform.callCenterApi(agent);
     for (const q of ['司马青山', 'sima qingshan']) {
       await eventually(async () => {
-        const { body } = await platform
-          .callCenter()
-          .get('/lookup')
-          .query({ q })
-          .set('Authorization', agent)
-          .expect(200);
-        expect(body.items.map((hit: { customerId: string }) => hit.customerId)).toContain(customerId);
+        const found = await answered(callCenter.GET('/lookup', { params: { query: { q } } }), 200);
+        expect(found.items.map((hit) => hit.customerId)).toContain(customerId);
       });
     }
     const view = await eventually(async () => {
-      const { body } = await platform
-        .callCenter()
-        .get(`/customers/${customerId}/360`)
-        .set('Authorization', agent)
-        .expect(200);
-      expect(body.repairs).toHaveLength(1);
-      return body;
+      const answer = await answered(
+        callCenter.GET('/customers/{id}/360', { params: { path: { id: customerId } } }),
+        200,
+      );
+      expect(answer.repairs).toHaveLength(1);
+      return answer;
     });
     expect(view.vehicles[0]).toMatchObject({
       model: 'A6 Sedan',
@@ -180,13 +182,20 @@ describe('a complaint from phone call to satisfied customer', () => {
   let ticketId: string;
 
   it('notifies the nearest able station: not the one without the skill, nor the closer full or inactive ones', async () => {
-    const complaint = await platform
-      .callCenter()
-      .post(`/customers/${customerId}/complaints`)
-      .set('Authorization', agent)
-      .send({ vehicleId, description: '刹车异响 squeaking brakes', qualityType: 'brakes', channel: 'phone' })
-      .expect(201);
-    ticketId = complaint.body.ticketId;
+    const callCenter = await platform.callCenterApi(agent);
+    const complaint = await answered(
+      callCenter.POST('/customers/{id}/complaints', {
+        params: { path: { id: customerId } },
+        body: {
+          vehicleId,
+          description: '刹车异响 squeaking brakes',
+          qualityType: 'brakes',
+          channel: 'phone',
+        },
+      }),
+      201,
+    );
+    ticketId = complaint.ticketId;
     const [webhook] = await eventually(async () => {
       const received = hooks.received.filter((h) => h.body.ticket.ticketId === ticketId);
       expect(received).toHaveLength(1);
@@ -197,64 +206,61 @@ describe('a complaint from phone call to satisfied customer', () => {
   });
 
   it('re-routes when the station declines; the next one accepts and resolves', async () => {
-    await platform
-      .service()
-      .post(`/station/tickets/${ticketId}/decline`)
-      .set('Authorization', await asStation('FIRST'))
-      .send({ reason: '技师不足 no technician today' })
-      .expect(200);
+    const path = { id: ticketId };
+    const first = await platform.serviceApi(await asStation('FIRST'));
+    await answered(
+      first.POST('/station/tickets/{id}/decline', {
+        params: { path },
+        body: { reason: '技师不足 no technician today' },
+      }),
+      200,
+    );
     await eventually(() =>
       expect(hooks.for('/SECOND').map((h) => h.body.ticket.ticketId)).toContain(ticketId),
     );
-    const second = await asStation('SECOND');
-    await platform
-      .service()
-      .post(`/station/tickets/${ticketId}/accept`)
-      .set('Authorization', second)
-      .expect(200);
-    await platform
-      .service()
-      .post(`/station/tickets/${ticketId}/resolve`)
-      .set('Authorization', second)
-      .send({
-        workDone: '更换刹车片 new brake pads',
-        parts: [{ partNumber: 'BP-100', description: 'brake pads', quantity: 4 }],
-        cost: { amount: 1200, currency: 'CNY' },
-        technician: '王师傅',
-      })
-      .expect(200);
+    const second = await platform.serviceApi(await asStation('SECOND'));
+    const accepted = await answered(second.POST('/station/tickets/{id}/accept', { params: { path } }), 200);
+    expect(accepted).toMatchObject({ status: 'accepted', stationId: stations.SECOND });
+    await answered(
+      second.POST('/station/tickets/{id}/resolve', {
+        params: { path },
+        body: {
+          workDone: '更换刹车片 new brake pads',
+          parts: [{ partNumber: 'BP-100', description: 'brake pads', quantity: 4 }],
+          cost: { amount: 1200, currency: 'CNY' },
+          technician: '王师傅',
+        },
+      }),
+      200,
+    );
   });
 
   it('shows the repair in the 360 view, records satisfaction and keeps every step on the timeline', async () => {
+    const callCenter = await platform.callCenterApi(agent);
+    const service = await platform.serviceApi(agent);
+    const path = { id: ticketId };
     await eventually(async () => {
-      const { body } = await platform
-        .callCenter()
-        .get(`/customers/${customerId}/360`)
-        .set('Authorization', agent)
-        .expect(200);
-      expect(body.repairs.map((r: { technician: string }) => r.technician)).toContain('王师傅');
+      const view = await answered(
+        callCenter.GET('/customers/{id}/360', { params: { path: { id: customerId } } }),
+        200,
+      );
+      expect(view.repairs.map((repair) => repair.technician)).toContain('王师傅');
     });
-    await platform
-      .service()
-      .post(`/tickets/${ticketId}/satisfaction`)
-      .set('Authorization', agent)
-      .send({ score: 5, comment: '很满意 very happy' })
-      .expect(200);
-    const { body: timeline } = await platform
-      .service()
-      .get(`/tickets/${ticketId}/timeline`)
-      .set('Authorization', agent)
-      .expect(200);
-    expect(timeline.steps.map((s: { step: string }) => s.step)).toEqual(
+    await answered(
+      service.POST('/tickets/{id}/satisfaction', {
+        params: { path },
+        body: { score: 5, comment: '很满意 very happy' },
+      }),
+      200,
+    );
+    const timeline = await answered(service.GET('/tickets/{id}/timeline', { params: { path } }), 200);
+    expect(timeline.steps.map((step) => step.step)).toEqual(
       expect.arrayContaining(['opened', 'routed', 'declined', 'accepted', 'resolved']),
     );
     expect(timeline.reported).not.toBeNull();
-    expect(timeline.accepted.by).toEqual(expect.objectContaining({ id: expect.any(String) }));
-    const { body: ticket } = await platform
-      .service()
-      .get(`/tickets/${ticketId}`)
-      .set('Authorization', agent)
-      .expect(200);
+    expect(timeline.accepted?.by).toEqual(expect.objectContaining({ id: expect.any(String) }));
+    const ticket = await answered(service.GET('/tickets/{id}', { params: { path } }), 200);
+    expect(ticket.routing.map((decision) => decision.outcome)).toEqual(['routed', 'routed']);
     expect(ticket).toMatchObject({
       status: 'resolved',
       stationId: stations.SECOND,

@@ -3,6 +3,14 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import {
+  CallCenterClient,
+  createCallCenterClient,
+  createCustomerMasterClient,
+  createServiceClient,
+  CustomerMasterClient,
+  ServiceClient,
+} from '@crm/api-client';
 import { PartnerKind, Role } from '@crm/contracts';
 import { configureHttpApp, HttpAppOptions } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
@@ -15,9 +23,8 @@ import {
   ServiceAppModule,
 } from '@crm/app-service';
 
-async function listening(app: INestApplication): Promise<string> {
-  await app.listen(0, '127.0.0.1');
-  return app.getUrl().then((url) => url.replace('[::1]', '127.0.0.1'));
+async function urlOf(app: INestApplication): Promise<string> {
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
 }
 
 type AppModuleFactory = (config: ReturnType<typeof testPlatformConfig>) => unknown;
@@ -50,7 +57,8 @@ export class PlatformUnderTest {
         moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }),
         api,
       );
-      await app.init();
+      // Listening, so the typed clients (fetch) reach it as a partner would.
+      await app.listen(0, '127.0.0.1');
       return app;
     };
     const service = await start(
@@ -64,8 +72,8 @@ export class PlatformUnderTest {
       SERVICE_API,
     );
     const callCenter = await start('journey_cc', (c) => CallCenterAppModule.forRoot(c), CALL_CENTER_API);
-    // The customer master gathers a person's export from the others over HTTP, so they listen on ports.
-    const urls = await Promise.all([service, callCenter].map((app) => listening(app)));
+    // The customer master gathers a person's export from the others over HTTP.
+    const urls = await Promise.all([service, callCenter].map((app) => urlOf(app)));
     const customerMaster = await start(
       'journey_cm',
       (c) =>
@@ -100,6 +108,24 @@ export class PlatformUnderTest {
     params: unknown[] = [],
   ): Promise<T[]> {
     return this.apps[app].get(DataSource).query(sql, params);
+  }
+
+  /** Typed clients generated from each app's OpenAPI document, sending `authorization` on every call. */
+  async customerMasterApi(authorization: string): Promise<CustomerMasterClient> {
+    return createCustomerMasterClient(await this.options('customerMaster', authorization));
+  }
+
+  async callCenterApi(authorization: string): Promise<CallCenterClient> {
+    return createCallCenterClient(await this.options('callCenter', authorization));
+  }
+
+  async serviceApi(authorization: string): Promise<ServiceClient> {
+    return createServiceClient(await this.options('service', authorization));
+  }
+
+  private async options(app: 'customerMaster' | 'callCenter' | 'service', authorization: string) {
+    const baseUrl = (await this.apps[app].getUrl()).replace('[::1]', '127.0.0.1');
+    return { baseUrl, headers: { Authorization: authorization } };
   }
 
   async as(roles: Role[], partner?: { id: string; kind: PartnerKind }): Promise<string> {

@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { CustomerRegistered, EventEnvelope } from '@crm/contracts';
 import { PlatformConfig } from '@crm/config';
-import { EventSubscriber, messagingTablesDdl, MessagingModule } from '@crm/messaging';
+import { EventSubscriber, allMessagingTablesDdl, MessagingModule } from '@crm/messaging';
 import { PlatformModule } from '@crm/platform';
 
 /** A payload name that makes the listener's handler fail, to exercise retries and dead-lettering. */
@@ -15,7 +15,7 @@ class CreateListenerSchema1700000000000 implements MigrationInterface {
     await db.query(`CREATE SCHEMA listener`);
     await db.query(`CREATE TABLE listener.received (
       id bigserial PRIMARY KEY, event_id uuid NOT NULL, type text NOT NULL, envelope jsonb NOT NULL)`);
-    for (const statement of messagingTablesDdl('listener')) await db.query(statement);
+    for (const statement of allMessagingTablesDdl('listener')) await db.query(statement);
   }
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP SCHEMA listener CASCADE`);

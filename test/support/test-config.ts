@@ -13,7 +13,7 @@ export function testPlatformConfig(
     EVENT_TRANSPORT: 'kafka',
     KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS,
     KAFKA_NAMESPACE: `t${randomBytes(4).toString('hex')}.`,
-    KAFKA_PARTITIONS: '1',
+    KAFKA_PARTITIONS: '3',
     OUTBOX_POLL_INTERVAL_MS: '200',
     AUTH_ISSUER: TEST_ISSUER,
     ...overrides,

@@ -1,9 +1,11 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT } from 'jose';
-import { PartnerKind, Role } from '@crm/contracts';
+import { exportJWK, generateKeyPair, JWK, JWTPayload, KeyLike, SignJWT } from 'jose';
+import { DEFAULT_TOKEN_AUDIENCE, PartnerKind, Role } from '@crm/contracts';
 
 export const TEST_ISSUER = 'crm-test-issuer';
+
+export const TEST_AUDIENCE = DEFAULT_TOKEN_AUDIENCE;
 
 export interface TokenClaims {
   sub?: string;
@@ -33,17 +35,29 @@ export class TestTokenIssuer {
   }
 
   sign(claims: TokenClaims): Promise<string> {
-    return new SignJWT({
+    return this.signPayload({
+      sub: claims.sub ?? `user-${claims.roles.join('-')}`,
       roles: claims.roles,
       partner_id: claims.partnerId,
       partner_kind: claims.partnerKind,
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setSubject(claims.sub ?? `user-${claims.roles.join('-')}`)
-      .setIssuer(TEST_ISSUER)
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(this.privateKey);
+    });
+  }
+
+  /**
+   * Signs exactly these claims over the usual iss, aud, iat and a one-hour exp; a claim set to
+   * undefined in `payload` is left out, so tests can forge tokens that lack or bend one claim.
+   */
+  signPayload(payload: JWTPayload): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    const claims: JWTPayload = {
+      iss: TEST_ISSUER,
+      aud: TEST_AUDIENCE,
+      iat: now,
+      exp: now + 3600,
+      ...payload,
+    };
+    for (const key of Object.keys(claims)) if (claims[key] === undefined) delete claims[key];
+    return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).sign(this.privateKey);
   }
 
   async stop(): Promise<void> {

@@ -13,6 +13,7 @@ import {
   serviceMigrations,
   ServiceModule,
 } from '@crm/app-service';
+import { SalesModule, salesMigrations } from '@crm/app-sales';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
 
@@ -31,6 +32,7 @@ export class AllInOneModule {
             ...customerMasterMigrations,
             ...serviceMigrations,
             ...callCenterMigrations,
+            ...salesMigrations,
           ],
         }),
         IdentityModule,
@@ -47,6 +49,7 @@ export class AllInOneModule {
           surveyBaseUrl: `${publicUrl(config)}/survey/`,
         }),
         CallCenterModule,
+        SalesModule,
       ],
       providers: [
         {

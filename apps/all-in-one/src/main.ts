@@ -1,3 +1,5 @@
+// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must patch http, pg, ioredis and kafkajs before they load.
+import '@crm/tracing';
 import { bootstrapService } from '@crm/platform';
 import { allInOneConfigSchema } from './all-in-one.config';
 import { ALL_IN_ONE_API, AllInOneModule } from './all-in-one.module';

@@ -63,9 +63,9 @@ describe('the embedded default', () => {
     expect(output).toContain(`API docs: ${baseUrl}/docs`);
   });
 
-  async function agentToken(): Promise<string> {
+  async function agentToken(username = 'agent'): Promise<string> {
     const logins: DemoLogin[] = JSON.parse(readFileSync(join(dataDir, 'demo-logins.json'), 'utf8'));
-    const agent = logins.find((login) => login.username === 'agent') as DemoLogin;
+    const agent = logins.find((login) => login.username === username) as DemoLogin;
     const token = await api<{ access_token: string }>('/auth/token', '', {
       method: 'POST',
       body: JSON.stringify({ grant_type: 'password', username: agent.username, password: agent.password }),
@@ -118,5 +118,40 @@ describe('the embedded default', () => {
       return current;
     });
     expect(ticket.stationId).toEqual(expect.any(String));
+  });
+
+  it('seeds a sales team whose director sees every stage and a manager only their branch', async () => {
+    type Page = { items: { stage: string; ownerId: string; customerId: string | null }[] };
+    const director = await api<Page>('/opportunities?limit=100', await agentToken('sales.director'));
+    expect(director.items).toHaveLength(18);
+    expect(new Set(director.items.map((o) => o.stage))).toEqual(
+      new Set([
+        'prospecting',
+        'qualification',
+        'needs_analysis',
+        'test_drive',
+        'proposal',
+        'negotiation',
+        'won',
+        'lost',
+      ]),
+    );
+    const manager = await api<Page>('/opportunities?limit=100', await agentToken('sales.manager'));
+    expect(manager.items).toHaveLength(9);
+    const rep = await api<Page>('/leads?limit=100', await agentToken('sales.rep'));
+    expect(rep.items).toHaveLength(3);
+    const activity = await api<{ items: { customerId: string }[] }>(
+      '/activities?limit=1',
+      await agentToken('sales.rep'),
+    );
+    const view = await eventually(async () => {
+      const found = await api<{ salesActivities: unknown[] }>(
+        `/customers/${activity.items[0].customerId}/360`,
+        await agentToken(),
+      );
+      expect(found.salesActivities.length).toBeGreaterThan(0);
+      return found;
+    });
+    expect(view.salesActivities[0]).toMatchObject({ discussed: expect.any(String) });
   });
 });

@@ -16,7 +16,6 @@ import { InteractionService } from './interactions/interaction.service';
 import { LookupController } from './lookup/lookup.controller';
 import { LookupRepository } from './lookup/lookup.repository';
 import { LookupService } from './lookup/lookup.service';
-import { AfterCommitHooks } from './read-model/after-commit.hooks';
 import { Customer360Invalidator } from './read-model/customer-360.invalidator';
 import { CustomerEventsConsumer } from './read-model/customer-events.consumer';
 import { CustomerHistoryRepository } from './read-model/customer-history.repository';
@@ -27,6 +26,8 @@ import { PartnerReplicaRepository } from './read-model/partner-replica.repositor
 import { CallCenterCustomerDataController } from './data-export/customer-data.controller';
 import { CallCenterCustomerDataRepository } from './data-export/customer-data.repository';
 import { ErasedCustomerRepository } from './read-model/erased-customer.repository';
+import { SalesActivityRepository } from './read-model/sales-activity.repository';
+import { SalesEventsConsumer } from './read-model/sales-events.consumer';
 import { ServiceEventsConsumer } from './read-model/service-events.consumer';
 import { TicketReplicaRepository } from './read-model/ticket-replica.repository';
 import { VehicleReplicaRepository } from './read-model/vehicle-replica.repository';
@@ -36,7 +37,6 @@ import { TelephonyController } from './telephony/telephony.controller';
 import { TelephonyService } from './telephony/telephony.service';
 
 const READ_MODEL = [
-  AfterCommitHooks,
   Customer360Invalidator,
   CustomerReplicaRepository,
   CustomerHistoryRepository,
@@ -48,6 +48,8 @@ const READ_MODEL = [
   TicketReplicaRepository,
   ServiceEventsConsumer,
   ErasedCustomerRepository,
+  SalesActivityRepository,
+  SalesEventsConsumer,
 ];
 
 /** The call center: agent lookup, the customer 360, interactions, screen pop and complaint intake. */

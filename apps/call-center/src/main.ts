@@ -1,3 +1,5 @@
+// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must patch http, pg, ioredis and kafkajs before they load.
+import '@crm/tracing';
 import { distributedConfigSchema } from '@crm/config';
 import { bootstrapService } from '@crm/platform';
 import { CALL_CENTER_SERVICE } from './call-center.constants';

@@ -62,6 +62,15 @@ describe('bad input gives 400 problem+json naming the field', () => {
       { vin: 'SHORT', brand: 'A', model: 'B' },
       'vin',
     ],
+    ['blank name', 'post', () => '/customers', { kind: 'person', name: ' \t ' }, 'name'],
+    ['blank name on update', 'patch', () => `/customers/${customerId}`, { name: '   ' }, 'name'],
+    [
+      'blank partner name',
+      'post',
+      () => '/partners',
+      { kind: 'dealer', code: 'D-BLANK', name: '  ', location: { lat: 1, lon: 1 } },
+      'name',
+    ],
     ['bad page size', 'get', () => '/customers?limit=1000', undefined, 'limit'],
     ['bad id', 'get', () => '/customers/not-a-uuid', undefined, 'id'],
     [

@@ -32,6 +32,14 @@ export const identityConfigFields = {
   IDENTITY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(DEFAULT_TOKEN_TTL_SECONDS),
   /** An RS256 private key as JWK; without it a key pair is generated on first use and kept in the database. */
   IDENTITY_SIGNING_KEY_JWK: jsonText.pipe(rsaPrivateJwkSchema).optional(),
+  /**
+   * 32 bytes, base64: encrypts generated signing keys at rest (AES-256-GCM). Without it a key is
+   * generated once and kept in DATA_DIR (fine for the embedded default; set it in production).
+   */
+  IDENTITY_KEY_ENCRYPTION_KEY: z
+    .base64()
+    .refine((text) => Buffer.from(text, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
   /** Creates user 'admin' at start when no active admin exists yet. */
   IDENTITY_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
   /** Failed sign-ins are counted in fixed windows of this length; over a limit the token endpoint answers 429. */
@@ -55,18 +63,22 @@ export const identityConfigFields = {
 
 /**
  * Identity is the token issuer, so it serves the JWKS itself rather than pointing at one, and it
- * publishes no events, so it needs no broker unless one is asked for.
+ * publishes and consumes no events, so it needs no broker and no event transport at all.
  */
 export const identityConfigSchema = defineServiceConfig(
-  { ...identityConfigFields, EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('in-process') },
+  { ...identityConfigFields, EVENT_TRANSPORT: z.enum(['kafka', 'in-process', 'none']).default('none') },
   { requires: [] },
 );
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;
 
 export interface IdentitySettings {
   issuer: string;
+  audience: string;
   tokenTtlSeconds: number;
   signingKeyJwk?: RsaPrivateJwk;
+  /** Encrypts stored signing keys; absent, a key file in dataDir is used (and made on first use). */
+  keyEncryptionKey?: Buffer;
+  dataDir: string;
   bootstrapAdminPassword?: string;
   loginThrottle: LoginThrottleSettings;
 }
@@ -77,8 +89,13 @@ export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');
 export function identitySettings(config: PlatformConfig & Partial<IdentityConfig>): IdentitySettings {
   return {
     issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
     tokenTtlSeconds: config.IDENTITY_TOKEN_TTL_SECONDS ?? DEFAULT_TOKEN_TTL_SECONDS,
     signingKeyJwk: config.IDENTITY_SIGNING_KEY_JWK,
+    keyEncryptionKey: config.IDENTITY_KEY_ENCRYPTION_KEY
+      ? Buffer.from(config.IDENTITY_KEY_ENCRYPTION_KEY, 'base64')
+      : undefined,
+    dataDir: config.DATA_DIR,
     bootstrapAdminPassword: config.IDENTITY_BOOTSTRAP_ADMIN_PASSWORD,
     loginThrottle: {
       windowSeconds: config.IDENTITY_LOGIN_WINDOW_SECONDS ?? DEFAULT_LOGIN_THROTTLE.windowSeconds,

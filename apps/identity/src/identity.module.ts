@@ -1,17 +1,23 @@
 import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@crm/platform';
+import { IdentityAuditLog } from './audit/identity-audit-log';
 import { SecretHasher } from './credentials/secret-hasher';
 import { IDENTITY_SETTINGS, identitySettings } from './identity.config';
 import { PartnerClientRepository } from './partner-clients/partner-client.repository';
 import { PartnerClientsController } from './partner-clients/partner-clients.controller';
 import { PartnerClientsService } from './partner-clients/partner-clients.service';
 import { JwksController } from './signing-keys/jwks.controller';
+import { KeyEncryptionProvider } from './signing-keys/key-encryption-key';
+import { SigningKeyRotationService } from './signing-keys/signing-key-rotation.service';
+import { SigningKeysController } from './signing-keys/signing-keys.controller';
 import { SigningKeyRepository } from './signing-keys/signing-key.repository';
 import { SigningKeysService } from './signing-keys/signing-keys.service';
+import { LoginLocksController } from './tokens/login-locks.controller';
 import { LoginThrottle } from './tokens/login-throttle';
 import { OpenIdConfigurationController } from './tokens/openid-configuration.controller';
 import { TokenController } from './tokens/token.controller';
 import { TokenService } from './tokens/token.service';
+import { TrustProxySetup } from './tokens/trust-proxy.setup';
 import { AdminBootstrap } from './users/admin-bootstrap';
 import { UserRepository } from './users/user.repository';
 import { UsersController } from './users/users.controller';
@@ -24,7 +30,9 @@ import { UsersService } from './users/users.service';
 @Module({
   controllers: [
     TokenController,
+    LoginLocksController,
     JwksController,
+    SigningKeysController,
     OpenIdConfigurationController,
     UsersController,
     PartnerClientsController,
@@ -32,6 +40,7 @@ import { UsersService } from './users/users.service';
   providers: [
     { provide: IDENTITY_SETTINGS, inject: [PLATFORM_CONFIG], useFactory: identitySettings },
     SecretHasher,
+    IdentityAuditLog,
     UserRepository,
     UsersService,
     AdminBootstrap,
@@ -39,8 +48,11 @@ import { UsersService } from './users/users.service';
     PartnerClientsService,
     SigningKeyRepository,
     SigningKeysService,
+    KeyEncryptionProvider,
+    SigningKeyRotationService,
     LoginThrottle,
     TokenService,
+    TrustProxySetup,
   ],
   exports: [UsersService, PartnerClientsService, SigningKeysService],
 })

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createServer } from 'node:net';
+import { Clock } from '@crm/core';
 import { configureHttpApp } from '@crm/platform';
 import { createTestDatabase, testPlatformConfig, TestDatabase } from '@crm/testing';
 import { IdentityAppModule } from '../src/identity-app.module';
@@ -14,8 +15,14 @@ type IdentityOverrides = Partial<
     | 'IDENTITY_LOGIN_WINDOW_SECONDS'
     | 'IDENTITY_LOGIN_MAX_FAILURES_PER_ACCOUNT'
     | 'IDENTITY_LOGIN_MAX_FAILURES_PER_ADDRESS'
+    | 'IDENTITY_KEY_ENCRYPTION_KEY'
+    | 'DATA_DIR'
+    | 'TRUST_PROXY'
   >
 >;
+
+/** Fixed, so an app restarted on the same database can read the keys it stored. */
+export const TEST_KEY_ENCRYPTION_KEY = Buffer.alloc(32, 'identity-test').toString('base64');
 
 export interface IdentityTestApp {
   app: INestApplication;
@@ -38,6 +45,7 @@ async function freePort(): Promise<number> {
 export async function startIdentityApp(
   identity: IdentityOverrides = {},
   database?: TestDatabase,
+  clock?: Clock,
 ): Promise<IdentityTestApp> {
   const db = database ?? (await createTestDatabase('identity'));
   const port = await freePort();
@@ -47,7 +55,7 @@ export async function startIdentityApp(
     DATABASE_URL: db.url,
     AUTH_JWKS_URL: jwksUrl,
     PORT: String(port),
-    EVENT_TRANSPORT: 'in-process',
+    EVENT_TRANSPORT: 'none',
   });
   const config: IdentityConfig = {
     ...platform,
@@ -55,11 +63,12 @@ export async function startIdentityApp(
     IDENTITY_LOGIN_WINDOW_SECONDS: DEFAULT_LOGIN_THROTTLE.windowSeconds,
     IDENTITY_LOGIN_MAX_FAILURES_PER_ACCOUNT: DEFAULT_LOGIN_THROTTLE.maxFailuresPerAccount,
     IDENTITY_LOGIN_MAX_FAILURES_PER_ADDRESS: DEFAULT_LOGIN_THROTTLE.maxFailuresPerAddress,
+    IDENTITY_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
     ...identity,
   };
-  const moduleRef = await Test.createTestingModule({
-    imports: [IdentityAppModule.forRoot(config)],
-  }).compile();
+  const builder = Test.createTestingModule({ imports: [IdentityAppModule.forRoot(config)] });
+  if (clock) builder.overrideProvider(Clock).useValue(clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: ['error'], bodyParser: false });
   configureHttpApp(app, { title: 'identity (test)', description: 'integration test' });
   await app.listen(port, '127.0.0.1');

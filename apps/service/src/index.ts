@@ -11,5 +11,6 @@ export {
   type ServiceSettings,
   serviceSettingsFrom,
 } from './service-settings';
-// How a station checks a webhook came from us: part of the webhook contract, used by test receivers.
-export { verifyWebhook, WebhookHeaders } from './webhooks/webhook-signature';
+// The Standard Webhooks headers stations receive: part of the webhook contract, used by test receivers
+// (which verify with the standardwebhooks package, as a station would).
+export { WebhookHeaders } from './webhooks/webhook-signature';

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { TicketOpened, TicketRouted, TicketRoutingFailed } from '@crm/contracts';
 import { StationCandidateRepository } from '../src/routing/station-candidate.repository';
 import { ServiceHarness } from './service.harness';
 
@@ -86,16 +87,10 @@ describe('routing a ticket to the nearest able station', () => {
 
     expect(first.stationId).toBe(station);
     expect(second).toMatchObject({ status: 'new', stationId: null });
-    expect(await harness.outboxTypes(first.ticketId)).toEqual([
-      'service.ticket.opened',
-      'service.ticket.routed',
-    ]);
-    expect(await harness.outboxTypes(second.ticketId)).toEqual([
-      'service.ticket.opened',
-      'service.ticket.routing-failed',
-    ]);
+    expect(await harness.outboxTypes(first.ticketId)).toEqual([TicketOpened.type, TicketRouted.type]);
+    expect(await harness.outboxTypes(second.ticketId)).toEqual([TicketOpened.type, TicketRoutingFailed.type]);
     const [routed] = await harness.query<{ envelope: { payload: Record<string, unknown> } }>(
-      `SELECT envelope FROM service.outbox_message WHERE message_key = $1 AND envelope->>'type' = 'service.ticket.routed'`,
+      `SELECT envelope FROM service.outbox_message WHERE message_key = $1 AND envelope->>'type' = '${TicketRouted.type}'`,
       [first.ticketId],
     );
     expect(routed.envelope.payload).toMatchObject({ stationId: station, radiusKm: 25 });

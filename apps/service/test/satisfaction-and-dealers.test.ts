@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TicketSatisfactionRecorded } from '@crm/contracts';
 import { ServiceHarness } from './service.harness';
 
 const DEALER = randomUUID();
@@ -88,7 +89,7 @@ describe('after the repair: the customer’s rating and the selling dealer’s v
     const rated = await harness.http().get(`/tickets/${ticketId}`).set('Authorization', agent).expect(200);
     expect(rated.body.satisfaction).toMatchObject({ score: 4, comment: '还行' });
     expect((await harness.outboxTypes(ticketId)).filter((t) => t.includes('satisfaction'))).toEqual([
-      'service.ticket.satisfaction-recorded',
+      TicketSatisfactionRecorded.type,
     ]);
     await harness
       .http()

@@ -1,4 +1,5 @@
 import { FixedClock } from '@crm/core';
+import { TicketEscalated } from '@crm/contracts';
 import { SlaChecker } from '../src/sla/sla-checker';
 import { ServiceHarness } from './service.harness';
 
@@ -34,7 +35,7 @@ describe(SlaChecker.name, () => {
       .expect(201)
       .then((r) => r.body);
   const escalations = async (ticketId: string) =>
-    (await harness.outboxTypes(ticketId)).filter((type) => type === 'service.ticket.escalated');
+    (await harness.outboxTypes(ticketId)).filter((type) => type === TicketEscalated.type);
 
   it('stores the due times on the ticket: response from routing, resolution from opening', async () => {
     await harness.station({ lat: 30 + 0.01, lon: 110 });
@@ -93,7 +94,7 @@ describe(SlaChecker.name, () => {
     expect(await escalations(ticket.ticketId)).toHaveLength(2);
     const [, resolution] = await harness.query<{ p: { reason: string; dueAt: string } }>(
       `SELECT envelope->'payload' AS p FROM service.outbox_message
-        WHERE message_key = $1 AND envelope->>'type' = 'service.ticket.escalated' ORDER BY seq`,
+        WHERE message_key = $1 AND envelope->>'type' = '${TicketEscalated.type}' ORDER BY seq`,
       [ticket.ticketId],
     );
     expect(resolution.p).toMatchObject({ reason: 'resolution-sla-breached', dueAt: ticket.resolutionDueAt });

@@ -1,3 +1,4 @@
+import { TicketOpened, TicketRouted } from '@crm/contracts';
 import { ServiceHarness } from './service.harness';
 
 interface Route {
@@ -95,7 +96,7 @@ describe('a station reaches only the tickets assigned to it', () => {
     }
     const [row] = await harness.query(`SELECT status FROM service.ticket WHERE id = $1`, [ticketId]);
     expect(row).toEqual({ status: 'routed' });
-    expect(await harness.outboxTypes(ticketId)).toEqual(['service.ticket.opened', 'service.ticket.routed']);
+    expect(await harness.outboxTypes(ticketId)).toEqual([TicketOpened.type, TicketRouted.type]);
   });
 
   it('refuses staff tokens without a station on the station routes and station tokens on staff routes', async () => {

@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { eventually } from '@crm/testing';
-import { verifyWebhook } from '../src/webhooks/webhook-signature';
+import { Webhook } from 'standardwebhooks';
 import { ServiceHarness } from './service.harness';
 
 interface Received {
@@ -69,7 +69,7 @@ describe('the routed station is notified by a signed webhook', () => {
       .send({ url: `http://127.0.0.1:${port}/crm/tickets` })
       .expect(200);
     const secret: string = registration.body.secret;
-    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
 
     const opened = await harness
       .http()
@@ -113,8 +113,8 @@ describe('the routed station is notified by a signed webhook', () => {
 
     expect(received).toHaveLength(1);
     const [{ headers, body }] = received;
-    const timestamp = headers['x-crm-timestamp'] as string;
-    expect(verifyWebhook(secret, timestamp, body, headers['x-crm-signature'] as string)).toBe(true);
+    expect(new Webhook(secret).verify(body, headers as Record<string, string>)).toEqual(JSON.parse(body));
+    expect(headers['webhook-id']).toBe(delivered.deliveryId);
     expect(JSON.parse(body)).toMatchObject({
       event: 'ticket.routed',
       ticket: { ticketId: opened.body.ticketId, ticketNumber: opened.body.ticketNumber, stationId },

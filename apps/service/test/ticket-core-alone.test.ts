@@ -1,3 +1,4 @@
+import { TicketOpened } from '@crm/contracts';
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -70,6 +71,6 @@ describe(TicketsModule.name, () => {
         ticket.ticketId,
       ]);
     expect(reactions).toBe(0);
-    expect(published).toEqual([{ type: 'service.ticket.opened' }]);
+    expect(published).toEqual([{ type: TicketOpened.type }]);
   });
 });

@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ComplaintRecorded } from '@crm/contracts';
+import {
+  ComplaintRecorded,
+  TicketAccepted,
+  TicketAppointmentProposed,
+  TicketDeclined,
+  TicketOpened,
+  TicketProgressUpdated,
+  TicketResolved,
+  TicketRouted,
+  TicketSatisfactionRecorded,
+} from '@crm/contracts';
 import { eventually } from '@crm/testing';
 import { ServiceHarness } from './service.harness';
 
@@ -75,15 +85,15 @@ describe('a ticket from complaint to satisfaction', () => {
     expect(rated.body.satisfaction).toMatchObject({ score: 5, comment: '很满意' });
 
     expect(await harness.outboxTypes(id)).toEqual([
-      'service.ticket.opened',
-      'service.ticket.routed',
-      'service.ticket.declined',
-      'service.ticket.routed',
-      'service.ticket.accepted',
-      'service.ticket.appointment-proposed',
-      'service.ticket.progress-updated',
-      'service.ticket.resolved',
-      'service.ticket.satisfaction-recorded',
+      TicketOpened.type,
+      TicketRouted.type,
+      TicketDeclined.type,
+      TicketRouted.type,
+      TicketAccepted.type,
+      TicketAppointmentProposed.type,
+      TicketProgressUpdated.type,
+      TicketResolved.type,
+      TicketSatisfactionRecorded.type,
     ]);
     const repairs = await harness.query(`SELECT envelope->'payload' AS p FROM service.outbox_message
       WHERE envelope->>'type' = 'repair.recorded'`);
@@ -176,6 +186,6 @@ describe('a ticket from complaint to satisfaction', () => {
         WHERE consumer = 'complaint-intake'`);
       expect(consumed).toEqual([{ n: 2 }]);
     });
-    expect(await harness.outboxTypes(ticketId)).toEqual(['service.ticket.opened', 'service.ticket.routed']);
+    expect(await harness.outboxTypes(ticketId)).toEqual([TicketOpened.type, TicketRouted.type]);
   });
 });

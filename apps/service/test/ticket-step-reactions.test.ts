@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TicketOpened, TicketRouted } from '@crm/contracts';
 import { StationRepository } from '../src/stations/station.repository';
 import { TicketDomainEvents } from '../src/tickets/ticket-domain-events';
 import { ServiceHarness } from './service.harness';
@@ -57,10 +58,7 @@ describe('the reactions to a ticket step commit and roll back with it', () => {
       ticket.ticketId,
     ]);
     expect(webhooks).toHaveLength(1);
-    expect(await harness.outboxTypes(ticket.ticketId)).toEqual([
-      'service.ticket.opened',
-      'service.ticket.routed',
-    ]);
+    expect(await harness.outboxTypes(ticket.ticketId)).toEqual([TicketOpened.type, TicketRouted.type]);
   });
 
   it('rolls back the ticket, its journal, its events, messages and webhook when a reaction fails', async () => {

@@ -30,6 +30,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
     const principal = await this.authenticate(request.headers.authorization);
+    // A partner role without its partner id would otherwise read as staff and see everything.
+    if (isPartner(principal) && !principal.partnerId)
+      throw new ForbiddenException('A partner token must name its partner');
     request.principal = principal;
     RequestContext.setActor(toActor(principal));
     this.checkRoles(principal, this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, targets));

@@ -9,8 +9,9 @@ export interface Principal {
   partnerKind?: PartnerKind;
 }
 
+/** Any partner role makes the caller a partner, with or without a partner id: access fails closed. */
 export function isPartner(principal: Principal): boolean {
-  return principal.roles.some((role) => PARTNER_ROLES.includes(role)) && !!principal.partnerId;
+  return principal.roles.some((role) => PARTNER_ROLES.includes(role));
 }
 
 export function toActor(principal: Principal): Actor {

@@ -1,9 +1,27 @@
-import { createLocalJWKSet, createRemoteJWKSet, JSONWebKeySet, jwtVerify, JWTVerifyGetKey } from 'jose';
-import { ALL_PARTNER_KINDS, ALL_ROLES, PartnerKind, Role } from '@crm/contracts';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  JSONWebKeySet,
+  JWTPayload,
+  jwtVerify,
+  JWTVerifyGetKey,
+} from 'jose';
+import { ALL_PARTNER_KINDS, ALL_ROLES, DEFAULT_TOKEN_AUDIENCE, PartnerKind, Role } from '@crm/contracts';
 import { Principal } from './principal';
+
+/** Identity may issue tokens living a day at most; anything longer was not issued by us as configured. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
+/** The only algorithm our issuer signs with; pinned so no header can pick a weaker one. */
+export const TOKEN_ALGORITHMS = ['RS256'];
+const CLOCK_TOLERANCE_SECONDS = 30;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TokenVerifierOptions {
   issuer: string;
+  /** The audience tokens must name; DEFAULT_TOKEN_AUDIENCE unless configured (AUTH_AUDIENCE). */
+  audience?: string;
+  /** exp - iat (and exp - now) may not exceed this. */
+  maxLifetimeSeconds?: number;
   jwksUrl?: string;
   /** A key set in hand (embedded default, tests) instead of a URL. */
   jwks?: () => Promise<JSONWebKeySet>;
@@ -23,24 +41,52 @@ export class TokenVerifier {
     else throw new Error('TokenVerifier needs a jwksUrl or a jwks provider');
   }
 
-  async verify(token: string): Promise<Principal> {
+  async verify(token: string, now: Date = new Date()): Promise<Principal> {
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, this.getKey, { issuer: this.options.issuer });
-      const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role =>
-        ALL_ROLES.includes(r as Role),
-      );
-      const partnerKind = ALL_PARTNER_KINDS.includes(payload.partner_kind as PartnerKind)
-        ? (payload.partner_kind as PartnerKind)
-        : undefined;
-      return {
-        subject: String(payload.sub),
-        name: typeof payload.name === 'string' ? payload.name : undefined,
-        roles,
-        partnerId: typeof payload.partner_id === 'string' ? payload.partner_id : undefined,
-        partnerKind,
-      };
+      ({ payload } = await jwtVerify(token, this.getKey, {
+        issuer: this.options.issuer,
+        audience: this.options.audience ?? DEFAULT_TOKEN_AUDIENCE,
+        algorithms: TOKEN_ALGORITHMS,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: now,
+      }));
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
+    this.checkLifetime(payload as Required<Pick<JWTPayload, 'exp' | 'iat'>>, now);
+    return principalOf(payload);
   }
+
+  private checkLifetime({ exp, iat }: { exp: number; iat: number }, now: Date): void {
+    const max = this.options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    if (exp - iat > max || exp - nowSeconds > max + CLOCK_TOLERANCE_SECONDS)
+      throw new InvalidTokenError(`token lifetime exceeds the maximum of ${max} seconds`);
+    if (iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) throw new InvalidTokenError('token issued in the future');
+  }
+}
+
+/** Reads our claims strictly: a token that does not say who and what the caller is, is refused. */
+function principalOf(payload: JWTPayload): Principal {
+  if (typeof payload.sub !== 'string' || payload.sub === '')
+    throw new InvalidTokenError('missing "sub" claim');
+  if (!Array.isArray(payload.roles) || payload.roles.length === 0)
+    throw new InvalidTokenError('missing "roles" claim');
+  const roles = payload.roles.filter((r): r is Role => ALL_ROLES.includes(r as Role));
+  if (roles.length === 0) throw new InvalidTokenError('no known role in "roles" claim');
+  const partnerId = payload.partner_id;
+  if (partnerId !== undefined && (typeof partnerId !== 'string' || !UUID.test(partnerId)))
+    throw new InvalidTokenError('"partner_id" claim is not a UUID');
+  const partnerKind = ALL_PARTNER_KINDS.includes(payload.partner_kind as PartnerKind)
+    ? (payload.partner_kind as PartnerKind)
+    : undefined;
+  return {
+    subject: payload.sub,
+    name: typeof payload.name === 'string' ? payload.name : undefined,
+    roles,
+    partnerId,
+    partnerKind,
+  };
 }

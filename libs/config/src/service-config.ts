@@ -32,6 +32,13 @@ export function defineServiceConfig<F extends z.ZodRawShape>(
         message: 'required when EVENT_TRANSPORT=kafka',
       });
     }
+    if (platform.KAFKA_SASL_MECHANISM && !(platform.KAFKA_SASL_USERNAME && platform.KAFKA_SASL_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KAFKA_SASL_USERNAME'],
+        message: 'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required with KAFKA_SASL_MECHANISM',
+      });
+    }
     for (const server of requires) {
       if (!platform[server]) ctx.addIssue({ code: 'custom', path: [server], message: 'required' });
     }

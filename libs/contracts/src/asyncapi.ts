@@ -11,8 +11,9 @@ const ISO_DATE_PATTERN = isoDate.toJSONSchema().pattern;
 
 const ENVELOPE_FIELDS: Record<string, string> = {
   id: 'Event id (UUID); consumers record it to apply each event once.',
-  type: 'Event type, `<aggregate>.<what-happened>`.',
-  version: 'Payload schema version; a breaking change means a new version and a new topic.',
+  type: 'Event type, `<aggregate>.<past-tense>` (ADR 0008).',
+  version:
+    'Payload schema version of this event type; a breaking change means a new version on the same topic (ADR 0008).',
   occurredAt: 'When it happened, ISO-8601 UTC.',
   producer: 'The service that published it.',
   aggregateType: 'The kind of record it is about; names the topic.',
@@ -109,9 +110,9 @@ export function buildAsyncApiDocument(catalog: readonly EventDefinition[] = EVEN
     const aggregateType = definitions[0].aggregateType;
     channels[topic] = {
       address: topic,
-      title: `${aggregateType} events, v${definitions[0].version}`,
+      title: `${aggregateType} events, stream v${definitions[0].streamVersion ?? 1}`,
       description:
-        `Every ${aggregateType} event of this major version, keyed by ${aggregateType} id so one record's events stay ` +
+        `Every ${aggregateType} event of this stream version, whatever its payload version, keyed by ${aggregateType} id so one record's events stay ` +
         `in order. Messages a consumer cannot apply after its retries are copied to \`${deadLetterTopicFor(topic)}\`.`,
       messages: Object.fromEntries(
         definitions.map((d) => [messageId(d), { $ref: `#/components/messages/${messageId(d)}` }]),
@@ -184,6 +185,9 @@ export function renderEventsMarkdown(catalog: readonly EventDefinition[] = EVENT
     '`aggregateId`, `correlationId`, `causationId`, `actor`, `payload`. The Kafka message key is the aggregate id;',
     'the headers `event-id`, `event-type`, `event-version`, `correlation-id`, `causation-id` and `traceparent` repeat',
     'the envelope for routing and tracing. Messages a consumer gives up on go to `<topic>.dlq`.',
+    '',
+    'Names are `<aggregate>.<past-tense>`; each aggregate has one topic, `crm.<aggregate>.v<stream version>`, and a',
+    'new payload version of an event stays on it (docs/adr/0008-event-naming-and-versioning.md).',
     '',
     '| type | version | topic | description | payload fields |',
     '| --- | --- | --- | --- | --- |',

@@ -9,6 +9,9 @@ import { PartnerRegistered, PartnerUpdated } from './partner/partner.events';
 import { VehicleOwnershipChanged, VehicleRegistered } from './vehicle/vehicle.events';
 import { ComplaintRecorded, InteractionRecorded } from './call-center/interaction.events';
 import { RepairRecorded, TICKET_EVENTS } from './service/ticket.events';
+import { ActivityLogged } from './sales/activity.events';
+import { LEAD_EVENTS } from './sales/lead.events';
+import { OPPORTUNITY_EVENTS } from './sales/opportunity.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -24,6 +27,9 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   RepairRecorded,
   InteractionRecorded,
   ComplaintRecorded,
+  ...LEAD_EVENTS,
+  ...OPPORTUNITY_EVENTS,
+  ActivityLogged,
 ];
 
 const byKey = new Map(

@@ -16,6 +16,10 @@ export const RequestContext = {
   run<T>(context: RequestContextData, work: () => T): T {
     return storage.run(context, work);
   },
+  /** The context of the work in progress, if any (log lines outside one carry no correlation id). */
+  peek(): RequestContextData | undefined {
+    return storage.getStore();
+  },
   current(): RequestContextData {
     return storage.getStore() ?? { correlationId: randomUUID(), causationId: null, actor: SYSTEM_ACTOR };
   },

@@ -11,3 +11,4 @@ export * from './unsafe-text';
 export * from './safe-text.middleware';
 export * from './media-type.interceptor';
 export * from './client-error.handler';
+export * from './api-webhook.decorator';

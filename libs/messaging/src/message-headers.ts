@@ -8,6 +8,7 @@ export const MessageHeaders = {
   causationId: 'causation-id',
   traceparent: 'traceparent',
   deadLetterError: 'dead-letter-error',
+  deadLetterReason: 'dead-letter-reason',
   deadLetterConsumer: 'dead-letter-consumer',
   deadLetterOriginalTopic: 'dead-letter-original-topic',
   deadLetterAttempts: 'dead-letter-attempts',

@@ -39,3 +39,64 @@ export function messagingTablesDdl(schema: string): string[] {
     )`,
   ];
 }
+
+/**
+ * Second step of the messaging tables (a migration of its own in each service): dead letters
+ * keep the exact bytes that arrived (NUL bytes, invalid UTF-8, empty and null values), where they
+ * came from and why they were parked, once per Kafka offset; events of a type the consumer does
+ * not know are recorded as skipped, apart from dead letters.
+ */
+export function messagingParkingDdl(schema: string): string[] {
+  const s = assertSqlIdentifier(schema);
+  return [
+    `ALTER TABLE ${s}.dead_letter
+      ALTER COLUMN message DROP NOT NULL,
+      ADD COLUMN reason text NOT NULL DEFAULT 'handler-failed',
+      ADD COLUMN raw_value bytea,
+      ADD COLUMN value_is_null boolean NOT NULL DEFAULT false,
+      ADD COLUMN kafka_partition integer,
+      ADD COLUMN kafka_offset bigint,
+      ADD COLUMN event_id uuid,
+      ADD COLUMN event_type text,
+      ADD COLUMN event_version integer,
+      ADD COLUMN replay_count integer NOT NULL DEFAULT 0,
+      ADD COLUMN replayed_at timestamptz`,
+    `CREATE UNIQUE INDEX dead_letter_source_idx
+      ON ${s}.dead_letter (consumer, topic, kafka_partition, kafka_offset)`,
+    `CREATE INDEX dead_letter_topic_idx ON ${s}.dead_letter (topic, id)`,
+    `CREATE TABLE ${s}.skipped_event (
+      id bigserial PRIMARY KEY,
+      consumer text NOT NULL,
+      topic text NOT NULL,
+      reason text NOT NULL,
+      event_id uuid,
+      event_type text NOT NULL,
+      event_version integer NOT NULL,
+      producer text,
+      kafka_partition integer,
+      kafka_offset bigint,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    `CREATE UNIQUE INDEX skipped_event_source_idx
+      ON ${s}.skipped_event (consumer, topic, kafka_partition, kafka_offset)`,
+  ];
+}
+
+/** Every step in order, for schemas created in one go (tests, tools). */
+export function allMessagingTablesDdl(schema: string): string[] {
+  return [...messagingTablesDdl(schema), ...messagingParkingDdl(schema)];
+}
+
+/** Undoes messagingParkingDdl (rows parked without text keep none: message stays nullable). */
+export function messagingParkingDownDdl(schema: string): string[] {
+  const s = assertSqlIdentifier(schema);
+  return [
+    `DROP TABLE ${s}.skipped_event`,
+    `DROP INDEX ${s}.dead_letter_topic_idx`,
+    `DROP INDEX ${s}.dead_letter_source_idx`,
+    `ALTER TABLE ${s}.dead_letter
+      DROP COLUMN reason, DROP COLUMN raw_value, DROP COLUMN value_is_null, DROP COLUMN kafka_partition,
+      DROP COLUMN kafka_offset, DROP COLUMN event_id, DROP COLUMN event_type, DROP COLUMN event_version,
+      DROP COLUMN replay_count, DROP COLUMN replayed_at`,
+  ];
+}

@@ -141,7 +141,7 @@ export class MessagingModule {
           inject: [DataSource, MessageTransport],
           useFactory: (dataSource: DataSource, transport: MessageTransport) =>
             // A handler's outbox rows wake the relay through the outbox's after-commit hook.
-            new EventSubscriber(options.service, options.schema, dataSource, transport, () => undefined),
+            new EventSubscriber(options.service, options.schema, dataSource, transport),
         },
         {
           provide: MessageRetention,

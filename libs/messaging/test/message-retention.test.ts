@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@crm/testing';
-import { messagingTablesDdl, MessageRetention } from '@crm/messaging';
+import { allMessagingTablesDdl, MessageRetention } from '@crm/messaging';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
@@ -14,7 +14,7 @@ describe(MessageRetention.name, () => {
     database = await createTestDatabase('retention');
     dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
     await dataSource.query(`CREATE SCHEMA kept`);
-    for (const statement of messagingTablesDdl('kept')) await dataSource.query(statement);
+    for (const statement of allMessagingTablesDdl('kept')) await dataSource.query(statement);
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Public } from '@crm/auth';
+import { messagingMetricsRegistry } from '@crm/messaging';
 
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
@@ -30,7 +31,8 @@ export class MetricsController {
   @Public()
   @Get()
   @Header('Content-Type', metricsRegistry.contentType)
-  metrics(): Promise<string> {
-    return metricsRegistry.metrics();
+  async metrics(): Promise<string> {
+    // Merged per request, so metrics registered after start-up are served too.
+    return Registry.merge([metricsRegistry, messagingMetricsRegistry]).metrics();
   }
 }

@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { z } from 'zod';
 import { loadConfig, PlatformConfig } from '@crm/config';
-import { JsonLogger } from '@crm/observability';
+import { Logger } from 'nestjs-pino';
 import { configureHttpApp, HttpAppOptions } from './http-app';
 
 export interface ServiceDefinition<S extends z.ZodObject> {
@@ -30,7 +30,7 @@ export interface StartedService<C> {
 }
 
 /**
- * Starts one app: configuration, JSON logger, graceful shutdown on SIGTERM, the shared HTTP
+ * Starts one app: configuration, JSON logs (nestjs-pino, from PlatformModule), graceful shutdown on SIGTERM, the shared HTTP
  * conventions (`configureHttpApp`: validation, problem+json, OpenAPI at /docs), listen, log the URL.
  * Health and metrics come with the app module's PlatformModule. Throws on any failure;
  * `bootstrapService` is what main.ts calls.
@@ -41,12 +41,14 @@ export async function startService<S extends z.ZodObject>(
 ): Promise<StartedService<z.infer<S>>> {
   const config = loadConfig(definition.configSchema, env);
   const platform = config as unknown as PlatformConfig;
-  const logger = new JsonLogger(definition.service, platform.LOG_LEVEL);
+  // Start-up lines wait for the pino logger the app module's PlatformModule builds.
   const app = await NestFactory.create(definition.appModule(config), {
-    logger,
+    bufferLogs: true,
     bodyParser: false,
     forceCloseConnections: definition.forceCloseConnections ?? false,
   });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   try {
     // SIGTERM drains consumers and the outbox relay before exit (configureHttpApp asks too; it is idempotent).
     app.enableShutdownHooks();

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { urlencoded } from 'express';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Request, Response, urlencoded } from 'express';
 import {
   answerClientErrorsWithProblems,
   createValidationPipe,
@@ -11,6 +11,7 @@ import {
   safeTextMiddleware,
 } from '@crm/http';
 import { httpMetricsMiddleware, requestContextMiddleware } from '@crm/observability';
+import { createApiDocument } from './openapi';
 
 export interface HttpAppOptions {
   title: string;
@@ -18,7 +19,7 @@ export interface HttpAppOptions {
   bodyLimit?: string;
 }
 
-/** The HTTP conventions every service shares: limits, context, validation, problem+json, OpenAPI at /docs. */
+/** The HTTP conventions every service shares: limits, context, validation, problem+json, OpenAPI at /docs (JSON at /docs-json). */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): INestApplication {
   answerClientErrorsWithProblems(app.getHttpServer());
   app.use(jsonBodyParser({ limit: options.bodyLimit ?? '1mb' }));
@@ -30,15 +31,9 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(options.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createApiDocument(app, options);
+  // /docs-json is where most tools look first; /docs/openapi.json stays for existing clients.
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  app.getHttpAdapter().get('/docs-json', (_request: Request, response: Response) => response.json(document));
   return app;
 }

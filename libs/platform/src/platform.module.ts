@@ -1,18 +1,30 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
 import { join } from 'node:path';
 import { AuthModule } from '@crm/auth';
 import { PlatformConfig } from '@crm/config';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@crm/core';
-import { InProcessTransport, KafkaTransport, MessageTransport, MessagingModule } from '@crm/messaging';
+import {
+  InProcessTransport,
+  KafkaTransport,
+  kafkaTransportOptions,
+  MessageTransport,
+  MessagingModule,
+  TracedTransport,
+} from '@crm/messaging';
 import {
   CacheStore,
   HealthController,
+  loggerParams,
   MemoryCacheStore,
   MetricsController,
   RedisCacheStore,
 } from '@crm/observability';
 import { PersistenceModule } from '@crm/persistence';
+import { shutdownTracing, tracingEnabled } from '@crm/tracing';
+import { NoEventTransport } from './no-event-transport';
+import { PLATFORM_METRICS_CONFIG, PLATFORM_SERVICE, PlatformMetrics } from './platform-metrics';
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
@@ -32,14 +44,24 @@ class CacheShutdown implements OnApplicationShutdown {
   }
 }
 
+@Injectable()
+class TracingShutdown implements OnApplicationShutdown {
+  /** Exports the spans still buffered once everything else has stopped. */
+  async onApplicationShutdown(): Promise<void> {
+    await shutdownTracing();
+  }
+}
+
 function createTransport(service: string, config: PlatformConfig): MessageTransport {
+  const transport = createUntracedTransport(service, config);
+  // Off unless tracing runs (OTEL_EXPORTER_OTLP_ENDPOINT): the relay then sends each batch in one go.
+  return tracingEnabled() ? new TracedTransport(transport) : transport;
+}
+
+function createUntracedTransport(service: string, config: PlatformConfig): MessageTransport {
+  if (config.EVENT_TRANSPORT === 'none') return new NoEventTransport();
   if (config.EVENT_TRANSPORT === 'in-process') return new InProcessTransport();
-  return new KafkaTransport({
-    clientId: service,
-    brokers: (config.KAFKA_BROKERS ?? '').split(','),
-    namespace: config.KAFKA_NAMESPACE,
-    partitions: config.KAFKA_PARTITIONS,
-  });
+  return new KafkaTransport(kafkaTransportOptions(service, config));
 }
 
 function embeddedDataDir(config: PlatformConfig): string | null {
@@ -48,7 +70,7 @@ function embeddedDataDir(config: PlatformConfig): string | null {
 
 /**
  * What every service stands on: database and migrations, event transport, cache, token
- * verification, clock and ids, health and metrics. Each choice comes from configuration.
+ * verification, clock and ids, JSON logs (nestjs-pino), health and metrics. Each choice comes from configuration.
  */
 @Global()
 @Module({})
@@ -58,6 +80,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         TerminusModule,
+        LoggerModule.forRoot(loggerParams(service, config.LOG_LEVEL)),
         PersistenceModule.forRoot({
           service,
           databaseUrl: config.DATABASE_URL,
@@ -73,13 +96,18 @@ export class PlatformModule {
         }),
         AuthModule.forRoot(() => ({
           issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
           // The embedded default verifies against its own issuer, served by the same process.
           jwksUrl: config.AUTH_JWKS_URL ?? `http://127.0.0.1:${config.PORT}/auth/jwks`,
         })),
       ],
-      controllers: [HealthController, MetricsController],
+      // With a management port (METRICS_PORT), /metrics answers there and not on the API port.
+      controllers: [HealthController, ...(config.METRICS_PORT === undefined ? [MetricsController] : [])],
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: PLATFORM_METRICS_CONFIG, useValue: config },
+        { provide: PLATFORM_SERVICE, useValue: service },
+        PlatformMetrics,
         { provide: Clock, useClass: SystemClock },
         { provide: IdGenerator, useClass: RandomIdGenerator },
         {
@@ -88,6 +116,7 @@ export class PlatformModule {
             config.REDIS_URL ? new RedisCacheStore(config.REDIS_URL) : new MemoryCacheStore(),
         },
         CacheShutdown,
+        TracingShutdown,
       ],
       exports: [PLATFORM_CONFIG, Clock, IdGenerator, CacheStore],
     };

@@ -70,6 +70,9 @@ describe(startService.name, () => {
     await http.get('/metrics').expect(200);
     const docs = await http.get('/docs/openapi.json').expect(200);
     expect(docs.body.info.title).toBe('CRM probe');
+    const alias = await http.get('/docs-json').expect(200);
+    expect(alias.body).toEqual(docs.body);
+    expect(alias.body.components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl).toBe('/auth/token');
   });
 
   it('stops before starting anything when a variable is wrong, naming it', async () => {

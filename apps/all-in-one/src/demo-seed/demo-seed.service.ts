@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { PartnerKind, Role, Roles } from '@crm/contracts';
 import { CustomerService, PartnerService, VehicleService, withCheckDigit } from '@crm/app-customer-master';
 import { UsersService } from '@crm/app-identity';
+import { SalesDemoSeeder, SalesDemoTeam } from '@crm/app-sales';
 import {
   BRANDS,
   DEMO_CITIES,
@@ -37,11 +38,37 @@ interface SeededPartner {
   city: DemoCity;
 }
 
+/** The sales team: a director, two managers (east, west) and three reps under each. */
+const SALES_TEAM = {
+  director: { username: 'sales.director', name: '张总监' },
+  managers: [
+    {
+      manager: { username: 'sales.manager', name: '李经理（华东）' },
+      reps: [
+        { username: 'sales.rep', name: '王芳' },
+        { username: 'sales.rep2', name: '赵磊' },
+        { username: 'sales.rep3', name: 'Grace Wu' },
+      ],
+    },
+    {
+      manager: { username: 'sales.manager.west', name: '陈经理（西南）' },
+      reps: [
+        { username: 'sales.rep4', name: '刘洋' },
+        { username: 'sales.rep5', name: '孙婷' },
+        { username: 'sales.rep6', name: 'Kevin Zhou' },
+      ],
+    },
+  ],
+};
+
 const STAFF_LOGINS: { username: string; roles: Role[] }[] = [
   { username: 'admin', roles: [Roles.admin] },
   { username: 'agent', roles: [Roles.agent] },
-  { username: 'sales.rep', roles: [Roles.salesRep] },
-  { username: 'sales.manager', roles: [Roles.salesManager] },
+  { username: SALES_TEAM.director.username, roles: [Roles.salesManager] },
+  ...SALES_TEAM.managers.flatMap(({ manager, reps }) => [
+    { username: manager.username, roles: [Roles.salesManager] },
+    ...reps.map((rep) => ({ username: rep.username, roles: [Roles.salesRep] })),
+  ]),
   { username: 'marketer', roles: [Roles.marketer] },
   { username: 'analyst', roles: [Roles.analyst] },
   { username: 'service.manager', roles: [Roles.serviceManager] },
@@ -64,6 +91,7 @@ export class DemoSeedService {
     private readonly customers: CustomerService,
     private readonly vehicles: VehicleService,
     private readonly users: UsersService,
+    private readonly sales: SalesDemoSeeder,
   ) {}
 
   async seedOnce(): Promise<DemoLogin[]> {
@@ -73,8 +101,9 @@ export class DemoSeedService {
     if (count > 0) return this.savedLogins();
     this.logger.log('First start: seeding demo data');
     const partners = await this.seedPartners();
-    await this.seedCustomers(partners.filter((p) => p.kind === 'dealer'));
-    const logins = await this.seedLogins(partners);
+    const customerIds = await this.seedCustomers(partners.filter((p) => p.kind === 'dealer'));
+    const { logins, userIds } = await this.seedLogins(partners);
+    await this.sales.seed(this.salesTeam(userIds), customerIds);
     this.saveLogins(logins);
     return logins;
   }
@@ -114,7 +143,8 @@ export class DemoSeedService {
     return seeded;
   }
 
-  private async seedCustomers(dealers: SeededPartner[]): Promise<void> {
+  private async seedCustomers(dealers: SeededPartner[]): Promise<string[]> {
+    const ids: string[] = [];
     for (let i = 0; i < this.options.customers; i++) {
       const dealer = this.random.pick(dealers);
       const customer = await this.customers.register(
@@ -135,7 +165,24 @@ export class DemoSeedService {
         { allowDuplicate: true },
       );
       await this.vehicles.register(customer.id, this.demoVehicle(i, dealer.id));
+      ids.push(customer.id);
     }
+    return ids;
+  }
+
+  /** The sales tree keyed by the identity user ids (token subjects) of the demo logins. */
+  private salesTeam(userIds: Map<string, string>): SalesDemoTeam {
+    const member = ({ username, name }: { username: string; name: string }) => ({
+      userId: userIds.get(username) as string,
+      name,
+    });
+    return {
+      director: member(SALES_TEAM.director),
+      managers: SALES_TEAM.managers.map(({ manager, reps }) => ({
+        manager: member(manager),
+        reps: reps.map(member),
+      })),
+    };
   }
 
   private personName(i: number): string {
@@ -171,13 +218,16 @@ export class DemoSeedService {
     };
   }
 
-  private async seedLogins(partners: SeededPartner[]): Promise<DemoLogin[]> {
+  private async seedLogins(
+    partners: SeededPartner[],
+  ): Promise<{ logins: DemoLogin[]; userIds: Map<string, string> }> {
     const partnerLogins = partners.slice(0, 6).map((p) => ({
       username: `${p.kind === 'dealer' ? 'dealer' : 'station'}.${p.city.code.toLowerCase()}.${p.id.slice(0, 4)}`,
       roles: [p.kind === 'dealer' ? Roles.dealer : Roles.repairStation],
       partner: p,
     }));
     const logins: DemoLogin[] = [];
+    const userIds = new Map<string, string>();
     const all: { username: string; roles: Role[]; partner?: SeededPartner }[] = [
       ...STAFF_LOGINS,
       ...partnerLogins,
@@ -185,7 +235,7 @@ export class DemoSeedService {
     for (const login of all) {
       const password = randomBytes(9).toString('base64url');
       const partner = login.partner;
-      await this.users.ensureUser({
+      const user = await this.users.ensureUser({
         username: login.username,
         password,
         displayName: login.username,
@@ -193,9 +243,10 @@ export class DemoSeedService {
         partnerId: partner?.id,
         partnerKind: partner?.kind,
       });
+      userIds.set(login.username, user.id);
       logins.push({ username: login.username, password, roles: login.roles.join(',') });
     }
-    return logins;
+    return { logins, userIds };
   }
 
   private loginsFile(): string | null {

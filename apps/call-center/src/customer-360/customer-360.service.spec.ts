@@ -2,6 +2,7 @@ import { FixedClock } from '@crm/core';
 import { MemoryCacheStore } from '@crm/observability';
 import { CacheKeys, CUSTOMER_360_GENERATION_TTL_SECONDS } from '../call-center.constants';
 import { InteractionRepository } from '../interactions/interaction.repository';
+import { SalesActivityRepository } from '../read-model/sales-activity.repository';
 import { Customer360Repository } from './customer-360.repository';
 import { Customer360Service } from './customer-360.service';
 
@@ -21,14 +22,21 @@ function fakeReadModel() {
     tickets: async () => [],
   } as unknown as Customer360Repository;
   const interactions = { recentFor: async () => [] } as unknown as InteractionRepository;
-  return { state, repository, interactions };
+  const salesActivities = { recentFor: async () => [] } as unknown as SalesActivityRepository;
+  return { state, repository, interactions, salesActivities };
 }
 
 describe(Customer360Service.name, () => {
   it('never serves a view built before an invalidation, even when it was cached after it', async () => {
     const cache = new MemoryCacheStore();
-    const { state, repository, interactions } = fakeReadModel();
-    const service = new Customer360Service(repository, interactions, cache, new FixedClock(new Date()));
+    const { state, repository, interactions, salesActivities } = fakeReadModel();
+    const service = new Customer360Service(
+      repository,
+      interactions,
+      salesActivities,
+      cache,
+      new FixedClock(new Date()),
+    );
     let release!: () => void;
     state.hold = new Promise((resolve) => (release = resolve));
 
@@ -50,8 +58,14 @@ describe(Customer360Service.name, () => {
 
   it('serves the cached view while nothing changed', async () => {
     const cache = new MemoryCacheStore();
-    const { state, repository, interactions } = fakeReadModel();
-    const service = new Customer360Service(repository, interactions, cache, new FixedClock(new Date()));
+    const { state, repository, interactions, salesActivities } = fakeReadModel();
+    const service = new Customer360Service(
+      repository,
+      interactions,
+      salesActivities,
+      cache,
+      new FixedClock(new Date()),
+    );
     await service.get(CUSTOMER);
     state.name = 'changed without an event';
     expect((await service.get(CUSTOMER)).profile.name).toBe('张三');

@@ -3,6 +3,7 @@ import { Clock, NotFoundError } from '@crm/core';
 import { CacheStore } from '@crm/observability';
 import { CacheKeys, CUSTOMER_360_TTL_SECONDS, RECENT_INTERACTIONS } from '../call-center.constants';
 import { InteractionRepository } from '../interactions/interaction.repository';
+import { SalesActivityRepository } from '../read-model/sales-activity.repository';
 import { Customer360, VehicleView } from './customer-360';
 import { Customer360Repository, VehicleRow } from './customer-360.repository';
 import { warrantyState } from './warranty';
@@ -20,6 +21,7 @@ export class Customer360Service {
   constructor(
     private readonly repository: Customer360Repository,
     private readonly interactions: InteractionRepository,
+    private readonly salesActivities: SalesActivityRepository,
     private readonly cache: CacheStore,
     private readonly clock: Clock,
   ) {}
@@ -44,13 +46,21 @@ export class Customer360Service {
   private async build(customerId: string): Promise<Customer360> {
     const found = await this.repository.profile(customerId);
     if (!found) throw new NotFoundError('customer', customerId);
-    const [vehicles, repairs, tickets, interactions] = await Promise.all([
+    const [vehicles, repairs, tickets, interactions, salesActivities] = await Promise.all([
       this.repository.vehicles(customerId),
       this.repository.repairs(customerId),
       this.repository.tickets(customerId),
       this.interactions.recentFor(customerId, RECENT_INTERACTIONS),
+      this.salesActivities.recentFor(customerId, RECENT_INTERACTIONS),
     ]);
-    return { ...found, vehicles: vehicles.map((v) => this.vehicleView(v)), repairs, tickets, interactions };
+    return {
+      ...found,
+      vehicles: vehicles.map((v) => this.vehicleView(v)),
+      repairs,
+      tickets,
+      interactions,
+      salesActivities,
+    };
   }
 
   private vehicleView({ sellingDealerId, sellingDealerName, ...vehicle }: VehicleRow): VehicleView {

@@ -68,6 +68,19 @@ export interface TicketView {
   updatedAt: string;
 }
 
+/** A salesperson's call, visit, test drive, ... with the customer (from sales' activity.logged). */
+export interface SalesActivityView {
+  activityId: string;
+  type: string;
+  subject: string;
+  discussed: string;
+  nextStep: string | null;
+  nextStepDue: string | null;
+  ownerId: string;
+  ownerName: string | null;
+  occurredAt: string;
+}
+
 /** Everything an agent needs about a caller, in one answer. */
 export interface Customer360 {
   profile: CustomerProfile;
@@ -76,4 +89,5 @@ export interface Customer360 {
   repairs: RepairView[];
   tickets: TicketView[];
   interactions: Interaction[];
+  salesActivities: SalesActivityView[];
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-const PERSONAL_TABLES = ['vehicle', 'ticket', 'repair', 'interaction'] as const;
+const PERSONAL_TABLES = ['vehicle', 'ticket', 'repair', 'interaction', 'sales_activity'] as const;
 const OWNER_COLUMN: Record<(typeof PERSONAL_TABLES)[number], string> = {
   vehicle: 'owner_customer_id',
   ticket: 'customer_id',
   repair: 'customer_id',
   interaction: 'customer_id',
+  sales_activity: 'customer_id',
 };
 
 /** What hangs off a customer across the schema: moved on a merge, removed on an erasure. */
@@ -19,7 +20,7 @@ export class CustomerHistoryRepository {
     }
   }
 
-  /** Vehicles (their VINs), tickets, repairs and interactions describe the person, so they go. */
+  /** Vehicles (their VINs), tickets, repairs, interactions and sales activities describe the person, so they go. */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
     for (const table of PERSONAL_TABLES) {
       const column = OWNER_COLUMN[table];

@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, MessageEvent, Post, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { interval, map, merge, Observable, startWith } from 'rxjs';
 import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
 import { CALL_CENTER_ROLES, TELEPHONY_CLIENT_ROLES } from '../call-center.constants';
@@ -7,10 +14,12 @@ import { IncomingCallDto } from './dto/incoming-call.dto';
 import { ScreenPop } from './screen-pop';
 import { ScreenPopHub } from './screen-pop.hub';
 import { TelephonyService } from './telephony.service';
+import { ScreenPopResponse } from './dto/screen-pop.response';
 
 const HEARTBEAT_MS = 25_000;
 
 @ApiTags('telephony')
+@ApiExtraModels(ScreenPopResponse)
 @ApiBearerAuth()
 @Controller()
 export class TelephonyController {
@@ -26,13 +35,20 @@ export class TelephonyController {
     summary: 'Webhook of the phone switch: finds the caller and pops them on the agent’s screen',
     description: 'Called with an agent or admin token until a telephony machine client exists.',
   })
-  @ApiOkResponse({ description: 'The pop that was pushed' })
+  @ApiOkResponse({ description: 'The pop that was pushed', type: ScreenPopResponse })
   incomingCall(@Body() body: IncomingCallDto): Promise<ScreenPop> {
     return this.service.incomingCall(body);
   }
 
   @Sse('agents/me/events')
   @Roles(...CALL_CENTER_ROLES)
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description:
+      'A Server-Sent Events stream: `event: ready` (data `{agentId}`), then `event: screen-pop` (data: a ' +
+      'ScreenPopResponse as JSON, `id` the call id), and `event: heartbeat` to keep proxies open',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiOperation({
     summary: 'The agent’s event stream (Server-Sent Events): `ready` once connected, then `screen-pop`',
   })

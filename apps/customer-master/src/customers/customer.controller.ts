@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, isPartner, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { Roles as R, STAFF_ROLES } from '@crm/contracts';
 import { Page, PageQuery, UuidPipe } from '@crm/http';
@@ -10,6 +17,7 @@ import { CustomerService } from './customer.service';
 import { CreateCustomerDto } from './dto/create-customer.dto';
 import { RegisterOptionsQuery } from './dto/register-options.dto';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
+import { AuditPageResponse, CustomerPageResponse, CustomerResponse } from './dto/customer.response';
 
 const CUSTOMER_WRITERS = [R.agent, R.salesRep, R.salesManager, R.serviceManager];
 
@@ -29,6 +37,7 @@ export class CustomerController {
     summary: 'Register a customer; answers 409 with candidates when the person probably exists',
   })
   @ApiConflictResponse({ description: 'Likely duplicates found (problem+json with `candidates`)' })
+  @ApiCreatedResponse({ type: CustomerResponse })
   register(
     @Body() body: CreateCustomerDto,
     @Query() options: RegisterOptionsQuery,
@@ -43,6 +52,7 @@ export class CustomerController {
   @Get()
   @Roles(...STAFF_ROLES, R.dealer, R.repairStation)
   @ApiOperation({ summary: 'List customers, newest first; partners see only their own' })
+  @ApiOkResponse({ type: CustomerPageResponse })
   async list(@Query() page: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<Customer>> {
     const partnerId = isPartner(principal) ? (principal.partnerId as string) : null;
     const items = await this.customers.listLinkedTo(partnerId, page.limit, page.offset);
@@ -53,6 +63,7 @@ export class CustomerController {
   @Roles(...STAFF_ROLES, R.dealer, R.repairStation)
   @PartnerScoped('customer')
   @ApiOperation({ summary: 'One customer with phones, emails, address and consents' })
+  @ApiOkResponse({ type: CustomerResponse })
   get(@Param('id', UuidPipe) id: string): Promise<Customer> {
     return this.service.get(id);
   }
@@ -61,6 +72,7 @@ export class CustomerController {
   @Roles(...CUSTOMER_WRITERS)
   @PartnerScoped('customer')
   @ApiOperation({ summary: 'Change some fields of a customer (consents included)' })
+  @ApiOkResponse({ type: CustomerResponse })
   update(@Param('id', UuidPipe) id: string, @Body() body: UpdateCustomerDto): Promise<Customer> {
     return this.service.update(id, body);
   }
@@ -69,6 +81,7 @@ export class CustomerController {
   @Roles(R.admin)
   @PartnerScoped('customer')
   @ApiOperation({ summary: 'Who changed this customer’s personal data, and when' })
+  @ApiOkResponse({ type: AuditPageResponse })
   async auditTrail(@Param('id', UuidPipe) id: string, @Query() page: PageQuery) {
     const items = await this.audit.forEntity(id, page.limit, page.offset);
     return { items, limit: page.limit, offset: page.offset };

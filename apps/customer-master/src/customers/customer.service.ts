@@ -7,7 +7,7 @@ import { AuditLog } from '../audit/audit-log';
 import { PartnerLinkRepository } from '../partner-links/partner-link.repository';
 import { Consent, Customer, noPersonalData, toCustomerState } from './customer';
 import { CustomerRepository } from './customer.repository';
-import { DuplicateFinder } from './duplicate-finder';
+import { DuplicateCandidate, DuplicateFinder } from './duplicate-finder';
 import { CreateCustomerDto } from './dto/create-customer.dto';
 import { ConsentInputDto } from './dto/consent-input.dto';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
@@ -50,9 +50,7 @@ export class CustomerService {
       if (candidates.length > 0) {
         throw new ConflictError(
           'This customer probably exists already; pass allowDuplicate=true to create anyway',
-          {
-            candidates,
-          },
+          { candidates: await this.visibleCandidates(tx, candidates, options.registeringPartnerId) },
         );
       }
     }
@@ -66,6 +64,21 @@ export class CustomerService {
     });
     await this.outbox.add(tx, this.events.create(CustomerRegistered, customer.id, toCustomerState(customer)));
     return customer;
+  }
+
+  /** Staff see every candidate; a partner only those it may already read, so a 409 leaks no one else's customer. */
+  private async visibleCandidates(
+    tx: EntityManager,
+    candidates: DuplicateCandidate[],
+    partnerId: string | undefined,
+  ): Promise<DuplicateCandidate[]> {
+    if (!partnerId) return candidates;
+    const linked = await this.links.linkedAmong(
+      tx,
+      partnerId,
+      candidates.map((candidate) => candidate.customerId),
+    );
+    return candidates.filter((candidate) => linked.has(candidate.customerId));
   }
 
   async get(id: string): Promise<Customer> {
@@ -119,6 +132,7 @@ export class CustomerService {
   private applyFields(customer: Customer, input: UpdateCustomerDto, now: string): Customer {
     const a = input.address;
     const name = input.name?.trim() ?? customer.name;
+    if (!name) throw new InvalidInputError([{ field: 'name', message: 'name must not be blank' }]);
     return {
       ...customer,
       name,

@@ -12,6 +12,7 @@ import { Roles as R } from '@crm/contracts';
 import { UuidPipe } from '@crm/http';
 import { Customer } from '../customers/customer';
 import { CustomerErasureService } from './customer-erasure.service';
+import { CustomerResponse } from '../customers/dto/customer.response';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -31,7 +32,7 @@ export class CustomerErasureController {
       'status `erased` so vehicles and the audit trail keep their owner id. Records merged into it are erased too. ' +
       'Publishes customer.erased once per record; a second call publishes nothing.',
   })
-  @ApiOkResponse({ description: 'The anonymized record' })
+  @ApiOkResponse({ description: 'The anonymized record', type: CustomerResponse })
   @ApiForbiddenResponse({ description: 'Only admins may erase' })
   @ApiNotFoundResponse({ description: 'No such customer' })
   erase(@Param('id', UuidPipe) id: string): Promise<Customer> {

@@ -5,6 +5,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
@@ -19,6 +20,7 @@ import { CustomerImportService } from './customer-import.service';
 import { ImportOptionsQuery } from './dto/import-options.dto';
 import { IMPORT_COLUMNS } from './import-columns';
 import { ImportJob } from './import-job';
+import { ImportJobResponse } from './dto/import-job.response';
 
 const IMPORT_FILE_DESCRIPTION =
   `UTF-8 CSV with a header row naming these columns (any order, extra columns ignored): ${IMPORT_COLUMNS.join(', ')}. ` +
@@ -45,7 +47,10 @@ export class CustomerImportController {
   })
   @ApiConsumes('text/csv')
   @ApiBody({ description: IMPORT_FILE_DESCRIPTION, schema: { type: 'string', format: 'binary' } })
-  @ApiCreatedResponse({ description: 'The finished job: counts and every rejected row' })
+  @ApiCreatedResponse({
+    description: 'The finished job: counts and every rejected row',
+    type: ImportJobResponse,
+  })
   @ApiBadRequestResponse({
     description: 'Missing header columns, or a malformed CSV (the job id is given when rows were written)',
   })
@@ -63,6 +68,7 @@ export class CustomerImportController {
 
   @Get(':id')
   @Roles(R.admin, R.salesManager)
+  @ApiOkResponse({ type: ImportJobResponse })
   @ApiOperation({ summary: 'An import job: status and counts, updated after every batch while it runs' })
   get(@Param('id', UuidPipe) id: string): Promise<ImportJob> {
     return this.service.get(id);

@@ -14,6 +14,7 @@ import { UuidPipe } from '@crm/http';
 import { Customer } from '../customers/customer';
 import { MergeCustomersDto } from './dto/merge-customers.dto';
 import { CustomerMergeService } from './customer-merge.service';
+import { CustomerResponse } from '../customers/dto/customer.response';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -33,7 +34,7 @@ export class CustomerMergeController {
       'readable with status `merged` and `mergedInto`. Publishes customer.merged, customer.updated and one ' +
       'vehicle.ownership-changed per moved vehicle.',
   })
-  @ApiOkResponse({ description: 'The survivor after the merge' })
+  @ApiOkResponse({ description: 'The survivor after the merge', type: CustomerResponse })
   @ApiBadRequestResponse({ description: 'duplicateId is the survivor itself' })
   @ApiNotFoundResponse({ description: 'The survivor or the duplicate does not exist' })
   @ApiConflictResponse({ description: 'The survivor or the duplicate is merged or erased already' })

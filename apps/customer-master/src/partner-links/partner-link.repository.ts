@@ -29,6 +29,16 @@ export class PartnerLinkRepository {
     return rows.length > 0;
   }
 
+  /** Those of `customerIds` linked to the partner. */
+  async linkedAmong(tx: EntityManager, partnerId: string, customerIds: string[]): Promise<Set<string>> {
+    const rows: { customer_id: string }[] = await tx.query(
+      `SELECT DISTINCT customer_id FROM customer_master.customer_partner_link
+        WHERE partner_id = $1 AND customer_id = ANY($2::uuid[])`,
+      [partnerId, customerIds],
+    );
+    return new Set(rows.map((row) => row.customer_id));
+  }
+
   async moveAll(tx: EntityManager, fromCustomerId: string, toCustomerId: string): Promise<void> {
     await tx.query(
       `INSERT INTO customer_master.customer_partner_link (customer_id, partner_id, reason, created_at)

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PartnerScoped, Roles } from '@crm/auth';
 import { ALL_PARTNER_KINDS, PartnerKind, Roles as R, STAFF_ROLES } from '@crm/contracts';
@@ -9,6 +16,7 @@ import { NearbyPartnersQuery } from './dto/nearby-partners.query';
 import { UpdatePartnerDto } from './dto/update-partner.dto';
 import { PartnerRepository } from './partner.repository';
 import { PartnerService } from './partner.service';
+import { NearbyPartnersResponse, PartnerPageResponse, PartnerResponse } from './dto/partner.response';
 
 class ListPartnersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ALL_PARTNER_KINDS })
@@ -29,6 +37,7 @@ export class PartnerController {
   @Post()
   @Roles(R.admin)
   @ApiOperation({ summary: 'Register a dealer or repair station' })
+  @ApiCreatedResponse({ type: PartnerResponse })
   register(@Body() body: CreatePartnerDto) {
     return this.service.register(body);
   }
@@ -36,6 +45,7 @@ export class PartnerController {
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'List dealers and repair stations' })
+  @ApiOkResponse({ type: PartnerPageResponse })
   async list(@Query() query: ListPartnersQuery) {
     const items = await this.partners.list(query.kind, query.limit, query.offset);
     return { items, limit: query.limit, offset: query.offset };
@@ -44,6 +54,7 @@ export class PartnerController {
   @Get('nearby')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Active partners nearest to a point, optionally with a skill and brand' })
+  @ApiOkResponse({ type: NearbyPartnersResponse })
   async nearby(@Query() query: NearbyPartnersQuery) {
     const items = await this.partners.findNearby({ ...query, at: { lat: query.lat, lon: query.lon } });
     return { items };
@@ -53,6 +64,7 @@ export class PartnerController {
   @Roles(...STAFF_ROLES, R.dealer, R.repairStation)
   @PartnerScoped('partner')
   @ApiOperation({ summary: 'One partner; a partner may read only itself' })
+  @ApiOkResponse({ type: PartnerResponse })
   get(@Param('id', UuidPipe) id: string) {
     return this.service.get(id);
   }
@@ -60,6 +72,7 @@ export class PartnerController {
   @Patch(':id')
   @Roles(R.admin, R.serviceManager)
   @ApiOperation({ summary: 'Change location, skills, capacity, hours or the active flag' })
+  @ApiOkResponse({ type: PartnerResponse })
   update(@Param('id', UuidPipe) id: string, @Body() body: UpdatePartnerDto) {
     return this.service.update(id, body);
   }

@@ -3,6 +3,7 @@ import { PartnerRegistered, PartnerUpdated } from '@crm/contracts';
 import { Clock, ConflictError, IdGenerator, NotFoundError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { AuditLog } from '../audit/audit-log';
+import { conflictOnUniqueViolation } from '../shared/unique-violation';
 import { CreatePartnerDto } from './dto/create-partner.dto';
 import { UpdatePartnerDto } from './dto/update-partner.dto';
 import { Partner } from './partner';
@@ -26,7 +27,7 @@ export class PartnerService {
 
   async register(input: CreatePartnerDto): Promise<Partner> {
     if (await this.partners.existsWithCode(input.code, null)) {
-      throw new ConflictError(`A partner with code ${input.code} exists already`);
+      throw new ConflictError(`A partner with code ${input.code} exists already`, { field: 'code' });
     }
     const now = this.clock.now().toISOString();
     const blank: Partner = {
@@ -53,16 +54,18 @@ export class PartnerService {
       updatedAt: now,
     };
     const partner = applyFields(blank, input);
-    return this.uow.run(async (tx) => {
-      await this.partners.save(tx, partner);
-      await this.audit.record(tx, {
-        action: 'partner.registered',
-        entityType: 'partner',
-        entityId: partner.partnerId,
+    const registering = () =>
+      this.uow.run(async (tx) => {
+        await this.partners.save(tx, partner);
+        await this.audit.record(tx, {
+          action: 'partner.registered',
+          entityType: 'partner',
+          entityId: partner.partnerId,
+        });
+        await this.outbox.add(tx, this.events.create(PartnerRegistered, partner.partnerId, toState(partner)));
+        return partner;
       });
-      await this.outbox.add(tx, this.events.create(PartnerRegistered, partner.partnerId, toState(partner)));
-      return partner;
-    });
+    return conflictOnUniqueViolation(registering, () => `A partner with code ${input.code} exists already`);
   }
 
   async get(id: string): Promise<Partner> {

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, isPartner, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { Roles as R, STAFF_ROLES } from '@crm/contracts';
 import { UuidPipe } from '@crm/http';
 import { RegisterVehicleDto, TransferVehicleDto } from './dto/register-vehicle.dto';
 import { VehicleService } from './vehicle.service';
+import { VehicleListResponse, VehicleResponse } from './dto/vehicle.response';
 
 @ApiTags('vehicles')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class VehicleController {
   @ApiOperation({
     summary: 'Register a vehicle the customer owns; a dealer caller is recorded as the seller',
   })
+  @ApiCreatedResponse({ type: VehicleResponse })
   register(
     @Param('id', UuidPipe) customerId: string,
     @Body() body: RegisterVehicleDto,
@@ -33,6 +35,7 @@ export class VehicleController {
   @ApiOperation({
     summary: 'Vehicles the customer owns, with model, purchase date, selling dealer and warranty',
   })
+  @ApiOkResponse({ type: VehicleListResponse })
   async ownedBy(@Param('id', UuidPipe) customerId: string) {
     return { items: await this.service.ownedBy(customerId) };
   }
@@ -41,6 +44,7 @@ export class VehicleController {
   @Roles(...STAFF_ROLES, R.dealer)
   @PartnerScoped('vehicle', 'vehicleId')
   @ApiOperation({ summary: 'One vehicle; a dealer sees only vehicles it sold' })
+  @ApiOkResponse({ type: VehicleResponse })
   get(@Param('vehicleId', UuidPipe) id: string) {
     return this.service.get(id);
   }
@@ -49,6 +53,7 @@ export class VehicleController {
   @Roles(R.agent, R.salesRep, R.salesManager)
   @PartnerScoped('vehicle', 'vehicleId')
   @ApiOperation({ summary: 'Move the vehicle to another owner (a sale between customers)' })
+  @ApiCreatedResponse({ type: VehicleResponse })
   transfer(@Param('vehicleId', UuidPipe) id: string, @Body() body: TransferVehicleDto) {
     return this.service.transfer(id, body.newOwnerCustomerId);
   }

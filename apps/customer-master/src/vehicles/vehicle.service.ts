@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
 import { AuditLog } from '../audit/audit-log';
+import { conflictOnUniqueViolation } from '../shared/unique-violation';
 import { CustomerRepository } from '../customers/customer.repository';
 import { PartnerLinkRepository } from '../partner-links/partner-link.repository';
 import { PartnerRepository } from '../partners/partner.repository';
@@ -31,7 +32,10 @@ export class VehicleService {
   ) {}
 
   async register(customerId: string, input: RegisterVehicleDto): Promise<Vehicle> {
-    return this.uow.run((tx) => this.registerWithin(tx, customerId, input));
+    return conflictOnUniqueViolation(
+      () => this.uow.run((tx) => this.registerWithin(tx, customerId, input)),
+      () => `Vehicle ${normalizeVin(input.vin)} is registered already`,
+    );
   }
 
   /** Registers inside the caller's transaction, so a bulk import writes many vehicles in one. */
@@ -42,7 +46,7 @@ export class VehicleService {
     await this.requireActiveCustomer(tx, customerId);
     if (input.sellingDealerId) await this.requireDealer(tx, input.sellingDealerId);
     if (await this.vehicles.findByVin(vin, tx))
-      throw new ConflictError(`Vehicle ${vin} is registered already`);
+      throw new ConflictError(`Vehicle ${vin} is registered already`, { field: 'vin' });
     const vehicle = this.publisher.newVehicle(customerId, vin, input);
     await this.vehicles.save(tx, vehicle);
     if (vehicle.sellingDealerId) await this.links.link(tx, customerId, vehicle.sellingDealerId, 'sold');

@@ -1,3 +1,7 @@
 import { CreateIdentitySchema1764000050000 } from './1764000050000-create-identity-schema';
+import { AddIdentityAuditAndKeyRotation1764000060000 } from './1764000060000-add-identity-audit-and-key-rotation';
 
-export const identityMigrations = [CreateIdentitySchema1764000050000];
+export const identityMigrations = [
+  CreateIdentitySchema1764000050000,
+  AddIdentityAuditAndKeyRotation1764000060000,
+];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { PartnerKind, Role } from '@crm/contracts';
 import { PartnerClient } from './partner-client';
 
@@ -71,5 +71,27 @@ export class PartnerClientRepository {
       [limit, offset],
     );
     return rows.map(toPartnerClient);
+  }
+
+  /** The client after the change, or null when there is no such client. */
+  async setActive(tx: EntityManager, clientId: string, active: boolean): Promise<PartnerClient | null> {
+    const rows: PartnerClientRow[] = await tx.query(
+      `WITH changed AS (
+         UPDATE identity.partner_client SET active = $2 WHERE client_id = $1 RETURNING ${CLIENT_COLUMNS}
+       ) SELECT * FROM changed`,
+      [clientId, active],
+    );
+    return rows[0] ? toPartnerClient(rows[0]) : null;
+  }
+
+  /** False when there is no such client. */
+  async setSecretHash(tx: EntityManager, clientId: string, secretHash: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `WITH changed AS (
+         UPDATE identity.partner_client SET secret_hash = $2 WHERE client_id = $1 RETURNING client_id
+       ) SELECT client_id FROM changed`,
+      [clientId, secretHash],
+    );
+    return rows.length === 1;
   }
 }

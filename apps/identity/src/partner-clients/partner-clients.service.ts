@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { Clock, ConflictError, IdGenerator } from '@crm/core';
+import { DataSource } from 'typeorm';
+import { Clock, ConflictError, IdGenerator, NotFoundError } from '@crm/core';
+import { IdentityAuditActions, IdentityAuditLog } from '../audit/identity-audit-log';
 import { Page } from '@crm/http';
 import { SecretHasher } from '../credentials/secret-hasher';
 import { partnerRoleOf } from '../users/partner-binding';
@@ -19,11 +21,13 @@ export class PartnerClientsService {
     private readonly hasher: SecretHasher,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly audit: IdentityAuditLog,
+    private readonly dataSource: DataSource,
   ) {}
 
   async create(input: NewPartnerClient): Promise<IssuedPartnerClient> {
     const client = this.newClient(input);
-    const clientSecret = randomBytes(32).toString('base64url');
+    const clientSecret = newClientSecret();
     const inserted = await this.clients.insert(client, await this.hasher.hash(clientSecret));
     if (!inserted)
       throw new ConflictError(`The client id ${client.clientId} is taken`, { field: 'clientId' });
@@ -51,6 +55,33 @@ export class PartnerClientsService {
     return matches && found!.client.active ? found!.client : null;
   }
 
+  /** A disabled client gets no new token; issued ones expire within IDENTITY_TOKEN_TTL_SECONDS. */
+  setActive(clientId: string, active: boolean): Promise<PartnerClient> {
+    return this.dataSource.transaction(async (tx) => {
+      const client = await this.clients.setActive(tx, clientId, active);
+      if (!client) throw new NotFoundError('partner client', clientId);
+      const action = active ? IdentityAuditActions.clientEnabled : IdentityAuditActions.clientDisabled;
+      await this.audit.record(tx, { action, entityType: 'partner-client', entityId: clientId });
+      return client;
+    });
+  }
+
+  /** Replaces the client's secret with a new one, answered once; the old secret stops working at once. */
+  async rotateSecret(clientId: string): Promise<{ clientId: string; clientSecret: string }> {
+    const clientSecret = newClientSecret();
+    const secretHash = await this.hasher.hash(clientSecret);
+    await this.dataSource.transaction(async (tx) => {
+      if (!(await this.clients.setSecretHash(tx, clientId, secretHash)))
+        throw new NotFoundError('partner client', clientId);
+      await this.audit.record(tx, {
+        action: IdentityAuditActions.clientSecretRotated,
+        entityType: 'partner-client',
+        entityId: clientId,
+      });
+    });
+    return { clientId, clientSecret };
+  }
+
   private newClient(input: NewPartnerClient): PartnerClient {
     return {
       clientId: input.clientId ?? this.ids.next(),
@@ -62,4 +93,8 @@ export class PartnerClientsService {
       createdAt: this.clock.now().toISOString(),
     };
   }
+}
+
+function newClientSecret(): string {
+  return randomBytes(32).toString('base64url');
 }

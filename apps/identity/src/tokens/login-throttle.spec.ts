@@ -5,7 +5,9 @@ import { LoginAttempt, LoginThrottle } from './login-throttle';
 
 const settings: IdentitySettings = {
   issuer: 'crm-identity',
+  audience: 'crm-api',
   tokenTtlSeconds: 3600,
+  dataDir: './data',
   loginThrottle: { windowSeconds: 900, maxFailuresPerAccount: 3, maxFailuresPerAddress: 5 },
 };
 
@@ -66,5 +68,52 @@ describe(LoginThrottle.name, () => {
     await fail(user('li.wei'), 3);
     clock.advance(800_000);
     await expect(throttle.attempt(user('li.wei'), right)).resolves.toBe('subject');
+  });
+
+  it('lets no more guesses through from one address than its limit, however many arrive at once', async () => {
+    let checked = 0;
+    const slowWrong = async () => {
+      checked++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return null;
+    };
+    await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => throttle.attempt(user(`guess${i}`), slowWrong)),
+    );
+    expect(checked).toBe(5);
+  });
+
+  it('lets no more guesses through for one account than its limit, however many arrive at once', async () => {
+    let checked = 0;
+    const slowWrong = async () => {
+      checked++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return null;
+    };
+    await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => throttle.attempt(user('li.wei', `10.0.1.${i}`), slowWrong)),
+    );
+    expect(checked).toBe(3);
+  });
+
+  it('does not count attempts refused by the account limit against the address', async () => {
+    await fail(user('li.wei'), 3);
+    await throttle.attempt(user('li.wei'), right).catch(() => undefined);
+    await throttle.attempt(user('li.wei'), right).catch(() => undefined);
+    await fail(user('other'), 1);
+    await expect(throttle.attempt(user('c'), right)).resolves.toBe('subject');
+  });
+
+  it('lets an operator clear a locked-out account', async () => {
+    await fail(user('admin'), 3);
+    await throttle.clear({ kind: 'user', account: 'Admin' });
+    await expect(throttle.attempt(user('admin'), right)).resolves.toBe('subject');
+  });
+
+  it('lets an operator clear a locked-out address', async () => {
+    await fail(user('a'), 3);
+    await fail(user('b'), 2);
+    await throttle.clear({ kind: 'user', account: 'c' }, '10.0.0.1');
+    await expect(throttle.attempt(user('c'), right)).resolves.toBe('subject');
   });
 });

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { Public } from '@crm/auth';
 import { IDENTITY_SETTINGS, IdentitySettings } from '../identity.config';
 import { SIGNING_ALGORITHM } from '../signing-keys/signing-key';
+import { OpenIdConfigurationResponse } from './dto/openid-configuration.response';
 import { ALL_GRANT_TYPES } from './dto/token-request.dto';
 
 @ApiTags('auth')
@@ -16,7 +17,8 @@ export class OpenIdConfigurationController {
   @ApiOperation({
     summary: 'Discovery document: the issuer, its token endpoint and its keys (OpenID Connect Discovery)',
   })
-  configuration(@Req() request: Request) {
+  @ApiOkResponse({ type: OpenIdConfigurationResponse })
+  configuration(@Req() request: Request): OpenIdConfigurationResponse {
     // Addressed as the caller addressed us, so the links work behind any host name.
     const base = `${request.protocol}://${request.get('host')}`;
     return {

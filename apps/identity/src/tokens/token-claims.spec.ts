@@ -1,7 +1,12 @@
 import { Roles } from '@crm/contracts';
 import { tokenClaims } from './token-claims';
 
-const timing = { issuer: 'crm-identity', issuedAt: new Date('2025-03-01T08:00:00.900Z'), ttlSeconds: 3600 };
+const timing = {
+  issuer: 'crm-identity',
+  audience: 'crm-api',
+  issuedAt: new Date('2025-03-01T08:00:00.900Z'),
+  ttlSeconds: 3600,
+};
 
 describe('tokenClaims', () => {
   it('times the token from the clock in whole seconds', () => {
@@ -11,6 +16,7 @@ describe('tokenClaims', () => {
     );
     expect(claims).toEqual({
       iss: 'crm-identity',
+      aud: 'crm-api',
       sub: 'u1',
       iat: 1740816000,
       exp: 1740819600,

@@ -12,6 +12,7 @@ export interface TokenSubject {
 
 export interface TokenTiming {
   issuer: string;
+  audience: string;
   issuedAt: Date;
   ttlSeconds: number;
 }
@@ -19,11 +20,12 @@ export interface TokenTiming {
 /** The claims libs/auth's TokenVerifier reads: sub, name, roles and, for partners, partner_id and partner_kind. */
 export function tokenClaims(
   subject: TokenSubject,
-  { issuer, issuedAt, ttlSeconds }: TokenTiming,
+  { issuer, audience, issuedAt, ttlSeconds }: TokenTiming,
 ): JWTPayload {
   const iat = Math.floor(issuedAt.getTime() / 1000);
   return {
     iss: issuer,
+    aud: audience,
     sub: subject.subject,
     iat,
     exp: iat + ttlSeconds,

@@ -34,8 +34,8 @@ export class TokenController {
       'Too many failed attempts for this account or from this address; Retry-After gives the seconds left',
   })
   token(@Body() body: TokenRequestDto, @Req() request: Request): Promise<TokenResponseDto> {
-    // Behind a proxy or load balancer request.ip is the proxy's address unless Express's
-    // 'trust proxy' setting is configured for it; otherwise every caller shares one address limit.
+    // Behind a proxy request.ip comes from X-Forwarded-For only when TRUST_PROXY trusts the proxy
+    // (TrustProxySetup); otherwise every caller behind it shares the proxy's address limit.
     return this.tokens.issue(body, request.ip);
   }
 

@@ -30,8 +30,13 @@ export class TokenService {
       () => this.authenticate(request),
     );
     if (!subject) throw new InvalidCredentialsError();
-    const { issuer, tokenTtlSeconds } = this.settings;
-    const claims = tokenClaims(subject, { issuer, issuedAt: this.clock.now(), ttlSeconds: tokenTtlSeconds });
+    const { issuer, audience, tokenTtlSeconds } = this.settings;
+    const claims = tokenClaims(subject, {
+      issuer,
+      audience,
+      issuedAt: this.clock.now(),
+      ttlSeconds: tokenTtlSeconds,
+    });
     return { access_token: await this.keys.sign(claims), token_type: 'Bearer', expires_in: tokenTtlSeconds };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { PartnerKind, Role, Roles } from '@crm/contracts';
 import { User } from './user';
 
@@ -74,6 +74,37 @@ export class UserRepository {
       [limit, offset],
     );
     return rows.map(toUser);
+  }
+
+  /** Whether an active admin other than `exceptId` exists; holds a lock so two disables cannot both pass. */
+  async otherActiveAdminExists(tx: EntityManager, exceptId: string): Promise<boolean> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('identity.active_admins'))`);
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM identity.user_account WHERE active AND $1 = ANY (roles) AND id <> $2 LIMIT 1`,
+      [Roles.admin, exceptId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The user after the change, or null when there is no such user. */
+  async setActive(tx: EntityManager, id: string, active: boolean): Promise<User | null> {
+    // Wrapped in a SELECT so every driver (pg, PGlite) answers plain rows.
+    const rows: UserRow[] = await tx.query(
+      `WITH changed AS (UPDATE identity.user_account SET active = $2 WHERE id = $1 RETURNING ${USER_COLUMNS})
+       SELECT * FROM changed`,
+      [id, active],
+    );
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  /** False when there is no such user. */
+  async setPasswordHash(tx: EntityManager, id: string, passwordHash: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `WITH changed AS (UPDATE identity.user_account SET password_hash = $2 WHERE id = $1 RETURNING id)
+       SELECT id FROM changed`,
+      [id, passwordHash],
+    );
+    return rows.length === 1;
   }
 
   async activeAdminExists(): Promise<boolean> {

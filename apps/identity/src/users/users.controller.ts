@@ -1,9 +1,18 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { PageQuery } from '@crm/http';
+import { PageQuery, UuidPipe } from '@crm/http';
 import { CreateUserDto } from './dto/create-user.dto';
+import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UserDto, UserPageDto } from './dto/user.dto';
 import { User } from './user';
 import { UsersService } from './users.service';
@@ -28,5 +37,37 @@ export class UsersController {
   @ApiOkResponse({ type: UserPageDto })
   list(@Query() query: PageQuery) {
     return this.users.list(query.limit, query.offset);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @Roles(R.admin)
+  @ApiOperation({
+    summary: 'Disable a user: no new tokens; issued ones expire within the token lifetime',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  disable(@Param('id', UuidPipe) id: string): Promise<User> {
+    return this.users.setActive(id, false);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @Roles(R.admin)
+  @ApiOperation({ summary: 'Enable a disabled user again' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  enable(@Param('id', UuidPipe) id: string): Promise<User> {
+    return this.users.setActive(id, true);
+  }
+
+  @Put(':id/password')
+  @HttpCode(204)
+  @Roles(R.admin)
+  @ApiOperation({ summary: 'Set a new password for a user; the old one stops working at once' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'No such user' })
+  async resetPassword(@Param('id', UuidPipe) id: string, @Body() body: ResetPasswordDto): Promise<void> {
+    await this.users.resetPassword(id, body.password);
   }
 }

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, ConflictError, IdGenerator, InvalidInputError } from '@crm/core';
+import { DataSource } from 'typeorm';
+import { Roles } from '@crm/contracts';
+import { Clock, ConflictError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
+import { IdentityAuditActions, IdentityAuditLog } from '../audit/identity-audit-log';
 import { Page } from '@crm/http';
 import { SecretHasher } from '../credentials/secret-hasher';
 import { partnerBindingErrors } from './partner-binding';
@@ -13,6 +16,8 @@ export class UsersService {
     private readonly hasher: SecretHasher,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly audit: IdentityAuditLog,
+    private readonly dataSource: DataSource,
   ) {}
 
   async register(input: NewUser): Promise<User> {
@@ -41,6 +46,37 @@ export class UsersService {
     const found = await this.users.findByUsername(username);
     const matches = await this.hasher.matches(password, found?.passwordHash ?? null);
     return matches && found!.user.active ? found!.user : null;
+  }
+
+  /**
+   * A disabled user gets no new token; tokens already issued stay valid until they expire, so at
+   * most IDENTITY_TOKEN_TTL_SECONDS (the token lifetime is the revocation mechanism).
+   */
+  setActive(id: string, active: boolean): Promise<User> {
+    return this.dataSource.transaction(async (tx) => {
+      // Disabling the last administrator would leave no one to enable anyone again.
+      const lastAdmin = !active && !(await this.users.otherActiveAdminExists(tx, id));
+      const user = await this.users.setActive(tx, id, active);
+      if (!user) throw new NotFoundError('user', id);
+      if (lastAdmin && user.roles.includes(Roles.admin))
+        throw new ConflictError('This is the last active administrator; enable or create another first');
+      const action = active ? IdentityAuditActions.userEnabled : IdentityAuditActions.userDisabled;
+      await this.audit.record(tx, { action, entityType: 'user', entityId: id });
+      return user;
+    });
+  }
+
+  /** An administrator sets a new password; the old one stops working at once. */
+  async resetPassword(id: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (tx) => {
+      if (!(await this.users.setPasswordHash(tx, id, passwordHash))) throw new NotFoundError('user', id);
+      await this.audit.record(tx, {
+        action: IdentityAuditActions.userPasswordReset,
+        entityType: 'user',
+        entityId: id,
+      });
+    });
   }
 
   activeAdminExists(): Promise<boolean> {

@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
 import { ForbiddenError } from '@crm/core';
 import { PageQuery, UuidPipe } from '@crm/http';
 import { PartnerScopes } from '../partner-scopes/partner-scopes';
 import { TicketQueryService } from '../tickets/ticket-query.service';
+import { TicketPageResponse } from '../tickets/dto/ticket.response';
+import { DealerTicketResponse } from './dto/dealer-ticket.response';
 
 /** The selling dealer follows up with its customers: tickets about vehicles it sold, read only. */
 @ApiTags('dealer')
@@ -17,6 +19,7 @@ export class DealerTicketController {
 
   @Get()
   @ApiOperation({ summary: 'Tickets about vehicles the calling dealer sold, newest first' })
+  @ApiOkResponse({ type: TicketPageResponse })
   async list(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery) {
     if (!principal.partnerId) throw new ForbiddenError('Only a dealer token has sold vehicles');
     const items = await this.queries.list({ sellingDealerId: principal.partnerId, ...page });
@@ -26,6 +29,7 @@ export class DealerTicketController {
   @Get(':id')
   @PartnerScoped(PartnerScopes.soldTicket)
   @ApiOperation({ summary: 'One ticket about a vehicle the calling dealer sold, with its timeline' })
+  @ApiOkResponse({ type: DealerTicketResponse })
   async get(@Param('id', UuidPipe) id: string) {
     const [ticket, timeline] = await Promise.all([this.queries.get(id), this.queries.timeline(id)]);
     return { ...ticket, timeline };

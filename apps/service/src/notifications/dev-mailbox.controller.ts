@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
 import { DevMailboxRepository } from './dev-mailbox.repository';
 import { DevMailboxQuery } from './dto/dev-mailbox.query';
+import { MailboxPageResponse } from './dto/notification.response';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class DevMailboxController {
     summary:
       'Email and SMS the customers would have received, kept here while no SMTP_URL / SMS_GATEWAY_URL is set',
   })
+  @ApiOkResponse({ type: MailboxPageResponse })
   async list(@Query() query: DevMailboxQuery) {
     return { items: await this.mailbox.list(query), limit: query.limit, offset: query.offset };
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { Clock } from '@crm/core';
 import { DeliveryDispatcher, RecordedAttempt, SendOutcome } from '../delivery/delivery-dispatcher';
+import { deliveryOutcome, notificationDeliveries } from '../delivery/delivery-metrics';
 import { describeSendError } from '../delivery/send-error';
 import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { EmailSender } from './email-sender';
@@ -42,7 +43,11 @@ export class NotificationDispatcher extends DeliveryDispatcher<DueNotification, 
     }
   }
 
-  protected record(notification: DueNotification, attempt: RecordedAttempt<SendOutcome>): Promise<void> {
-    return this.notifications.recordAttempt(notification.messageId, attempt);
+  protected async record(
+    notification: DueNotification,
+    attempt: RecordedAttempt<SendOutcome>,
+  ): Promise<void> {
+    await this.notifications.recordAttempt(notification.messageId, attempt);
+    notificationDeliveries.inc({ channel: notification.channel, outcome: deliveryOutcome(attempt) });
   }
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@crm/auth';
 import { SatisfactionDto } from './dto/satisfaction.dto';
 import { SurveyService } from './survey.service';
+import { OpenSurveyResponse, SurveyThanksResponse } from './dto/survey.response';
 
 /** Public: the customer follows the link without an account; the unguessable token is the credential. */
 @ApiTags('survey')
@@ -13,6 +14,7 @@ export class SurveyController {
 
   @Get(':token')
   @ApiOperation({ summary: 'The ticket the survey link asks about' })
+  @ApiOkResponse({ type: OpenSurveyResponse })
   open(@Param('token') token: string) {
     return this.surveys.open(token);
   }
@@ -20,6 +22,8 @@ export class SurveyController {
   @Post(':token')
   @HttpCode(200)
   @ApiOperation({ summary: 'Answer the survey (once)' })
+  @ApiOkResponse({ type: SurveyThanksResponse })
+  @ApiConflictResponse({ description: 'The survey was already answered' })
   answer(@Param('token') token: string, @Body() body: SatisfactionDto) {
     return this.surveys.answer(token, body.score, body.comment ?? null);
   }

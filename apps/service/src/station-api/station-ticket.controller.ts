@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
 import { PageQuery, UuidPipe } from '@crm/http';
@@ -11,6 +11,8 @@ import { AppointmentDto, ProgressDto } from './dto/station-actions.dto';
 import { actingStationOf, stationIdOf } from './station-principal';
 import { StationResponseService } from './station-response.service';
 import { StationWorkService } from './station-work.service';
+import { TICKET_STEP_CONFLICT } from '../tickets/dto/ticket.response';
+import { TicketPageResponse, TicketResponse } from '../tickets/dto/ticket.response';
 
 /** The repair station's API: only tickets currently assigned to the calling station (404 for any other). */
 @ApiTags('station')
@@ -26,6 +28,7 @@ export class StationTicketController {
 
   @Get()
   @ApiOperation({ summary: 'The station’s queue: tickets assigned to it, newest first' })
+  @ApiOkResponse({ type: TicketPageResponse })
   async queue(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery) {
     const items = await this.queries.list({ stationId: stationIdOf(principal), ...page });
     return { items, limit: page.limit, offset: page.offset };
@@ -34,6 +37,7 @@ export class StationTicketController {
   @Get(':id')
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'One ticket assigned to the station' })
+  @ApiOkResponse({ type: TicketResponse })
   get(@Param('id', UuidPipe) id: string) {
     return this.queries.get(id);
   }
@@ -42,6 +46,8 @@ export class StationTicketController {
   @HttpCode(200)
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'Take the ticket' })
+  @ApiOkResponse({ type: TicketResponse })
+  @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
   accept(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal) {
     return this.responses.accept(id, actingStationOf(principal));
   }
@@ -50,6 +56,8 @@ export class StationTicketController {
   @HttpCode(200)
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'Give the ticket back; it is routed to the next nearest able station' })
+  @ApiOkResponse({ type: TicketResponse })
+  @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
   decline(
     @Param('id', UuidPipe) id: string,
     @Body() body: ReasonDto,
@@ -62,6 +70,8 @@ export class StationTicketController {
   @HttpCode(200)
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'Propose when the customer should bring the vehicle' })
+  @ApiOkResponse({ type: TicketResponse })
+  @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
   appointment(
     @Param('id', UuidPipe) id: string,
     @Body() body: AppointmentDto,
@@ -74,6 +84,8 @@ export class StationTicketController {
   @HttpCode(200)
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'Report progress on the repair' })
+  @ApiOkResponse({ type: TicketResponse })
+  @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
   progress(
     @Param('id', UuidPipe) id: string,
     @Body() body: ProgressDto,
@@ -86,6 +98,8 @@ export class StationTicketController {
   @HttpCode(200)
   @PartnerScoped(PartnerScopes.assignedTicket)
   @ApiOperation({ summary: 'Resolve with the repair record (work done, parts, cost, technician)' })
+  @ApiOkResponse({ type: TicketResponse })
+  @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
   resolve(
     @Param('id', UuidPipe) id: string,
     @Body() body: ResolveTicketDto,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { InvalidInputError, NotFoundError } from '@crm/core';
 import { WebhookTargetPolicy, WebhookTargetRefused } from '../webhook-targets/webhook-target-policy';
 import { StationRepository } from './station.repository';
+import { newWebhookSecret } from './webhook-secret';
 
 export interface WebhookRegistration {
   stationId: string;
@@ -25,7 +25,7 @@ export class StationWebhookService {
       if (!(error instanceof WebhookTargetRefused)) throw error;
       throw new InvalidInputError([{ field: 'url', message: `the webhook URL ${error.message}` }]);
     }
-    const secret = randomBytes(32).toString('hex');
+    const secret = newWebhookSecret();
     if (!(await this.stations.setWebhook(stationId, url, secret)))
       throw new NotFoundError('station', stationId);
     return { stationId, url, secret };

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { STAFF_ROLES } from '@crm/contracts';
 import { SuggestQualityTypeDto } from './dto/suggest-quality-type.dto';
 import { QUALITY_TYPE_CATALOG, SLA_TARGETS } from './quality-type-catalog';
 import { QualityTypeSuggester } from './quality-type-suggester';
+import { QualityTypeSuggestionsResponse, TaxonomyResponse } from './dto/taxonomy.response';
 
 @ApiTags('quality types')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class TaxonomyController {
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Quality types with their default severity, and the SLA targets per severity' })
+  @ApiOkResponse({ type: TaxonomyResponse })
   list() {
     return { items: QUALITY_TYPE_CATALOG, slaTargets: SLA_TARGETS };
   }
@@ -25,6 +27,7 @@ export class TaxonomyController {
   @ApiOperation({
     summary: 'Quality types suggested from a description (Chinese and English keywords), best first',
   })
+  @ApiOkResponse({ type: QualityTypeSuggestionsResponse })
   suggest(@Body() body: SuggestQualityTypeDto) {
     return { items: this.suggester.suggest(body.description) };
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R, STAFF_ROLES } from '@crm/contracts';
 import { UuidPipe } from '@crm/http';
@@ -10,6 +17,8 @@ import { TicketClosingService } from './ticket-closing.service';
 import { TicketOpeningService } from './ticket-opening.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketReopeningService } from './ticket-reopening.service';
+import { TICKET_STEP_CONFLICT } from './dto/ticket.response';
+import { TicketPageResponse, TicketResponse, TicketTimelineResponse } from './dto/ticket.response';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -25,6 +34,7 @@ export class TicketController {
   @Post()
   @Roles(R.agent, R.serviceManager)
   @ApiOperation({ summary: 'Open a ticket; it is routed to the nearest able station at once' })
+  @ApiCreatedResponse({ type: TicketResponse })
   open(@Body() body: OpenTicketDto) {
     return this.opening.open(body);
   }
@@ -34,6 +44,7 @@ export class TicketController {
   @ApiOperation({
     summary: 'Tickets, newest first, filtered by status, customer, station, type or escalation',
   })
+  @ApiOkResponse({ type: TicketPageResponse })
   async list(@Query() query: ListTicketsQuery) {
     return { items: await this.queries.list(query), limit: query.limit, offset: query.offset };
   }
@@ -43,6 +54,7 @@ export class TicketController {
   @ApiOperation({
     summary: 'When it was reported, routed, accepted and resolved, by whom, and how long each step took',
   })
+  @ApiOkResponse({ type: TicketTimelineResponse })
   timeline(@Param('id', UuidPipe) id: string) {
     return this.queries.timeline(id);
   }
@@ -51,6 +63,8 @@ export class TicketController {
   @HttpCode(200)
   @Roles(R.agent, R.serviceManager)
   @ApiOperation({ summary: 'Close a resolved ticket' })
+  @ApiOkResponse({ type: TicketResponse })
+  @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
   close(@Param('id', UuidPipe) id: string) {
     return this.closing.close(id);
   }
@@ -59,6 +73,8 @@ export class TicketController {
   @HttpCode(200)
   @Roles(R.agent, R.serviceManager)
   @ApiOperation({ summary: 'Reopen a resolved or closed ticket; it is routed again' })
+  @ApiOkResponse({ type: TicketResponse })
+  @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
   reopen(@Param('id', UuidPipe) id: string, @Body() body: ReasonDto) {
     return this.reopening.reopen(id, body.reason);
   }

@@ -1,11 +1,22 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { STAFF_ROLES } from '@crm/contracts';
-import { UuidPipe } from '@crm/http';
+import { ApiWebhook, UuidPipe } from '@crm/http';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { TicketRoutedWebhook } from './dto/ticket-routed.webhook';
+import { WebhookDeliveriesResponse } from './dto/webhook-delivery.response';
+import { ROUTED_WEBHOOK_EVENT } from './webhook-outbox';
 
 @ApiTags('webhooks')
+@ApiWebhook({
+  name: ROUTED_WEBHOOK_EVENT,
+  summary: 'A ticket was routed to your station',
+  description:
+    'POSTed to the URL registered with `PUT /stations/{id}/webhook`, signed per Standard Webhooks ' +
+    '(see docs/partners/webhooks.md). Retried with backoff until a 2xx; deduplicate on `webhook-id`.',
+  payload: TicketRoutedWebhook,
+})
 @ApiBearerAuth()
 @Controller('tickets')
 export class WebhookDeliveryController {
@@ -14,6 +25,7 @@ export class WebhookDeliveryController {
   @Get(':id/webhook-deliveries')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Notifications sent to stations about the ticket, with every attempt' })
+  @ApiOkResponse({ type: WebhookDeliveriesResponse })
   async list(@Param('id', UuidPipe) id: string) {
     return { items: await this.deliveries.forTicket(id) };
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@crm/core';
 import { DeliveryDispatcher, RecordedAttempt } from '../delivery/delivery-dispatcher';
+import { deliveryOutcome, webhookDeliveries } from '../delivery/delivery-metrics';
 import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { DueDelivery } from './webhook-delivery';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
@@ -30,7 +31,8 @@ export class WebhookDispatcher extends DeliveryDispatcher<DueDelivery, SendResul
     return this.sender.send(delivery, at);
   }
 
-  protected record(delivery: DueDelivery, attempt: RecordedAttempt<SendResult>): Promise<void> {
-    return this.deliveries.recordAttempt(delivery.deliveryId, attempt);
+  protected async record(delivery: DueDelivery, attempt: RecordedAttempt<SendResult>): Promise<void> {
+    await this.deliveries.recordAttempt(delivery.deliveryId, attempt);
+    webhookDeliveries.inc({ outcome: deliveryOutcome(attempt) });
   }
 }

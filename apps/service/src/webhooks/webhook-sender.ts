@@ -5,14 +5,14 @@ import { SendOutcome } from '../delivery/delivery-dispatcher';
 import { describeSendError } from '../delivery/send-error';
 import { pinnedPost } from '../webhook-targets/pinned-post';
 import { DueDelivery } from './webhook-delivery';
-import { signWebhook, WebhookHeaders } from './webhook-signature';
+import { signWebhook } from './webhook-signature';
 import { hostOf, WebhookTargetPolicy, WebhookTargetRefused } from '../webhook-targets/webhook-target-policy';
 
 export interface SendResult extends SendOutcome {
   httpStatus: number | null;
 }
 
-/** One signed POST; any 2xx is a delivery, anything else (or silence for 5 s) a failure to retry. */
+/** One POST signed per Standard Webhooks; any 2xx is a delivery, anything else (or silence for 5 s) a failure to retry. */
 @Injectable()
 export class WebhookSender {
   constructor(private readonly targets: WebhookTargetPolicy) {}
@@ -22,7 +22,6 @@ export class WebhookSender {
     const elapsed = () => Math.round(performance.now() - started);
     if (!delivery.secret)
       return { httpStatus: null, error: 'the station has no webhook secret', durationMs: 0 };
-    const timestamp = String(Math.floor(now.getTime() / 1000));
     try {
       // Checked again at send time: the URL was registered under other settings, or its DNS changed since.
       const url = this.targets.checkUrl(delivery.url);
@@ -32,9 +31,7 @@ export class WebhookSender {
         address,
         headers: {
           'content-type': 'application/json',
-          [WebhookHeaders.timestamp]: timestamp,
-          [WebhookHeaders.signature]: signWebhook(delivery.secret, timestamp, delivery.body),
-          [WebhookHeaders.deliveryId]: delivery.deliveryId,
+          ...signWebhook(delivery.secret, delivery.deliveryId, now, delivery.body),
         },
         body: delivery.body,
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),

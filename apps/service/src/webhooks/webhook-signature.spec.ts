@@ -1,29 +1,48 @@
 import { createHmac } from 'node:crypto';
-import { signWebhook, verifyWebhook } from './webhook-signature';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { newWebhookSecret } from '../stations/webhook-secret';
+import { signWebhook, WebhookHeaders } from './webhook-signature';
 
 describe(signWebhook.name, () => {
   const body = JSON.stringify({ ticketNumber: 'T-20261124-000001' });
+  const secret = newWebhookSecret();
+  const now = new Date();
 
-  it('is the hex HMAC-SHA256 of timestamp, dot and body', () => {
-    const expected = createHmac('sha256', 's3cret').update(`1764000000.${body}`).digest('hex');
-    expect(signWebhook('s3cret', '1764000000', body)).toBe(expected);
+  it('makes whsec_ secrets of 32 random bytes', () => {
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(newWebhookSecret()).not.toBe(secret);
   });
 
-  it('verifies its own signature', () => {
-    expect(verifyWebhook('s3cret', '1764000000', body, signWebhook('s3cret', '1764000000', body))).toBe(true);
+  it('signs "<id>.<timestamp>.<body>" with HMAC-SHA256 under the decoded secret, as v1 base64', () => {
+    const headers = signWebhook(secret, 'delivery-1', now, body);
+    const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+    const mac = createHmac('sha256', key)
+      .update(`delivery-1.${headers[WebhookHeaders.timestamp]}.${body}`)
+      .digest('base64');
+    expect(headers).toEqual({
+      'webhook-id': 'delivery-1',
+      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+      'webhook-signature': `v1,${mac}`,
+    });
+  });
+
+  it('is verified by the standardwebhooks library, as a station would', () => {
+    const headers = signWebhook(secret, 'delivery-1', now, body);
+    expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
   });
 
   it.each([
-    ['another secret', 'other', '1764000000', body],
-    ['another timestamp', 's3cret', '1764000001', body],
-    ['a changed body', 's3cret', '1764000000', body.replace('1', '2')],
-  ])('rejects %s', (_case, secret, timestamp, signedBody) => {
-    expect(verifyWebhook('s3cret', '1764000000', body, signWebhook(secret, timestamp, signedBody))).toBe(
-      false,
-    );
-  });
-
-  it('rejects a malformed signature', () => {
-    expect(verifyWebhook('s3cret', '1764000000', body, 'zz')).toBe(false);
+    ['another secret', () => signWebhook(newWebhookSecret(), 'delivery-1', now, body)],
+    [
+      'another delivery id',
+      () => ({ ...signWebhook(secret, 'delivery-2', now, body), 'webhook-id': 'delivery-1' }),
+    ],
+    ['a changed body', () => signWebhook(secret, 'delivery-1', now, body.replace('1', '2'))],
+    [
+      'a timestamp outside the tolerance window',
+      () => signWebhook(secret, 'delivery-1', new Date(now.getTime() - 600_000), body),
+    ],
+  ])('fails verification with %s', (_case, headers) => {
+    expect(() => new Webhook(secret).verify(body, headers())).toThrow(WebhookVerificationError);
   });
 });

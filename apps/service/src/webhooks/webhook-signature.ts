@@ -1,19 +1,25 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 
+/** Standard Webhooks headers (https://www.standardwebhooks.com); stations verify them with any of its libraries. */
 export const WebhookHeaders = {
-  timestamp: 'X-CRM-Timestamp',
-  signature: 'X-CRM-Signature',
-  deliveryId: 'X-CRM-Delivery',
+  id: 'webhook-id',
+  timestamp: 'webhook-timestamp',
+  signature: 'webhook-signature',
 } as const;
 
-/** Hex HMAC-SHA256 of `${timestamp}.${body}` with the station's secret; the timestamp defeats replays. */
-export function signWebhook(secret: string, timestamp: string, body: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-}
-
-/** What a station does on receipt (also used by tests): compare in constant time. */
-export function verifyWebhook(secret: string, timestamp: string, body: string, signature: string): boolean {
-  const expected = Buffer.from(signWebhook(secret, timestamp, body), 'hex');
-  const given = Buffer.from(signature, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/**
+ * The headers of one attempt: `webhook-id` is the delivery id, the same on every retry so the station
+ * can deduplicate; the timestamp is the attempt's, so a retry is never refused as a replay.
+ */
+export function signWebhook(
+  secret: string,
+  deliveryId: string,
+  at: Date,
+  body: string,
+): Record<(typeof WebhookHeaders)[keyof typeof WebhookHeaders], string> {
+  return {
+    [WebhookHeaders.id]: deliveryId,
+    [WebhookHeaders.timestamp]: String(Math.floor(at.getTime() / 1000)),
+    [WebhookHeaders.signature]: new Webhook(secret).sign(deliveryId, at, body),
+  };
 }

@@ -3,16 +3,16 @@ import { defineEvent } from '../event-definition';
 import { routingCandidateSchema, SEVERITIES, ticketSummarySchema } from './ticket.schemas';
 
 const ticketEvent = <T extends string, S extends z.ZodType>(type: T, description: string, payload: S) =>
-  defineEvent({ type, version: 1, aggregateType: 'service.ticket', description, payload });
+  defineEvent({ type, version: 1, aggregateType: 'ticket', description, payload });
 
 export const TicketOpened = ticketEvent(
-  'service.ticket.opened',
+  'ticket.opened',
   'A complaint or service request became a ticket.',
   ticketSummarySchema,
 );
 
 export const TicketRouted = ticketEvent(
-  'service.ticket.routed',
+  'ticket.routed',
   'The ticket was assigned to the nearest able repair station; carries the decision and its reasons.',
   ticketSummarySchema.extend({
     stationId: z.uuid(),
@@ -23,55 +23,51 @@ export const TicketRouted = ticketEvent(
 );
 
 export const TicketRoutingFailed = ticketEvent(
-  'service.ticket.routing-failed',
+  'ticket.routing-failed',
   'No active station with the skill, brand and capacity was found within the largest radius.',
   ticketSummarySchema.extend({ reason: z.string() }),
 );
 
 export const TicketAccepted = ticketEvent(
-  'service.ticket.accepted',
+  'ticket.accepted',
   'The station accepted the ticket.',
   ticketSummarySchema.extend({ acceptedBy: z.string() }),
 );
 
 export const TicketDeclined = ticketEvent(
-  'service.ticket.declined',
+  'ticket.declined',
   'The station declined; the ticket is routed to the next station.',
   ticketSummarySchema.extend({ declinedStationId: z.uuid(), reason: z.string() }),
 );
 
 export const TicketAppointmentProposed = ticketEvent(
-  'service.ticket.appointment-proposed',
+  'ticket.appointment-proposed',
   'The station proposed a time for the customer to bring the vehicle.',
   ticketSummarySchema.extend({ appointmentAt: z.iso.datetime() }),
 );
 
 export const TicketProgressUpdated = ticketEvent(
-  'service.ticket.progress-updated',
+  'ticket.progress-updated',
   'The station reported progress on the repair.',
   ticketSummarySchema.extend({ note: z.string() }),
 );
 
 export const TicketResolved = ticketEvent(
-  'service.ticket.resolved',
+  'ticket.resolved',
   'The station resolved the ticket with a repair record.',
   ticketSummarySchema.extend({ repairId: z.uuid() }),
 );
 
-export const TicketClosed = ticketEvent(
-  'service.ticket.closed',
-  'The ticket was closed.',
-  ticketSummarySchema,
-);
+export const TicketClosed = ticketEvent('ticket.closed', 'The ticket was closed.', ticketSummarySchema);
 
 export const TicketReopened = ticketEvent(
-  'service.ticket.reopened',
+  'ticket.reopened',
   'A resolved or closed ticket was reopened.',
   ticketSummarySchema.extend({ reason: z.string() }),
 );
 
 export const TicketEscalated = ticketEvent(
-  'service.ticket.escalated',
+  'ticket.escalated',
   'An SLA target was breached (or a person escalated the ticket).',
   ticketSummarySchema.extend({
     reason: z.enum(['response-sla-breached', 'resolution-sla-breached', 'manual']),
@@ -80,7 +76,7 @@ export const TicketEscalated = ticketEvent(
 );
 
 export const TicketSatisfactionRecorded = ticketEvent(
-  'service.ticket.satisfaction-recorded',
+  'ticket.satisfaction-recorded',
   'The customer rated the handling of the ticket (1-5) with an optional comment.',
   ticketSummarySchema.extend({ score: z.number().int().min(1).max(5), comment: z.string().nullable() }),
 );

@@ -43,11 +43,13 @@ class AfterCommitSubscriber implements EntitySubscriberInterface {
     dataSource.subscribers.push(new AfterCommitSubscriber());
   }
 
-  afterTransactionCommit({ queryRunner }: { queryRunner: QueryRunner }): void {
+  // TypeORM awaits this before the commit call returns, so a cache dropped here is gone by the
+  // time the committing caller (e.g. a consumer acknowledging its event) moves on.
+  async afterTransactionCommit({ queryRunner }: { queryRunner: QueryRunner }): Promise<void> {
     // A released savepoint also reports a commit: wait for the outermost one.
     if (queryRunner.isTransactionActive) return;
     const hooks = take(queryRunner);
-    if (hooks.length > 0) void runHooks(hooks);
+    if (hooks.length > 0) await runHooks(hooks);
   }
 
   afterTransactionRollback({ queryRunner }: { queryRunner: QueryRunner }): void {

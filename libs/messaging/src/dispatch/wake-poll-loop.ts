@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
+import { SYSTEM_ACTOR } from '@crm/contracts';
+import { RequestContext } from '@crm/core';
 
 /** Timers are injected so the loop is specified without sleeping. */
 export interface LoopTimers {
@@ -80,7 +83,9 @@ export class WakePollLoop {
     do {
       this.wokenDuringPass = false;
       try {
-        await this.options.pass();
+        // Each pass is one piece of work outside HTTP: its log lines share a correlation id.
+        const context = { correlationId: randomUUID(), causationId: null, actor: SYSTEM_ACTOR };
+        await RequestContext.run(context, () => this.options.pass());
         this.failures = 0;
       } catch (error) {
         this.failures++;

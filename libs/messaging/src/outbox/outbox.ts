@@ -4,6 +4,7 @@ import { RequestContext } from '@crm/core';
 import { afterCommit } from '../after-commit/after-commit';
 import { headersFor } from '../message-headers';
 import { assertSqlIdentifier } from '../sql-identifier';
+import { activeTraceparent } from '../tracing/trace-propagation';
 
 /** Writes events into the service's outbox table inside the caller's transaction. */
 export class Outbox {
@@ -18,7 +19,8 @@ export class Outbox {
   }
 
   async add(tx: EntityManager, ...envelopes: EventEnvelope[]): Promise<void> {
-    const traceparent = RequestContext.current().traceparent;
+    // Stored with the row, so the relay and the consumers continue this trace later (TracedTransport).
+    const traceparent = activeTraceparent() ?? RequestContext.current().traceparent;
     for (const envelope of envelopes) {
       validateEvent(envelope);
       await tx.query(

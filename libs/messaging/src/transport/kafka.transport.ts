@@ -1,4 +1,15 @@
-import { Admin, Consumer, IHeaders, Kafka, LogEntry, logLevel, Producer } from 'kafkajs';
+import { ConnectionOptions } from 'node:tls';
+import {
+  Admin,
+  Consumer,
+  IHeaders,
+  Kafka,
+  LogEntry,
+  logLevel,
+  Producer,
+  RetryOptions,
+  SASLOptions,
+} from 'kafkajs';
 import { Logger } from '@nestjs/common';
 import { MessageTransport, TransportMessage, TransportSubscription } from './message-transport';
 
@@ -6,9 +17,21 @@ export interface KafkaTransportOptions {
   brokers: string[];
   clientId: string;
   partitions?: number;
+  /** Replication factor of the topics this transport creates; the broker's default when absent. */
+  replicationFactor?: number;
   /** Prefixes every topic and group name, so tests (or tenants) sharing a broker never meet. */
   namespace?: string;
+  ssl?: boolean | ConnectionOptions;
+  sasl?: SASLOptions;
+  /** kafkajs's own retries of one request; the default suits a running cluster. */
+  retry?: RetryOptions;
+  /** Backoff between failed first connects: the next call after a failure waits for it to pass. */
+  connectBackoff?: { initialMs: number; maxMs: number };
 }
+
+const DEFAULT_CONNECT_BACKOFF = { initialMs: 500, maxMs: 30_000 };
+
+export class KafkaUnavailableError extends Error {}
 
 function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
   const result: Record<string, string> = {};
@@ -28,6 +51,9 @@ export class KafkaTransport extends MessageTransport {
   private readonly consumers: Consumer[] = [];
   private readonly knownTopics = new Set<string>();
   private connected?: Promise<void>;
+  private connectFailures = 0;
+  private nextConnectAt = 0;
+  private lastConnectError?: Error;
 
   constructor(private readonly options: KafkaTransportOptions) {
     super();
@@ -36,7 +62,9 @@ export class KafkaTransport extends MessageTransport {
       brokers: options.brokers,
       logLevel: logLevel.WARN,
       logCreator: kafkaLogCreator,
-      retry: { initialRetryTime: 100, retries: 8 },
+      retry: options.retry ?? { initialRetryTime: 100, retries: 8 },
+      ssl: options.ssl,
+      sasl: options.sasl,
     });
     this.admin = this.kafka.admin();
     this.producer = this.kafka.producer({
@@ -54,8 +82,36 @@ export class KafkaTransport extends MessageTransport {
     return `${this.namespace}${name}`;
   }
 
+  /**
+   * Connects once and keeps the connection; a failed attempt is forgotten so a later call tries
+   * again (a broker that was down at start must not stop the outbox until a restart), but only
+   * after a growing backoff, so a relay polling every few ms does not hammer an absent broker.
+   */
   private connect(): Promise<void> {
-    this.connected ??= Promise.all([this.admin.connect(), this.producer.connect()]).then(() => undefined);
+    if (this.connected) return this.connected;
+    const waitMs = this.nextConnectAt - Date.now();
+    if (waitMs > 0) {
+      return Promise.reject(
+        new KafkaUnavailableError(
+          `Kafka unreachable (${this.connectFailures} failed connects, next try in ${waitMs} ms): ` +
+            `${this.lastConnectError?.message}`,
+        ),
+      );
+    }
+    this.connected = Promise.all([this.admin.connect(), this.producer.connect()]).then(
+      () => {
+        this.connectFailures = 0;
+      },
+      (error: Error) => {
+        this.connected = undefined;
+        this.connectFailures++;
+        this.lastConnectError = error;
+        const { initialMs, maxMs } = this.options.connectBackoff ?? DEFAULT_CONNECT_BACKOFF;
+        this.nextConnectAt = Date.now() + Math.min(initialMs * 2 ** (this.connectFailures - 1), maxMs);
+        this.logger.warn(`Kafka connect failed (attempt ${this.connectFailures}): ${error.message}`);
+        throw error;
+      },
+    );
     return this.connected;
   }
 
@@ -73,7 +129,11 @@ export class KafkaTransport extends MessageTransport {
       try {
         await this.admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3 })),
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions ?? 3,
+            replicationFactor: this.options.replicationFactor ?? -1,
+          })),
         });
         break;
       } catch (error) {
@@ -116,12 +176,14 @@ export class KafkaTransport extends MessageTransport {
       autoCommit: true,
       // Partitions are handled side by side; order still holds within one, i.e. per aggregate.
       partitionsConsumedConcurrently: this.options.partitions ?? 3,
-      eachMessage: async ({ topic, message }) => {
+      eachMessage: async ({ topic, partition, message }) => {
+        // The value goes on as bytes: whether they are text (or JSON) is the consumer's to judge.
         await subscription.handle({
           topic: topic.slice(this.namespace.length),
           key: message.key?.toString() ?? '',
-          value: message.value?.toString() ?? '',
+          value: message.value,
           headers: headersToStrings(message.headers),
+          source: { partition, offset: message.offset },
         });
       },
     });

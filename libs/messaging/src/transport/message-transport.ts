@@ -2,8 +2,11 @@
 export interface TransportMessage {
   topic: string;
   key: string;
-  value: string;
+  /** A string is sent as UTF-8; a Buffer byte for byte (dead letters keep what arrived); null is a tombstone. */
+  value: string | Buffer | null;
   headers: Record<string, string>;
+  /** Where a consumed message came from; set by transports that have partitions and offsets. */
+  source?: { partition: number; offset: string };
 }
 
 export interface TransportSubscription {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CUSTOMER_KINDS, CustomerFieldsDto } from './customer-fields.dto';
 
 export class CreateCustomerDto extends CustomerFieldsDto {
@@ -11,5 +11,6 @@ export class CreateCustomerDto extends CustomerFieldsDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CustomerFieldsDto } from './customer-fields.dto';
 
 /** Only the fields given change; consents given replace the consent of their channel. */
@@ -9,5 +9,6 @@ export class UpdateCustomerDto extends CustomerFieldsDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name?: string;
 }

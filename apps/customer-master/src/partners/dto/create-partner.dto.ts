@@ -18,6 +18,7 @@ export class CreatePartnerDto extends PartnerFieldsDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 
   @ApiProperty({ type: GeoPointDto })

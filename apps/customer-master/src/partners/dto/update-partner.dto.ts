@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { GeoPointDto } from '@crm/http';
 import { PartnerFieldsDto } from './partner-fields.dto';
 
@@ -10,6 +10,7 @@ export class UpdatePartnerDto extends PartnerFieldsDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name?: string;
 
   @ApiPropertyOptional({ type: GeoPointDto })

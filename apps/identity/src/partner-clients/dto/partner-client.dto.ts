@@ -29,6 +29,14 @@ export class IssuedPartnerClientDto extends PartnerClientDto {
   clientSecret: string;
 }
 
+export class RotatedClientSecretDto {
+  @ApiProperty({ example: 'dealer-sh-001-dms' })
+  clientId: string;
+
+  @ApiProperty({ description: 'The new client_secret; returned only now, store it safely' })
+  clientSecret: string;
+}
+
 export class PartnerClientPageDto {
   @ApiProperty({ type: PartnerClientDto, isArray: true })
   items: PartnerClientDto[];

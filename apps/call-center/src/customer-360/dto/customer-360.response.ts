@@ -1,0 +1,185 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Address, TICKET_STATUSES, TicketStatus } from '@crm/contracts';
+import { GeoPointDto } from '@crm/http';
+import { InteractionResponse } from '../../interactions/dto/interaction.response';
+import {
+  Consent,
+  Customer360,
+  CustomerProfile,
+  PartnerRef,
+  RepairView,
+  SalesActivityView,
+  TicketView,
+  VehicleView,
+  WarrantyState,
+} from '../customer-360';
+
+const WARRANTY: WarrantyState[] = ['in-warranty', 'out-of-warranty', 'unknown'];
+const nullableString = { type: String, nullable: true } as const;
+const nullableDate = { type: String, format: 'date', nullable: true } as const;
+const nullableUuid = { type: String, format: 'uuid', nullable: true } as const;
+
+export class PartnerRefResponse implements PartnerRef {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ ...nullableString, example: '上海浦东4S店' })
+  name: string | null;
+}
+
+export class AddressResponse implements Address {
+  @ApiProperty(nullableString)
+  province: string | null;
+  @ApiProperty({ ...nullableString, example: '上海市' })
+  city: string | null;
+  @ApiProperty(nullableString)
+  district: string | null;
+  @ApiProperty(nullableString)
+  street: string | null;
+  @ApiProperty(nullableString)
+  postalCode: string | null;
+  @ApiProperty({ type: GeoPointDto, nullable: true })
+  location: GeoPointDto | null;
+}
+
+export class CustomerProfileResponse implements CustomerProfile {
+  @ApiProperty({ format: 'uuid' })
+  customerId: string;
+  @ApiProperty({ example: 'person' })
+  kind: string;
+  @ApiProperty({ example: '张三' })
+  name: string;
+  @ApiProperty({ ...nullableString, example: 'zhang san' })
+  nameLatin: string | null;
+  @ApiProperty({ example: ['+8613800138000'] })
+  phones: string[];
+  @ApiProperty({ example: ['zhang.san@example.cn'] })
+  emails: string[];
+  @ApiProperty({ type: AddressResponse, nullable: true })
+  address: AddressResponse | null;
+  @ApiProperty(nullableDate)
+  birthday: string | null;
+  @ApiProperty(nullableString)
+  gender: string | null;
+  @ApiProperty({ example: ['vip'] })
+  tags: string[];
+}
+
+export class ConsentResponse implements Consent {
+  @ApiProperty({ example: 'sms' })
+  channel: string;
+  @ApiProperty()
+  granted: boolean;
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+  @ApiProperty({ example: 'call-center' })
+  source: string;
+}
+
+export class VehicleViewResponse implements VehicleView {
+  @ApiProperty({ format: 'uuid' })
+  vehicleId: string;
+  @ApiProperty({ example: 'LSVAU2180N2123456' })
+  vin: string;
+  @ApiProperty({ example: 'Volkswagen' })
+  brand: string;
+  @ApiProperty({ example: 'Lavida' })
+  model: string;
+  @ApiProperty({ type: Number, nullable: true, example: 2024 })
+  modelYear: number | null;
+  @ApiProperty(nullableDate)
+  purchaseDate: string | null;
+  @ApiProperty({ type: PartnerRefResponse, nullable: true })
+  sellingDealer: PartnerRefResponse | null;
+  @ApiProperty(nullableDate)
+  warrantyEnd: string | null;
+  @ApiProperty({ enum: WARRANTY })
+  warranty: WarrantyState;
+}
+
+export class RepairViewResponse implements RepairView {
+  @ApiProperty({ format: 'uuid' })
+  repairId: string;
+  @ApiProperty({ format: 'uuid' })
+  ticketId: string;
+  @ApiProperty({ example: 'T-20261124-000123' })
+  ticketNumber: string;
+  @ApiProperty(nullableUuid)
+  vehicleId: string | null;
+  @ApiProperty(nullableString)
+  vin: string | null;
+  @ApiProperty({ type: PartnerRefResponse })
+  station: PartnerRefResponse;
+  @ApiProperty({ format: 'date-time' })
+  repairedAt: string;
+  @ApiProperty({ example: 'brakes' })
+  qualityType: string;
+  @ApiProperty()
+  workDone: string;
+  @ApiProperty()
+  technician: string;
+}
+
+export class TicketViewResponse implements TicketView {
+  @ApiProperty({ format: 'uuid' })
+  ticketId: string;
+  @ApiProperty({ example: 'T-20261124-000123' })
+  number: string;
+  @ApiProperty({ enum: TICKET_STATUSES })
+  status: TicketStatus;
+  @ApiProperty()
+  open: boolean;
+  @ApiProperty({ example: 'brakes' })
+  qualityType: string;
+  @ApiProperty({ example: 'high' })
+  severity: string;
+  @ApiProperty()
+  description: string;
+  @ApiProperty(nullableUuid)
+  vehicleId: string | null;
+  @ApiProperty({ type: PartnerRefResponse, nullable: true })
+  station: PartnerRefResponse | null;
+  @ApiProperty(nullableString)
+  acceptedBy: string | null;
+  @ApiProperty({ format: 'date-time' })
+  openedAt: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class SalesActivityViewResponse implements SalesActivityView {
+  @ApiProperty({ format: 'uuid' })
+  activityId: string;
+  @ApiProperty({ example: 'call' })
+  type: string;
+  @ApiProperty({ example: 'Test drive follow-up' })
+  subject: string;
+  @ApiProperty()
+  discussed: string;
+  @ApiProperty(nullableString)
+  nextStep: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  nextStepDue: string | null;
+  @ApiProperty()
+  ownerId: string;
+  @ApiProperty(nullableString)
+  ownerName: string | null;
+  @ApiProperty({ format: 'date-time' })
+  occurredAt: string;
+}
+
+export class Customer360Response implements Customer360 {
+  @ApiProperty({ type: CustomerProfileResponse })
+  profile: CustomerProfileResponse;
+  @ApiProperty({ type: [ConsentResponse] })
+  consents: ConsentResponse[];
+  @ApiProperty({ type: [VehicleViewResponse] })
+  vehicles: VehicleViewResponse[];
+  @ApiProperty({ type: [RepairViewResponse] })
+  repairs: RepairViewResponse[];
+  @ApiProperty({ type: [TicketViewResponse] })
+  tickets: TicketViewResponse[];
+  @ApiProperty({ type: [InteractionResponse] })
+  interactions: InteractionResponse[];
+  @ApiProperty({ type: [SalesActivityViewResponse], description: 'From the sales app’s activity events' })
+  salesActivities: SalesActivityViewResponse[];
+}

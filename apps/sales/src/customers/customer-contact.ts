@@ -1,0 +1,23 @@
+import { CustomerState } from '@crm/contracts';
+import { normalizePhone } from '@crm/search-keys';
+
+/** What sales keeps of a customer to match new leads: name, phones (E.164) and emails (lower case). */
+export interface CustomerContact {
+  customerId: string;
+  name: string;
+  phones: string[];
+  emails: string[];
+}
+
+export function toCustomerContact(state: CustomerState): CustomerContact {
+  return {
+    customerId: state.customerId,
+    name: state.name,
+    phones: state.phones.map((phone) => normalizePhone(phone)?.e164 ?? phone),
+    emails: state.emails.map(normalizeEmail),
+  };
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

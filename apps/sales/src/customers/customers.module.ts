@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { SalesMessaging } from '../sales-messaging';
+import { CustomerContactConsumer } from './customer-contact.consumer';
+import { CustomerContactRepository } from './customer-contact.repository';
+
+/** What sales keeps of customers from the customer master: whom a new lead may already be. */
+@Module({
+  imports: [SalesMessaging],
+  providers: [CustomerContactRepository, CustomerContactConsumer],
+  exports: [CustomerContactRepository],
+})
+export class CustomersModule {}

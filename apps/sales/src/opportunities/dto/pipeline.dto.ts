@@ -1,0 +1,62 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+export class StageDefinitionDto {
+  @ApiProperty({ example: 'test_drive' })
+  @Matches(/^[a-z][a-z0-9_]{0,39}$/, { message: 'key must be lower case letters, digits and _' })
+  key: string;
+
+  @ApiProperty({ example: 'Test drive' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ example: 50, minimum: 0, maximum: 100 })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  probability: number;
+}
+
+export class CreatePipelineDto {
+  @ApiProperty({ example: 'Fleet sales' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ type: [StageDefinitionDto], description: 'Open stages in order; won and lost are added' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => StageDefinitionDto)
+  stages: StageDefinitionDto[];
+}
+
+export class PipelineStageView {
+  @ApiProperty({ example: 'test_drive' }) key: string;
+  @ApiProperty({ example: 'Test drive' }) name: string;
+  @ApiProperty({ example: 3 }) position: number;
+  @ApiProperty({ example: 50 }) probability: number;
+  @ApiProperty({ enum: ['open', 'won', 'lost'] }) outcome: string;
+}
+
+export class PipelineView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() isDefault: boolean;
+  @ApiProperty({ type: [PipelineStageView] }) stages: PipelineStageView[];
+}

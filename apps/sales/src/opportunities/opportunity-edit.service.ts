@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@crm/auth';
+import { Money } from '@crm/contracts';
+import { OwnerPolicy } from '../hierarchy/owner-policy';
+import { Opportunity } from './opportunity';
+import { OpportunityJournal } from './opportunity-journal';
+import { OpportunityTransaction } from './opportunity-transaction';
+
+export interface OpportunityChanges {
+  name?: string;
+  amount?: Money | null;
+  expectedCloseDate?: string | null;
+  ownerId?: string;
+}
+
+/** Changes that move no stage: name, amount, expected close date, owner (within the caller's branch). */
+@Injectable()
+export class OpportunityEditService {
+  constructor(
+    private readonly transaction: OpportunityTransaction,
+    private readonly journal: OpportunityJournal,
+    private readonly owners: OwnerPolicy,
+  ) {}
+
+  change(principal: Principal, id: string, changes: OpportunityChanges): Promise<Opportunity> {
+    return this.transaction.run(principal, id, async ({ tx, opportunity: o, scope }) => {
+      if (changes.ownerId !== undefined) o.ownerId = await this.owners.ownerFor(tx, scope, changes.ownerId);
+      if (changes.name !== undefined) o.name = changes.name;
+      if (changes.amount !== undefined) o.amount = changes.amount;
+      if (changes.expectedCloseDate !== undefined) o.expectedCloseDate = changes.expectedCloseDate;
+      await this.journal.changed(tx, o);
+    });
+  }
+}

@@ -1,0 +1,6 @@
+/** How sales records are linked to dealers, by name in `@PartnerScoped`. */
+export const SalesPartnerScopes = {
+  lead: 'sales-lead',
+  opportunity: 'sales-opportunity',
+  activity: 'sales-activity',
+} as const;

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ActivitiesModule } from './activities/activities.module';
+import { CustomersModule } from './customers/customers.module';
+import { SalesDemoSeeder } from './demo/sales-demo.seeder';
+import { HierarchyModule } from './hierarchy/hierarchy.module';
+import { LeadsModule } from './leads/leads.module';
+import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { SalesMessaging } from './sales-messaging';
+
+/**
+ * Sales force automation, one module per concept: the team tree, the customer replica, leads,
+ * pipelines and opportunities, activities. Each imports SalesMessaging for the outbox and subscriber.
+ */
+@Module({
+  imports: [
+    SalesMessaging,
+    HierarchyModule,
+    CustomersModule,
+    OpportunitiesModule,
+    LeadsModule,
+    ActivitiesModule,
+  ],
+  providers: [SalesDemoSeeder],
+  exports: [SalesDemoSeeder],
+})
+export class SalesModule {}

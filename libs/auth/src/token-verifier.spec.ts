@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { base64url, exportJWK, generateKeyPair, JWK, JWTPayload, KeyLike, SignJWT } from 'jose';
+import { DEFAULT_TOKEN_AUDIENCE } from '@crm/contracts';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+const issuer = 'crm-identity';
+const now = new Date('2025-03-01T08:00:00Z');
+const nowSeconds = Math.floor(now.getTime() / 1000);
+const partnerId = '7f1b2c3d-0000-4000-8000-000000000001';
+
+describe(TokenVerifier.name, () => {
+  let privateKey: KeyLike;
+  let hmacSecret: Uint8Array;
+  let verifier: TokenVerifier;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    hmacSecret = randomBytes(32);
+    // An oct key in the set too: only the pinned algorithm list keeps an HS256 token out.
+    const keys: JWK[] = [
+      { ...(await exportJWK(pair.publicKey)), kid: 'rsa', alg: 'RS256', use: 'sig' },
+      { ...(await exportJWK(hmacSecret)), kid: 'hmac' },
+    ];
+    verifier = new TokenVerifier({ issuer, jwks: async () => ({ keys }), maxLifetimeSeconds: 3600 });
+  });
+
+  const claims = (overrides: JWTPayload = {}): JWTPayload => {
+    const all: JWTPayload = {
+      iss: issuer,
+      aud: DEFAULT_TOKEN_AUDIENCE,
+      sub: 'u1',
+      iat: nowSeconds - 60,
+      exp: nowSeconds + 600,
+      roles: ['agent'],
+      ...overrides,
+    };
+    for (const key of Object.keys(all)) if (all[key] === undefined) delete all[key];
+    return all;
+  };
+  const rs256 = (payload: JWTPayload) =>
+    new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'rsa' }).sign(privateKey);
+  const refused = (token: string) => expect(verifier.verify(token, now)).rejects.toThrow(InvalidTokenError);
+
+  it('reads the caller from a well-formed token', async () => {
+    const principal = await verifier.verify(
+      await rs256(claims({ roles: ['dealer'], partner_id: partnerId, partner_kind: 'dealer' })),
+      now,
+    );
+    expect(principal).toEqual({
+      subject: 'u1',
+      roles: ['dealer'],
+      partnerId,
+      partnerKind: 'dealer',
+      name: undefined,
+    });
+  });
+
+  it('refuses a token without exp', async () => refused(await rs256(claims({ exp: undefined }))));
+
+  it('refuses a token without iat, so its lifetime cannot be judged', async () =>
+    refused(await rs256(claims({ iat: undefined }))));
+
+  it('refuses a token for another audience', async () => refused(await rs256(claims({ aud: 'other-api' }))));
+
+  it('refuses a token without an audience', async () => refused(await rs256(claims({ aud: undefined }))));
+
+  it('refuses a token living longer than the maximum', async () =>
+    refused(await rs256(claims({ iat: nowSeconds, exp: nowSeconds + 3601 }))));
+
+  it('refuses a token of another issuer', async () => refused(await rs256(claims({ iss: 'someone' }))));
+
+  it('refuses an expired token', async () =>
+    refused(await rs256(claims({ iat: nowSeconds - 3000, exp: nowSeconds - 120 }))));
+
+  it('refuses HS256 even when the key set holds a symmetric key', async () => {
+    const token = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'HS256', kid: 'hmac' })
+      .sign(hmacSecret);
+    await refused(token);
+  });
+
+  it('refuses an unsigned token (alg none)', async () => {
+    const part = (value: object) => base64url.encode(JSON.stringify(value));
+    await refused(`${part({ alg: 'none', typ: 'JWT' })}.${part(claims())}.`);
+  });
+
+  it('refuses a token without sub', async () => refused(await rs256(claims({ sub: undefined }))));
+
+  it('refuses a token without roles or with no known role', async () => {
+    await refused(await rs256(claims({ roles: undefined })));
+    await refused(await rs256(claims({ roles: [] })));
+    await refused(await rs256(claims({ roles: ['root'] })));
+  });
+
+  it('refuses a partner_id that is not a UUID', async () =>
+    refused(await rs256(claims({ roles: ['dealer'], partner_id: 'D-001', partner_kind: 'dealer' }))));
+});

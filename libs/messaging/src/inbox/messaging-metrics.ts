@@ -1,0 +1,18 @@
+import { Counter, Registry } from 'prom-client';
+
+/** The messaging lib's Prometheus metrics; the service's /metrics endpoint serves this registry too. */
+export const messagingMetricsRegistry = new Registry();
+
+export const deadLettersParked = new Counter({
+  name: 'crm_messaging_dead_letters_total',
+  help: 'Messages a consumer parked as dead letters instead of applying them, by topic and reason',
+  labelNames: ['service', 'consumer', 'topic', 'reason'],
+  registers: [messagingMetricsRegistry],
+});
+
+export const eventsSkipped = new Counter({
+  name: 'crm_messaging_skipped_events_total',
+  help: 'Events a consumer skipped because their type is unknown to it (a newer producer), by topic',
+  labelNames: ['service', 'consumer', 'topic', 'reason'],
+  registers: [messagingMetricsRegistry],
+});

@@ -1,0 +1,3 @@
+export * from './api-document';
+export * from './problem-responses';
+export * from './problem.schema';
