@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Tombstones: an erased customer's id, so a late ticket, repair or vehicle event does not bring them back. */
-export class CreateErasedCustomer1767000000000 implements MigrationInterface {
+export class CreateCallCenterErasedCustomer1767000000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE TABLE call_center.erased_customer (
       customer_id uuid PRIMARY KEY,

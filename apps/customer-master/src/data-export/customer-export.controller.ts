@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
 import { NotFoundError } from '@crm/core';
@@ -14,6 +14,26 @@ export class CustomerExportController {
   constructor(private readonly exports: CustomerExportService) {}
 
   @Get(':id/export')
+  @ApiOkResponse({
+    description: 'Every part, table by table',
+    schema: {
+      type: 'object',
+      properties: {
+        customerId: { type: 'string' },
+        exportedAt: { type: 'string', format: 'date-time' },
+        parts: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              source: { type: 'string' },
+              tables: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object' } } },
+            },
+          },
+        },
+      },
+    },
+  })
   @Roles(R.admin)
   @ApiOperation({
     summary: 'Everything every service holds about one person (GDPR Art. 15/20, PIPL Art. 45), audited',
@@ -26,6 +46,7 @@ export class CustomerExportController {
   }
 
   @Get(':id/export/csv')
+  @ApiOkResponse({ description: 'One table as CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
   @Roles(R.admin)
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')

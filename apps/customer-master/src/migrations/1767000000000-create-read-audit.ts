@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Who read which personal data, and when (written by ReadAuditModule). */
-export class CreateReadAudit1767000000000 implements MigrationInterface {
+export class CreateCustomerMasterReadAudit1767000000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE TABLE customer_master.read_audit (
       id bigserial PRIMARY KEY,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
 import { UuidPipe } from '@crm/http';
@@ -13,6 +13,17 @@ export class CustomerDataController {
   constructor(private readonly data: CustomerDataRepository) {}
 
   @Get(':id/export')
+  @ApiOkResponse({
+    description: 'The part: every table of this service with its rows about the customer',
+    schema: {
+      type: 'object',
+      properties: {
+        source: { type: 'string' },
+        customerId: { type: 'string' },
+        tables: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object' } } },
+      },
+    },
+  })
   @Roles(R.admin)
   @ApiOperation({ summary: 'Everything the service app holds about one customer, table by table' })
   async export(@Param('id', UuidPipe) id: string) {

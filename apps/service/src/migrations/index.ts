@@ -3,8 +3,8 @@ import { CreateCustomerLocation1764100100000 } from './1764100100000-create-cust
 import { CreateCustomerNotifications1764100200000 } from './1764100200000-create-customer-notifications';
 import { ParkServiceDeadLetters1766000000000 } from './1766000000000-park-dead-letters';
 import { CreateCustomerVehicle1767000000000 } from './1767000000000-create-customer-vehicle';
-import { CreateReadAudit1767000100000 } from './1767000100000-create-read-audit';
-import { CreateErasedCustomer1767000200000 } from './1767000200000-create-erased-customer';
+import { CreateServiceReadAudit1767000100000 } from './1767000100000-create-read-audit';
+import { CreateServiceErasedCustomer1767000200000 } from './1767000200000-create-erased-customer';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
@@ -12,6 +12,6 @@ export const serviceMigrations = [
   CreateCustomerNotifications1764100200000,
   ParkServiceDeadLetters1766000000000,
   CreateCustomerVehicle1767000000000,
-  CreateReadAudit1767000100000,
-  CreateErasedCustomer1767000200000,
+  CreateServiceReadAudit1767000100000,
+  CreateServiceErasedCustomer1767000200000,
 ];
