@@ -5,7 +5,7 @@ import { Roles as R } from '@crm/contracts';
 import { UuidPipe } from '@crm/http';
 import { CallCenterCustomerDataRepository } from './customer-data.repository';
 
-/** The call center's part of a person's data export; the customer master gathers the parts (ADR 0009). */
+/** The call center's part of a person's data export; the customer master gathers the parts (ADR 0013). */
 @ApiTags('privacy')
 @ApiBearerAuth()
 @Controller('privacy/call-center/customers')

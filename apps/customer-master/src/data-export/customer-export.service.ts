@@ -22,7 +22,7 @@ export interface CustomerExport {
   parts: Array<{ source: string; tables: Record<string, unknown[]> }>;
 }
 
-/** A person's data from every service (ADR 0009): this service's rows plus each source's part, or a clear failure. */
+/** A person's data from every service (ADR 0013): this service's rows plus each source's part, or a clear failure. */
 @Injectable()
 export class CustomerExportService {
   constructor(

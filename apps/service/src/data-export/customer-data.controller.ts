@@ -5,7 +5,7 @@ import { Roles as R } from '@crm/contracts';
 import { UuidPipe } from '@crm/http';
 import { CustomerDataRepository } from './customer-data.repository';
 
-/** This service's part of a person's data export; the customer master gathers the parts (ADR 0009). */
+/** This service's part of a person's data export; the customer master gathers the parts (ADR 0013). */
 @ApiTags('privacy')
 @ApiBearerAuth()
 @Controller('privacy/service/customers')
