@@ -19,7 +19,12 @@ const APPS: Record<BenchAppName, (env: NodeJS.ProcessEnv) => [DynamicModule, Api
   'customer-master': (env) => [CustomerMasterAppModule.forRoot(platformConfig(env)), CUSTOMER_MASTER_API],
   'call-center': (env) => [CallCenterAppModule.forRoot(platformConfig(env)), CALL_CENTER_API],
   service: (env) => {
-    const config = serviceConfigSchema.parse(variables(env));
+    // The bench's station receivers listen on this machine over http.
+    const config = serviceConfigSchema.parse({
+      ...variables(env),
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    });
     return [ServiceAppModule.forRoot(config, serviceSettingsFrom(config)), SERVICE_API];
   },
 };

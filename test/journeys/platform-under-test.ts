@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import {
   CallCenterClient,
   createCallCenterClient,
@@ -15,7 +16,16 @@ import { configureHttpApp, HttpAppOptions } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
 import { CALL_CENTER_API, CallCenterAppModule } from '@crm/app-call-center';
 import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from '@crm/app-customer-master';
-import { DEFAULT_SERVICE_SETTINGS, SERVICE_API, ServiceAppModule } from '@crm/app-service';
+import {
+  DEFAULT_SERVICE_SETTINGS,
+  LOCAL_WEBHOOK_TARGETS,
+  SERVICE_API,
+  ServiceAppModule,
+} from '@crm/app-service';
+
+async function urlOf(app: INestApplication): Promise<string> {
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}
 
 type AppModuleFactory = (config: ReturnType<typeof testPlatformConfig>) => unknown;
 
@@ -51,17 +61,31 @@ export class PlatformUnderTest {
       await app.listen(0, '127.0.0.1');
       return app;
     };
-    const customerMaster = await start(
-      'journey_cm',
-      (c) => CustomerMasterAppModule.forRoot(c),
-      CUSTOMER_MASTER_API,
-    );
     const service = await start(
       'journey_service',
-      (c) => ServiceAppModule.forRoot(c, { ...DEFAULT_SERVICE_SETTINGS, webhookPollIntervalMs: 200 }),
+      (c) =>
+        ServiceAppModule.forRoot(c, {
+          ...DEFAULT_SERVICE_SETTINGS,
+          ...LOCAL_WEBHOOK_TARGETS,
+          webhookPollIntervalMs: 200,
+        }),
       SERVICE_API,
     );
     const callCenter = await start('journey_cc', (c) => CallCenterAppModule.forRoot(c), CALL_CENTER_API);
+    // The customer master gathers a person's export from the others over HTTP.
+    const urls = await Promise.all([service, callCenter].map((app) => urlOf(app)));
+    const customerMaster = await start(
+      'journey_cm',
+      (c) =>
+        CustomerMasterAppModule.forRoot({
+          ...c,
+          EXPORT_SOURCES: [
+            { name: 'service', url: urls[0] },
+            { name: 'call-center', url: urls[1] },
+          ],
+        }),
+      CUSTOMER_MASTER_API,
+    );
     return new PlatformUnderTest({ customerMaster, callCenter, service }, databases, tokens);
   }
 
@@ -75,6 +99,15 @@ export class PlatformUnderTest {
 
   service() {
     return request(this.apps.service.getHttpServer());
+  }
+
+  /** Runs SQL on one app's own database (for checks only: apps never read each other's). */
+  query<T = Record<string, unknown>>(
+    app: 'customerMaster' | 'callCenter' | 'service',
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<T[]> {
+    return this.apps[app].get(DataSource).query(sql, params);
   }
 
   /** Typed clients generated from each app's OpenAPI document, sending `authorization` on every call. */

@@ -1,9 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { CallCenterModule, callCenterMigrations } from '@crm/app-call-center';
-import { CustomerMasterModule, customerMasterMigrations } from '@crm/app-customer-master';
+import {
+  CustomerExportModule,
+  CustomerMasterModule,
+  customerMasterMigrations,
+} from '@crm/app-customer-master';
 import { IdentityModule, identityMigrations } from '@crm/app-identity';
-import { DEFAULT_SERVICE_SETTINGS, serviceMigrations, ServiceModule } from '@crm/app-service';
+import {
+  DEFAULT_SERVICE_SETTINGS,
+  LOCAL_WEBHOOK_TARGETS,
+  serviceMigrations,
+  ServiceModule,
+} from '@crm/app-service';
 import { SalesModule, salesMigrations } from '@crm/app-sales';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
@@ -29,8 +38,15 @@ export class AllInOneModule {
         }),
         IdentityModule,
         CustomerMasterModule,
+        // One process serves every part of a person's export: the customer master asks itself.
+        CustomerExportModule.register([
+          { name: 'service', url: publicUrl(config) },
+          { name: 'call-center', url: publicUrl(config) },
+        ]),
         ServiceModule.register({
           ...DEFAULT_SERVICE_SETTINGS,
+          // The embedded default runs on one machine, its demo receivers beside it.
+          ...LOCAL_WEBHOOK_TARGETS,
           surveyBaseUrl: `${publicUrl(config)}/survey/`,
         }),
         CallCenterModule,

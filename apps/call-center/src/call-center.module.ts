@@ -1,3 +1,4 @@
+import { ReadAuditModule } from '@crm/platform';
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@crm/messaging';
 import { CALL_CENTER_SCHEMA, CALL_CENTER_SERVICE } from './call-center.constants';
@@ -22,6 +23,9 @@ import { CustomerReplicaRepository } from './read-model/customer-replica.reposit
 import { CustomerReplicaService } from './read-model/customer-replica.service';
 import { NetworkEventsConsumer } from './read-model/network-events.consumer';
 import { PartnerReplicaRepository } from './read-model/partner-replica.repository';
+import { CallCenterCustomerDataController } from './data-export/customer-data.controller';
+import { CallCenterCustomerDataRepository } from './data-export/customer-data.repository';
+import { ErasedCustomerRepository } from './read-model/erased-customer.repository';
 import { SalesActivityRepository } from './read-model/sales-activity.repository';
 import { SalesEventsConsumer } from './read-model/sales-events.consumer';
 import { ServiceEventsConsumer } from './read-model/service-events.consumer';
@@ -43,19 +47,32 @@ const READ_MODEL = [
   NetworkEventsConsumer,
   TicketReplicaRepository,
   ServiceEventsConsumer,
+  ErasedCustomerRepository,
   SalesActivityRepository,
   SalesEventsConsumer,
 ];
 
 /** The call center: agent lookup, the customer 360, interactions, screen pop and complaint intake. */
 @Module({
-  imports: [MessagingModule.forService({ service: CALL_CENTER_SERVICE, schema: CALL_CENTER_SCHEMA })],
+  imports: [
+    MessagingModule.forService({ service: CALL_CENTER_SERVICE, schema: CALL_CENTER_SCHEMA }),
+    ReadAuditModule.forService({
+      schema: CALL_CENTER_SCHEMA,
+      rules: {
+        'GET /lookup': 'customer.lookup',
+        'GET /customers/:id/360': 'customer.360',
+        'GET /customers/:id/interactions': 'customer.interactions',
+        'GET /privacy/call-center/customers/:id/export': 'customer.export',
+      },
+    }),
+  ],
   controllers: [
     LookupController,
     Customer360Controller,
     InteractionController,
     ComplaintController,
     TelephonyController,
+    CallCenterCustomerDataController,
   ],
   providers: [
     ...READ_MODEL,
@@ -72,6 +89,7 @@ const READ_MODEL = [
     ScreenPopHub,
     ScreenPopBus,
     TelephonyService,
+    CallCenterCustomerDataRepository,
   ],
 })
 export class CallCenterModule {}

@@ -1,3 +1,4 @@
+import { ReadAuditModule } from '@crm/platform';
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@crm/messaging';
 import { AuditLog } from './audit/audit-log';
@@ -7,6 +8,7 @@ import { CustomerService } from './customers/customer.service';
 import { DuplicateFinder } from './customers/duplicate-finder';
 import { CustomerErasureController } from './erasure/customer-erasure.controller';
 import { CustomerErasureService } from './erasure/customer-erasure.service';
+import { PersonalTracesRepository } from './erasure/personal-traces.repository';
 import { MergedRecordRepository } from './erasure/merged-record.repository';
 import { CustomerImportController } from './import/customer-import.controller';
 import { CustomerImportService } from './import/customer-import.service';
@@ -34,7 +36,20 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
 
 /** The one customer record every department shares: customers, vehicles, partners. */
 @Module({
-  imports: [MessagingModule.forService({ service: 'customer-master', schema: CUSTOMER_MASTER_SCHEMA })],
+  imports: [
+    MessagingModule.forService({ service: 'customer-master', schema: CUSTOMER_MASTER_SCHEMA }),
+    ReadAuditModule.forService({
+      schema: CUSTOMER_MASTER_SCHEMA,
+      rules: {
+        'GET /customers': 'customer.list',
+        'GET /customers/search': 'customer.search',
+        'GET /customers/:id': 'customer.read',
+        'GET /customers/:id/vehicles': 'customer.vehicles',
+        'GET /customers/:id/audit': 'customer.audit',
+        'GET /vehicles/:vehicleId': 'vehicle.read',
+      },
+    }),
+  ],
   controllers: [
     CustomerSearchController,
     CustomerController,
@@ -61,6 +76,7 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
     CustomerMergeService,
     CustomerMergePublisher,
     CustomerErasureService,
+    PersonalTracesRepository,
     MergedRecordRepository,
     CustomerImportService,
     ImportRowWriter,

@@ -18,7 +18,7 @@ describe('customer erasure', () => {
 
   const erasedEvents = (customerId: string) => harness.outboxPayloads('customer.erased', customerId);
 
-  it('removes every piece of personal data but keeps the record and its vehicles', async () => {
+  it('removes every piece of personal data, the person’s vehicles (a VIN points at its owner) included, but keeps the record', async () => {
     const id = await register({
       kind: 'person',
       name: '张三丰',
@@ -74,7 +74,8 @@ describe('customer erasure', () => {
       .get(`/customers/${id}/vehicles`)
       .set('Authorization', agent)
       .expect(200);
-    expect(vehicles.body.items).toEqual([expect.objectContaining({ vin, ownerCustomerId: id })]);
+    expect(vehicles.body.items).toEqual([]);
+    expect(await harness.query(`SELECT 1 FROM customer_master.vehicle WHERE vin = $1`, [vin])).toEqual([]);
     expect(await erasedEvents(id)).toEqual([{ customerId: id, erasedAt: expect.any(String) }]);
   });
 

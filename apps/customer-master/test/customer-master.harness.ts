@@ -14,8 +14,11 @@ export interface HarnessOptions {
   /** Reuse a database (and Kafka namespace) from an earlier harness, as after a restart. */
   database?: TestDatabase;
   kafkaNamespace?: string;
+  /** The services asked for their part of a person's export. */
+  exportSources?: ExportSource[];
 }
 
+import { ExportSource } from '../src/data-export/export-sources';
 /** customer-master on real PostgreSQL, Redis and Kafka, with a token issuer of its own. */
 export class CustomerMasterHarness {
   private constructor(
@@ -35,7 +38,7 @@ export class CustomerMasterHarness {
       ...options.env,
     });
     const moduleRef = await Test.createTestingModule({
-      imports: [CustomerMasterAppModule.forRoot(config)],
+      imports: [CustomerMasterAppModule.forRoot({ ...config, EXPORT_SOURCES: options.exportSources ?? [] })],
     }).compile();
     const app = configureHttpApp(
       moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }),

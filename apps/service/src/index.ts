@@ -4,6 +4,7 @@ export { SERVICE_API, ServiceAppModule } from './service-app.module';
 export { serviceMigrations } from './migrations';
 export {
   DEFAULT_SERVICE_SETTINGS,
+  LOCAL_WEBHOOK_TARGETS,
   SERVICE_SETTINGS,
   type ServiceConfig,
   serviceConfigSchema,

@@ -24,6 +24,26 @@ describe('service configuration', () => {
     expect(settings).toMatchObject({ smtpUrl: 'smtp://crm:secret@mail.example.cn:587', smsGatewayKey: 'k' });
   });
 
+  it('refuses http and private webhook targets unless told otherwise (embedded default and tests only)', () => {
+    expect(load({})).toMatchObject({
+      webhookAllowHttp: false,
+      webhookAllowPrivateTargets: false,
+      webhookDeniedHosts: [],
+    });
+    expect(
+      load({
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        WEBHOOK_DENIED_HOSTS: ' CRM.example.cn., [fd00::1] ,',
+      }),
+    ).toMatchObject({
+      webhookAllowHttp: true,
+      webhookAllowPrivateTargets: true,
+      webhookDeniedHosts: ['crm.example.cn', 'fd00::1'],
+    });
+    expect(() => load({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' })).toThrow('WEBHOOK_ALLOW_PRIVATE_TARGETS');
+  });
+
   it('treats an empty optional variable as unset', () => {
     expect(load({ SMTP_URL: '', SMS_GATEWAY_URL: '' })).toMatchObject({ smtpUrl: null, smsGatewayUrl: null });
   });

@@ -16,6 +16,12 @@ export interface ServiceSettings {
   /** Customer SMS goes to this gateway (POST {to, text}, bearer key); when null the dev mailbox keeps it. */
   smsGatewayUrl: string | null;
   smsGatewayKey: string | null;
+  /** Station webhooks may use plain http (the embedded default and tests); deployments need https. */
+  webhookAllowHttp: boolean;
+  /** Station webhooks may reach loopback and private networks (the embedded default and tests only). */
+  webhookAllowPrivateTargets: boolean;
+  /** The platform's own host names and addresses (and their subdomains) a webhook must never reach. */
+  webhookDeniedHosts: string[];
 }
 
 export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
@@ -27,7 +33,19 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   smtpFrom: 'CRM 客户服务 <service@crm.local>',
   smsGatewayUrl: null,
   smsGatewayKey: null,
+  webhookAllowHttp: false,
+  webhookAllowPrivateTargets: false,
+  webhookDeniedHosts: [],
 };
+
+/** What the embedded default and the tests add: webhook receivers on this machine, over http. */
+export const LOCAL_WEBHOOK_TARGETS: Pick<ServiceSettings, 'webhookAllowHttp' | 'webhookAllowPrivateTargets'> =
+  {
+    webhookAllowHttp: true,
+    webhookAllowPrivateTargets: true,
+  };
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 /** The service app's own variables on top of the platform ones; deployed alone it needs its servers named. */
 export const serviceConfigSchema = defineServiceConfig(
@@ -39,6 +57,23 @@ export const serviceConfigSchema = defineServiceConfig(
     SMTP_FROM: z.string().min(3).default(DEFAULT_SERVICE_SETTINGS.smtpFrom),
     SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
     SMS_GATEWAY_KEY: z.string().min(1).optional(),
+    WEBHOOK_ALLOW_HTTP: flag.default(false),
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: flag.default(false),
+    WEBHOOK_DENIED_HOSTS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((host) =>
+            host
+              .trim()
+              .toLowerCase()
+              .replace(/^\[|\]$/g, '')
+              .replace(/\.$/, ''),
+          )
+          .filter(Boolean),
+      ),
   },
   {
     refine: (config, ctx) => {
@@ -59,5 +94,8 @@ export function serviceSettingsFrom(config: ServiceConfig): ServiceSettings {
     smtpFrom: config.SMTP_FROM,
     smsGatewayUrl: config.SMS_GATEWAY_URL ?? null,
     smsGatewayKey: config.SMS_GATEWAY_KEY ?? null,
+    webhookAllowHttp: config.WEBHOOK_ALLOW_HTTP,
+    webhookAllowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    webhookDeniedHosts: config.WEBHOOK_DENIED_HOSTS,
   };
 }

@@ -1,12 +1,16 @@
+import { ReadAuditModule } from '@crm/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
+import { DataExportModule } from './data-export/data-export.module';
 import { DealersModule } from './dealers/dealers.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RepairsModule } from './repairs/repairs.module';
 import { RoutingModule } from './routing/routing.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { DEFAULT_SERVICE_SETTINGS, ServiceSettings } from './service-settings';
+import { SERVICE_SCHEMA } from './service-messaging';
 import { ServiceSettingsModule } from './service-settings.module';
 import { SlaModule } from './sla/sla.module';
 import { StationApiModule } from './station-api/station-api.module';
@@ -28,6 +32,20 @@ export class ServiceModule {
       module: ServiceModule,
       imports: [
         ServiceSettingsModule.register(settings),
+        ReadAuditModule.forService({
+          schema: SERVICE_SCHEMA,
+          rules: {
+            'GET /dev/mailbox': 'dev-mailbox.read',
+            'GET /tickets': 'ticket.list',
+            'GET /tickets/:id': 'ticket.read',
+            'GET /tickets/:id/timeline': 'ticket.timeline',
+            'GET /station/tickets': 'station.ticket.list',
+            'GET /station/tickets/:id': 'station.ticket.read',
+            'GET /dealer/tickets': 'dealer.ticket.list',
+            'GET /dealer/tickets/:id': 'dealer.ticket.read',
+            'GET /privacy/service/customers/:id/export': 'customer.export',
+          },
+        }),
         TaxonomyModule,
         StationsModule,
         CustomersModule,
@@ -41,6 +59,8 @@ export class ServiceModule {
         WebhooksModule,
         NotificationsModule,
         SlaModule,
+        ErasureModule,
+        DataExportModule,
       ],
       exports: [TicketsModule, SlaModule, WebhooksModule, NotificationsModule],
     };

@@ -11,6 +11,7 @@ describe('bad input on every service route gives 400 problem+json naming the fie
 
   beforeAll(async () => {
     harness = await ServiceHarness.start();
+    await harness.customer(ID);
     admin = await harness.as(['admin']);
     const stationId = await harness.station({ lat: 1, lon: 1, skills: ['engine'] });
     station = await harness.asStation(stationId);

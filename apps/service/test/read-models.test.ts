@@ -73,6 +73,9 @@ describe('the read models routing relies on, fed by customer-master events over 
       expect(
         await harness.query(`SELECT 1 FROM service.customer_location WHERE customer_id = $1`, [customerId]),
       ).toHaveLength(1);
+      expect(
+        await harness.query(`SELECT 1 FROM service.customer_contact WHERE customer_id = $1`, [customerId]),
+      ).toHaveLength(1);
     });
 
     const ticket = await open({ customerId });

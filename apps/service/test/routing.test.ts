@@ -12,6 +12,7 @@ describe('routing a ticket to the nearest able station', () => {
 
   beforeAll(async () => {
     harness = await ServiceHarness.start();
+    await harness.customer('6f1c1c1e-0000-4000-8000-000000000001');
     agent = await harness.as(['agent']);
   });
   afterAll(() => harness.stop());

@@ -3,6 +3,7 @@ import { TicketSatisfactionRecorded } from '@crm/contracts';
 import { ServiceHarness } from './service.harness';
 
 const DEALER = randomUUID();
+const vehicleId = randomUUID();
 const RESOLUTION = {
   workDone: '更换电瓶',
   parts: [],
@@ -20,13 +21,14 @@ describe('after the repair: the customer’s rating and the selling dealer’s v
     agent = await harness.as(['agent']);
     const stationId = await harness.station({ lat: 39.9, lon: 116.4, skills: ['electrical'] });
     const station = await harness.asStation(stationId);
+    const customerId = await harness.customer(randomUUID(), [{ vehicleId, sellingDealerId: DEALER }]);
     const opened = await harness
       .http()
       .post('/tickets')
       .set('Authorization', agent)
       .send({
-        customerId: randomUUID(),
-        sellingDealerId: DEALER,
+        customerId,
+        vehicleId,
         qualityType: 'electrical',
         description: '电瓶没电',
         channel: 'phone',
@@ -53,7 +55,7 @@ describe('after the repair: the customer’s rating and the selling dealer’s v
       .http()
       .post('/tickets')
       .set('Authorization', agent)
-      .send({ customerId: randomUUID(), qualityType: 'engine', description: 'x', channel: 'web' })
+      .send({ customerId: await harness.customer(), qualityType: 'engine', description: 'x', channel: 'web' })
       .expect(201);
     await harness
       .http()

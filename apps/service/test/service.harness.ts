@@ -12,13 +12,16 @@ import {
   Role,
   SYSTEM_ACTOR,
   topicFor,
+  VehicleState,
 } from '@crm/contracts';
 import { Clock } from '@crm/core';
 import { MessageTransport } from '@crm/messaging';
 import { configureHttpApp } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
 import { SERVICE_API, ServiceAppModule } from '../src/service-app.module';
-import { DEFAULT_SERVICE_SETTINGS, ServiceSettings } from '../src/service-settings';
+import { DEFAULT_SERVICE_SETTINGS, LOCAL_WEBHOOK_TARGETS, ServiceSettings } from '../src/service-settings';
+import { CustomerContactRepository } from '../src/customers/customer-contact.repository';
+import { CustomerVehicleRepository } from '../src/customers/customer-vehicle.repository';
 import { StationRepository } from '../src/stations/station.repository';
 
 export interface ServiceHarnessOptions {
@@ -41,7 +44,12 @@ export class ServiceHarness {
     const tokens = await TestTokenIssuer.start();
     const database = await createTestDatabase('service');
     const platform = testPlatformConfig({ DATABASE_URL: database.url, AUTH_JWKS_URL: tokens.jwksUrl });
-    const settings = { ...DEFAULT_SERVICE_SETTINGS, webhookPollIntervalMs: 200, ...options.settings };
+    const settings = {
+      ...DEFAULT_SERVICE_SETTINGS,
+      ...LOCAL_WEBHOOK_TARGETS,
+      webhookPollIntervalMs: 200,
+      ...options.settings,
+    };
     let builder = Test.createTestingModule({ imports: [ServiceAppModule.forRoot(platform, settings)] });
     if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await builder.compile();
@@ -76,6 +84,18 @@ export class ServiceHarness {
       .get(DataSource)
       .transaction((tx) => this.app.get(StationRepository).upsert(tx, state, new Date().toISOString()));
     return state.partnerId;
+  }
+
+  /** Feeds the customer replicas directly, as customer and vehicle events would: a customer tickets may be opened for. */
+  async customer(customerId: string = randomUUID(), vehicles: Partial<VehicleState>[] = []): Promise<string> {
+    await this.app.get(DataSource).transaction(async (tx) => {
+      await this.app
+        .get(CustomerContactRepository)
+        .save(tx, { customerId, phones: [], emails: [], consentedChannels: [] }, new Date().toISOString());
+      for (const vehicle of vehicles)
+        await this.app.get(CustomerVehicleRepository).save(tx, vehicleState(customerId, vehicle));
+    });
+    return customerId;
   }
 
   /** Publishes an event through the real transport, as another service's outbox relay would. */
@@ -151,5 +171,20 @@ export function stationState(input: StationInput): PartnerState {
     openingHours: [],
     active: true,
     ...rest,
+  };
+}
+
+export function vehicleState(ownerCustomerId: string, input: Partial<VehicleState> = {}): VehicleState {
+  return {
+    vehicleId: randomUUID(),
+    vin: `LSVAU2180N${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}`,
+    brand: 'Aurora',
+    model: 'A6',
+    modelYear: 2024,
+    purchaseDate: '2024-03-01',
+    sellingDealerId: null,
+    warrantyEnd: null,
+    ownerCustomerId,
+    ...input,
   };
 }

@@ -14,6 +14,7 @@ describe(SlaChecker.name, () => {
 
   beforeAll(async () => {
     harness = await ServiceHarness.start({ clock });
+    await harness.customer('6f1c1c1e-0000-4000-8000-000000000005');
     agent = await harness.as(['agent']);
     checker = harness.get(SlaChecker);
   });

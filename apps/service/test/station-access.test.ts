@@ -33,6 +33,7 @@ describe('a station reaches only the tickets assigned to it', () => {
 
   beforeAll(async () => {
     harness = await ServiceHarness.start();
+    await harness.customer('6f1c1c1e-0000-4000-8000-000000000003');
     const ownId = await harness.station({ name: 'own', lat: 22.5 + KM, lon: 114 });
     const otherId = await harness.station({ name: 'other', lat: 22.5 + 2 * KM, lon: 114 });
     own = await harness.asStation(ownId);

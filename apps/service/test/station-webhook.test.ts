@@ -41,6 +41,7 @@ describe('the routed station is notified by a signed webhook', () => {
 
   beforeAll(async () => {
     harness = await ServiceHarness.start();
+    await harness.customer('6f1c1c1e-0000-4000-8000-000000000004');
     agent = await harness.as(['agent']);
     stationId = await harness.station({ name: '深圳南山站', lat: 22.54, lon: 113.93 });
   });

@@ -6,6 +6,7 @@ import { PlatformModule } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig } from '@crm/testing';
 import { serviceMigrations } from '../src/migrations';
 import { TicketRoutingService } from '../src/routing/ticket-routing.service';
+import { CustomerContactRepository } from '../src/customers/customer-contact.repository';
 import { DEFAULT_SERVICE_SETTINGS } from '../src/service-settings';
 import { ServiceSettingsModule } from '../src/service-settings.module';
 import { TicketOpeningService } from '../src/tickets/ticket-opening.service';
@@ -43,8 +44,16 @@ describe(TicketsModule.name, () => {
   });
 
   it('opens a ticket on its own: journaled and published, with nothing reacting', async () => {
+    const customerId = randomUUID();
+    await moduleRef
+      .get(DataSource)
+      .transaction((tx) =>
+        moduleRef
+          .get(CustomerContactRepository, { strict: false })
+          .save(tx, { customerId, phones: [], emails: [], consentedChannels: [] }, new Date().toISOString()),
+      );
     const ticket = await moduleRef.get(TicketOpeningService).open({
-      customerId: randomUUID(),
+      customerId,
       qualityType: 'engine',
       description: 'engine stalls',
       channel: 'phone',

@@ -24,6 +24,7 @@ describe('a ticket from complaint to satisfaction', () => {
 
   beforeAll(async () => {
     harness = await ServiceHarness.start();
+    await harness.customer(CUSTOMER, [{ vin: 'LSVAU2180N2123456', brand: 'Aurora' }]);
     agent = await harness.as(['agent']);
     nearest = await harness.station({ name: '浦东站', lat: 31.2 + KM, lon: 121.5 });
     next = await harness.station({ name: '徐汇站', lat: 31.2 + 3 * KM, lon: 121.5 });

@@ -6,6 +6,8 @@ import { ServiceHarness } from './service.harness';
 
 const TABLES = ['ticket', 'ticket_event', 'customer_notification', 'webhook_delivery', 'outbox_message'];
 
+const CUSTOMER = randomUUID();
+
 describe('the reactions to a ticket step commit and roll back with it', () => {
   let harness: ServiceHarness;
   let agent: string;
@@ -14,6 +16,7 @@ describe('the reactions to a ticket step commit and roll back with it', () => {
   beforeAll(async () => {
     harness = await ServiceHarness.start({ settings: { backgroundJobs: false } });
     agent = await harness.as(['agent']);
+    await harness.customer(CUSTOMER);
     const stationId = await harness.station({ lat: 31.2, lon: 121.5 });
     await harness.get(StationRepository).setWebhook(stationId, 'http://127.0.0.1:9/hook', 'secret');
     // A reaction like any other, registered after notifications and webhooks, that fails on demand.
@@ -29,7 +32,7 @@ describe('the reactions to a ticket step commit and roll back with it', () => {
       .post('/tickets')
       .set('Authorization', agent)
       .send({
-        customerId: randomUUID(),
+        customerId: CUSTOMER,
         qualityType: 'brakes',
         description: 'brakes squeal',
         channel: 'phone',

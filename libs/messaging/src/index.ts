@@ -19,4 +19,5 @@ export * from './retention/message-retention';
 export * from './after-commit/after-commit';
 export * from './dispatch/wake-poll-loop';
 export * from './domain-events/domain-events';
+export * from './erasure/messaging-erasure';
 export * from './tracing/trace-propagation';

@@ -2,6 +2,8 @@ import { CreateCallCenterSchema1765000000000 } from './1765000000000-create-call
 import { ParkCallCenterDeadLetters1766000000000 } from './1766000000000-park-dead-letters';
 import { CallCenterOutboxLeaseAndParking1766000120000 } from './1766000120000-outbox-lease-and-parking';
 import { CallCenterReplicaEventOrder1766000310000 } from './1766000310000-replica-event-order';
+import { CreateCallCenterErasedCustomer1767000000000 } from './1767000000000-create-erased-customer';
+import { CreateCallCenterReadAudit1767000100000 } from './1767000100000-create-read-audit';
 import { CreateSalesActivity1796017200000 } from './1796017200000-create-sales-activity';
 import { RekeyCallCenterNames1796020400000 } from './1796020400000-rekey-names-syllable-pairs';
 
@@ -10,6 +12,8 @@ export const callCenterMigrations = [
   ParkCallCenterDeadLetters1766000000000,
   CallCenterOutboxLeaseAndParking1766000120000,
   CallCenterReplicaEventOrder1766000310000,
+  CreateCallCenterErasedCustomer1767000000000,
+  CreateCallCenterReadAudit1767000100000,
   CreateSalesActivity1796017200000,
   RekeyCallCenterNames1796020400000,
 ];

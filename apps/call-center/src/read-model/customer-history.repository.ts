@@ -20,13 +20,11 @@ export class CustomerHistoryRepository {
     }
   }
 
-  /** Tickets, repairs, interactions and sales activities describe the person, so they go; vehicles stay, unowned. */
+  /** Vehicles (their VINs), tickets, repairs, interactions and sales activities describe the person, so they go. */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
-    await tx.query(`UPDATE call_center.vehicle SET owner_customer_id = NULL WHERE owner_customer_id = $1`, [
-      customerId,
-    ]);
-    for (const table of ['ticket', 'repair', 'interaction', 'sales_activity']) {
-      await tx.query(`DELETE FROM call_center.${table} WHERE customer_id = $1`, [customerId]);
+    for (const table of PERSONAL_TABLES) {
+      const column = OWNER_COLUMN[table];
+      await tx.query(`DELETE FROM call_center.${table} WHERE ${column} = $1`, [customerId]);
     }
   }
 }

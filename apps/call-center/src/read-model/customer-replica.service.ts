@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomerMerged, CustomerState, EventEnvelope, PayloadOf } from '@crm/contracts';
+import { eraseFromMessagingTables } from '@crm/messaging';
+import { CALL_CENTER_SCHEMA } from '../call-center.constants';
 import { Customer360Invalidator } from './customer-360.invalidator';
 import { CustomerHistoryRepository } from './customer-history.repository';
 import { CustomerReplicaRepository } from './customer-replica.repository';
+import { ErasedCustomerRepository } from './erased-customer.repository';
 
 /** Keeps the call center's customer copy in step with the customer master. */
 @Injectable()
@@ -12,9 +15,11 @@ export class CustomerReplicaService {
     private readonly customers: CustomerReplicaRepository,
     private readonly history: CustomerHistoryRepository,
     private readonly invalidator: Customer360Invalidator,
+    private readonly erased: ErasedCustomerRepository,
   ) {}
 
   async apply(tx: EntityManager, event: EventEnvelope<CustomerState>): Promise<void> {
+    if (await this.erased.isErased(tx, event.payload.customerId)) return;
     await this.customers.upsert(tx, event.payload, event.occurredAt);
     this.invalidator.afterCommit(tx, event.payload.customerId);
   }
@@ -27,9 +32,13 @@ export class CustomerReplicaService {
     this.invalidator.afterCommit(tx, survivorId, mergedId);
   }
 
+  /** Every copy goes, the outbox and dead letters are scrubbed, and a tombstone keeps late events out. */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
+    const traces = await this.erased.traces(tx, customerId);
     await this.history.erase(tx, customerId);
     await this.customers.delete(tx, customerId);
+    await this.erased.tombstone(tx, customerId);
+    await eraseFromMessagingTables(tx, CALL_CENTER_SCHEMA, traces);
     this.invalidator.afterCommit(tx, customerId);
   }
 }

@@ -10,6 +10,7 @@ import {
 import { EventSubscriber } from '@crm/messaging';
 import { READ_MODEL_CONSUMER } from '../call-center.constants';
 import { Customer360Invalidator } from './customer-360.invalidator';
+import { ErasedCustomerRepository } from './erased-customer.repository';
 import { PartnerReplicaRepository } from './partner-replica.repository';
 import { VehicleReplicaRepository } from './vehicle-replica.repository';
 
@@ -21,14 +22,17 @@ export class NetworkEventsConsumer implements OnModuleInit {
     private readonly vehicles: VehicleReplicaRepository,
     private readonly partners: PartnerReplicaRepository,
     private readonly invalidator: Customer360Invalidator,
+    private readonly erased: ErasedCustomerRepository,
   ) {}
 
   onModuleInit(): void {
     this.subscriber.on(READ_MODEL_CONSUMER, VehicleRegistered, async (event, tx) => {
+      if (await this.erased.isErased(tx, event.payload.ownerCustomerId)) return;
       await this.vehicles.upsert(tx, event.payload, event.occurredAt);
       this.invalidator.afterCommit(tx, event.payload.ownerCustomerId);
     });
     this.subscriber.on(READ_MODEL_CONSUMER, VehicleOwnershipChanged, async (event, tx) => {
+      if (await this.erased.isErased(tx, event.payload.ownerCustomerId)) return;
       await this.vehicles.upsert(tx, event.payload, event.occurredAt);
       this.invalidator.afterCommit(tx, event.payload.ownerCustomerId, event.payload.previousOwnerCustomerId);
     });

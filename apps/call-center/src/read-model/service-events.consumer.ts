@@ -3,6 +3,7 @@ import { RepairRecorded, TICKET_EVENTS, TicketSummary } from '@crm/contracts';
 import { EventHandler, EventSubscriber } from '@crm/messaging';
 import { READ_MODEL_CONSUMER } from '../call-center.constants';
 import { Customer360Invalidator } from './customer-360.invalidator';
+import { ErasedCustomerRepository } from './erased-customer.repository';
 import { TicketReplicaRepository } from './ticket-replica.repository';
 
 type TicketPayload = TicketSummary & { acceptedBy?: string };
@@ -14,6 +15,7 @@ export class ServiceEventsConsumer implements OnModuleInit {
     private readonly subscriber: EventSubscriber,
     private readonly tickets: TicketReplicaRepository,
     private readonly invalidator: Customer360Invalidator,
+    private readonly erased: ErasedCustomerRepository,
   ) {}
 
   onModuleInit(): void {
@@ -21,6 +23,7 @@ export class ServiceEventsConsumer implements OnModuleInit {
       this.subscriber.on(READ_MODEL_CONSUMER, definition, this.onTicketEvent as EventHandler);
     }
     this.subscriber.on(READ_MODEL_CONSUMER, RepairRecorded, async (event, tx) => {
+      if (await this.erased.isErased(tx, event.payload.customerId)) return;
       await this.tickets.insertRepair(tx, event.payload);
       this.invalidator.afterCommit(tx, event.payload.customerId);
     });
@@ -28,6 +31,7 @@ export class ServiceEventsConsumer implements OnModuleInit {
 
   private readonly onTicketEvent: EventHandler = async (event, tx) => {
     const ticket = event.payload as TicketPayload;
+    if (await this.erased.isErased(tx, ticket.customerId)) return;
     await this.tickets.upsertTicket(tx, ticket, event.occurredAt, ticket.acceptedBy ?? null);
     this.invalidator.afterCommit(tx, ticket.customerId);
   };

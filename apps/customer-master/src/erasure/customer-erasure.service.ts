@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomerErased } from '@crm/contracts';
 import { Clock, NotFoundError } from '@crm/core';
-import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
+import { eraseFromMessagingTables, EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { AuditLog } from '../audit/audit-log';
 import { Customer } from '../customers/customer';
 import { CustomerRepository } from '../customers/customer.repository';
 import { anonymized } from './anonymized-customer';
 import { MergedRecordRepository } from './merged-record.repository';
+import { PersonalTracesRepository } from './personal-traces.repository';
+
+const SCHEMA = 'customer_master';
 
 /**
  * The right to erasure (PIPL/GDPR): the person's data is overwritten in place so vehicles and the
@@ -18,6 +21,7 @@ export class CustomerErasureService {
   constructor(
     private readonly customers: CustomerRepository,
     private readonly merged: MergedRecordRepository,
+    private readonly traces: PersonalTracesRepository,
     private readonly audit: AuditLog,
     private readonly uow: UnitOfWork,
     private readonly outbox: Outbox,
@@ -43,8 +47,15 @@ export class CustomerErasureService {
   private async eraseOne(tx: EntityManager, customer: Customer): Promise<Customer> {
     if (customer.status === 'erased') return customer;
     const erasedAt = this.clock.now().toISOString();
+    const traces = await this.traces.traces(tx, customer.id);
     const erased = anonymized(customer, erasedAt);
     await this.customers.save(tx, erased);
+    await this.traces.forgetVehicles(tx, customer.id);
+    await this.traces.scrubImportRejections(
+      tx,
+      traces.values.filter((v): v is string => !!v),
+    );
+    await eraseFromMessagingTables(tx, SCHEMA, traces);
     await this.audit.record(tx, { action: 'customer.erased', entityType: 'customer', entityId: customer.id });
     await this.outbox.add(
       tx,

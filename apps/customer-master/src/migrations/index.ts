@@ -2,6 +2,7 @@ import { CreateCustomerMasterSchema1764000000000 } from './1764000000000-create-
 import { CreateImportJob1764000100000 } from './1764000100000-create-import-job';
 import { ParkCustomerMasterDeadLetters1766000000000 } from './1766000000000-park-dead-letters';
 import { CustomerMasterOutboxLeaseAndParking1766000100000 } from './1766000100000-outbox-lease-and-parking';
+import { CreateCustomerMasterReadAudit1767000000000 } from './1767000000000-create-read-audit';
 import { RekeyCustomerMasterNames1796020400001 } from './1796020400001-rekey-names-syllable-pairs';
 import { ImportJobHeartbeat1796020500000 } from './1796020500000-import-job-heartbeat';
 
@@ -10,6 +11,7 @@ export const customerMasterMigrations = [
   CreateImportJob1764000100000,
   ParkCustomerMasterDeadLetters1766000000000,
   CustomerMasterOutboxLeaseAndParking1766000100000,
+  CreateCustomerMasterReadAudit1767000000000,
   RekeyCustomerMasterNames1796020400001,
   ImportJobHeartbeat1796020500000,
 ];

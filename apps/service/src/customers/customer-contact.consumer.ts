@@ -4,6 +4,7 @@ import { EventSubscriber } from '@crm/messaging';
 import { toCustomerContact } from './customer-contact';
 import { CustomerDomainEvents } from './customer-domain-events';
 import { CustomerContactRepository } from './customer-contact.repository';
+import { ErasedCustomerRepository } from './erased-customer.repository';
 
 /** A consumer group of its own, so a deployment that had only locations replays the topic and fills contacts in. */
 const CONSUMER = 'customer-contacts';
@@ -15,21 +16,26 @@ export class CustomerContactConsumer implements OnModuleInit {
     private readonly subscriber: EventSubscriber,
     private readonly contacts: CustomerContactRepository,
     private readonly events: CustomerDomainEvents,
+    private readonly erased: ErasedCustomerRepository,
   ) {}
 
   onModuleInit(): void {
     for (const definition of [CustomerRegistered, CustomerUpdated]) {
-      this.subscriber.on(CONSUMER, definition, ({ payload, occurredAt }, tx) =>
-        this.contacts.save(tx, toCustomerContact(payload), occurredAt),
-      );
+      this.subscriber.on(CONSUMER, definition, async ({ payload, occurredAt }, tx) => {
+        if (!(await this.erased.isErased(tx, payload.customerId)))
+          await this.contacts.save(tx, toCustomerContact(payload), occurredAt);
+      });
     }
     this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload, occurredAt }, tx) => {
       await this.contacts.remove(tx, payload.mergedId);
       await this.contacts.save(tx, toCustomerContact(payload.survivor), occurredAt);
     });
     this.subscriber.on(CONSUMER, CustomerErased, async ({ payload }, tx) => {
+      const known = await this.contacts.find(tx, payload.customerId);
+      await this.erased.tombstone(tx, payload.customerId);
       await this.contacts.remove(tx, payload.customerId);
-      await this.events.raise(tx, 'customer.erased', { customerId: payload.customerId });
+      const contacts = known ? [...known.phones, ...known.emails] : [];
+      await this.events.raise(tx, 'customer.erased', { customerId: payload.customerId, contacts });
     });
   }
 }

@@ -27,6 +27,14 @@ export class CustomerContactRepository {
     );
   }
 
+  /** Whether the customer master has told us of this customer (and not erased them since). */
+  async exists(tx: EntityManager, customerId: string): Promise<boolean> {
+    const rows = await tx.query(`SELECT 1 FROM service.customer_contact WHERE customer_id = $1`, [
+      customerId,
+    ]);
+    return rows.length > 0;
+  }
+
   async remove(tx: EntityManager, customerId: string): Promise<void> {
     await tx.query(`DELETE FROM service.customer_contact WHERE customer_id = $1`, [customerId]);
   }

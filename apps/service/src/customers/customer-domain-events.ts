@@ -3,7 +3,7 @@ import { DomainEvents } from '@crm/messaging';
 
 export interface CustomerDomainEventMap {
   /** The customer master erased a customer: whatever this service keeps about them goes too. */
-  'customer.erased': { customerId: string };
+  'customer.erased': { customerId: string; contacts: string[] };
 }
 
 /** What the customer replicas tell the rest of the service, in the transaction that applied the change. */

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
 import { CustomerLocationRepository } from './customer-location.repository';
+import { ErasedCustomerRepository } from './erased-customer.repository';
 
 const CONSUMER = 'customer-locations';
 
@@ -11,13 +12,15 @@ export class CustomerLocationConsumer implements OnModuleInit {
   constructor(
     private readonly subscriber: EventSubscriber,
     private readonly locations: CustomerLocationRepository,
+    private readonly erased: ErasedCustomerRepository,
   ) {}
 
   onModuleInit(): void {
     for (const definition of [CustomerRegistered, CustomerUpdated]) {
-      this.subscriber.on(CONSUMER, definition, ({ payload, occurredAt }, tx) =>
-        this.locations.save(tx, payload.customerId, payload.address?.location ?? null, occurredAt),
-      );
+      this.subscriber.on(CONSUMER, definition, async ({ payload, occurredAt }, tx) => {
+        if (await this.erased.isErased(tx, payload.customerId)) return;
+        await this.locations.save(tx, payload.customerId, payload.address?.location ?? null, occurredAt);
+      });
     }
     this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload, occurredAt }, tx) => {
       await this.locations.remove(tx, payload.mergedId);
@@ -28,8 +31,9 @@ export class CustomerLocationConsumer implements OnModuleInit {
         occurredAt,
       );
     });
-    this.subscriber.on(CONSUMER, CustomerErased, ({ payload }, tx) =>
-      this.locations.remove(tx, payload.customerId),
-    );
+    this.subscriber.on(CONSUMER, CustomerErased, async ({ payload }, tx) => {
+      await this.erased.tombstone(tx, payload.customerId);
+      await this.locations.remove(tx, payload.customerId);
+    });
   }
 }

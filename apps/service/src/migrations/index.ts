@@ -5,6 +5,9 @@ import { ParkServiceDeadLetters1766000000000 } from './1766000000000-park-dead-l
 import { ServiceOutboxLeaseAndParking1766000110000 } from './1766000110000-outbox-lease-and-parking';
 import { ServiceWebhookAttemptOutcome1766000200000 } from './1766000200000-webhook-attempt-outcome';
 import { ServiceReplicaEventOrder1766000300000 } from './1766000300000-replica-event-order';
+import { CreateCustomerVehicle1767000000000 } from './1767000000000-create-customer-vehicle';
+import { CreateServiceReadAudit1767000100000 } from './1767000100000-create-read-audit';
+import { CreateServiceErasedCustomer1767000200000 } from './1767000200000-create-erased-customer';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
@@ -14,4 +17,7 @@ export const serviceMigrations = [
   ServiceOutboxLeaseAndParking1766000110000,
   ServiceWebhookAttemptOutcome1766000200000,
   ServiceReplicaEventOrder1766000300000,
+  CreateCustomerVehicle1767000000000,
+  CreateServiceReadAudit1767000100000,
+  CreateServiceErasedCustomer1767000200000,
 ];

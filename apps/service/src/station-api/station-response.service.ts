@@ -19,8 +19,8 @@ export class StationResponseService {
     private readonly clock: Clock,
   ) {}
 
-  accept(ticketId: string): Promise<Ticket> {
-    return this.transaction.run(ticketId, async (tx, ticket) => {
+  accept(ticketId: string, stationId: string | null): Promise<Ticket> {
+    return this.transaction.runAsStation(ticketId, stationId, async (tx, ticket) => {
       assertCanStep(ticket.status, 'accept');
       const accepted: Ticket = { ...ticket, status: 'accepted', acceptedAt: this.clock.now().toISOString() };
       const event = this.events.of(TicketAccepted, accepted, {
@@ -30,7 +30,9 @@ export class StationResponseService {
     });
   }
 
-  decline(ticketId: string, reason: string): Promise<Ticket> {
-    return this.transaction.run(ticketId, (tx, ticket) => this.routing.declineAndReroute(tx, ticket, reason));
+  decline(ticketId: string, stationId: string | null, reason: string): Promise<Ticket> {
+    return this.transaction.runAsStation(ticketId, stationId, (tx, ticket) =>
+      this.routing.declineAndReroute(tx, ticket, reason),
+    );
   }
 }

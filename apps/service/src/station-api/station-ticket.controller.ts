@@ -8,7 +8,7 @@ import { ReasonDto } from '../tickets/dto/reason.dto';
 import { TicketQueryService } from '../tickets/ticket-query.service';
 import { ResolveTicketDto } from './dto/resolve-ticket.dto';
 import { AppointmentDto, ProgressDto } from './dto/station-actions.dto';
-import { stationIdOf } from './station-principal';
+import { actingStationOf, stationIdOf } from './station-principal';
 import { StationResponseService } from './station-response.service';
 import { StationWorkService } from './station-work.service';
 import { TICKET_STEP_CONFLICT } from '../tickets/dto/ticket.response';
@@ -48,8 +48,8 @@ export class StationTicketController {
   @ApiOperation({ summary: 'Take the ticket' })
   @ApiOkResponse({ type: TicketResponse })
   @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
-  accept(@Param('id', UuidPipe) id: string) {
-    return this.responses.accept(id);
+  accept(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.responses.accept(id, actingStationOf(principal));
   }
 
   @Post(':id/decline')
@@ -58,8 +58,12 @@ export class StationTicketController {
   @ApiOperation({ summary: 'Give the ticket back; it is routed to the next nearest able station' })
   @ApiOkResponse({ type: TicketResponse })
   @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
-  decline(@Param('id', UuidPipe) id: string, @Body() body: ReasonDto) {
-    return this.responses.decline(id, body.reason);
+  decline(
+    @Param('id', UuidPipe) id: string,
+    @Body() body: ReasonDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.responses.decline(id, actingStationOf(principal), body.reason);
   }
 
   @Post(':id/appointment')
@@ -68,8 +72,12 @@ export class StationTicketController {
   @ApiOperation({ summary: 'Propose when the customer should bring the vehicle' })
   @ApiOkResponse({ type: TicketResponse })
   @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
-  appointment(@Param('id', UuidPipe) id: string, @Body() body: AppointmentDto) {
-    return this.work.proposeAppointment(id, body.at);
+  appointment(
+    @Param('id', UuidPipe) id: string,
+    @Body() body: AppointmentDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.work.proposeAppointment(id, actingStationOf(principal), body.at);
   }
 
   @Post(':id/progress')
@@ -78,8 +86,12 @@ export class StationTicketController {
   @ApiOperation({ summary: 'Report progress on the repair' })
   @ApiOkResponse({ type: TicketResponse })
   @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
-  progress(@Param('id', UuidPipe) id: string, @Body() body: ProgressDto) {
-    return this.work.updateProgress(id, body.note);
+  progress(
+    @Param('id', UuidPipe) id: string,
+    @Body() body: ProgressDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.work.updateProgress(id, actingStationOf(principal), body.note);
   }
 
   @Post(':id/resolve')
@@ -88,7 +100,11 @@ export class StationTicketController {
   @ApiOperation({ summary: 'Resolve with the repair record (work done, parts, cost, technician)' })
   @ApiOkResponse({ type: TicketResponse })
   @ApiConflictResponse({ description: TICKET_STEP_CONFLICT })
-  resolve(@Param('id', UuidPipe) id: string, @Body() body: ResolveTicketDto) {
-    return this.work.resolve(id, body);
+  resolve(
+    @Param('id', UuidPipe) id: string,
+    @Body() body: ResolveTicketDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.work.resolve(id, actingStationOf(principal), body);
   }
 }

@@ -20,8 +20,8 @@ export class StationWorkService {
     private readonly stations: StationRepository,
   ) {}
 
-  proposeAppointment(ticketId: string, at: string): Promise<Ticket> {
-    return this.transaction.run(ticketId, async (tx, ticket) => {
+  proposeAppointment(ticketId: string, stationId: string | null, at: string): Promise<Ticket> {
+    return this.transaction.runAsStation(ticketId, stationId, async (tx, ticket) => {
       assertCanStep(ticket.status, 'propose');
       const appointmentAt = new Date(at).toISOString();
       const updated: Ticket = { ...ticket, appointmentAt };
@@ -30,8 +30,8 @@ export class StationWorkService {
     });
   }
 
-  updateProgress(ticketId: string, note: string): Promise<Ticket> {
-    return this.transaction.run(ticketId, async (tx, ticket) => {
+  updateProgress(ticketId: string, stationId: string | null, note: string): Promise<Ticket> {
+    return this.transaction.runAsStation(ticketId, stationId, async (tx, ticket) => {
       assertCanStep(ticket.status, 'progress');
       const updated: Ticket = { ...ticket, status: 'in_progress' };
       const event = this.events.of(TicketProgressUpdated, updated, { note });
@@ -39,8 +39,8 @@ export class StationWorkService {
     });
   }
 
-  resolve(ticketId: string, input: RepairInput): Promise<Ticket> {
-    return this.transaction.run(ticketId, async (tx, ticket) => {
+  resolve(ticketId: string, stationId: string | null, input: RepairInput): Promise<Ticket> {
+    return this.transaction.runAsStation(ticketId, stationId, async (tx, ticket) => {
       assertCanStep(ticket.status, 'resolve');
       const station = await this.stations.findById(ticket.stationId as string, tx);
       if (!station) throw new Error(`ticket ${ticketId} is assigned to an unknown station`);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@crm/core';
+import { InvalidInputError, NotFoundError } from '@crm/core';
+import { WebhookTargetPolicy, WebhookTargetRefused } from '../webhook-targets/webhook-target-policy';
 import { StationRepository } from './station.repository';
 import { newWebhookSecret } from './webhook-secret';
 
@@ -12,9 +13,18 @@ export interface WebhookRegistration {
 
 @Injectable()
 export class StationWebhookService {
-  constructor(private readonly stations: StationRepository) {}
+  constructor(
+    private readonly stations: StationRepository,
+    private readonly targets: WebhookTargetPolicy,
+  ) {}
 
   async register(stationId: string, url: string): Promise<WebhookRegistration> {
+    try {
+      await this.targets.check(url);
+    } catch (error) {
+      if (!(error instanceof WebhookTargetRefused)) throw error;
+      throw new InvalidInputError([{ field: 'url', message: `the webhook URL ${error.message}` }]);
+    }
     const secret = newWebhookSecret();
     if (!(await this.stations.setWebhook(stationId, url, secret)))
       throw new NotFoundError('station', stationId);

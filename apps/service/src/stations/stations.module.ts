@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceMessaging } from '../service-messaging';
+import { WebhookTargetsModule } from '../webhook-targets/webhook-targets.module';
 import { StationPartnerScopeRegistration } from './station-partner-scope.registration';
 import { StationReplicaConsumer } from './station-replica.consumer';
 import { StationWebhookService } from './station-webhook.service';
@@ -8,7 +9,7 @@ import { StationRepository } from './station.repository';
 
 /** The repair stations replicated from the customer master, and the webhooks they register. */
 @Module({
-  imports: [ServiceMessaging],
+  imports: [ServiceMessaging, WebhookTargetsModule],
   controllers: [StationController],
   providers: [
     StationRepository,

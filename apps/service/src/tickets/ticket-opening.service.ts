@@ -6,6 +6,7 @@ import { OpenTicketCommand } from './open-ticket.command';
 import { Ticket } from './ticket';
 import { TicketEvents } from './ticket-events';
 import { TicketJournal } from './ticket-journal';
+import { TicketSubjectVerifier } from './ticket-subject.verifier';
 import { TicketFactory } from './ticket.factory';
 import { TicketRepository } from './ticket.repository';
 
@@ -21,10 +22,12 @@ export class TicketOpeningService {
     private readonly tickets: TicketRepository,
     private readonly events: TicketEvents,
     private readonly uow: UnitOfWork,
+    private readonly subjects: TicketSubjectVerifier,
   ) {}
 
+  /** A caller's ticket: who and what it is for are checked against the replicas first. */
   open(command: OpenTicketCommand): Promise<Ticket> {
-    return this.uow.run((tx) => this.openWithin(tx, command));
+    return this.uow.run(async (tx) => this.openWithin(tx, await this.subjects.verify(tx, command)));
   }
 
   /** Idempotent on the ticket id: a repeated command changes nothing and returns the ticket. */

@@ -20,4 +20,20 @@ export class TicketTransaction {
       return work(tx, ticket);
     });
   }
+
+  /**
+   * As `run`, for a station acting on its ticket: the assignment is checked again under the row lock,
+   * so a ticket re-routed away between the access check and the lock is 404 to the station that lost it.
+   * Staff (no station) act on any ticket.
+   */
+  runAsStation<T>(
+    ticketId: string,
+    stationId: string | null,
+    work: (tx: EntityManager, ticket: Ticket) => Promise<T>,
+  ): Promise<T> {
+    return this.run(ticketId, (tx, ticket) => {
+      if (stationId !== null && ticket.stationId !== stationId) throw new NotFoundError('ticket', ticketId);
+      return work(tx, ticket);
+    });
+  }
 }

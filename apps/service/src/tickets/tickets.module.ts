@@ -11,6 +11,7 @@ import { TicketOpeningService } from './ticket-opening.service';
 import { TicketPartnerScopesRegistration } from './ticket-partner-scopes.registration';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketReopeningService } from './ticket-reopening.service';
+import { TicketSubjectVerifier } from './ticket-subject.verifier';
 import { TicketTransaction } from './ticket-transaction';
 import { TicketController } from './ticket.controller';
 import { TicketFactory } from './ticket.factory';
@@ -32,6 +33,7 @@ import { TicketRepository } from './ticket.repository';
     TicketFactory,
     TicketTransaction,
     TicketOpeningService,
+    TicketSubjectVerifier,
     TicketQueryService,
     TicketClosingService,
     TicketReopeningService,

@@ -3,8 +3,10 @@ import { performance } from 'node:perf_hooks';
 import { SEND_TIMEOUT_MS } from '../delivery/delivery-backoff';
 import { SendOutcome } from '../delivery/delivery-dispatcher';
 import { describeSendError } from '../delivery/send-error';
+import { pinnedPost } from '../webhook-targets/pinned-post';
 import { DueDelivery } from './webhook-delivery';
 import { signWebhook } from './webhook-signature';
+import { hostOf, WebhookTargetPolicy, WebhookTargetRefused } from '../webhook-targets/webhook-target-policy';
 
 export interface SendResult extends SendOutcome {
   httpStatus: number | null;
@@ -13,14 +15,20 @@ export interface SendResult extends SendOutcome {
 /** One POST signed per Standard Webhooks; any 2xx is a delivery, anything else (or silence for 5 s) a failure to retry. */
 @Injectable()
 export class WebhookSender {
+  constructor(private readonly targets: WebhookTargetPolicy) {}
+
   async send(delivery: DueDelivery, now: Date): Promise<SendResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     if (!delivery.secret)
       return { httpStatus: null, error: 'the station has no webhook secret', durationMs: 0 };
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
+      // Checked again at send time: the URL was registered under other settings, or its DNS changed since.
+      const url = this.targets.checkUrl(delivery.url);
+      const address = await this.targets.pick(hostOf(url));
+      const status = await pinnedPost({
+        url,
+        address,
         headers: {
           'content-type': 'application/json',
           ...signWebhook(delivery.secret, delivery.deliveryId, now, delivery.body),
@@ -28,10 +36,11 @@ export class WebhookSender {
         body: delivery.body,
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
-      await response.body?.cancel();
-      const error = response.ok ? null : `HTTP ${response.status}`;
-      return { httpStatus: response.status, error, durationMs: elapsed() };
+      const error = status >= 200 && status < 300 ? null : `HTTP ${status}`;
+      return { httpStatus: status, error, durationMs: elapsed() };
     } catch (error) {
+      if (error instanceof WebhookTargetRefused)
+        return { httpStatus: null, error: `refused: the URL ${error.message}`, durationMs: elapsed() };
       return { httpStatus: null, error: describeSendError(error), durationMs: elapsed() };
     }
   }

@@ -7,10 +7,11 @@ import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookOutbox } from './webhook-outbox';
 import { WebhookSender } from './webhook-sender';
+import { WebhookTargetsModule } from '../webhook-targets/webhook-targets.module';
 
 /** Station webhooks: written when a ticket is routed, in its transaction; sent after commit, retried with backoff. */
 @Module({
-  imports: [TicketsModule, StationsModule],
+  imports: [TicketsModule, StationsModule, WebhookTargetsModule],
   controllers: [WebhookDeliveryController],
   providers: [
     WebhookDeliveryRepository,

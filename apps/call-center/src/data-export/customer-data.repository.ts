@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** Every call-center table's rows about one customer, table by table (GDPR Art. 15/20, PIPL Art. 45). */
+@Injectable()
+export class CallCenterCustomerDataRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async export(customerId: string): Promise<Record<string, unknown[]>> {
+    const q = (sql: string) => this.dataSource.query(sql, [customerId]);
+    return {
+      customer: await q(`SELECT * FROM call_center.customer WHERE id = $1`),
+      customer_phone: await q(`SELECT * FROM call_center.customer_phone WHERE customer_id = $1`),
+      vehicle: await q(`SELECT * FROM call_center.vehicle WHERE owner_customer_id = $1`),
+      ticket: await q(`SELECT * FROM call_center.ticket WHERE customer_id = $1`),
+      repair: await q(`SELECT * FROM call_center.repair WHERE customer_id = $1`),
+      interaction: await q(`SELECT * FROM call_center.interaction WHERE customer_id = $1`),
+      // Who looked at the person's data (GDPR Art. 15(1)(c): the recipients).
+      read_audit: await q(
+        `SELECT * FROM call_center.read_audit WHERE entity_id = $1 OR $1 = ANY(result_ids) ORDER BY id`,
+      ),
+    };
+  }
+}

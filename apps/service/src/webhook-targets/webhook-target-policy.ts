@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LookupAddress } from 'node:dns';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
+import { isPublicAddress } from './webhook-target-addresses';
+
+/** Resolves a host name to every address it has (dns.lookup by default; tests swap in their own). */
+export type HostResolver = (host: string) => Promise<LookupAddress[]>;
+export const HOST_RESOLVER = Symbol('HOST_RESOLVER');
+export const systemResolver: HostResolver = (host) => lookup(host, { all: true, verbatim: true });
+
+export class WebhookTargetRefused extends Error {}
+
+/**
+ * Where a station's webhook may point (SSRF guard): https unless http is allowed, never this host,
+ * the platform's networks or its own named hosts. Checked at registration and again, after DNS,
+ * for the one address the sender then connects to.
+ */
+@Injectable()
+export class WebhookTargetPolicy {
+  constructor(
+    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
+    @Inject(HOST_RESOLVER) private readonly resolve: HostResolver,
+  ) {}
+
+  /** The URL's own problems (scheme, credentials, a denied or private literal host), before any DNS. */
+  checkUrl(raw: string): URL {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new WebhookTargetRefused('is not a URL');
+    }
+    const allowed = this.settings.webhookAllowHttp ? ['https:', 'http:'] : ['https:'];
+    if (!allowed.includes(url.protocol))
+      throw new WebhookTargetRefused(this.settings.webhookAllowHttp ? 'must be http(s)' : 'must be https');
+    if (url.username || url.password) throw new WebhookTargetRefused('must not carry credentials');
+    const host = hostOf(url);
+    if (this.isDenied(host)) throw new WebhookTargetRefused('points at the platform itself');
+    if (isIP(host)) this.checkAddress(host);
+    return url;
+  }
+
+  /** The URL checked, then every address its host resolves to (one bad address refuses it all). */
+  async check(raw: string): Promise<LookupAddress> {
+    const url = this.checkUrl(raw);
+    return this.pick(hostOf(url));
+  }
+
+  /** The one address to connect to, every resolved address checked; the sender pins its socket to it. */
+  async pick(host: string): Promise<LookupAddress> {
+    if (isIP(host)) return { address: host, family: isIP(host) };
+    let addresses: LookupAddress[];
+    try {
+      addresses = await this.resolve(host);
+    } catch {
+      throw new WebhookTargetRefused(`host ${host} does not resolve`);
+    }
+    if (addresses.length === 0) throw new WebhookTargetRefused(`host ${host} does not resolve`);
+    for (const a of addresses) this.checkAddress(a.address);
+    return addresses[0];
+  }
+
+  private checkAddress(address: string): void {
+    if (this.isDenied(address)) throw new WebhookTargetRefused('points at the platform itself');
+    if (!this.settings.webhookAllowPrivateTargets && !isPublicAddress(address))
+      throw new WebhookTargetRefused(`resolves to a non-public address (${address})`);
+  }
+
+  private isDenied(host: string): boolean {
+    return this.settings.webhookDeniedHosts.some(
+      (denied) => host === denied || (!isIP(host) && host.endsWith(`.${denied}`)),
+    );
+  }
+}
+
+/** The host as compared and resolved: lower case, no IPv6 brackets, no trailing root dot. */
+export function hostOf(url: URL): string {
+  return url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+}

@@ -1,0 +1,98 @@
+import {
+  CallHandler,
+  DynamicModule,
+  ExecutionContext,
+  Injectable,
+  Module,
+  NestInterceptor,
+} from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { from, Observable, switchMap } from 'rxjs';
+import { DataSource } from 'typeorm';
+
+/** `GET /customers/:id/360` (the route as declared) → what was read, e.g. `customer.360`. */
+export type ReadAuditRules = Record<string, string>;
+
+export interface ReadAuditOptions {
+  schema: string;
+  rules: ReadAuditRules;
+}
+
+/** Each service's migration creates `<schema>.read_audit` (actor, roles, partner, action, entity, result ids, when). */
+interface AuditedRequest {
+  method: string;
+  route?: { path: string };
+  params?: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  principal?: { subject: string; roles: string[]; partnerId?: string };
+}
+
+const MAX_RESULT_IDS = 200;
+
+/** The ids of the records a list answer showed (its items' customer or own ids). */
+function resultIds(body: unknown): string[] {
+  const items = (body as { items?: unknown[] } | null)?.items;
+  if (!Array.isArray(items)) return [];
+  return items
+    .map((item) => {
+      const record = item as { customerId?: unknown; id?: unknown; ticketId?: unknown };
+      return record.customerId ?? record.ticketId ?? record.id;
+    })
+    .filter((id): id is string => typeof id === 'string')
+    .slice(0, MAX_RESULT_IDS);
+}
+
+/**
+ * Who read which personal data, when: a row per successful read on an audited route, written before the answer
+ * leaves (no audit row, no answer).
+ */
+@Injectable()
+class ReadAuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: ReadAuditOptions,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<AuditedRequest>();
+    const action = request.route ? this.options.rules[`${request.method} ${request.route.path}`] : undefined;
+    if (!action) return next.handle();
+    return next.handle().pipe(switchMap((body) => from(this.record(request, action, body).then(() => body))));
+  }
+
+  private async record(request: AuditedRequest, action: string, body: unknown): Promise<void> {
+    const principal = request.principal;
+    const correlation = request.headers['x-correlation-id'];
+    await this.dataSource.query(
+      `INSERT INTO ${this.options.schema}.read_audit (actor_id, roles, partner_id, action, entity_id, result_ids, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        principal?.subject ?? 'anonymous',
+        principal?.roles ?? [],
+        principal?.partnerId ?? null,
+        action,
+        request.params?.id ?? null,
+        resultIds(body),
+        typeof correlation === 'string' ? correlation : null,
+      ],
+    );
+  }
+}
+
+/** Audits reads of personal data on the routes named in `rules` (GDPR Art. 30, PIPL Art. 55). */
+@Module({})
+export class ReadAuditModule {
+  static forService(options: ReadAuditOptions): DynamicModule {
+    return {
+      module: ReadAuditModule,
+      providers: [
+        {
+          provide: APP_INTERCEPTOR,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new ReadAuditInterceptor(dataSource, options),
+        },
+      ],
+    };
+  }
+}

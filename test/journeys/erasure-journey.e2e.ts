@@ -1,0 +1,292 @@
+import { eventually } from '@crm/testing';
+import { withCheckDigit } from '@crm/app-customer-master';
+import { PlatformUnderTest } from './platform-under-test';
+import { WebhookReceiver } from './webhook-receiver';
+
+const HANGZHOU = { lat: 30.2741, lon: 120.1551 };
+const NAME = '欧阳翠花';
+const PHONE = '13700001111';
+const VIN = withCheckDigit('LDCA1B2C0NA654321');
+const APPS = ['customerMaster', 'callCenter', 'service'] as const;
+
+interface Column {
+  table_schema: string;
+  table_name: string;
+  column_name: string;
+}
+
+/** Every text, character, array and JSON column of every table in one app's database that holds `needle`. */
+async function placesHolding(platform: PlatformUnderTest, app: (typeof APPS)[number], needle: string) {
+  const columns = await platform.query<Column>(
+    app,
+    `SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE t.table_type = 'BASE TABLE' AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
+        AND (c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY'))`,
+  );
+  const found: string[] = [];
+  for (const c of columns) {
+    const [{ n }] = await platform.query<{ n: number }>(
+      app,
+      `SELECT count(*)::int AS n FROM "${c.table_schema}"."${c.table_name}" WHERE "${c.column_name}"::text LIKE $1`,
+      [`%${needle}%`],
+    );
+    if (n > 0) found.push(`${app}: ${c.table_schema}.${c.table_name}.${c.column_name} (${n})`);
+  }
+  return found;
+}
+
+/**
+ * The right to erasure across separate services over Kafka: after a customer with a ticket and a repair
+ * is erased, no table of any service holds their name, phone or VIN, and later events do not bring them back.
+ */
+describe('an erased customer is gone from every service', () => {
+  let platform: PlatformUnderTest;
+  let hooks: WebhookReceiver;
+  let admin: string;
+  let agent: string;
+  let customerId: string;
+  let ticketId: string;
+  let stationId: string;
+
+  beforeAll(async () => {
+    platform = await PlatformUnderTest.start();
+    hooks = await WebhookReceiver.start();
+    admin = await platform.as(['admin']);
+    agent = await platform.as(['agent']);
+  }, 120_000);
+  afterAll(async () => {
+    await platform?.stop();
+    await hooks?.stop();
+  });
+
+  it('registers the customer and their car, opens a ticket and repairs it', async () => {
+    stationId = (
+      await platform
+        .customerMaster()
+        .post('/partners')
+        .set('Authorization', admin)
+        .send({
+          kind: 'repair_station',
+          code: 'RS-HZ-1',
+          name: '杭州维修站',
+          location: HANGZHOU,
+          brands: ['Aurora'],
+          skills: ['brakes'],
+          capacity: 5,
+        })
+        .expect(201)
+    ).body.partnerId;
+    customerId = (
+      await platform
+        .customerMaster()
+        .post('/customers')
+        .set('Authorization', agent)
+        .send({
+          kind: 'person',
+          name: NAME,
+          phones: [PHONE],
+          address: { city: '杭州市', location: HANGZHOU },
+          consents: [{ channel: 'sms', granted: true, source: 'call-center' }],
+        })
+        .expect(201)
+    ).body.id;
+    // The station's webhook gets a copy of each ticket; the dev mailbox keeps the customer's SMS.
+    await eventually(() =>
+      platform
+        .service()
+        .put(`/stations/${stationId}/webhook`)
+        .set('Authorization', admin)
+        .send({ url: `${hooks.baseUrl}/hz` })
+        .expect(200),
+    );
+    const vehicleId = (
+      await platform
+        .customerMaster()
+        .post(`/customers/${customerId}/vehicles`)
+        .set('Authorization', agent)
+        .send({ vin: VIN, brand: 'Aurora', model: 'A6 Sedan', modelYear: 2023, purchaseDate: '2023-06-18' })
+        .expect(201)
+    ).body.vehicleId;
+    const opened = await eventually(() =>
+      platform
+        .service()
+        .post('/tickets')
+        .set('Authorization', agent)
+        .send({
+          customerId,
+          vehicleId,
+          qualityType: 'brakes',
+          description: `${NAME} 来电：刹车异响，回电 ${PHONE}`,
+          channel: 'phone',
+          location: HANGZHOU,
+        })
+        .expect(201),
+    );
+    ticketId = opened.body.ticketId;
+    expect(opened.body.stationId).toBe(stationId);
+    const station = await platform.as(['repair_station'], { id: stationId, kind: 'repair_station' });
+    for (const [step, body] of [
+      ['accept', {}],
+      ['progress', { note: `called ${NAME} back on ${PHONE}` }],
+      [
+        'resolve',
+        {
+          workDone: `new pads for ${VIN}`,
+          parts: [],
+          cost: { amount: 300, currency: 'CNY' },
+          technician: '王师傅',
+        },
+      ],
+    ] as const)
+      await platform
+        .service()
+        .post(`/station/tickets/${ticketId}/${step}`)
+        .set('Authorization', station)
+        .send(body)
+        .expect(200);
+    await platform
+      .service()
+      .post(`/tickets/${ticketId}/satisfaction`)
+      .set('Authorization', agent)
+      .send({ score: 4, comment: `${NAME} says thanks` })
+      .expect(200);
+    await eventually(async () => {
+      const { body } = await platform
+        .callCenter()
+        .get(`/customers/${customerId}/360`)
+        .set('Authorization', agent)
+        .expect(200);
+      expect(body.repairs).toHaveLength(1);
+    }, 30_000);
+    await eventually(async () => {
+      expect(await placesHolding(platform, 'service', PHONE)).toEqual(
+        expect.arrayContaining([expect.stringContaining('dev_mailbox_message')]),
+      );
+      expect(await placesHolding(platform, 'service', VIN)).toEqual(
+        expect.arrayContaining([expect.stringContaining('webhook_delivery.body')]),
+      );
+    }, 30_000);
+    for (const app of APPS) expect(await placesHolding(platform, app, PHONE)).not.toEqual([]);
+  }, 90_000);
+
+  it('audits reads of personal data by staff and partners: who, what, when', async () => {
+    const station = await platform.as(['repair_station'], { id: stationId, kind: 'repair_station' });
+    await platform.callCenter().get(`/customers/${customerId}/360`).set('Authorization', agent).expect(200);
+    await platform.callCenter().get(`/lookup?q=${PHONE}`).set('Authorization', agent).expect(200);
+    await platform.service().get('/dev/mailbox').set('Authorization', admin).expect(200);
+    await platform.service().get(`/station/tickets/${ticketId}`).set('Authorization', station).expect(200);
+    await platform.customerMaster().get(`/customers/${customerId}`).set('Authorization', agent).expect(200);
+    const audit = (app: (typeof APPS)[number], schema: string) =>
+      platform.query<{
+        action: string;
+        entity_id: string | null;
+        result_ids: string[];
+        partner_id: string | null;
+      }>(
+        app,
+        `SELECT action, entity_id, result_ids, partner_id, actor_id, at FROM ${schema}.read_audit ORDER BY id`,
+      );
+    expect(await audit('callCenter', 'call_center')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'customer.360', entity_id: customerId }),
+        expect.objectContaining({ action: 'customer.lookup', result_ids: [customerId] }),
+      ]),
+    );
+    expect(await audit('service', 'service')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'dev-mailbox.read' }),
+        expect.objectContaining({
+          action: 'station.ticket.read',
+          entity_id: ticketId,
+          partner_id: stationId,
+        }),
+      ]),
+    );
+    expect(await audit('customerMaster', 'customer_master')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'customer.read', entity_id: customerId })]),
+    );
+  });
+
+  it('exports everything every service holds about them, for admins only, audited', async () => {
+    await platform
+      .customerMaster()
+      .get(`/customers/${customerId}/export`)
+      .set('Authorization', agent)
+      .expect(403);
+    const { body } = await platform
+      .customerMaster()
+      .get(`/customers/${customerId}/export`)
+      .set('Authorization', admin)
+      .expect(200);
+    const part = (source: string) => body.parts.find((p: { source: string }) => p.source === source).tables;
+    expect(body.parts.map((p: { source: string }) => p.source)).toEqual([
+      'customer-master',
+      'service',
+      'call-center',
+    ]);
+    expect(part('customer-master').customer[0]).toMatchObject({ id: customerId, name: NAME });
+    expect(part('customer-master').vehicle[0]).toMatchObject({ vin: VIN });
+    expect(part('service').ticket[0]).toMatchObject({
+      id: ticketId,
+      satisfaction_comment: `${NAME} says thanks`,
+    });
+    expect(part('service').repair_record).toHaveLength(1);
+    expect(JSON.stringify(part('service').dev_mailbox_message)).toContain(PHONE);
+    expect(part('call-center').customer[0]).toMatchObject({ name: NAME });
+    expect(part('call-center').repair).toHaveLength(1);
+    expect(part('service').webhook_delivery).toHaveLength(1);
+    expect(part('call-center').read_audit).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'customer.360', entity_id: customerId })]),
+    );
+    expect(part('customer-master').read_audit).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'customer.read' })]),
+    );
+    const audited = await platform.query(
+      'customerMaster',
+      `SELECT actor_id FROM customer_master.audit_log WHERE entity_id = $1 AND action = 'customer.exported'`,
+      [customerId],
+    );
+    expect(audited).toHaveLength(1);
+    const csv = await platform
+      .customerMaster()
+      .get(`/customers/${customerId}/export/csv?table=service.ticket`)
+      .set('Authorization', admin)
+      .expect(200)
+      .expect('content-type', /text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toContain('"description"');
+    expect(csv.text).toContain(ticketId);
+  });
+
+  it('erases them: no table of any service holds their name, phone or VIN', async () => {
+    await platform
+      .customerMaster()
+      .post(`/customers/${customerId}/erase`)
+      .set('Authorization', admin)
+      .expect(200);
+    await eventually(async () => {
+      const found: string[] = [];
+      for (const app of APPS)
+        for (const needle of [NAME, PHONE, VIN]) found.push(...(await placesHolding(platform, app, needle)));
+      expect(found).toEqual([]);
+    }, 60_000);
+  }, 90_000);
+
+  it('is not brought back into the call center by a later ticket event', async () => {
+    await platform.service().post(`/tickets/${ticketId}/close`).set('Authorization', agent).expect(200);
+    await platform
+      .service()
+      .post(`/tickets/${ticketId}/reopen`)
+      .set('Authorization', agent)
+      .send({ reason: 'customer called again' })
+      .expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const tickets = await platform.query(
+      'callCenter',
+      `SELECT 1 FROM call_center.ticket WHERE customer_id = $1 UNION ALL
+       SELECT 1 FROM call_center.repair WHERE customer_id = $1`,
+      [customerId],
+    );
+    expect(tickets).toEqual([]);
+  }, 30_000);
+});
