@@ -48,12 +48,13 @@ describe('station webhook attempts', () => {
       .set('Authorization', await harness.asStation(stationId))
       .send({ url: endpoint.url })
       .expect(200);
+    const customerId = await harness.customer();
     const opened = await harness
       .http()
       .post('/tickets')
       .set('Authorization', agent)
       .send({
-        customerId: '6f1c1c1e-0000-4000-8000-000000000005',
+        customerId,
         brand: 'Aurora',
         qualityType: 'brakes',
         description: 'brake noise',

@@ -87,6 +87,8 @@ describe('a station webhook cannot point into the platform (SSRF)', () => {
         [opened.body.ticketId],
       );
       expect(rows[0]?.attempts).toBeGreaterThanOrEqual(1);
+      // The attempt is recorded before sending; its outcome (the refusal) right after.
+      expect(rows[0]?.last_error).toBeTruthy();
       return rows;
     });
     expect(delivery.last_error).toMatch(/refused: the URL resolves to a non-public address/);
