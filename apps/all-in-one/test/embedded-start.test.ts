@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eventually } from '@crm/testing';
 import { freePort } from '../../../test/infra/kafka/kafka-broker';
+import { PAST_COMPLAINTS } from '../src/demo-seed/demo-data';
 import { DemoLogin } from '../src/demo-seed/demo-seed.service';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -112,6 +113,37 @@ describe('the embedded default', () => {
     const customers = await api<{ items: { name: string }[] }>('/customers?limit=100', await agentToken());
     expect(customers.items).toHaveLength(12);
     expect(customers.items.some((c) => /[\u4e00-\u9fff]/.test(c.name))).toBe(true);
+  });
+
+  it('seeds past tickets, repaired and rated, whose 360 names the station and the technician', async () => {
+    type View = {
+      profile: { emails: string[] };
+      consents: { channel: string; granted: boolean }[];
+      tickets: { ticketId: string; status: string; station: { name: string | null } | null }[];
+      repairs: { ticketId: string; technician: string; station: { name: string | null } }[];
+    };
+    const token = await agentToken();
+    const { items } = await api<{ items: { id: string }[] }>('/customers?limit=100', token);
+    const view = await eventually(async () => {
+      const views = await Promise.all(items.map((c) => api<View>(`/customers/${c.id}/360`, token)));
+      const repaired = views.filter((v) => v.repairs.length > 0);
+      expect(repaired).toHaveLength(PAST_COMPLAINTS.length);
+      return repaired[0];
+    });
+    expect(view.profile.emails[0]).toMatch(/@example\.com$/);
+    expect(view.consents).toContainEqual(expect.objectContaining({ channel: 'email', granted: true }));
+    const [repair] = view.repairs;
+    expect(repair.technician).toEqual(expect.any(String));
+    expect(repair.technician.length).toBeGreaterThan(0);
+    expect(repair.station.name).toMatch(/维修站$/);
+    const ticket = view.tickets.find((t) => t.ticketId === repair.ticketId);
+    expect(ticket).toMatchObject({ status: 'resolved', station: { name: repair.station.name } });
+    const rated = await api<{ status: string; satisfaction: { score: number } | null }>(
+      `/tickets/${repair.ticketId}`,
+      token,
+    );
+    expect(rated.status).toBe('resolved');
+    expect(rated.satisfaction?.score).toEqual(expect.any(Number));
   });
 
   it('runs the complaint story: lookup, 360, complaint, ticket routed to a station', async () => {

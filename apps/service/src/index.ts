@@ -2,6 +2,7 @@
 export { ServiceModule } from './service.module';
 export { SERVICE_API, ServiceAppModule } from './service-app.module';
 export { serviceMigrations } from './migrations';
+export { ServiceDemoSeeder, type ServiceDemoStory } from './demo/service-demo.seeder';
 export {
   DEFAULT_SERVICE_SETTINGS,
   LOCAL_WEBHOOK_TARGETS,

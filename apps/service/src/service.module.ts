@@ -4,6 +4,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
 import { DataExportModule } from './data-export/data-export.module';
 import { DealersModule } from './dealers/dealers.module';
+import { ServiceDemoModule } from './demo/service-demo.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RepairsModule } from './repairs/repairs.module';
@@ -61,8 +62,9 @@ export class ServiceModule {
         SlaModule,
         ErasureModule,
         DataExportModule,
+        ServiceDemoModule,
       ],
-      exports: [TicketsModule, SlaModule, WebhooksModule, NotificationsModule],
+      exports: [TicketsModule, SlaModule, WebhooksModule, NotificationsModule, ServiceDemoModule],
     };
   }
 }

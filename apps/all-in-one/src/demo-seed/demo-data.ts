@@ -100,3 +100,41 @@ export class SeededRandom {
     return items[this.int(items.length)];
   }
 }
+
+/**
+ * Past complaints the demo replays end to end: opened, routed, accepted, resolved and rated. Brakes,
+ * because every city has a station able to fix them, so each one is routed.
+ */
+export const PAST_COMPLAINTS: {
+  qualityType: QualityType;
+  description: string;
+  workDone: string;
+  technician: string;
+  score: number;
+  comment: string;
+}[] = [
+  {
+    qualityType: 'brakes',
+    description: '刹车时有异响 (squeal when braking)',
+    workDone: '更换前刹车片并打磨刹车盘 (replaced front pads, skimmed discs)',
+    technician: '王师傅',
+    score: 5,
+    comment: '修得很快，谢谢',
+  },
+  {
+    qualityType: 'brakes',
+    description: 'Brake warning light stays on after a long descent',
+    workDone: 'Replaced worn rear pads and the brake wear sensor',
+    technician: 'Li Wei',
+    score: 4,
+    comment: 'Fixed, but had to wait for the appointment',
+  },
+  {
+    qualityType: 'brakes',
+    description: '刹车踏板偏软 (soft brake pedal)',
+    workDone: '更换刹车油并排气 (brake fluid replaced and bled)',
+    technician: '张师傅',
+    score: 3,
+    comment: '问题解决了，等待时间有点长',
+  },
+];

@@ -7,6 +7,7 @@ import { PartnerKind, Role, Roles } from '@crm/contracts';
 import { CustomerService, PartnerService, VehicleService, withCheckDigit } from '@crm/app-customer-master';
 import { UsersService } from '@crm/app-identity';
 import { SalesDemoSeeder, SalesDemoTeam } from '@crm/app-sales';
+import { ServiceDemoSeeder } from '@crm/app-service';
 import {
   BRANDS,
   DEMO_CITIES,
@@ -14,6 +15,7 @@ import {
   ENGLISH_FIRST_NAMES,
   ENGLISH_LAST_NAMES,
   GIVEN_NAME_CHARACTERS,
+  PAST_COMPLAINTS,
   SeededRandom,
   STATION_SKILL_SETS,
   SURNAMES,
@@ -32,6 +34,11 @@ export interface DemoLogin {
   username: string;
   password: string;
   roles: string;
+}
+
+interface SeededCustomer {
+  customerId: string;
+  vehicleId: string;
 }
 
 interface SeededPartner {
@@ -78,7 +85,8 @@ const STAFF_LOGINS: { username: string; roles: Role[] }[] = [
 
 /**
  * Seeds the embedded default on its first start: dealers and repair stations in real Chinese
- * cities, customers with Chinese and English names and their vehicles, and a login per role.
+ * cities, customers with Chinese and English names, emails, consents and their vehicles, a login per
+ * role, and past tickets that went through the whole lifecycle (routed, accepted, repaired, rated).
  * Passwords are generated, printed and kept in the data folder, never in the repository.
  */
 @Injectable()
@@ -94,6 +102,7 @@ export class DemoSeedService {
     private readonly vehicles: VehicleService,
     private readonly users: UsersService,
     private readonly sales: SalesDemoSeeder,
+    private readonly service: ServiceDemoSeeder,
   ) {}
 
   async seedOnce(): Promise<DemoLogin[]> {
@@ -103,9 +112,13 @@ export class DemoSeedService {
     if (count > 0) return this.savedLogins();
     this.logger.log('First start: seeding demo data');
     const partners = await this.seedPartners();
-    const customerIds = await this.seedCustomers(partners.filter((p) => p.kind === 'dealer'));
-    const { logins, userIds } = await this.seedLogins(partners);
-    await this.sales.seed(this.salesTeam(userIds), customerIds);
+    const customers = await this.seedCustomers(partners.filter((p) => p.kind === 'dealer'));
+    const { logins, userIds, partnerUserIds } = await this.seedLogins(partners);
+    await this.sales.seed(
+      this.salesTeam(userIds),
+      customers.map((c) => c.customerId),
+    );
+    await this.seedPastTickets(customers, userIds.get('agent') as string, partnerUserIds);
     this.saveLogins(logins);
     return logins;
   }
@@ -145,8 +158,8 @@ export class DemoSeedService {
     return seeded;
   }
 
-  private async seedCustomers(dealers: SeededPartner[]): Promise<string[]> {
-    const ids: string[] = [];
+  private async seedCustomers(dealers: SeededPartner[]): Promise<SeededCustomer[]> {
+    const seeded: SeededCustomer[] = [];
     for (let i = 0; i < this.options.customers; i++) {
       const dealer = this.random.pick(dealers);
       const customer = await this.customers.register(
@@ -162,14 +175,33 @@ export class DemoSeedService {
             location: this.near(dealer.city),
           },
           birthday: `19${60 + this.random.int(40)}-0${1 + this.random.int(9)}-1${this.random.int(9)}`,
-          consents: [{ channel: 'sms', granted: this.random.next() > 0.3, source: 'demo-seed' }],
+          emails: [`demo.customer${i + 1}@example.com`],
+          consents: [
+            { channel: 'sms', granted: this.random.next() > 0.3, source: 'demo-seed' },
+            { channel: 'email', granted: i % 4 !== 3, source: 'demo-seed' },
+          ],
         },
         { allowDuplicate: true },
       );
-      await this.vehicles.register(customer.id, this.demoVehicle(i, dealer.id));
-      ids.push(customer.id);
+      const vehicle = await this.vehicles.register(customer.id, this.demoVehicle(i, dealer.id));
+      seeded.push({ customerId: customer.id, vehicleId: vehicle.vehicleId });
     }
-    return ids;
+    return seeded;
+  }
+
+  /** The first customers' past complaints, replayed through the service app as the agent and the station. */
+  private async seedPastTickets(
+    customers: SeededCustomer[],
+    agentUserId: string,
+    stationUserIds: Map<string, string>,
+  ): Promise<void> {
+    for (const [i, complaint] of PAST_COMPLAINTS.entries()) {
+      const customer = customers[i];
+      if (!customer) return;
+      const ticket = await this.service.replay({ ...customer, ...complaint, agentUserId, stationUserIds });
+      if (ticket) this.logger.log(`Past ticket ${ticket.ticketNumber}: resolved and rated`);
+      else this.logger.warn(`No station could take the demo complaint of customer ${customer.customerId}`);
+    }
   }
 
   /** The sales tree keyed by the identity user ids (token subjects) of the demo logins. */
@@ -222,7 +254,7 @@ export class DemoSeedService {
 
   private async seedLogins(
     partners: SeededPartner[],
-  ): Promise<{ logins: DemoLogin[]; userIds: Map<string, string> }> {
+  ): Promise<{ logins: DemoLogin[]; userIds: Map<string, string>; partnerUserIds: Map<string, string> }> {
     const partnerLogins = partners.slice(0, 6).map((p) => ({
       username: `${p.kind === 'dealer' ? 'dealer' : 'station'}.${p.city.code.toLowerCase()}.${p.id.slice(0, 4)}`,
       roles: [p.kind === 'dealer' ? Roles.dealer : Roles.repairStation],
@@ -230,6 +262,7 @@ export class DemoSeedService {
     }));
     const logins: DemoLogin[] = [];
     const userIds = new Map<string, string>();
+    const partnerUserIds = new Map<string, string>();
     const all: { username: string; roles: Role[]; partner?: SeededPartner }[] = [
       ...STAFF_LOGINS,
       ...partnerLogins,
@@ -246,9 +279,10 @@ export class DemoSeedService {
         partnerKind: partner?.kind,
       });
       userIds.set(login.username, user.id);
+      if (partner) partnerUserIds.set(partner.id, user.id);
       logins.push({ username: login.username, password, roles: login.roles.join(',') });
     }
-    return { logins, userIds };
+    return { logins, userIds, partnerUserIds };
   }
 
   private loginsFile(): string | null {

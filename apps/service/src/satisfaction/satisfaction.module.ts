@@ -13,6 +13,6 @@ import { SurveyService } from './survey.service';
   imports: [ServiceMessaging, TicketsModule],
   controllers: [SatisfactionController, SurveyController],
   providers: [SatisfactionService, SurveyTokenRepository, SurveyLinkIssuer, SurveyService],
-  exports: [SurveyLinkIssuer],
+  exports: [SurveyLinkIssuer, SatisfactionService],
 })
 export class SatisfactionModule {}

@@ -12,5 +12,6 @@ import { StationWorkService } from './station-work.service';
   imports: [TicketsModule, RoutingModule, RepairsModule, StationsModule],
   controllers: [StationTicketController],
   providers: [StationResponseService, StationWorkService],
+  exports: [StationResponseService, StationWorkService],
 })
 export class StationApiModule {}
