@@ -9,6 +9,7 @@ export const TEST_AUDIENCE = DEFAULT_TOKEN_AUDIENCE;
 
 export interface TokenClaims {
   sub?: string;
+  name?: string;
   roles: Role[];
   partnerId?: string;
   partnerKind?: PartnerKind;
@@ -37,6 +38,7 @@ export class TestTokenIssuer {
   sign(claims: TokenClaims): Promise<string> {
     return this.signPayload({
       sub: claims.sub ?? `user-${claims.roles.join('-')}`,
+      name: claims.name,
       roles: claims.roles,
       partner_id: claims.partnerId,
       partner_kind: claims.partnerKind,

@@ -115,11 +115,18 @@ describe('the embedded default', () => {
     expect(customers.items.some((c) => /[\u4e00-\u9fff]/.test(c.name))).toBe(true);
   });
 
-  it('seeds past tickets, repaired and rated, whose 360 names the station and the technician', async () => {
+  it('seeds past tickets, repaired and rated, whose 360 names the agent, the station and the technician', async () => {
     type View = {
       profile: { emails: string[] };
       consents: { channel: string; granted: boolean }[];
-      tickets: { ticketId: string; status: string; station: { name: string | null } | null }[];
+      tickets: {
+        ticketId: string;
+        status: string;
+        station: { name: string | null } | null;
+        openedBy: { name: string | null } | null;
+        satisfaction: { score: number } | null;
+      }[];
+      interactions: { ticketId: string | null; kind: string; agentName: string | null }[];
       repairs: { ticketId: string; technician: string; station: { name: string | null } }[];
     };
     const token = await agentToken();
@@ -137,7 +144,15 @@ describe('the embedded default', () => {
     expect(repair.technician.length).toBeGreaterThan(0);
     expect(repair.station.name).toMatch(/维修站$/);
     const ticket = view.tickets.find((t) => t.ticketId === repair.ticketId);
-    expect(ticket).toMatchObject({ status: 'resolved', station: { name: repair.station.name } });
+    expect(ticket).toMatchObject({
+      status: 'resolved',
+      station: { name: repair.station.name },
+      openedBy: { name: '王丽' },
+      satisfaction: { score: expect.any(Number) },
+    });
+    expect(view.interactions).toContainEqual(
+      expect.objectContaining({ ticketId: repair.ticketId, kind: 'complaint', agentName: '王丽' }),
+    );
     const rated = await api<{ status: string; satisfaction: { score: number } | null }>(
       `/tickets/${repair.ticketId}`,
       token,

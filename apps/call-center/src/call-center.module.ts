@@ -35,6 +35,7 @@ import { ScreenPopBus } from './telephony/screen-pop.bus';
 import { ScreenPopHub } from './telephony/screen-pop.hub';
 import { TelephonyController } from './telephony/telephony.controller';
 import { TelephonyService } from './telephony/telephony.service';
+import { CallCenterDemoSeeder } from './demo/call-center-demo.seeder';
 
 const READ_MODEL = [
   Customer360Invalidator,
@@ -90,6 +91,8 @@ const READ_MODEL = [
     ScreenPopBus,
     TelephonyService,
     CallCenterCustomerDataRepository,
+    CallCenterDemoSeeder,
   ],
+  exports: [CallCenterDemoSeeder],
 })
 export class CallCenterModule {}

@@ -59,9 +59,13 @@ export class CallCenterHarness {
     return `${(await this.app.getUrl()).replace('[::1]', '127.0.0.1')}${path}`;
   }
 
-  async as(roles: Role[], options: { sub?: string; partner?: { id: string; kind: PartnerKind } } = {}) {
+  async as(
+    roles: Role[],
+    options: { sub?: string; name?: string; partner?: { id: string; kind: PartnerKind } } = {},
+  ) {
     const token = await this.tokens.sign({
       sub: options.sub,
+      name: options.name,
       roles,
       partnerId: options.partner?.id,
       partnerKind: options.partner?.kind,

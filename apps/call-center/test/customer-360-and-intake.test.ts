@@ -8,7 +8,9 @@ import {
   RepairRecorded,
   Roles,
   TicketAccepted,
+  TicketClosed,
   TicketOpened,
+  TicketSatisfactionRecorded,
   validateEvent,
   VehicleRegistered,
 } from '@crm/contracts';
@@ -19,6 +21,7 @@ import { customerState, repairRecord, ticketSummary, vehicleState } from './call
 import { SseClient } from './sse-client';
 
 const AGENT_ID = 'agent-007';
+const AGENT_NAME = '王丽';
 const dealerId = '8d0b8a36-1d4b-4c11-9e53-7f1f1a0d0a01';
 const stationId = '8d0b8a36-1d4b-4c11-9e53-7f1f1a0d0a02';
 
@@ -35,7 +38,7 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
 
   beforeAll(async () => {
     cc = await CallCenterHarness.start();
-    agent = await cc.as([Roles.agent], { sub: AGENT_ID });
+    agent = await cc.as([Roles.agent], { sub: AGENT_ID, name: AGENT_NAME });
     await cc.publish(PartnerRegistered, dealerId, {
       partnerId: dealerId,
       kind: 'dealer',
@@ -118,7 +121,12 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
         outcome: 'answered',
       })
       .expect(201);
-    expect(created.body).toMatchObject({ agentId: AGENT_ID, kind: 'contact', durationSeconds: 185 });
+    expect(created.body).toMatchObject({
+      agentId: AGENT_ID,
+      agentName: AGENT_NAME,
+      kind: 'contact',
+      durationSeconds: 185,
+    });
     const list = await cc
       .http()
       .get(`/customers/${customer.customerId}/interactions`)
@@ -166,6 +174,47 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
       kind: 'complaint',
       ticketId: receipt.body.ticketId,
     });
+  });
+
+  it('names the agent who took the complaint and shows the latest rating on its ticket', async () => {
+    const receipt = await cc
+      .http()
+      .post(`/customers/${customer.customerId}/complaints`)
+      .set('Authorization', agent)
+      .send({ description: '空调不制冷', qualityType: 'air_conditioning', channel: 'phone' })
+      .expect(201);
+    const opened = ticketSummary(customer.customerId, {
+      ticketId: receipt.body.ticketId,
+      status: 'resolved',
+    });
+    await cc.publish(TicketOpened, opened.ticketId, opened, 'service', new Date(opened.openedAt));
+    const rate = (score: number, comment: string, at: string) =>
+      cc.publish(
+        TicketSatisfactionRecorded,
+        opened.ticketId,
+        { ...opened, score, comment },
+        'service',
+        new Date(at),
+      );
+    await rate(2, 'took too long', '2026-02-03T08:00:00.000Z');
+    await rate(5, 'older rating, delivered late', '2026-02-02T08:00:00.000Z');
+    // Same ticket, same partition: once the close shows, both ratings before it were applied.
+    await cc.publish(
+      TicketClosed,
+      opened.ticketId,
+      { ...opened, status: 'closed' },
+      'service',
+      new Date('2026-02-04'),
+    );
+    const ticketIn360 = async () =>
+      (await view360()).tickets.find((t: { ticketId: string }) => t.ticketId === opened.ticketId);
+    await eventually(async () =>
+      expect(await ticketIn360()).toMatchObject({
+        status: 'closed',
+        openedBy: { id: AGENT_ID, name: AGENT_NAME },
+        satisfaction: { score: 2, comment: 'took too long' },
+      }),
+    );
   });
 
   it('pops the caller on the agent’s open event stream', async () => {

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { PartnerKind, Role, Roles } from '@crm/contracts';
 import { CustomerService, PartnerService, VehicleService, withCheckDigit } from '@crm/app-customer-master';
 import { UsersService } from '@crm/app-identity';
+import { CallCenterDemoSeeder } from '@crm/app-call-center';
 import { SalesDemoSeeder, SalesDemoTeam } from '@crm/app-sales';
 import { ServiceDemoSeeder } from '@crm/app-service';
 import {
@@ -22,6 +23,9 @@ import {
 } from './demo-data';
 
 export const DEMO_SEED_OPTIONS = Symbol('DEMO_SEED_OPTIONS');
+
+/** The demo call-center agent's display name: the 360 names who took each call. */
+const DEMO_AGENT_NAME = '王丽';
 
 export interface DemoSeedOptions {
   /** DEMO_SEED: seed on first start (and be ready only once it has). */
@@ -70,13 +74,13 @@ const SALES_TEAM = {
   ],
 };
 
-const STAFF_LOGINS: { username: string; roles: Role[] }[] = [
+const STAFF_LOGINS: { username: string; roles: Role[]; name?: string }[] = [
   { username: 'admin', roles: [Roles.admin] },
-  { username: 'agent', roles: [Roles.agent] },
-  { username: SALES_TEAM.director.username, roles: [Roles.salesManager] },
+  { username: 'agent', roles: [Roles.agent], name: DEMO_AGENT_NAME },
+  { ...SALES_TEAM.director, roles: [Roles.salesManager] },
   ...SALES_TEAM.managers.flatMap(({ manager, reps }) => [
-    { username: manager.username, roles: [Roles.salesManager] },
-    ...reps.map((rep) => ({ username: rep.username, roles: [Roles.salesRep] })),
+    { ...manager, roles: [Roles.salesManager] },
+    ...reps.map((rep) => ({ ...rep, roles: [Roles.salesRep] })),
   ]),
   { username: 'marketer', roles: [Roles.marketer] },
   { username: 'analyst', roles: [Roles.analyst] },
@@ -103,6 +107,7 @@ export class DemoSeedService {
     private readonly users: UsersService,
     private readonly sales: SalesDemoSeeder,
     private readonly service: ServiceDemoSeeder,
+    private readonly callCenter: CallCenterDemoSeeder,
   ) {}
 
   async seedOnce(): Promise<DemoLogin[]> {
@@ -199,8 +204,16 @@ export class DemoSeedService {
       const customer = customers[i];
       if (!customer) return;
       const ticket = await this.service.replay({ ...customer, ...complaint, agentUserId, stationUserIds });
-      if (ticket) this.logger.log(`Past ticket ${ticket.ticketNumber}: resolved and rated`);
-      else this.logger.warn(`No station could take the demo complaint of customer ${customer.customerId}`);
+      if (!ticket) {
+        this.logger.warn(`No station could take the demo complaint of customer ${customer.customerId}`);
+        continue;
+      }
+      await this.callCenter.recordPastComplaintCall({
+        ...ticket,
+        agent: { id: agentUserId, name: DEMO_AGENT_NAME },
+        occurredAt: ticket.openedAt,
+      });
+      this.logger.log(`Past ticket ${ticket.ticketNumber}: resolved and rated`);
     }
   }
 
@@ -263,7 +276,7 @@ export class DemoSeedService {
     const logins: DemoLogin[] = [];
     const userIds = new Map<string, string>();
     const partnerUserIds = new Map<string, string>();
-    const all: { username: string; roles: Role[]; partner?: SeededPartner }[] = [
+    const all: { username: string; roles: Role[]; name?: string; partner?: SeededPartner }[] = [
       ...STAFF_LOGINS,
       ...partnerLogins,
     ];
@@ -273,7 +286,7 @@ export class DemoSeedService {
       const user = await this.users.ensureUser({
         username: login.username,
         password,
-        displayName: login.username,
+        displayName: login.name ?? login.username,
         roles: login.roles,
         partnerId: partner?.id,
         partnerKind: partner?.kind,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@crm/messaging';
+import { AgentRef } from '../interactions/interaction';
 import { InteractionRecorder } from '../interactions/interaction-recorder';
 import { Customer360Invalidator } from '../read-model/customer-360.invalidator';
 import { ComplaintPublisher } from './complaint.publisher';
@@ -25,7 +26,7 @@ export class ComplaintIntakeService {
     private readonly invalidator: Customer360Invalidator,
   ) {}
 
-  record(customerId: string, agentId: string, input: RecordComplaintDto): Promise<ComplaintReceipt> {
+  record(customerId: string, agent: AgentRef, input: RecordComplaintDto): Promise<ComplaintReceipt> {
     return this.uow.run(async (tx) => {
       const { vehicle, location } = await this.subjects.read(tx, customerId, input.vehicleId, input.location);
       const ticketId = this.publisher.newTicketId();
@@ -35,7 +36,8 @@ export class ComplaintIntakeService {
         kind: 'complaint',
         channel: input.channel,
         direction: 'inbound',
-        agentId,
+        agentId: agent.id,
+        agentName: agent.name,
         subject: `Complaint: ${input.qualityType}`,
         notes: input.description,
         outcome: 'ticket-requested',
@@ -55,7 +57,7 @@ export class ComplaintIntakeService {
         description: input.description,
         channel: input.channel,
         location,
-        agentId,
+        agentId: agent.id,
       });
       this.invalidator.afterCommit(tx, customerId);
       return { ticketId, interactionId };

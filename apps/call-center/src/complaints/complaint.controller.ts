@@ -9,6 +9,7 @@ import {
 import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
 import { UuidPipe } from '@crm/http';
 import { CALL_CENTER_WRITERS } from '../call-center.constants';
+import { agentOf } from '../interactions/interaction';
 import { ComplaintIntakeService, ComplaintReceipt } from './complaint-intake.service';
 import { ComplaintReceiptDto, RecordComplaintDto } from './dto/record-complaint.dto';
 
@@ -30,6 +31,6 @@ export class ComplaintController {
     @Body() body: RecordComplaintDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ComplaintReceipt> {
-    return this.service.record(customerId, principal.subject, body);
+    return this.service.record(customerId, agentOf(principal), body);
   }
 }

@@ -66,7 +66,14 @@ export class Customer360Repository {
               t.severity, t.description, t.vehicle_id AS "vehicleId", t.accepted_by AS "acceptedBy",
               CASE WHEN t.station_id IS NULL THEN NULL
                    ELSE json_build_object('id', t.station_id, 'name', s.name) END AS station,
-              t.opened_at AS "openedAt", t.updated_at AS "updatedAt"
+              t.opened_at AS "openedAt", t.updated_at AS "updatedAt",
+              (SELECT json_build_object('id', i.agent_id, 'name', i.agent_name)
+                 FROM call_center.interaction i
+                WHERE i.ticket_id = t.id AND i.kind = 'complaint'
+                ORDER BY i.occurred_at LIMIT 1) AS "openedBy",
+              CASE WHEN t.satisfaction_score IS NULL THEN NULL
+                   ELSE json_build_object('score', t.satisfaction_score, 'comment', t.satisfaction_comment,
+                     'recordedAt', to_json(t.satisfaction_recorded_at) #>> '{}') END AS satisfaction
          FROM call_center.ticket t LEFT JOIN call_center.partner s ON s.id = t.station_id
         WHERE t.customer_id = $1 ORDER BY t.${OPEN} DESC, t.opened_at DESC`,
       [customerId],

@@ -1,5 +1,5 @@
 import { Address, TicketStatus } from '@crm/contracts';
-import { Interaction } from '../interactions/interaction';
+import { AgentRef, Interaction } from '../interactions/interaction';
 
 export type WarrantyState = 'in-warranty' | 'out-of-warranty' | 'unknown';
 
@@ -53,6 +53,13 @@ export interface RepairView {
   technician: string;
 }
 
+/** The customer's rating of how the ticket was handled. */
+export interface SatisfactionView {
+  score: number;
+  comment: string | null;
+  recordedAt: string;
+}
+
 export interface TicketView {
   ticketId: string;
   number: string;
@@ -64,6 +71,9 @@ export interface TicketView {
   vehicleId: string | null;
   station: PartnerRef | null;
   acceptedBy: string | null;
+  /** The agent who took the complaint call, when it came through the call center. */
+  openedBy: AgentRef | null;
+  satisfaction: SatisfactionView | null;
   openedAt: string;
   updatedAt: string;
 }

@@ -11,7 +11,7 @@ import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
 import { Page, PageQuery, UuidPipe } from '@crm/http';
 import { CALL_CENTER_ROLES, CALL_CENTER_WRITERS } from '../call-center.constants';
 import { RecordInteractionDto } from './dto/record-interaction.dto';
-import { Interaction } from './interaction';
+import { agentOf, Interaction } from './interaction';
 import { InteractionService } from './interaction.service';
 import { InteractionPageResponse, InteractionResponse } from './dto/interaction.response';
 
@@ -31,7 +31,7 @@ export class InteractionController {
     @Body() body: RecordInteractionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Interaction> {
-    return this.service.record(customerId, principal.subject, body);
+    return this.service.record(customerId, agentOf(principal), body);
   }
 
   @Get()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Interaction } from './interaction';
 
-const COLUMNS = `id, customer_id, kind, channel, direction, agent_id, subject, notes, outcome, duration_seconds,
+const COLUMNS = `id, customer_id, kind, channel, direction, agent_id, agent_name, subject, notes, outcome, duration_seconds,
   ticket_id, vehicle_id, quality_type, occurred_at`;
 
 interface InteractionRow {
@@ -12,6 +12,7 @@ interface InteractionRow {
   channel: Interaction['channel'];
   direction: Interaction['direction'];
   agent_id: string;
+  agent_name: string | null;
   subject: string;
   notes: string | null;
   outcome: string | null;
@@ -30,6 +31,7 @@ function toInteraction(row: InteractionRow): Interaction {
     channel: row.channel,
     direction: row.direction,
     agentId: row.agent_id,
+    agentName: row.agent_name,
     subject: row.subject,
     notes: row.notes,
     outcome: row.outcome,
@@ -47,7 +49,7 @@ export class InteractionRepository {
 
   async insert(tx: EntityManager, i: Interaction): Promise<void> {
     await tx.query(
-      `INSERT INTO call_center.interaction (${COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+      `INSERT INTO call_center.interaction (${COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
       [
         i.interactionId,
         i.customerId,
@@ -55,6 +57,7 @@ export class InteractionRepository {
         i.channel,
         i.direction,
         i.agentId,
+        i.agentName,
         i.subject,
         i.notes,
         i.outcome,

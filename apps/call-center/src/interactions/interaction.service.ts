@@ -5,7 +5,7 @@ import { UnitOfWork } from '@crm/messaging';
 import { Customer360Invalidator } from '../read-model/customer-360.invalidator';
 import { CustomerReplicaRepository } from '../read-model/customer-replica.repository';
 import { RecordInteractionDto } from './dto/record-interaction.dto';
-import { Interaction } from './interaction';
+import { AgentRef, Interaction } from './interaction';
 import { InteractionRecorder } from './interaction-recorder';
 import { InteractionRepository } from './interaction.repository';
 
@@ -25,14 +25,15 @@ export class InteractionService {
     private readonly invalidator: Customer360Invalidator,
   ) {}
 
-  record(customerId: string, agentId: string, input: RecordInteractionDto): Promise<Interaction> {
+  record(customerId: string, agent: AgentRef, input: RecordInteractionDto): Promise<Interaction> {
     return this.uow.run(async (tx) => {
       await this.requireCustomer(tx, customerId);
       const interaction = await this.recorder.record(tx, {
         ...input,
         customerId,
         kind: 'contact',
-        agentId,
+        agentId: agent.id,
+        agentName: agent.name,
         notes: input.notes ?? null,
         outcome: input.outcome ?? null,
         durationSeconds: input.durationSeconds ?? null,

@@ -1,8 +1,19 @@
+import { Principal } from '@crm/auth';
 import { INTERACTION_CHANNELS } from '@crm/contracts';
 
 export type InteractionChannel = (typeof INTERACTION_CHANNELS)[number];
 export type InteractionDirection = 'inbound' | 'outbound';
 export type InteractionKind = 'contact' | 'complaint';
+
+/** The user who handled a contact, named as their token named them at the time. */
+export interface AgentRef {
+  id: string;
+  name: string | null;
+}
+
+export function agentOf(principal: Principal): AgentRef {
+  return { id: principal.subject, name: principal.name ?? null };
+}
 
 /** One contact with a customer on any channel, on their timeline. */
 export interface Interaction {
@@ -12,6 +23,7 @@ export interface Interaction {
   channel: InteractionChannel;
   direction: InteractionDirection;
   agentId: string;
+  agentName: string | null;
   subject: string;
   notes: string | null;
   outcome: string | null;

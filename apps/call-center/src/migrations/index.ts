@@ -6,6 +6,7 @@ import { CreateCallCenterErasedCustomer1767000000000 } from './1767000000000-cre
 import { CreateCallCenterReadAudit1767000100000 } from './1767000100000-create-read-audit';
 import { CreateSalesActivity1796017200000 } from './1796017200000-create-sales-activity';
 import { RekeyCallCenterNames1796020400000 } from './1796020400000-rekey-names-syllable-pairs';
+import { NameAgentsAndKeepRatings1796031000000 } from './1796031000000-name-agents-and-keep-ratings';
 
 export const callCenterMigrations = [
   CreateCallCenterSchema1765000000000,
@@ -16,4 +17,5 @@ export const callCenterMigrations = [
   CreateCallCenterReadAudit1767000100000,
   CreateSalesActivity1796017200000,
   RekeyCallCenterNames1796020400000,
+  NameAgentsAndKeepRatings1796031000000,
 ];

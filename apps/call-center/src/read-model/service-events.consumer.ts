@@ -1,5 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { RepairRecorded, TICKET_EVENTS, TicketSummary } from '@crm/contracts';
+import {
+  PayloadOf,
+  RepairRecorded,
+  TICKET_EVENTS,
+  TicketSatisfactionRecorded,
+  TicketSummary,
+} from '@crm/contracts';
 import { EventHandler, EventSubscriber } from '@crm/messaging';
 import { READ_MODEL_CONSUMER } from '../call-center.constants';
 import { Customer360Invalidator } from './customer-360.invalidator';
@@ -33,6 +39,10 @@ export class ServiceEventsConsumer implements OnModuleInit {
     const ticket = event.payload as TicketPayload;
     if (await this.erased.isErased(tx, ticket.customerId)) return;
     await this.tickets.upsertTicket(tx, ticket, event.occurredAt, ticket.acceptedBy ?? null);
+    if (event.type === TicketSatisfactionRecorded.type) {
+      const rating = event.payload as PayloadOf<typeof TicketSatisfactionRecorded>;
+      await this.tickets.recordSatisfaction(tx, rating, event.occurredAt);
+    }
     this.invalidator.afterCommit(tx, ticket.customerId);
   };
 }

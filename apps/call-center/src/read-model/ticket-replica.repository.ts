@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PayloadOf, RepairRecorded, TicketSummary } from '@crm/contracts';
+import { PayloadOf, RepairRecorded, TicketSatisfactionRecorded, TicketSummary } from '@crm/contracts';
 
 /** Tickets and repairs as the service app announces them; the 360 reads them back. A ticket event older than the
  * copy (by its occurredAt) changes nothing, so a replay or a late event never brings back an earlier status. */
@@ -36,6 +36,20 @@ export class TicketReplicaRepository {
         t.openedAt,
         at,
       ],
+    );
+  }
+
+  /** The latest rating wins: a customer may rate again, and a replayed older rating changes nothing. */
+  async recordSatisfaction(
+    tx: EntityManager,
+    rating: PayloadOf<typeof TicketSatisfactionRecorded>,
+    at: string,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE call_center.ticket
+          SET satisfaction_score = $2, satisfaction_comment = $3, satisfaction_recorded_at = $4
+        WHERE id = $1 AND (satisfaction_recorded_at IS NULL OR satisfaction_recorded_at <= $4)`,
+      [rating.ticketId, rating.score, rating.comment, at],
     );
   }
 

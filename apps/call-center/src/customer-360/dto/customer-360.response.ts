@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Address, TICKET_STATUSES, TicketStatus } from '@crm/contracts';
 import { GeoPointDto } from '@crm/http';
+import { AgentRef } from '../../interactions/interaction';
 import { InteractionResponse } from '../../interactions/dto/interaction.response';
 import {
   Consent,
@@ -9,6 +10,7 @@ import {
   PartnerRef,
   RepairView,
   SalesActivityView,
+  SatisfactionView,
   TicketView,
   VehicleView,
   WarrantyState,
@@ -119,6 +121,22 @@ export class RepairViewResponse implements RepairView {
   technician: string;
 }
 
+export class AgentRefResponse implements AgentRef {
+  @ApiProperty({ description: 'The user id (token subject)' })
+  id: string;
+  @ApiProperty({ ...nullableString, example: '王丽' })
+  name: string | null;
+}
+
+export class SatisfactionViewResponse implements SatisfactionView {
+  @ApiProperty({ minimum: 1, maximum: 5, example: 4 })
+  score: number;
+  @ApiProperty(nullableString)
+  comment: string | null;
+  @ApiProperty({ format: 'date-time' })
+  recordedAt: string;
+}
+
 export class TicketViewResponse implements TicketView {
   @ApiProperty({ format: 'uuid' })
   ticketId: string;
@@ -140,6 +158,10 @@ export class TicketViewResponse implements TicketView {
   station: PartnerRefResponse | null;
   @ApiProperty(nullableString)
   acceptedBy: string | null;
+  @ApiProperty({ type: AgentRefResponse, nullable: true })
+  openedBy: AgentRefResponse | null;
+  @ApiProperty({ type: SatisfactionViewResponse, nullable: true })
+  satisfaction: SatisfactionViewResponse | null;
   @ApiProperty({ format: 'date-time' })
   openedAt: string;
   @ApiProperty({ format: 'date-time' })

@@ -20,6 +20,8 @@ export class InteractionResponse implements Interaction {
   direction: InteractionDirection;
   @ApiProperty({ description: 'The user who recorded it' })
   agentId: string;
+  @ApiProperty({ ...nullableString, description: 'Their name when they recorded it', example: '王丽' })
+  agentName: string | null;
   @ApiProperty({ example: 'Asked about the next service date' })
   subject: string;
   @ApiProperty(nullableString)
