@@ -176,6 +176,12 @@ export interface components {
       province: string | null;
       street: string | null;
     };
+    AgentRefResponse: {
+      /** @description The user id (token subject) */
+      id: string;
+      /** @example 王丽 */
+      name: string | null;
+    };
     CallerMatchResponse: {
       /** @description With kind `candidates` */
       candidates?: components['schemas']['LookupHitDto'][];
@@ -279,6 +285,11 @@ export interface components {
     InteractionResponse: {
       /** @description The user who recorded it */
       agentId: string;
+      /**
+       * @description Their name when they recorded it
+       * @example 王丽
+       */
+      agentName: string | null;
       /** @enum {string} */
       channel: 'phone' | 'email' | 'sms' | 'web';
       /** Format: uuid */
@@ -473,6 +484,13 @@ export interface components {
       /** @example call */
       type: string;
     };
+    SatisfactionViewResponse: {
+      comment: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @example 4 */
+      score: number;
+    };
     ScreenPopResponse: {
       /** @example +864001234567 */
       calledLine: string;
@@ -490,8 +508,10 @@ export interface components {
       open: boolean;
       /** Format: date-time */
       openedAt: string;
+      openedBy: components['schemas']['AgentRefResponse'] | null;
       /** @example brakes */
       qualityType: string;
+      satisfaction: components['schemas']['SatisfactionViewResponse'] | null;
       /** @example high */
       severity: string;
       station: components['schemas']['PartnerRefResponse'] | null;
