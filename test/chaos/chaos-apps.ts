@@ -1,6 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { BenchAppName } from '../bench/complaint-flow-server';
@@ -56,9 +56,10 @@ export class ChaosApp {
   }
 
   async start(): Promise<void> {
+    const output = this.output();
     const child = fork(join(__dirname, '../bench/complaint-flow-server.ts'), [], {
       execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
-      stdio: ['ignore', this.output(), this.output(), 'ipc'],
+      stdio: ['ignore', output, output, 'ipc'],
       env: {
         ...process.env,
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
@@ -71,6 +72,7 @@ export class ChaosApp {
         BENCH_JWKS_URL: this.infra.jwksUrl,
       },
     });
+    if (typeof output === 'number') closeSync(output); // the child has its own copy
     this.child = child;
     const timeout = new Promise<never>((_resolve, reject) =>
       setTimeout(() => reject(new Error(`${this.name} did not start in time`)), START_TIMEOUT_MS).unref(),
