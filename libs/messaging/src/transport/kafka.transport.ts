@@ -1,14 +1,5 @@
 import { ConnectionOptions } from 'node:tls';
-import {
-  Admin,
-  IHeaders,
-  Kafka,
-  LogEntry,
-  logLevel,
-  Producer,
-  RetryOptions,
-  SASLOptions,
-} from 'kafkajs';
+import { Admin, IHeaders, Kafka, LogEntry, logLevel, Producer, RetryOptions, SASLOptions } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 import { MessageTransport, TransportMessage, TransportSubscription } from './message-transport';
 import { Backoff, backoffDelay, SupervisedConsumer } from './supervised-consumer';
