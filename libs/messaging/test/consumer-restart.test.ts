@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KafkaJSNonRetriableError } from 'kafkajs';
 import { CustomerRegistered, CustomerState } from '@crm/contracts';
-import { EventSubscriber, KafkaTransport } from '@crm/messaging';
+import { EventSubscriber, KafkaTransport, messagingMetricsRegistry } from '@crm/messaging';
 import { eventually } from '@crm/testing';
 import { freePort, RunningBroker, startKafkaBroker } from '../../../test/infra/kafka/kafka-broker';
 import { ConsumerFixture, envelopeOf, SCHEMA, topicOf } from './consumer-fixture';
@@ -125,10 +125,18 @@ describe('a consumer whose broker stops and starts again', () => {
 
 describe('a consumer that crashes with an error kafkajs does not retry', () => {
   it('is started again and handles the message it crashed on', async () => {
+    const namespace = `t${randomUUID().slice(0, 8)}.`;
+    const metric = async (name: string) =>
+      Number(
+        (await messagingMetricsRegistry.getSingleMetricAsString(name))
+          .split('\n')
+          .find((line) => line.startsWith(`${name}{group="${namespace}crash-probe"}`))
+          ?.split(' ')[1],
+      );
     const transport = new KafkaTransport({
       brokers: [process.env.TEST_KAFKA_BROKERS as string],
       clientId: 'crashing-consumer',
-      namespace: `t${randomUUID().slice(0, 8)}.`,
+      namespace,
       partitions: 3,
       connectBackoff: { initialMs: 200, maxMs: 1_000 },
     });
@@ -146,6 +154,8 @@ describe('a consumer that crashes with an error kafkajs does not retry', () => {
       });
       await transport.publish([{ topic: 'crm.crash.v1', key: 'k', value: 'first', headers: {} }]);
       await eventually(() => expect(handled).toContain('first'), 30_000, 100);
+      expect(await metric('crm_messaging_consumer_restarts_total')).toBeGreaterThanOrEqual(1);
+      expect(await metric('crm_messaging_consumer_up')).toBe(1);
       await transport.publish([{ topic: 'crm.crash.v1', key: 'k', value: 'second', headers: {} }]);
       await eventually(() => expect(handled).toEqual(['first', 'second']), 30_000, 100);
     } finally {
