@@ -15,7 +15,7 @@ export interface ChaosInfrastructure {
   jwksUrl: string;
 }
 
-const START_TIMEOUT_MS = 180_000;
+const START_TIMEOUT_MS = Number(process.env.CHAOS_START_TIMEOUT_MS ?? 180_000);
 /** CHAOS_LOG_DIR=<folder> appends each app's stdout and stderr to <folder>/<app>.log; discarded otherwise. */
 const LOG_DIR = process.env.CHAOS_LOG_DIR;
 
