@@ -1,5 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { BenchAppName } from '../bench/complaint-flow-server';
@@ -14,7 +15,9 @@ export interface ChaosInfrastructure {
   jwksUrl: string;
 }
 
-const START_TIMEOUT_MS = 180_000;
+const START_TIMEOUT_MS = Number(process.env.CHAOS_START_TIMEOUT_MS ?? 180_000);
+/** CHAOS_LOG_DIR=<folder> appends each app's stdout and stderr to <folder>/<app>.log; discarded otherwise. */
+const LOG_DIR = process.env.CHAOS_LOG_DIR;
 
 export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -53,9 +56,10 @@ export class ChaosApp {
   }
 
   async start(): Promise<void> {
+    const output = this.output();
     const child = fork(join(__dirname, '../bench/complaint-flow-server.ts'), [], {
       execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      stdio: ['ignore', output, output, 'ipc'],
       env: {
         ...process.env,
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
@@ -68,6 +72,7 @@ export class ChaosApp {
         BENCH_JWKS_URL: this.infra.jwksUrl,
       },
     });
+    if (typeof output === 'number') closeSync(output); // the child has its own copy
     this.child = child;
     const timeout = new Promise<never>((_resolve, reject) =>
       setTimeout(() => reject(new Error(`${this.name} did not start in time`)), START_TIMEOUT_MS).unref(),
@@ -77,6 +82,10 @@ export class ChaosApp {
     ];
     if (!message?.port) throw new Error(`${this.name} stopped before listening`);
     this.url = `http://127.0.0.1:${message.port}`;
+  }
+
+  private output(): 'ignore' | number {
+    return LOG_DIR ? openSync(join(LOG_DIR, `${this.name}.log`), 'a') : 'ignore';
   }
 
   /** kill -9: no shutdown hook runs, whatever was in flight is cut off. */

@@ -163,9 +163,11 @@ async function check(
       `SELECT count(*)::int AS pending FROM ${schema}.outbox_message WHERE published_at IS NULL`,
     ).then(([row]) => row.pending);
   const serviceTickets = await rows<{ id: string }>('service', `SELECT id FROM service.ticket`);
-  const deliveries = await rows<{ ticket_id: string }>(
+  const deliveries = await rows<{ id: string; ticket_id: string; status: string; recorded: number }>(
     'service',
-    `SELECT ticket_id FROM service.webhook_delivery`,
+    `SELECT d.id, d.ticket_id, d.status,
+            (SELECT count(*)::int FROM service.webhook_attempt a WHERE a.delivery_id = d.id) AS recorded
+       FROM service.webhook_delivery d`,
   );
   const complaintEvents = await rows<{ ticket_id: string }>(
     'call-center',
@@ -185,6 +187,11 @@ async function check(
   const withoutTicket = accepted.filter((id) => !tickets.has(id));
   const notOneWebhook = accepted.filter((id) => receiver.deliveries.get(id)?.size !== 1);
   const notOneDelivery = accepted.filter((id) => deliveriesPerTicket.get(id) !== 1);
+  const recordedAttempts = new Map(deliveries.map((row) => [row.id, row.recorded]));
+  const unrecordedRequests = [...receiver.requestsPerDelivery].filter(
+    ([deliveryId, received]) => (recordedAttempts.get(deliveryId) ?? 0) < received,
+  );
+  const notDelivered = deliveries.filter((row) => row.status !== 'delivered');
   const replicated = new Set(callCenterTickets.map((row) => row.id));
   const replicaMissing = accepted.filter((id) => !replicated.has(id));
   return [
@@ -202,6 +209,11 @@ async function check(
       name: 'each assignment has one webhook delivery and the station accepted exactly one delivery id',
       ok: notOneWebhook.length === 0 && notOneDelivery.length === 0,
       detail: `${receiver.requests} webhook requests, ${notOneWebhook.length} tickets without exactly one distinct delivery id, ${notOneDelivery.length} without exactly one delivery`,
+    },
+    {
+      name: 'at-least-once with every attempt recorded: each delivery is delivered and its attempt history holds every request the station received',
+      ok: unrecordedRequests.length === 0 && notDelivered.length === 0,
+      detail: `${receiver.requestsPerDelivery.size} delivery ids received, ${unrecordedRequests.length} with fewer recorded attempts than requests received, ${notDelivered.length} deliveries not delivered`,
     },
     {
       name: 'no event lost: every outbox row published, every ticket back in the call-center replica',

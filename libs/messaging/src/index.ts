@@ -6,6 +6,7 @@ export * from './message-headers';
 export * from './event-factory';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
+export * from './outbox/parked-outbox';
 export * from './inbox/event-handler';
 export * from './inbox/event-subscriber';
 export * from './inbox/dead-letter-store';

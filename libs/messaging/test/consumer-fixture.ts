@@ -18,7 +18,11 @@ export class ConsumerFixture {
     private readonly kafka: Kafka,
   ) {}
 
-  static async start(label: string): Promise<ConsumerFixture> {
+  /** `brokers` defaults to the shared test broker; a test that stops its broker passes its own. */
+  static async start(
+    label: string,
+    brokers = [process.env.TEST_KAFKA_BROKERS as string],
+  ): Promise<ConsumerFixture> {
     const database = await createTestDatabase(label);
     const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
     await dataSource.query(`CREATE SCHEMA ${SCHEMA}`);
@@ -26,7 +30,6 @@ export class ConsumerFixture {
       consumer text NOT NULL, event_id uuid NOT NULL, version integer NOT NULL, payload jsonb NOT NULL)`);
     for (const statement of allMessagingTablesDdl(SCHEMA)) await dataSource.query(statement);
     const namespace = `t${randomBytes(4).toString('hex')}.`;
-    const brokers = [process.env.TEST_KAFKA_BROKERS as string];
     const transport = new KafkaTransport({ brokers, clientId: label, namespace, partitions: PARTITIONS });
     const kafka = new Kafka({ brokers, clientId: `${label}-raw`, logLevel: logLevel.NOTHING });
     return new ConsumerFixture(database, dataSource, transport, namespace, kafka);

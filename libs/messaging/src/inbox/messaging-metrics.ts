@@ -1,4 +1,4 @@
-import { Counter, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 
 /** The messaging lib's Prometheus metrics; the service's /metrics endpoint serves this registry too. */
 export const messagingMetricsRegistry = new Registry();
@@ -14,5 +14,19 @@ export const eventsSkipped = new Counter({
   name: 'crm_messaging_skipped_events_total',
   help: 'Events a consumer skipped because their type is unknown to it (a newer producer), by topic',
   labelNames: ['service', 'consumer', 'topic', 'reason'],
+  registers: [messagingMetricsRegistry],
+});
+
+export const consumerUp = new Gauge({
+  name: 'crm_messaging_consumer_up',
+  help: 'Whether a consumer group member is in its group (1) or stopped and waiting to start again (0), by group',
+  labelNames: ['group'],
+  registers: [messagingMetricsRegistry],
+});
+
+export const consumerRestarts = new Counter({
+  name: 'crm_messaging_consumer_restarts_total',
+  help: 'Consumer group members started again after a crash or a failed start, by group',
+  labelNames: ['group'],
   registers: [messagingMetricsRegistry],
 });

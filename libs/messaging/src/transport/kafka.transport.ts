@@ -1,17 +1,8 @@
 import { ConnectionOptions } from 'node:tls';
-import {
-  Admin,
-  Consumer,
-  IHeaders,
-  Kafka,
-  LogEntry,
-  logLevel,
-  Producer,
-  RetryOptions,
-  SASLOptions,
-} from 'kafkajs';
+import { Admin, IHeaders, Kafka, LogEntry, logLevel, Producer, RetryOptions, SASLOptions } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 import { MessageTransport, TransportMessage, TransportSubscription } from './message-transport';
+import { Backoff, backoffDelay, SupervisedConsumer } from './supervised-consumer';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -25,11 +16,14 @@ export interface KafkaTransportOptions {
   sasl?: SASLOptions;
   /** kafkajs's own retries of one request; the default suits a running cluster. */
   retry?: RetryOptions;
-  /** Backoff between failed first connects: the next call after a failure waits for it to pass. */
-  connectBackoff?: { initialMs: number; maxMs: number };
+  /**
+   * Backoff between failed first connects (the next call after a failure waits for it to pass) and
+   * between restarts of a consumer that crashed or could not start.
+   */
+  connectBackoff?: Backoff;
 }
 
-const DEFAULT_CONNECT_BACKOFF = { initialMs: 500, maxMs: 30_000 };
+const DEFAULT_CONNECT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000 };
 
 export class KafkaUnavailableError extends Error {}
 
@@ -48,7 +42,7 @@ export class KafkaTransport extends MessageTransport {
   private readonly kafka: Kafka;
   private readonly admin: Admin;
   private readonly producer: Producer;
-  private readonly consumers: Consumer[] = [];
+  private readonly consumers: SupervisedConsumer[] = [];
   private readonly knownTopics = new Set<string>();
   private connected?: Promise<void>;
   private connectFailures = 0;
@@ -76,6 +70,10 @@ export class KafkaTransport extends MessageTransport {
 
   private get namespace(): string {
     return this.options.namespace ?? '';
+  }
+
+  private get backoff(): Backoff {
+    return this.options.connectBackoff ?? DEFAULT_CONNECT_BACKOFF;
   }
 
   private physical(name: string): string {
@@ -106,8 +104,7 @@ export class KafkaTransport extends MessageTransport {
         this.connected = undefined;
         this.connectFailures++;
         this.lastConnectError = error;
-        const { initialMs, maxMs } = this.options.connectBackoff ?? DEFAULT_CONNECT_BACKOFF;
-        this.nextConnectAt = Date.now() + Math.min(initialMs * 2 ** (this.connectFailures - 1), maxMs);
+        this.nextConnectAt = Date.now() + backoffDelay(this.backoff, this.connectFailures);
         this.logger.warn(`Kafka connect failed (attempt ${this.connectFailures}): ${error.message}`);
         throw error;
       },
@@ -157,37 +154,39 @@ export class KafkaTransport extends MessageTransport {
     });
   }
 
+  /**
+   * Resolves once the consumer has joined its group (or its first try failed); from then on it is
+   * kept in its group, restarted after any crash (see SupervisedConsumer).
+   */
   async subscribe(subscription: TransportSubscription): Promise<void> {
-    const consumer = this.kafka.consumer({
-      groupId: this.physical(subscription.groupId),
-      maxWaitTimeInMs: 50,
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
-      allowAutoTopicCreation: false,
-    });
-    this.consumers.push(consumer);
-    await consumer.connect();
-    await consumer.subscribe({
+    const consumer = new SupervisedConsumer(this.kafka, {
+      config: {
+        groupId: this.physical(subscription.groupId),
+        maxWaitTimeInMs: 50,
+        sessionTimeout: 10_000,
+        heartbeatInterval: 1_000,
+        allowAutoTopicCreation: false,
+      },
       topics: subscription.topics.map((t) => this.physical(t)),
-      fromBeginning: true,
-    });
-    const assigned = waitForAssignment(consumer);
-    await consumer.run({
-      autoCommit: true,
-      // Partitions are handled side by side; order still holds within one, i.e. per aggregate.
-      partitionsConsumedConcurrently: this.options.partitions ?? 3,
-      eachMessage: async ({ topic, partition, message }) => {
-        // The value goes on as bytes: whether they are text (or JSON) is the consumer's to judge.
-        await subscription.handle({
-          topic: topic.slice(this.namespace.length),
-          key: message.key?.toString() ?? '',
-          value: message.value,
-          headers: headersToStrings(message.headers),
-          source: { partition, offset: message.offset },
-        });
+      backoff: this.backoff,
+      run: {
+        autoCommit: true,
+        // Partitions are handled side by side; order still holds within one, i.e. per aggregate.
+        partitionsConsumedConcurrently: this.options.partitions ?? 3,
+        eachMessage: async ({ topic, partition, message }) => {
+          // The value goes on as bytes: whether they are text (or JSON) is the consumer's to judge.
+          await subscription.handle({
+            topic: topic.slice(this.namespace.length),
+            key: message.key?.toString() ?? '',
+            value: message.value,
+            headers: headersToStrings(message.headers),
+            source: { partition, offset: message.offset },
+          });
+        },
       },
     });
-    await assigned;
+    this.consumers.push(consumer);
+    await consumer.start();
   }
 
   async isHealthy(): Promise<boolean> {
@@ -203,7 +202,7 @@ export class KafkaTransport extends MessageTransport {
 
   async stopConsuming(): Promise<void> {
     const consumers = this.consumers.splice(0);
-    await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
   }
 
   async close(): Promise<void> {
@@ -228,19 +227,4 @@ function groupByTopic(messages: TransportMessage[]): [string, TransportMessage[]
   for (const message of messages)
     byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
   return [...byTopic.entries()];
-}
-
-/** Resolves when the consumer has joined its group, so messages published afterwards are not missed. */
-function waitForAssignment(consumer: Consumer, timeoutMs = 30_000): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      removeListener();
-      resolve();
-    }, timeoutMs);
-    const removeListener = consumer.on(consumer.events.GROUP_JOIN, () => {
-      clearTimeout(timer);
-      removeListener();
-      resolve();
-    });
-  });
 }
