@@ -58,7 +58,7 @@ export class AccountTeamService {
           ? (await this.salesTeam.find(member.userId, tx)) !== null
           : await this.salesTeam.isWithin(scope.userId, member.userId, tx);
       if (!placeable)
-        problems.push({ field: `members[${i}].userId`, message: 'is not in your part of the sales team' });
+        problems.push({ field: `members.${i}.userId`, message: 'is not in your part of the sales team' });
     }
     if (problems.length > 0) throw new InvalidInputError(problems);
   }

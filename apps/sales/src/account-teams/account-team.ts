@@ -29,11 +29,11 @@ export function teamProblems(members: AccountTeamMember[]): FieldError[] {
   const seen = new Set<string>();
   members.forEach((member, i) => {
     if (seen.has(member.userId))
-      problems.push({ field: `members[${i}].userId`, message: `lists ${member.userId} twice` });
+      problems.push({ field: `members.${i}.userId`, message: `lists ${member.userId} twice` });
     seen.add(member.userId);
     if (!REVENUE_ROLES.includes(member.role) && member.splitPercent !== 0)
       problems.push({
-        field: `members[${i}].splitPercent`,
+        field: `members.${i}.splitPercent`,
         message: 'only an owner or a co-seller takes a revenue split; give 0',
       });
   });
