@@ -122,6 +122,18 @@ describe('next-step reminders with an injected clock', () => {
       const notification = (await sales.outbox(SalesNotificationRaised.type)).find(
         (e) => (e.payload as PayloadOf<typeof SalesNotificationRaised>).recordId === open,
       ) as EventEnvelope;
+      await eventually(async () =>
+        expect(
+          await sales.query(
+            `SELECT 1 FROM sales.outbox_message
+              WHERE envelope->>'aggregateId' = ANY($1) AND envelope->>'type' = ANY($2) AND published_at IS NOT NULL`,
+            [
+              [open, notification.aggregateId],
+              [ActivityNextStepDue.type, SalesNotificationRaised.type],
+            ],
+          ),
+        ).toHaveLength(2),
+      );
       const received = await readFromKafka(
         kafkaNamespace,
         [ActivityNextStepDue, SalesNotificationRaised],
