@@ -44,6 +44,16 @@ export class AccountTeamRepository {
       );
   }
 
+  /** The first of `candidates` with opportunities, all owned by `userIds`: an account only those people work. */
+  async accountWorkedOnlyBy(candidates: string[], userIds: string[]): Promise<string | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT customer_id AS "customerId" FROM sales.opportunity WHERE customer_id = ANY($1::uuid[])
+        GROUP BY customer_id HAVING bool_and(owner_id = ANY($2::text[])) ORDER BY min(created_at), customer_id LIMIT 1`,
+      [candidates, userIds],
+    );
+    return row?.customerId ?? null;
+  }
+
   /** True when the scope may see the account's team: admin, or someone at or below the caller is on it. */
   async isVisibleTo(scope: SalesScope, customerId: string): Promise<boolean> {
     if (scope.kind === 'all') return true;

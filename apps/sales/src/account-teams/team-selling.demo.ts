@@ -7,10 +7,11 @@ import { ActivityLogService } from '../activities/activity-log.service';
 import type { SalesDemoTeam } from '../demo/sales-demo.seeder';
 import { GuidanceService } from '../guidance/guidance.service';
 import { NextStepReminders } from '../reminders/next-step-reminders';
+import { AccountTeamRepository } from './account-team.repository';
 import { AccountTeamService } from './account-team.service';
 
 /**
- * Team selling in the demo: the first manager's first two reps sell to the first customer together (60/40, the
+ * Team selling in the demo: the first manager's first two reps sell to one of their customers together (60/40, the
  * manager on the team without a split); the owner logs a call whose next step is due today, the manager leaves
  * guidance on it, and the reminder fires, so the owner's inbox shows both.
  */
@@ -20,9 +21,13 @@ export async function seedTeamSellingDemo(
   customerIds: string[],
 ): Promise<void> {
   const [{ manager, reps }] = demo.managers;
-  const [customerId] = customerIds;
-  if (!customerId || reps.length < 2) return;
   const get = <T>(type: Type<T> | Abstract<T>) => modules.get(type, { strict: false });
+  // An account only this branch works, so sharing it changes no other branch's view of the demo.
+  const customerId = await get(AccountTeamRepository).accountWorkedOnlyBy(
+    customerIds,
+    reps.map((r) => r.userId),
+  );
+  if (!customerId || reps.length < 2) return;
   const asManager: Principal = { subject: manager.userId, name: manager.name, roles: [Roles.salesManager] };
   const asOwner: Principal = { subject: reps[0].userId, name: reps[0].name, roles: [Roles.salesRep] };
 
