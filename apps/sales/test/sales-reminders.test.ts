@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 import {
   ActivityNextStepDue,
@@ -177,6 +177,43 @@ describe('next-step reminders with an injected clock', () => {
     } finally {
       await second.stop();
     }
+  });
+});
+
+describe("a dealer's reminders", () => {
+  const clock = new FixedClock(new Date('2026-12-01T08:00:00Z'));
+  let sales: SalesHarness;
+
+  beforeAll(async () => {
+    sales = await SalesHarness.start({ clock });
+  });
+
+  afterAll(() => sales?.stop());
+
+  it("reach the dealer's salesperson, who alone may mark them read; another dealer gets 404", async () => {
+    const dealerA = await sales.auth({ sub: 'dealer-a', roles: [Roles.dealer], partnerId: randomUUID() });
+    const dealerB = await sales.auth({ sub: 'dealer-b', roles: [Roles.dealer], partnerId: randomUUID() });
+    const activity = await sales
+      .http()
+      .post('/activities')
+      .set('authorization', dealerA)
+      .send({
+        type: 'visit',
+        subject: '展厅到访',
+        discussed: '看车',
+        nextStep: '回访',
+        nextStepDue: '2026-12-01',
+      })
+      .expect(201);
+    await sales.app.get(NextStepReminders).fireDue();
+
+    const inbox = await sales.http().get('/me/notifications').set('authorization', dealerA).expect(200);
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({ recordId: activity.body.id, partnerId: activity.body.partnerId }),
+    ]);
+    const id = inbox.body.items[0].id;
+    await sales.http().post(`/me/notifications/${id}/read`).set('authorization', dealerB).expect(404);
+    await sales.http().post(`/me/notifications/${id}/read`).set('authorization', dealerA).expect(200);
   });
 });
 

@@ -19,4 +19,5 @@ export interface GuidedRecord {
   type: SalesRecordType;
   id: string;
   ownerId: string | null;
+  partnerId: string | null;
 }

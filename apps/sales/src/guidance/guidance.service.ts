@@ -57,6 +57,7 @@ export class GuidanceService {
       await this.comments.insert(tx, comment);
       await this.events.raise(tx, 'commented', {
         comment,
+        record,
         audience: audience.filter((who): who is string => who !== null && who !== comment.authorId),
       });
       return comment;

@@ -17,14 +17,14 @@ export class GuidedRecords {
 
   async find(scope: SalesScope, type: SalesRecordType, id: string): Promise<GuidedRecord | null> {
     const record = await this.lookup(scope, type, id);
-    return record ? { type, id, ownerId: record.ownerId } : null;
+    return record ? { type, id, ownerId: record.ownerId, partnerId: record.partnerId } : null;
   }
 
   private lookup(
     scope: SalesScope,
     type: SalesRecordType,
     id: string,
-  ): Promise<{ ownerId: string | null } | null> {
+  ): Promise<Pick<GuidedRecord, 'ownerId' | 'partnerId'> | null> {
     switch (type) {
       case 'lead':
         return this.leads.find(scope, id);

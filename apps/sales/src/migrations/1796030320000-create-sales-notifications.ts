@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Each sales user's in-app inbox. */
+/** Each sales user's in-app inbox; partner_id is the dealer of the record it is about, for dealers' scoping. */
 export class CreateSalesNotifications1796030320000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
@@ -12,6 +12,7 @@ export class CreateSalesNotifications1796030320000 implements MigrationInterface
         body text NOT NULL,
         record_type text NOT NULL,
         record_id uuid NOT NULL,
+        partner_id uuid,
         created_at timestamptz NOT NULL,
         read_at timestamptz
       )`);

@@ -2,8 +2,6 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { GuidanceDomainEvents } from '../guidance/guidance-domain-events';
 import { SalesNotifier } from './sales-notifier';
 
-const RECORD_NAMES = { lead: 'lead', opportunity: 'opportunity', activity: 'activity' } as const;
-
 /** Tells the owner about a manager's guidance, and the managers about the owner's reply. */
 @Injectable()
 export class GuidanceNotificationHandler implements OnModuleInit {
@@ -13,20 +11,20 @@ export class GuidanceNotificationHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.guidance.on('commented', async ({ comment, audience }, tx) => {
+    this.guidance.on('commented', async ({ comment, record, audience }, tx) => {
       const author = comment.authorName ?? comment.authorId;
-      const record = RECORD_NAMES[comment.recordType];
+      const reply = comment.kind === 'reply';
       for (const recipientId of audience)
         await this.notifier.notify(tx, {
           recipientId,
-          kind: comment.kind === 'reply' ? 'guidance_reply' : 'guidance',
-          title:
-            comment.kind === 'reply'
-              ? `${author} replied to your guidance on a ${record}`
-              : `${author} left guidance on your ${record}`,
+          kind: reply ? 'guidance_reply' : 'guidance',
+          title: reply
+            ? `${author} replied to your guidance on a ${record.type}`
+            : `${author} left guidance on your ${record.type}`,
           body: comment.body,
-          recordType: comment.recordType,
-          recordId: comment.recordId,
+          recordType: record.type,
+          recordId: record.id,
+          partnerId: record.partnerId,
         });
     });
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
+import { CurrentPrincipal, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { UuidPipe } from '@crm/http';
+import { SalesPartnerScopes } from '../partner-scopes';
 import { SALES_ROLES } from '../sales.constants';
 import { InboxQuery, InboxView, SalesNotificationView } from './dto/sales-notification.dto';
 import { NotificationInboxService } from './notification-inbox.service';
@@ -25,6 +26,7 @@ export class NotificationController {
   }
 
   @Post(':id/read')
+  @PartnerScoped(SalesPartnerScopes.notification)
   @HttpCode(200)
   @ApiOperation({ summary: "Mark one of the caller's notifications read; another user's is 404" })
   @ApiOkResponse({ type: SalesNotificationView })

@@ -4,6 +4,7 @@ import { RemindersModule } from '../reminders/reminders.module';
 import { SalesMessaging } from '../sales-messaging';
 import { GuidanceNotificationHandler } from './guidance-notification.handler';
 import { NotificationInboxService } from './notification-inbox.service';
+import { NotificationPartnerScopeRegistration } from './notification-partner-scope.registration';
 import { NotificationController } from './notification.controller';
 import { ReminderNotificationHandler } from './reminder-notification.handler';
 import { SalesNotificationRepository } from './sales-notification.repository';
@@ -22,6 +23,7 @@ import { SalesNotifier } from './sales-notifier';
     NotificationInboxService,
     GuidanceNotificationHandler,
     ReminderNotificationHandler,
+    NotificationPartnerScopeRegistration,
   ],
 })
 export class NotificationsModule {}

@@ -19,6 +19,7 @@ export class ReminderNotificationHandler implements OnModuleInit {
         body: step.subject,
         recordType: 'activity',
         recordId: step.activityId,
+        partnerId: step.partnerId,
       });
     });
   }

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SalesNotification } from './sales-notification';
 
 const COLUMNS = `id, recipient_id AS "recipientId", kind, title, body, record_type AS "recordType",
-  record_id AS "recordId", to_json(created_at) #>> '{}' AS "createdAt", to_json(read_at) #>> '{}' AS "readAt"`;
+  record_id AS "recordId", partner_id AS "partnerId", to_json(created_at) #>> '{}' AS "createdAt", to_json(read_at) #>> '{}' AS "readAt"`;
 
 /** Each user's inbox: only ever read by its recipient. */
 @Injectable()
@@ -12,9 +12,10 @@ export class SalesNotificationRepository {
 
   async insert(tx: EntityManager, n: SalesNotification): Promise<void> {
     await tx.query(
-      `INSERT INTO sales.sales_notification (id, recipient_id, kind, title, body, record_type, record_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [n.id, n.recipientId, n.kind, n.title, n.body, n.recordType, n.recordId, n.createdAt],
+      `INSERT INTO sales.sales_notification (id, recipient_id, kind, title, body, record_type, record_id, partner_id,
+         created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [n.id, n.recipientId, n.kind, n.title, n.body, n.recordType, n.recordId, n.partnerId, n.createdAt],
     );
   }
 
@@ -37,6 +38,14 @@ export class SalesNotificationRepository {
       [recipientId],
     );
     return row.unread;
+  }
+
+  async isAssignedToPartner(partnerId: string, id: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM sales.sales_notification WHERE id = $1 AND partner_id = $2`,
+      [id, partnerId],
+    );
+    return rows.length > 0;
   }
 
   /** Marks the recipient's notification read (keeping the first read time); null when it is not theirs. */

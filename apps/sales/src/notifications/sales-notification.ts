@@ -9,11 +9,10 @@ export interface SalesNotification {
   body: string;
   recordType: SalesRecordType;
   recordId: string;
+  /** The dealer of the record it is about, when a dealer's. */
+  partnerId: string | null;
   createdAt: string;
   readAt: string | null;
 }
 
-export type NotificationDraft = Pick<
-  SalesNotification,
-  'recipientId' | 'kind' | 'title' | 'body' | 'recordType' | 'recordId'
->;
+export type NotificationDraft = Omit<SalesNotification, 'id' | 'createdAt' | 'readAt'>;

@@ -35,6 +35,7 @@ export class SalesNotifier {
         body: notification.body,
         recordType: notification.recordType,
         recordId: notification.recordId,
+        partnerId: notification.partnerId,
         raisedAt: notification.createdAt,
       }),
     );

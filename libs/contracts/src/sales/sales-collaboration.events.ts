@@ -24,6 +24,7 @@ export const SalesNotificationRaised = defineEvent({
     body: z.string(),
     recordType: z.enum(SALES_RECORD_TYPES),
     recordId: z.uuid(),
+    partnerId: z.uuid().nullable(),
     raisedAt: z.iso.datetime(),
   }),
 });

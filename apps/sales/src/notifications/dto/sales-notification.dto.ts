@@ -25,6 +25,13 @@ export class SalesNotificationView {
   @ApiProperty() body: string;
   @ApiProperty({ enum: SALES_RECORD_TYPES, description: 'The record to open' }) recordType: SalesRecordType;
   @ApiProperty({ format: 'uuid' }) recordId: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The dealer of the record, when a dealer’s',
+  })
+  partnerId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt: string | null;
 }
