@@ -793,6 +793,11 @@ export interface components {
       id: string;
       /** @enum {string} */
       kind: 'guidance' | 'guidance_reply' | 'next_step_due';
+      /**
+       * Format: uuid
+       * @description The dealer of the record, when a dealer’s
+       */
+      partnerId: string | null;
       /** Format: date-time */
       readAt: string | null;
       recipientId: string;
