@@ -3,4 +3,5 @@ export const SalesPartnerScopes = {
   lead: 'sales-lead',
   opportunity: 'sales-opportunity',
   activity: 'sales-activity',
+  notification: 'sales-notification',
 } as const;

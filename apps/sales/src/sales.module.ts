@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AccountTeamsModule } from './account-teams/account-teams.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { CustomersModule } from './customers/customers.module';
 import { SalesDemoSeeder } from './demo/sales-demo.seeder';
+import { GuidanceModule } from './guidance/guidance.module';
 import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { LeadsModule } from './leads/leads.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { SalesMessaging } from './sales-messaging';
 
 /**
@@ -19,6 +23,10 @@ import { SalesMessaging } from './sales-messaging';
     OpportunitiesModule,
     LeadsModule,
     ActivitiesModule,
+    AccountTeamsModule,
+    GuidanceModule,
+    RemindersModule,
+    NotificationsModule,
   ],
   providers: [SalesDemoSeeder],
   exports: [SalesDemoSeeder],

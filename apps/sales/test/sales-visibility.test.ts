@@ -295,4 +295,125 @@ describe('sales visibility across the team tree and dealers', () => {
     const [event] = (await sales.outbox('lead.converted')).filter((e) => e.aggregateId === lead.body.id);
     expect(event.payload).toMatchObject({ customerId, opportunityId: converted.body.opportunity.id });
   });
+
+  /*
+   * Account teams widen the subtree rule (ADR 0017): rep-w1 owns the account's records; rep-e1a sells with them
+   * as co-seller, so rep-e1a and everyone above rep-e1a see the account's leads, opportunities and activities too.
+   * rep-e2 (east, but not above rep-e1a) and dealers do not.
+   */
+  describe('account teams', () => {
+    const account = randomUUID();
+    const accountRecords: Record<'lead' | 'opportunity' | 'activity', string> = {
+      lead: '',
+      opportunity: '',
+      activity: '',
+    };
+    const PATHS = { lead: 'leads', opportunity: 'opportunities', activity: 'activities' } as const;
+    const VIEWERS = [...Object.keys(BELOW), 'dealer'];
+    const SEE_WITH_CO_SELLER = ['director', 'west', 'rep-w1', 'east', 'rep-e1', 'rep-e1a'];
+    const SEE_WITHOUT_CO_SELLER = ['director', 'west', 'rep-w1'];
+    const viewerAuth = (viewer: string) =>
+      as(
+        viewer === 'dealer' ? { sub: 'dealer-a-sales', roles: [Roles.dealer], partnerId: DEALER_A } : viewer,
+      );
+
+    async function setTeam(members: { userId: string; role: string; splitPercent: number }[]) {
+      await sales
+        .http()
+        .put(`/accounts/${account}/team`)
+        .set('authorization', await as('director'))
+        .send({ members })
+        .expect(200);
+    }
+
+    async function expectAccountVisibleTo(seeing: string[]) {
+      for (const viewer of VIEWERS) {
+        const auth = await viewerAuth(viewer);
+        for (const [type, id] of Object.entries(accountRecords) as [keyof typeof PATHS, string][]) {
+          const read = await sales.http().get(`/${PATHS[type]}/${id}`).set('authorization', auth);
+          const list = await sales
+            .http()
+            .get(`/${PATHS[type]}?customerId=${account}&limit=100`)
+            .set('authorization', auth)
+            .expect(200);
+          const listed = list.body.items.some((item: { id: string }) => item.id === id);
+          const sees = seeing.includes(viewer);
+          expect({ viewer, type, read: read.status, listed }).toEqual({
+            viewer,
+            type,
+            read: sees ? 200 : 404,
+            listed: sees,
+          });
+        }
+      }
+    }
+
+    beforeAll(async () => {
+      await sales.publish(CustomerRegistered, account, {
+        customerId: account,
+        kind: 'company',
+        name: '星河物流',
+        namePinyin: 'xing he wu liu',
+        phones: ['+8613900990099'],
+        emails: [],
+        address: null,
+        birthday: null,
+        gender: null,
+        tags: [],
+        ownerSalesRepId: null,
+        consents: [],
+      });
+      await eventually(async () =>
+        expect(
+          await sales.query(`SELECT 1 FROM sales.customer_contact WHERE customer_id = $1`, [account]),
+        ).toHaveLength(1),
+      );
+      const rep = await as('rep-w1');
+      const lead = await sales
+        .http()
+        .post('/leads')
+        .set('authorization', rep)
+        .send({ source: 'referral', name: '星河物流 fleet', phone: '13900990099' })
+        .expect(201);
+      expect(lead.body.customerId).toBe(account);
+      accountRecords.lead = lead.body.id;
+      const opportunity = await sales
+        .http()
+        .post('/opportunities')
+        .set('authorization', rep)
+        .send({ name: 'Fleet of 40', customerId: account })
+        .expect(201);
+      accountRecords.opportunity = opportunity.body.id;
+      const activity = await sales
+        .http()
+        .post('/activities')
+        .set('authorization', rep)
+        .send({ type: 'meeting', subject: 'Fleet terms', discussed: 'volume discount', customerId: account })
+        .expect(201);
+      accountRecords.activity = activity.body.id;
+    });
+
+    it('shows only the owner and their managers the account before it has a team', async () => {
+      await expectAccountVisibleTo(SEE_WITHOUT_CO_SELLER);
+    });
+
+    it("lets a co-seller and everyone above them read and list the account's records", async () => {
+      await setTeam([
+        { userId: 'rep-w1', role: 'owner', splitPercent: 70 },
+        { userId: 'rep-e1a', role: 'co_seller', splitPercent: 30 },
+      ]);
+      await expectAccountVisibleTo(SEE_WITH_CO_SELLER);
+    });
+
+    it("keeps the co-seller's own view otherwise unchanged: other records of other branches stay 404", async () => {
+      const auth = await as('rep-e1a');
+      for (const rep of ['rep-w1', 'rep-e2'])
+        await sales.http().get(`/opportunities/${opportunityOf[rep]}`).set('authorization', auth).expect(404);
+    });
+
+    it('takes the account away again once the co-seller leaves the team', async () => {
+      await setTeam([{ userId: 'rep-w1', role: 'owner', splitPercent: 100 }]);
+      await expectAccountVisibleTo(SEE_WITHOUT_CO_SELLER);
+    });
+  });
 });

@@ -13,6 +13,7 @@ import {
   topicFor,
   validateEvent,
 } from '@crm/contracts';
+import { Clock } from '@crm/core';
 import { MessageTransport } from '@crm/messaging';
 import { configureHttpApp } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
@@ -30,23 +31,32 @@ export class SalesHarness {
     readonly app: INestApplication,
     readonly database: TestDatabase,
     readonly tokens: TestTokenIssuer,
+    private readonly ownsDatabase: boolean,
   ) {}
 
-  static async start(options: { kafkaNamespace?: string } = {}): Promise<SalesHarness> {
+  /**
+   * `clock` replaces the system clock, for tests that move time forward (reminders); `database` runs a second
+   * instance on another instance's database (it is dropped by the instance that created it).
+   */
+  static async start(
+    options: { kafkaNamespace?: string; clock?: Clock; database?: TestDatabase } = {},
+  ): Promise<SalesHarness> {
     const tokens = await TestTokenIssuer.start();
-    const database = await createTestDatabase('sales');
+    const database = options.database ?? (await createTestDatabase('sales'));
     const config = testPlatformConfig({
       DATABASE_URL: database.url,
       AUTH_JWKS_URL: tokens.jwksUrl,
       ...(options.kafkaNamespace ? { KAFKA_NAMESPACE: options.kafkaNamespace } : {}),
     });
-    const moduleRef = await Test.createTestingModule({ imports: [SalesAppModule.forRoot(config)] }).compile();
+    const builder = Test.createTestingModule({ imports: [SalesAppModule.forRoot(config)] });
+    if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+    const moduleRef = await builder.compile();
     const app = configureHttpApp(
       moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }),
       SALES_API,
     );
     await app.listen(0, '127.0.0.1');
-    return new SalesHarness(app, database, tokens);
+    return new SalesHarness(app, database, tokens, !options.database);
   }
 
   http() {
@@ -117,6 +127,6 @@ export class SalesHarness {
   async stop(): Promise<void> {
     await this.app.close();
     await this.tokens.stop();
-    await this.database.drop();
+    if (this.ownsDatabase) await this.database.drop();
   }
 }

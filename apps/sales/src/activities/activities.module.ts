@@ -21,6 +21,6 @@ import { ActivityRepository } from './activity.repository';
     ActivityLogService,
     ActivityPartnerScopeRegistration,
   ],
-  exports: [ActivityLogService],
+  exports: [ActivityLogService, ActivityRepository],
 })
 export class ActivitiesModule {}

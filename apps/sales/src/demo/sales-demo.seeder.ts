@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { Principal } from '@crm/auth';
 import { ACTIVITY_TYPES, LEAD_SOURCES, PURCHASE_TIMEFRAMES, Roles } from '@crm/contracts';
 import { UnitOfWork } from '@crm/messaging';
+import { seedTeamSellingDemo } from '../account-teams/team-selling.demo';
 import { ActivityLogService } from '../activities/activity-log.service';
 import { SalesTeamRepository } from '../hierarchy/sales-team.repository';
 import { SalesUser } from '../hierarchy/sales-user';
@@ -39,6 +41,7 @@ export class SalesDemoSeeder {
     private readonly opportunities: OpportunityCreateService,
     private readonly stages: OpportunityStageService,
     private readonly activities: ActivityLogService,
+    private readonly modules: ModuleRef,
   ) {}
 
   /** `customerIds` are customers the opportunities and activities are about. */
@@ -69,6 +72,7 @@ export class SalesDemoSeeder {
         await this.opportunity(as, i * 3 + k, customerIds[(i * 3 + k) % Math.max(customerIds.length, 1)]);
       }
     }
+    await seedTeamSellingDemo(this.modules, demo, customerIds);
   }
 
   /** Opportunity number `n` ends in stage n mod 8: the six open stages, then won, then lost. */

@@ -31,6 +31,14 @@ describe(visibleTo.name, () => {
     expect(condition).toContain('SELECT $2::text');
   });
 
+  it("widens a team's view to the accounts whose team someone in the subtree is on, with the same parameter", () => {
+    const params: unknown[] = [];
+    const condition = visibleTo({ kind: 'team', userId: 'm' }, 'a', params);
+    expect(params).toEqual(['m']);
+    expect(condition).toContain('OR a.customer_id IN (SELECT m.customer_id FROM sales.account_team_member m');
+    expect(condition.match(/SELECT \$1::text/g)).toHaveLength(2);
+  });
+
   it('limits a dealer to its partner id and lets admin see all', () => {
     const params: unknown[] = [];
     expect(visibleTo({ kind: 'partner', userId: 'd', partnerId: 'p1' }, 'l', params)).toBe(

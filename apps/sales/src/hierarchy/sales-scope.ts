@@ -25,9 +25,16 @@ export function subtreeSql(param: string): string {
           SELECT user_id FROM team`;
 }
 
+/** The customer accounts on whose account team someone at or below `param` is. */
+export function accountsOfTeamSql(param: string): string {
+  return `SELECT m.customer_id FROM sales.account_team_member m WHERE m.user_id IN (${subtreeSql(param)})`;
+}
+
 /**
- * The condition a row of `alias` (with owner_id and partner_id) meets when the scope may see it;
+ * The condition a row of `alias` (with owner_id, customer_id and partner_id) meets when the scope may see it;
  * pushes its parameters onto `params`. Every list and read of leads, opportunities and activities uses it.
+ * A team sees what its subtree owns and every record of the customer accounts whose account team someone in the
+ * subtree is on (ADR 0017): a manager sees what their reps see.
  */
 export function visibleTo(scope: SalesScope, alias: string, params: unknown[]): string {
   switch (scope.kind) {
@@ -38,6 +45,7 @@ export function visibleTo(scope: SalesScope, alias: string, params: unknown[]): 
       return `${alias}.partner_id = $${params.length}`;
     case 'team':
       params.push(scope.userId);
-      return `${alias}.owner_id IN (${subtreeSql(`$${params.length}`)})`;
+      return `(${alias}.owner_id IN (${subtreeSql(`$${params.length}`)})
+               OR ${alias}.customer_id IN (${accountsOfTeamSql(`$${params.length}`)}))`;
   }
 }

@@ -3,6 +3,10 @@ import { CreateSalesTables1796017000000 } from './1796017000000-create-sales-tab
 import { AddDefaultPipeline1796017100000 } from './1796017100000-add-default-pipeline';
 import { ParkSalesDeadLetters1796017300000 } from './1796017300000-park-dead-letters';
 import { SalesOutboxLeaseAndParking1796017400000 } from './1796017400000-outbox-lease-and-parking';
+import { CreateAccountTeams1796030300000 } from './1796030300000-create-account-teams';
+import { CreateGuidanceComments1796030310000 } from './1796030310000-create-guidance-comments';
+import { CreateSalesNotifications1796030320000 } from './1796030320000-create-sales-notifications';
+import { CreateNextStepReminders1796030330000 } from './1796030330000-create-next-step-reminders';
 
 export const salesMigrations = [
   CreateSalesSchema1796016850855,
@@ -10,4 +14,8 @@ export const salesMigrations = [
   AddDefaultPipeline1796017100000,
   ParkSalesDeadLetters1796017300000,
   SalesOutboxLeaseAndParking1796017400000,
+  CreateAccountTeams1796030300000,
+  CreateGuidanceComments1796030310000,
+  CreateSalesNotifications1796030320000,
+  CreateNextStepReminders1796030330000,
 ];

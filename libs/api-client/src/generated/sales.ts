@@ -2,6 +2,24 @@
 // A drift test fails when this file differs from a fresh generation.
 
 export interface paths {
+  '/accounts/{customerId}/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer account's team: roles and revenue splits; 404 unless someone in the caller's branch is on it */
+    get: operations['AccountTeamController_get'];
+    /** Set a customer account's whole team: one owner, revenue splits of owner and co-sellers totalling 100; members from the caller's branch */
+    put: operations['AccountTeamController_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/activities': {
     parameters: {
       query?: never;
@@ -31,6 +49,24 @@ export interface paths {
     get: operations['ActivityController_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/activities/{id}/guidance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The guidance thread on a record the caller can see, oldest first */
+    get: operations['GuidanceController_ofActivity'];
+    put?: never;
+    /** Guidance from a manager on a record of someone below them, or the owner's reply; the other side is notified. Elsewhere 404 */
+    post: operations['GuidanceController_onActivity'];
     delete?: never;
     options?: never;
     head?: never;
@@ -122,6 +158,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/leads/{id}/guidance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The guidance thread on a record the caller can see, oldest first */
+    get: operations['GuidanceController_ofLead'];
+    put?: never;
+    /** Guidance from a manager on a record of someone below them, or the owner's reply; the other side is notified. Elsewhere 404 */
+    post: operations['GuidanceController_onLead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's notifications (guidance, replies, next steps due), unread first */
+    get: operations['NotificationController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of the caller's notifications read; another user's is 404 */
+    post: operations['NotificationController_markRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/opportunities': {
     parameters: {
       query?: never;
@@ -156,6 +244,24 @@ export interface paths {
     head?: never;
     /** Change the name, amount, expected close date or owner of an open opportunity */
     patch: operations['OpportunityController_change'];
+    trace?: never;
+  };
+  '/opportunities/{id}/guidance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The guidance thread on a record the caller can see, oldest first */
+    get: operations['GuidanceController_ofOpportunity'];
+    put?: never;
+    /** Guidance from a manager on a record of someone below them, or the owner's reply; the other side is notified. Elsewhere 404 */
+    post: operations['GuidanceController_onOpportunity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/opportunities/{id}/lose': {
@@ -265,6 +371,34 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountTeamMemberDto: {
+      /**
+       * @example co_seller
+       * @enum {string}
+       */
+      role: 'owner' | 'co_seller' | 'technical_advisor' | 'manager';
+      /**
+       * @description Share of the revenue; owner and co-sellers total 100, other roles 0
+       * @example 40
+       */
+      splitPercent: number;
+      /**
+       * @description The identity user id of a member of the sales tree
+       * @example rep-e1
+       */
+      userId: string;
+    };
+    AccountTeamView: {
+      /**
+       * Format: uuid
+       * @description The customer account
+       */
+      customerId: string;
+      members: components['schemas']['AccountTeamMemberDto'][];
+      /** Format: date-time */
+      updatedAt: string | null;
+      updatedBy: string | null;
+    };
     ActivityPageView: {
       items: components['schemas']['ActivityView'][];
       limit: number;
@@ -365,6 +499,36 @@ export interface components {
       name: string;
       /** @description Open stages in order; won and lost are added */
       stages: components['schemas']['StageDefinitionDto'][];
+    };
+    GuidanceCommentView: {
+      authorId: string;
+      authorName: string | null;
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description A manager's guidance or the owner's reply
+       * @enum {string}
+       */
+      kind: 'guidance' | 'reply';
+      /** Format: uuid */
+      recordId: string;
+      /** @enum {string} */
+      recordType: 'lead' | 'opportunity' | 'activity';
+    };
+    GuidanceThreadView: {
+      /** @description Oldest first */
+      items: components['schemas']['GuidanceCommentView'][];
+    };
+    InboxView: {
+      /** @description Unread first, newest first */
+      items: components['schemas']['SalesNotificationView'][];
+      limit: number;
+      offset: number;
+      /** @description How many are unread in all */
+      unread: number;
     };
     LeadConversionView: {
       /** Format: uuid */
@@ -585,6 +749,13 @@ export interface components {
       name: string;
       stages: components['schemas']['PipelineStageView'][];
     };
+    PostGuidanceDto: {
+      /**
+       * @description The guidance, or the owner’s reply
+       * @example 先约客户试驾，再谈金融方案
+       */
+      body: string;
+    };
     Problem: {
       /** @description Quote it when asking for support */
       correlationId?: string;
@@ -614,6 +785,32 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    SalesNotificationView: {
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'guidance' | 'guidance_reply' | 'next_step_due';
+      /**
+       * Format: uuid
+       * @description The dealer of the record, when a dealer’s
+       */
+      partnerId: string | null;
+      /** Format: date-time */
+      readAt: string | null;
+      recipientId: string;
+      /** Format: uuid */
+      recordId: string;
+      /**
+       * @description The record to open
+       * @enum {string}
+       */
+      recordType: 'lead' | 'opportunity' | 'activity';
+      /** @example 张经理 left guidance on your opportunity */
+      title: string;
+    };
     SalesUserDto: {
       /** @example u-manager-east */
       managerId: string | null;
@@ -624,6 +821,10 @@ export interface components {
        * @example u-rep-1
        */
       userId: string;
+    };
+    SetAccountTeamDto: {
+      /** @description The whole team; exactly one owner */
+      members: components['schemas']['AccountTeamMemberDto'][];
     };
     SetTeamMemberDto: {
       /**
@@ -692,6 +893,153 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  AccountTeamController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountTeamView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountTeamController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetAccountTeamDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountTeamView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ActivityController_list: {
     parameters: {
       query?: {
@@ -876,6 +1224,153 @@ export interface operations {
       };
       /** @description No record with this id (or one the caller may not see) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  GuidanceController_ofActivity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GuidanceThreadView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  GuidanceController_onActivity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostGuidanceDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GuidanceCommentView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -1409,6 +1904,281 @@ export interface operations {
       };
     };
   };
+  GuidanceController_ofLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GuidanceThreadView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  GuidanceController_onLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostGuidanceDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GuidanceCommentView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Only the unread ones */
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationController_markRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SalesNotificationView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   OpportunityController_list: {
     parameters: {
       query?: {
@@ -1632,6 +2402,153 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OpportunityView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  GuidanceController_ofOpportunity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GuidanceThreadView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  GuidanceController_onOpportunity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostGuidanceDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GuidanceCommentView'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
