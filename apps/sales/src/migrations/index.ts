@@ -3,6 +3,7 @@ import { CreateSalesTables1796017000000 } from './1796017000000-create-sales-tab
 import { AddDefaultPipeline1796017100000 } from './1796017100000-add-default-pipeline';
 import { ParkSalesDeadLetters1796017300000 } from './1796017300000-park-dead-letters';
 import { SalesOutboxLeaseAndParking1796017400000 } from './1796017400000-outbox-lease-and-parking';
+import { IndexOpportunityListOrder1796030700000 } from './1796030700000-index-opportunity-list-order';
 
 export const salesMigrations = [
   CreateSalesSchema1796016850855,
@@ -10,4 +11,5 @@ export const salesMigrations = [
   AddDefaultPipeline1796017100000,
   ParkSalesDeadLetters1796017300000,
   SalesOutboxLeaseAndParking1796017400000,
+  IndexOpportunityListOrder1796030700000,
 ];
