@@ -157,12 +157,13 @@ function measured(latencies: number[], durationS: number): Measured {
   return { stats: latencyStats(latencies), perSecond: latencies.length / durationS, latencies };
 }
 
+/** Latencies of `GET /opportunities` over `connections` keep-alive connections, in ms. */
 async function benchHttp(
   port: string,
   token: string,
   queries: Query[],
   durationS: number,
-): Promise<Measured> {
+): Promise<number[]> {
   let next = 0;
   let failures = 0;
   const latencies: number[] = [];
