@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     /** HTTP connections, and as many SQL workers. */
     connections: { type: 'string', default: '4' },
     database: { type: 'string', default: 'crm_bench_pipeline' },
+    /** Measures the data a previous run left in the database (same --scale) instead of loading it again. */
+    reuse: { type: 'boolean', default: false },
     /** Also prints the full EXPLAIN (ANALYZE, BUFFERS) of each viewer's first query. */
     explain: { type: 'boolean', default: false },
   },
@@ -95,12 +97,13 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   }
 }
 
-async function recreateDatabase(adminUrl: string, database: string): Promise<string> {
+async function benchDatabase(adminUrl: string, database: string, reuse: boolean): Promise<string> {
   if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`not a plain database name: ${database}`);
-  await withClient(adminUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${database}`);
-  });
+  if (!reuse)
+    await withClient(adminUrl, async (client) => {
+      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${database}`);
+    });
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   return url.toString();
@@ -312,7 +315,7 @@ async function main(): Promise<void> {
   if (!(SCALE > 0 && DURATION_S > 0 && CONNECTIONS > 0))
     throw new Error('--scale, --duration and --connections must be positive');
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const databaseUrl = await recreateDatabase(adminUrl, args.database as string);
+  const databaseUrl = await benchDatabase(adminUrl, args.database as string, args.reuse as boolean);
   const tokens = await TestTokenIssuer.start();
   const { server, port } = await startServer(databaseUrl, tokens.jwksUrl);
   const pool = new Pool({ connectionString: databaseUrl, max: CONNECTIONS });
@@ -320,7 +323,7 @@ async function main(): Promise<void> {
     log(
       `sales on port ${port}, migrations done; ${CONNECTIONS} connections, ${DURATION_S} s per measurement`,
     );
-    await load(databaseUrl);
+    if (!args.reuse) await load(databaseUrl);
     const manager = MANAGERS[1];
     const results: ViewerResult[] = [];
     for (const viewer of [DIRECTOR, manager])
