@@ -23,6 +23,8 @@ module.exports = {
         '<rootDir>/apps/*/test/**/*.test.ts',
         '<rootDir>/libs/*/test/**/*.test.ts',
         '<rootDir>/test/**/*.e2e.ts',
+        // Smoke runs of the benchmarks at a tiny scale, so they keep working.
+        '<rootDir>/apps/*/bench/**/*.test.ts',
       ],
       globalSetup: '<rootDir>/test/infra/global-setup.ts',
       globalTeardown: '<rootDir>/test/infra/global-teardown.ts',

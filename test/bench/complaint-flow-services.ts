@@ -22,7 +22,8 @@ interface RunningApp {
   databaseUrl: string;
 }
 
-const START_TIMEOUT_MS = 120_000;
+/** ts-node compiles each app on start: over 2 minutes when other work loads the 2 cores. */
+const START_TIMEOUT_MS = 300_000;
 const STOP_TIMEOUT_MS = 30_000;
 
 export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {

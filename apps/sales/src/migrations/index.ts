@@ -7,6 +7,7 @@ import { CreateAccountTeams1796030300000 } from './1796030300000-create-account-
 import { CreateGuidanceComments1796030310000 } from './1796030310000-create-guidance-comments';
 import { CreateSalesNotifications1796030320000 } from './1796030320000-create-sales-notifications';
 import { CreateNextStepReminders1796030330000 } from './1796030330000-create-next-step-reminders';
+import { IndexOpportunityListOrder1796030700000 } from './1796030700000-index-opportunity-list-order';
 
 export const salesMigrations = [
   CreateSalesSchema1796016850855,
@@ -18,4 +19,5 @@ export const salesMigrations = [
   CreateGuidanceComments1796030310000,
   CreateSalesNotifications1796030320000,
   CreateNextStepReminders1796030330000,
+  IndexOpportunityListOrder1796030700000,
 ];
