@@ -5,6 +5,7 @@ import { SalesDemoSeeder } from './demo/sales-demo.seeder';
 import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { SalesMessaging } from './sales-messaging';
 
 /**
@@ -19,6 +20,7 @@ import { SalesMessaging } from './sales-messaging';
     OpportunitiesModule,
     LeadsModule,
     ActivitiesModule,
+    PrivacyModule,
   ],
   providers: [SalesDemoSeeder],
   exports: [SalesDemoSeeder],

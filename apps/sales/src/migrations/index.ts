@@ -3,6 +3,8 @@ import { CreateSalesTables1796017000000 } from './1796017000000-create-sales-tab
 import { AddDefaultPipeline1796017100000 } from './1796017100000-add-default-pipeline';
 import { ParkSalesDeadLetters1796017300000 } from './1796017300000-park-dead-letters';
 import { SalesOutboxLeaseAndParking1796017400000 } from './1796017400000-outbox-lease-and-parking';
+import { CreateSalesReadAudit1796030500000 } from './1796030500000-create-read-audit';
+import { CreateSalesErasedCustomer1796030500001 } from './1796030500001-create-erased-customer';
 
 export const salesMigrations = [
   CreateSalesSchema1796016850855,
@@ -10,4 +12,6 @@ export const salesMigrations = [
   AddDefaultPipeline1796017100000,
   ParkSalesDeadLetters1796017300000,
   SalesOutboxLeaseAndParking1796017400000,
+  CreateSalesReadAudit1796030500000,
+  CreateSalesErasedCustomer1796030500001,
 ];
