@@ -58,7 +58,7 @@ describe('an erased customer is gone from every service', () => {
     admin = await platform.as(['admin']);
     agent = await platform.as(['agent']);
     officer = await platform.as(['privacy_officer']);
-    rep = await platform.as(['sales_rep']);
+    rep = `Bearer ${await platform.tokens.sign({ sub: 'rep', roles: ['sales_rep'] })}`;
   }, 120_000);
   afterAll(async () => {
     await platform?.stop();
@@ -171,18 +171,21 @@ describe('an erased customer is gone from every service', () => {
       .set('Authorization', admin)
       .send({ name: 'rep' })
       .expect(200);
-    leadId = (
-      await eventually(async () => {
-        const lead = await platform
-          .sales()
-          .post('/leads')
-          .set('Authorization', rep)
-          .send({ source: 'call_center', name: NAME, phone: PHONE, notes: `${NAME} 想换车` })
-          .expect(201);
-        expect(lead.body.customerId).toBe(customerId);
-        return lead;
-      })
-    ).body.id;
+    await eventually(async () =>
+      expect(
+        await platform.query('sales', `SELECT 1 FROM sales.customer_contact WHERE customer_id = $1`, [
+          customerId,
+        ]),
+      ).toHaveLength(1),
+    );
+    const lead = await platform
+      .sales()
+      .post('/leads')
+      .set('Authorization', rep)
+      .send({ source: 'call_center', name: NAME, phone: PHONE, notes: `${NAME} 想换车` })
+      .expect(201);
+    expect(lead.body.customerId).toBe(customerId);
+    leadId = lead.body.id;
     await platform
       .sales()
       .post('/activities')
