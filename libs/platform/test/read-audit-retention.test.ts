@@ -14,7 +14,11 @@ describe(ReadAuditRetention.name, () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('read_audit_retention');
-    dataSource = await new DataSource({ type: 'postgres', url: database.url, extra: { max: 4 } }).initialize();
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url: database.url,
+      extra: { max: 4 },
+    }).initialize();
     await dataSource.query(`CREATE SCHEMA audited`);
     for (const statement of readAuditTableDdl('audited')) await dataSource.query(statement);
   });
@@ -65,7 +69,9 @@ describe(ReadAuditRetention.name, () => {
 
   it('takes the retention in days from the configuration, a year by default', () => {
     expect(platformConfigSchema.parse({}).READ_AUDIT_RETENTION_DAYS).toBe(365);
-    expect(platformConfigSchema.parse({ READ_AUDIT_RETENTION_DAYS: '30' }).READ_AUDIT_RETENTION_DAYS).toBe(30);
+    expect(platformConfigSchema.parse({ READ_AUDIT_RETENTION_DAYS: '30' }).READ_AUDIT_RETENTION_DAYS).toBe(
+      30,
+    );
     expect(() => platformConfigSchema.parse({ READ_AUDIT_RETENTION_DAYS: '0' })).toThrow(
       /READ_AUDIT_RETENTION_DAYS/,
     );
