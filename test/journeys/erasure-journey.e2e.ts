@@ -7,7 +7,7 @@ const HANGZHOU = { lat: 30.2741, lon: 120.1551 };
 const NAME = '欧阳翠花';
 const PHONE = '13700001111';
 const VIN = withCheckDigit('LDCA1B2C0NA654321');
-const APPS = ['customerMaster', 'callCenter', 'service'] as const;
+const APPS = ['customerMaster', 'callCenter', 'service', 'sales'] as const;
 
 interface Column {
   table_schema: string;
@@ -45,6 +45,9 @@ describe('an erased customer is gone from every service', () => {
   let hooks: WebhookReceiver;
   let admin: string;
   let agent: string;
+  let officer: string;
+  let rep: string;
+  let leadId: string;
   let customerId: string;
   let ticketId: string;
   let stationId: string;
@@ -54,6 +57,8 @@ describe('an erased customer is gone from every service', () => {
     hooks = await WebhookReceiver.start();
     admin = await platform.as(['admin']);
     agent = await platform.as(['agent']);
+    officer = await platform.as(['privacy_officer']);
+    rep = `Bearer ${await platform.tokens.sign({ sub: 'rep', roles: ['sales_rep'] })}`;
   }, 120_000);
   afterAll(async () => {
     await platform?.stop();
@@ -159,6 +164,34 @@ describe('an erased customer is gone from every service', () => {
         .expect(200);
       expect(body.repairs).toHaveLength(1);
     }, 30_000);
+    // Sales matched the person from the customer events: a lead by phone, and a call about it.
+    await platform
+      .sales()
+      .put('/sales-team/members/rep')
+      .set('Authorization', admin)
+      .send({ name: 'rep' })
+      .expect(200);
+    await eventually(async () =>
+      expect(
+        await platform.query('sales', `SELECT 1 FROM sales.customer_contact WHERE customer_id = $1`, [
+          customerId,
+        ]),
+      ).toHaveLength(1),
+    );
+    const lead = await platform
+      .sales()
+      .post('/leads')
+      .set('Authorization', rep)
+      .send({ source: 'call_center', name: NAME, phone: PHONE, notes: `${NAME} 想换车` })
+      .expect(201);
+    expect(lead.body.customerId).toBe(customerId);
+    leadId = lead.body.id;
+    await platform
+      .sales()
+      .post('/activities')
+      .set('Authorization', rep)
+      .send({ type: 'call', subject: `回电 ${NAME}`, discussed: `${PHONE} 询问置换`, leadId })
+      .expect(201);
     await eventually(async () => {
       expect(await placesHolding(platform, 'service', PHONE)).toEqual(
         expect.arrayContaining([expect.stringContaining('dev_mailbox_message')]),
@@ -208,23 +241,27 @@ describe('an erased customer is gone from every service', () => {
     );
   });
 
-  it('exports everything every service holds about them, for admins only, audited', async () => {
-    await platform
-      .customerMaster()
-      .get(`/customers/${customerId}/export`)
-      .set('Authorization', agent)
-      .expect(403);
+  it('exports everything every service holds about them, for privacy officers and admins only, audited', async () => {
+    for (const caller of [agent, rep])
+      await platform
+        .customerMaster()
+        .get(`/customers/${customerId}/export`)
+        .set('Authorization', caller)
+        .expect(403);
     const { body } = await platform
       .customerMaster()
       .get(`/customers/${customerId}/export`)
-      .set('Authorization', admin)
+      .set('Authorization', officer)
       .expect(200);
     const part = (source: string) => body.parts.find((p: { source: string }) => p.source === source).tables;
     expect(body.parts.map((p: { source: string }) => p.source)).toEqual([
       'customer-master',
       'service',
       'call-center',
+      'sales',
     ]);
+    expect(part('sales').lead).toEqual([expect.objectContaining({ id: leadId, name: NAME })]);
+    expect(part('sales').activity).toHaveLength(1);
     expect(part('customer-master').customer[0]).toMatchObject({ id: customerId, name: NAME });
     expect(part('customer-master').vehicle[0]).toMatchObject({ vin: VIN });
     expect(part('service').ticket[0]).toMatchObject({
@@ -262,7 +299,12 @@ describe('an erased customer is gone from every service', () => {
     await platform
       .customerMaster()
       .post(`/customers/${customerId}/erase`)
-      .set('Authorization', admin)
+      .set('Authorization', rep)
+      .expect(403);
+    await platform
+      .customerMaster()
+      .post(`/customers/${customerId}/erase`)
+      .set('Authorization', officer)
       .expect(200);
     await eventually(async () => {
       const found: string[] = [];

@@ -22,6 +22,7 @@ import {
   SERVICE_API,
   ServiceAppModule,
 } from '@crm/app-service';
+import { SALES_API, SalesAppModule } from '@crm/app-sales';
 
 async function urlOf(app: INestApplication): Promise<string> {
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -29,13 +30,15 @@ async function urlOf(app: INestApplication): Promise<string> {
 
 type AppModuleFactory = (config: ReturnType<typeof testPlatformConfig>) => unknown;
 
+type AppName = 'customerMaster' | 'callCenter' | 'service' | 'sales';
+
 /**
- * customer-master, call-center and service as three separate Nest applications, each with its own
+ * customer-master, call-center, service and sales as separate Nest applications, each with its own
  * database, sharing one Kafka namespace and one token issuer, as they would in production.
  */
 export class PlatformUnderTest {
   private constructor(
-    private readonly apps: Record<'customerMaster' | 'callCenter' | 'service', INestApplication>,
+    private readonly apps: Record<AppName, INestApplication>,
     private readonly databases: TestDatabase[],
     readonly tokens: TestTokenIssuer,
   ) {}
@@ -72,8 +75,9 @@ export class PlatformUnderTest {
       SERVICE_API,
     );
     const callCenter = await start('journey_cc', (c) => CallCenterAppModule.forRoot(c), CALL_CENTER_API);
+    const sales = await start('journey_sales', (c) => SalesAppModule.forRoot(c), SALES_API);
     // The customer master gathers a person's export from the others over HTTP.
-    const urls = await Promise.all([service, callCenter].map((app) => urlOf(app)));
+    const urls = await Promise.all([service, callCenter, sales].map((app) => urlOf(app)));
     const customerMaster = await start(
       'journey_cm',
       (c) =>
@@ -82,11 +86,12 @@ export class PlatformUnderTest {
           EXPORT_SOURCES: [
             { name: 'service', url: urls[0] },
             { name: 'call-center', url: urls[1] },
+            { name: 'sales', url: urls[2] },
           ],
         }),
       CUSTOMER_MASTER_API,
     );
-    return new PlatformUnderTest({ customerMaster, callCenter, service }, databases, tokens);
+    return new PlatformUnderTest({ customerMaster, callCenter, service, sales }, databases, tokens);
   }
 
   customerMaster() {
@@ -101,12 +106,12 @@ export class PlatformUnderTest {
     return request(this.apps.service.getHttpServer());
   }
 
+  sales() {
+    return request(this.apps.sales.getHttpServer());
+  }
+
   /** Runs SQL on one app's own database (for checks only: apps never read each other's). */
-  query<T = Record<string, unknown>>(
-    app: 'customerMaster' | 'callCenter' | 'service',
-    sql: string,
-    params: unknown[] = [],
-  ): Promise<T[]> {
+  query<T = Record<string, unknown>>(app: AppName, sql: string, params: unknown[] = []): Promise<T[]> {
     return this.apps[app].get(DataSource).query(sql, params);
   }
 

@@ -234,6 +234,22 @@ describe('access to every route, by caller', () => {
     );
   });
 
+  // With the staff-role check below (privacy_officer is a staff role), only officers and admins reach these.
+  it('keeps erasure, export parts and the audit trail to privacy officers (and admins)', () => {
+    const privacyOnly = routes.filter((route) => route.roles.join() === Roles.privacyOfficer);
+    expect(privacyOnly.map((route) => route.name).sort()).toEqual(
+      [
+        'GET /customers/:id/audit',
+        'GET /customers/:id/export',
+        'GET /customers/:id/export/csv',
+        'GET /privacy/call-center/customers/:id/export',
+        'GET /privacy/sales/customers/:id/export',
+        'GET /privacy/service/customers/:id/export',
+        'POST /customers/:id/erase',
+      ].sort(),
+    );
+  });
+
   it('gives each staff role exactly the id routes its role allows (403 elsewhere)', async () => {
     const wrong: string[] = [];
     for (const route of routes.filter((r) => takesId(r) && !r.isPublic)) {

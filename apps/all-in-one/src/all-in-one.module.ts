@@ -42,6 +42,7 @@ export class AllInOneModule {
         CustomerExportModule.register([
           { name: 'service', url: publicUrl(config) },
           { name: 'call-center', url: publicUrl(config) },
+          { name: 'sales', url: publicUrl(config) },
         ]),
         ServiceModule.register({
           ...DEFAULT_SERVICE_SETTINGS,

@@ -61,6 +61,23 @@ describe('identity administration', () => {
       await passwordToken('CHEN.NA', 'service-pass-1');
     });
 
+    it('gives a privacy officer a token carrying the role, but not the administration', async () => {
+      await api()
+        .post('/users')
+        .auth(adminToken, { type: 'bearer' })
+        .send({
+          username: 'dpo.lin',
+          password: 'privacy-pass-1',
+          displayName: '林静',
+          roles: [Roles.privacyOfficer],
+        })
+        .expect(201);
+      const token = await passwordToken('dpo.lin', 'privacy-pass-1');
+      const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+      expect(claims.roles).toEqual(['privacy_officer']);
+      await api().get('/users').auth(token, { type: 'bearer' }).expect(403);
+    });
+
     it('creates a partner user bound to its partner', async () => {
       const body = {
         username: 'dealer.sun',

@@ -8,6 +8,7 @@ import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { LeadsModule } from './leads/leads.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SalesMessaging } from './sales-messaging';
 
@@ -27,6 +28,7 @@ import { SalesMessaging } from './sales-messaging';
     GuidanceModule,
     RemindersModule,
     NotificationsModule,
+    PrivacyModule,
   ],
   providers: [SalesDemoSeeder],
   exports: [SalesDemoSeeder],

@@ -71,6 +71,8 @@ export const platformConfigSchema = z.object({
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(168),
   /** Processed event ids must outlive the broker's retention, or a late redelivery would apply twice. */
   INBOX_RETENTION_HOURS: z.coerce.number().int().min(24).max(87_600).default(720),
+  /** Rows of `<schema>.read_audit` (who read personal data) are deleted after this many days (ADR 0013). */
+  READ_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
   AUTH_ISSUER: z.string().min(1).default('crm-identity'),
   /** The `aud` identity puts in its tokens and every service requires. */
   AUTH_AUDIENCE: z.string().min(1).default('crm-api'),

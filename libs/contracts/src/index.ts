@@ -8,6 +8,7 @@ export * from './quality-types';
 export * from './channels';
 export * from './customer/customer.schemas';
 export * from './customer/customer.events';
+export * from './privacy-events';
 export * from './vehicle/vehicle.events';
 export * from './partner/partner.events';
 export * from './event-validation';

@@ -8,6 +8,8 @@ export const Roles = {
   serviceManager: 'service_manager',
   dealer: 'dealer',
   repairStation: 'repair_station',
+  /** Answers people's data requests: exports, erasures and who read their data (without being admin). */
+  privacyOfficer: 'privacy_officer',
 } as const;
 export type Role = (typeof Roles)[keyof typeof Roles];
 export const ALL_ROLES = Object.values(Roles) as Role[];
@@ -16,3 +18,5 @@ export const ALL_ROLES = Object.values(Roles) as Role[];
 export const PARTNER_ROLES: readonly Role[] = [Roles.dealer, Roles.repairStation];
 /** Internal staff who may read any customer. */
 export const STAFF_ROLES: readonly Role[] = ALL_ROLES.filter((role) => !PARTNER_ROLES.includes(role));
+/** Who may export or erase a person's data and read the audit of who saw it (admin always may). */
+export const PRIVACY_ROLES: readonly Role[] = [Roles.privacyOfficer];

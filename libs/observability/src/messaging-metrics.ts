@@ -1,5 +1,6 @@
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { PRIVACY_EVENT_TYPES } from '@crm/contracts';
 import { metricsRegistry } from './metrics';
 
 /** What one source (one app's database, one app's consumer groups) reports at scrape time. */
@@ -55,6 +56,11 @@ export const deadLetters = scrapedGauge(
   'Messages parked in the dead_letter table (an operator must look at them), per service schema',
   ['schema'],
 );
+export const privacyDeadLetters = scrapedGauge(
+  'dead_letters_privacy',
+  'Parked privacy events (customer.erased) not replayed yet: a person is not erased everywhere (alert on > 0)',
+  ['schema'],
+);
 export const consumerLag = scrapedGauge(
   'kafka_consumer_lag',
   'Messages on the broker not yet committed by the consumer group, per group and topic',
@@ -71,19 +77,23 @@ export class OutboxMetricsSource implements MetricsSource {
       `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox_message'`,
     );
     for (const { schema } of schemas.filter((row) => /^[a-z_][a-z0-9_]*$/.test(row.schema))) {
-      const [row]: { backlog: string; age: string | null; parked: string; dead: string }[] =
+      const [row]: { backlog: string; age: string | null; parked: string; dead: string; privacy: string }[] =
         await this.dataSource.query(
           `SELECT (SELECT count(*) FROM "${schema}".outbox_message WHERE published_at IS NULL AND failed_at IS NULL) AS backlog,
                 (SELECT extract(epoch FROM now() - min(created_at)) FROM "${schema}".outbox_message
                   WHERE published_at IS NULL AND failed_at IS NULL) AS age,
                 (SELECT count(*) FROM "${schema}".outbox_message
                   WHERE published_at IS NULL AND failed_at IS NOT NULL) AS parked,
-                (SELECT count(*) FROM "${schema}".dead_letter) AS dead`,
+                (SELECT count(*) FROM "${schema}".dead_letter) AS dead,
+                (SELECT count(*) FROM "${schema}".dead_letter
+                  WHERE event_type = ANY($1) AND replayed_at IS NULL) AS privacy`,
+          [PRIVACY_EVENT_TYPES],
         );
       outboxBacklog.set({ schema }, Number(row.backlog));
       outboxOldestAge.set({ schema }, Number(row.age ?? 0));
       outboxParked.set({ schema }, Number(row.parked));
       deadLetters.set({ schema }, Number(row.dead));
+      privacyDeadLetters.set({ schema }, Number(row.privacy));
     }
   }
 }

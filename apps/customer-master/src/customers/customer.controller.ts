@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, isPartner, PartnerScoped, Principal, Roles } from '@crm/auth';
-import { Roles as R, STAFF_ROLES } from '@crm/contracts';
+import { PRIVACY_ROLES, Roles as R, STAFF_ROLES } from '@crm/contracts';
 import { Page, PageQuery, UuidPipe } from '@crm/http';
 import { AuditLog } from '../audit/audit-log';
 import { Customer } from './customer';
@@ -78,7 +78,7 @@ export class CustomerController {
   }
 
   @Get(':id/audit')
-  @Roles(R.admin)
+  @Roles(...PRIVACY_ROLES)
   @PartnerScoped('customer')
   @ApiOperation({ summary: 'Who changed this customer’s personal data, and when' })
   @ApiOkResponse({ type: AuditPageResponse })

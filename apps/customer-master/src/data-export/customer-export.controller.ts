@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
-import { Roles as R } from '@crm/contracts';
+import { PRIVACY_ROLES } from '@crm/contracts';
 import { NotFoundError } from '@crm/core';
 import { UuidPipe } from '@crm/http';
 import { toCsv } from './csv-table';
@@ -34,7 +34,7 @@ export class CustomerExportController {
       },
     },
   })
-  @Roles(R.admin)
+  @Roles(...PRIVACY_ROLES)
   @ApiOperation({
     summary: 'Everything every service holds about one person (GDPR Art. 15/20, PIPL Art. 45), audited',
     description:
@@ -47,7 +47,7 @@ export class CustomerExportController {
 
   @Get(':id/export/csv')
   @ApiOkResponse({ description: 'One table as CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
-  @Roles(R.admin)
+  @Roles(...PRIVACY_ROLES)
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiQuery({

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { PartnerScoped, Roles } from '@crm/auth';
-import { Roles as R } from '@crm/contracts';
+import { PRIVACY_ROLES } from '@crm/contracts';
 import { UuidPipe } from '@crm/http';
 import { Customer } from '../customers/customer';
 import { CustomerErasureService } from './customer-erasure.service';
@@ -22,7 +22,7 @@ export class CustomerErasureController {
 
   @Post(':id/erase')
   @HttpCode(200)
-  @Roles(R.admin)
+  @Roles(...PRIVACY_ROLES)
   @PartnerScoped('customer')
   @ApiOperation({
     summary:
@@ -33,7 +33,7 @@ export class CustomerErasureController {
       'Publishes customer.erased once per record; a second call publishes nothing.',
   })
   @ApiOkResponse({ description: 'The anonymized record', type: CustomerResponse })
-  @ApiForbiddenResponse({ description: 'Only admins may erase' })
+  @ApiForbiddenResponse({ description: 'Only admins and privacy officers may erase' })
   @ApiNotFoundResponse({ description: 'No such customer' })
   erase(@Param('id', UuidPipe) id: string): Promise<Customer> {
     return this.service.erase(id);

@@ -30,12 +30,12 @@ export class CustomerContactRepository {
     return row?.customer_id ?? null;
   }
 
-  /** An erased person's leads keep their history for the pipeline but lose who they were. */
-  async forget(tx: EntityManager, customerId: string): Promise<void> {
-    await tx.query(
-      `UPDATE sales.lead SET name = 'erased', phone = NULL, email = NULL, notes = NULL WHERE customer_id = $1`,
+  async find(tx: EntityManager, customerId: string): Promise<CustomerContact | null> {
+    const [row] = await tx.query(
+      `SELECT customer_id AS "customerId", name, phones, emails FROM sales.customer_contact WHERE customer_id = $1`,
       [customerId],
     );
+    return row ?? null;
   }
 
   /** Leads, opportunities and activities of a merged customer follow the survivor. */

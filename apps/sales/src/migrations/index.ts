@@ -7,6 +7,8 @@ import { CreateAccountTeams1796030300000 } from './1796030300000-create-account-
 import { CreateGuidanceComments1796030310000 } from './1796030310000-create-guidance-comments';
 import { CreateSalesNotifications1796030320000 } from './1796030320000-create-sales-notifications';
 import { CreateNextStepReminders1796030330000 } from './1796030330000-create-next-step-reminders';
+import { CreateSalesReadAudit1796030500000 } from './1796030500000-create-read-audit';
+import { CreateSalesErasedCustomer1796030500001 } from './1796030500001-create-erased-customer';
 import { IndexOpportunityListOrder1796030700000 } from './1796030700000-index-opportunity-list-order';
 
 export const salesMigrations = [
@@ -19,5 +21,7 @@ export const salesMigrations = [
   CreateGuidanceComments1796030310000,
   CreateSalesNotifications1796030320000,
   CreateNextStepReminders1796030330000,
+  CreateSalesReadAudit1796030500000,
+  CreateSalesErasedCustomer1796030500001,
   IndexOpportunityListOrder1796030700000,
 ];

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
-import { Roles as R } from '@crm/contracts';
+import { PRIVACY_ROLES } from '@crm/contracts';
 import { UuidPipe } from '@crm/http';
 import { CustomerDataRepository } from './customer-data.repository';
 
@@ -24,7 +24,7 @@ export class CustomerDataController {
       },
     },
   })
-  @Roles(R.admin)
+  @Roles(...PRIVACY_ROLES)
   @ApiOperation({ summary: 'Everything the service app holds about one customer, table by table' })
   async export(@Param('id', UuidPipe) id: string) {
     return { source: 'service', customerId: id, tables: await this.data.export(id) };

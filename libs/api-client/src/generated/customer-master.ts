@@ -1286,7 +1286,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only admins may erase */
+      /** @description Only admins and privacy officers may erase */
       403: {
         headers: {
           [name: string]: unknown;

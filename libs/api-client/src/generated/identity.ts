@@ -351,6 +351,7 @@ export interface components {
         | 'service_manager'
         | 'dealer'
         | 'repair_station'
+        | 'privacy_officer'
       )[];
       /**
        * @description Sign-in name, unique regardless of case: 3-64 letters, digits, dots, dashes, underscores or @
@@ -450,6 +451,7 @@ export interface components {
         | 'service_manager'
         | 'dealer'
         | 'repair_station'
+        | 'privacy_officer'
       )[];
       /** @description The user id, or the client id of a partner client */
       subject: string;
@@ -562,6 +564,7 @@ export interface components {
         | 'service_manager'
         | 'dealer'
         | 'repair_station'
+        | 'privacy_officer'
       )[];
       /** @example li.wei */
       username: string;

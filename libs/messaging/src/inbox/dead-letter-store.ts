@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { deadLetterTopicFor, EventEnvelope } from '@crm/contracts';
+import { deadLetterTopicFor, EventEnvelope, isPrivacyEvent } from '@crm/contracts';
 import { MessageHeaders } from '../message-headers';
 import { MessageTransport, TransportMessage } from '../transport/message-transport';
-import { deadLettersParked, eventsSkipped } from './messaging-metrics';
+import { deadLettersParked, eventsSkipped, privacyDeadLettersParked } from './messaging-metrics';
 import { ParkReason, safeText } from './received-message';
 
 export interface ParkedMessage {
@@ -61,6 +61,7 @@ export class DeadLetterStore {
     if (inserted.length === 0) return; // a redelivery of a message parked before
     this.logger.error(`${consumer}: parked a message from ${message.topic} (${reason}): ${error}`);
     deadLettersParked.inc({ service: this.service, consumer, topic: message.topic, reason });
+    if (isPrivacyEvent(parked.event?.type)) this.reportPrivacyEvent(parked);
     await this.copyToTopic(parked, error);
   }
 
@@ -92,6 +93,15 @@ export class DeadLetterStore {
       `${consumer}: skipped ${event.type} v${event.version} ${event.id} from ${message.topic} (${reason})`,
     );
     eventsSkipped.inc({ service: this.service, consumer, topic: message.topic, reason });
+  }
+
+  private reportPrivacyEvent({ consumer, message, event }: ParkedMessage): void {
+    const type = event?.type as string;
+    this.logger.error(
+      `PRIVACY: ${consumer} parked ${type} ${event?.id}: the person's data stays in ${this.schema} until it is ` +
+        `replayed (npm run dlq -- --schema ${this.schema} replay --topic ${message.topic})`,
+    );
+    privacyDeadLettersParked.inc({ service: this.service, consumer, topic: message.topic, event_type: type });
   }
 
   /** Best effort: the row above already holds the message, and a value too big for the topic must not stop the consumer. */

@@ -10,6 +10,14 @@ export const deadLettersParked = new Counter({
   registers: [messagingMetricsRegistry],
 });
 
+/** Apart from the total above: a parked erasure leaves a person's data in place until it is replayed. */
+export const privacyDeadLettersParked = new Counter({
+  name: 'crm_messaging_privacy_dead_letters_total',
+  help: 'Privacy events (customer.erased) a consumer parked: the person is not erased in this service until replayed',
+  labelNames: ['service', 'consumer', 'topic', 'event_type'],
+  registers: [messagingMetricsRegistry],
+});
+
 export const eventsSkipped = new Counter({
   name: 'crm_messaging_skipped_events_total',
   help: 'Events a consumer skipped because their type is unknown to it (a newer producer), by topic',

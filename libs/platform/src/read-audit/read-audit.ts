@@ -9,6 +9,10 @@ import {
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { from, Observable, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { PlatformConfig } from '@crm/config';
+import { Clock } from '@crm/core';
+import { PLATFORM_CONFIG } from '../platform.module';
+import { ReadAuditRetention, ReadAuditRetentionLoop } from './read-audit-retention';
 
 /** `GET /customers/:id/360` (the route as declared) → what was read, e.g. `customer.360`. */
 export type ReadAuditRules = Record<string, string>;
@@ -80,7 +84,10 @@ class ReadAuditInterceptor implements NestInterceptor {
   }
 }
 
-/** Audits reads of personal data on the routes named in `rules` (GDPR Art. 30, PIPL Art. 55). */
+/**
+ * Audits reads of personal data on the routes named in `rules` (GDPR Art. 30, PIPL Art. 55) and deletes the
+ * audit rows older than READ_AUDIT_RETENTION_DAYS.
+ */
 @Module({})
 export class ReadAuditModule {
   static forService(options: ReadAuditOptions): DynamicModule {
@@ -92,6 +99,13 @@ export class ReadAuditModule {
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new ReadAuditInterceptor(dataSource, options),
         },
+        {
+          provide: ReadAuditRetention,
+          inject: [DataSource, PLATFORM_CONFIG, Clock],
+          useFactory: (dataSource: DataSource, config: PlatformConfig, clock: Clock) =>
+            new ReadAuditRetention(dataSource, options.schema, config.READ_AUDIT_RETENTION_DAYS, clock),
+        },
+        ReadAuditRetentionLoop,
       ],
     };
   }
