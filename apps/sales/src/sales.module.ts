@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities/activities.module';
 import { CustomersModule } from './customers/customers.module';
 import { SalesDemoSeeder } from './demo/sales-demo.seeder';
+import { ForecastsModule } from './forecasts/forecasts.module';
 import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { QuotasModule } from './quotas/quotas.module';
 import { SalesMessaging } from './sales-messaging';
 
 /**
@@ -19,6 +21,8 @@ import { SalesMessaging } from './sales-messaging';
     OpportunitiesModule,
     LeadsModule,
     ActivitiesModule,
+    QuotasModule,
+    ForecastsModule,
   ],
   providers: [SalesDemoSeeder],
   exports: [SalesDemoSeeder],

@@ -13,6 +13,7 @@ import {
   topicFor,
   validateEvent,
 } from '@crm/contracts';
+import { Clock } from '@crm/core';
 import { MessageTransport } from '@crm/messaging';
 import { configureHttpApp } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
@@ -32,7 +33,8 @@ export class SalesHarness {
     readonly tokens: TestTokenIssuer,
   ) {}
 
-  static async start(options: { kafkaNamespace?: string } = {}): Promise<SalesHarness> {
+  /** `clock` replaces the system clock (record times, quota pro-rating) for deterministic tests. */
+  static async start(options: { kafkaNamespace?: string; clock?: Clock } = {}): Promise<SalesHarness> {
     const tokens = await TestTokenIssuer.start();
     const database = await createTestDatabase('sales');
     const config = testPlatformConfig({
@@ -40,7 +42,9 @@ export class SalesHarness {
       AUTH_JWKS_URL: tokens.jwksUrl,
       ...(options.kafkaNamespace ? { KAFKA_NAMESPACE: options.kafkaNamespace } : {}),
     });
-    const moduleRef = await Test.createTestingModule({ imports: [SalesAppModule.forRoot(config)] }).compile();
+    const builder = Test.createTestingModule({ imports: [SalesAppModule.forRoot(config)] });
+    if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+    const moduleRef = await builder.compile();
     const app = configureHttpApp(
       moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }),
       SALES_API,

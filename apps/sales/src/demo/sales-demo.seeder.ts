@@ -3,6 +3,7 @@ import { Principal } from '@crm/auth';
 import { ACTIVITY_TYPES, LEAD_SOURCES, PURCHASE_TIMEFRAMES, Roles } from '@crm/contracts';
 import { UnitOfWork } from '@crm/messaging';
 import { ActivityLogService } from '../activities/activity-log.service';
+import { QuotaForecastDemo } from '../forecasts/quota-forecast-demo';
 import { SalesTeamRepository } from '../hierarchy/sales-team.repository';
 import { SalesUser } from '../hierarchy/sales-user';
 import { LeadCaptureService } from '../leads/lead-capture.service';
@@ -39,6 +40,7 @@ export class SalesDemoSeeder {
     private readonly opportunities: OpportunityCreateService,
     private readonly stages: OpportunityStageService,
     private readonly activities: ActivityLogService,
+    private readonly quotaForecastDemo: QuotaForecastDemo,
   ) {}
 
   /** `customerIds` are customers the opportunities and activities are about. */
@@ -69,6 +71,7 @@ export class SalesDemoSeeder {
         await this.opportunity(as, i * 3 + k, customerIds[(i * 3 + k) % Math.max(customerIds.length, 1)]);
       }
     }
+    await this.quotaForecastDemo.seed(demo);
   }
 
   /** Opportunity number `n` ends in stage n mod 8: the six open stages, then won, then lost. */
