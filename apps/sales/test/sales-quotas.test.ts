@@ -32,14 +32,22 @@ describe('quotas: monthly prospects and revenue, progress and who is behind', ()
       .http()
       .post('/leads')
       .set('authorization', await as(owner))
-      .send({ source: 'showroom_visit', name: `Prospect of ${owner}`, phone: `1390000${String(1000 + leads)}` })
+      .send({
+        source: 'showroom_visit',
+        name: `Prospect of ${owner}`,
+        phone: `1390000${String(1000 + leads)}`,
+      })
       .expect(201);
   }
 
   async function closed(owner: string, at: string, outcome: 'win' | 'lose', amount?: object) {
     setClock(clock, at);
     const auth = await as(owner);
-    const opened = await sales.http().post('/opportunities').set('authorization', auth).send({ name: 'Deal' });
+    const opened = await sales
+      .http()
+      .post('/opportunities')
+      .set('authorization', auth)
+      .send({ name: 'Deal' });
     await sales
       .http()
       .post(`/opportunities/${opened.body.id}/${outcome}`)
@@ -57,7 +65,11 @@ describe('quotas: monthly prospects and revenue, progress and who is behind', ()
   }
 
   async function progress(viewer: string, path = '/quotas?month=2026-03'): Promise<PersonProgress[]> {
-    const res = await sales.http().get(path).set('authorization', await as(viewer)).expect(200);
+    const res = await sales
+      .http()
+      .get(path)
+      .set('authorization', await as(viewer))
+      .expect(200);
     return res.body.people;
   }
 
@@ -65,7 +77,12 @@ describe('quotas: monthly prospects and revenue, progress and who is behind', ()
     sales = await SalesHarness.start({ clock, kafkaNamespace: namespace });
     await sales.tree(TEAM_TREE);
     // Months are those of Shanghai (UTC+8): 2026-02-28T16:30Z is 1 March 00:30 there.
-    for (const at of ['2026-02-10T02:00:00Z', '2026-03-02T02:00:00Z', '2026-03-05T02:00:00Z', '2026-03-12T02:00:00Z'])
+    for (const at of [
+      '2026-02-10T02:00:00Z',
+      '2026-03-02T02:00:00Z',
+      '2026-03-05T02:00:00Z',
+      '2026-03-12T02:00:00Z',
+    ])
       await lead('rep-e1', at);
     for (const at of ['2026-03-03T02:00:00Z', '2026-03-14T02:00:00Z']) await lead('rep-e1a', at);
     for (const at of ['2026-02-28T15:00:00Z', '2026-02-28T16:30:00Z', '2026-03-09T02:00:00Z'])
@@ -117,9 +134,12 @@ describe('quotas: monthly prospects and revenue, progress and who is behind', ()
     expect(byUser['east']).toMatchObject({ prospects: { quota: null, actual: 0 }, behind: false });
   });
 
-  it.each(Object.keys(SEES))('shows %s the progress of exactly themselves and everyone below', async (viewer) => {
-    expect((await progress(viewer)).map((p) => p.userId).sort()).toEqual([...SEES[viewer]].sort());
-  });
+  it.each(Object.keys(SEES))(
+    'shows %s the progress of exactly themselves and everyone below',
+    async (viewer) => {
+      expect((await progress(viewer)).map((p) => p.userId).sort()).toEqual([...SEES[viewer]].sort());
+    },
+  );
 
   it('names who is behind, as far as the viewer sees, and moves with the clock', async () => {
     const behind = async (viewer: string) =>
@@ -184,7 +204,10 @@ describe('quotas: monthly prospects and revenue, progress and who is behind', ()
       ['director', 'west', 200],
       ['admin', 'east', 200],
     ] as const) {
-      const answer = await sales.http().get(`/quotas/teams/${team}`).set('authorization', await as(viewer));
+      const answer = await sales
+        .http()
+        .get(`/quotas/teams/${team}`)
+        .set('authorization', await as(viewer));
       expect({ viewer, team, status: answer.status }).toEqual({ viewer, team, status });
     }
   });
@@ -213,12 +236,37 @@ describe('quotas: monthly prospects and revenue, progress and who is behind', ()
   it('answers bad input with 400 problem+json naming the field', async () => {
     const east = await as('east');
     const cases: [() => ReturnType<ReturnType<SalesHarness['http']>['get']>, string][] = [
-      [() => sales.http().put('/quotas/rep-e1/2026-13').send({ prospects: 1, revenue: { amount: 1 } }), 'month'],
-      [() => sales.http().put('/quotas/rep-e1/2026-05').send({ prospects: -1, revenue: { amount: 1 } }), 'prospects'],
-      [() => sales.http().put('/quotas/rep-e1/2026-05').send({ prospects: 1.5, revenue: { amount: 1 } }), 'prospects'],
+      [
+        () =>
+          sales
+            .http()
+            .put('/quotas/rep-e1/2026-13')
+            .send({ prospects: 1, revenue: { amount: 1 } }),
+        'month',
+      ],
+      [
+        () =>
+          sales
+            .http()
+            .put('/quotas/rep-e1/2026-05')
+            .send({ prospects: -1, revenue: { amount: 1 } }),
+        'prospects',
+      ],
+      [
+        () =>
+          sales
+            .http()
+            .put('/quotas/rep-e1/2026-05')
+            .send({ prospects: 1.5, revenue: { amount: 1 } }),
+        'prospects',
+      ],
       [() => sales.http().put('/quotas/rep-e1/2026-05').send({ prospects: 1 }), 'revenue'],
       [
-        () => sales.http().put('/quotas/rep-e1/2026-05').send({ prospects: 1, revenue: { amount: -5 } }),
+        () =>
+          sales
+            .http()
+            .put('/quotas/rep-e1/2026-05')
+            .send({ prospects: 1, revenue: { amount: -5 } }),
         'revenue.amount',
       ],
       [
@@ -248,10 +296,19 @@ describe('quotas: monthly prospects and revenue, progress and who is behind', ()
     expect(changed.body.id).toBe(first.body.id);
     const events = (await sales.outbox(QuotaSet.type)).filter((e) => e.aggregateId === first.body.id);
     expect(events.map((e) => e.payload)).toEqual([
-      expect.objectContaining({ userId: 'rep-e2', month: '2026-06', prospects: 3, revenue: { amount: 90000, currency: 'CNY' }, setBy: 'east' }),
+      expect.objectContaining({
+        userId: 'rep-e2',
+        month: '2026-06',
+        prospects: 3,
+        revenue: { amount: 90000, currency: 'CNY' },
+        setBy: 'east',
+      }),
       expect.objectContaining({ prospects: 5, revenue: { amount: 120000, currency: 'CNY' } }),
     ]);
-    expect(events[0]).toMatchObject({ aggregateType: 'quota', actor: expect.objectContaining({ id: 'east' }) });
+    expect(events[0]).toMatchObject({
+      aggregateType: 'quota',
+      actor: expect.objectContaining({ id: 'east' }),
+    });
 
     const received: TransportMessage[] = [];
     const transport = sales.app.get(MessageTransport);
@@ -262,7 +319,11 @@ describe('quotas: monthly prospects and revenue, progress and who is behind', ()
       handle: async (message) => void received.push(message),
     });
     await eventually(() =>
-      expect(received.filter((m) => m.key === first.body.id).map((m) => JSON.parse(String(m.value)).payload.prospects)).toEqual([3, 5]),
+      expect(
+        received
+          .filter((m) => m.key === first.body.id)
+          .map((m) => JSON.parse(String(m.value)).payload.prospects),
+      ).toEqual([3, 5]),
     );
   });
 });

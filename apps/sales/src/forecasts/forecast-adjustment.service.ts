@@ -34,7 +34,9 @@ export class ForecastAdjustmentService {
 
   async adjust(principal: Principal, command: AdjustForecast): Promise<ForecastAdjustment> {
     if (command.amount.currency !== DEFAULT_CURRENCY)
-      throw new InvalidInputError([{ field: 'amount.currency', message: `forecasts are in ${DEFAULT_CURRENCY}` }]);
+      throw new InvalidInputError([
+        { field: 'amount.currency', message: `forecasts are in ${DEFAULT_CURRENCY}` },
+      ]);
     await personInReach(this.tree, scopeOf(principal), command.userId);
     const adjustment: ForecastAdjustment = {
       id: this.ids.next(),

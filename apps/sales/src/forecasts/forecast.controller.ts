@@ -36,7 +36,8 @@ export class ForecastController {
 
   @Get('teams/:userId')
   @ApiOperation({
-    summary: "A team's (a person and everyone below) forecast for a month, computed and adjusted; 404 outside the caller's branch",
+    summary:
+      "A team's (a person and everyone below) forecast for a month, computed and adjusted; 404 outside the caller's branch",
   })
   @ApiOkResponse({ type: TeamForecastView })
   team(
@@ -50,7 +51,8 @@ export class ForecastController {
   @Post('adjustments')
   @Roles(...SALES_ADMIN_ROLES)
   @ApiOperation({
-    summary: "Adjust a person's or a team's forecast for a month with a note; the computed number is kept beside it",
+    summary:
+      "Adjust a person's or a team's forecast for a month with a note; the computed number is kept beside it",
   })
   @ApiCreatedResponse({ type: ForecastAdjustmentView })
   adjust(

@@ -23,7 +23,14 @@ function closingStage(
   probability: number,
   outcome: 'won' | 'lost',
 ): PipelineStage {
-  return { key, name, position, probability, outcome, forecastCategory: defaultForecastCategory(outcome, probability) };
+  return {
+    key,
+    name,
+    position,
+    probability,
+    outcome,
+    forecastCategory: defaultForecastCategory(outcome, probability),
+  };
 }
 
 /** Configures pipelines: the open stages in order with their probabilities; won (100) and lost (0) close every pipeline. */

@@ -92,7 +92,12 @@ export class QuotaProgressService {
       const period = salesPeriod(month);
       const share = elapsedShare(period, now);
       const members = await this.quotas.figures(userId, period);
-      months.push({ month, elapsedShare: share, members: members.length, ...quotaProgress(rollUp(members), share) });
+      months.push({
+        month,
+        elapsedShare: share,
+        members: members.length,
+        ...quotaProgress(rollUp(members), share),
+      });
     }
     return months;
   }

@@ -16,7 +16,11 @@ import { QuotaProgressService } from './quota-progress.service';
 import { QuotaSettingService } from './quota-setting.service';
 import { SalesMonthPipe } from './sales-month.pipe';
 
-const MONTH_PARAM = { name: 'month', example: '2026-03', schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } };
+const MONTH_PARAM = {
+  name: 'month',
+  example: '2026-03',
+  schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+};
 
 @ApiTags('quotas')
 @ApiBearerAuth()
@@ -57,7 +61,8 @@ export class QuotaController {
 
   @Get('behind')
   @ApiOperation({
-    summary: 'Who is behind: below their quota pro-rated to the share of the month passed, on prospects or revenue',
+    summary:
+      'Who is behind: below their quota pro-rated to the share of the month passed, on prospects or revenue',
   })
   @ApiOkResponse({ type: MonthProgressView })
   behind(@CurrentPrincipal() principal: Principal, @Query() query: MonthQuery): Promise<MonthProgressView> {
@@ -66,7 +71,8 @@ export class QuotaController {
 
   @Get('teams/:userId')
   @ApiOperation({
-    summary: "A person's team (them and everyone below) rolled up, month by month; 404 outside the caller's branch",
+    summary:
+      "A person's team (them and everyone below) rolled up, month by month; 404 outside the caller's branch",
   })
   @ApiOkResponse({ type: TeamProgressView })
   async team(

@@ -25,15 +25,7 @@ export class QuotaRepository {
        ON CONFLICT (user_id, month) DO UPDATE SET prospects = EXCLUDED.prospects, revenue = EXCLUDED.revenue,
          set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at
        RETURNING id`,
-      [
-        quota.id,
-        quota.userId,
-        `${quota.month}-01`,
-        quota.prospects,
-        quota.revenue,
-        quota.setBy,
-        quota.setAt,
-      ],
+      [quota.id, quota.userId, `${quota.month}-01`, quota.prospects, quota.revenue, quota.setBy, quota.setAt],
     );
     return row.id;
   }

@@ -93,6 +93,9 @@ export class TeamForecastView extends AdjustedForecastView {
   @ApiProperty({ example: 'u-manager-east' }) userId: string;
   @ApiProperty({ example: '2026-03' }) month: string;
   @ApiProperty({ example: 4, description: 'People in the team, its head included' }) members: number;
-  @ApiProperty({ example: 760000, description: "The members' own forecasts (adjusted where adjusted) added up" })
+  @ApiProperty({
+    example: 760000,
+    description: "The members' own forecasts (adjusted where adjusted) added up",
+  })
   membersForecast: number;
 }
