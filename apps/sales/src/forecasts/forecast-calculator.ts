@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { SalesUser } from '../hierarchy/sales-user';
 import { SalesPeriod } from '../quotas/sales-month';
-import { CategoryRow, ForecastAdjustment, ForecastFigures, ForecastLevel, forecastOf } from './forecast';
+import {
+  CategoryRow,
+  cents,
+  ForecastAdjustment,
+  ForecastFigures,
+  ForecastLevel,
+  forecastOf,
+} from './forecast';
 import { ForecastRepository } from './forecast.repository';
 
 /** The computed number, the manager's adjusted one (the newest adjustment) and every adjustment. */
@@ -87,8 +94,6 @@ export class ForecastCalculator {
     return byUser;
   }
 }
-
-const cents = (value: number) => Math.round(value * 100) / 100;
 
 function rowsOf(rows: CategoryRow[], ownerId: string): CategoryRow[] {
   return rows.filter((row) => row.ownerId === ownerId);

@@ -54,7 +54,8 @@ const KEYS: Record<CategoryRow['category'], 'closed' | 'commit' | 'bestCase' | '
   pipeline: 'pipeline',
 };
 
-const cents = (value: number) => Math.round(value * 100) / 100;
+/** Rounded to the fen (two decimals), as amounts are stored. */
+export const cents = (value: number) => Math.round(value * 100) / 100;
 const emptyTotal = (): CategoryTotal => ({ count: 0, amount: 0, weighted: 0 });
 
 function addTotal(into: CategoryTotal, add: CategoryTotal): void {

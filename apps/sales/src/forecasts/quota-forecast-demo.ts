@@ -30,7 +30,7 @@ export class QuotaForecastDemo {
     for (const { manager, reps } of demo.managers) {
       for (const [i, rep] of reps.entries())
         await this.quotas.set(managerOf(manager), rep.userId, month, {
-          prospects: 4 + i,
+          prospects: 2 + i,
           revenue: cny(400_000 + i * 100_000),
         });
     }

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
-import { Clock } from '@crm/core';
+import { Clock, InvalidInputError } from '@crm/core';
 import { scopeOf } from '../hierarchy/sales-scope';
 import { SalesTeamRepository } from '../hierarchy/sales-team.repository';
 import { QuotaProgress, quotaProgress, rollUp } from './quota-progress';
 import { QuotaRepository } from './quota.repository';
-import { InvalidInputError } from '@crm/core';
-import { elapsedShare, monthsBetween, salesMonthOf, salesPeriod } from './sales-month';
+import { elapsedShare, monthsBetween, monthsSpanned, salesMonthOf, salesPeriod } from './sales-month';
 import { personInReach, reachRoot } from './team-reach';
 
 const MAX_MONTHS = 12;
 
 function checkRange(from: string, to: string): void {
-  const months = monthsBetween(from, to).length;
+  const months = monthsSpanned(from, to);
   if (months === 0) throw new InvalidInputError([{ field: 'to', message: 'must not be before from' }]);
   if (months > MAX_MONTHS)
     throw new InvalidInputError([{ field: 'to', message: `at most ${MAX_MONTHS} months after from` }]);

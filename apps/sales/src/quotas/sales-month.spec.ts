@@ -1,4 +1,4 @@
-import { elapsedShare, monthsBetween, salesMonthOf, salesPeriod } from './sales-month';
+import { elapsedShare, monthsBetween, monthsSpanned, salesMonthOf, salesPeriod } from './sales-month';
 
 describe(salesPeriod.name, () => {
   it('starts and ends a month at midnight in Shanghai', () => {
@@ -28,5 +28,13 @@ describe(elapsedShare.name, () => {
 describe(monthsBetween.name, () => {
   it('lists the months across a year end', () => {
     expect(monthsBetween('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+  });
+});
+
+describe(monthsSpanned.name, () => {
+  it('counts both ends, and nothing when the range runs backwards', () => {
+    expect(monthsSpanned('2025-11', '2026-10')).toBe(12);
+    expect(monthsSpanned('2026-03', '2026-03')).toBe(1);
+    expect(monthsSpanned('2026-03', '2026-01')).toBe(0);
   });
 });

@@ -47,6 +47,12 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
+/** How many months `from` to `to` spans, both included (0 when `to` is before `from`). */
+export function monthsSpanned(from: string, to: string): number {
+  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  return Math.max(0, index(to) - index(from) + 1);
+}
+
 /** How much of the month has passed at `now`: 0 before it starts, 1 once it is over. */
 export function elapsedShare(period: SalesPeriod, now: Date): number {
   const share = (now.getTime() - period.start.getTime()) / (period.end.getTime() - period.start.getTime());
