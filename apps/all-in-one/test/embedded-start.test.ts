@@ -228,4 +228,16 @@ describe('the embedded default', () => {
     });
     expect(view.salesActivities[0]).toMatchObject({ discussed: expect.any(String) });
   });
+
+  it("seeds this month's quotas for every rep and two adjusted forecasts", async () => {
+    type Progress = { people: { userId: string; prospects: { quota: number | null } }[] };
+    const quotas = await api<Progress>('/quotas', await agentToken('sales.director'));
+    expect(quotas.people.filter((p) => p.prospects.quota !== null)).toHaveLength(6);
+    const manager = await agentToken('sales.manager');
+    const forecasts = await api<{ people: { adjusted: object | null }[] }>('/forecasts', manager);
+    expect(forecasts.people.filter((p) => p.adjusted !== null)).toHaveLength(1);
+    const { me } = await api<{ me: { userId: string } }>('/sales-team', manager);
+    const team = await api<{ adjusted: { note: string } | null }>(`/forecasts/teams/${me.userId}`, manager);
+    expect(team.adjusted).toMatchObject({ note: expect.any(String) });
+  });
 });

@@ -4,12 +4,14 @@ import { ActivitiesModule } from './activities/activities.module';
 import { CustomersModule } from './customers/customers.module';
 import { SalesDemoSeeder } from './demo/sales-demo.seeder';
 import { GuidanceModule } from './guidance/guidance.module';
+import { ForecastsModule } from './forecasts/forecasts.module';
 import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { LeadsModule } from './leads/leads.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { QuotasModule } from './quotas/quotas.module';
 import { SalesMessaging } from './sales-messaging';
 
 /**
@@ -29,6 +31,8 @@ import { SalesMessaging } from './sales-messaging';
     RemindersModule,
     NotificationsModule,
     PrivacyModule,
+    QuotasModule,
+    ForecastsModule,
   ],
   providers: [SalesDemoSeeder],
   exports: [SalesDemoSeeder],

@@ -13,6 +13,7 @@ import { ActivityLogged } from './sales/activity.events';
 import { LEAD_EVENTS } from './sales/lead.events';
 import { OPPORTUNITY_EVENTS } from './sales/opportunity.events';
 import { SALES_COLLABORATION_EVENTS } from './sales/sales-collaboration.events';
+import { QuotaSet } from './sales/quota.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -32,6 +33,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...OPPORTUNITY_EVENTS,
   ActivityLogged,
   ...SALES_COLLABORATION_EVENTS,
+  QuotaSet,
 ];
 
 const byKey = new Map(

@@ -22,3 +22,4 @@ export * from './sales/lead.events';
 export * from './sales/opportunity.events';
 export * from './sales/activity.events';
 export * from './sales/sales-collaboration.events';
+export * from './sales/quota.events';

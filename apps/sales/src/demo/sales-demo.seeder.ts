@@ -5,6 +5,7 @@ import { ACTIVITY_TYPES, LEAD_SOURCES, PURCHASE_TIMEFRAMES, Roles } from '@crm/c
 import { UnitOfWork } from '@crm/messaging';
 import { seedTeamSellingDemo } from '../account-teams/team-selling.demo';
 import { ActivityLogService } from '../activities/activity-log.service';
+import { QuotaForecastDemo } from '../forecasts/quota-forecast-demo';
 import { SalesTeamRepository } from '../hierarchy/sales-team.repository';
 import { SalesUser } from '../hierarchy/sales-user';
 import { LeadCaptureService } from '../leads/lead-capture.service';
@@ -42,6 +43,7 @@ export class SalesDemoSeeder {
     private readonly stages: OpportunityStageService,
     private readonly activities: ActivityLogService,
     private readonly modules: ModuleRef,
+    private readonly quotaForecastDemo: QuotaForecastDemo,
   ) {}
 
   /** `customerIds` are customers the opportunities and activities are about. */
@@ -73,6 +75,7 @@ export class SalesDemoSeeder {
       }
     }
     await seedTeamSellingDemo(this.modules, demo, customerIds);
+    await this.quotaForecastDemo.seed(demo);
   }
 
   /** Opportunity number `n` ends in stage n mod 8: the six open stages, then won, then lost. */

@@ -3,6 +3,10 @@ import { CreateSalesTables1796017000000 } from './1796017000000-create-sales-tab
 import { AddDefaultPipeline1796017100000 } from './1796017100000-add-default-pipeline';
 import { ParkSalesDeadLetters1796017300000 } from './1796017300000-park-dead-letters';
 import { SalesOutboxLeaseAndParking1796017400000 } from './1796017400000-outbox-lease-and-parking';
+import { AddStageForecastCategory1796030200000 } from './1796030200000-add-stage-forecast-category';
+import { BackfillStageForecastCategory1796030210000 } from './1796030210000-backfill-stage-forecast-category';
+import { CreateQuotas1796030220000 } from './1796030220000-create-quotas';
+import { CreateForecastAdjustments1796030230000 } from './1796030230000-create-forecast-adjustments';
 import { CreateAccountTeams1796030300000 } from './1796030300000-create-account-teams';
 import { CreateGuidanceComments1796030310000 } from './1796030310000-create-guidance-comments';
 import { CreateSalesNotifications1796030320000 } from './1796030320000-create-sales-notifications';
@@ -17,6 +21,10 @@ export const salesMigrations = [
   AddDefaultPipeline1796017100000,
   ParkSalesDeadLetters1796017300000,
   SalesOutboxLeaseAndParking1796017400000,
+  AddStageForecastCategory1796030200000,
+  BackfillStageForecastCategory1796030210000,
+  CreateQuotas1796030220000,
+  CreateForecastAdjustments1796030230000,
   CreateAccountTeams1796030300000,
   CreateGuidanceComments1796030310000,
   CreateSalesNotifications1796030320000,

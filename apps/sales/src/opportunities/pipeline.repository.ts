@@ -4,7 +4,8 @@ import { Pipeline } from './pipeline';
 
 const SELECT = `SELECT p.id, p.name, p.is_default AS "isDefault",
     COALESCE((SELECT json_agg(json_build_object('key', s.key, 'name', s.name, 'position', s.position,
-              'probability', s.probability, 'outcome', s.outcome) ORDER BY s.position)
+              'probability', s.probability, 'outcome', s.outcome,
+              'forecastCategory', s.forecast_category) ORDER BY s.position)
        FROM sales.pipeline_stage s WHERE s.pipeline_id = p.id), '[]') AS stages
   FROM sales.pipeline p`;
 
@@ -32,9 +33,17 @@ export class PipelineRepository {
     await tx.query(`INSERT INTO sales.pipeline (id, name) VALUES ($1, $2)`, [pipeline.id, pipeline.name]);
     for (const stage of pipeline.stages) {
       await tx.query(
-        `INSERT INTO sales.pipeline_stage (pipeline_id, key, name, position, probability, outcome)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [pipeline.id, stage.key, stage.name, stage.position, stage.probability, stage.outcome],
+        `INSERT INTO sales.pipeline_stage (pipeline_id, key, name, position, probability, outcome, forecast_category)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          pipeline.id,
+          stage.key,
+          stage.name,
+          stage.position,
+          stage.probability,
+          stage.outcome,
+          stage.forecastCategory,
+        ],
       );
     }
   }

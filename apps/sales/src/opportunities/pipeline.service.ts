@@ -1,12 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, IdGenerator, InvalidInputError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
-import { LOST_STAGE, Pipeline, WON_STAGE } from './pipeline';
+import {
+  defaultForecastCategory,
+  ForecastCategory,
+  LOST_STAGE,
+  Pipeline,
+  PipelineStage,
+  WON_STAGE,
+} from './pipeline';
 import { PipelineRepository } from './pipeline.repository';
 
 export interface PipelineDefinition {
   name: string;
-  stages: { key: string; name: string; probability: number }[];
+  stages: { key: string; name: string; probability: number; forecastCategory?: ForecastCategory }[];
+}
+
+function closingStage(
+  key: string,
+  name: string,
+  position: number,
+  probability: number,
+  outcome: 'won' | 'lost',
+): PipelineStage {
+  return {
+    key,
+    name,
+    position,
+    probability,
+    outcome,
+    forecastCategory: defaultForecastCategory(outcome, probability),
+  };
 }
 
 /** Configures pipelines: the open stages in order with their probabilities; won (100) and lost (0) close every pipeline. */
@@ -33,9 +57,14 @@ export class PipelineService {
       name: definition.name,
       isDefault: false,
       stages: [
-        ...definition.stages.map((s, position) => ({ ...s, position, outcome: 'open' as const })),
-        { key: WON_STAGE, name: 'Won', position: keys.length, probability: 100, outcome: 'won' },
-        { key: LOST_STAGE, name: 'Lost', position: keys.length + 1, probability: 0, outcome: 'lost' },
+        ...definition.stages.map((s, position) => ({
+          ...s,
+          position,
+          outcome: 'open' as const,
+          forecastCategory: s.forecastCategory ?? defaultForecastCategory('open', s.probability),
+        })),
+        closingStage(WON_STAGE, 'Won', keys.length, 100, 'won'),
+        closingStage(LOST_STAGE, 'Lost', keys.length + 1, 0, 'lost'),
       ],
     };
     return this.uow.run(async (tx) => {

@@ -73,6 +73,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/forecasts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A month's forecast per person the caller sees: weighted pipeline by category (commit, best case, pipeline, closed), computed and adjusted */
+    get: operations['ForecastController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/forecasts/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Adjust a person's or a team's forecast for a month with a note; the computed number is kept beside it */
+    post: operations['ForecastController_adjust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/forecasts/teams/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A team's (a person and everyone below) forecast for a month, computed and adjusted; 404 outside the caller's branch */
+    get: operations['ForecastController_team'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -350,6 +401,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quota progress of everyone the caller sees (themselves and below; everyone for admin) for a month, pro-rated to the time passed */
+    get: operations['QuotaController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotas/{userId}/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set a person's quota for a month (new prospects and CNY revenue); a manager only below themselves, emits quota.set */
+    put: operations['QuotaController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotas/behind': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who is behind: below their quota pro-rated to the share of the month passed, on prospects or revenue */
+    get: operations['QuotaController_behind'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotas/teams/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A person's team (them and everyone below) rolled up, month by month; 404 outside the caller's branch */
+    get: operations['QuotaController_team'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/sales-team': {
     parameters: {
       query?: never;
@@ -445,6 +564,24 @@ export interface components {
       /** @enum {string} */
       type: 'call' | 'visit' | 'meeting' | 'test_drive' | 'email' | 'task';
     };
+    AdjustForecastDto: {
+      /** @description The adjusted forecast; CNY only */
+      amount: components['schemas']['MoneyDto'];
+      /**
+       * @description rep: the person's own opportunities; team: the person and everyone below them
+       * @enum {string}
+       */
+      level: 'rep' | 'team';
+      /** @example 2026-03 */
+      month: string;
+      /** @example 车队订单预计月底签约 */
+      note: string;
+      /**
+       * @description The person (for team: the head of the team)
+       * @example u-rep-1
+       */
+      userId: string;
+    };
     CaptureLeadDto: {
       /** Format: uuid */
       campaignId?: string;
@@ -474,6 +611,20 @@ export interface components {
        * @enum {string}
        */
       source: 'web_form' | 'campaign' | 'showroom_visit' | 'referral' | 'dealer' | 'call_center';
+    };
+    CategoryTotalView: {
+      /**
+       * @description CNY
+       * @example 630000
+       */
+      amount: number;
+      /** @example 3 */
+      count: number;
+      /**
+       * @description amount x stage probability (CNY)
+       * @example 504000
+       */
+      weighted: number;
     };
     ChangeLeadDto: {
       notes?: string;
@@ -516,6 +667,54 @@ export interface components {
       name: string;
       /** @description Open stages in order; won and lost are added */
       stages: components['schemas']['StageDefinitionDto'][];
+    };
+    ForecastAdjustmentView: {
+      /** Format: date-time */
+      adjustedAt: string;
+      /** @example u-manager-east */
+      adjustedBy: string;
+      /**
+       * @description CNY
+       * @example 850000
+       */
+      amount: number;
+      /**
+       * @description The computed number when adjusted (CNY)
+       * @example 731000
+       */
+      computed: number;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      level: 'rep' | 'team';
+      /** @example 2026-03 */
+      month: string;
+      /** @example 车队订单预计月底签约 */
+      note: string;
+      /** @example u-rep-1 */
+      userId: string;
+    };
+    ForecastFiguresView: {
+      bestCase: components['schemas']['CategoryTotalView'];
+      /** @description Won in the month */
+      closed: components['schemas']['CategoryTotalView'];
+      commit: components['schemas']['CategoryTotalView'];
+      /**
+       * @description Opportunities in other currencies, left out (no exchange rates to convert them)
+       * @example 0
+       */
+      excludedOtherCurrencies: number;
+      pipeline: components['schemas']['CategoryTotalView'];
+      /**
+       * @description The weighted pipeline (closed at 100 %), CNY
+       * @example 731000
+       */
+      weighted: number;
+    };
+    ForecastMonthView: {
+      /** @example 2026-03 */
+      month: string;
+      people: components['schemas']['PersonForecastView'][];
     };
     GuidanceCommentView: {
       authorId: string;
@@ -638,6 +837,24 @@ export interface components {
       /** @enum {string} */
       type: 'call' | 'visit' | 'meeting' | 'test_drive' | 'email' | 'task';
     };
+    MetricProgressView: {
+      /** @example 7 */
+      actual: number;
+      /**
+       * @description actual / quota
+       * @example 0.35
+       */
+      attainment: number | null;
+      /** @description Below the pro-rated quota */
+      behind: boolean;
+      /**
+       * @description The quota pro-rated to the share of the month passed
+       * @example 9.33
+       */
+      expectedByNow: number | null;
+      /** @example 20 */
+      quota: number | null;
+    };
     MoneyDto: {
       /** @example 189900 */
       amount: number;
@@ -653,6 +870,16 @@ export interface components {
       amount: number;
       /** @example CNY */
       currency: string;
+    };
+    MonthProgressView: {
+      /**
+       * @description Share of the month passed (0..1)
+       * @example 0.4667
+       */
+      elapsedShare: number;
+      /** @example 2026-03 */
+      month: string;
+      people: components['schemas']['PersonProgressView'][];
     };
     MoveStageDto: {
       /** @example test_drive */
@@ -747,7 +974,47 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    PersonForecastView: {
+      /** @description The newest adjustment */
+      adjusted: components['schemas']['ForecastAdjustmentView'] | null;
+      computed: components['schemas']['ForecastFiguresView'];
+      /**
+       * @description Adjusted when adjusted, else the weighted pipeline (CNY)
+       * @example 850000
+       */
+      forecast: number;
+      /** @description Every adjustment, newest first */
+      history: components['schemas']['ForecastAdjustmentView'][];
+      managerId: string | null;
+      /** @example 王芳 */
+      name: string;
+      /** @example u-rep-1 */
+      userId: string;
+    };
+    PersonProgressView: {
+      /** @description Behind on prospects or revenue */
+      behind: boolean;
+      /** @example u-manager-east */
+      managerId: string | null;
+      /** @example 王芳 */
+      name: string;
+      prospects: components['schemas']['MetricProgressView'];
+      /** @description CNY */
+      revenue: components['schemas']['MetricProgressView'];
+      /** @example u-rep-1 */
+      userId: string;
+      /**
+       * @description Won opportunities in other currencies, left out of revenue (no exchange rates)
+       * @example 0
+       */
+      wonInOtherCurrencies: number;
+    };
     PipelineStageView: {
+      /**
+       * @example best_case
+       * @enum {string}
+       */
+      forecastCategory: 'pipeline' | 'best_case' | 'commit' | 'closed' | 'omitted';
       /** @example test_drive */
       key: string;
       /** @example Test drive */
@@ -802,6 +1069,25 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    QuotaView: {
+      /** Format: uuid */
+      id: string;
+      /** @example 2026-03 */
+      month: string;
+      /** @example 20 */
+      prospects: number;
+      /**
+       * @description CNY
+       * @example 600000
+       */
+      revenue: number;
+      /** Format: date-time */
+      setAt: string;
+      /** @example u-manager-east */
+      setBy: string;
+      /** @example u-rep-1 */
+      userId: string;
+    };
     SalesNotificationView: {
       body: string;
       /** Format: date-time */
@@ -843,6 +1129,15 @@ export interface components {
       /** @description The whole team; exactly one owner */
       members: components['schemas']['AccountTeamMemberDto'][];
     };
+    SetQuotaDto: {
+      /**
+       * @description New prospects: leads the person owns that are created in the month, in any status
+       * @example 20
+       */
+      prospects: number;
+      /** @description Revenue to win in the month (won opportunities closed in it); CNY only */
+      revenue: components['schemas']['MoneyDto'];
+    };
     SetTeamMemberDto: {
       /**
        * @description The identity user id of their manager; null or absent for the top of the tree
@@ -865,6 +1160,11 @@ export interface components {
       toStage: string;
     };
     StageDefinitionDto: {
+      /**
+       * @description Forecast category; defaults to commit from 80 %, best_case from 40 %, pipeline below
+       * @enum {string}
+       */
+      forecastCategory?: 'pipeline' | 'best_case' | 'commit';
       /** @example test_drive */
       key: string;
       /** @example Test drive */
@@ -876,6 +1176,32 @@ export interface components {
       /** @description The caller, when they are in the tree */
       me: components['schemas']['SalesUserDto'] | null;
       members: components['schemas']['TeamMemberDto'][];
+    };
+    TeamForecastView: {
+      /** @description The newest adjustment */
+      adjusted: components['schemas']['ForecastAdjustmentView'] | null;
+      computed: components['schemas']['ForecastFiguresView'];
+      /**
+       * @description Adjusted when adjusted, else the weighted pipeline (CNY)
+       * @example 850000
+       */
+      forecast: number;
+      /** @description Every adjustment, newest first */
+      history: components['schemas']['ForecastAdjustmentView'][];
+      /**
+       * @description People in the team, its head included
+       * @example 4
+       */
+      members: number;
+      /**
+       * @description The members' own forecasts (adjusted where adjusted) added up
+       * @example 760000
+       */
+      membersForecast: number;
+      /** @example 2026-03 */
+      month: string;
+      /** @example u-manager-east */
+      userId: string;
     };
     TeamMemberDto: {
       /**
@@ -892,6 +1218,35 @@ export interface components {
       /**
        * @description The identity user id (token subject)
        * @example u-rep-1
+       */
+      userId: string;
+    };
+    TeamMonthProgressView: {
+      /** @description Behind on prospects or revenue */
+      behind: boolean;
+      /** @example 1 */
+      elapsedShare: number;
+      /**
+       * @description People in the team, its head included
+       * @example 4
+       */
+      members: number;
+      /** @example 2026-03 */
+      month: string;
+      prospects: components['schemas']['MetricProgressView'];
+      /** @description CNY */
+      revenue: components['schemas']['MetricProgressView'];
+      /**
+       * @description Won opportunities in other currencies, left out of revenue (no exchange rates)
+       * @example 0
+       */
+      wonInOtherCurrencies: number;
+    };
+    TeamProgressView: {
+      months: components['schemas']['TeamMonthProgressView'][];
+      /**
+       * @description The head of the team (subtree)
+       * @example u-manager-east
        */
       userId: string;
     };
@@ -1388,6 +1743,204 @@ export interface operations {
       };
       /** @description The body is not application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ForecastController_list: {
+    parameters: {
+      query?: {
+        /** @description Defaults to the current month (Asia/Shanghai) */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForecastMonthView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ForecastController_adjust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdjustForecastDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForecastAdjustmentView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ForecastController_team: {
+    parameters: {
+      query?: {
+        /** @description Defaults to the current month (Asia/Shanghai) */
+        month?: string;
+      };
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamForecastView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3004,6 +3557,277 @@ export interface operations {
               [key: string]: Record<string, never>[];
             };
           };
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuotaController_list: {
+    parameters: {
+      query?: {
+        /** @description Defaults to the current month (Asia/Shanghai) */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonthProgressView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuotaController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        month: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetQuotaDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuotaView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuotaController_behind: {
+    parameters: {
+      query?: {
+        /** @description Defaults to the current month (Asia/Shanghai) */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonthProgressView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuotaController_team: {
+    parameters: {
+      query?: {
+        /** @description Defaults to the current month */
+        from?: string;
+        /** @description Defaults to from; at most 12 months */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamProgressView'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */

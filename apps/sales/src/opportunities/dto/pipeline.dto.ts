@@ -1,9 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsIn,
   IsInt,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -12,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { FORECAST_CATEGORIES, ForecastCategory, OPEN_FORECAST_CATEGORIES } from '../pipeline';
 
 export class StageDefinitionDto {
   @ApiProperty({ example: 'test_drive' })
@@ -29,6 +32,14 @@ export class StageDefinitionDto {
   @Min(0)
   @Max(100)
   probability: number;
+
+  @ApiPropertyOptional({
+    enum: OPEN_FORECAST_CATEGORIES,
+    description: 'Forecast category; defaults to commit from 80 %, best_case from 40 %, pipeline below',
+  })
+  @IsOptional()
+  @IsIn(OPEN_FORECAST_CATEGORIES)
+  forecastCategory?: ForecastCategory;
 }
 
 export class CreatePipelineDto {
@@ -52,6 +63,7 @@ export class PipelineStageView {
   @ApiProperty({ example: 3 }) position: number;
   @ApiProperty({ example: 50 }) probability: number;
   @ApiProperty({ enum: ['open', 'won', 'lost'] }) outcome: string;
+  @ApiProperty({ enum: FORECAST_CATEGORIES, example: 'best_case' }) forecastCategory: string;
 }
 
 export class PipelineView {
