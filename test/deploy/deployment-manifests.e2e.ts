@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { deploymentDrift } from '../../scripts/deploy/generate-deployment';
-import { loadServiceManifests, MANIFEST_FILE } from '../../scripts/service-manifests/service-manifest';
+import { loadServiceManifests } from '../../scripts/service-manifests/service-manifest';
 
 /*
  * The deployment descriptions, checked without a cluster or a Docker engine: the kustomize sources
