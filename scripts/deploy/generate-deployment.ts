@@ -37,8 +37,7 @@ export interface DeploymentDrift {
   stale: string[];
 }
 
-export function deploymentDrift(root: string): DeploymentDrift {
-  const files = deploymentFiles(root);
+function driftOf(root: string, files: Record<string, string>): DeploymentDrift {
   const changed = Object.entries(files)
     .filter(
       ([file, text]) => !existsSync(join(root, file)) || readFileSync(join(root, file), 'utf8') !== text,
@@ -48,10 +47,14 @@ export function deploymentDrift(root: string): DeploymentDrift {
   return { changed: changed.sort(), stale: stale.sort() };
 }
 
-/** Writes every derived file and removes stale overlay files; returns the paths it changed. */
+export function deploymentDrift(root: string): DeploymentDrift {
+  return driftOf(root, deploymentFiles(root));
+}
+
+/** Writes every derived file and removes stale overlay files (and emptied folders); returns what it changed. */
 export function generateDeployment(root: string): string[] {
-  const { changed, stale } = deploymentDrift(root);
   const files = deploymentFiles(root);
+  const { changed, stale } = driftOf(root, files);
   for (const file of changed) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), files[file]);
