@@ -98,6 +98,49 @@ export class ${migration} implements MigrationInterface {
   }
 }
 `,
+    [`test/${n.kebab}.harness.ts`]: `import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { configureHttpApp } from '@crm/platform';
+import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
+import { ${n.constant}_API, ${n.pascal}AppModule } from '../src';
+
+/**
+ * ${n.kebab} on real PostgreSQL, Redis and Kafka, with a token issuer of its own: for its tests, the
+ * cross-service journeys and the OpenAPI fuzz suite (which finds it by this file's name).
+ */
+export class ${n.pascal}Harness {
+  private constructor(
+    readonly app: INestApplication,
+    readonly database: TestDatabase,
+    readonly tokens: TestTokenIssuer,
+  ) {}
+
+  static async start(options: { kafkaNamespace?: string } = {}): Promise<${n.pascal}Harness> {
+    const tokens = await TestTokenIssuer.start();
+    const database = await createTestDatabase('${n.schema}');
+    const config = testPlatformConfig({
+      DATABASE_URL: database.url,
+      AUTH_JWKS_URL: tokens.jwksUrl,
+      ...(options.kafkaNamespace ? { KAFKA_NAMESPACE: options.kafkaNamespace } : {}),
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [${n.pascal}AppModule.forRoot(config)] }).compile();
+    const app = configureHttpApp(moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }), ${n.constant}_API);
+    await app.listen(0, '127.0.0.1');
+    return new ${n.pascal}Harness(app, database, tokens);
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.tokens.stop();
+    await this.database.drop();
+  }
+}
+`,
     [`test/${n.kebab}-health.test.ts`]: `import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { StartedService, startService } from '@crm/platform';

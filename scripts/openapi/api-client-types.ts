@@ -23,13 +23,29 @@ export const GENERATED_INDEX = join(GENERATED_DIR, 'index.ts');
 const pascal = (name: string) =>
   name.replace(/(^|-)([a-z0-9])/g, (_match, _dash, letter: string) => letter.toUpperCase());
 
-/** `ApiPaths`: every app's `paths` by app name, so `createApiClient('<app>', …)` needs no hand-written wrapper. */
+/**
+ * Per app its `<App>Paths`, `<App>Api` (every generated type), `<App>Client` and
+ * `create<App>Client(options)`, and `ApiPaths`, every app's `paths` by app name for
+ * `createApiClient('<app>', …)`: a new app needs only `npm run api:generate`.
+ */
 export async function generateIndex(apps: ApiApp[]): Promise<string> {
-  const imports = apps.map(
-    (app) => `import type { paths as ${pascal(app.name)}Paths } from './${app.name}';`,
+  const names = apps.map((app): [string, string] => [app.name, pascal(app.name)]);
+  const imports = names.map(([app, name]) => `import type { paths as ${name}Paths } from './${app}';`);
+  const perApp = names.map(([app, name]) =>
+    [
+      `export type * as ${name}Api from './${app}';`,
+      `export type { ${name}Paths };`,
+      `export type ${name}Client = Client<${name}Paths>;`,
+      `export const create${name}Client = (options: ClientOptions): ${name}Client => createClient<${name}Paths>(options);`,
+    ].join('\n'),
   );
-  const entries = apps.map((app) => `  '${app.name}': ${pascal(app.name)}Paths;`);
-  const text = `${HEADER}${imports.join('\n')}\n\nexport interface ApiPaths {\n${entries.join('\n')}\n}\n`;
+  const entries = names.map(([app, name]) => `  '${app}': ${name}Paths;`);
+  const text = [
+    `${HEADER}import createClient, { Client, ClientOptions } from 'openapi-fetch';`,
+    imports.join('\n'),
+    ...perApp,
+    `export interface ApiPaths {\n${entries.join('\n')}\n}\n`,
+  ].join('\n\n');
   const options = (await resolveConfig(GENERATED_INDEX)) ?? {};
   return format(text, { ...options, filepath: GENERATED_INDEX });
 }

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import { deploymentDrift } from '../../scripts/deploy/generate-deployment';
+import { loadServiceManifests } from '../../scripts/service-manifests/service-manifest';
 
 /*
  * The deployment descriptions, checked without a cluster or a Docker engine: the kustomize sources
@@ -16,6 +18,8 @@ const K8S = join(ROOT, 'deploy', 'k8s');
 const SERVICES = readdirSync(join(ROOT, 'apps'))
   .filter((app) => app !== 'all-in-one' && exists(join(ROOT, 'apps', app, 'src', 'main.ts')))
   .sort();
+const MANIFESTS = loadServiceManifests(ROOT);
+const WITHOUT_KAFKA = MANIFESTS.filter((m) => !m.kafka).map((m) => m.name);
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are untyped YAML */
 type Manifest = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec?: any };
@@ -90,6 +94,16 @@ function selects(selector: Record<string, string> | undefined, labels: Record<st
   return Object.entries(selector ?? {}).every(([key, value]) => labels[key] === value);
 }
 
+describe('the deployment descriptions generated from apps/*/service.json', () => {
+  it('has a service.json in every deployable app', () => {
+    expect(MANIFESTS.map((m) => m.name)).toEqual(SERVICES);
+  });
+
+  it('matches a fresh `npm run deploy:generate` (docker-compose.yml, deploy/env.example, deploy/k8s, nest-cli.json)', () => {
+    expect(deploymentDrift(ROOT)).toEqual({ changed: [], stale: [] });
+  });
+});
+
 describe('Kubernetes manifests (deploy/k8s)', () => {
   const top = yamlFile(join(K8S, 'kustomization.yaml'));
 
@@ -121,8 +135,8 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     expect(policies[0].spec.policyTypes).toEqual(['Ingress', 'Egress']);
   });
 
-  it('sends identity, which publishes no events, nowhere near Kafka', () => {
-    const overlay = readFileSync(join(K8S, 'services/identity/kustomization.yaml'), 'utf8');
+  it.each(WITHOUT_KAFKA)('sends %s, which publishes no events, nowhere near Kafka', (service) => {
+    const overlay = readFileSync(join(K8S, 'services', service, 'kustomization.yaml'), 'utf8');
     expect(overlay).not.toContain('kafka-client');
     expect(overlay).toMatch(/name: EVENT_TRANSPORT, value: none/);
   });
@@ -141,6 +155,20 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     });
 
     const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind);
+
+    itRendered.each(SERVICES)('renders the overlay of %s on its own', (service) => {
+      const result = spawnSync('kubectl', ['kustomize', join(K8S, 'services', service)], {
+        encoding: 'utf8',
+      });
+      expect({ service, stderr: result.stderr, status: result.status }).toEqual({
+        service,
+        stderr: '',
+        status: 0,
+      });
+      const rendered = yamlDocuments(result.stdout);
+      expect(rendered.filter((m) => m.kind === 'Deployment').map((m) => m.metadata.name)).toEqual([service]);
+      expect(JSON.stringify(rendered)).not.toMatch(/\bSERVICE\b/);
+    });
 
     itRendered(
       'has exactly one Deployment per service, each with probes, resources, PDB and NetworkPolicy',
@@ -170,7 +198,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
           );
           expect(policies.some((p) => p.spec.ingress && p.spec.egress)).toBe(true);
           const kafkaEgress = policies.some((p) => JSON.stringify(p.spec.egress ?? []).includes('9092'));
-          expect({ name, kafkaEgress }).toEqual({ name, kafkaEgress: name !== 'identity' });
+          expect({ name, kafkaEgress }).toEqual({ name, kafkaEgress: !WITHOUT_KAFKA.includes(name) });
         }
       },
     );
@@ -220,11 +248,18 @@ describe('docker compose (docker-compose.yml)', () => {
     },
   );
 
-  it('starts identity without Kafka', () => {
-    expect(Object.keys(services.identity.depends_on)).not.toContain('kafka');
-    expect(services.identity.environment.EVENT_TRANSPORT).toBe('none');
-    expect(services.identity.environment.KAFKA_BROKERS).toBeUndefined();
+  it.each(WITHOUT_KAFKA)('starts %s without Kafka', (service) => {
+    expect(Object.keys(services[service].depends_on)).not.toContain('kafka');
+    expect(services[service].environment.EVENT_TRANSPORT).toBe('none');
+    expect(services[service].environment.KAFKA_BROKERS).toBeUndefined();
   });
+
+  it.each(MANIFESTS.map((m): [string, number] => [m.name, m.port]))(
+    'publishes %s on its own host port %d',
+    (service, port) => {
+      expect(services[service].ports).toEqual([`\${CRM_PUBLISH_ADDRESS:-127.0.0.1}:${port}:3000`]);
+    },
+  );
 
   it('passes `docker compose config` where a compose tool is installed', () => {
     const env = {

@@ -1,13 +1,14 @@
 import { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { TestTokenIssuer } from '@crm/testing';
-import { CallCenterHarness } from '../../apps/call-center/test/call-center.harness';
-import { CustomerMasterHarness } from '../../apps/customer-master/test/customer-master.harness';
 import { startIdentityApp } from '../../apps/identity/test/identity-test-app';
-import { SalesHarness } from '../../apps/sales/test/sales.harness';
-import { ServiceHarness } from '../../apps/service/test/service.harness';
+import { loadServiceManifests, ServiceManifest } from '../../scripts/service-manifests/service-manifest';
 import { Credentials, OpenApiDocument } from './fuzz-cases';
+
+const ROOT = join(__dirname, '..', '..');
 
 /** One running app under fuzz: where it listens, its OpenAPI document, and tokens to use on it. */
 export interface FuzzTarget {
@@ -58,20 +59,38 @@ async function fromHarness(name: string, harness: Harness, foreign: string): Pro
   };
 }
 
-export async function startCustomerMaster(foreign: string): Promise<FuzzTarget> {
-  return fromHarness('customer-master', await CustomerMasterHarness.start(), foreign);
+type StartTarget = (foreign: string) => Promise<FuzzTarget>;
+
+/** apps/<app>/test/<app>.harness.ts, the one class it exports with a static start() (as the generator writes it). */
+function harnessOf(app: string): () => Promise<Harness> {
+  const file = join(ROOT, 'apps', app, 'test', `${app}.harness.ts`);
+  if (!existsSync(file))
+    throw new Error(
+      `apps/${app} has an OpenAPI document but no test harness to fuzz it: apps/${app}/test/${app}.harness.ts`,
+    );
+  // The harness is found by its path: a new app needs no import here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exported = Object.values(require(file) as Record<string, unknown>);
+  const harness = exported.find(
+    (value): value is { start(): Promise<Harness> } =>
+      typeof value === 'function' && typeof (value as { start?: unknown }).start === 'function',
+  );
+  if (!harness) throw new Error(`apps/${app}/test/${app}.harness.ts exports no class with a static start()`);
+  return () => harness.start();
 }
 
-export async function startService(foreign: string): Promise<FuzzTarget> {
-  return fromHarness('service', await ServiceHarness.start(), foreign);
+function starterOf(manifest: ServiceManifest): StartTarget {
+  // The token issuer is fuzzed with the tokens it issues itself.
+  if (manifest.tokenIssuer) return startIdentity;
+  const start = harnessOf(manifest.name);
+  return async (foreign) => fromHarness(manifest.name, await start(), foreign);
 }
 
-export async function startCallCenter(foreign: string): Promise<FuzzTarget> {
-  return fromHarness('call-center', await CallCenterHarness.start(), foreign);
-}
-
-export async function startSales(foreign: string): Promise<FuzzTarget> {
-  return fromHarness('sales', await SalesHarness.start(), foreign);
+/** Every app whose apps/<app>/service.json says it serves an OpenAPI document, with how to start it. */
+export function fuzzTargets(): [string, StartTarget][] {
+  return loadServiceManifests(ROOT)
+    .filter((manifest) => manifest.openapi)
+    .map((manifest) => [manifest.name, starterOf(manifest)]);
 }
 
 /**

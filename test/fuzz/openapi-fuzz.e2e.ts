@@ -1,14 +1,6 @@
 import { generateCases, platformCases } from './fuzz-cases';
 import { closeClient, FuzzRequest, judge, send } from './fuzz-client';
-import {
-  foreignToken,
-  FuzzTarget,
-  startCallCenter,
-  startCustomerMaster,
-  startIdentity,
-  startSales,
-  startService,
-} from './fuzz-targets';
+import { foreignToken, FuzzTarget, fuzzTargets } from './fuzz-targets';
 
 const CONCURRENCY = 6;
 const MAX_FAILURES_SHOWN = 40;
@@ -61,15 +53,7 @@ describe('fuzzing every operation of the OpenAPI documents', () => {
     process.stdout.write(`fuzz: ${verdicts.length - failed.length} passed, ${failed.length} failed\n`);
   });
 
-  const apps: [string, (foreign: string) => Promise<FuzzTarget>][] = [
-    ['identity', startIdentity],
-    ['customer-master', startCustomerMaster],
-    ['service', startService],
-    ['call-center', startCallCenter],
-    ['sales', startSales],
-  ];
-
-  it.each(apps)(
+  it.each(fuzzTargets())(
     '%s answers bad input with 4xx problem+json',
     async (_name, start) => {
       const target = await start(foreign);

@@ -48,6 +48,17 @@ describe(SlaChecker.name, () => {
     });
   });
 
+  const slaClock = async (ticketId: string) =>
+    (
+      await harness.query<{ response: Date | null; resolution: Date | null }>(
+        `SELECT response_due_at AS response, resolution_due_at AS resolution FROM service.sla_clock WHERE ticket_id = $1`,
+        [ticketId],
+      )
+    ).map((row) => ({
+      response: row.response?.toISOString() ?? null,
+      resolution: row.resolution?.toISOString() ?? null,
+    }));
+
   it('counts the response target in the station’s opening hours', async () => {
     const hours = [2, 3].map((day) => ({ day, opens: '09:00', closes: '10:30' }));
     await harness.station({ lat: 40 + 0.01, lon: 100, openingHours: hours });
@@ -98,5 +109,37 @@ describe(SlaChecker.name, () => {
       [ticket.ticketId],
     );
     expect(resolution.p).toMatchObject({ reason: 'resolution-sla-breached', dueAt: ticket.resolutionDueAt });
+  });
+
+  it('keeps its own clock from the ticket’s steps: response stops on acceptance, everything on resolution', async () => {
+    await harness.station({ lat: 50 + 0.01, lon: 100 });
+    const ticket = await open(50, 100);
+    expect(await slaClock(ticket.ticketId)).toEqual([
+      { response: ticket.responseDueAt, resolution: ticket.resolutionDueAt },
+    ]);
+
+    const station = await harness.asStation(ticket.stationId);
+    await harness
+      .http()
+      .post(`/station/tickets/${ticket.ticketId}/accept`)
+      .set('Authorization', station)
+      .expect(200);
+    expect(await slaClock(ticket.ticketId)).toEqual([{ response: null, resolution: ticket.resolutionDueAt }]);
+    clock.advance(2 * 60 * MINUTE);
+    await checker.checkBreaches(clock.now());
+    expect(await escalations(ticket.ticketId)).toEqual([]);
+
+    await harness
+      .http()
+      .post(`/station/tickets/${ticket.ticketId}/resolve`)
+      .set('Authorization', station)
+      .send({
+        workDone: 'Replaced pads',
+        parts: [],
+        cost: { amount: 100, currency: 'CNY' },
+        technician: '王师傅',
+      })
+      .expect(200);
+    expect(await slaClock(ticket.ticketId)).toEqual([]);
   });
 });

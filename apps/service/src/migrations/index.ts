@@ -8,6 +8,8 @@ import { ServiceReplicaEventOrder1766000300000 } from './1766000300000-replica-e
 import { CreateCustomerVehicle1767000000000 } from './1767000000000-create-customer-vehicle';
 import { CreateServiceReadAudit1767000100000 } from './1767000100000-create-read-audit';
 import { CreateServiceErasedCustomer1767000200000 } from './1767000200000-create-erased-customer';
+import { CreateServiceSlaClock1796030600000 } from './1796030600000-create-sla-clock';
+import { BackfillServiceSlaClock1796030600100 } from './1796030600100-backfill-sla-clock';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
@@ -20,4 +22,6 @@ export const serviceMigrations = [
   CreateCustomerVehicle1767000000000,
   CreateServiceReadAudit1767000100000,
   CreateServiceErasedCustomer1767000200000,
+  CreateServiceSlaClock1796030600000,
+  BackfillServiceSlaClock1796030600100,
 ];

@@ -5,8 +5,9 @@ import { UnitOfWork } from '@crm/messaging';
 import { Ticket } from '../tickets/ticket';
 import { TicketEvents } from '../tickets/ticket-events';
 import { TicketJournal } from '../tickets/ticket-journal';
-import { TicketRepository } from '../tickets/ticket.repository';
-import { BreachKind, SlaBreachRepository } from './sla-breach.repository';
+import { TicketTransaction } from '../tickets/ticket-transaction';
+import { BreachKind, isOverdue } from './sla-clock';
+import { SlaClockRepository } from './sla-clock.repository';
 
 const BATCH = 100;
 
@@ -15,15 +16,19 @@ const BREACHES = {
   resolution: { reason: 'resolution-sla-breached', due: 'resolutionDueAt', breached: 'resolutionBreachedAt' },
 } as const;
 
-/** Escalates every ticket past a due time, once per breached target. */
+/**
+ * Escalates every ticket past a due time, once per breached target. It finds them on its own
+ * clocks (kept by SlaClockHandler) and escalates each as any transition does: with the ticket row
+ * locked first, then its clock checked again, so a step taken meanwhile (an acceptance) wins.
+ */
 @Injectable()
 export class SlaChecker {
   constructor(
-    private readonly breaches: SlaBreachRepository,
-    private readonly tickets: TicketRepository,
+    private readonly clocks: SlaClockRepository,
+    private readonly uow: UnitOfWork,
+    private readonly transaction: TicketTransaction,
     private readonly journal: TicketJournal,
     private readonly events: TicketEvents,
-    private readonly uow: UnitOfWork,
   ) {}
 
   /** Resolves with the number of escalations raised. */
@@ -31,18 +36,22 @@ export class SlaChecker {
     let total = 0;
     for (const kind of ['response', 'resolution'] as const) {
       for (;;) {
-        const escalated = await this.uow.run((tx) => this.escalateBatch(tx, kind, now));
+        const due = await this.uow.run((tx) => this.clocks.overdue(tx, kind, now, BATCH));
+        let escalated = 0;
+        for (const ticketId of due) if (await this.escalateIfOverdue(ticketId, kind, now)) escalated++;
         total += escalated;
-        if (escalated < BATCH) break;
+        if (due.length < BATCH || escalated === 0) break;
       }
     }
     return total;
   }
 
-  private async escalateBatch(tx: EntityManager, kind: BreachKind, now: Date): Promise<number> {
-    const ids = await this.breaches.overdue(tx, kind, now, BATCH);
-    for (const id of ids) await this.escalate(tx, (await this.tickets.findById(id, tx)) as Ticket, kind, now);
-    return ids.length;
+  private escalateIfOverdue(ticketId: string, kind: BreachKind, now: Date): Promise<boolean> {
+    return this.transaction.run(ticketId, async (tx, ticket) => {
+      if (!isOverdue(await this.clocks.find(tx, ticketId), kind, now)) return false;
+      await this.escalate(tx, ticket, kind, now);
+      return true;
+    });
   }
 
   private async escalate(tx: EntityManager, ticket: Ticket, kind: BreachKind, now: Date): Promise<void> {

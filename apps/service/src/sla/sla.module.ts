@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ServiceMessaging } from '../service-messaging';
 import { TicketsModule } from '../tickets/tickets.module';
-import { SlaBreachRepository } from './sla-breach.repository';
 import { SlaCheckTimer } from './sla-check.timer';
 import { SlaChecker } from './sla-checker';
+import { SlaClockHandler } from './sla-clock.handler';
+import { SlaClockRepository } from './sla-clock.repository';
 
-/** SLA escalation: tickets past a due time are escalated, once per breached target. */
+/**
+ * SLA escalation: every ticket step sets the ticket's SLA clock (a domain-event handler); tickets
+ * past a due time on their clock are escalated, once per breached target.
+ */
 @Module({
   imports: [ServiceMessaging, TicketsModule],
-  providers: [SlaBreachRepository, SlaChecker, SlaCheckTimer],
+  providers: [SlaClockRepository, SlaClockHandler, SlaChecker, SlaCheckTimer],
   exports: [SlaChecker],
 })
 export class SlaModule {}

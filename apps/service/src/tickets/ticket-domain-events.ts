@@ -3,19 +3,21 @@ import { DomainEvents } from '@crm/messaging';
 import { Ticket } from './ticket';
 
 /** The steps of a ticket's journal; each raises the domain event `ticket.<step>`. */
-export type TicketStep =
-  | 'opened'
-  | 'routed'
-  | 'routing-failed'
-  | 'declined'
-  | 'accepted'
-  | 'appointment-proposed'
-  | 'progress'
-  | 'resolved'
-  | 'closed'
-  | 'reopened'
-  | 'escalated'
-  | 'satisfaction-recorded';
+export const TICKET_STEPS = [
+  'opened',
+  'routed',
+  'routing-failed',
+  'declined',
+  'accepted',
+  'appointment-proposed',
+  'progress',
+  'resolved',
+  'closed',
+  'reopened',
+  'escalated',
+  'satisfaction-recorded',
+] as const;
+export type TicketStep = (typeof TICKET_STEPS)[number];
 
 /**
  * A ticket took a step, inside the transition's transaction. `id` is the id of the integration event written for
@@ -31,6 +33,6 @@ export type TicketDomainEventMap = { [S in TicketStep as `ticket.${S}`]: TicketS
 
 export const ticketEventName = (step: TicketStep) => `ticket.${step}` as const;
 
-/** What side concerns (routing, notifications, webhooks) react to; the ticket core knows none of them. */
+/** What side concerns (routing, notifications, webhooks, SLA clocks) react to; the ticket core knows none of them. */
 @Injectable()
 export class TicketDomainEvents extends DomainEvents<TicketDomainEventMap> {}
