@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
+  CustomerRegistered,
   EventDefinition,
   EventEnvelope,
   PayloadOf,
@@ -15,8 +16,25 @@ import {
 } from '@crm/contracts';
 import { MessageTransport } from '@crm/messaging';
 import { configureHttpApp } from '@crm/platform';
-import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
+import {
+  createTestDatabase,
+  eventually,
+  TestDatabase,
+  testPlatformConfig,
+  TestTokenIssuer,
+} from '@crm/testing';
 import { SALES_API, SalesAppModule } from '../src';
+import { assignmentRulesSchema } from '../src/leads/assignment/assignment-rules';
+
+export interface SalesHarnessOptions {
+  kafkaNamespace?: string;
+  /** SALES_LEAD_ASSIGNMENT, e.g. `web_form=nearest-dealer`. */
+  leadAssignment?: string;
+  /** Where converting a lead registers the customer (another harness's customer-master). */
+  customerMasterUrl?: string;
+  /** Share another harness's token issuer, so one caller's token is good at both services (not stopped here). */
+  tokens?: TestTokenIssuer;
+}
 
 export interface SalesCaller {
   sub: string;
@@ -30,23 +48,32 @@ export class SalesHarness {
     readonly app: INestApplication,
     readonly database: TestDatabase,
     readonly tokens: TestTokenIssuer,
+    private readonly ownsTokens: boolean,
   ) {}
 
-  static async start(options: { kafkaNamespace?: string } = {}): Promise<SalesHarness> {
-    const tokens = await TestTokenIssuer.start();
+  static async start(options: SalesHarnessOptions = {}): Promise<SalesHarness> {
+    const tokens = options.tokens ?? (await TestTokenIssuer.start());
     const database = await createTestDatabase('sales');
     const config = testPlatformConfig({
       DATABASE_URL: database.url,
       AUTH_JWKS_URL: tokens.jwksUrl,
       ...(options.kafkaNamespace ? { KAFKA_NAMESPACE: options.kafkaNamespace } : {}),
     });
-    const moduleRef = await Test.createTestingModule({ imports: [SalesAppModule.forRoot(config)] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        SalesAppModule.forRoot({
+          ...config,
+          SALES_CUSTOMER_MASTER_URL: options.customerMasterUrl,
+          SALES_LEAD_ASSIGNMENT: assignmentRulesSchema.parse(options.leadAssignment),
+        }),
+      ],
+    }).compile();
     const app = configureHttpApp(
       moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }),
       SALES_API,
     );
     await app.listen(0, '127.0.0.1');
-    return new SalesHarness(app, database, tokens);
+    return new SalesHarness(app, database, tokens, !options.tokens);
   }
 
   http() {
@@ -102,6 +129,31 @@ export class SalesHarness {
     return envelope;
   }
 
+  /** A customer registered in the customer master, once its event reached the sales replica. */
+  async knownCustomer(customer: { name: string; phones?: string[]; emails?: string[] }): Promise<string> {
+    const customerId = randomUUID();
+    await this.publish(CustomerRegistered, customerId, {
+      customerId,
+      kind: 'person',
+      name: customer.name,
+      namePinyin: null,
+      phones: customer.phones ?? [],
+      emails: customer.emails ?? [],
+      address: null,
+      birthday: null,
+      gender: null,
+      tags: [],
+      ownerSalesRepId: null,
+      consents: [],
+    });
+    await eventually(async () =>
+      expect(
+        await this.query(`SELECT 1 FROM sales.customer_contact WHERE customer_id = $1`, [customerId]),
+      ).toHaveLength(1),
+    );
+    return customerId;
+  }
+
   query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.app.get(DataSource).query(sql, params);
   }
@@ -116,7 +168,7 @@ export class SalesHarness {
 
   async stop(): Promise<void> {
     await this.app.close();
-    await this.tokens.stop();
+    if (this.ownsTokens) await this.tokens.stop();
     await this.database.drop();
   }
 }
