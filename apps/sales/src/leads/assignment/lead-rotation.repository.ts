@@ -27,7 +27,9 @@ export class LeadRotationRepository {
     );
     if (!next) return null;
     const [updated] = await tx.query(
-      `UPDATE sales.lead_rotation SET last_user_id = $2, turns = turns + 1 WHERE manager_id = $1 RETURNING turns`,
+      `WITH turned AS (UPDATE sales.lead_rotation SET last_user_id = $2, turns = turns + 1
+                        WHERE manager_id = $1 RETURNING turns)
+       SELECT turns FROM turned`,
       [managerId, next.user_id],
     );
     return { ownerId: next.user_id, turn: Number(updated.turns) };
