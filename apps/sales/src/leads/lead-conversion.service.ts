@@ -50,7 +50,7 @@ export class LeadConversionService {
     return this.uow.run(async (tx) => {
       const lead = await this.leads.find(scopeOf(principal), id, tx, true);
       if (!lead) throw new NotFoundError('lead', id);
-      if (lead.status === 'converted') return this.earlier(tx, lead);
+      if (lead.status === 'converted') return this.answer(tx, lead);
       if (lead.status === 'disqualified') throw new ConflictError(`lead ${id} is disqualified`);
       const customerId = await this.customerFor(authorization, lead, request.customerId);
       const ownerId = lead.ownerId ?? principal.subject;
@@ -75,7 +75,7 @@ export class LeadConversionService {
       });
       await this.leads.update(tx, lead);
       await this.publishing.converted(tx, lead);
-      return { leadId: lead.id, customerId, opportunity };
+      return this.answer(tx, lead);
     });
   }
 
@@ -87,8 +87,8 @@ export class LeadConversionService {
     return lead.customerId ?? this.customerMaster.registerFor(authorization, lead);
   }
 
-  /** Converting again answers what the first conversion made; it opens and registers nothing. */
-  private async earlier(tx: EntityManager, lead: Lead): Promise<LeadConversion> {
+  /** What the conversion made, read back so that converting again answers exactly the same. */
+  private async answer(tx: EntityManager, lead: Lead): Promise<LeadConversion> {
     const opportunity = await this.opportunities.find(
       { kind: 'all', userId: lead.capturedBy },
       lead.opportunityId as string,
