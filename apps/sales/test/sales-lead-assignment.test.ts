@@ -6,7 +6,12 @@ import { SalesHarness } from './sales.harness';
 const SHANGHAI = { lat: 31.2304, lon: 121.4737 };
 const HANGZHOU = { lat: 30.2741, lon: 120.1551 };
 
-function partner(code: string, at: { lat: number; lon: number }, brands: string[], more: Partial<PartnerState> = {}) {
+function partner(
+  code: string,
+  at: { lat: number; lon: number },
+  brands: string[],
+  more: Partial<PartnerState> = {},
+) {
   const partnerId = randomUUID();
   const state: PartnerState = {
     partnerId,
@@ -39,7 +44,9 @@ describe('lead assignment: nearest dealer selling the model, or round-robin in a
   };
 
   beforeAll(async () => {
-    sales = await SalesHarness.start({ leadAssignment: 'web_form=nearest-dealer,call_center=round-robin:east' });
+    sales = await SalesHarness.start({
+      leadAssignment: 'web_form=nearest-dealer,call_center=round-robin:east',
+    });
     await sales.tree([
       ['director', null],
       ['east', 'director'],
@@ -50,7 +57,8 @@ describe('lead assignment: nearest dealer selling the model, or round-robin in a
       ['rep-e1a', 'rep-e1'],
       ['rep-w1', 'west'],
     ]);
-    for (const state of Object.values(dealers)) await sales.publish(PartnerRegistered, state.partnerId, state);
+    for (const state of Object.values(dealers))
+      await sales.publish(PartnerRegistered, state.partnerId, state);
     await eventually(async () =>
       expect(await sales.query(`SELECT partner_id FROM sales.dealer`)).toHaveLength(4),
     );
@@ -93,8 +101,16 @@ describe('lead assignment: nearest dealer selling the model, or round-robin in a
 
   it('lets a dealer see only the leads assigned to it', async () => {
     const lead = await webLead('Zephyr ZX EV', HANGZHOU);
-    const hangzhou = await sales.auth({ sub: 'hz', roles: [Roles.dealer], partnerId: dealers.hangzhou.partnerId });
-    const shanghai = await sales.auth({ sub: 'sh', roles: [Roles.dealer], partnerId: dealers.shanghaiA.partnerId });
+    const hangzhou = await sales.auth({
+      sub: 'hz',
+      roles: [Roles.dealer],
+      partnerId: dealers.hangzhou.partnerId,
+    });
+    const shanghai = await sales.auth({
+      sub: 'sh',
+      roles: [Roles.dealer],
+      partnerId: dealers.shanghaiA.partnerId,
+    });
     await sales.http().get(`/leads/${lead.id}`).set('authorization', hangzhou).expect(200);
     await sales.http().get(`/leads/${lead.id}`).set('authorization', shanghai).expect(404);
     const list = await sales.http().get('/leads').set('authorization', shanghai).expect(200);
@@ -114,11 +130,17 @@ describe('lead assignment: nearest dealer selling the model, or round-robin in a
       .http()
       .post('/leads')
       .set('authorization', admin)
-      .send({ source: 'referral', name: '推荐客户', email: 'ref@example.com', interest: { model: 'Aurora AX5' } })
+      .send({
+        source: 'referral',
+        name: '推荐客户',
+        email: 'ref@example.com',
+        interest: { model: 'Aurora AX5' },
+      })
       .expect(201);
     const id = captured.body.id;
     expect(captured.body).toMatchObject({ partnerId: null, ownerId: null, assignment: null });
-    const assign = (body: object) => sales.http().post(`/leads/${id}/assign`).set('authorization', admin).send(body);
+    const assign = (body: object) =>
+      sales.http().post(`/leads/${id}/assign`).set('authorization', admin).send(body);
 
     const noLocation = await assign({ strategy: 'nearest-dealer' }).expect(400);
     expect(noLocation.headers['content-type']).toContain('application/problem+json');
@@ -134,7 +156,12 @@ describe('lead assignment: nearest dealer selling the model, or round-robin in a
     expect(assigned.body).toMatchObject({
       partnerId: dealers.hangzhou.partnerId,
       location: HANGZHOU,
-      assignment: { strategy: 'nearest-dealer', dealerCode: 'D-HZ-01', distanceMeters: 0, decidedBy: 'admin' },
+      assignment: {
+        strategy: 'nearest-dealer',
+        dealerCode: 'D-HZ-01',
+        distanceMeters: 0,
+        decidedBy: 'admin',
+      },
     });
     const read = await sales.http().get(`/leads/${id}`).set('authorization', admin).expect(200);
     expect(read.body.assignment).toEqual(assigned.body.assignment);

@@ -299,7 +299,9 @@ describe('sales visibility across the team tree and dealers', () => {
       .send({})
       .expect(200);
     expect(again.body).toEqual(converted.body);
-    expect(await sales.query(`SELECT 1 FROM sales.opportunity WHERE lead_id = $1`, [lead.body.id])).toHaveLength(1);
+    expect(
+      await sales.query(`SELECT 1 FROM sales.opportunity WHERE lead_id = $1`, [lead.body.id]),
+    ).toHaveLength(1);
     const [event] = (await sales.outbox('lead.converted')).filter((e) => e.aggregateId === lead.body.id);
     expect(event.payload).toMatchObject({ customerId, opportunityId: converted.body.opportunity.id });
   });

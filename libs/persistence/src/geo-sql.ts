@@ -22,7 +22,8 @@ export function geoSql(latParam: string, lonParam: string, columns = { lat: 'lat
   return {
     distanceMeters,
     nearestFirst: `${row} <-> ${point}`,
-    withinMeters: (radiusParam) => `earth_box(${point}, ${radiusParam}) @> ${row} AND ${distanceMeters} <= ${radiusParam}`,
+    withinMeters: (radiusParam) =>
+      `earth_box(${point}, ${radiusParam}) @> ${row} AND ${distanceMeters} <= ${radiusParam}`,
   };
 }
 

@@ -46,7 +46,12 @@ export class LeadConversionService {
     private readonly clock: Clock,
   ) {}
 
-  convert(principal: Principal, authorization: string, id: string, request: ConvertLead): Promise<LeadConversion> {
+  convert(
+    principal: Principal,
+    authorization: string,
+    id: string,
+    request: ConvertLead,
+  ): Promise<LeadConversion> {
     return this.uow.run(async (tx) => {
       const lead = await this.leads.find(scopeOf(principal), id, tx, true);
       if (!lead) throw new NotFoundError('lead', id);
@@ -94,6 +99,10 @@ export class LeadConversionService {
       lead.opportunityId as string,
       tx,
     );
-    return { leadId: lead.id, customerId: lead.customerId as string, opportunity: opportunity as Opportunity };
+    return {
+      leadId: lead.id,
+      customerId: lead.customerId as string,
+      opportunity: opportunity as Opportunity,
+    };
   }
 }

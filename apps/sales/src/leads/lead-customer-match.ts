@@ -15,6 +15,9 @@ export interface LeadCustomerMatch {
 export function matchLeadToCustomer(matches: CustomerMatch[]): LeadCustomerMatch {
   const byContact = matches.filter((m) => m.matchedOn.includes('phone') || m.matchedOn.includes('email'));
   const byContactAndName = byContact.filter((m) => m.matchedOn.includes('name'));
-  const single = byContact.length === 1 ? byContact[0] : byContactAndName.length === 1 ? byContactAndName[0] : null;
-  return single ? { customerId: single.customerId, candidates: [] } : { customerId: null, candidates: matches };
+  const single =
+    byContact.length === 1 ? byContact[0] : byContactAndName.length === 1 ? byContactAndName[0] : null;
+  return single
+    ? { customerId: single.customerId, candidates: [] }
+    : { customerId: null, candidates: matches };
 }

@@ -20,7 +20,14 @@ export class LeadPublishing {
     r: Omit<CaptureLead, 'phone' | 'email' | 'ownerId' | 'partnerId' | 'location'> &
       Pick<
         Lead,
-        'phone' | 'email' | 'ownerId' | 'partnerId' | 'customerId' | 'customerCandidates' | 'location' | 'capturedBy'
+        | 'phone'
+        | 'email'
+        | 'ownerId'
+        | 'partnerId'
+        | 'customerId'
+        | 'customerCandidates'
+        | 'location'
+        | 'capturedBy'
       >,
   ): Lead {
     const now = this.clock.now().toISOString();

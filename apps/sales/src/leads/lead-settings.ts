@@ -13,7 +13,10 @@ export interface LeadSettings {
 /** The embedded default (no SALES_* variables) serves customer-master in the same process, on its own port. */
 export function leadSettings(config: PlatformConfig & Partial<SalesConfig>): LeadSettings {
   return {
-    customerMasterUrl: (config.SALES_CUSTOMER_MASTER_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/$/, ''),
+    customerMasterUrl: (config.SALES_CUSTOMER_MASTER_URL ?? `http://127.0.0.1:${config.PORT}`).replace(
+      /\/$/,
+      '',
+    ),
     assignmentRules: config.SALES_LEAD_ASSIGNMENT ?? {},
   };
 }

@@ -94,7 +94,9 @@ export class LeadController {
       'Assign a lead to the nearest dealer selling its model, or to the next rep of a team (round-robin); the decision is kept on the lead',
   })
   @ApiOkResponse({ type: LeadView })
-  @ApiConflictResponse({ description: 'The lead is converted, no dealer sells its model, or the team is empty' })
+  @ApiConflictResponse({
+    description: 'The lead is converted, no dealer sells its model, or the team is empty',
+  })
   assign(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -113,7 +115,8 @@ export class LeadController {
   })
   @ApiOkResponse({ type: LeadConversionView })
   @ApiConflictResponse({
-    description: 'The lead is disqualified, or the customer master found several likely customers (`candidates`)',
+    description:
+      'The lead is disqualified, or the customer master found several likely customers (`candidates`)',
   })
   @ApiServiceUnavailableResponse({ description: 'The customer master did not answer; the lead is unchanged' })
   convert(

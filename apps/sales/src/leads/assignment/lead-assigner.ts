@@ -33,7 +33,12 @@ export class LeadAssigner {
     if (!placed) await this.apply(tx, lead, rule, decidedBy);
   }
 
-  async apply(tx: EntityManager, lead: Lead, rule: AssignmentRule, decidedBy: string): Promise<AssignmentMiss | null> {
+  async apply(
+    tx: EntityManager,
+    lead: Lead,
+    rule: AssignmentRule,
+    decidedBy: string,
+  ): Promise<AssignmentMiss | null> {
     const decision =
       rule.strategy === 'nearest-dealer'
         ? await this.nearestDealer(tx, lead, decidedBy)

@@ -20,10 +20,15 @@ export interface AssignLead {
 
 const MISSES: Record<AssignmentMiss, (lead: Lead) => Error> = {
   'no-location': () =>
-    new InvalidInputError([{ field: 'location', message: 'the lead has no location; send one to find the nearest dealer' }]),
+    new InvalidInputError([
+      { field: 'location', message: 'the lead has no location; send one to find the nearest dealer' },
+    ]),
   'no-dealer': (lead) =>
-    new ConflictError(`no active dealer sells ${lead.interest.model ?? 'cars'} yet; the lead stays as it was`),
-  'no-reps': () => new ConflictError('the team has nobody reporting to its manager; the lead stays as it was'),
+    new ConflictError(
+      `no active dealer sells ${lead.interest.model ?? 'cars'} yet; the lead stays as it was`,
+    ),
+  'no-reps': () =>
+    new ConflictError('the team has nobody reporting to its manager; the lead stays as it was'),
 };
 
 /** `POST /leads/{id}/assign`: a manager (or admin) applies a strategy to a lead they can see. */
@@ -54,7 +59,8 @@ export class LeadAssignmentService {
   private async ruleFor(scope: SalesScope, request: AssignLead): Promise<AssignmentRule> {
     if (request.strategy === 'nearest-dealer') return { strategy: 'nearest-dealer' };
     const managerId = request.managerId;
-    if (!managerId) throw new InvalidInputError([{ field: 'managerId', message: 'round-robin needs the team’s manager' }]);
+    if (!managerId)
+      throw new InvalidInputError([{ field: 'managerId', message: 'round-robin needs the team’s manager' }]);
     const known = await this.team.find(managerId);
     if (!known || (scope.kind === 'team' && !(await this.team.isWithin(scope.userId, managerId))))
       throw new InvalidInputError([{ field: 'managerId', message: 'is not in your part of the sales team' }]);

@@ -2,9 +2,7 @@ export const ASSIGNMENT_STRATEGIES = ['nearest-dealer', 'round-robin'] as const;
 export type AssignmentStrategy = (typeof ASSIGNMENT_STRATEGIES)[number];
 
 /** How to assign: the nearest dealer selling the lead's model, or the next direct rep of a manager. */
-export type AssignmentRule =
-  | { strategy: 'nearest-dealer' }
-  | { strategy: 'round-robin'; managerId: string };
+export type AssignmentRule = { strategy: 'nearest-dealer' } | { strategy: 'round-robin'; managerId: string };
 
 /** The decision kept on the lead: what was chosen and why, so a person can check it later. */
 export type LeadAssignment =

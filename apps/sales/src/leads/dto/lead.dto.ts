@@ -221,11 +221,13 @@ export class CustomerMatchView {
 
 export class LeadAssignmentView {
   @ApiProperty({ enum: ASSIGNMENT_STRATEGIES }) strategy: AssignmentStrategy;
-  @ApiPropertyOptional({ format: 'uuid', description: 'nearest-dealer: the dealer chosen' }) partnerId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'nearest-dealer: the dealer chosen' })
+  partnerId?: string;
   @ApiPropertyOptional({ example: 'D-SH-01' }) dealerCode?: string;
   @ApiPropertyOptional({ description: 'nearest-dealer: meters from the lead to the dealer' })
   distanceMeters?: number;
-  @ApiPropertyOptional({ description: 'nearest-dealer: the dealer’s open leads when chosen' }) openLeads?: number;
+  @ApiPropertyOptional({ description: 'nearest-dealer: the dealer’s open leads when chosen' })
+  openLeads?: number;
   @ApiPropertyOptional({
     type: [String],
     description: 'nearest-dealer: codes of dealers as near that lost on open leads, then code',
@@ -233,7 +235,8 @@ export class LeadAssignmentView {
   tiedWith?: string[];
   @ApiPropertyOptional({ description: 'round-robin: the team’s manager' }) managerId?: string;
   @ApiPropertyOptional({ description: 'round-robin: the rep whose turn it was' }) ownerId?: string;
-  @ApiPropertyOptional({ description: 'round-robin: the team’s running count of handed-out leads' }) turn?: number;
+  @ApiPropertyOptional({ description: 'round-robin: the team’s running count of handed-out leads' })
+  turn?: number;
   @ApiProperty({ description: 'Who captured or assigned the lead' }) decidedBy: string;
   @ApiProperty({ format: 'date-time' }) decidedAt: string;
 }
@@ -254,7 +257,10 @@ export class AssignLeadDto {
   @MaxLength(200)
   managerId?: string;
 
-  @ApiPropertyOptional({ type: GeoPointDto, description: 'nearest-dealer: where the prospect is, if not known yet' })
+  @ApiPropertyOptional({
+    type: GeoPointDto,
+    description: 'nearest-dealer: where the prospect is, if not known yet',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => GeoPointDto)
@@ -280,7 +286,11 @@ export class LeadView {
   @ApiProperty() score: number;
   @ApiProperty({ type: LeadInterestView }) interest: LeadInterestView;
   @ApiProperty({ nullable: true, type: GeoPointDto }) location: GeoPointDto | null;
-  @ApiProperty({ nullable: true, type: LeadAssignmentView, description: 'How a rule chose the dealer or owner' })
+  @ApiProperty({
+    nullable: true,
+    type: LeadAssignmentView,
+    description: 'How a rule chose the dealer or owner',
+  })
   assignment: LeadAssignmentView | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) campaignId: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;

@@ -1,6 +1,6 @@
 import { Roles } from '@crm/contracts';
-import { CustomerMasterHarness } from '../../customer-master/test/customer-master.harness';
-import { SalesHarness } from './sales.harness';
+import { CustomerMasterHarness } from '../../apps/customer-master/test/customer-master.harness';
+import { SalesHarness } from '../../apps/sales/test/sales.harness';
 
 /**
  * sales and customer-master as two applications on their own databases, one Kafka namespace and one
@@ -62,7 +62,9 @@ describe('lead conversion through the customer master', () => {
     const again = await convert(lead.id).expect(200);
     expect(again.body).toEqual(first.body);
     expect(await customersWithPhone('+8613755550001')).toHaveLength(1);
-    expect(await sales.query(`SELECT id FROM sales.opportunity WHERE lead_id = $1`, [lead.id])).toHaveLength(1);
+    expect(await sales.query(`SELECT id FROM sales.opportunity WHERE lead_id = $1`, [lead.id])).toHaveLength(
+      1,
+    );
     const events = (await sales.outbox('lead.converted')).filter((e) => e.aggregateId === lead.id);
     expect(events.map((e) => e.payload)).toEqual([
       expect.objectContaining({ customerId: customer.id, opportunityId: first.body.opportunity.id }),
@@ -74,12 +76,17 @@ describe('lead conversion through the customer master', () => {
     const [a, b] = await Promise.all([convert(lead.id).expect(200), convert(lead.id).expect(200)]);
     expect(a.body).toEqual(b.body);
     expect(await customersWithPhone('+8613755550002')).toHaveLength(1);
-    expect(await sales.query(`SELECT id FROM sales.opportunity WHERE lead_id = $1`, [lead.id])).toHaveLength(1);
+    expect(await sales.query(`SELECT id FROM sales.opportunity WHERE lead_id = $1`, [lead.id])).toHaveLength(
+      1,
+    );
   });
 
   it('links the lead to the one existing customer the customer master finds as a duplicate', async () => {
     const lead = await capture({ name: '杨帆', phone: '13755550003' });
-    const existing = await master.registerCustomer({ kind: 'person', name: '杨帆', phones: ['13755550003'] }, admin);
+    const existing = await master.registerCustomer(
+      { kind: 'person', name: '杨帆', phones: ['13755550003'] },
+      admin,
+    );
     const converted = await convert(lead.id).expect(200);
     expect(converted.body).toMatchObject({ customerId: existing, opportunity: { customerId: existing } });
     expect(await customersWithPhone('+8613755550003')).toHaveLength(1);
@@ -107,7 +114,9 @@ describe('lead conversion through the customer master', () => {
     const picked = await convert(lead.id, { customerId: other }).expect(200);
     expect(picked.body.customerId).toBe(other);
     const unknown = await capture({ name: '孙婷', phone: '13755550005' });
-    const notVisible = await convert(unknown.id, { customerId: '00000000-0000-4000-8000-000000000001' }).expect(400);
+    const notVisible = await convert(unknown.id, {
+      customerId: '00000000-0000-4000-8000-000000000001',
+    }).expect(400);
     expect(notVisible.body.errors).toEqual([expect.objectContaining({ field: 'customerId' })]);
   });
 
@@ -122,7 +131,10 @@ describe('lead conversion through the customer master', () => {
   });
 
   it('answers 503 and leaves the lead unconverted while the customer master is down', async () => {
-    const cut = await SalesHarness.start({ kafkaNamespace: master.kafkaNamespace, customerMasterUrl: 'http://127.0.0.1:9' });
+    const cut = await SalesHarness.start({
+      kafkaNamespace: master.kafkaNamespace,
+      customerMasterUrl: 'http://127.0.0.1:9',
+    });
     try {
       await cut.tree([['rep', null]]);
       const as = await cut.auth({ sub: 'rep', roles: [Roles.salesRep] });
@@ -132,7 +144,12 @@ describe('lead conversion through the customer master', () => {
         .set('authorization', as)
         .send({ source: 'web_form', name: '赵六', phone: '13755550007' })
         .expect(201);
-      const down = await cut.http().post(`/leads/${lead.body.id}/convert`).set('authorization', as).send({}).expect(503);
+      const down = await cut
+        .http()
+        .post(`/leads/${lead.body.id}/convert`)
+        .set('authorization', as)
+        .send({})
+        .expect(503);
       expect(down.headers['content-type']).toContain('application/problem+json');
       const read = await cut.http().get(`/leads/${lead.body.id}`).set('authorization', as).expect(200);
       expect(read.body).toMatchObject({ status: 'new', customerId: null, opportunityId: null });
