@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { GeoPoint } from '@crm/contracts';
 import { geoSql } from '@crm/persistence';
 import { Dealer, DealerCandidate } from './dealer';
@@ -17,6 +17,13 @@ const SELLS = `EXISTS (SELECT 1 FROM unnest(d.brands) b
 /** The dealer replica, fed by customer-master's partner events. */
 @Injectable()
 export class DealerRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async count(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS count FROM sales.dealer`);
+    return row.count;
+  }
+
   /** Only a newer event (by the envelope's occurredAt) overwrites: a late or replayed one changes nothing. */
   async upsert(tx: EntityManager, dealer: Dealer, changedAt: string): Promise<void> {
     await tx.query(

@@ -5,6 +5,7 @@ import { UnitOfWork } from '@crm/messaging';
 import { ActivityLogService } from '../activities/activity-log.service';
 import { SalesTeamRepository } from '../hierarchy/sales-team.repository';
 import { SalesUser } from '../hierarchy/sales-user';
+import { NearestDealerDemo } from '../leads/assignment/nearest-dealer.demo';
 import { LeadCaptureService } from '../leads/lead-capture.service';
 import { OpportunityCreateService } from '../opportunities/opportunity-create.service';
 import { OpportunityStageService } from '../opportunities/opportunity-stage.service';
@@ -39,6 +40,7 @@ export class SalesDemoSeeder {
     private readonly opportunities: OpportunityCreateService,
     private readonly stages: OpportunityStageService,
     private readonly activities: ActivityLogService,
+    private readonly nearestDealerLeads: NearestDealerDemo,
   ) {}
 
   /** `customerIds` are customers the opportunities and activities are about. */
@@ -69,6 +71,7 @@ export class SalesDemoSeeder {
         await this.opportunity(as, i * 3 + k, customerIds[(i * 3 + k) % Math.max(customerIds.length, 1)]);
       }
     }
+    await this.nearestDealerLeads.seed();
   }
 
   /** Opportunity number `n` ends in stage n mod 8: the six open stages, then won, then lost. */

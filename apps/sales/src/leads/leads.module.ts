@@ -8,6 +8,7 @@ import { SalesMessaging } from '../sales-messaging';
 import { LeadAssigner } from './assignment/lead-assigner';
 import { LeadAssignmentService } from './assignment/lead-assignment.service';
 import { LeadRotationRepository } from './assignment/lead-rotation.repository';
+import { NearestDealerDemo } from './assignment/nearest-dealer.demo';
 import { CustomerMasterGateway } from './conversion/customer-master.gateway';
 import { LeadCaptureService } from './lead-capture.service';
 import { LeadConversionService } from './lead-conversion.service';
@@ -37,7 +38,8 @@ import { LEAD_SETTINGS, leadSettings } from './lead-settings';
     LeadWorkService,
     LeadConversionService,
     LeadPartnerScopeRegistration,
+    NearestDealerDemo,
   ],
-  exports: [LeadRepository, LeadCaptureService],
+  exports: [LeadRepository, LeadCaptureService, NearestDealerDemo],
 })
 export class LeadsModule {}
