@@ -213,4 +213,11 @@ describe('the embedded default', () => {
     });
     expect(view.salesActivities[0]).toMatchObject({ discussed: expect.any(String) });
   });
+
+  it('seeds web leads handed to the nearest dealer selling their model, with the decision', async () => {
+    type Page = { items: { assignment: { strategy: string; dealerCode: string } | null }[] };
+    const leads = await api<Page>('/leads?source=web_form&limit=100', await agentToken('admin'));
+    const byDealer = leads.items.filter((lead) => lead.assignment?.strategy === 'nearest-dealer');
+    expect(byDealer.map((lead) => lead.assignment?.dealerCode).sort()).toEqual(['D-CD-01', 'D-SH-01']);
+  });
 });
