@@ -75,7 +75,11 @@ export class PlatformUnderTest {
       SERVICE_API,
     );
     const callCenter = await start('journey_cc', (c) => CallCenterAppModule.forRoot(c), CALL_CENTER_API);
-    const sales = await start('journey_sales', (c) => SalesAppModule.forRoot(c), SALES_API);
+    const sales = await start(
+      'journey_sales',
+      (c) => SalesAppModule.forRoot({ ...c, SALES_LEAD_ASSIGNMENT: {} }),
+      SALES_API,
+    );
     // The customer master gathers a person's export from the others over HTTP.
     const urls = await Promise.all([service, callCenter, sales].map((app) => urlOf(app)));
     const customerMaster = await start(

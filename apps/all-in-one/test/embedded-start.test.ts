@@ -240,4 +240,11 @@ describe('the embedded default', () => {
     const team = await api<{ adjusted: { note: string } | null }>(`/forecasts/teams/${me.userId}`, manager);
     expect(team.adjusted).toMatchObject({ note: expect.any(String) });
   });
+
+  it('seeds web leads handed to the nearest dealer selling their model, with the decision', async () => {
+    type Page = { items: { assignment: { strategy: string; dealerCode: string } | null }[] };
+    const leads = await api<Page>('/leads?source=web_form&limit=100', await agentToken('admin'));
+    const byDealer = leads.items.filter((lead) => lead.assignment?.strategy === 'nearest-dealer');
+    expect(byDealer.map((lead) => lead.assignment?.dealerCode).sort()).toEqual(['D-CD-01', 'D-SH-01']);
+  });
 });

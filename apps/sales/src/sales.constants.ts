@@ -8,5 +8,7 @@ export const SALES_SCHEMA = 'sales';
 export const SALES_ROLES: Role[] = [Roles.salesRep, Roles.salesManager, Roles.dealer];
 /** Who may also capture a lead: agents (call center) and marketers (web forms, campaigns). */
 export const LEAD_CAPTURE_ROLES: Role[] = [...SALES_ROLES, Roles.agent, Roles.marketer];
+/** Who assigns leads to dealers or teams by a rule (admin always may). */
+export const LEAD_ASSIGN_ROLES: Role[] = [Roles.salesManager];
 /** Who configures pipelines and the team tree. */
 export const SALES_ADMIN_ROLES: Role[] = [Roles.salesManager];

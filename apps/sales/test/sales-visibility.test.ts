@@ -178,6 +178,7 @@ describe('sales visibility across the team tree and dealers', () => {
     const dealerB: SalesCaller = { sub: 'dealer-b-sales', roles: [Roles.dealer], partnerId: DEALER_B };
 
     it("see and work only their own leads; another dealer's lead is 404", async () => {
+      await sales.knownCustomer({ name: '李娜', emails: ['li.na@example.com'] });
       const captured = await sales
         .http()
         .post('/leads')
@@ -291,7 +292,16 @@ describe('sales visibility across the team tree and dealers', () => {
       .send({ expectedCloseDate: '2026-12-31' })
       .expect(200);
     expect(converted.body.opportunity).toMatchObject({ customerId, leadId: lead.body.id, ownerId: 'rep-w1' });
-    await sales.http().post(`/leads/${lead.body.id}/convert`).set('authorization', rep).send({}).expect(409);
+    const again = await sales
+      .http()
+      .post(`/leads/${lead.body.id}/convert`)
+      .set('authorization', rep)
+      .send({})
+      .expect(200);
+    expect(again.body).toEqual(converted.body);
+    expect(
+      await sales.query(`SELECT 1 FROM sales.opportunity WHERE lead_id = $1`, [lead.body.id]),
+    ).toHaveLength(1);
     const [event] = (await sales.outbox('lead.converted')).filter((e) => e.aggregateId === lead.body.id);
     expect(event.payload).toMatchObject({ customerId, opportunityId: converted.body.opportunity.id });
   });

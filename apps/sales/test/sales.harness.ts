@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
+  CustomerRegistered,
   EventDefinition,
   EventEnvelope,
   PayloadOf,
@@ -16,8 +17,29 @@ import {
 import { Clock } from '@crm/core';
 import { MessageTransport } from '@crm/messaging';
 import { configureHttpApp } from '@crm/platform';
-import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
+import {
+  createTestDatabase,
+  eventually,
+  TestDatabase,
+  testPlatformConfig,
+  TestTokenIssuer,
+} from '@crm/testing';
 import { SALES_API, SalesAppModule } from '../src';
+import { assignmentRulesSchema } from '../src/leads/assignment/assignment-rules';
+
+export interface SalesHarnessOptions {
+  kafkaNamespace?: string;
+  /** SALES_LEAD_ASSIGNMENT, e.g. `web_form=nearest-dealer`. */
+  leadAssignment?: string;
+  /** Where converting a lead registers the customer (another harness's customer-master). */
+  customerMasterUrl?: string;
+  /** Share another harness's token issuer, so one caller's token is good at both services (not stopped here). */
+  tokens?: TestTokenIssuer;
+  /** Replaces the system clock, for tests that move time forward (reminders, quota pro-rating). */
+  clock?: Clock;
+  /** Run a second instance on another instance's database (dropped by the instance that created it). */
+  database?: TestDatabase;
+}
 
 export interface SalesCaller {
   sub: string;
@@ -32,23 +54,26 @@ export class SalesHarness {
     readonly database: TestDatabase,
     readonly tokens: TestTokenIssuer,
     private readonly ownsDatabase: boolean,
+    private readonly ownsTokens: boolean,
   ) {}
 
-  /**
-   * `clock` replaces the system clock, for tests that move time forward (reminders); `database` runs a second
-   * instance on another instance's database (it is dropped by the instance that created it).
-   */
-  static async start(
-    options: { kafkaNamespace?: string; clock?: Clock; database?: TestDatabase } = {},
-  ): Promise<SalesHarness> {
-    const tokens = await TestTokenIssuer.start();
+  static async start(options: SalesHarnessOptions = {}): Promise<SalesHarness> {
+    const tokens = options.tokens ?? (await TestTokenIssuer.start());
     const database = options.database ?? (await createTestDatabase('sales'));
     const config = testPlatformConfig({
       DATABASE_URL: database.url,
       AUTH_JWKS_URL: tokens.jwksUrl,
       ...(options.kafkaNamespace ? { KAFKA_NAMESPACE: options.kafkaNamespace } : {}),
     });
-    const builder = Test.createTestingModule({ imports: [SalesAppModule.forRoot(config)] });
+    const builder = Test.createTestingModule({
+      imports: [
+        SalesAppModule.forRoot({
+          ...config,
+          SALES_CUSTOMER_MASTER_URL: options.customerMasterUrl,
+          SALES_LEAD_ASSIGNMENT: assignmentRulesSchema.parse(options.leadAssignment),
+        }),
+      ],
+    });
     if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await builder.compile();
     const app = configureHttpApp(
@@ -56,7 +81,7 @@ export class SalesHarness {
       SALES_API,
     );
     await app.listen(0, '127.0.0.1');
-    return new SalesHarness(app, database, tokens, !options.database);
+    return new SalesHarness(app, database, tokens, !options.database, !options.tokens);
   }
 
   http() {
@@ -112,6 +137,31 @@ export class SalesHarness {
     return envelope;
   }
 
+  /** A customer registered in the customer master, once its event reached the sales replica. */
+  async knownCustomer(customer: { name: string; phones?: string[]; emails?: string[] }): Promise<string> {
+    const customerId = randomUUID();
+    await this.publish(CustomerRegistered, customerId, {
+      customerId,
+      kind: 'person',
+      name: customer.name,
+      namePinyin: null,
+      phones: customer.phones ?? [],
+      emails: customer.emails ?? [],
+      address: null,
+      birthday: null,
+      gender: null,
+      tags: [],
+      ownerSalesRepId: null,
+      consents: [],
+    });
+    await eventually(async () =>
+      expect(
+        await this.query(`SELECT 1 FROM sales.customer_contact WHERE customer_id = $1`, [customerId]),
+      ).toHaveLength(1),
+    );
+    return customerId;
+  }
+
   query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.app.get(DataSource).query(sql, params);
   }
@@ -126,7 +176,7 @@ export class SalesHarness {
 
   async stop(): Promise<void> {
     await this.app.close();
-    await this.tokens.stop();
+    if (this.ownsTokens) await this.tokens.stop();
     if (this.ownsDatabase) await this.database.drop();
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { GeoPoint, PartnerKind, QualityType } from '@crm/contracts';
+import { geoSql } from '@crm/persistence';
 import { Partner } from './partner';
 
 const PARTNER_COLUMNS = `id, kind, code, name, phone, province, city, district, street, postal_code, lat, lon, brands,
   skills, capacity, opening_hours, active, created_at, updated_at`;
+const NEARBY = geoSql('$1', '$2');
 
 interface PartnerRow {
   id: string;
@@ -127,11 +129,11 @@ export class PartnerRepository {
   /** Nearest first by great-circle distance, answered by the GiST index (KNN), never a scan. */
   async findNearby(query: NearbyPartnerQuery): Promise<(Partner & { distanceMeters: number })[]> {
     const rows: PartnerRow[] = await this.dataSource.query(
-      `SELECT ${PARTNER_COLUMNS}, earth_distance(ll_to_earth(lat, lon), ll_to_earth($1, $2)) AS distance_m
+      `SELECT ${PARTNER_COLUMNS}, ${NEARBY.distanceMeters} AS distance_m
          FROM customer_master.partner
         WHERE active AND ($3::text IS NULL OR kind = $3) AND ($4::text IS NULL OR skills @> ARRAY[$4::text])
           AND ($5::text IS NULL OR brands @> ARRAY[$5::text])
-        ORDER BY ll_to_earth(lat, lon) <-> ll_to_earth($1, $2) LIMIT $6`,
+        ORDER BY ${NEARBY.nearestFirst} LIMIT $6`,
       [query.at.lat, query.at.lon, query.kind ?? null, query.skill ?? null, query.brand ?? null, query.limit],
     );
     return rows.map((row) => ({ ...toPartner(row), distanceMeters: Math.round(Number(row.distance_m)) }));

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CustomerContact } from './customer-contact';
+import { CustomerContact, CustomerMatch, MATCH_FIELDS } from './customer-contact';
+
+export interface ContactToMatch {
+  phone: string | null;
+  email: string | null;
+  name: string;
+}
+
+/** A name without case, spaces or punctuation (the expression index of migration 1796030410000). */
+const nameKeySql = (value: string) => `lower(regexp_replace(${value}, '[[:space:][:punct:]]', '', 'g'))`;
 
 /** The replica of customer contacts from customer-master's events; leads are matched against it. */
 @Injectable()
@@ -18,16 +27,25 @@ export class CustomerContactRepository {
     await tx.query(`DELETE FROM sales.customer_contact WHERE customer_id = $1`, [customerId]);
   }
 
-  /** The customer with this phone, else with this email; the most recently updated wins a tie. */
-  async match(tx: EntityManager, phone: string | null, email: string | null): Promise<string | null> {
-    if (!phone && !email) return null;
-    const [row] = await tx.query(
-      `SELECT customer_id FROM sales.customer_contact
-        WHERE ($1::text IS NOT NULL AND phones @> ARRAY[$1::text]) OR ($2::text IS NOT NULL AND emails @> ARRAY[$2::text])
-        ORDER BY ($1::text IS NOT NULL AND phones @> ARRAY[$1::text]) DESC, updated_at DESC LIMIT 1`,
-      [phone, email],
+  /** Customers sharing the phone, the email or the name key (see `nameKeySql`), each with what it shares. */
+  async findMatches(tx: EntityManager, contact: ContactToMatch, limit = 10): Promise<CustomerMatch[]> {
+    const rows: { customer_id: string; phone: boolean; email: boolean; name: boolean }[] = await tx.query(
+      `SELECT customer_id, phone, email, name FROM (
+         SELECT customer_id, updated_at,
+                ($1::text IS NOT NULL AND phones @> ARRAY[$1::text]) AS phone,
+                ($2::text IS NOT NULL AND emails @> ARRAY[$2::text]) AS email,
+                (${nameKeySql('name')} = ${nameKeySql('$3::text')}) AS name
+           FROM sales.customer_contact
+          WHERE ($1::text IS NOT NULL AND phones @> ARRAY[$1::text])
+             OR ($2::text IS NOT NULL AND emails @> ARRAY[$2::text])
+             OR ${nameKeySql('name')} = ${nameKeySql('$3::text')}) m
+        ORDER BY phone DESC, email DESC, name DESC, updated_at DESC LIMIT $4`,
+      [contact.phone, contact.email, contact.name, limit],
     );
-    return row?.customer_id ?? null;
+    return rows.map((row) => ({
+      customerId: row.customer_id,
+      matchedOn: MATCH_FIELDS.filter((field) => row[field]),
+    }));
   }
 
   async find(tx: EntityManager, customerId: string): Promise<CustomerContact | null> {
@@ -38,9 +56,27 @@ export class CustomerContactRepository {
     return row ?? null;
   }
 
+  /** An erased customer is no longer offered as any lead's match. */
+  async dropFromCandidates(tx: EntityManager, customerId: string): Promise<void> {
+    await tx.query(
+      `UPDATE sales.lead SET customer_candidates = (
+         SELECT coalesce(jsonb_agg(c), '[]') FROM jsonb_array_elements(customer_candidates) c
+          WHERE c->>'customerId' <> $1)
+        WHERE customer_candidates @> jsonb_build_array(jsonb_build_object('customerId', $1::text))`,
+      [customerId],
+    );
+  }
+
   /** Leads, opportunities and activities of a merged customer follow the survivor. */
   async repoint(tx: EntityManager, fromId: string, toId: string): Promise<void> {
     for (const table of ['lead', 'opportunity', 'activity'])
       await tx.query(`UPDATE sales.${table} SET customer_id = $2 WHERE customer_id = $1`, [fromId, toId]);
+    await tx.query(
+      `UPDATE sales.lead SET customer_candidates = (
+         SELECT jsonb_agg(CASE WHEN c->>'customerId' = $1 THEN jsonb_set(c, '{customerId}', to_jsonb($2::text)) ELSE c END)
+           FROM jsonb_array_elements(customer_candidates) c)
+        WHERE customer_candidates @> jsonb_build_array(jsonb_build_object('customerId', $1::text))`,
+      [fromId, toId],
+    );
   }
 }

@@ -21,3 +21,12 @@ export function toCustomerContact(state: CustomerState): CustomerContact {
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+export const MATCH_FIELDS = ['phone', 'email', 'name'] as const;
+export type MatchField = (typeof MATCH_FIELDS)[number];
+
+/** A known customer a new lead may be, and what they share. */
+export interface CustomerMatch {
+  customerId: string;
+  matchedOn: MatchField[];
+}

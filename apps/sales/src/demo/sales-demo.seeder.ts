@@ -8,6 +8,7 @@ import { ActivityLogService } from '../activities/activity-log.service';
 import { QuotaForecastDemo } from '../forecasts/quota-forecast-demo';
 import { SalesTeamRepository } from '../hierarchy/sales-team.repository';
 import { SalesUser } from '../hierarchy/sales-user';
+import { NearestDealerDemo } from '../leads/assignment/nearest-dealer.demo';
 import { LeadCaptureService } from '../leads/lead-capture.service';
 import { OpportunityCreateService } from '../opportunities/opportunity-create.service';
 import { OpportunityStageService } from '../opportunities/opportunity-stage.service';
@@ -44,6 +45,7 @@ export class SalesDemoSeeder {
     private readonly activities: ActivityLogService,
     private readonly modules: ModuleRef,
     private readonly quotaForecastDemo: QuotaForecastDemo,
+    private readonly nearestDealerLeads: NearestDealerDemo,
   ) {}
 
   /** `customerIds` are customers the opportunities and activities are about. */
@@ -76,6 +78,7 @@ export class SalesDemoSeeder {
     }
     await seedTeamSellingDemo(this.modules, demo, customerIds);
     await this.quotaForecastDemo.seed(demo);
+    await this.nearestDealerLeads.seed();
   }
 
   /** Opportunity number `n` ends in stage n mod 8: the six open stages, then won, then lost. */

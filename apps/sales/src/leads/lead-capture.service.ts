@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
-import { LeadInterest, LeadSource } from '@crm/contracts';
+import { GeoPoint, LeadInterest, LeadSource } from '@crm/contracts';
 import { InvalidInputError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
 import { normalizePhone } from '@crm/search-keys';
@@ -8,7 +8,9 @@ import { normalizeEmail } from '../customers/customer-contact';
 import { CustomerContactRepository } from '../customers/customer-contact.repository';
 import { OwnerPolicy } from '../hierarchy/owner-policy';
 import { scopeOf } from '../hierarchy/sales-scope';
+import { LeadAssigner } from './assignment/lead-assigner';
 import { Lead } from './lead';
+import { matchLeadToCustomer } from './lead-customer-match';
 import { LeadPublishing } from './lead-publishing';
 import { LeadRepository } from './lead.repository';
 
@@ -23,9 +25,13 @@ export interface CaptureLead {
   partnerId?: string;
   campaignId?: string;
   notes?: string;
+  location?: GeoPoint;
 }
 
-/** Takes a lead in from a web form, a dealer, the showroom or the call center, matched to a known customer. */
+/**
+ * Takes a lead in from a web form, a dealer, the showroom or the call center, matched to a known customer
+ * and assigned by the rule configured for its source.
+ */
 @Injectable()
 export class LeadCaptureService {
   constructor(
@@ -34,6 +40,7 @@ export class LeadCaptureService {
     private readonly owners: OwnerPolicy,
     private readonly uow: UnitOfWork,
     private readonly publishing: LeadPublishing,
+    private readonly assigner: LeadAssigner,
   ) {}
 
   capture(principal: Principal, request: CaptureLead): Promise<Lead> {
@@ -48,15 +55,21 @@ export class LeadCaptureService {
     const email = request.email ? normalizeEmail(request.email) : null;
     return this.uow.run(async (tx) => {
       const ownerId = await this.owners.leadOwnerFor(tx, scope, request.ownerId);
+      const match = matchLeadToCustomer(
+        await this.customers.findMatches(tx, { phone: phone ?? null, email, name: request.name }),
+      );
       const lead = this.publishing.newLead({
         ...request,
         phone: phone ?? null,
         email,
         ownerId,
         partnerId: scope.kind === 'partner' ? scope.partnerId : (request.partnerId ?? null),
-        customerId: await this.customers.match(tx, phone ?? null, email),
+        customerId: match.customerId,
+        customerCandidates: match.candidates,
+        location: request.location ?? null,
         capturedBy: principal.subject,
       });
+      await this.assigner.applyOnCapture(tx, lead, principal.subject);
       await this.leads.insert(tx, lead);
       await this.publishing.captured(tx, lead);
       return lead;

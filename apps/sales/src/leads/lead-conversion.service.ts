@@ -3,9 +3,13 @@ import { Principal } from '@crm/auth';
 import { Money } from '@crm/contracts';
 import { Clock, ConflictError, NotFoundError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
+import { EntityManager } from 'typeorm';
 import { scopeOf } from '../hierarchy/sales-scope';
 import { Opportunity } from '../opportunities/opportunity';
 import { OpportunityOpeningService } from '../opportunities/opportunity-opening.service';
+import { OpportunityRepository } from '../opportunities/opportunity.repository';
+import { CustomerMasterGateway } from './conversion/customer-master.gateway';
+import { Lead } from './lead';
 import { LeadPublishing } from './lead-publishing';
 import { LeadRepository } from './lead.repository';
 
@@ -14,18 +18,29 @@ export interface ConvertLead {
   pipelineId?: string;
   amount?: Money;
   expectedCloseDate?: string;
+  /** The customer the caller picked from the candidates of an earlier 409. */
+  customerId?: string;
+}
+
+export interface LeadConversion {
+  leadId: string;
+  customerId: string;
+  opportunity: Opportunity;
 }
 
 /**
- * Converts a lead into an opportunity owned by the lead's owner (the converter when unassigned),
- * linked to the customer the lead matched. Creating a customer in the customer master for an
- * unmatched lead is not done here yet.
+ * Converts a lead: its customer (the matched one, the one the caller picked, or one registered in the
+ * customer master now, whose duplicate rules apply) and an opportunity owned by the lead's owner (the
+ * converter when unassigned). The lead stays locked while the customer master answers, so a second
+ * conversion waits and then gets the first one's result; when the customer master fails nothing changes.
  */
 @Injectable()
 export class LeadConversionService {
   constructor(
     private readonly leads: LeadRepository,
     private readonly opening: OpportunityOpeningService,
+    private readonly opportunities: OpportunityRepository,
+    private readonly customerMaster: CustomerMasterGateway,
     private readonly publishing: LeadPublishing,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -33,21 +48,23 @@ export class LeadConversionService {
 
   convert(
     principal: Principal,
+    authorization: string,
     id: string,
     request: ConvertLead,
-  ): Promise<{ leadId: string; opportunity: Opportunity }> {
+  ): Promise<LeadConversion> {
     return this.uow.run(async (tx) => {
       const lead = await this.leads.find(scopeOf(principal), id, tx, true);
       if (!lead) throw new NotFoundError('lead', id);
-      if (lead.status === 'converted') throw new ConflictError(`lead ${id} was already converted`);
+      if (lead.status === 'converted') return this.answer(tx, lead);
       if (lead.status === 'disqualified') throw new ConflictError(`lead ${id} is disqualified`);
+      const customerId = await this.customerFor(authorization, lead, request.customerId);
       const ownerId = lead.ownerId ?? principal.subject;
       const opportunity = await this.opening.open(tx, {
         name: request.name ?? [lead.name, lead.interest.model].filter(Boolean).join(' - '),
         pipelineId: request.pipelineId,
         amount: request.amount ?? lead.interest.budget,
         expectedCloseDate: request.expectedCloseDate ?? null,
-        customerId: lead.customerId,
+        customerId,
         leadId: lead.id,
         ownerId,
         partnerId: lead.partnerId,
@@ -56,12 +73,36 @@ export class LeadConversionService {
       Object.assign(lead, {
         status: 'converted',
         ownerId,
+        customerId,
+        customerCandidates: [],
         opportunityId: opportunity.id,
         updatedAt: this.clock.now().toISOString(),
       });
       await this.leads.update(tx, lead);
       await this.publishing.converted(tx, lead);
-      return { leadId: lead.id, opportunity };
+      return this.answer(tx, lead);
     });
+  }
+
+  private async customerFor(authorization: string, lead: Lead, chosen: string | undefined): Promise<string> {
+    if (chosen) {
+      await this.customerMaster.confirmVisible(authorization, chosen);
+      return chosen;
+    }
+    return lead.customerId ?? this.customerMaster.registerFor(authorization, lead);
+  }
+
+  /** What the conversion made, read back so that converting again answers exactly the same. */
+  private async answer(tx: EntityManager, lead: Lead): Promise<LeadConversion> {
+    const opportunity = await this.opportunities.find(
+      { kind: 'all', userId: lead.capturedBy },
+      lead.opportunityId as string,
+      tx,
+    );
+    return {
+      leadId: lead.id,
+      customerId: lead.customerId as string,
+      opportunity: opportunity as Opportunity,
+    };
   }
 }

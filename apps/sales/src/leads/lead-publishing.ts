@@ -17,8 +17,18 @@ export class LeadPublishing {
   ) {}
 
   newLead(
-    r: Omit<CaptureLead, 'phone' | 'email' | 'ownerId' | 'partnerId'> &
-      Pick<Lead, 'phone' | 'email' | 'ownerId' | 'partnerId' | 'customerId' | 'capturedBy'>,
+    r: Omit<CaptureLead, 'phone' | 'email' | 'ownerId' | 'partnerId' | 'location'> &
+      Pick<
+        Lead,
+        | 'phone'
+        | 'email'
+        | 'ownerId'
+        | 'partnerId'
+        | 'customerId'
+        | 'customerCandidates'
+        | 'location'
+        | 'capturedBy'
+      >,
   ): Lead {
     const now = this.clock.now().toISOString();
     return {
@@ -29,6 +39,7 @@ export class LeadPublishing {
       phone: r.phone,
       email: r.email,
       customerId: r.customerId,
+      customerCandidates: r.customerCandidates,
       ownerId: r.ownerId,
       partnerId: r.partnerId,
       score: r.score ?? 0,
@@ -37,6 +48,8 @@ export class LeadPublishing {
         budget: r.interest?.budget ?? null,
         timeframe: r.interest?.timeframe ?? null,
       },
+      location: r.location,
+      assignment: null,
       campaignId: r.campaignId ?? null,
       notes: r.notes ?? null,
       opportunityId: null,

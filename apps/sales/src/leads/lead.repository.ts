@@ -15,11 +15,14 @@ export interface LeadFilter {
 }
 
 const COLUMNS = `l.id, l.source, l.status, l.name, l.phone, l.email, l.customer_id AS "customerId",
+  l.customer_candidates AS "customerCandidates",
   l.owner_id AS "ownerId", l.partner_id AS "partnerId", l.score,
   json_build_object('model', l.interest_model,
     'budget', CASE WHEN l.budget_amount IS NULL THEN NULL
                    ELSE json_build_object('amount', l.budget_amount::float8, 'currency', l.budget_currency) END,
     'timeframe', l.timeframe) AS interest,
+  CASE WHEN l.lat IS NULL THEN NULL ELSE json_build_object('lat', l.lat, 'lon', l.lon) END AS location,
+  l.assignment,
   l.campaign_id AS "campaignId", l.notes, l.opportunity_id AS "opportunityId", l.captured_by AS "capturedBy",
   to_json(l.created_at) #>> '{}' AS "createdAt", to_json(l.updated_at) #>> '{}' AS "updatedAt"`;
 
@@ -31,8 +34,9 @@ export class LeadRepository {
   async insert(tx: EntityManager, lead: Lead): Promise<void> {
     await tx.query(
       `INSERT INTO sales.lead (id, source, status, name, phone, email, customer_id, owner_id, partner_id, score,
-         interest_model, budget_amount, budget_currency, timeframe, campaign_id, notes, captured_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)`,
+         interest_model, budget_amount, budget_currency, timeframe, campaign_id, notes, captured_by, created_at, updated_at,
+         customer_candidates, lat, lon, assignment)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20, $21, $22)`,
       [
         lead.id,
         lead.source,
@@ -52,6 +56,10 @@ export class LeadRepository {
         lead.notes,
         lead.capturedBy,
         lead.createdAt,
+        JSON.stringify(lead.customerCandidates),
+        lead.location?.lat ?? null,
+        lead.location?.lon ?? null,
+        lead.assignment && JSON.stringify(lead.assignment),
       ],
     );
   }
@@ -59,7 +67,8 @@ export class LeadRepository {
   async update(tx: EntityManager, lead: Lead): Promise<void> {
     await tx.query(
       `UPDATE sales.lead SET status = $2, owner_id = $3, score = $4, opportunity_id = $5, customer_id = $6,
-         notes = $7, updated_at = $8 WHERE id = $1`,
+         notes = $7, updated_at = $8, partner_id = $9, lat = $10, lon = $11, assignment = $12,
+         customer_candidates = $13 WHERE id = $1`,
       [
         lead.id,
         lead.status,
@@ -69,6 +78,11 @@ export class LeadRepository {
         lead.customerId,
         lead.notes,
         lead.updatedAt,
+        lead.partnerId,
+        lead.location?.lat ?? null,
+        lead.location?.lon ?? null,
+        lead.assignment && JSON.stringify(lead.assignment),
+        JSON.stringify(lead.customerCandidates),
       ],
     );
   }

@@ -1,4 +1,6 @@
-import { LeadInterest, LeadSource, LeadStatus } from '@crm/contracts';
+import { GeoPoint, LeadInterest, LeadSource, LeadStatus } from '@crm/contracts';
+import { CustomerMatch } from '../customers/customer-contact';
+import { LeadAssignment } from './assignment/lead-assignment';
 
 export interface Lead {
   id: string;
@@ -8,10 +10,16 @@ export interface Lead {
   phone: string | null;
   email: string | null;
   customerId: string | null;
+  /** Whom the lead may be when capture found no single customer. */
+  customerCandidates: CustomerMatch[];
   ownerId: string | null;
   partnerId: string | null;
   score: number;
   interest: LeadInterest;
+  /** Where the prospect is, for the nearest dealer. */
+  location: GeoPoint | null;
+  /** How the lead got its dealer or owner, when a rule chose. */
+  assignment: LeadAssignment | null;
   campaignId: string | null;
   notes: string | null;
   opportunityId: string | null;

@@ -11,6 +11,10 @@ import { CreateAccountTeams1796030300000 } from './1796030300000-create-account-
 import { CreateGuidanceComments1796030310000 } from './1796030310000-create-guidance-comments';
 import { CreateSalesNotifications1796030320000 } from './1796030320000-create-sales-notifications';
 import { CreateNextStepReminders1796030330000 } from './1796030330000-create-next-step-reminders';
+import { AddLeadMatchingAndAssignment1796030400000 } from './1796030400000-add-lead-matching-and-assignment';
+import { IndexCustomerContactNameKey1796030410000 } from './1796030410000-index-customer-contact-name-key';
+import { CreateDealerReplica1796030420000 } from './1796030420000-create-dealer-replica';
+import { CreateLeadRotation1796030430000 } from './1796030430000-create-lead-rotation';
 import { CreateSalesReadAudit1796030500000 } from './1796030500000-create-read-audit';
 import { CreateSalesErasedCustomer1796030500001 } from './1796030500001-create-erased-customer';
 import { IndexOpportunityListOrder1796030700000 } from './1796030700000-index-opportunity-list-order';
@@ -29,6 +33,10 @@ export const salesMigrations = [
   CreateGuidanceComments1796030310000,
   CreateSalesNotifications1796030320000,
   CreateNextStepReminders1796030330000,
+  AddLeadMatchingAndAssignment1796030400000,
+  IndexCustomerContactNameKey1796030410000,
+  CreateDealerReplica1796030420000,
+  CreateLeadRotation1796030430000,
   CreateSalesReadAudit1796030500000,
   CreateSalesErasedCustomer1796030500001,
   IndexOpportunityListOrder1796030700000,

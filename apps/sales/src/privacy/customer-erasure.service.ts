@@ -26,6 +26,7 @@ export class CustomerErasureService {
     const values = personalValues(records);
     await this.erased.tombstone(tx, customerId);
     await this.contacts.remove(tx, customerId);
+    await this.contacts.dropFromCandidates(tx, customerId);
     await this.erasure.scrubLeads(
       tx,
       records.leads.map((lead) => lead.id),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GeoPoint } from '@crm/contracts';
+import { geoSql } from '@crm/persistence';
 import { CandidateReason, StationCandidate, StationNeed } from './routing-need';
 
 interface CandidateRow {
@@ -12,15 +13,15 @@ interface CandidateRow {
   reason: CandidateReason;
 }
 
-const DISTANCE = `earth_distance(ll_to_earth(lat, lon), ll_to_earth($1, $2))`;
+const GEO = geoSql('$1', '$2');
 /** Open assigned tickets relative to capacity; null for a station with no capacity at all. */
 const LOAD = `open_tickets::float8 / NULLIF(capacity, 0)`;
 /**
  * Nearest first (KNN on the index); equally distant stations go to the lower load, then the lower
  * station code, so the same state always gives the same choice.
  */
-const ORDER = `ll_to_earth(lat, lon) <-> ll_to_earth($1, $2), ${LOAD} NULLS LAST, code`;
-const COLUMNS = `id, code, name, ${DISTANCE} AS distance_m, ${LOAD} AS load`;
+const ORDER = `${GEO.nearestFirst}, ${LOAD} NULLS LAST, code`;
+const COLUMNS = `id, code, name, ${GEO.distanceMeters} AS distance_m, ${LOAD} AS load`;
 
 /** The first failing rule names why a station cannot take the ticket; evaluated in SQL, not in a loop here. */
 const REASON = `CASE
@@ -55,7 +56,7 @@ export class StationCandidateRepository {
   ): Promise<StationCandidate[]> {
     const rows: CandidateRow[] = await tx.query(
       `SELECT ${COLUMNS}, 'eligible' AS reason FROM service.station
-        WHERE earth_box(ll_to_earth($1, $2), $6) @> ll_to_earth(lat, lon) AND ${DISTANCE} <= $6
+        WHERE ${GEO.withinMeters('$6')}
           AND active AND NOT (id = ANY($5::uuid[])) AND skills @> ARRAY[$3::text]
           AND ($4::text IS NULL OR brands @> ARRAY[$4::text]) AND open_tickets < capacity
         ORDER BY ${ORDER} LIMIT $7`,
@@ -73,7 +74,7 @@ export class StationCandidateRepository {
   ): Promise<StationCandidate[]> {
     const rows: CandidateRow[] = await tx.query(
       `SELECT ${COLUMNS}, ${REASON} AS reason FROM service.station
-        WHERE earth_box(ll_to_earth($1, $2), $6) @> ll_to_earth(lat, lon) AND ${DISTANCE} <= $6
+        WHERE ${GEO.withinMeters('$6')}
         ORDER BY ${ORDER} LIMIT $7`,
       [...this.params(at, need), need.radiusKm * 1000, limit],
     );

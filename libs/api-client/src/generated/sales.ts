@@ -166,7 +166,7 @@ export interface paths {
     /** The caller's leads and those of everyone below them (a dealer: its own), newest first */
     get: operations['LeadController_list'];
     put?: never;
-    /** Capture a lead (web form, dealer, showroom, call center); matched to a known customer by phone or email */
+    /** Capture a lead (web form, dealer, showroom, call center); matched to a known customer by phone, email and name, and assigned by the rule for its source */
     post: operations['LeadController_capture'];
     delete?: never;
     options?: never;
@@ -192,6 +192,23 @@ export interface paths {
     patch: operations['LeadController_change'];
     trace?: never;
   };
+  '/leads/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign a lead to the nearest dealer selling its model, or to the next rep of a team (round-robin); the decision is kept on the lead */
+    post: operations['LeadController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/leads/{id}/convert': {
     parameters: {
       query?: never;
@@ -201,7 +218,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Convert a lead into an opportunity linked to its matched customer; 409 when converted or disqualified */
+    /** Convert a lead: its customer (registered in the customer master unless known) and an opportunity; converting again answers the same */
     post: operations['LeadController_convert'];
     delete?: never;
     options?: never;
@@ -582,12 +599,25 @@ export interface components {
        */
       userId: string;
     };
+    AssignLeadDto: {
+      /** @description nearest-dealer: where the prospect is, if not known yet */
+      location?: components['schemas']['GeoPointDto'];
+      /** @description round-robin: the manager whose direct reports take turns */
+      managerId?: string;
+      /**
+       * @description nearest-dealer: the nearest active dealer selling the model (ties: fewer open leads, then lower dealer code); round-robin: the next direct report of managerId
+       * @enum {string}
+       */
+      strategy: 'nearest-dealer' | 'round-robin';
+    };
     CaptureLeadDto: {
       /** Format: uuid */
       campaignId?: string;
       /** @example zhang.wei@example.com */
       email?: string;
       interest?: components['schemas']['LeadInterestDto'];
+      /** @description Where the prospect is, for the nearest dealer */
+      location?: components['schemas']['GeoPointDto'];
       /** @example 张伟 */
       name: string;
       /** @example 周末想来店试驾 */
@@ -653,6 +683,11 @@ export interface components {
       /** @description Defaults to the lead's budget */
       amount?: components['schemas']['MoneyDto'];
       /**
+       * Format: uuid
+       * @description The customer the lead is, picked from the candidates of an earlier 409
+       */
+      customerId?: string;
+      /**
        * Format: date
        * @example 2026-12-31
        */
@@ -667,6 +702,12 @@ export interface components {
       name: string;
       /** @description Open stages in order; won and lost are added */
       stages: components['schemas']['StageDefinitionDto'][];
+    };
+    CustomerMatchView: {
+      /** Format: uuid */
+      customerId: string;
+      /** @description What the lead shares with the customer */
+      matchedOn: ('phone' | 'email' | 'name')[];
     };
     ForecastAdjustmentView: {
       /** Format: date-time */
@@ -716,6 +757,12 @@ export interface components {
       month: string;
       people: components['schemas']['PersonForecastView'][];
     };
+    GeoPointDto: {
+      /** @example 31.2304 */
+      lat: number;
+      /** @example 121.4737 */
+      lon: number;
+    };
     GuidanceCommentView: {
       authorId: string;
       authorName: string | null;
@@ -746,7 +793,39 @@ export interface components {
       /** @description How many are unread in all */
       unread: number;
     };
+    LeadAssignmentView: {
+      /** @example D-SH-01 */
+      dealerCode?: string;
+      /** Format: date-time */
+      decidedAt: string;
+      /** @description Who captured or assigned the lead */
+      decidedBy: string;
+      /** @description nearest-dealer: meters from the lead to the dealer */
+      distanceMeters?: number;
+      /** @description round-robin: the team’s manager */
+      managerId?: string;
+      /** @description nearest-dealer: the dealer’s open leads when chosen */
+      openLeads?: number;
+      /** @description round-robin: the rep whose turn it was */
+      ownerId?: string;
+      /**
+       * Format: uuid
+       * @description nearest-dealer: the dealer chosen
+       */
+      partnerId?: string;
+      /** @enum {string} */
+      strategy: 'nearest-dealer' | 'round-robin';
+      /** @description nearest-dealer: codes of dealers as near that lost on open leads, then code */
+      tiedWith?: string[];
+      /** @description round-robin: the team’s running count of handed-out leads */
+      turn?: number;
+    };
     LeadConversionView: {
+      /**
+       * Format: uuid
+       * @description The customer in the customer master
+       */
+      customerId: string;
       /** Format: uuid */
       leadId: string;
       opportunity: components['schemas']['OpportunityView'];
@@ -770,11 +849,15 @@ export interface components {
       offset: number;
     };
     LeadView: {
+      /** @description How a rule chose the dealer or owner */
+      assignment: components['schemas']['LeadAssignmentView'] | null;
       /** Format: uuid */
       campaignId: string | null;
       capturedBy: string;
       /** Format: date-time */
       createdAt: string;
+      /** @description Customers the lead may be when no single one matched (phone, email, name) */
+      customerCandidates: components['schemas']['CustomerMatchView'][];
       /**
        * Format: uuid
        * @description The matched customer
@@ -784,6 +867,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       interest: components['schemas']['LeadInterestView'];
+      location: components['schemas']['GeoPointDto'] | null;
       name: string;
       notes: string | null;
       /** Format: uuid */
@@ -2394,10 +2478,101 @@ export interface operations {
       };
     };
   };
-  LeadController_convert: {
+  LeadController_assign: {
     parameters: {
       query?: never;
       header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignLeadDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeadView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The lead is converted, no dealer sells its model, or the team is empty */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LeadController_convert: {
+    parameters: {
+      query?: never;
+      header: {
+        authorization: string;
+      };
       path: {
         id: string;
       };
@@ -2454,6 +2629,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The lead is disqualified, or the customer master found several likely customers (`candidates`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The body is not application/json */
       415: {
         headers: {
@@ -2465,6 +2649,15 @@ export interface operations {
       };
       /** @description An unexpected error; nothing is leaked, quote `correlationId` */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The customer master did not answer; the lead is unchanged */
+      503: {
         headers: {
           [name: string]: unknown;
         };

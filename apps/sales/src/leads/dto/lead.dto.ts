@@ -21,9 +21,11 @@ import {
   PURCHASE_TIMEFRAMES,
   PurchaseTimeframe,
 } from '@crm/contracts';
-import { IsCalendarDate, PageQuery, QueryNumber } from '@crm/http';
+import { GeoPointDto, IsCalendarDate, PageQuery, QueryNumber } from '@crm/http';
 import { MoneyDto, MoneyView } from '../../opportunities/dto/money.dto';
 import { OpportunityView } from '../../opportunities/dto/opportunity.dto';
+import { ASSIGNMENT_STRATEGIES, AssignmentStrategy } from '../assignment/lead-assignment';
+import { MATCH_FIELDS, MatchField } from '../../customers/customer-contact';
 import { WORKABLE_LEAD_STATUSES } from '../lead';
 
 export class LeadInterestDto {
@@ -107,6 +109,12 @@ export class CaptureLeadDto {
   @IsString()
   @MaxLength(4000)
   notes?: string;
+
+  @ApiPropertyOptional({ type: GeoPointDto, description: 'Where the prospect is, for the nearest dealer' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GeoPointDto)
+  location?: GeoPointDto;
 }
 
 export class ChangeLeadDto {
@@ -158,6 +166,14 @@ export class ConvertLeadDto {
   @IsOptional()
   @IsCalendarDate()
   expectedCloseDate?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The customer the lead is, picked from the candidates of an earlier 409',
+  })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
 }
 
 export class ListLeadsQuery extends PageQuery {
@@ -197,6 +213,60 @@ export class LeadInterestView {
   @ApiProperty({ nullable: true, enum: PURCHASE_TIMEFRAMES }) timeframe: PurchaseTimeframe | null;
 }
 
+export class CustomerMatchView {
+  @ApiProperty({ format: 'uuid' }) customerId: string;
+  @ApiProperty({ enum: MATCH_FIELDS, isArray: true, description: 'What the lead shares with the customer' })
+  matchedOn: MatchField[];
+}
+
+export class LeadAssignmentView {
+  @ApiProperty({ enum: ASSIGNMENT_STRATEGIES }) strategy: AssignmentStrategy;
+  @ApiPropertyOptional({ format: 'uuid', description: 'nearest-dealer: the dealer chosen' })
+  partnerId?: string;
+  @ApiPropertyOptional({ example: 'D-SH-01' }) dealerCode?: string;
+  @ApiPropertyOptional({ description: 'nearest-dealer: meters from the lead to the dealer' })
+  distanceMeters?: number;
+  @ApiPropertyOptional({ description: 'nearest-dealer: the dealer’s open leads when chosen' })
+  openLeads?: number;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'nearest-dealer: codes of dealers as near that lost on open leads, then code',
+  })
+  tiedWith?: string[];
+  @ApiPropertyOptional({ description: 'round-robin: the team’s manager' }) managerId?: string;
+  @ApiPropertyOptional({ description: 'round-robin: the rep whose turn it was' }) ownerId?: string;
+  @ApiPropertyOptional({ description: 'round-robin: the team’s running count of handed-out leads' })
+  turn?: number;
+  @ApiProperty({ description: 'Who captured or assigned the lead' }) decidedBy: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt: string;
+}
+
+export class AssignLeadDto {
+  @ApiProperty({
+    enum: ASSIGNMENT_STRATEGIES,
+    description:
+      'nearest-dealer: the nearest active dealer selling the model (ties: fewer open leads, then lower dealer code); round-robin: the next direct report of managerId',
+  })
+  @IsIn(ASSIGNMENT_STRATEGIES)
+  strategy: AssignmentStrategy;
+
+  @ApiPropertyOptional({ description: 'round-robin: the manager whose direct reports take turns' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  managerId?: string;
+
+  @ApiPropertyOptional({
+    type: GeoPointDto,
+    description: 'nearest-dealer: where the prospect is, if not known yet',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GeoPointDto)
+  location?: GeoPointDto;
+}
+
 export class LeadView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: LEAD_SOURCES }) source: LeadSource;
@@ -206,10 +276,22 @@ export class LeadView {
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The matched customer' })
   customerId: string | null;
+  @ApiProperty({
+    type: [CustomerMatchView],
+    description: 'Customers the lead may be when no single one matched (phone, email, name)',
+  })
+  customerCandidates: CustomerMatchView[];
   @ApiProperty({ nullable: true, type: String }) ownerId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) partnerId: string | null;
   @ApiProperty() score: number;
   @ApiProperty({ type: LeadInterestView }) interest: LeadInterestView;
+  @ApiProperty({ nullable: true, type: GeoPointDto }) location: GeoPointDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: LeadAssignmentView,
+    description: 'How a rule chose the dealer or owner',
+  })
+  assignment: LeadAssignmentView | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) campaignId: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) opportunityId: string | null;
@@ -226,5 +308,6 @@ export class LeadPageView {
 
 export class LeadConversionView {
   @ApiProperty({ format: 'uuid' }) leadId: string;
+  @ApiProperty({ format: 'uuid', description: 'The customer in the customer master' }) customerId: string;
   @ApiProperty({ type: OpportunityView }) opportunity: OpportunityView;
 }
