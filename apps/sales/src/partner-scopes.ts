@@ -3,4 +3,7 @@ export const SalesPartnerScopes = {
   lead: 'sales-lead',
   opportunity: 'sales-opportunity',
   activity: 'sales-activity',
+  catalog: 'sales-catalog',
+  quote: 'sales-quote',
+  order: 'sales-order',
 } as const;

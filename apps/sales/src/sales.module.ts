@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities/activities.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
 import { SalesDemoSeeder } from './demo/sales-demo.seeder';
 import { HierarchyModule } from './hierarchy/hierarchy.module';
@@ -19,6 +20,7 @@ import { SalesMessaging } from './sales-messaging';
     OpportunitiesModule,
     LeadsModule,
     ActivitiesModule,
+    CatalogModule,
   ],
   providers: [SalesDemoSeeder],
   exports: [SalesDemoSeeder],
