@@ -16,12 +16,10 @@ import {
 import { IsCalendarDate, PageQuery } from '@crm/http';
 import { MoneyDto, MoneyView } from '../../opportunities/dto/money.dto';
 import { CatalogHitKind, NOTE_KINDS, POWERTRAINS, Powertrain, SpecMap } from '../catalog';
+import { REGION, REGION_MESSAGE } from '../region';
 import { IsSpecMap } from './spec-map.validator';
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
-/** ISO 3166-2 style: a country, optionally a subdivision (`CN-SH`). */
-export const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
-export const REGION_MESSAGE = 'region must be a region code such as CN-SH';
 
 export class AddModelDto {
   @ApiProperty({ example: 'AURORA-S7', description: 'Upper-case letters, digits and dashes; unique' })
