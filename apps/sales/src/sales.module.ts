@@ -6,6 +6,8 @@ import { SalesDemoSeeder } from './demo/sales-demo.seeder';
 import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { OrdersModule } from './orders/orders.module';
+import { QuotesModule } from './quotes/quotes.module';
 import { SalesMessaging } from './sales-messaging';
 
 /**
@@ -21,6 +23,8 @@ import { SalesMessaging } from './sales-messaging';
     LeadsModule,
     ActivitiesModule,
     CatalogModule,
+    QuotesModule,
+    OrdersModule,
   ],
   providers: [SalesDemoSeeder],
   exports: [SalesDemoSeeder],

@@ -12,6 +12,7 @@ import { RepairRecorded, TICKET_EVENTS } from './service/ticket.events';
 import { ActivityLogged } from './sales/activity.events';
 import { LEAD_EVENTS } from './sales/lead.events';
 import { OPPORTUNITY_EVENTS } from './sales/opportunity.events';
+import { ORDER_EVENTS } from './sales/order.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -30,6 +31,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...LEAD_EVENTS,
   ...OPPORTUNITY_EVENTS,
   ActivityLogged,
+  ...ORDER_EVENTS,
 ];
 
 const byKey = new Map(

@@ -20,3 +20,4 @@ export * from './sales/sales.schemas';
 export * from './sales/lead.events';
 export * from './sales/opportunity.events';
 export * from './sales/activity.events';
+export * from './sales/order.events';

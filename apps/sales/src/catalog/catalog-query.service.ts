@@ -42,7 +42,11 @@ export class CatalogQueryService {
   }
 
   /** The price on `day`, today (UTC) unless told. */
-  async priceOn(trimId: string, region: string, day = this.clock.now().toISOString().slice(0, 10)): Promise<Price> {
+  async priceOn(
+    trimId: string,
+    region: string,
+    day = this.clock.now().toISOString().slice(0, 10),
+  ): Promise<Price> {
     if (!(await this.catalog.findTrim(trimId))) throw new NotFoundError('trim', trimId);
     const price = await this.prices.priceOn(trimId, region, day);
     if (!price) throw new NotFoundError(`price of trim ${trimId} in ${region} on`, day);

@@ -78,7 +78,10 @@ export class CatalogController {
   @Roles(...CATALOG_EDITOR_ROLES)
   @ApiOperation({ summary: 'Add a short selling point to a model or one of its trims (admin)' })
   @ApiCreatedResponse({ type: NoteView })
-  addSellingPoint(@Param('id', UuidPipe) modelId: string, @Body() body: AddSellingPointDto): Promise<NoteView> {
+  addSellingPoint(
+    @Param('id', UuidPipe) modelId: string,
+    @Body() body: AddSellingPointDto,
+  ): Promise<NoteView> {
     return this.editing.addNote(modelId, {
       kind: 'selling_point',
       title: body.text,
@@ -111,7 +114,8 @@ export class CatalogController {
   @Post('trims/:id/prices')
   @Roles(...CATALOG_EDITOR_ROLES)
   @ApiOperation({
-    summary: 'Add a regional price with its validity (admin); 409 when it overlaps another price of the region',
+    summary:
+      'Add a regional price with its validity (admin); 409 when it overlaps another price of the region',
   })
   @ApiCreatedResponse({ type: PriceView })
   addPrice(@Param('id', UuidPipe) trimId: string, @Body() body: AddPriceDto): Promise<PriceView> {

@@ -69,7 +69,11 @@ export class CatalogRepository {
   }
 
   /** With `forUpdate`, the trim row is locked: price list changes of one trim run one at a time. */
-  async findTrim(id: string, tx: EntityManager = this.dataSource.manager, forUpdate = false): Promise<Trim | null> {
+  async findTrim(
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+    forUpdate = false,
+  ): Promise<Trim | null> {
     const [row] = await tx.query(
       `SELECT ${TRIM_COLUMNS} FROM sales.catalog_trim t WHERE t.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
       [id],

@@ -8,6 +8,7 @@ import { SalesUser } from '../hierarchy/sales-user';
 import { LeadCaptureService } from '../leads/lead-capture.service';
 import { OpportunityCreateService } from '../opportunities/opportunity-create.service';
 import { OpportunityStageService } from '../opportunities/opportunity-stage.service';
+import { CommerceDemo } from '../orders/commerce-demo';
 
 export interface SalesDemoTeam {
   director: Omit<SalesUser, 'managerId'>;
@@ -39,6 +40,7 @@ export class SalesDemoSeeder {
     private readonly opportunities: OpportunityCreateService,
     private readonly stages: OpportunityStageService,
     private readonly activities: ActivityLogService,
+    private readonly commerce: CommerceDemo,
   ) {}
 
   /** `customerIds` are customers the opportunities and activities are about. */
@@ -69,6 +71,7 @@ export class SalesDemoSeeder {
         await this.opportunity(as, i * 3 + k, customerIds[(i * 3 + k) % Math.max(customerIds.length, 1)]);
       }
     }
+    await this.commerce.seed(reps, customerIds);
   }
 
   /** Opportunity number `n` ends in stage n mod 8: the six open stages, then won, then lost. */

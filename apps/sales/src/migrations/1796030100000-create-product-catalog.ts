@@ -43,7 +43,9 @@ export class CreateProductCatalog1796030100000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK (valid_to IS NULL OR valid_to >= valid_from)
       )`);
-    await db.query(`CREATE INDEX catalog_price_lookup_idx ON sales.catalog_price (trim_id, region, valid_from)`);
+    await db.query(
+      `CREATE INDEX catalog_price_lookup_idx ON sales.catalog_price (trim_id, region, valid_from)`,
+    );
     await db.query(`
       CREATE TABLE sales.catalog_note (
         id uuid PRIMARY KEY,

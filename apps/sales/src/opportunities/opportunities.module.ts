@@ -44,6 +44,7 @@ import { PipelineService } from './pipeline.service';
     OpportunityCreateService,
     OpportunityStageService,
     OpportunityLineRepository,
+    OpportunityLineService,
   ],
 })
 export class OpportunitiesModule {}

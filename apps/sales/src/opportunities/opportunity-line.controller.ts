@@ -19,7 +19,10 @@ export class OpportunityLineController {
   @Get()
   @ApiOperation({ summary: "An opportunity's products and the amount they add up to" })
   @ApiOkResponse({ type: OpportunityLinesView })
-  list(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<OpportunityLinesView> {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<OpportunityLinesView> {
     return this.lines.list(principal, id);
   }
 

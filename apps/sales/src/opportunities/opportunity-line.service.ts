@@ -93,9 +93,12 @@ export class OpportunityLineService {
   private async listPrice(tx: EntityManager, o: Opportunity, trimId: string, now: Date): Promise<Money> {
     const day = o.expectedCloseDate ?? now.toISOString().slice(0, 10);
     if (!o.region)
-      throw new ConflictError('the opportunity has no region to price from: set its region or give a unitPrice', {
-        field: 'unitPrice',
-      });
+      throw new ConflictError(
+        'the opportunity has no region to price from: set its region or give a unitPrice',
+        {
+          field: 'unitPrice',
+        },
+      );
     const price = await this.prices.priceOn(trimId, o.region, day, tx);
     if (!price)
       throw new ConflictError(`trim ${trimId} has no price in ${o.region} on ${day}: give a unitPrice`, {

@@ -23,7 +23,11 @@ export class AddOpportunityLineDto {
   @Type(() => MoneyDto)
   unitPrice?: MoneyDto;
 
-  @ApiPropertyOptional({ example: 5000, minimum: 0, description: "Off the whole line, in the line's currency" })
+  @ApiPropertyOptional({
+    example: 5000,
+    minimum: 0,
+    description: "Off the whole line, in the line's currency",
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0)

@@ -52,7 +52,10 @@ export class OpenOpportunityDto {
   @IsUUID()
   customerId?: string;
 
-  @ApiPropertyOptional({ example: 'CN-SH', description: "Where the customer buys: line items are priced from this region's price list" })
+  @ApiPropertyOptional({
+    example: 'CN-SH',
+    description: "Where the customer buys: line items are priced from this region's price list",
+  })
   @IsOptional()
   @Matches(REGION, { message: REGION_MESSAGE })
   region?: string;
@@ -86,7 +89,10 @@ export class ChangeOpportunityDto {
   @IsCalendarDate()
   expectedCloseDate?: string;
 
-  @ApiPropertyOptional({ example: 'CN-SH', description: "Where the customer buys: line items are priced from this region's price list" })
+  @ApiPropertyOptional({
+    example: 'CN-SH',
+    description: "Where the customer buys: line items are priced from this region's price list",
+  })
   @IsOptional()
   @Matches(REGION, { message: REGION_MESSAGE })
   region?: string;
