@@ -4,10 +4,11 @@ import { inflateSync } from 'node:zlib';
 export function pdfStreams(pdf: Buffer): string[] {
   const text = pdf.toString('latin1');
   const streams: string[] = [];
-  const pattern = /stream\r?\n/g;
+  const pattern = /(?<!end)stream\r?\n/g;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const start = match.index + match[0].length;
     const end = text.indexOf('endstream', start);
+    if (end < 0) break;
     const raw = pdf.subarray(start, end);
     try {
       streams.push(inflateSync(raw).toString('latin1'));

@@ -28,12 +28,19 @@ describe('orders from accepted quotes and won opportunities', () => {
     rep = await sales.auth({ sub: 'rep', roles: [Roles.salesRep] });
     dealer = await sales.auth({ sub: 'dealer-sales', roles: [Roles.dealer], partnerId: DEALER });
     catalog = await addCatalog(sales);
-    consumer = new Kafka({
+    const kafka = new Kafka({
       brokers: [process.env.TEST_KAFKA_BROKERS as string],
       logLevel: logLevel.NOTHING,
-    }).consumer({ groupId: `${namespace}order-probe` });
+    });
+    const topic = `${namespace}${topicFor(OrderPlaced)}`;
+    // The probe listens before the first order is placed, so it creates the topic the relay would.
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+    await admin.disconnect();
+    consumer = kafka.consumer({ groupId: `${namespace}order-probe` });
     await consumer.connect();
-    await consumer.subscribe({ topic: `${namespace}${topicFor(OrderPlaced)}`, fromBeginning: true });
+    await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
         received.push(JSON.parse(String(message.value)));
