@@ -3,10 +3,12 @@ import { addCatalog, CatalogFixture } from './catalog.fixture';
 import { extractText } from './pdf-text';
 import { SalesHarness } from './sales.harness';
 
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+/** Collects a binary body: supertest hands the raw response stream to a custom parser. */
+const binary = (res: unknown, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 describe('products on opportunities, and quotes from them', () => {

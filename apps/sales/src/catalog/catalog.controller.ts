@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartnerScoped, Roles } from '@crm/auth';
-import { Roles as R } from '@crm/contracts';
 import { UuidPipe } from '@crm/http';
 import { toMoney } from '../opportunities/dto/money.dto';
 import { SalesPartnerScopes } from '../partner-scopes';
