@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, IdGenerator, NotFoundError } from '@crm/core';
+import { ConflictError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
 import { periodsOverlap, Price } from './catalog';
 import { CatalogRepository } from './catalog.repository';
@@ -17,6 +17,8 @@ export class PriceListService {
 
   /** The trim row is locked first, so two overlapping prices added at once cannot both pass the check. */
   addPrice(trimId: string, price: Omit<Price, 'id' | 'trimId'>): Promise<Price> {
+    if (price.validTo !== null && price.validTo < price.validFrom)
+      throw new InvalidInputError([{ field: 'validTo', message: 'is before validFrom' }]);
     return this.uow.run(async (tx) => {
       if (!(await this.catalog.findTrim(trimId, tx, true))) throw new NotFoundError('trim', trimId);
       const clash = (await this.prices.pricesOf(trimId, tx)).find(

@@ -7,7 +7,7 @@ import { CatalogRepository } from '../catalog/catalog.repository';
 import { PriceListRepository } from '../catalog/price-list.repository';
 import { scopeOf } from '../hierarchy/sales-scope';
 import { Opportunity } from './opportunity';
-import { amountOfLines, OpportunityLine } from './opportunity-line';
+import { amountOfLines, MAX_AMOUNT, OpportunityLine } from './opportunity-line';
 import { OpportunityLineRepository } from './opportunity-line.repository';
 import { OpportunityJournal } from './opportunity-journal';
 import { OpportunityTransaction } from './opportunity-transaction';
@@ -70,6 +70,10 @@ export class OpportunityLineService {
         throw new ConflictError(`the opportunity's lines are in ${existing[0].unitPrice.currency}`, {
           field: 'unitPrice',
         });
+      if ((amountOfLines([...existing, line])?.amount ?? 0) > MAX_AMOUNT)
+        throw new InvalidInputError([
+          { field: 'quantity', message: 'makes the amount larger than can be kept' },
+        ]);
       await this.lines.insert(tx, line);
       await this.recomputeAmount(tx, opportunity);
     });

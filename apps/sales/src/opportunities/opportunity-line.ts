@@ -14,6 +14,9 @@ export interface OpportunityLine extends TrimSummary {
 
 const cents = (amount: number) => Math.round(amount * 100);
 
+/** The largest amount the money columns (numeric(14, 2)) hold. */
+export const MAX_AMOUNT = 999_999_999_999.99;
+
 /** quantity × unit price − discount, to the cent. */
 export function lineTotal(line: Pick<OpportunityLine, 'quantity' | 'unitPrice' | 'discount'>): number {
   return (line.quantity * cents(line.unitPrice.amount) - cents(line.discount)) / 100;
