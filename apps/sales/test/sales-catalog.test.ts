@@ -145,6 +145,13 @@ describe('the product catalog', () => {
     }).expect(400);
     expect(badRegion.headers['content-type']).toContain('application/problem+json');
     expect(JSON.stringify(badRegion.body)).toContain('region');
+    const backwards = await addPrice({
+      region: 'CN-SH',
+      price: { amount: 1 },
+      validFrom: '2030-02-01',
+      validTo: '2030-01-01',
+    }).expect(400);
+    expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'validTo' })]);
     const nestedSpec = await sales
       .http()
       .post(`/catalog/models/${modelId}/trims`)
