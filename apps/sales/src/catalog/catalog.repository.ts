@@ -64,6 +64,15 @@ export class CatalogRepository {
     return row ?? null;
   }
 
+  /** Whether the id names a model or a trim. */
+  async exists(id: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM sales.catalog_model WHERE id = $1 UNION ALL SELECT 1 FROM sales.catalog_trim WHERE id = $1`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
   listModels(): Promise<CarModel[]> {
     return this.dataSource.query(`SELECT ${MODEL_COLUMNS} FROM sales.catalog_model m ORDER BY m.name, m.id`);
   }
