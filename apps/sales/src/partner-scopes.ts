@@ -4,4 +4,7 @@ export const SalesPartnerScopes = {
   opportunity: 'sales-opportunity',
   activity: 'sales-activity',
   notification: 'sales-notification',
+  catalog: 'sales-catalog',
+  quote: 'sales-quote',
+  order: 'sales-order',
 } as const;

@@ -1,22 +1,27 @@
 import { Module } from '@nestjs/common';
 import { AccountTeamsModule } from './account-teams/account-teams.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
 import { SalesDemoSeeder } from './demo/sales-demo.seeder';
-import { GuidanceModule } from './guidance/guidance.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
+import { GuidanceModule } from './guidance/guidance.module';
 import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { LeadsModule } from './leads/leads.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { OrdersModule } from './orders/orders.module';
 import { PrivacyModule } from './privacy/privacy.module';
-import { RemindersModule } from './reminders/reminders.module';
 import { QuotasModule } from './quotas/quotas.module';
+import { QuotesModule } from './quotes/quotes.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { SalesMessaging } from './sales-messaging';
 
 /**
- * Sales force automation, one module per concept: the team tree, the customer replica, leads,
- * pipelines and opportunities, activities. Each imports SalesMessaging for the outbox and subscriber.
+ * Sales force automation, one module per concept: the team tree, the customer and dealer replicas, leads,
+ * pipelines and opportunities, activities, account teams, guidance, notifications and reminders, quotas and
+ * forecasts, the catalog, quotes and orders, and personal-data requests. Each imports SalesMessaging for the
+ * outbox and subscriber.
  */
 @Module({
   imports: [
@@ -33,6 +38,9 @@ import { SalesMessaging } from './sales-messaging';
     PrivacyModule,
     QuotasModule,
     ForecastsModule,
+    CatalogModule,
+    QuotesModule,
+    OrdersModule,
   ],
   providers: [SalesDemoSeeder],
   exports: [SalesDemoSeeder],

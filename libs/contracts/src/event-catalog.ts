@@ -14,6 +14,7 @@ import { LEAD_EVENTS } from './sales/lead.events';
 import { OPPORTUNITY_EVENTS } from './sales/opportunity.events';
 import { SALES_COLLABORATION_EVENTS } from './sales/sales-collaboration.events';
 import { QuotaSet } from './sales/quota.events';
+import { ORDER_EVENTS } from './sales/order.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -34,6 +35,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ActivityLogged,
   ...SALES_COLLABORATION_EVENTS,
   QuotaSet,
+  ...ORDER_EVENTS,
 ];
 
 const byKey = new Map(

@@ -12,6 +12,7 @@ import { NearestDealerDemo } from '../leads/assignment/nearest-dealer.demo';
 import { LeadCaptureService } from '../leads/lead-capture.service';
 import { OpportunityCreateService } from '../opportunities/opportunity-create.service';
 import { OpportunityStageService } from '../opportunities/opportunity-stage.service';
+import { CommerceDemo } from '../orders/commerce-demo';
 
 export interface SalesDemoTeam {
   director: Omit<SalesUser, 'managerId'>;
@@ -46,6 +47,7 @@ export class SalesDemoSeeder {
     private readonly modules: ModuleRef,
     private readonly quotaForecastDemo: QuotaForecastDemo,
     private readonly nearestDealerLeads: NearestDealerDemo,
+    private readonly commerce: CommerceDemo,
   ) {}
 
   /** `customerIds` are customers the opportunities and activities are about. */
@@ -79,6 +81,7 @@ export class SalesDemoSeeder {
     await seedTeamSellingDemo(this.modules, demo, customerIds);
     await this.quotaForecastDemo.seed(demo);
     await this.nearestDealerLeads.seed();
+    await this.commerce.seed(reps, customerIds);
   }
 
   /** Opportunity number `n` ends in stage n mod 8: the six open stages, then won, then lost. */

@@ -3,6 +3,10 @@ import { CreateSalesTables1796017000000 } from './1796017000000-create-sales-tab
 import { AddDefaultPipeline1796017100000 } from './1796017100000-add-default-pipeline';
 import { ParkSalesDeadLetters1796017300000 } from './1796017300000-park-dead-letters';
 import { SalesOutboxLeaseAndParking1796017400000 } from './1796017400000-outbox-lease-and-parking';
+import { CreateProductCatalog1796030100000 } from './1796030100000-create-product-catalog';
+import { AddOpportunityLines1796030110000 } from './1796030110000-add-opportunity-lines';
+import { CreateQuotes1796030120000 } from './1796030120000-create-quotes';
+import { CreateOrders1796030130000 } from './1796030130000-create-orders';
 import { AddStageForecastCategory1796030200000 } from './1796030200000-add-stage-forecast-category';
 import { BackfillStageForecastCategory1796030210000 } from './1796030210000-backfill-stage-forecast-category';
 import { CreateQuotas1796030220000 } from './1796030220000-create-quotas';
@@ -25,6 +29,10 @@ export const salesMigrations = [
   AddDefaultPipeline1796017100000,
   ParkSalesDeadLetters1796017300000,
   SalesOutboxLeaseAndParking1796017400000,
+  CreateProductCatalog1796030100000,
+  AddOpportunityLines1796030110000,
+  CreateQuotes1796030120000,
+  CreateOrders1796030130000,
   AddStageForecastCategory1796030200000,
   BackfillStageForecastCategory1796030210000,
   CreateQuotas1796030220000,

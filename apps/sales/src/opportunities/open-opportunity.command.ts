@@ -10,5 +10,6 @@ export interface OpenOpportunityCommand {
   leadId?: string | null;
   ownerId: string;
   partnerId: string | null;
+  region?: string | null;
   openedBy: string;
 }

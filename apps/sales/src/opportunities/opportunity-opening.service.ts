@@ -36,6 +36,7 @@ export class OpportunityOpeningService {
       leadId: command.leadId ?? null,
       ownerId: command.ownerId,
       partnerId: command.partnerId,
+      region: command.region ?? null,
       closeReason: null,
       closedAt: null,
       createdAt: now,

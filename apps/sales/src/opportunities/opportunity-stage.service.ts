@@ -4,6 +4,7 @@ import { Money } from '@crm/contracts';
 import { ConflictError, InvalidInputError } from '@crm/core';
 import { Opportunity } from './opportunity';
 import { OpportunityJournal } from './opportunity-journal';
+import { assertAmountIsManual, OpportunityLineRepository } from './opportunity-line.repository';
 import { OpportunityTransaction } from './opportunity-transaction';
 import { LOST_STAGE, Pipeline, stageOf, WON_STAGE } from './pipeline';
 
@@ -13,6 +14,7 @@ export class OpportunityStageService {
   constructor(
     private readonly transaction: OpportunityTransaction,
     private readonly journal: OpportunityJournal,
+    private readonly lines: OpportunityLineRepository,
   ) {}
 
   move(principal: Principal, id: string, stageKey: string): Promise<Opportunity> {
@@ -32,7 +34,10 @@ export class OpportunityStageService {
   /** Won needs an amount, given now or set before: without one it is a 409. */
   win(principal: Principal, id: string, reason: string, amount?: Money): Promise<Opportunity> {
     return this.transaction.run(principal, id, async ({ tx, opportunity: o, pipeline, now }) => {
-      if (amount) o.amount = amount;
+      if (amount) {
+        await assertAmountIsManual(this.lines, tx, o.id);
+        o.amount = amount;
+      }
       if (!o.amount) throw new ConflictError('a won opportunity needs an amount', { field: 'amount' });
       const from = this.close(o, pipeline, WON_STAGE, reason, now);
       await this.journal.closed(tx, o, from, principal.subject);

@@ -16,7 +16,7 @@ export interface OpportunityFilter {
 const COLUMNS = `o.id, o.name, o.pipeline_id AS "pipelineId", o.stage, o.probability,
   CASE WHEN o.amount IS NULL THEN NULL ELSE json_build_object('amount', o.amount::float8, 'currency', o.currency) END AS amount,
   to_char(o.expected_close_date, 'YYYY-MM-DD') AS "expectedCloseDate", o.customer_id AS "customerId",
-  o.lead_id AS "leadId", o.owner_id AS "ownerId", o.partner_id AS "partnerId", o.close_reason AS "closeReason",
+  o.lead_id AS "leadId", o.owner_id AS "ownerId", o.partner_id AS "partnerId", o.region, o.close_reason AS "closeReason",
   to_json(o.closed_at) #>> '{}' AS "closedAt", to_json(o.created_at) #>> '{}' AS "createdAt",
   to_json(o.updated_at) #>> '{}' AS "updatedAt"`;
 
@@ -28,8 +28,8 @@ export class OpportunityRepository {
   async insert(tx: EntityManager, o: Opportunity): Promise<void> {
     await tx.query(
       `INSERT INTO sales.opportunity (id, name, pipeline_id, stage, probability, amount, currency, expected_close_date,
-         customer_id, lead_id, owner_id, partner_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
+         customer_id, lead_id, owner_id, partner_id, created_at, updated_at, region)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)`,
       [
         o.id,
         o.name,
@@ -44,6 +44,7 @@ export class OpportunityRepository {
         o.ownerId,
         o.partnerId,
         o.createdAt,
+        o.region,
       ],
     );
   }
@@ -51,7 +52,8 @@ export class OpportunityRepository {
   async update(tx: EntityManager, o: Opportunity): Promise<void> {
     await tx.query(
       `UPDATE sales.opportunity SET name = $2, stage = $3, probability = $4, amount = $5, currency = $6,
-         expected_close_date = $7, owner_id = $8, close_reason = $9, closed_at = $10, updated_at = $11
+         expected_close_date = $7, owner_id = $8, close_reason = $9, closed_at = $10, updated_at = $11,
+         region = $12
        WHERE id = $1`,
       [
         o.id,
@@ -65,6 +67,7 @@ export class OpportunityRepository {
         o.closeReason,
         o.closedAt,
         o.updatedAt,
+        o.region,
       ],
     );
   }

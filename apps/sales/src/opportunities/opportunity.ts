@@ -12,6 +12,8 @@ export interface Opportunity {
   leadId: string | null;
   ownerId: string;
   partnerId: string | null;
+  /** Where the customer buys (`CN-SH`): line items are priced from this region's price list. */
+  region: string | null;
   closeReason: string | null;
   closedAt: string | null;
   createdAt: string;

@@ -73,6 +73,160 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/catalog/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every model in the catalog */
+    get: operations['CatalogController_models'];
+    put?: never;
+    /** Add a model (admin); 409 when its code is taken */
+    post: operations['CatalogController_addModel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/catalog/models/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A model with its trims, selling points and FAQs */
+    get: operations['CatalogController_model'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/catalog/models/{id}/faqs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a question and its answer to a model or one of its trims (admin) */
+    post: operations['CatalogController_addFaq'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/catalog/models/{id}/selling-points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a short selling point to a model or one of its trims (admin) */
+    post: operations['CatalogController_addSellingPoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/catalog/models/{id}/trims': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a trim with its specs to a model (admin); 409 when its code is taken */
+    post: operations['CatalogController_addTrim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/catalog/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Full-text search over model and trim names, selling points and FAQs, in Chinese and English */
+    get: operations['CatalogController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/catalog/trims/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A trim with its specs and every regional price */
+    get: operations['CatalogController_trim'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/catalog/trims/{id}/price': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The price of a trim in a region on a day (today unless told); 404 without one */
+    get: operations['CatalogController_price'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/catalog/trims/{id}/prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a regional price with its validity (admin); 409 when it overlaps another price of the region */
+    post: operations['CatalogController_addPrice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/forecasts': {
     parameters: {
       query?: never;
@@ -332,6 +486,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/opportunities/{id}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An opportunity's products and the amount they add up to */
+    get: operations['OpportunityLineController_list'];
+    put?: never;
+    /** Add a trim to an open opportunity, priced from the region's price list unless a unit price is given; the amount becomes the sum of the lines */
+    post: operations['OpportunityLineController_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/opportunities/{id}/lines/{lineId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a line; the amount is the sum of those left (none left: no amount) */
+    delete: operations['OpportunityLineController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/opportunities/{id}/lose': {
     parameters: {
       query?: never;
@@ -377,6 +566,41 @@ export interface paths {
     put?: never;
     /** Close as won with a reason; 409 without an amount (given here or set before) */
     post: operations['OpportunityController_win'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Orders of the opportunities the caller sees, newest first */
+    get: operations['OrderController_list'];
+    put?: never;
+    /** Place the order of a deal from its accepted quote or a won opportunity's lines; publishes order.placed. 409 when already ordered */
+    post: operations['OrderController_place'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order with its items */
+    get: operations['OrderController_get'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -486,6 +710,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/quotes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quotes of the opportunities the caller sees, newest first */
+    get: operations['QuoteController_list'];
+    put?: never;
+    /** Quote an opportunity's line items as a draft: a new number for its first quote, the next version after that */
+    post: operations['QuoteController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A quote with its lines */
+    get: operations['QuoteController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotes/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The customer accepted a sent quote; 409 when expired or not sent */
+    post: operations['QuoteController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotes/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The quote as a PDF, Chinese text included */
+    get: operations['QuoteController_pdfOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotes/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The customer rejected a sent quote; 409 when expired or not sent */
+    post: operations['QuoteController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotes/{id}/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a draft as sent to the customer; 409 from any other status */
+    post: operations['QuoteController_send'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/sales-team': {
     parameters: {
       query?: never;
@@ -581,6 +908,101 @@ export interface components {
       /** @enum {string} */
       type: 'call' | 'visit' | 'meeting' | 'test_drive' | 'email' | 'task';
     };
+    AddFaqDto: {
+      /** @example 热泵空调下，零下十度约保持百分之七十五。 */
+      answer: string;
+      /** @example 冬天续航会打几折？ */
+      question: string;
+      /**
+       * Format: uuid
+       * @description Only for this trim of the model
+       */
+      trimId?: string;
+    };
+    AddModelDto: {
+      /**
+       * @description Upper-case letters, digits and dashes; unique
+       * @example AURORA-S7
+       */
+      code: string;
+      /** @example 中大型纯电轿车 / mid-size electric sedan */
+      description?: string;
+      /** @example Aurora S7 极光 */
+      name: string;
+    };
+    AddOpportunityLineDto: {
+      /**
+       * @description Off the whole line, in the line's currency
+       * @example 5000
+       */
+      discount?: number;
+      /** @example 2 */
+      quantity: number;
+      /**
+       * Format: uuid
+       * @description A trim of the catalog
+       */
+      trimId: string;
+      /** @description Defaults to the price list's price for the opportunity's region on its expected close date */
+      unitPrice?: components['schemas']['MoneyDto'];
+    };
+    AddPriceDto: {
+      price: components['schemas']['MoneyDto'];
+      /** @example CN-SH */
+      region: string;
+      /**
+       * Format: date
+       * @example 2026-01-01
+       */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description Last day; open-ended without
+       * @example 2026-12-31
+       */
+      validTo?: string;
+    };
+    AddSellingPointDto: {
+      /** @example CLTC 续航 702 公里，冬季有热泵 */
+      text: string;
+      /**
+       * Format: uuid
+       * @description Only for this trim of the model
+       */
+      trimId?: string;
+    };
+    AddTrimDto: {
+      /** @example AURORA-S7-LR */
+      code: string;
+      /**
+       * @description Combustion engine; none for a BEV
+       * @example 1.5T
+       */
+      engine?: string;
+      /** @example 长续航版 Long Range */
+      name: string;
+      /** @example 250 */
+      powerKw: number;
+      /** @enum {string} */
+      powertrain: 'bev' | 'phev' | 'erev' | 'hev' | 'ice';
+      /**
+       * @description Electric range (CLTC)
+       * @example 702
+       */
+      rangeKm?: number;
+      /** @example 5 */
+      seats: number;
+      /**
+       * @example {
+       *       "0-100km/h": "5.9s",
+       *       "battery kWh": 85,
+       *       "heat pump": true
+       *     }
+       */
+      specs?: {
+        [key: string]: string | number | boolean;
+      };
+    };
     AdjustForecastDto: {
       /** @description The adjusted forecast; CNY only */
       amount: components['schemas']['MoneyDto'];
@@ -642,6 +1064,25 @@ export interface components {
        */
       source: 'web_form' | 'campaign' | 'showroom_visit' | 'referral' | 'dealer' | 'call_center';
     };
+    CatalogHitPageView: {
+      items: components['schemas']['CatalogHitView'][];
+      limit: number;
+      offset: number;
+    };
+    CatalogHitView: {
+      body: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'model' | 'trim' | 'selling_point' | 'faq';
+      /** Format: uuid */
+      modelId: string;
+      /** @example 0.6079 */
+      rank: number;
+      title: string;
+      /** Format: uuid */
+      trimId: string | null;
+    };
     CategoryTotalView: {
       /**
        * @description CNY
@@ -674,6 +1115,11 @@ export interface components {
       name?: string;
       /** @example u-rep-2 */
       ownerId?: string;
+      /**
+       * @description Where the customer buys: line items are priced from this region's price list
+       * @example CN-SH
+       */
+      region?: string;
     };
     CloseReasonDto: {
       /** @example 客户选择了竞品 */
@@ -792,6 +1238,26 @@ export interface components {
       offset: number;
       /** @description How many are unread in all */
       unread: number;
+    };
+    IssueQuoteDto: {
+      /**
+       * @description Defaults to the opportunity's customer as sales knows them
+       * @example 张伟
+       */
+      customerName?: string;
+      /**
+       * Format: uuid
+       * @description The opportunity whose line items are quoted
+       */
+      opportunityId: string;
+      /** @example 含购置税，不含上牌费用。交车时间：下单后四周内。 */
+      terms?: string;
+      /**
+       * Format: date
+       * @description Last day the quote holds; not in the past
+       * @example 2026-12-31
+       */
+      validUntil: string;
     };
     LeadAssignmentView: {
       /** @example D-SH-01 */
@@ -939,6 +1405,30 @@ export interface components {
       /** @example 20 */
       quota: number | null;
     };
+    ModelDetailView: {
+      /** @example AURORA-S7 */
+      code: string;
+      description: string | null;
+      faqs: components['schemas']['NoteView'][];
+      /** Format: uuid */
+      id: string;
+      /** @example Aurora S7 极光 */
+      name: string;
+      sellingPoints: components['schemas']['NoteView'][];
+      trims: components['schemas']['TrimView'][];
+    };
+    ModelListView: {
+      items: components['schemas']['ModelView'][];
+    };
+    ModelView: {
+      /** @example AURORA-S7 */
+      code: string;
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example Aurora S7 极光 */
+      name: string;
+    };
     MoneyDto: {
       /** @example 189900 */
       amount: number;
@@ -969,6 +1459,20 @@ export interface components {
       /** @example test_drive */
       stage: string;
     };
+    NoteView: {
+      /** @description The answer of an FAQ */
+      body: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'selling_point' | 'faq';
+      /** Format: uuid */
+      modelId: string;
+      /** @description The selling point, or the question of an FAQ */
+      title: string;
+      /** Format: uuid */
+      trimId: string | null;
+    };
     OpenOpportunityDto: {
       amount?: components['schemas']['MoneyDto'];
       /** Format: uuid */
@@ -990,6 +1494,11 @@ export interface components {
        * @description Defaults to the default pipeline
        */
       pipelineId?: string;
+      /**
+       * @description Where the customer buys: line items are priced from this region's price list
+       * @example CN-SH
+       */
+      region?: string;
       /**
        * @description An open stage; defaults to the pipeline's first
        * @example prospecting
@@ -1020,10 +1529,40 @@ export interface components {
       pipelineId: string;
       /** @example 80 */
       probability: number;
+      /** @example CN-SH */
+      region: string | null;
       /** @example negotiation */
       stage: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    OpportunityLinesView: {
+      /** @description The opportunity amount: the sum of the line totals while there are lines */
+      amount: components['schemas']['MoneyView'] | null;
+      lines: components['schemas']['OpportunityLineView'][];
+      /** Format: uuid */
+      opportunityId: string;
+    };
+    OpportunityLineView: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @example 5000 */
+      discount: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      modelId: string;
+      /** @example Aurora S7 极光 */
+      modelName: string;
+      /** Format: uuid */
+      opportunityId: string;
+      /** @example 1 */
+      quantity: number;
+      /** Format: uuid */
+      trimId: string;
+      /** @example 长续航版 Long Range */
+      trimName: string;
+      unitPrice: components['schemas']['MoneyView'];
     };
     OpportunityPageView: {
       items: components['schemas']['OpportunityView'][];
@@ -1053,10 +1592,40 @@ export interface components {
       pipelineId: string;
       /** @example 80 */
       probability: number;
+      /** @example CN-SH */
+      region: string | null;
       /** @example negotiation */
       stage: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    OrderPageView: {
+      items: components['schemas']['OrderView'][];
+      limit: number;
+      offset: number;
+    };
+    OrderView: {
+      /** Format: uuid */
+      customerId: string | null;
+      /**
+       * Format: uuid
+       * @description The selling dealer
+       */
+      dealerId: string | null;
+      /** Format: uuid */
+      id: string;
+      items: components['schemas']['QuoteLineView'][];
+      /** @example SO2026-000007 */
+      number: string;
+      /** Format: uuid */
+      opportunityId: string;
+      ownerId: string;
+      /** Format: date-time */
+      placedAt: string;
+      placedBy: string;
+      /** Format: uuid */
+      quoteId: string | null;
+      total: components['schemas']['MoneyView'];
     };
     PersonForecastView: {
       /** @description The newest adjustment */
@@ -1117,12 +1686,37 @@ export interface components {
       name: string;
       stages: components['schemas']['PipelineStageView'][];
     };
+    PlaceOrderDto: {
+      /**
+       * Format: uuid
+       * @description A won opportunity, ordered from its line items; or give quoteId
+       */
+      opportunityId?: string;
+      /**
+       * Format: uuid
+       * @description An accepted quote; or give opportunityId
+       */
+      quoteId?: string;
+    };
     PostGuidanceDto: {
       /**
        * @description The guidance, or the owner’s reply
        * @example 先约客户试驾，再谈金融方案
        */
       body: string;
+    };
+    PriceView: {
+      /** Format: uuid */
+      id: string;
+      price: components['schemas']['MoneyView'];
+      /** @example CN-SH */
+      region: string;
+      /** Format: uuid */
+      trimId: string;
+      /** Format: date */
+      validFrom: string;
+      /** Format: date */
+      validTo: string | null;
     };
     Problem: {
       /** @description Quote it when asking for support */
@@ -1171,6 +1765,57 @@ export interface components {
       setBy: string;
       /** @example u-rep-1 */
       userId: string;
+    };
+    QuoteLineView: {
+      /** @example 5000 */
+      discount: number;
+      /** @example 254900 */
+      lineTotal: number;
+      /** Format: uuid */
+      modelId: string;
+      /** @example Aurora S7 极光 */
+      modelName: string;
+      /** @example 1 */
+      quantity: number;
+      /** Format: uuid */
+      trimId: string;
+      /** @example 长续航版 Long Range */
+      trimName: string;
+      /** @example 259900 */
+      unitPrice: number;
+    };
+    QuotePageView: {
+      items: components['schemas']['QuoteView'][];
+      limit: number;
+      offset: number;
+    };
+    QuoteView: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      /** Format: uuid */
+      customerId: string | null;
+      customerName: string | null;
+      /** Format: uuid */
+      id: string;
+      lines: components['schemas']['QuoteLineView'][];
+      /** @example Q2026-000042 */
+      number: string;
+      /** Format: uuid */
+      opportunityId: string;
+      /**
+       * @description expired: draft or sent past its valid-until day
+       * @enum {string}
+       */
+      status: 'draft' | 'sent' | 'accepted' | 'rejected' | 'expired';
+      terms: string | null;
+      total: components['schemas']['MoneyView'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date */
+      validUntil: string;
+      /** @example 1 */
+      version: number;
     };
     SalesNotificationView: {
       body: string;
@@ -1333,6 +1978,41 @@ export interface components {
        * @example u-manager-east
        */
       userId: string;
+    };
+    TrimDetailView: {
+      code: string;
+      engine: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      modelId: string;
+      name: string;
+      powerKw: number;
+      /** @enum {string} */
+      powertrain: 'bev' | 'phev' | 'erev' | 'hev' | 'ice';
+      prices: components['schemas']['PriceView'][];
+      rangeKm: number | null;
+      seats: number;
+      specs: {
+        [key: string]: string | number | boolean;
+      };
+    };
+    TrimView: {
+      code: string;
+      engine: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      modelId: string;
+      name: string;
+      powerKw: number;
+      /** @enum {string} */
+      powertrain: 'bev' | 'phev' | 'erev' | 'hev' | 'ice';
+      rangeKm: number | null;
+      seats: number;
+      specs: {
+        [key: string]: string | number | boolean;
+      };
     };
     WinOpportunityDto: {
       /** @description The final amount; required unless the opportunity has one */
@@ -1787,6 +2467,708 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['GuidanceCommentView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogController_models: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelListView'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogController_addModel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddModelDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogController_model: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelDetailView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogController_addFaq: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddFaqDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogController_addSellingPoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddSellingPointDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogController_addTrim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddTrimDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrimView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogController_search: {
+    parameters: {
+      query: {
+        limit?: number;
+        offset?: number;
+        /** @description Words in Chinese or English, matched against model and trim names, selling points and FAQs */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogHitPageView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogController_trim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrimDetailView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogController_price: {
+    parameters: {
+      query: {
+        /** @description Defaults to today */
+        date?: string;
+        region: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogController_addPrice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddPriceDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceView'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
@@ -3370,6 +4752,221 @@ export interface operations {
       };
     };
   };
+  OpportunityLineController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpportunityLinesView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OpportunityLineController_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddOpportunityLineDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpportunityLinesView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OpportunityLineController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpportunityLinesView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   OpportunityController_lose: {
     parameters: {
       query?: never;
@@ -3592,6 +5189,202 @@ export interface operations {
       };
       /** @description The body is not application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrderController_list: {
+    parameters: {
+      query?: {
+        customerId?: string;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderPageView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrderController_place: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlaceOrderDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrderController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4021,6 +5814,470 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TeamProgressView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuoteController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        opportunityId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuotePageView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuoteController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueQuoteDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuoteView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuoteController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuoteView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuoteController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuoteView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuoteController_pdfOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuoteController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuoteView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QuoteController_send: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuoteView'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */

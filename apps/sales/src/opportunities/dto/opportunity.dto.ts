@@ -11,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, PageQuery } from '@crm/http';
+import { REGION, REGION_MESSAGE } from '../../catalog/region';
 import { MoneyDto, MoneyView } from './money.dto';
 
 const STAGE_KEY = /^[a-z][a-z0-9_]{0,39}$/;
@@ -52,6 +53,14 @@ export class OpenOpportunityDto {
   customerId?: string;
 
   @ApiPropertyOptional({
+    example: 'CN-SH',
+    description: "Where the customer buys: line items are priced from this region's price list",
+  })
+  @IsOptional()
+  @Matches(REGION, { message: REGION_MESSAGE })
+  region?: string;
+
+  @ApiPropertyOptional({
     example: 'u-rep-1',
     description: 'Someone in your part of the team; defaults to you',
   })
@@ -79,6 +88,14 @@ export class ChangeOpportunityDto {
   @IsOptional()
   @IsCalendarDate()
   expectedCloseDate?: string;
+
+  @ApiPropertyOptional({
+    example: 'CN-SH',
+    description: "Where the customer buys: line items are priced from this region's price list",
+  })
+  @IsOptional()
+  @Matches(REGION, { message: REGION_MESSAGE })
+  region?: string;
 
   @ApiPropertyOptional({ example: 'u-rep-2' })
   @IsOptional()
@@ -166,6 +183,7 @@ export class OpportunityView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) leadId: string | null;
   @ApiProperty() ownerId: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) partnerId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'CN-SH' }) region: string | null;
   @ApiProperty({ nullable: true, type: String }) closeReason: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

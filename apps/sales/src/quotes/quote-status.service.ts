@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@crm/auth';
+import { Clock, ConflictError, NotFoundError } from '@crm/core';
+import { UnitOfWork } from '@crm/messaging';
+import { scopeOf } from '../hierarchy/sales-scope';
+import { Quote, QUOTE_STEPS, QuoteStep, statusOn } from './quote';
+import { QuoteRepository } from './quote.repository';
+
+/** draft -> sent -> accepted | rejected; an expired quote takes no step (issue a new version instead). */
+@Injectable()
+export class QuoteStatusService {
+  constructor(
+    private readonly quotes: QuoteRepository,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  step(principal: Principal, id: string, step: QuoteStep): Promise<Quote> {
+    return this.uow.run(async (tx) => {
+      const quote = await this.quotes.find(scopeOf(principal), id, tx, true);
+      if (!quote) throw new NotFoundError('quote', id);
+      const now = this.clock.now();
+      const status = statusOn(quote, now.toISOString().slice(0, 10));
+      const { from, to } = QUOTE_STEPS[step];
+      if (!(from as readonly string[]).includes(status))
+        throw new ConflictError(`quote ${quote.number} v${quote.version} is ${status}: it cannot be ${to}`);
+      Object.assign(quote, { status: to, updatedAt: now.toISOString() });
+      await this.quotes.updateStatus(tx, quote);
+      return quote;
+    });
+  }
+}

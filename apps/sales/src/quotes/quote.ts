@@ -1,0 +1,55 @@
+import { Money, OrderItem } from '@crm/contracts';
+import { lineTotal, OpportunityLine } from '../opportunities/opportunity-line';
+
+export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired'] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
+/** What is stored; `expired` is derived from the valid-until date, so no job has to flip it. */
+export type StoredQuoteStatus = Exclude<QuoteStatus, 'expired'>;
+
+/** A quote line is the opportunity line as it was quoted, in the shape an order item has. */
+export type QuoteLine = OrderItem;
+
+export interface Quote {
+  id: string;
+  /** Shared by every version of the quotes of one opportunity (`Q2026-000042`). */
+  number: string;
+  version: number;
+  opportunityId: string;
+  customerId: string | null;
+  customerName: string | null;
+  status: StoredQuoteStatus;
+  validUntil: string;
+  terms: string | null;
+  lines: QuoteLine[];
+  total: Money;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function quoteLineOf(line: OpportunityLine): QuoteLine {
+  return {
+    trimId: line.trimId,
+    trimName: line.trimName,
+    modelId: line.modelId,
+    modelName: line.modelName,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice.amount,
+    discount: line.discount,
+    lineTotal: lineTotal(line),
+  };
+}
+
+/** A draft or sent quote past its last valid day (`today` as YYYY-MM-DD) is expired. */
+export function statusOn(quote: Pick<Quote, 'status' | 'validUntil'>, today: string): QuoteStatus {
+  const open = quote.status === 'draft' || quote.status === 'sent';
+  return open && quote.validUntil < today ? 'expired' : quote.status;
+}
+
+/** Which stored status each step may start from. */
+export const QUOTE_STEPS = {
+  send: { from: ['draft'], to: 'sent' },
+  accept: { from: ['sent'], to: 'accepted' },
+  reject: { from: ['sent'], to: 'rejected' },
+} as const satisfies Record<string, { from: StoredQuoteStatus[]; to: StoredQuoteStatus }>;
+export type QuoteStep = keyof typeof QUOTE_STEPS;
