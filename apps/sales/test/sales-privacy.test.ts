@@ -10,6 +10,7 @@ import {
 } from '@crm/contracts';
 import { MessageTransport } from '@crm/messaging';
 import { eventually } from '@crm/testing';
+import { addCatalog, CatalogFixture } from './catalog.fixture';
 import { SalesHarness } from './sales.harness';
 
 const NAME = '李秀英';
@@ -36,7 +37,9 @@ describe('personal data in sales', () => {
     ownerSalesRepId: null,
     consents: [],
   };
-  const ids: { prospect?: string; lead?: string; opportunity?: string; activity?: string } = {};
+  let catalog: CatalogFixture;
+  const ids: { prospect?: string; lead?: string; opportunity?: string; activity?: string; quote?: string } =
+    {};
 
   beforeAll(async () => {
     sales = await SalesHarness.start();
@@ -45,6 +48,7 @@ describe('personal data in sales', () => {
       ['rep', 'manager'],
     ]);
     rep = await sales.auth({ sub: 'rep', roles: [Roles.salesRep] });
+    catalog = await addCatalog(sales);
     officer = await sales.auth({ sub: 'dpo', roles: [Roles.privacyOfficer] });
   });
   afterAll(() => sales?.stop());
@@ -120,6 +124,24 @@ describe('personal data in sales', () => {
       })
       .expect(201);
     ids.activity = activity.body.id;
+    await sales
+      .http()
+      .post(`/opportunities/${ids.opportunity}/lines`)
+      .set('authorization', rep)
+      .send({ trimId: catalog.trimId, quantity: 1, unitPrice: { amount: 189900 } })
+      .expect(201);
+    const quote = await sales
+      .http()
+      .post('/quotes')
+      .set('authorization', rep)
+      .send({
+        opportunityId: ids.opportunity,
+        validUntil: '2099-12-31',
+        customerName: NAME,
+        terms: `联系 ${PHONE}`,
+      })
+      .expect(201);
+    ids.quote = quote.body.id;
     await sales.http().get('/leads').set('authorization', rep).expect(200);
     await sales.http().get(`/activities/${ids.activity}`).set('authorization', rep).expect(200);
 
@@ -130,6 +152,7 @@ describe('personal data in sales', () => {
     expect(part.tables.opportunity).toEqual([expect.objectContaining({ id: ids.opportunity })]);
     expect(part.tables.opportunity_stage_history.length).toBeGreaterThan(0);
     expect(part.tables.activity).toEqual([expect.objectContaining({ id: ids.activity })]);
+    expect(part.tables.quote).toEqual([expect.objectContaining({ id: ids.quote, customer_name: NAME })]);
     expect(part.tables.read_audit.map((row) => [row.actor_id, row.action])).toEqual(
       expect.arrayContaining([
         ['rep', 'lead.list'],
@@ -204,7 +227,14 @@ describe('personal data in sales', () => {
 
   it('leaves nothing of the person in the export or the lists', async () => {
     const part = await exportOf(customerId);
-    for (const table of ['customer_contact', 'lead', 'opportunity', 'opportunity_stage_history', 'activity'])
+    for (const table of [
+      'customer_contact',
+      'lead',
+      'opportunity',
+      'opportunity_stage_history',
+      'quote',
+      'activity',
+    ])
       expect([table, part.tables[table]]).toEqual([table, []]);
     const lists = await Promise.all(
       [

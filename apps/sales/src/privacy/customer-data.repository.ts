@@ -24,6 +24,13 @@ export class SalesCustomerDataRepository {
         `SELECT * FROM sales.opportunity_stage_history WHERE opportunity_id = ANY($1) ORDER BY id`,
         [records.opportunityIds],
       ),
+      quote: await q(`SELECT * FROM sales.quote WHERE opportunity_id = ANY($1) ORDER BY created_at`, [
+        records.opportunityIds,
+      ]),
+      sales_order: await q(
+        `SELECT * FROM sales.sales_order WHERE opportunity_id = ANY($1) ORDER BY placed_at`,
+        [records.opportunityIds],
+      ),
       activity: await q(`SELECT * FROM sales.activity WHERE id = ANY($1) ORDER BY occurred_at`, [
         records.activities.map((activity) => activity.id),
       ]),

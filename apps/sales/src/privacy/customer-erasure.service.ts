@@ -32,6 +32,7 @@ export class CustomerErasureService {
       records.leads.map((lead) => lead.id),
     );
     await this.erasure.unlinkOpportunities(tx, records.opportunityIds, values);
+    await this.erasure.unlinkQuotesAndOrders(tx, records.opportunityIds, values);
     await this.erasure.scrubActivities(
       tx,
       records.activities.map((activity) => activity.id),

@@ -31,6 +31,23 @@ export class SalesErasureRepository {
       );
   }
 
+  /** Quotes and orders keep their lines and totals (revenue, the order history); whom they were for goes. */
+  async unlinkQuotesAndOrders(tx: EntityManager, opportunityIds: string[], values: string[]): Promise<void> {
+    if (opportunityIds.length === 0) return;
+    await tx.query(
+      `UPDATE sales.quote SET customer_id = NULL, customer_name = NULL, updated_at = now() WHERE opportunity_id = ANY($1)`,
+      [opportunityIds],
+    );
+    await tx.query(`UPDATE sales.sales_order SET customer_id = NULL WHERE opportunity_id = ANY($1)`, [
+      opportunityIds,
+    ]);
+    for (const value of values)
+      await tx.query(
+        `UPDATE sales.quote SET terms = replace(terms, $2, $3) WHERE opportunity_id = ANY($1) AND strpos(terms, $2) > 0`,
+        [opportunityIds, value, ERASED_TEXT],
+      );
+  }
+
   /** Activities keep type, owner and dates (the rep's activity counts); what was said goes. */
   async scrubActivities(tx: EntityManager, activityIds: string[]): Promise<void> {
     if (activityIds.length === 0) return;
