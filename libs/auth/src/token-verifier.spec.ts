@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { base64url, exportJWK, generateKeyPair, JWK, JWTPayload, KeyLike, SignJWT } from 'jose';
 import { DEFAULT_TOKEN_AUDIENCE } from '@crm/contracts';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { VERIFIED_TOKEN_TTL_MS } from './verified-token-cache';
 
 const issuer = 'crm-identity';
 const now = new Date('2025-03-01T08:00:00Z');
@@ -95,4 +96,57 @@ describe(TokenVerifier.name, () => {
 
   it('refuses a partner_id that is not a UUID', async () =>
     refused(await rs256(claims({ roles: ['dealer'], partner_id: 'D-001', partner_kind: 'dealer' }))));
+});
+
+describe('TokenVerifier, for a token it has verified before', () => {
+  let sign: (payload: JWTPayload) => Promise<string>;
+  let keySetReads: number;
+  let verifier: TokenVerifier;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    const keys: JWK[] = [{ ...(await exportJWK(pair.publicKey)), kid: 'rsa', alg: 'RS256', use: 'sig' }];
+    verifier = new TokenVerifier({
+      issuer,
+      maxLifetimeSeconds: 3600,
+      jwks: async () => {
+        keySetReads++;
+        return { keys };
+      },
+    });
+    sign = (payload) =>
+      new SignJWT({ iss: issuer, aud: DEFAULT_TOKEN_AUDIENCE, sub: 'u1', roles: ['agent'], ...payload })
+        .setProtectedHeader({ alg: 'RS256', kid: 'rsa' })
+        .sign(pair.privateKey);
+  });
+  beforeEach(() => (keySetReads = 0));
+
+  const later = (ms: number) => new Date(now.getTime() + ms);
+
+  it('answers again without checking the signature', async () => {
+    const token = await sign({ iat: nowSeconds - 60, exp: nowSeconds + 3000 });
+    const first = await verifier.verify(token, now);
+    expect(await verifier.verify(token, later(1000))).toEqual(first);
+    expect(keySetReads).toBe(1);
+  });
+
+  it('checks the signature again after the cache lifetime', async () => {
+    const token = await sign({ iat: nowSeconds - 60, exp: nowSeconds + 3001 });
+    await verifier.verify(token, now);
+    await verifier.verify(token, later(VERIFIED_TOKEN_TTL_MS + 1000));
+    expect(keySetReads).toBe(2);
+  });
+
+  it('refuses it once it has expired', async () => {
+    const token = await sign({ iat: nowSeconds - 60, exp: nowSeconds + 60 });
+    await verifier.verify(token, now);
+    await expect(verifier.verify(token, later(120_000))).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('remembers no refused token', async () => {
+    const forged = `${await sign({ iat: nowSeconds - 60, exp: nowSeconds + 600 })}x`;
+    await expect(verifier.verify(forged, now)).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(forged, now)).rejects.toThrow(InvalidTokenError);
+    expect(keySetReads).toBe(2);
+  });
 });

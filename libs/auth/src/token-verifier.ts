@@ -8,6 +8,7 @@ import {
 } from 'jose';
 import { ALL_PARTNER_KINDS, ALL_ROLES, DEFAULT_TOKEN_AUDIENCE, PartnerKind, Role } from '@crm/contracts';
 import { Principal } from './principal';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Identity may issue tokens living a day at most; anything longer was not issued by us as configured. */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
@@ -32,6 +33,7 @@ export class InvalidTokenError extends Error {}
 /** Verifies bearer JWTs against a JWKS, so any OpenID Connect provider can issue them. */
 export class TokenVerifier {
   private readonly getKey: JWTVerifyGetKey;
+  private readonly verified = new VerifiedTokenCache();
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (options.jwksUrl)
@@ -42,6 +44,17 @@ export class TokenVerifier {
   }
 
   async verify(token: string, now: Date = new Date()): Promise<Principal> {
+    const known = this.verified.get(token, now);
+    if (known) return known;
+    const { principal, exp } = await this.verifySignatureAndClaims(token, now);
+    this.verified.set(token, principal, exp, now);
+    return principal;
+  }
+
+  private async verifySignatureAndClaims(
+    token: string,
+    now: Date,
+  ): Promise<{ principal: Principal; exp: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.getKey, {
@@ -55,8 +68,9 @@ export class TokenVerifier {
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
-    this.checkLifetime(payload as Required<Pick<JWTPayload, 'exp' | 'iat'>>, now);
-    return principalOf(payload);
+    const times = payload as Required<Pick<JWTPayload, 'exp' | 'iat'>>;
+    this.checkLifetime(times, now);
+    return { principal: principalOf(payload), exp: times.exp };
   }
 
   private checkLifetime({ exp, iat }: { exp: number; iat: number }, now: Date): void {
