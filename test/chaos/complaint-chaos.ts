@@ -244,6 +244,13 @@ async function main(): Promise<number> {
     kafkaNamespace: `chaos${randomBytes(3).toString('hex')}.`,
     jwksUrl: tokens.jwksUrl,
   };
+  stopEverything = async () => {
+    await Promise.all([...apps.values()].map((app) => app.stop()));
+    await receiver.stop();
+    await tokens.stop();
+    await broker.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     for (const name of APPS) apps.set(name, await ChaosApp.create(name, infra));
     await Promise.all([...apps.values()].map((app) => app.start()));
@@ -287,18 +294,18 @@ async function main(): Promise<number> {
     console.log(`chaos: ${passed} passed, ${invariants.length - passed} failed`);
     return invariants.length - passed === 0 ? 0 : 1;
   } finally {
-    await Promise.all([...apps.values()].map((app) => app.stop()));
-    await receiver.stop();
-    await tokens.stop();
-    await broker.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopEverything();
   }
 }
+
+/** Stops the apps, the station receiver and the broker this run started; main sets it once they exist. */
+let stopEverything: () => Promise<void> = async () => undefined;
 
 const timer = setTimeout(() => {
   console.error(`chaos: run exceeded ${DEADLINE_MS} ms`);
   console.log('chaos: 0 passed, 1 failed');
-  process.exit(1);
+  // Leave no app or broker behind: they were started as child processes of this one.
+  void Promise.race([stopEverything(), sleep(30_000)]).finally(() => process.exit(1));
 }, DEADLINE_MS);
 main()
   .then((code) => {
