@@ -2,17 +2,14 @@
 import '@crm/tracing';
 import 'reflect-metadata';
 import { DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { PlatformConfig, platformConfigSchema } from '@crm/config';
-import { configureHttpApp } from '@crm/platform';
 import { TEST_ISSUER } from '@crm/testing';
 import { CALL_CENTER_API, CallCenterAppModule } from '@crm/app-call-center';
 import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from '@crm/app-customer-master';
 import { SERVICE_API, ServiceAppModule, serviceConfigSchema, serviceSettingsFrom } from '@crm/app-service';
+import { ApiDocs, serveToParent } from './bench-server';
 
 export type BenchAppName = 'customer-master' | 'call-center' | 'service';
-
-type ApiDocs = Parameters<typeof configureHttpApp>[1];
 
 /** Each app as its main.ts builds it, from a configuration with the production defaults (polls included). */
 const APPS: Record<BenchAppName, (env: NodeJS.ProcessEnv) => [DynamicModule, ApiDocs]> = {
@@ -55,11 +52,7 @@ function platformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
 async function main(): Promise<void> {
   const name = process.env.BENCH_APP as BenchAppName;
   const [module, docs] = APPS[name](process.env);
-  const app = await NestFactory.create(module, { logger: ['error', 'warn'], bodyParser: false });
-  configureHttpApp(app, docs);
-  await app.listen(0, '127.0.0.1');
-  process.send?.({ port: new URL(await app.getUrl()).port });
-  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
+  await serveToParent(module, docs, ['error', 'warn']);
 }
 
 main().catch((error) => {

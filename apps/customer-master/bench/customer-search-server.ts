@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { platformConfigSchema } from '@crm/config';
-import { configureHttpApp } from '@crm/platform';
 import { TEST_ISSUER } from '@crm/testing';
+import { serveToParent } from '../../../test/bench/bench-server';
 import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from '../src/customer-master-app.module';
 
 /**
@@ -18,14 +17,7 @@ async function main(): Promise<void> {
     AUTH_ISSUER: TEST_ISSUER,
     AUTH_JWKS_URL: process.env.BENCH_JWKS_URL,
   });
-  const app = await NestFactory.create(CustomerMasterAppModule.forRoot(config), {
-    logger: ['error'],
-    bodyParser: false,
-  });
-  configureHttpApp(app, CUSTOMER_MASTER_API);
-  await app.listen(0, '127.0.0.1');
-  process.send?.({ port: new URL(await app.getUrl()).port });
-  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
+  await serveToParent(CustomerMasterAppModule.forRoot(config), CUSTOMER_MASTER_API);
 }
 
 main().catch((error) => {

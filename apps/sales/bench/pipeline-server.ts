@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { configureHttpApp } from '@crm/platform';
 import { TEST_ISSUER } from '@crm/testing';
+import { serveToParent } from '../../../test/bench/bench-server';
 import { SALES_API, SalesAppModule } from '../src/sales-app.module';
 import { salesConfigSchema } from '../src/sales.config';
 
@@ -18,14 +17,7 @@ async function main(): Promise<void> {
     AUTH_ISSUER: TEST_ISSUER,
     AUTH_JWKS_URL: process.env.BENCH_JWKS_URL,
   });
-  const app = await NestFactory.create(SalesAppModule.forRoot(config), {
-    logger: ['error'],
-    bodyParser: false,
-  });
-  configureHttpApp(app, SALES_API);
-  await app.listen(0, '127.0.0.1');
-  process.send?.({ port: new URL(await app.getUrl()).port });
-  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
+  await serveToParent(SalesAppModule.forRoot(config), SALES_API);
 }
 
 main().catch((error) => {
