@@ -28,3 +28,23 @@ export async function recreateDatabase(adminUrl: string, database: string): Prom
   });
   return url;
 }
+
+export interface IndexDefinition {
+  indexname: string;
+  indexdef: string;
+}
+
+/** Drops the indexes of `tables` other than their primary keys, to COPY without them; returns their definitions to rebuild. */
+export async function dropSecondaryIndexes(
+  client: Client,
+  schema: string,
+  tables: string[],
+): Promise<IndexDefinition[]> {
+  const { rows: indexes } = await client.query<IndexDefinition>(
+    `SELECT indexname, indexdef FROM pg_indexes
+      WHERE schemaname = $1 AND tablename = ANY($2) AND indexname NOT LIKE '%_pkey'`,
+    [schema, tables],
+  );
+  for (const index of indexes) await client.query(`DROP INDEX ${schema}.${index.indexname}`);
+  return indexes;
+}

@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import { TestTokenIssuer } from '@crm/testing';
 import { SearchSql, searchSql } from '../src/search/customer-search.repository';
 import { classifySearchQuery } from '@crm/search-keys';
-import { recreateDatabase, withClient } from '../../../test/bench/bench-database';
+import { dropSecondaryIndexes, recreateDatabase, withClient } from '../../../test/bench/bench-database';
 import { startServer, stopServer } from '../../../test/bench/bench-process';
 import { copyCustomers, SampleCustomer } from './customer-search-data';
 
@@ -39,12 +39,7 @@ function stats(latencies: number[], seconds: number): Stats {
 /** Drops the secondary indexes around COPY and rebuilds them with their own definitions. */
 async function load(url: string): Promise<SampleCustomer[]> {
   return withClient(url, async (client) => {
-    const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes
-        WHERE schemaname = 'customer_master' AND tablename = ANY($1) AND indexname NOT LIKE '%_pkey'`,
-      [SEARCH_TABLES],
-    );
-    for (const index of indexes) await client.query(`DROP INDEX customer_master.${index.indexname}`);
+    const indexes = await dropSecondaryIndexes(client, 'customer_master', SEARCH_TABLES);
     let started = performance.now();
     const sample = await copyCustomers(client, CUSTOMERS, 300);
     log(`COPY of ${CUSTOMERS} customers and phones: ${((performance.now() - started) / 1000).toFixed(1)} s`);

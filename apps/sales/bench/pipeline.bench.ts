@@ -9,7 +9,12 @@ import { TestTokenIssuer } from '@crm/testing';
 import { scopeOf } from '../src/hierarchy/sales-scope';
 import { DEFAULT_PIPELINE_ID } from '../src/migrations/1796017000000-create-sales-tables';
 import { OpportunityFilter, OpportunityRepository } from '../src/opportunities/opportunity.repository';
-import { databaseUrlFor, recreateDatabase, withClient } from '../../../test/bench/bench-database';
+import {
+  databaseUrlFor,
+  dropSecondaryIndexes,
+  recreateDatabase,
+  withClient,
+} from '../../../test/bench/bench-database';
 import { startServer, stopServer } from '../../../test/bench/bench-process';
 import { LatencyStats, latencyStats, log } from '../../../test/bench/latency-stats';
 import { DIRECTOR, FLEET_PIPELINE_ID, loadPipelineData, MANAGERS, salesTeam } from './pipeline-data';
@@ -98,12 +103,7 @@ function seconds(since: number): string {
 /** Drops the secondary indexes around COPY and rebuilds them from their own (migrated) definitions. */
 async function load(url: string): Promise<void> {
   await withClient(url, async (client) => {
-    const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes
-        WHERE schemaname = 'sales' AND tablename = ANY($1) AND indexname NOT LIKE '%_pkey'`,
-      [BENCH_TABLES],
-    );
-    for (const index of indexes) await client.query(`DROP INDEX sales.${index.indexname}`);
+    const indexes = await dropSecondaryIndexes(client, 'sales', BENCH_TABLES);
     let started = performance.now();
     await loadPipelineData(client, salesTeam(), OPPORTUNITIES, ACTIVITIES);
     log(`COPY of ${OPPORTUNITIES} opportunities and ${ACTIVITIES} activities: ${seconds(started)}`);
