@@ -2,17 +2,13 @@
 import '@crm/tracing';
 import 'reflect-metadata';
 import { DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { PlatformConfig, platformConfigSchema } from '@crm/config';
-import { configureHttpApp } from '@crm/platform';
-import { TEST_ISSUER } from '@crm/testing';
 import { CALL_CENTER_API, CallCenterAppModule } from '@crm/app-call-center';
 import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from '@crm/app-customer-master';
 import { SERVICE_API, ServiceAppModule, serviceConfigSchema, serviceSettingsFrom } from '@crm/app-service';
+import { ApiDocs, benchServerVariables, serveToParent } from './bench-server';
 
 export type BenchAppName = 'customer-master' | 'call-center' | 'service';
-
-type ApiDocs = Parameters<typeof configureHttpApp>[1];
 
 /** Each app as its main.ts builds it, from a configuration with the production defaults (polls included). */
 const APPS: Record<BenchAppName, (env: NodeJS.ProcessEnv) => [DynamicModule, ApiDocs]> = {
@@ -31,16 +27,13 @@ const APPS: Record<BenchAppName, (env: NodeJS.ProcessEnv) => [DynamicModule, Api
 
 function variables(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return {
-    PORT: '0',
+    ...benchServerVariables(env),
     LOG_LEVEL: 'warn',
-    DATABASE_URL: env.BENCH_DATABASE_URL,
     REDIS_URL: env.BENCH_REDIS_URL,
     EVENT_TRANSPORT: 'kafka',
     KAFKA_BROKERS: env.BENCH_KAFKA_BROKERS,
     KAFKA_NAMESPACE: env.BENCH_KAFKA_NAMESPACE,
     KAFKA_PARTITIONS: env.BENCH_KAFKA_PARTITIONS,
-    AUTH_ISSUER: TEST_ISSUER,
-    AUTH_JWKS_URL: env.BENCH_JWKS_URL,
   };
 }
 
@@ -52,17 +45,4 @@ function platformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
  * One service of the complaint-flow benchmark in a process of its own, as deployed: runs its
  * migrations, joins Kafka, listens, then tells the parent its port; closes when the parent leaves.
  */
-async function main(): Promise<void> {
-  const name = process.env.BENCH_APP as BenchAppName;
-  const [module, docs] = APPS[name](process.env);
-  const app = await NestFactory.create(module, { logger: ['error', 'warn'], bodyParser: false });
-  configureHttpApp(app, docs);
-  await app.listen(0, '127.0.0.1');
-  process.send?.({ port: new URL(await app.getUrl()).port });
-  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+serveToParent(() => APPS[process.env.BENCH_APP as BenchAppName](process.env), ['error', 'warn']);

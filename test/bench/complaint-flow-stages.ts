@@ -1,5 +1,5 @@
 import { ComplaintRecorded } from '@crm/contracts';
-import { withClient } from './complaint-flow-services';
+import { withClient } from './bench-database';
 
 /** When each measured complaint started and its webhook arrived, in epoch milliseconds. */
 export interface ComplaintTiming {

@@ -6,7 +6,8 @@ import { QueryResultRow } from 'pg';
 import { ComplaintRecorded, Roles } from '@crm/contracts';
 import { eventually, TestTokenIssuer } from '@crm/testing';
 import { freePort, RunningBroker, startKafkaBroker } from '../infra/kafka/kafka-broker';
-import { AppName, ChaosApp, withClient } from './chaos-apps';
+import { withClient } from '../bench/bench-database';
+import { AppName, ChaosApp } from './chaos-apps';
 import { WebhookCounter } from './webhook-counter';
 
 /**

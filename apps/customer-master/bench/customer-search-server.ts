@@ -1,34 +1,10 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { platformConfigSchema } from '@crm/config';
-import { configureHttpApp } from '@crm/platform';
-import { TEST_ISSUER } from '@crm/testing';
+import { benchServerVariables, serveToParent } from '../../../test/bench/bench-server';
 import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from '../src/customer-master-app.module';
 
-/**
- * customer-master for the search benchmark, in a process of its own so the load generator does
- * not share its event loop. Runs the migrations, then tells the parent its port.
- */
-async function main(): Promise<void> {
-  const config = platformConfigSchema.parse({
-    PORT: '0',
-    LOG_LEVEL: 'error',
-    DATABASE_URL: process.env.BENCH_DATABASE_URL,
-    EVENT_TRANSPORT: 'in-process',
-    AUTH_ISSUER: TEST_ISSUER,
-    AUTH_JWKS_URL: process.env.BENCH_JWKS_URL,
-  });
-  const app = await NestFactory.create(CustomerMasterAppModule.forRoot(config), {
-    logger: ['error'],
-    bodyParser: false,
-  });
-  configureHttpApp(app, CUSTOMER_MASTER_API);
-  await app.listen(0, '127.0.0.1');
-  process.send?.({ port: new URL(await app.getUrl()).port });
-  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+/** customer-master for the search benchmark, in a process of its own (see test/bench/bench-process.ts). */
+serveToParent(() => [
+  CustomerMasterAppModule.forRoot(platformConfigSchema.parse(benchServerVariables())),
+  CUSTOMER_MASTER_API,
+]);

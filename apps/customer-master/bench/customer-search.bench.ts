@@ -1,12 +1,12 @@
 import autocannon from 'autocannon';
-import { ChildProcess, fork } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { TestTokenIssuer } from '@crm/testing';
 import { SearchSql, searchSql } from '../src/search/customer-search.repository';
 import { classifySearchQuery } from '@crm/search-keys';
+import { dropSecondaryIndexes, recreateDatabase, withClient } from '../../../test/bench/bench-database';
+import { startServer, stopServer } from '../../../test/bench/bench-process';
 import { copyCustomers, SampleCustomer } from './customer-search-data';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -36,50 +36,10 @@ function stats(latencies: number[], seconds: number): Stats {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), perSecond: sorted.length / seconds, latencies };
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function recreateDatabase(adminUrl: string): Promise<string> {
-  await withClient(adminUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${DATABASE}`);
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
-
-async function startServer(
-  databaseUrl: string,
-  jwksUrl: string,
-): Promise<{ server: ChildProcess; port: string }> {
-  const server = fork(join(__dirname, 'customer-search-server.ts'), [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_JWKS_URL: jwksUrl },
-  });
-  const [message] = (await Promise.race([once(server, 'message'), once(server, 'exit')])) as [
-    { port: string },
-  ];
-  if (!message?.port) throw new Error('the API process stopped before listening');
-  return { server, port: message.port };
-}
-
 /** Drops the secondary indexes around COPY and rebuilds them with their own definitions. */
 async function load(url: string): Promise<SampleCustomer[]> {
   return withClient(url, async (client) => {
-    const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes
-        WHERE schemaname = 'customer_master' AND tablename = ANY($1) AND indexname NOT LIKE '%_pkey'`,
-      [SEARCH_TABLES],
-    );
-    for (const index of indexes) await client.query(`DROP INDEX customer_master.${index.indexname}`);
+    const indexes = await dropSecondaryIndexes(client, 'customer_master', SEARCH_TABLES);
     let started = performance.now();
     const sample = await copyCustomers(client, CUSTOMERS, 300);
     log(`COPY of ${CUSTOMERS} customers and phones: ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -215,16 +175,19 @@ async function measure(
 
 async function main(): Promise<void> {
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const databaseUrl = await recreateDatabase(adminUrl);
+  const databaseUrl = await recreateDatabase(adminUrl, DATABASE);
   const tokens = await TestTokenIssuer.start();
-  const { server, port } = await startServer(databaseUrl, tokens.jwksUrl);
+  const { server, port } = await startServer(
+    join(__dirname, 'customer-search-server.ts'),
+    { BENCH_DATABASE_URL: databaseUrl, BENCH_JWKS_URL: tokens.jwksUrl },
+    'customer-master',
+  );
   try {
     log(`API on port ${port}, migrations done; loading ${CUSTOMERS} customers`);
     const mix = queryMix(await load(databaseUrl));
     await measure(port, await tokens.sign({ roles: ['agent'] }), databaseUrl, mix);
   } finally {
-    server.disconnect();
-    await once(server, 'exit');
+    await stopServer(server);
     await tokens.stop();
   }
 }

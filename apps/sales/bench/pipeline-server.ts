@@ -1,34 +1,7 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { configureHttpApp } from '@crm/platform';
-import { TEST_ISSUER } from '@crm/testing';
+import { benchServerVariables, serveToParent } from '../../../test/bench/bench-server';
 import { SALES_API, SalesAppModule } from '../src/sales-app.module';
 import { salesConfigSchema } from '../src/sales.config';
 
-/**
- * The sales app for the pipeline benchmark, in a process of its own so the load generator does
- * not share its event loop. Runs the migrations, then tells the parent its port.
- */
-async function main(): Promise<void> {
-  const config = salesConfigSchema.parse({
-    PORT: '0',
-    LOG_LEVEL: 'error',
-    DATABASE_URL: process.env.BENCH_DATABASE_URL,
-    EVENT_TRANSPORT: 'in-process',
-    AUTH_ISSUER: TEST_ISSUER,
-    AUTH_JWKS_URL: process.env.BENCH_JWKS_URL,
-  });
-  const app = await NestFactory.create(SalesAppModule.forRoot(config), {
-    logger: ['error'],
-    bodyParser: false,
-  });
-  configureHttpApp(app, SALES_API);
-  await app.listen(0, '127.0.0.1');
-  process.send?.({ port: new URL(await app.getUrl()).port });
-  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+/** The sales app for the pipeline benchmark, in a process of its own (see test/bench/bench-process.ts). */
+serveToParent(() => [SalesAppModule.forRoot(salesConfigSchema.parse(benchServerVariables())), SALES_API]);

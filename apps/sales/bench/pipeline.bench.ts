@@ -1,16 +1,21 @@
 import autocannon from 'autocannon';
-import { ChildProcess, fork } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { Roles } from '@crm/contracts';
 import { TestTokenIssuer } from '@crm/testing';
 import { scopeOf } from '../src/hierarchy/sales-scope';
 import { DEFAULT_PIPELINE_ID } from '../src/migrations/1796017000000-create-sales-tables';
 import { OpportunityFilter, OpportunityRepository } from '../src/opportunities/opportunity.repository';
+import {
+  databaseUrlFor,
+  dropSecondaryIndexes,
+  recreateDatabase,
+  withClient,
+} from '../../../test/bench/bench-database';
+import { startServer, stopServer } from '../../../test/bench/bench-process';
 import { LatencyStats, latencyStats, log } from '../../../test/bench/latency-stats';
 import { DIRECTOR, FLEET_PIPELINE_ID, loadPipelineData, MANAGERS, salesTeam } from './pipeline-data';
 
@@ -87,41 +92,8 @@ async function queriesFor(viewer: string, someRep: string): Promise<Query[]> {
   return Promise.all(filters.map((filter) => repositoryStatement(viewer, filter)));
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function benchDatabase(adminUrl: string, database: string, reuse: boolean): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`not a plain database name: ${database}`);
-  if (!reuse)
-    await withClient(adminUrl, async (client) => {
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await client.query(`CREATE DATABASE ${database}`);
-    });
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function startServer(
-  databaseUrl: string,
-  jwksUrl: string,
-): Promise<{ server: ChildProcess; port: string }> {
-  const server = fork(join(__dirname, 'pipeline-server.ts'), [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_JWKS_URL: jwksUrl },
-  });
-  const [message] = (await Promise.race([once(server, 'message'), once(server, 'exit')])) as [
-    { port: string },
-  ];
-  if (!message?.port) throw new Error('the sales process stopped before listening');
-  return { server, port: message.port };
+  return reuse ? databaseUrlFor(adminUrl, database) : recreateDatabase(adminUrl, database);
 }
 
 function seconds(since: number): string {
@@ -131,12 +103,7 @@ function seconds(since: number): string {
 /** Drops the secondary indexes around COPY and rebuilds them from their own (migrated) definitions. */
 async function load(url: string): Promise<void> {
   await withClient(url, async (client) => {
-    const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes
-        WHERE schemaname = 'sales' AND tablename = ANY($1) AND indexname NOT LIKE '%_pkey'`,
-      [BENCH_TABLES],
-    );
-    for (const index of indexes) await client.query(`DROP INDEX sales.${index.indexname}`);
+    const indexes = await dropSecondaryIndexes(client, 'sales', BENCH_TABLES);
     let started = performance.now();
     await loadPipelineData(client, salesTeam(), OPPORTUNITIES, ACTIVITIES);
     log(`COPY of ${OPPORTUNITIES} opportunities and ${ACTIVITIES} activities: ${seconds(started)}`);
@@ -317,7 +284,11 @@ async function main(): Promise<void> {
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const databaseUrl = await benchDatabase(adminUrl, args.database as string, args.reuse as boolean);
   const tokens = await TestTokenIssuer.start();
-  const { server, port } = await startServer(databaseUrl, tokens.jwksUrl);
+  const { server, port } = await startServer(
+    join(__dirname, 'pipeline-server.ts'),
+    { BENCH_DATABASE_URL: databaseUrl, BENCH_JWKS_URL: tokens.jwksUrl },
+    'sales',
+  );
   const pool = new Pool({ connectionString: databaseUrl, max: CONNECTIONS });
   try {
     log(
@@ -331,8 +302,7 @@ async function main(): Promise<void> {
     report(results);
   } finally {
     await pool.end();
-    server.disconnect();
-    await once(server, 'exit');
+    await stopServer(server);
     await tokens.stop();
   }
 }

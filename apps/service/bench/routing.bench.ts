@@ -5,6 +5,7 @@ import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { serviceMigrations } from '../src/migrations';
 import { EXAMINED_CANDIDATES, ROUTING_RADII_KM, StationCandidate } from '../src/routing/routing-need';
 import { StationCandidateRepository } from '../src/routing/station-candidate.repository';
+import { recreateDatabase } from '../../../test/bench/bench-database';
 import { formatStats, latencyStats, LatencyStats, log, mulberry32 } from '../../../test/bench/latency-stats';
 import { copyStations, routingQuestion } from './routing-data';
 
@@ -53,17 +54,6 @@ interface SizeResult {
   near: LatencyStats;
   bruteAble: LatencyStats;
   bruteNear: LatencyStats;
-}
-
-async function recreateDatabase(adminUrl: string): Promise<string> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${DATABASE}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
@@ -191,7 +181,7 @@ function report(results: SizeResult[]): void {
 
 async function main(): Promise<void> {
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const url = await recreateDatabase(adminUrl);
+  const url = await recreateDatabase(adminUrl, DATABASE);
   const capture = new StatementCapture();
   const db = new DataSource({
     type: 'postgres',

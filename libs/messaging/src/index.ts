@@ -21,4 +21,5 @@ export * from './after-commit/after-commit';
 export * from './dispatch/wake-poll-loop';
 export * from './domain-events/domain-events';
 export * from './erasure/messaging-erasure';
+export * from './erasure/erased-customers';
 export * from './tracing/trace-propagation';

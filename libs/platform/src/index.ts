@@ -4,5 +4,6 @@ export * from './bootstrap-service';
 export * from './read-audit/read-audit';
 export * from './read-audit/read-audit-table';
 export * from './read-audit/read-audit-retention';
+export * from './data-export/customer-data-part';
 export * from './platform-metrics';
 export * from './openapi';

@@ -1,23 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PersonalTraces } from '@crm/messaging';
+import { ErasedCustomers, PersonalTraces } from '@crm/messaging';
+import { CALL_CENTER_SCHEMA } from '../call-center.constants';
 
 /** Erased customers' tombstones, and what the call center holds of a person, gathered before it is erased. */
 @Injectable()
-export class ErasedCustomerRepository {
-  async tombstone(tx: EntityManager, customerId: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO call_center.erased_customer (customer_id) VALUES ($1) ON CONFLICT (customer_id) DO NOTHING`,
-      [customerId],
-    );
-  }
-
-  async isErased(tx: EntityManager, customerId: string | null | undefined): Promise<boolean> {
-    if (!customerId) return false;
-    const rows = await tx.query(`SELECT 1 FROM call_center.erased_customer WHERE customer_id = $1`, [
-      customerId,
-    ]);
-    return rows.length > 0;
+export class ErasedCustomerRepository extends ErasedCustomers {
+  constructor() {
+    super(CALL_CENTER_SCHEMA);
   }
 
   async traces(tx: EntityManager, customerId: string): Promise<PersonalTraces> {

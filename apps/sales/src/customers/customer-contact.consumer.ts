@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
-import { EventSubscriber } from '@crm/messaging';
+import { ErasedCustomers, EventSubscriber } from '@crm/messaging';
 import { toCustomerContact } from './customer-contact';
 import { CustomerContactRepository } from './customer-contact.repository';
-import { ErasedCustomerRepository } from './erased-customer.repository';
 
 /** The consumer group of every customer event in sales, erasure included, so one customer's events apply in order. */
 export const CUSTOMER_CONSUMER = 'customer-contacts';
@@ -17,7 +16,7 @@ export class CustomerContactConsumer implements OnModuleInit {
   constructor(
     private readonly subscriber: EventSubscriber,
     private readonly contacts: CustomerContactRepository,
-    private readonly erased: ErasedCustomerRepository,
+    private readonly erased: ErasedCustomers,
   ) {}
 
   onModuleInit(): void {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { eraseFromMessagingTables } from '@crm/messaging';
+import { ErasedCustomers, eraseFromMessagingTables } from '@crm/messaging';
 import { CustomerContactRepository } from '../customers/customer-contact.repository';
-import { ErasedCustomerRepository } from '../customers/erased-customer.repository';
 import { SALES_SCHEMA } from '../sales.constants';
 import { idsOf, PersonalRecords, PersonalRecordsRepository } from './personal-records.repository';
 import { SalesErasureRepository } from './sales-erasure.repository';
@@ -18,7 +17,7 @@ export class CustomerErasureService {
     private readonly records: PersonalRecordsRepository,
     private readonly erasure: SalesErasureRepository,
     private readonly contacts: CustomerContactRepository,
-    private readonly erased: ErasedCustomerRepository,
+    private readonly erased: ErasedCustomers,
   ) {}
 
   async erase(tx: EntityManager, customerId: string): Promise<void> {

@@ -1,10 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
-import { EventSubscriber } from '@crm/messaging';
+import { ErasedCustomers, EventSubscriber } from '@crm/messaging';
 import { toCustomerContact } from './customer-contact';
 import { CustomerDomainEvents } from './customer-domain-events';
 import { CustomerContactRepository } from './customer-contact.repository';
-import { ErasedCustomerRepository } from './erased-customer.repository';
 
 /** A consumer group of its own, so a deployment that had only locations replays the topic and fills contacts in. */
 const CONSUMER = 'customer-contacts';
@@ -16,7 +15,7 @@ export class CustomerContactConsumer implements OnModuleInit {
     private readonly subscriber: EventSubscriber,
     private readonly contacts: CustomerContactRepository,
     private readonly events: CustomerDomainEvents,
-    private readonly erased: ErasedCustomerRepository,
+    private readonly erased: ErasedCustomers,
   ) {}
 
   onModuleInit(): void {

@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
-import { EventSubscriber } from '@crm/messaging';
+import { ErasedCustomers, EventSubscriber } from '@crm/messaging';
 import { CustomerLocationRepository } from './customer-location.repository';
-import { ErasedCustomerRepository } from './erased-customer.repository';
 
 const CONSUMER = 'customer-locations';
 
@@ -12,7 +11,7 @@ export class CustomerLocationConsumer implements OnModuleInit {
   constructor(
     private readonly subscriber: EventSubscriber,
     private readonly locations: CustomerLocationRepository,
-    private readonly erased: ErasedCustomerRepository,
+    private readonly erased: ErasedCustomers,
   ) {}
 
   onModuleInit(): void {

@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerErased, CustomerMerged, VehicleOwnershipChanged, VehicleRegistered } from '@crm/contracts';
-import { EventSubscriber } from '@crm/messaging';
+import { ErasedCustomers, EventSubscriber } from '@crm/messaging';
 import { CustomerVehicleRepository } from './customer-vehicle.repository';
-import { ErasedCustomerRepository } from './erased-customer.repository';
 
 const CONSUMER = 'customer-vehicles';
 
@@ -12,7 +11,7 @@ export class CustomerVehicleConsumer implements OnModuleInit {
   constructor(
     private readonly subscriber: EventSubscriber,
     private readonly vehicles: CustomerVehicleRepository,
-    private readonly erased: ErasedCustomerRepository,
+    private readonly erased: ErasedCustomers,
   ) {}
 
   onModuleInit(): void {

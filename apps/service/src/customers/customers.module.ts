@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ServiceMessaging } from '../service-messaging';
+import { ErasedCustomers } from '@crm/messaging';
+import { SERVICE_SCHEMA, ServiceMessaging } from '../service-messaging';
 import { CustomerContactConsumer } from './customer-contact.consumer';
 import { CustomerContactRepository } from './customer-contact.repository';
 import { CustomerDomainEvents } from './customer-domain-events';
 import { CustomerLocationConsumer } from './customer-location.consumer';
 import { CustomerVehicleConsumer } from './customer-vehicle.consumer';
 import { CustomerVehicleRepository } from './customer-vehicle.repository';
-import { ErasedCustomerRepository } from './erased-customer.repository';
 import { CustomerLocationRepository } from './customer-location.repository';
 
 /** What the service keeps of customers from the customer master: where they live, how to reach them, their vehicles. */
@@ -20,7 +20,7 @@ import { CustomerLocationRepository } from './customer-location.repository';
     CustomerDomainEvents,
     CustomerVehicleRepository,
     CustomerVehicleConsumer,
-    ErasedCustomerRepository,
+    { provide: ErasedCustomers, useValue: new ErasedCustomers(SERVICE_SCHEMA) },
   ],
   exports: [
     CustomerLocationRepository,

@@ -1,0 +1,50 @@
+import { Client } from 'pg';
+
+/** Runs `work` on a connection of its own, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The URL of `database` on the server `adminUrl` points at. */
+export function databaseUrlFor(adminUrl: string, database: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`not a plain database name: ${database}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Drops `database` (disconnecting whoever uses it), creates it empty and returns its URL. */
+export async function recreateDatabase(adminUrl: string, database: string): Promise<string> {
+  const url = databaseUrlFor(adminUrl, database);
+  await withClient(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${database}`);
+  });
+  return url;
+}
+
+export interface IndexDefinition {
+  indexname: string;
+  indexdef: string;
+}
+
+/** Drops the indexes of `tables` other than their primary keys, to COPY without them; returns their definitions to rebuild. */
+export async function dropSecondaryIndexes(
+  client: Client,
+  schema: string,
+  tables: string[],
+): Promise<IndexDefinition[]> {
+  const { rows: indexes } = await client.query<IndexDefinition>(
+    `SELECT indexname, indexdef FROM pg_indexes
+      WHERE schemaname = $1 AND tablename = ANY($2) AND indexname NOT LIKE '%_pkey'`,
+    [schema, tables],
+  );
+  for (const index of indexes) await client.query(`DROP INDEX ${schema}.${index.indexname}`);
+  return indexes;
+}
