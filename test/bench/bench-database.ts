@@ -1,15 +1,7 @@
 import { Client } from 'pg';
+import { withClient } from '@crm/testing';
 
-/** Runs `work` on a connection of its own, closed afterwards whatever happens. */
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+export { withClient };
 
 /** The URL of `database` on the server `adminUrl` points at. */
 export function databaseUrlFor(adminUrl: string, database: string): string {

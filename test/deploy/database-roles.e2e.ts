@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import request from 'supertest';
 import { migrateDatabase } from '@crm/persistence';
-import { createTestDatabase, TestDatabase, testPlatformConfig } from '@crm/testing';
+import { createTestDatabase, TestDatabase, testPlatformConfig, withClient } from '@crm/testing';
 import { DEFAULT_SERVICE_SETTINGS, ServiceAppModule, serviceMigrations } from '@crm/app-service';
 import { runPsqlScript, withUser } from './psql-script';
 
@@ -69,19 +69,9 @@ async function migrateCommand(databaseUrl: string): Promise<string[]> {
   return JSON.parse(stdout.trim().split('\n').pop() as string).applied;
 }
 
-async function asRole<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** What the service's repositories do, and what a DML-only role must never do. */
 async function expectReadWriteButNoDdl(appUrl: string): Promise<void> {
-  await asRole(appUrl, async (db) => {
+  await withClient(appUrl, async (db) => {
     const station = randomUUID();
     await db.query(
       `INSERT INTO service.station (id, code, name, lat, lon) VALUES ($1, 'S1', 'Station', 31.2, 121.4)`,

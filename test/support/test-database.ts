@@ -14,8 +14,9 @@ function testInfraUrl(): string {
   return url;
 }
 
-async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: testInfraUrl() });
+/** One connection to `url` for `work`, closed whatever happens. */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -27,14 +28,14 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** A fresh database for one test file, so tests never see each other's rows. */
 export async function createTestDatabase(label = 'crm'): Promise<TestDatabase> {
   const name = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE ${name}`));
+  await withClient(testInfraUrl(), (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(testInfraUrl());
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     name,
     drop: () =>
-      withAdmin(async (client) => {
+      withClient(testInfraUrl(), async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       }),
   };
