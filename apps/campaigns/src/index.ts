@@ -1,0 +1,5 @@
+// campaigns's one public entry: what the all-in-one and cross-service tests may use.
+export { CampaignsModule } from './campaigns.module';
+export { CAMPAIGNS_API, CampaignsAppModule } from './campaigns-app.module';
+export { type CampaignsConfig, campaignsConfigSchema } from './campaigns.config';
+export { campaignsMigrations } from './migrations';
