@@ -21,5 +21,6 @@ export class CampaignsAppModule {
 
 export const CAMPAIGNS_API = {
   title: 'CRM campaigns',
-  description: 'What campaigns owns and answers, in a sentence.',
+  description:
+    'Marketing campaigns: a customer replica from the customer master and segments of it (rule trees counted and previewed live).',
 };
