@@ -1,8 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import {
+  EventDefinition,
+  EventEnvelope,
+  PayloadOf,
+  SYSTEM_ACTOR,
+  topicFor,
+  validateEvent,
+} from '@crm/contracts';
+import { MessageTransport } from '@crm/messaging';
 import { configureHttpApp } from '@crm/platform';
-import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
+import {
+  createTestDatabase,
+  TestDatabase,
+  testPlatformConfig,
+  TestTokenIssuer,
+  TokenClaims,
+} from '@crm/testing';
 import { CAMPAIGNS_API, CampaignsAppModule } from '../src';
 
 /**
@@ -37,6 +54,42 @@ export class CampaignsHarness {
 
   http() {
     return request(this.app.getHttpServer());
+  }
+
+  async auth(claims: TokenClaims): Promise<string> {
+    return `Bearer ${await this.tokens.sign(claims)}`;
+  }
+
+  /** Publishes an event as its producer would, through the real transport; `occurredAt` defaults to now. */
+  async publish<D extends EventDefinition>(
+    definition: D,
+    aggregateId: string,
+    payload: PayloadOf<D>,
+    occurredAt = new Date().toISOString(),
+  ): Promise<EventEnvelope> {
+    const envelope = validateEvent({
+      id: randomUUID(),
+      type: definition.type,
+      version: definition.version,
+      occurredAt,
+      producer: 'test-producer',
+      aggregateType: definition.aggregateType,
+      aggregateId,
+      correlationId: randomUUID(),
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      payload,
+    });
+    await this.app
+      .get(MessageTransport)
+      .publish([
+        { topic: topicFor(definition), key: aggregateId, value: JSON.stringify(envelope), headers: {} },
+      ]);
+    return envelope;
+  }
+
+  query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.app.get(DataSource).query(sql, params);
   }
 
   async stop(): Promise<void> {
