@@ -7,7 +7,7 @@ const MAX_CHILDREN = 20;
 const values = z.array(z.string().trim().min(1).max(100)).min(1).max(50);
 
 /** The conditions a segment rule combines, one per indexed column of the replica. */
-export const conditionSchema = z.discriminatedUnion('field', [
+const conditionSchema = z.discriminatedUnion('field', [
   z.strictObject({ field: z.literal('city'), in: values }),
   z.strictObject({ field: z.literal('province'), in: values }),
   z.strictObject({ field: z.literal('tag'), has: z.string().trim().min(1).max(100) }),
@@ -32,7 +32,6 @@ export const conditionSchema = z.discriminatedUnion('field', [
     }),
 ]);
 export type SegmentCondition = z.infer<typeof conditionSchema>;
-export type ConditionField = SegmentCondition['field'];
 
 export type SegmentRule = { all: SegmentRule[] } | { any: SegmentRule[] } | SegmentCondition;
 
