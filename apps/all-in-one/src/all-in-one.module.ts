@@ -14,6 +14,7 @@ import {
   ServiceModule,
 } from '@crm/app-service';
 import { SalesModule, salesMigrations } from '@crm/app-sales';
+import { CampaignsModule, campaignsMigrations } from '@crm/app-campaigns';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
 import { DemoSeedStartup } from './demo-seed/demo-seed.startup';
@@ -34,6 +35,7 @@ export class AllInOneModule {
             ...serviceMigrations,
             ...callCenterMigrations,
             ...salesMigrations,
+            ...campaignsMigrations,
           ],
         }),
         IdentityModule,
@@ -52,6 +54,7 @@ export class AllInOneModule {
         }),
         CallCenterModule,
         SalesModule,
+        CampaignsModule,
       ],
       providers: [
         {

@@ -254,4 +254,21 @@ describe('the embedded default', () => {
     const byDealer = leads.items.filter((lead) => lead.assignment?.strategy === 'nearest-dealer');
     expect(byDealer.map((lead) => lead.assignment?.dealerCode).sort()).toEqual(['D-CD-01', 'D-SH-01']);
   });
+
+  it("seeds the marketer's segments, evaluated live over the campaigns replica", async () => {
+    const token = await agentToken('marketer');
+    const segments = await api<{ items: { id: string; name: string }[] }>('/segments', token);
+    const shanghai = segments.items.find((segment) => segment.name.startsWith('上海')) as { id: string };
+    expect(segments.items.map((segment) => segment.name).sort()).toEqual([
+      'Birthday this month',
+      '上海 email-consenting customers',
+    ]);
+    await eventually(async () =>
+      expect((await api<{ count: number }>(`/segments/${shanghai.id}/count`, token)).count).toBeGreaterThan(
+        0,
+      ),
+    );
+    const preview = await api<{ items: { city: string }[] }>(`/segments/${shanghai.id}/preview`, token);
+    expect(new Set(preview.items.map((member) => member.city))).toEqual(new Set(['上海市']));
+  });
 });

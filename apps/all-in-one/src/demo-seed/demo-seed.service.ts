@@ -9,6 +9,7 @@ import { UsersService } from '@crm/app-identity';
 import { CallCenterDemoSeeder } from '@crm/app-call-center';
 import { SalesDemoSeeder, SalesDemoTeam } from '@crm/app-sales';
 import { ServiceDemoSeeder } from '@crm/app-service';
+import { CampaignsDemoSeeder } from '@crm/app-campaigns';
 import {
   BRANDS,
   DEMO_CITIES,
@@ -108,6 +109,7 @@ export class DemoSeedService {
     private readonly sales: SalesDemoSeeder,
     private readonly service: ServiceDemoSeeder,
     private readonly callCenter: CallCenterDemoSeeder,
+    private readonly campaigns: CampaignsDemoSeeder,
   ) {}
 
   async seedOnce(): Promise<DemoLogin[]> {
@@ -124,6 +126,7 @@ export class DemoSeedService {
       customers.map((c) => c.customerId),
     );
     await this.seedPastTickets(customers, userIds.get('agent') as string, partnerUserIds);
+    await this.campaigns.seed(userIds.get('marketer') as string);
     this.saveLogins(logins);
     return logins;
   }

@@ -4,6 +4,7 @@
 import createClient, { Client, ClientOptions } from 'openapi-fetch';
 
 import type { paths as CallCenterPaths } from './call-center';
+import type { paths as CampaignsPaths } from './campaigns';
 import type { paths as CustomerMasterPaths } from './customer-master';
 import type { paths as IdentityPaths } from './identity';
 import type { paths as SalesPaths } from './sales';
@@ -14,6 +15,12 @@ export type { CallCenterPaths };
 export type CallCenterClient = Client<CallCenterPaths>;
 export const createCallCenterClient = (options: ClientOptions): CallCenterClient =>
   createClient<CallCenterPaths>(options);
+
+export type * as CampaignsApi from './campaigns';
+export type { CampaignsPaths };
+export type CampaignsClient = Client<CampaignsPaths>;
+export const createCampaignsClient = (options: ClientOptions): CampaignsClient =>
+  createClient<CampaignsPaths>(options);
 
 export type * as CustomerMasterApi from './customer-master';
 export type { CustomerMasterPaths };
@@ -40,6 +47,7 @@ export const createServiceClient = (options: ClientOptions): ServiceClient =>
 
 export interface ApiPaths {
   'call-center': CallCenterPaths;
+  campaigns: CampaignsPaths;
   'customer-master': CustomerMasterPaths;
   identity: IdentityPaths;
   sales: SalesPaths;

@@ -1,0 +1,8 @@
+import { Roles } from '@crm/contracts';
+
+export const CAMPAIGNS_SERVICE = 'campaigns';
+/** The database schema campaigns owns; no other service reads or writes it. */
+export const CAMPAIGNS_SCHEMA = 'campaigns';
+
+/** Who defines and reads segments: marketing and the sales and service managers (admin always may). */
+export const SEGMENT_ROLES = [Roles.marketer, Roles.salesManager, Roles.serviceManager] as const;

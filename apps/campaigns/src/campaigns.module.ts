@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CampaignsMessaging } from './campaigns-messaging';
+import { CustomersModule } from './customers/customers.module';
+import { CampaignsDemoSeeder } from './demo/campaigns-demo.seeder';
+import { SegmentsModule } from './segments/segments.module';
+
+/**
+ * Marketing campaigns, one module per concept: the customer replica and the segments selected from it.
+ * Each concept module imports CampaignsMessaging for the outbox and the subscriber.
+ */
+@Module({
+  imports: [CampaignsMessaging, CustomersModule, SegmentsModule],
+  providers: [CampaignsDemoSeeder],
+  exports: [CampaignsDemoSeeder],
+})
+export class CampaignsModule {}

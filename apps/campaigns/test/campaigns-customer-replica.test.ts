@@ -1,0 +1,163 @@
+import {
+  CustomerErased,
+  CustomerMerged,
+  CustomerRegistered,
+  CustomerUpdated,
+  VehicleRegistered,
+} from '@crm/contracts';
+import { eventually } from '@crm/testing';
+import { CampaignsHarness } from './campaigns.harness';
+import { consent, customerState, livingIn, vehicleState } from './customer-fixture';
+
+const customerRow = (harness: CampaignsHarness, id: string) =>
+  harness.query<{ name: string; city: string | null; tags: string[]; emails: string[] }>(
+    `SELECT name, city, tags, emails FROM campaigns.customer WHERE id = $1`,
+    [id],
+  );
+
+describe('campaigns customer replica (crm.customer.v1, crm.vehicle.v1 over Kafka)', () => {
+  let harness: CampaignsHarness;
+
+  beforeAll(async () => {
+    harness = await CampaignsHarness.start();
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('keeps a registered customer with their latest consent per channel, and applies a newer update', async () => {
+    const customer = customerState({
+      name: '王芳',
+      address: livingIn('上海市', '上海市'),
+      emails: [' Wang.Fang@Example.com '],
+      tags: ['vip'],
+      consents: [
+        consent('email', true, '2026-01-01T00:00:00.000Z'),
+        consent('email', false, '2026-02-01T00:00:00.000Z'),
+        consent('sms', true),
+      ],
+    });
+    await harness.publish(CustomerRegistered, customer.customerId, customer, '2026-03-01T00:00:00.000Z');
+    await eventually(async () => expect(await customerRow(harness, customer.customerId)).toHaveLength(1));
+    expect(await customerRow(harness, customer.customerId)).toEqual([
+      { name: '王芳', city: '上海市', tags: ['vip'], emails: ['wang.fang@example.com'] },
+    ]);
+    expect(
+      await harness.query(
+        `SELECT channel, granted FROM campaigns.customer_consent WHERE customer_id = $1 ORDER BY channel`,
+        [customer.customerId],
+      ),
+    ).toEqual([
+      { channel: 'email', granted: false },
+      { channel: 'sms', granted: true },
+    ]);
+
+    await harness.publish(
+      CustomerUpdated,
+      customer.customerId,
+      { ...customer, address: livingIn('浙江省', '杭州市'), changedFields: ['address'] },
+      '2026-03-02T00:00:00.000Z',
+    );
+    await eventually(async () =>
+      expect((await customerRow(harness, customer.customerId))[0].city).toBe('杭州市'),
+    );
+  });
+
+  it('ignores an event older than what it holds (a late or replayed update)', async () => {
+    const customer = customerState({ name: '李雷', address: livingIn('北京市', '北京市') });
+    await harness.publish(CustomerRegistered, customer.customerId, customer, '2026-03-05T00:00:00.000Z');
+    await eventually(async () => expect(await customerRow(harness, customer.customerId)).toHaveLength(1));
+    await harness.publish(
+      CustomerUpdated,
+      customer.customerId,
+      { ...customer, name: '李雷 (old)', address: livingIn('上海市', '上海市'), changedFields: ['name'] },
+      '2026-03-04T00:00:00.000Z',
+    );
+    // A newer event after the older one: once it is applied, the older one was consumed before it.
+    await harness.publish(
+      CustomerUpdated,
+      customer.customerId,
+      { ...customer, tags: ['fleet'], changedFields: ['tags'] },
+      '2026-03-06T00:00:00.000Z',
+    );
+    await eventually(async () =>
+      expect((await customerRow(harness, customer.customerId))[0].tags).toEqual(['fleet']),
+    );
+    expect((await customerRow(harness, customer.customerId))[0]).toMatchObject({
+      name: '李雷',
+      city: '北京市',
+    });
+  });
+
+  it('moves a merged customer and their vehicles to the survivor', async () => {
+    const survivor = customerState({ name: '张伟' });
+    const merged = customerState({ name: '张伟 (dup)' });
+    await harness.publish(CustomerRegistered, survivor.customerId, survivor);
+    await harness.publish(CustomerRegistered, merged.customerId, merged);
+    await eventually(async () => expect(await customerRow(harness, merged.customerId)).toHaveLength(1));
+    await eventually(async () => expect(await customerRow(harness, survivor.customerId)).toHaveLength(1));
+    const car = vehicleState(merged.customerId, 'Nova E3', '2025-01-15');
+    await harness.publish(VehicleRegistered, car.vehicleId, car);
+    await eventually(async () =>
+      expect(
+        await harness.query(`SELECT 1 FROM campaigns.vehicle WHERE id = $1`, [car.vehicleId]),
+      ).toHaveLength(1),
+    );
+    await harness.publish(CustomerMerged, survivor.customerId, {
+      survivorId: survivor.customerId,
+      mergedId: merged.customerId,
+      movedVehicleIds: [car.vehicleId],
+      survivor: { ...survivor, tags: ['merged'] },
+    });
+    await eventually(async () => expect(await customerRow(harness, merged.customerId)).toHaveLength(0));
+    expect(
+      await harness.query(`SELECT owner_customer_id AS owner FROM campaigns.vehicle WHERE id = $1`, [
+        car.vehicleId,
+      ]),
+    ).toEqual([{ owner: survivor.customerId }]);
+  });
+
+  it('forgets an erased person and their vehicles, and a replayed registration does not bring them back', async () => {
+    const customer = customerState({
+      name: '赵敏',
+      phones: ['+8613800138000'],
+      emails: ['zhao.min@example.com'],
+    });
+    await harness.publish(CustomerRegistered, customer.customerId, customer, '2026-03-01T00:00:00.000Z');
+    const car = vehicleState(customer.customerId, 'Aurora S7', '2024-05-01');
+    await harness.publish(VehicleRegistered, car.vehicleId, car);
+    await eventually(async () =>
+      expect(
+        await harness.query(`SELECT 1 FROM campaigns.vehicle WHERE id = $1`, [car.vehicleId]),
+      ).toHaveLength(1),
+    );
+
+    await harness.publish(CustomerErased, customer.customerId, {
+      customerId: customer.customerId,
+      erasedAt: new Date().toISOString(),
+    });
+    await eventually(async () => expect(await customerRow(harness, customer.customerId)).toHaveLength(0));
+    expect(
+      await harness.query(`SELECT 1 FROM campaigns.vehicle WHERE id = $1`, [car.vehicleId]),
+    ).toHaveLength(0);
+    expect(
+      await harness.query(`SELECT 1 FROM campaigns.erased_customer WHERE customer_id = $1`, [
+        customer.customerId,
+      ]),
+    ).toHaveLength(1);
+
+    const replayed = await harness.publish(
+      CustomerRegistered,
+      customer.customerId,
+      customer,
+      '2026-04-01T00:00:00.000Z',
+    );
+    await eventually(async () =>
+      expect(
+        await harness.query(`SELECT 1 FROM campaigns.processed_event WHERE event_id = $1`, [replayed.id]),
+      ).toHaveLength(1),
+    );
+    expect(await customerRow(harness, customer.customerId)).toHaveLength(0);
+  });
+});

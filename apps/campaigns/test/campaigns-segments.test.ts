@@ -1,0 +1,266 @@
+import { CustomerRegistered, Roles, VehicleRegistered } from '@crm/contracts';
+import { eventually } from '@crm/testing';
+import { monthInShanghai } from '../src/segments/segment-sql';
+import { CampaignsHarness } from './campaigns.harness';
+import { consent, customerState, livingIn, vehicleState } from './customer-fixture';
+
+const thisMonth = monthInShanghai(new Date());
+const otherMonth = (thisMonth % 12) + 1;
+const day = (month: number, year = 1985) => `${year}-${String(month).padStart(2, '0')}-10`;
+
+/** Four customers and three cars, each differing on the fields the conditions select on. */
+const wang = customerState({
+  name: 'A 王芳',
+  address: livingIn('上海市', '上海市'),
+  tags: ['vip'],
+  birthday: day(thisMonth),
+  gender: 'female',
+  consents: [consent('email', true), consent('sms', true)],
+});
+const li = customerState({
+  name: 'B 李雷',
+  address: livingIn('上海市', '上海市'),
+  birthday: day(otherMonth),
+  gender: 'male',
+  consents: [
+    consent('email', true, '2026-01-01T00:00:00.000Z'),
+    consent('email', false, '2026-02-01T00:00:00.000Z'),
+  ],
+});
+const zhang = customerState({
+  name: 'C 张伟',
+  address: livingIn('北京市', '北京市'),
+  tags: ['vip', 'fleet'],
+  consents: [consent('email', true)],
+});
+const zhao = customerState({
+  name: 'D 赵敏',
+  address: livingIn('浙江省', '杭州市'),
+  tags: ['fleet'],
+  birthday: day(thisMonth, 1975),
+  gender: 'female',
+  consents: [consent('sms', true)],
+});
+const cars = [
+  vehicleState(wang.customerId, 'Aurora S7', '2024-05-01'),
+  vehicleState(li.customerId, 'Nova E3', '2025-01-15'),
+  vehicleState(zhao.customerId, 'Aurora S7', '2022-11-30'),
+];
+
+const CASES: { title: string; rule: unknown; members: string[] }[] = [
+  {
+    title: 'city in',
+    rule: { field: 'city', in: ['上海市', '杭州市'] },
+    members: ['A 王芳', 'B 李雷', 'D 赵敏'],
+  },
+  { title: 'province in', rule: { field: 'province', in: ['浙江省'] }, members: ['D 赵敏'] },
+  { title: 'tag has', rule: { field: 'tag', has: 'vip' }, members: ['A 王芳', 'C 张伟'] },
+  {
+    title: 'birthday this month',
+    rule: { field: 'birthdayMonth', month: 'current' },
+    members: ['A 王芳', 'D 赵敏'],
+  },
+  {
+    title: 'birthday in a given month',
+    rule: { field: 'birthdayMonth', month: otherMonth },
+    members: ['B 李雷'],
+  },
+  { title: 'gender in', rule: { field: 'gender', in: ['male'] }, members: ['B 李雷'] },
+  {
+    title: 'email consent (a withdrawal counts)',
+    rule: { field: 'consent', channel: 'email' },
+    members: ['A 王芳', 'C 张伟'],
+  },
+  { title: 'sms consent', rule: { field: 'consent', channel: 'sms' }, members: ['A 王芳', 'D 赵敏'] },
+  {
+    title: 'owned model in',
+    rule: { field: 'ownedModel', in: ['Aurora S7'] },
+    members: ['A 王芳', 'D 赵敏'],
+  },
+  {
+    title: 'purchase date between',
+    rule: { field: 'purchaseDate', from: '2024-01-01', to: '2025-01-15' },
+    members: ['A 王芳', 'B 李雷'],
+  },
+  { title: 'purchase date before', rule: { field: 'purchaseDate', to: '2023-01-01' }, members: ['D 赵敏'] },
+  {
+    title: 'all of',
+    rule: {
+      all: [
+        { field: 'city', in: ['上海市'] },
+        { field: 'consent', channel: 'email' },
+      ],
+    },
+    members: ['A 王芳'],
+  },
+  {
+    title: 'any of, nested',
+    rule: {
+      any: [
+        { field: 'tag', has: 'fleet' },
+        {
+          all: [
+            { field: 'gender', in: ['male'] },
+            { field: 'ownedModel', in: ['Nova E3'] },
+          ],
+        },
+      ],
+    },
+    members: ['B 李雷', 'C 张伟', 'D 赵敏'],
+  },
+  {
+    title: 'a value that looks like SQL is only a value',
+    rule: { field: 'city', in: ["x' OR '1'='1"] },
+    members: [],
+  },
+];
+
+describe('campaigns segments', () => {
+  let harness: CampaignsHarness;
+  let marketer: string;
+
+  beforeAll(async () => {
+    harness = await CampaignsHarness.start();
+    marketer = await harness.auth({ sub: 'u-marketer', roles: [Roles.marketer] });
+    for (const customer of [wang, li, zhang, zhao])
+      await harness.publish(CustomerRegistered, customer.customerId, customer);
+    for (const car of cars) await harness.publish(VehicleRegistered, car.vehicleId, car);
+    await eventually(async () => {
+      expect(await harness.query(`SELECT id FROM campaigns.customer`)).toHaveLength(4);
+      expect(await harness.query(`SELECT id FROM campaigns.vehicle`)).toHaveLength(3);
+    });
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  const create = (rule: unknown, auth = marketer) =>
+    harness.http().post('/segments').set('authorization', auth).send({ name: 'segment', rule });
+
+  it.each(CASES)('$title: counts and previews the matching customers', async ({ rule, members }) => {
+    const { body: segment } = await create(rule).expect(201);
+    const count = await harness
+      .http()
+      .get(`/segments/${segment.id}/count`)
+      .set('authorization', marketer)
+      .expect(200);
+    expect(count.body).toEqual({ segmentId: segment.id, count: members.length });
+    const preview = await harness
+      .http()
+      .get(`/segments/${segment.id}/preview?limit=50`)
+      .set('authorization', marketer)
+      .expect(200);
+    expect(preview.body.items.map((member: { name: string }) => member.name)).toEqual(members);
+  });
+
+  it('pages the preview', async () => {
+    const { body: segment } = await create({ field: 'city', in: ['上海市', '杭州市'] }).expect(201);
+    const page = await harness
+      .http()
+      .get(`/segments/${segment.id}/preview?limit=1&offset=1`)
+      .set('authorization', marketer)
+      .expect(200);
+    expect(page.body.items).toEqual([
+      { customerId: li.customerId, name: 'B 李雷', province: '上海市', city: '上海市' },
+    ]);
+  });
+
+  it('stores the rule and lists segments newest first', async () => {
+    const rule = {
+      all: [
+        { field: 'consent', channel: 'sms' },
+        { field: 'tag', has: 'fleet' },
+      ],
+    };
+    const { body: created } = await harness
+      .http()
+      .post('/segments')
+      .set('authorization', marketer)
+      .send({ name: 'Fleet, SMS', rule })
+      .expect(201);
+    expect(created).toMatchObject({ name: 'Fleet, SMS', rule, createdBy: 'u-marketer' });
+    const fetched = await harness
+      .http()
+      .get(`/segments/${created.id}`)
+      .set('authorization', marketer)
+      .expect(200);
+    expect(fetched.body).toEqual(created);
+    const list = await harness.http().get('/segments?limit=1').set('authorization', marketer).expect(200);
+    expect(list.body.items).toEqual([created]);
+  });
+
+  it('answers 404 for an unknown segment', async () => {
+    await harness
+      .http()
+      .get('/segments/00000000-0000-4000-8000-000000000000/count')
+      .set('authorization', marketer)
+      .expect(404);
+  });
+
+  it.each([
+    [
+      'an unknown field',
+      {
+        all: [
+          { field: 'city', in: ['上海市'] },
+          { field: 'income', in: ['high'] },
+        ],
+      },
+      'rule.all[1].field',
+    ],
+    ['an empty list', { any: [{ field: 'city', in: [] }] }, 'rule.any[0].in'],
+    ['an unknown channel', { field: 'consent', channel: 'fax' }, 'rule.channel'],
+    ['a month out of range', { field: 'birthdayMonth', month: 13 }, 'rule.month'],
+    ['an unknown key', { field: 'tag', has: 'vip', value: 'x' }, 'rule.value'],
+    ['a reversed date range', { field: 'purchaseDate', from: '2025-01-01', to: '2024-01-01' }, 'rule.to'],
+    ['an empty group', { all: [] }, 'rule.all'],
+    ['not an object', 'city = 上海', 'rule'],
+    [
+      'too deep',
+      { all: [{ any: [{ all: [{ any: [{ all: [{ field: 'tag', has: 'x' }] }] }] }] }] },
+      'rule.all[0].any[0].all[0].any[0]',
+    ],
+  ])('rejects %s with 400 naming the rule path', async (_title, rule, field) => {
+    const response = await create(rule).expect(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  });
+
+  describe('access', () => {
+    const ALLOWED = [Roles.marketer, Roles.salesManager, Roles.serviceManager, Roles.admin];
+    const DENIED = [Roles.agent, Roles.salesRep, Roles.analyst];
+
+    it.each(ALLOWED)('%s creates and reads segments', async (role) => {
+      const auth = await harness.auth({ sub: `u-${role}`, roles: [role] });
+      const { body } = await create({ field: 'tag', has: 'vip' }, auth).expect(201);
+      await harness.http().get(`/segments/${body.id}/count`).set('authorization', auth).expect(200);
+      await harness.http().get('/segments').set('authorization', auth).expect(200);
+    });
+
+    it.each([Roles.dealer, Roles.repairStation])('a partner (%s) gets 403', async (role) => {
+      const auth = await harness.auth({
+        sub: `u-${role}`,
+        roles: [role],
+        partnerId: '00000000-0000-4000-8000-000000000001',
+        partnerKind: role,
+      });
+      await create({ field: 'tag', has: 'vip' }, auth).expect(403);
+      await harness.http().get('/segments').set('authorization', auth).expect(403);
+    });
+
+    it.each(DENIED)('other staff (%s) get 403', async (role) => {
+      const auth = await harness.auth({ sub: `u-${role}`, roles: [role] });
+      await harness.http().get('/segments').set('authorization', auth).expect(403);
+    });
+
+    it('no token gets 401', async () => {
+      await harness.http().get('/segments').expect(401);
+      await harness
+        .http()
+        .post('/segments')
+        .send({ name: 'x', rule: { field: 'tag', has: 'vip' } })
+        .expect(401);
+    });
+  });
+});
