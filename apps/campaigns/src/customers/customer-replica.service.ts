@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomerMerged, CustomerState, EventEnvelope, PayloadOf, VehicleState } from '@crm/contracts';
-import { eraseFromMessagingTables } from '@crm/messaging';
+import { eraseFromMessagingTables, ErasedCustomers } from '@crm/messaging';
 import { CAMPAIGNS_SCHEMA } from '../campaigns.constants';
 import { CustomerReplicaRepository } from './customer-replica.repository';
-import { ErasedCustomerRepository } from './erased-customer.repository';
 import { VehicleReplicaRepository } from './vehicle-replica.repository';
 
 /** Keeps campaigns' customer and vehicle copy in step with the customer master; an erased person stays out. */
@@ -13,7 +12,7 @@ export class CustomerReplicaService {
   constructor(
     private readonly customers: CustomerReplicaRepository,
     private readonly vehicles: VehicleReplicaRepository,
-    private readonly erased: ErasedCustomerRepository,
+    private readonly erased: ErasedCustomers,
   ) {}
 
   async apply(tx: EntityManager, event: EventEnvelope<CustomerState>): Promise<void> {

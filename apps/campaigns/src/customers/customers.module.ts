@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ErasedCustomers } from '@crm/messaging';
 import { CampaignsMessaging } from '../campaigns-messaging';
+import { CAMPAIGNS_SCHEMA } from '../campaigns.constants';
 import { CustomerEventsConsumer } from './customer-events.consumer';
 import { CustomerReplicaRepository } from './customer-replica.repository';
 import { CustomerReplicaService } from './customer-replica.service';
-import { ErasedCustomerRepository } from './erased-customer.repository';
 import { VehicleReplicaRepository } from './vehicle-replica.repository';
 
 /** What campaigns keeps of customers and their vehicles from the customer master: what segments select from. */
@@ -12,7 +13,7 @@ import { VehicleReplicaRepository } from './vehicle-replica.repository';
   providers: [
     CustomerReplicaRepository,
     VehicleReplicaRepository,
-    ErasedCustomerRepository,
+    { provide: ErasedCustomers, useValue: new ErasedCustomers(CAMPAIGNS_SCHEMA) },
     CustomerReplicaService,
     CustomerEventsConsumer,
   ],
