@@ -7,7 +7,7 @@ const HANGZHOU = { lat: 30.2741, lon: 120.1551 };
 const NAME = '欧阳翠花';
 const PHONE = '13700001111';
 const VIN = withCheckDigit('LDCA1B2C0NA654321');
-const APPS = ['customerMaster', 'callCenter', 'service', 'sales'] as const;
+const APPS = ['customerMaster', 'callCenter', 'service', 'sales', 'campaigns'] as const;
 
 interface Column {
   table_schema: string;
@@ -178,6 +178,11 @@ describe('an erased customer is gone from every service', () => {
         ]),
       ).toHaveLength(1),
     );
+    await eventually(async () =>
+      expect(
+        await platform.query('campaigns', `SELECT 1 FROM campaigns.customer WHERE id = $1`, [customerId]),
+      ).toHaveLength(1),
+    );
     const lead = await platform
       .sales()
       .post('/leads')
@@ -259,7 +264,9 @@ describe('an erased customer is gone from every service', () => {
       'service',
       'call-center',
       'sales',
+      'campaigns',
     ]);
+    expect(part('campaigns').customer).toEqual([expect.objectContaining({ id: customerId, name: NAME })]);
     expect(part('sales').lead).toEqual([expect.objectContaining({ id: leadId, name: NAME })]);
     expect(part('sales').activity).toHaveLength(1);
     expect(part('customer-master').customer[0]).toMatchObject({ id: customerId, name: NAME });

@@ -23,6 +23,7 @@ import {
   ServiceAppModule,
 } from '@crm/app-service';
 import { SALES_API, SalesAppModule } from '@crm/app-sales';
+import { CAMPAIGNS_API, CampaignsAppModule } from '@crm/app-campaigns';
 
 async function urlOf(app: INestApplication): Promise<string> {
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -30,10 +31,10 @@ async function urlOf(app: INestApplication): Promise<string> {
 
 type AppModuleFactory = (config: ReturnType<typeof testPlatformConfig>) => unknown;
 
-type AppName = 'customerMaster' | 'callCenter' | 'service' | 'sales';
+type AppName = 'customerMaster' | 'callCenter' | 'service' | 'sales' | 'campaigns';
 
 /**
- * customer-master, call-center, service and sales as separate Nest applications, each with its own
+ * customer-master, call-center, service, sales and campaigns as separate Nest applications, each with its own
  * database, sharing one Kafka namespace and one token issuer, as they would in production.
  */
 export class PlatformUnderTest {
@@ -80,8 +81,9 @@ export class PlatformUnderTest {
       (c) => SalesAppModule.forRoot({ ...c, SALES_LEAD_ASSIGNMENT: {} }),
       SALES_API,
     );
+    const campaigns = await start('journey_campaigns', (c) => CampaignsAppModule.forRoot(c), CAMPAIGNS_API);
     // The customer master gathers a person's export from the others over HTTP.
-    const urls = await Promise.all([service, callCenter, sales].map((app) => urlOf(app)));
+    const urls = await Promise.all([service, callCenter, sales, campaigns].map((app) => urlOf(app)));
     const customerMaster = await start(
       'journey_cm',
       (c) =>
@@ -91,11 +93,16 @@ export class PlatformUnderTest {
             { name: 'service', url: urls[0] },
             { name: 'call-center', url: urls[1] },
             { name: 'sales', url: urls[2] },
+            { name: 'campaigns', url: urls[3] },
           ],
         }),
       CUSTOMER_MASTER_API,
     );
-    return new PlatformUnderTest({ customerMaster, callCenter, service, sales }, databases, tokens);
+    return new PlatformUnderTest(
+      { customerMaster, callCenter, service, sales, campaigns },
+      databases,
+      tokens,
+    );
   }
 
   customerMaster() {

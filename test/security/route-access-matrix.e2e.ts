@@ -243,6 +243,7 @@ describe('access to every route, by caller', () => {
         'GET /customers/:id/export',
         'GET /customers/:id/export/csv',
         'GET /privacy/call-center/customers/:id/export',
+        'GET /privacy/campaigns/customers/:id/export',
         'GET /privacy/sales/customers/:id/export',
         'GET /privacy/service/customers/:id/export',
         'POST /customers/:id/erase',

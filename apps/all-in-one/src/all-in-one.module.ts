@@ -45,6 +45,7 @@ export class AllInOneModule {
           { name: 'service', url: publicUrl(config) },
           { name: 'call-center', url: publicUrl(config) },
           { name: 'sales', url: publicUrl(config) },
+          { name: 'campaigns', url: publicUrl(config) },
         ]),
         ServiceModule.register({
           ...DEFAULT_SERVICE_SETTINGS,

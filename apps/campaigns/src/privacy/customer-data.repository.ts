@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** Every campaigns table's rows about one customer (GDPR Art. 15/20, PIPL Art. 45). */
+@Injectable()
+export class CampaignsCustomerDataRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async export(customerId: string): Promise<Record<string, unknown[]>> {
+    const rows = (sql: string) => this.dataSource.query(sql, [customerId]);
+    return {
+      customer: await rows(`SELECT * FROM campaigns.customer WHERE id = $1`),
+      customer_consent: await rows(
+        `SELECT * FROM campaigns.customer_consent WHERE customer_id = $1 ORDER BY channel`,
+      ),
+      vehicle: await rows(`SELECT * FROM campaigns.vehicle WHERE owner_customer_id = $1 ORDER BY id`),
+    };
+  }
+}
