@@ -1,4 +1,5 @@
 import { ComplaintRecorded } from '@crm/contracts';
+import { Partitioners } from 'kafkajs';
 import { withClient } from './bench-database';
 
 /** When each measured complaint started and its webhook arrived, in epoch milliseconds. */
@@ -10,24 +11,27 @@ export interface ComplaintTiming {
 
 export interface Stages {
   latencies: Record<string, number[]>;
-  /** The share of the run the service's complaint consumer spent inside a complaint's transaction. */
-  consumerBusyShare: number;
+  /** Per partition, the share of the run its consumer spent between taking a complaint and sending it on. */
+  consumerBusyShares: number[];
 }
 
 /**
  * Splits each complaint's latency at the timestamps the services record anyway (same host clock):
  * the call center's outbox row (transaction start) and its relay's claim (published_at, before
  * the produce), the service's inbox row (its consumer transaction start) and the webhook attempt.
- * The Kafka leg is split again into waiting behind earlier complaints and delivery proper.
+ * The Kafka leg is split again into waiting behind earlier complaints and delivery proper. Each
+ * partition has its own consumer taking one complaint at a time, so the wait is judged per partition
+ * (the producer's partitioner, applied to the outbox row's key, says which).
  */
 export async function stagesOf(
   timings: ComplaintTiming[],
+  partitions: number,
   callCenterDatabaseUrl: string,
   serviceDatabaseUrl: string,
 ): Promise<Stages> {
   const outbox = await withClient(callCenterDatabaseUrl, (client) =>
-    client.query<{ ticket_id: string; event_id: string; written: number; published: number }>(
-      `SELECT envelope->'payload'->>'ticketId' AS ticket_id, event_id,
+    client.query<{ ticket_id: string; event_id: string; key: string; written: number; published: number }>(
+      `SELECT envelope->'payload'->>'ticketId' AS ticket_id, event_id, message_key AS key,
               extract(epoch FROM created_at) * 1000 AS written, extract(epoch FROM published_at) * 1000 AS published
          FROM call_center.outbox_message WHERE envelope->>'type' = $1`,
       [ComplaintRecorded.type],
@@ -47,20 +51,56 @@ export async function stagesOf(
   );
   const consumed = new Map(inbox.rows.map((row) => [row.event_id, Number(row.consumed)]));
   const attempted = new Map(attempts.rows.map((row) => [row.ticket_id, Number(row.attempted)]));
+  const partitionOf = kafkaPartitionOf(partitions);
   const handled: Handled[] = outbox.rows.flatMap((row) => {
     const [consumedAt, attemptedAt] = [consumed.get(row.event_id), attempted.get(row.ticket_id)];
     if (consumedAt === undefined || attemptedAt === undefined) return [];
     const [writtenAt, publishedAt] = [Number(row.written), Number(row.published)];
-    return [{ ticketId: row.ticket_id, writtenAt, publishedAt, consumedAt, attemptedAt, consumerFreeAt: 0 }];
+    const partition = partitionOf(row.key);
+    return [
+      {
+        ticketId: row.ticket_id,
+        partition,
+        writtenAt,
+        publishedAt,
+        consumedAt,
+        attemptedAt,
+        consumerFreeAt: 0,
+      },
+    ];
   });
-  // The consumer takes one complaint at a time: it is free again when the one before it was sent on.
-  handled.sort((a, b) => a.consumedAt - b.consumedAt);
-  handled.forEach((h, i) => (h.consumerFreeAt = i > 0 ? handled[i - 1].attemptedAt : 0));
-  return split(timings, new Map(handled.map((h) => [h.ticketId, h])));
+  const byPartition = Array.from({ length: partitions }, (_, p) => handled.filter((h) => h.partition === p));
+  byPartition.forEach(markWhenConsumerWasFree);
+  return split(timings, new Map(handled.map((h) => [h.ticketId, h])), byPartition);
+}
+
+/** The partition kafkajs's default partitioner (the producer's) gives a message key. */
+function kafkaPartitionOf(partitions: number): (key: string) => number {
+  const partitioner = Partitioners.DefaultPartitioner();
+  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({
+    partitionId,
+    leader: 0,
+    replicas: [0],
+    isr: [0],
+    partitionErrorCode: 0,
+  }));
+  return (key) => partitioner({ topic: 'complaints', partitionMetadata, message: { key, value: null } });
+}
+
+/**
+ * A partition's consumer takes one complaint at a time: it is free again once the one before it was
+ * sent on, or earlier if it had already taken this one (the webhook send can follow the commit).
+ */
+function markWhenConsumerWasFree(partition: Handled[]): void {
+  partition.sort((a, b) => a.consumedAt - b.consumedAt);
+  partition.forEach(
+    (h, i) => (h.consumerFreeAt = i > 0 ? Math.min(partition[i - 1].attemptedAt, h.consumedAt) : 0),
+  );
 }
 
 interface Handled {
   ticketId: string;
+  partition: number;
   writtenAt: number;
   publishedAt: number;
   consumedAt: number;
@@ -68,7 +108,7 @@ interface Handled {
   consumerFreeAt: number;
 }
 
-function split(timings: ComplaintTiming[], handled: Map<string, Handled>): Stages {
+function split(timings: ComplaintTiming[], handled: Map<string, Handled>, byPartition: Handled[][]): Stages {
   const stages: Record<string, number[]> = {
     'API call to complaint transaction start': [],
     'transaction start to relay claim (commit, wake-up)': [],
@@ -79,7 +119,6 @@ function split(timings: ComplaintTiming[], handled: Map<string, Handled>): Stage
     'webhook send to received': [],
   };
   const [api, relay, kafka, queue, delivery, route, webhook] = Object.values(stages);
-  let [first, last] = [Infinity, -Infinity];
   for (const timing of timings) {
     const h = handled.get(timing.ticketId);
     if (!h) continue;
@@ -90,8 +129,17 @@ function split(timings: ComplaintTiming[], handled: Map<string, Handled>): Stage
     delivery.push(h.consumedAt - Math.max(h.publishedAt, h.consumerFreeAt));
     route.push(h.attemptedAt - h.consumedAt);
     webhook.push(timing.receivedAt - h.attemptedAt);
-    [first, last] = [Math.min(first, h.consumedAt), Math.max(last, h.attemptedAt)];
   }
-  const busy = route.reduce((sum, ms) => sum + ms, 0);
-  return { latencies: stages, consumerBusyShare: busy / (last - first) };
+  return { latencies: stages, consumerBusyShares: byPartition.map(busyShare) };
+}
+
+/** The share of a partition's run spent between consuming a complaint and sending it on (overlaps counted once). */
+function busyShare(partition: Handled[]): number {
+  if (partition.length === 0) return 0;
+  let [busy, busyUntil] = [0, -Infinity];
+  for (const h of partition) {
+    busy += Math.max(0, h.attemptedAt - Math.max(h.consumedAt, busyUntil));
+    busyUntil = Math.max(busyUntil, h.attemptedAt);
+  }
+  return busy / (busyUntil - partition[0].consumedAt);
 }

@@ -163,12 +163,13 @@ async function main(): Promise<void> {
     const samples = await complaints(context, subject);
     const stages = await stagesOf(
       samples,
+      KAFKA_PARTITIONS,
       services.databaseUrl('call-center'),
       services.databaseUrl('service'),
     );
     log(
       `complaints done (${receiver.badSignatures} bad signatures, ${receiver.stations.size} station); the service's ` +
-        `complaint consumer was busy ${(stages.consumerBusyShare * 100).toFixed(0)}% of the time; raw Kafka round trips`,
+        `complaint consumers (one per partition) were busy ${stages.consumerBusyShares.map((share) => `${(share * 100).toFixed(0)}%`).join(', ')} of the time; raw Kafka round trips`,
     );
     const raw = await kafkaRoundTrips({
       brokers: kafka.brokers.split(','),
