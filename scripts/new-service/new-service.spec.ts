@@ -66,12 +66,13 @@ describe(createService.name, () => {
 
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('writes the skeleton: manifest, module, messaging, app module, main, config, entry, migrations, harness, health test', () => {
+  it('writes the skeleton: manifest, module, messaging, app module, definition, main, config, entry, migrations, harness, health test', () => {
     const { written } = createService('loyalty-points', root, 1_800_000_000_000);
     expect(written.sort()).toEqual(
       [
         'apps/loyalty-points/service.json',
         'apps/loyalty-points/src/main.ts',
+        'apps/loyalty-points/src/loyalty-points.definition.ts',
         'apps/loyalty-points/src/index.ts',
         'apps/loyalty-points/src/loyalty-points.constants.ts',
         'apps/loyalty-points/src/loyalty-points.module.ts',

@@ -59,24 +59,31 @@ export const ${n.constant}_API = {
   description: 'What ${n.kebab} owns and answers, in a sentence.',
 };
 `,
-    'src/main.ts': `// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must patch http, pg, ioredis and kafkajs before they load.
-import '@crm/tracing';
-import { bootstrapService } from '@crm/platform';
+    [`src/${n.kebab}.definition.ts`]: `import { ServiceDefinition } from '@crm/platform';
 import { ${n.constant}_API, ${n.pascal}AppModule } from './${n.kebab}-app.module';
 import { ${n.camel}ConfigSchema } from './${n.kebab}.config';
 import { ${n.constant}_SERVICE } from './${n.kebab}.constants';
 
-void bootstrapService({
+/** How ${n.kebab} runs on its own: main.ts boots it, and its start-up test starts it the same way. */
+export const ${n.camel}Definition: ServiceDefinition<typeof ${n.camel}ConfigSchema> = {
   service: ${n.constant}_SERVICE,
   configSchema: ${n.camel}ConfigSchema,
   appModule: (config) => ${n.pascal}AppModule.forRoot(config),
   api: ${n.constant}_API,
-});
+};
+`,
+    'src/main.ts': `// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must patch http, pg, ioredis and kafkajs before they load.
+import '@crm/tracing';
+import { bootstrapService } from '@crm/platform';
+import { ${n.camel}Definition } from './${n.kebab}.definition';
+
+void bootstrapService(${n.camel}Definition);
 `,
     'src/index.ts': `// ${n.kebab}'s one public entry: what the all-in-one and cross-service tests may use.
 export { ${n.pascal}Module } from './${n.kebab}.module';
 export { ${n.constant}_API, ${n.pascal}AppModule } from './${n.kebab}-app.module';
 export { type ${n.pascal}Config, ${n.camel}ConfigSchema } from './${n.kebab}.config';
+export { ${n.camel}Definition } from './${n.kebab}.definition';
 export { ${n.camel}Migrations } from './migrations';
 `,
     'src/migrations/index.ts': `import { ${migration} } from './${migrationTimestamp}-create-${n.kebab}-schema';
@@ -98,101 +105,24 @@ export class ${migration} implements MigrationInterface {
   }
 }
 `,
-    [`test/${n.kebab}.harness.ts`]: `import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import request from 'supertest';
-import { configureHttpApp } from '@crm/platform';
-import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
+    [`test/${n.kebab}.harness.ts`]: `import { ServiceHarness, ServiceHarnessOptions } from '@crm/testing';
 import { ${n.constant}_API, ${n.pascal}AppModule } from '../src';
 
-/**
- * ${n.kebab} on real PostgreSQL, Redis and Kafka, with a token issuer of its own: for its tests, the
- * cross-service journeys and the OpenAPI fuzz suite (which finds it by this file's name).
- */
-export class ${n.pascal}Harness {
-  private constructor(
-    readonly app: INestApplication,
-    readonly database: TestDatabase,
-    readonly tokens: TestTokenIssuer,
-  ) {}
-
-  static async start(options: { kafkaNamespace?: string } = {}): Promise<${n.pascal}Harness> {
-    const tokens = await TestTokenIssuer.start();
-    const database = await createTestDatabase('${n.schema}');
-    const config = testPlatformConfig({
-      DATABASE_URL: database.url,
-      AUTH_JWKS_URL: tokens.jwksUrl,
-      ...(options.kafkaNamespace ? { KAFKA_NAMESPACE: options.kafkaNamespace } : {}),
-    });
-    const moduleRef = await Test.createTestingModule({ imports: [${n.pascal}AppModule.forRoot(config)] }).compile();
-    const app = configureHttpApp(moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }), ${n.constant}_API);
-    await app.listen(0, '127.0.0.1');
-    return new ${n.pascal}Harness(app, database, tokens);
-  }
-
-  http() {
-    return request(this.app.getHttpServer());
-  }
-
-  async stop(): Promise<void> {
-    await this.app.close();
-    await this.tokens.stop();
-    await this.database.drop();
+/** ${n.kebab} on real PostgreSQL, Redis and Kafka (the fuzz suite finds it by this file's name). */
+export class ${n.pascal}Harness extends ServiceHarness {
+  static async start(options: ServiceHarnessOptions = {}): Promise<${n.pascal}Harness> {
+    const booted = await ServiceHarness.boot(
+      { schema: '${n.schema}', api: ${n.constant}_API, appModule: (config) => ${n.pascal}AppModule.forRoot(config) },
+      options,
+    );
+    return new ${n.pascal}Harness(booted);
   }
 }
 `,
-    [`test/${n.kebab}-health.test.ts`]: `import { randomBytes } from 'node:crypto';
-import request from 'supertest';
-import { StartedService, startService } from '@crm/platform';
-import { createTestDatabase, TEST_ISSUER, TestDatabase, TestTokenIssuer } from '@crm/testing';
-import { ${n.constant}_API, ${n.pascal}AppModule, ${n.pascal}Config, ${n.camel}ConfigSchema } from '../src';
+    [`test/${n.kebab}-health.test.ts`]: `import { describeServiceStartup } from '@crm/testing';
+import { ${n.camel}Definition } from '../src';
 
-describe('${n.kebab} started as its main.ts starts it', () => {
-  let database: TestDatabase;
-  let tokens: TestTokenIssuer;
-  let started: StartedService<${n.pascal}Config>;
-
-  beforeAll(async () => {
-    tokens = await TestTokenIssuer.start();
-    database = await createTestDatabase('${n.schema}');
-    started = await startService(
-      {
-        service: '${n.kebab}',
-        configSchema: ${n.camel}ConfigSchema,
-        appModule: (config) => ${n.pascal}AppModule.forRoot(config),
-        api: ${n.constant}_API,
-      },
-      {
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: database.url,
-        REDIS_URL: process.env.TEST_REDIS_URL,
-        KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS,
-        KAFKA_NAMESPACE: \`t\${randomBytes(4).toString('hex')}.\`,
-        KAFKA_PARTITIONS: '1',
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_JWKS_URL: tokens.jwksUrl,
-      },
-    );
-  });
-
-  afterAll(async () => {
-    await started?.app.close();
-    await tokens?.stop();
-    await database?.drop();
-  });
-
-  it('is live, and ready on its database, Kafka and Redis', async () => {
-    const http = request(started.app.getHttpServer());
-    await http.get('/health/live').expect(200);
-    await http.get('/health/ready').expect(200);
-  });
-
-  it('serves its OpenAPI document', async () => {
-    const response = await request(started.app.getHttpServer()).get('/docs/openapi.json').expect(200);
-    expect(response.body.info.title).toBe(${n.constant}_API.title);
-  });
-});
+describeServiceStartup(${n.camel}Definition, '${n.schema}');
 `,
   };
 }

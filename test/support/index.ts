@@ -3,3 +3,5 @@ export * from './test-tokens';
 export * from './eventually';
 export * from './test-config';
 export * from './recording-listener';
+export * from './service-harness';
+export * from './service-startup';

@@ -2,5 +2,6 @@
 export { CampaignsModule } from './campaigns.module';
 export { CAMPAIGNS_API, CampaignsAppModule } from './campaigns-app.module';
 export { type CampaignsConfig, campaignsConfigSchema } from './campaigns.config';
+export { campaignsDefinition } from './campaigns.definition';
 export { CampaignsDemoSeeder } from './demo/campaigns-demo.seeder';
 export { campaignsMigrations } from './migrations';

@@ -2,6 +2,7 @@
 export { SalesModule } from './sales.module';
 export { SALES_API, SalesAppModule } from './sales-app.module';
 export { type SalesConfig, salesConfigSchema } from './sales.config';
+export { salesDefinition } from './sales.definition';
 export { salesMigrations } from './migrations';
 // For the embedded default's demo seed (in-process).
 export { SalesDemoSeeder, type SalesDemoTeam } from './demo/sales-demo.seeder';

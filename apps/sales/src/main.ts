@@ -1,11 +1,6 @@
+// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must patch http, pg, ioredis and kafkajs before they load.
+import '@crm/tracing';
 import { bootstrapService } from '@crm/platform';
-import { SALES_API, SalesAppModule } from './sales-app.module';
-import { salesConfigSchema } from './sales.config';
-import { SALES_SERVICE } from './sales.constants';
+import { salesDefinition } from './sales.definition';
 
-void bootstrapService({
-  service: SALES_SERVICE,
-  configSchema: salesConfigSchema,
-  appModule: (config) => SalesAppModule.forRoot(config),
-  api: SALES_API,
-});
+void bootstrapService(salesDefinition);
