@@ -327,7 +327,9 @@ describe('an erased customer is gone from every service', () => {
     const types = async () =>
       (await readTopicRecords(`${platform.kafkaNamespace}${topicFor(CustomerErased)}`))
         .filter((record) => record.key === customerId)
-        .map((record) => (record.value === null ? null : (JSON.parse(record.value) as { type: string }).type));
+        .map((record) =>
+          record.value === null ? null : (JSON.parse(record.value) as { type: string }).type,
+        );
     await eventually(async () => expect((await types()).slice(-2)).toEqual(['customer.erased', null]));
     const consumers = [
       ['callCenter', 'call-center', 'call_center'],

@@ -39,8 +39,14 @@ export async function readTopicRecords(topic: string): Promise<TopicRecord[]> {
     });
     await eventually(() => {
       for (const end of ends.filter((e) => Number(e.high) > Number(e.low))) {
-        const last = Math.max(-1, ...records.filter((r) => r.partition === end.partition).map((r) => r.offset));
-        expect({ partition: end.partition, last }).toEqual({ partition: end.partition, last: Number(end.high) - 1 });
+        const last = Math.max(
+          -1,
+          ...records.filter((r) => r.partition === end.partition).map((r) => r.offset),
+        );
+        expect({ partition: end.partition, last }).toEqual({
+          partition: end.partition,
+          last: Number(end.high) - 1,
+        });
       }
     }, 30_000);
   } finally {

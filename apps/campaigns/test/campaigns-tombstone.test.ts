@@ -6,7 +6,9 @@ import { customerState } from './customer-fixture';
 
 const tombstonesSeen = async () =>
   (await tombstonesSkipped.get()).values
-    .filter((value) => value.labels.service === 'campaigns' && value.labels.topic === topicFor(CustomerErased))
+    .filter(
+      (value) => value.labels.service === 'campaigns' && value.labels.topic === topicFor(CustomerErased),
+    )
     .reduce((sum, value) => sum + value.value, 0);
 
 /** The customer master follows an erasure with a tombstone on crm.customer.v1 (ADR 0013): nothing to apply. */
@@ -43,9 +45,9 @@ describe('campaigns meeting a tombstone on crm.customer.v1', () => {
         await harness.query(`SELECT name FROM campaigns.customer WHERE id = $1`, [next.customerId]),
       ).toEqual([{ name: '殷离' }]);
     });
-    expect(await harness.query(`SELECT id FROM campaigns.customer WHERE id = $1`, [erased.customerId])).toEqual(
-      [],
-    );
+    expect(
+      await harness.query(`SELECT id FROM campaigns.customer WHERE id = $1`, [erased.customerId]),
+    ).toEqual([]);
     expect(await harness.query(`SELECT reason, topic FROM campaigns.dead_letter`)).toEqual([]);
     expect(await tombstonesSeen()).toBeGreaterThanOrEqual(1);
   });

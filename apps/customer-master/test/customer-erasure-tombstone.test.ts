@@ -26,7 +26,10 @@ describe('customer erasure on crm.customer.v1', () => {
       }));
 
   it('publishes a tombstone for the customer after customer.erased, on the same partition, and once', async () => {
-    const id = await harness.registerCustomer({ kind: 'person', name: '钱多多', phones: ['13900139000'] }, agent);
+    const id = await harness.registerCustomer(
+      { kind: 'person', name: '钱多多', phones: ['13900139000'] },
+      agent,
+    );
     await harness
       .http()
       .patch(`/customers/${id}`)

@@ -143,5 +143,8 @@ export function outboxTombstonesDdl(schema: string): string[] {
 
 export function outboxTombstonesDownDdl(schema: string): string[] {
   const s = assertSqlIdentifier(schema);
-  return [`DELETE FROM ${s}.outbox_message WHERE envelope IS NULL`, `ALTER TABLE ${s}.outbox_message ALTER COLUMN envelope SET NOT NULL`];
+  return [
+    `DELETE FROM ${s}.outbox_message WHERE envelope IS NULL`,
+    `ALTER TABLE ${s}.outbox_message ALTER COLUMN envelope SET NOT NULL`,
+  ];
 }

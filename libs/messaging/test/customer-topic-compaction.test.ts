@@ -52,7 +52,9 @@ describe('the compacted customer topic and its tombstones', () => {
           },
         ],
       });
-      expect((await describeTopicConfig(`${other.namespace}${CUSTOMER_TOPIC}`))['cleanup.policy']).toBe('delete');
+      expect((await describeTopicConfig(`${other.namespace}${CUSTOMER_TOPIC}`))['cleanup.policy']).toBe(
+        'delete',
+      );
 
       await other.transport.ensureTopics([CUSTOMER_TOPIC]);
 

@@ -10,7 +10,11 @@ export function configEntries(config: TopicConfig): IResourceConfigEntry[] {
  * answers the names it changed. AlterConfigs replaces a topic's whole set of overrides, so the overrides
  * someone set by hand are sent again beside ours.
  */
-export async function alignTopicConfig(admin: Admin, topic: string, declared: TopicConfig): Promise<string[]> {
+export async function alignTopicConfig(
+  admin: Admin,
+  topic: string,
+  declared: TopicConfig,
+): Promise<string[]> {
   if (Object.keys(declared).length === 0) return [];
   const { resources } = await admin.describeConfigs({
     includeSynonyms: false,
