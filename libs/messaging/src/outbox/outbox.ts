@@ -20,8 +20,7 @@ export class Outbox {
   }
 
   async add(tx: EntityManager, ...envelopes: EventEnvelope[]): Promise<void> {
-    // Stored with the row, so the relay and the consumers continue this trace later (TracedTransport).
-    const traceparent = activeTraceparent() ?? RequestContext.current().traceparent;
+    const traceparent = currentTraceparent();
     for (const envelope of envelopes) {
       validateEvent(envelope);
       await tx.query(
@@ -47,7 +46,7 @@ export class Outbox {
       [MessageHeaders.correlationId]: after.correlationId,
       [MessageHeaders.causationId]: after.id,
     };
-    const traceparent = activeTraceparent() ?? RequestContext.current().traceparent;
+    const traceparent = currentTraceparent();
     if (traceparent) headers[MessageHeaders.traceparent] = traceparent;
     await tx.query(
       `INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, NULL, $4)`,
@@ -55,4 +54,9 @@ export class Outbox {
     );
     afterCommit(tx, this.wake);
   }
+}
+
+/** Stored with the row, so the relay and the consumers continue this trace later (TracedTransport). */
+function currentTraceparent(): string | undefined {
+  return activeTraceparent() ?? RequestContext.current().traceparent;
 }
