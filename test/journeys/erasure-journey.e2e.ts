@@ -1,4 +1,6 @@
-import { eventually } from '@crm/testing';
+import { CustomerErased, topicFor } from '@crm/contracts';
+import { tombstonesSkipped } from '@crm/messaging';
+import { eventually, readTopicRecords } from '@crm/testing';
 import { withCheckDigit } from '@crm/app-customer-master';
 import { PlatformUnderTest } from './platform-under-test';
 import { WebhookReceiver } from './webhook-receiver';
@@ -320,6 +322,32 @@ describe('an erased customer is gone from every service', () => {
       expect(found).toEqual([]);
     }, 60_000);
   }, 90_000);
+
+  it('ends their messages on crm.customer.v1 with a tombstone, which no service parks', async () => {
+    const types = async () =>
+      (await readTopicRecords(`${platform.kafkaNamespace}${topicFor(CustomerErased)}`))
+        .filter((record) => record.key === customerId)
+        .map((record) =>
+          record.value === null ? null : (JSON.parse(record.value) as { type: string }).type,
+        );
+    await eventually(async () => expect((await types()).slice(-2)).toEqual(['customer.erased', null]));
+    const consumers = [
+      ['callCenter', 'call-center', 'call_center'],
+      ['service', 'service', 'service'],
+      ['sales', 'sales', 'sales'],
+      ['campaigns', 'campaigns', 'campaigns'],
+    ] as const;
+    // Every service that reads customers has met the tombstone (the counter is this process's, shared by them)...
+    await eventually(async () => {
+      const met = (await tombstonesSkipped.get()).values
+        .filter((value) => value.labels.topic === topicFor(CustomerErased) && value.value > 0)
+        .map((value) => value.labels.service);
+      expect(new Set(met)).toEqual(new Set(consumers.map(([, service]) => service)));
+    });
+    // ...and none parked it.
+    for (const [app, , schema] of consumers)
+      expect(await platform.query(app, `SELECT consumer, reason FROM ${schema}.dead_letter`)).toEqual([]);
+  }, 60_000);
 
   it('is not brought back into the call center by a later ticket event', async () => {
     await platform.service().post(`/tickets/${ticketId}/close`).set('Authorization', agent).expect(200);

@@ -42,6 +42,8 @@ export class PlatformUnderTest {
     private readonly apps: Record<AppName, INestApplication>,
     private readonly databases: TestDatabase[],
     readonly tokens: TestTokenIssuer,
+    /** Prefixes the topics the apps share (read them as `${kafkaNamespace}crm.customer.v1`). */
+    readonly kafkaNamespace: string,
   ) {}
 
   static async start(): Promise<PlatformUnderTest> {
@@ -102,6 +104,7 @@ export class PlatformUnderTest {
       { customerMaster, callCenter, service, sales, campaigns },
       databases,
       tokens,
+      namespace,
     );
   }
 

@@ -5,3 +5,4 @@ export * from './test-config';
 export * from './recording-listener';
 export * from './service-harness';
 export * from './service-startup';
+export * from './kafka-topic';

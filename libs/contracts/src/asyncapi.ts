@@ -3,6 +3,7 @@ import { envelopeSchema } from './envelope';
 import { EVENT_CATALOG } from './event-catalog';
 import { deadLetterTopicFor, EventDefinition, topicFor } from './event-definition';
 import { isoDate } from './shared-schemas';
+import { TOPIC_CONFIGS, topicConfigFor } from './topic-config';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -93,6 +94,34 @@ function message(definition: EventDefinition): JsonSchema {
   };
 }
 
+/** The channel's Kafka binding: the declared settings binding 0.5.0 knows (`topicConfiguration`). */
+function topicBinding(topic: string): JsonSchema {
+  const config = topicConfigFor(topic);
+  const topicConfiguration: JsonSchema = {};
+  if (config['cleanup.policy']) topicConfiguration['cleanup.policy'] = config['cleanup.policy'].split(',');
+  if (config['delete.retention.ms'])
+    topicConfiguration['delete.retention.ms'] = Number(config['delete.retention.ms']);
+  return Object.keys(topicConfiguration).length > 0
+    ? { topic, topicConfiguration, bindingVersion: KAFKA_BINDING_VERSION }
+    : { topic, bindingVersion: KAFKA_BINDING_VERSION };
+}
+
+function isCompacted(topic: string): boolean {
+  return topicConfigFor(topic)['cleanup.policy']?.split(',').includes('compact') ?? false;
+}
+
+/** What a compacted topic keeps, and the tombstone that removes a key, told in its channel description. */
+function compactionNote(topic: string): string {
+  if (!isCompacted(topic)) return '';
+  const settings = Object.entries(topicConfigFor(topic))
+    .map(([name, value]) => `${name}=${value}`)
+    .join(', ');
+  return (
+    ` Compacted (${settings}): the latest message of each key stays. A null value (tombstone) follows the event ` +
+    `that erases a record and removes every earlier message of its key; consumers skip tombstones.`
+  );
+}
+
 function groupByTopic(catalog: readonly EventDefinition[]): Map<string, EventDefinition[]> {
   const topics = new Map<string, EventDefinition[]>();
   for (const definition of catalog) {
@@ -113,11 +142,12 @@ export function buildAsyncApiDocument(catalog: readonly EventDefinition[] = EVEN
       title: `${aggregateType} events, stream v${definitions[0].streamVersion ?? 1}`,
       description:
         `Every ${aggregateType} event of this stream version, whatever its payload version, keyed by ${aggregateType} id so one record's events stay ` +
-        `in order. Messages a consumer cannot apply after its retries are copied to \`${deadLetterTopicFor(topic)}\`.`,
+        `in order. Messages a consumer cannot apply after its retries are copied to \`${deadLetterTopicFor(topic)}\`.` +
+        compactionNote(topic),
       messages: Object.fromEntries(
         definitions.map((d) => [messageId(d), { $ref: `#/components/messages/${messageId(d)}` }]),
       ),
-      bindings: { kafka: { topic, bindingVersion: KAFKA_BINDING_VERSION } },
+      bindings: { kafka: topicBinding(topic) },
     };
     operations[`publish.${topic}`] = {
       action: 'send',
@@ -170,6 +200,13 @@ function payloadFields(definition: EventDefinition): string {
     .join(', ');
 }
 
+function compactedTopics(): string {
+  return Object.keys(TOPIC_CONFIGS)
+    .filter(isCompacted)
+    .map((topic) => `\`${topic}\``)
+    .join(', ');
+}
+
 /** The human-readable event table written to docs/events.md next to the AsyncAPI document. */
 export function renderEventsMarkdown(catalog: readonly EventDefinition[] = EVENT_CATALOG): string {
   const rows = catalog.map((d) =>
@@ -188,6 +225,10 @@ export function renderEventsMarkdown(catalog: readonly EventDefinition[] = EVENT
     '',
     'Names are `<aggregate>.<past-tense>`; each aggregate has one topic, `crm.<aggregate>.v<stream version>`, and a',
     'new payload version of an event stays on it (docs/adr/0008-event-naming-and-versioning.md).',
+    '',
+    `Compacted topics keep the latest message of each key: ${compactedTopics()}. There the event that erases a`,
+    'record is followed by a tombstone (null value) for its key, which removes its earlier messages; consumers skip',
+    'tombstones (docs/adr/0013-personal-data-erasure-export-and-read-audit.md).',
     '',
     '| type | version | topic | description | payload fields |',
     '| --- | --- | --- | --- | --- |',

@@ -1,5 +1,6 @@
 export * from './envelope';
 export * from './event-definition';
+export * from './topic-config';
 export * from './event-catalog';
 export * from './shared-schemas';
 export * from './roles';

@@ -84,7 +84,12 @@ export function messagingParkingDdl(schema: string): string[] {
 
 /** Every step in order, for schemas created in one go (tests, tools). */
 export function allMessagingTablesDdl(schema: string): string[] {
-  return [...messagingTablesDdl(schema), ...messagingParkingDdl(schema), ...outboxLeaseAndParkingDdl(schema)];
+  return [
+    ...messagingTablesDdl(schema),
+    ...messagingParkingDdl(schema),
+    ...outboxLeaseAndParkingDdl(schema),
+    ...outboxTombstonesDdl(schema),
+  ];
 }
 
 /** Undoes messagingParkingDdl (rows parked without text keep none: message stays nullable). */
@@ -125,5 +130,21 @@ export function outboxLeaseAndParkingDownDdl(schema: string): string[] {
   return [
     `DROP INDEX ${s}.outbox_message_aggregate_pending_idx`,
     `ALTER TABLE ${s}.outbox_message DROP COLUMN state, DROP COLUMN failed_at, DROP COLUMN lease_until`,
+  ];
+}
+
+/**
+ * Fourth step, only where a service publishes tombstones (the customer master, ADR 0013): an outbox row
+ * without an envelope goes out as a null value for its key (Outbox.addTombstone).
+ */
+export function outboxTombstonesDdl(schema: string): string[] {
+  return [`ALTER TABLE ${assertSqlIdentifier(schema)}.outbox_message ALTER COLUMN envelope DROP NOT NULL`];
+}
+
+export function outboxTombstonesDownDdl(schema: string): string[] {
+  const s = assertSqlIdentifier(schema);
+  return [
+    `DELETE FROM ${s}.outbox_message WHERE envelope IS NULL`,
+    `ALTER TABLE ${s}.outbox_message ALTER COLUMN envelope SET NOT NULL`,
   ];
 }

@@ -1,9 +1,11 @@
 import { CreateCampaignsSchema1796030569181 } from './1796030569181-create-campaigns-schema';
 import { CreateCustomerReplica1796040000000 } from './1796040000000-create-customer-replica';
 import { CreateSegment1796040000001 } from './1796040000001-create-segment';
+import { CreateCampaignsReadAudit1796051000100 } from './1796051000100-create-read-audit';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
   CreateCustomerReplica1796040000000,
   CreateSegment1796040000001,
+  CreateCampaignsReadAudit1796051000100,
 ];

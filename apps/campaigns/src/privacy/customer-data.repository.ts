@@ -14,6 +14,8 @@ export class CampaignsCustomerDataRepository {
         `SELECT * FROM campaigns.customer_consent WHERE customer_id = $1 ORDER BY channel`,
       ),
       vehicle: await rows(`SELECT * FROM campaigns.vehicle WHERE owner_customer_id = $1 ORDER BY id`),
+      // Who saw the person in a segment preview, and when.
+      read_audit: await rows(`SELECT * FROM campaigns.read_audit WHERE $1 = ANY(result_ids) ORDER BY id`),
     };
   }
 }

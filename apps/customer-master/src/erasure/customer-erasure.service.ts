@@ -57,10 +57,13 @@ export class CustomerErasureService {
     );
     await eraseFromMessagingTables(tx, SCHEMA, traces);
     await this.audit.record(tx, { action: 'customer.erased', entityType: 'customer', entityId: customer.id });
-    await this.outbox.add(
-      tx,
-      this.events.create(CustomerErased, customer.id, { customerId: customer.id, erasedAt }),
-    );
+    const erasedEvent = this.events.create(CustomerErased, customer.id, {
+      customerId: customer.id,
+      erasedAt,
+    });
+    await this.outbox.add(tx, erasedEvent);
+    // After the event on the same key: compaction of crm.customer.v1 then drops the person's earlier messages.
+    await this.outbox.addTombstone(tx, erasedEvent);
     return erased;
   }
 }

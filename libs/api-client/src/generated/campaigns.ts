@@ -41,7 +41,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Everything campaigns holds about one customer, table by table: the replica, their consents and vehicles */
+    /** Everything campaigns holds about one customer, table by table: the replica, their consents and vehicles, and who saw them in a segment preview */
     get: operations['CampaignsCustomerDataController_export'];
     put?: never;
     post?: never;

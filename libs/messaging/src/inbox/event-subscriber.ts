@@ -15,6 +15,7 @@ import { assertSqlIdentifier } from '../sql-identifier';
 import { MessageTransport, TransportMessage } from '../transport/message-transport';
 import { DeadLetterStore } from './dead-letter-store';
 import { DEFAULT_RETRY_POLICY, EventHandler, RetryPolicy } from './event-handler';
+import { tombstonesSkipped } from './messaging-metrics';
 import { bytesOf, ParkReasons, readJson, UnreadableMessageError } from './received-message';
 
 interface Registration {
@@ -35,8 +36,8 @@ export const SkipReasons = { unknownType: 'unknown-type' } as const;
  * Idempotent consumption: each event is applied in one transaction with the record of its id,
  * retried with backoff, and after the last attempt parked as a dead letter so the consumer
  * carries on. Whatever arrives (bytes that are not JSON, a bad envelope, a version it cannot
- * read) is parked at once; an event type it does not know is recorded as skipped. Nothing
- * stops a partition.
+ * read) is parked at once; an event type it does not know is recorded as skipped; a tombstone
+ * (null value) is passed over and counted. Nothing stops a partition.
  */
 export class EventSubscriber {
   private readonly logger = new Logger(EventSubscriber.name);
@@ -100,7 +101,12 @@ export class EventSubscriber {
   }
 
   private async handle(consumer: Consumer, message: TransportMessage): Promise<void> {
-    const bytes = bytesOf(message);
+    if (message.value === null) {
+      // A tombstone follows the event that erased its record (ADR 0013): that event did the work here.
+      tombstonesSkipped.inc({ service: this.service, consumer: consumer.name, topic: message.topic });
+      return;
+    }
+    const bytes = bytesOf(message.value);
     let envelope: EventEnvelope;
     try {
       envelope = this.registry.parseEnvelope(readJson(bytes));
@@ -144,7 +150,7 @@ export class EventSubscriber {
   private async applyWithRetries(
     consumer: Consumer,
     message: TransportMessage,
-    bytes: Buffer | null,
+    bytes: Buffer,
     event: EventEnvelope,
     handler: EventHandler,
   ): Promise<void> {

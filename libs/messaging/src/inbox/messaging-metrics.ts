@@ -25,6 +25,13 @@ export const eventsSkipped = new Counter({
   registers: [messagingMetricsRegistry],
 });
 
+export const tombstonesSkipped = new Counter({
+  name: 'crm_messaging_tombstones_total',
+  help: 'Null-value messages (tombstones of a compacted topic) a consumer passed over, by topic',
+  labelNames: ['service', 'consumer', 'topic'],
+  registers: [messagingMetricsRegistry],
+});
+
 export const consumerUp = new Gauge({
   name: 'crm_messaging_consumer_up',
   help: 'Whether a consumer group member is in its group (1) or stopped and waiting to start again (0), by group',

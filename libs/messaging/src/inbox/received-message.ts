@@ -1,8 +1,5 @@
-import { TransportMessage } from '../transport/message-transport';
-
 /** Why a message was parked instead of applied; also the `reason` label of the metrics. */
 export const ParkReasons = {
-  nullValue: 'null-value',
   emptyValue: 'empty-value',
   invalidUtf8: 'invalid-utf8',
   notJson: 'not-json',
@@ -24,14 +21,12 @@ export class UnreadableMessageError extends Error {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function bytesOf(message: TransportMessage): Buffer | null {
-  if (message.value === null) return null;
-  return typeof message.value === 'string' ? Buffer.from(message.value, 'utf8') : message.value;
+export function bytesOf(value: string | Buffer): Buffer {
+  return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
 }
 
 /** The JSON a message carries, or an UnreadableMessageError naming what is wrong with its bytes. */
-export function readJson(bytes: Buffer | null): unknown {
-  if (bytes === null) throw new UnreadableMessageError(ParkReasons.nullValue, 'the message has no value');
+export function readJson(bytes: Buffer): unknown {
   if (bytes.length === 0)
     throw new UnreadableMessageError(ParkReasons.emptyValue, 'the message value is empty');
   let text: string;

@@ -20,6 +20,7 @@ interface OutboxRow {
   seq: string;
   topic: string;
   message_key: string;
+  /** Null for a tombstone (Outbox.addTombstone): the message goes out with a null value. */
   envelope: unknown;
   headers: Record<string, unknown>;
 }
@@ -203,6 +204,7 @@ function toTransportMessage(row: OutboxRow): TransportMessage {
       throw new UnpublishableRowError(`header ${name} of seq ${row.seq} is not a string`);
     headers[name] = value;
   }
+  if (row.envelope === null) return { topic: row.topic, key: row.message_key, value: null, headers };
   let value: string;
   try {
     value = JSON.stringify(row.envelope);

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, topicFor, validateEvent } from '@crm/contracts';
 import { RequestContext } from '@crm/core';
 import { afterCommit } from '../after-commit/after-commit';
-import { headersFor } from '../message-headers';
+import { headersFor, MessageHeaders } from '../message-headers';
 import { assertSqlIdentifier } from '../sql-identifier';
 import { activeTraceparent } from '../tracing/trace-propagation';
 
@@ -19,8 +20,7 @@ export class Outbox {
   }
 
   async add(tx: EntityManager, ...envelopes: EventEnvelope[]): Promise<void> {
-    // Stored with the row, so the relay and the consumers continue this trace later (TracedTransport).
-    const traceparent = activeTraceparent() ?? RequestContext.current().traceparent;
+    const traceparent = currentTraceparent();
     for (const envelope of envelopes) {
       validateEvent(envelope);
       await tx.query(
@@ -36,4 +36,27 @@ export class Outbox {
     }
     if (envelopes.length > 0) afterCommit(tx, this.wake);
   }
+
+  /**
+   * A tombstone (null value) for the aggregate of `after`, on its topic and key, published after it: on a
+   * compacted topic it removes every earlier message of the key (ADR 0013). The row's id only names the row.
+   */
+  async addTombstone(tx: EntityManager, after: EventEnvelope): Promise<void> {
+    const headers: Record<string, string> = {
+      [MessageHeaders.correlationId]: after.correlationId,
+      [MessageHeaders.causationId]: after.id,
+    };
+    const traceparent = currentTraceparent();
+    if (traceparent) headers[MessageHeaders.traceparent] = traceparent;
+    await tx.query(
+      `INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, NULL, $4)`,
+      [randomUUID(), topicFor(after), after.aggregateId, JSON.stringify(headers)],
+    );
+    afterCommit(tx, this.wake);
+  }
+}
+
+/** Stored with the row, so the relay and the consumers continue this trace later (TracedTransport). */
+function currentTraceparent(): string | undefined {
+  return activeTraceparent() ?? RequestContext.current().traceparent;
 }

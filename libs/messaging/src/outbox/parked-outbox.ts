@@ -42,7 +42,7 @@ export class ParkedOutbox {
     const parked: ParkedOutboxRow[] = [];
     for (const schema of this.schemas) {
       const rows: Record<string, unknown>[] = await this.dataSource.query(
-        `SELECT seq::text AS id, event_id, envelope->>'type' AS event_type, topic, message_key, attempts,
+        `SELECT seq::text AS id, event_id, coalesce(envelope->>'type', 'tombstone') AS event_type, topic, message_key, attempts,
                 last_error, created_at, failed_at
            FROM ${schema}.outbox_message WHERE state = 'failed' ORDER BY seq LIMIT $1`,
         [limit],

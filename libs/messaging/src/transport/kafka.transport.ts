@@ -1,6 +1,8 @@
 import { ConnectionOptions } from 'node:tls';
 import { Admin, IHeaders, Kafka, LogEntry, logLevel, Producer, RetryOptions, SASLOptions } from 'kafkajs';
 import { Logger } from '@nestjs/common';
+import { topicConfigFor } from '@crm/contracts';
+import { alignTopicConfig, configEntries } from './kafka-topic-config';
 import { MessageTransport, TransportMessage, TransportSubscription } from './message-transport';
 import { Backoff, backoffDelay, SupervisedConsumer } from './supervised-consumer';
 
@@ -112,24 +114,26 @@ export class KafkaTransport extends MessageTransport {
     return this.connected;
   }
 
-  /** Creates missing topics up front (auto-creation is off on a well-run broker); known topics are cached. */
+  /**
+   * Creates missing topics up front (auto-creation is off on a well-run broker) with their declared settings
+   * (libs/contracts TOPIC_CONFIGS), and aligns existing topics to them; known topics are cached.
+   */
   async ensureTopics(topics: string[]): Promise<void> {
-    const wanted = [...new Set(topics.map((t) => this.physical(t)))].filter(
-      (topic) => !this.knownTopics.has(topic),
-    );
+    const wanted = [...new Set(topics)].filter((topic) => !this.knownTopics.has(this.physical(topic)));
     if (wanted.length === 0) return;
     await this.connect();
     for (let attempt = 1; ; attempt++) {
       const existing = new Set(await this.admin.listTopics());
-      const missing = wanted.filter((topic) => !existing.has(topic));
+      const missing = wanted.filter((topic) => !existing.has(this.physical(topic)));
       if (missing.length === 0) break;
       try {
         await this.admin.createTopics({
           waitForLeaders: true,
           topics: missing.map((topic) => ({
-            topic,
+            topic: this.physical(topic),
             numPartitions: this.options.partitions ?? 3,
             replicationFactor: this.options.replicationFactor ?? -1,
+            configEntries: configEntries(topicConfigFor(topic)),
           })),
         });
         break;
@@ -139,7 +143,22 @@ export class KafkaTransport extends MessageTransport {
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
       }
     }
-    wanted.forEach((topic) => this.knownTopics.add(topic));
+    for (const topic of wanted) await this.alignConfig(topic);
+    wanted.forEach((topic) => this.knownTopics.add(this.physical(topic)));
+  }
+
+  /** A topic that is not at its declared settings is told loudly but still used: events must keep flowing. */
+  private async alignConfig(topic: string): Promise<void> {
+    const declared = topicConfigFor(topic);
+    try {
+      const changed = await alignTopicConfig(this.admin, this.physical(topic), declared);
+      if (changed.length > 0) this.logger.warn(`topic ${this.physical(topic)}: set ${changed.join(', ')}`);
+    } catch (error) {
+      this.logger.error(
+        `ALERT topic ${this.physical(topic)} is not at its declared settings (${JSON.stringify(declared)}) and ` +
+          `could not be altered (grant AlterConfigs or set them with kafka-configs): ${(error as Error).message}`,
+      );
+    }
   }
 
   async publish(messages: TransportMessage[]): Promise<void> {
