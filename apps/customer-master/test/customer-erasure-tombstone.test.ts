@@ -39,16 +39,23 @@ describe('customer erasure on crm.customer.v1', () => {
     await harness.http().post(`/customers/${id}/erase`).set('Authorization', officer).expect(200);
     await harness.http().post(`/customers/${id}/erase`).set('Authorization', officer).expect(200);
 
-    const records = await eventually(async () => {
-      const found = await recordsOf(id);
-      expect(found.map((record) => record.type)).toEqual([
-        'customer.registered',
-        'customer.updated',
-        'customer.erased',
-        null,
-      ]);
-      return found;
-    }, 30_000);
+    // Read the topic once everything the customer's erasure wrote to the outbox has left it.
+    await eventually(async () =>
+      expect(
+        await harness.query(
+          `SELECT count(*)::int AS pending FROM customer_master.outbox_message
+            WHERE message_key = $1 AND state <> 'published'`,
+          [id],
+        ),
+      ).toEqual([{ pending: 0 }]),
+    );
+    const records = await recordsOf(id);
+    expect(records.map((record) => record.type)).toEqual([
+      'customer.registered',
+      'customer.updated',
+      'customer.erased',
+      null,
+    ]);
     expect(new Set(records.map((record) => record.partition)).size).toBe(1);
     expect(
       await harness.query(
