@@ -9,7 +9,7 @@ export class CampaignsCustomerDataController {
   constructor(private readonly data: CampaignsCustomerDataRepository) {}
 
   @CustomerDataPartRoute(
-    'Everything campaigns holds about one customer, table by table: the replica, their consents and vehicles',
+    'Everything campaigns holds about one customer, table by table: the replica, their consents, vehicles, orders, service history and static-list memberships',
   )
   async export(@Param('id', UuidPipe) id: string): Promise<CustomerDataPart> {
     return { source: 'campaigns', customerId: id, tables: await this.data.export(id) };

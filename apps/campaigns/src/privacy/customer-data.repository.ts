@@ -14,6 +14,14 @@ export class CampaignsCustomerDataRepository {
         `SELECT * FROM campaigns.customer_consent WHERE customer_id = $1 ORDER BY channel`,
       ),
       vehicle: await rows(`SELECT * FROM campaigns.vehicle WHERE owner_customer_id = $1 ORDER BY id`),
+      customer_order: await rows(
+        `SELECT * FROM campaigns.customer_order WHERE customer_id = $1 ORDER BY placed_at, id`,
+      ),
+      customer_service: await rows(`SELECT * FROM campaigns.customer_service WHERE customer_id = $1`),
+      segment_member: await rows(
+        `SELECT m.segment_id, s.name AS segment_name FROM campaigns.segment_member m
+           JOIN campaigns.segment s ON s.id = m.segment_id WHERE m.customer_id = $1 ORDER BY s.name, m.segment_id`,
+      ),
     };
   }
 }

@@ -15,7 +15,7 @@ describe('compileSegmentRule', () => {
         { field: 'purchaseDate', from: '2024-01-01' },
       ],
     });
-    const sql = compileSegmentRule(rule, { currentMonth: 7 });
+    const sql = compileSegmentRule(rule, { currentMonth: 7, now: new Date() });
     expect(sql.params).toEqual([["上海市'; DROP TABLE campaigns.segment; --"], 'email', 7, '2024-01-01']);
     expect(sql.where).not.toContain('上海市');
     expect(sql.where).not.toContain('email');
