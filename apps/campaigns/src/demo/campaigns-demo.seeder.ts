@@ -13,6 +13,19 @@ const DEMO_SEGMENTS: { name: string; rule: SegmentRule }[] = [
     },
   },
   { name: 'Birthday this month', rule: { field: 'birthdayMonth', month: 'current' } },
+  {
+    name: 'Service due: six months or more since the last visit, SMS consent',
+    rule: {
+      all: [
+        { field: 'monthsSinceService', min: 6 },
+        { field: 'consent', channel: 'sms' },
+      ],
+    },
+  },
+  {
+    name: 'Unhappy after their last visit (rated 1-2)',
+    rule: { field: 'satisfaction', max: 2 },
+  },
 ];
 
 /** Demo data for the embedded default: a few segments over the demo customers, defined by the marketer. */
