@@ -14,17 +14,13 @@ const DEMO_SEGMENTS: { name: string; rule: SegmentRule }[] = [
   },
   { name: 'Birthday this month', rule: { field: 'birthdayMonth', month: 'current' } },
   {
-    name: 'Service due: six months or more since the last visit, SMS consent',
+    name: 'Happy after a recent visit: serviced within 2 months, rated 4-5',
     rule: {
       all: [
-        { field: 'monthsSinceService', min: 6 },
-        { field: 'consent', channel: 'sms' },
+        { field: 'monthsSinceService', max: 2 },
+        { field: 'satisfaction', min: 4 },
       ],
     },
-  },
-  {
-    name: 'Unhappy after their last visit (rated 1-2)',
-    rule: { field: 'satisfaction', max: 2 },
   },
 ];
 

@@ -26,6 +26,34 @@ describe('compileSegmentRule', () => {
   });
 });
 
+describe('compileSegmentRule on orders and service history', () => {
+  it('binds days, models, months and scores, and the moment of evaluation, as parameters', () => {
+    const now = new Date('2026-11-30T12:00:00.000Z');
+    const rule = parseSegmentRule({
+      all: [
+        { field: 'orderedModel', in: ['Aurora S7'], from: '2026-01-01', to: '2026-06-30' },
+        { field: 'monthsSinceService', min: 6, max: 12 },
+        { field: 'satisfaction', min: 4 },
+      ],
+    });
+    const sql = compileSegmentRule(rule, { currentMonth: 11, now });
+    expect(sql.params).toEqual([
+      ['Aurora S7'],
+      '2026-01-01',
+      '2026-06-30',
+      now.toISOString(),
+      6,
+      now.toISOString(),
+      13,
+      4,
+    ]);
+    expect(sql.where).not.toMatch(/Aurora|2026|13/);
+    expect(sql.where).toContain(
+      `o.placed_at < (($3::date + 1)::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+    );
+  });
+});
+
 describe('monthInShanghai', () => {
   it('takes the month in China, eight hours ahead of UTC', () => {
     expect(monthInShanghai(new Date('2026-03-31T16:30:00Z'))).toBe(4);
