@@ -8,15 +8,15 @@ const MAX_CHILDREN = 20;
 const day = z.iso.date();
 const values = z.array(z.string().trim().min(1).max(100)).min(1).max(50);
 
-const fromNotAfterTo: [(c: { from?: string; to?: string }) => boolean, { message: string; path: string[] }] =
-  [(c) => !c.from || !c.to || c.from <= c.to, { message: 'from must not be after to', path: ['to'] }];
+const fromNotAfterTo = (c: { from?: string; to?: string }) => !c.from || !c.to || c.from <= c.to;
+const REVERSED_DAYS = { message: 'from must not be after to', path: ['to'] };
 
 /** A range of days (YYYY-MM-DD, in China's calendar), open at either end but not both. */
 const dateRange = <F extends string>(field: F) =>
   z
     .strictObject({ field: z.literal(field), from: day.optional(), to: day.optional() })
     .refine((c) => c.from !== undefined || c.to !== undefined, { message: 'needs from, to or both' })
-    .refine(...fromNotAfterTo);
+    .refine(fromNotAfterTo, REVERSED_DAYS);
 
 /** A range of whole numbers, open at either end but not both. */
 const numberRange = <F extends string>(field: F, lowest: number, highest: number) => {
@@ -54,7 +54,7 @@ const conditionSchema = z.discriminatedUnion('field', [
   /** Ordered one of these models, in the range when one is given. */
   z
     .strictObject({ field: z.literal('orderedModel'), in: values, from: day.optional(), to: day.optional() })
-    .refine(...fromNotAfterTo),
+    .refine(fromNotAfterTo, REVERSED_DAYS),
   /** The last service visit (repair) fell in the range. */
   dateRange('lastService'),
   /** Whole months since the last service visit; customers never serviced do not match. */

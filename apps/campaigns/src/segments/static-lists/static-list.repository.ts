@@ -29,10 +29,11 @@ export class StaticListRepository {
     return matches;
   }
 
+  /** Only customers still in the replica: one erased while the file was read is not added back. */
   async addMembers(tx: EntityManager, segmentId: string, customerIds: string[]): Promise<void> {
     await tx.query(
       `INSERT INTO campaigns.segment_member (segment_id, customer_id)
-       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+       SELECT $1, id FROM campaigns.customer WHERE id = ANY($2::uuid[]) ON CONFLICT DO NOTHING`,
       [segmentId, customerIds],
     );
   }
