@@ -255,6 +255,11 @@ describe('an erased customer is gone from every service', () => {
         .get(`/customers/${customerId}/export`)
         .set('Authorization', caller)
         .expect(403);
+    const campaignsServiceHistory = () =>
+      platform.query('campaigns', `SELECT 1 FROM campaigns.customer_service WHERE customer_id = $1`, [
+        customerId,
+      ]);
+    await eventually(async () => expect(await campaignsServiceHistory()).toHaveLength(1));
     const { body } = await platform
       .customerMaster()
       .get(`/customers/${customerId}/export`)
@@ -269,6 +274,9 @@ describe('an erased customer is gone from every service', () => {
       'campaigns',
     ]);
     expect(part('campaigns').customer).toEqual([expect.objectContaining({ id: customerId, name: NAME })]);
+    expect(part('campaigns').customer_service).toEqual([
+      expect.objectContaining({ customer_id: customerId, last_service_at: expect.any(String) }),
+    ]);
     expect(part('sales').lead).toEqual([expect.objectContaining({ id: leadId, name: NAME })]);
     expect(part('sales').activity).toHaveLength(1);
     expect(part('customer-master').customer[0]).toMatchObject({ id: customerId, name: NAME });
@@ -321,6 +329,14 @@ describe('an erased customer is gone from every service', () => {
         for (const needle of [NAME, PHONE, VIN]) found.push(...(await placesHolding(platform, app, needle)));
       expect(found).toEqual([]);
     }, 60_000);
+    // campaigns keeps the person's service history by id only; it goes too.
+    await eventually(async () =>
+      expect(
+        await platform.query('campaigns', `SELECT 1 FROM campaigns.customer_service WHERE customer_id = $1`, [
+          customerId,
+        ]),
+      ).toEqual([]),
+    );
   }, 90_000);
 
   it('ends their messages on crm.customer.v1 with a tombstone, which no service parks', async () => {

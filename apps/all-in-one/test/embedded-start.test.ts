@@ -261,8 +261,14 @@ describe('the embedded default', () => {
     const shanghai = segments.items.find((segment) => segment.name.startsWith('上海')) as { id: string };
     expect(segments.items.map((segment) => segment.name).sort()).toEqual([
       'Birthday this month',
+      'Happy after a recent visit: serviced within 2 months, rated 4-5',
       '上海 email-consenting customers',
     ]);
+    // The past tickets rated 5 and 4 (and one rated 3), over the service app's events.
+    const happy = segments.items.find((segment) => segment.name.startsWith('Happy')) as { id: string };
+    await eventually(async () =>
+      expect((await api<{ count: number }>(`/segments/${happy.id}/count`, token)).count).toBe(2),
+    );
     await eventually(async () =>
       expect((await api<{ count: number }>(`/segments/${shanghai.id}/count`, token)).count).toBeGreaterThan(
         0,

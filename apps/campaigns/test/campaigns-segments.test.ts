@@ -1,6 +1,14 @@
-import { CustomerRegistered, Roles, VehicleRegistered } from '@crm/contracts';
+import {
+  CustomerRegistered,
+  OrderPlaced,
+  RepairRecorded,
+  Roles,
+  TicketSatisfactionRecorded,
+  VehicleRegistered,
+} from '@crm/contracts';
 import { eventually } from '@crm/testing';
 import { monthInShanghai } from '../src/segments/segment-sql';
+import { monthsAgo, orderPlaced, repairRecorded, satisfactionRecorded } from './activity-fixture';
 import { CampaignsHarness } from './campaigns.harness';
 import { consent, customerState, livingIn, vehicleState } from './customer-fixture';
 
@@ -45,6 +53,26 @@ const cars = [
   vehicleState(wang.customerId, 'Aurora S7', '2024-05-01'),
   vehicleState(li.customerId, 'Nova E3', '2025-01-15'),
   vehicleState(zhao.customerId, 'Aurora S7', '2022-11-30'),
+];
+
+/** Orders: 李雷's was placed at 01:00 on 1 January in China, still 31 December in UTC. */
+const orders = [
+  orderPlaced(wang.customerId, ['Aurora S7'], '2025-03-10T04:00:00.000Z'),
+  orderPlaced(li.customerId, ['Nova E3', 'Aurora S7'], '2025-12-31T17:00:00.000Z'),
+];
+/** Service: 王芳 two months ago (rated 5, then 2), 张伟 fourteen months ago (rated 4), the others never. */
+const lastServiceOfWang = monthsAgo(2, 5);
+const lastServiceOfZhang = monthsAgo(14);
+const dayOf = (at: string) => at.slice(0, 10);
+const repairs = [
+  repairRecorded(wang.customerId, monthsAgo(8)),
+  repairRecorded(wang.customerId, lastServiceOfWang),
+  repairRecorded(zhang.customerId, lastServiceOfZhang),
+];
+const ratings = [
+  { payload: satisfactionRecorded(wang.customerId, 5), at: monthsAgo(8) },
+  { payload: satisfactionRecorded(wang.customerId, 2), at: lastServiceOfWang },
+  { payload: satisfactionRecorded(zhang.customerId, 4), at: lastServiceOfZhang },
 ];
 
 const CASES: { title: string; rule: unknown; members: string[] }[] = [
@@ -109,6 +137,73 @@ const CASES: { title: string; rule: unknown; members: string[] }[] = [
     members: ['B 李雷', 'C 张伟', 'D 赵敏'],
   },
   {
+    title: 'order placed from a day (China time)',
+    rule: { field: 'orderPlaced', from: '2026-01-01' },
+    members: ['B 李雷'],
+  },
+  {
+    title: 'order placed up to a day (China time)',
+    rule: { field: 'orderPlaced', to: '2025-12-31' },
+    members: ['A 王芳'],
+  },
+  {
+    title: 'order placed between',
+    rule: { field: 'orderPlaced', from: '2025-03-10', to: '2026-01-01' },
+    members: ['A 王芳', 'B 李雷'],
+  },
+  {
+    title: 'ordered model in',
+    rule: { field: 'orderedModel', in: ['Aurora S7'] },
+    members: ['A 王芳', 'B 李雷'],
+  },
+  {
+    title: 'ordered model in, within dates',
+    rule: { field: 'orderedModel', in: ['Aurora S7', 'X1'], from: '2025-06-01' },
+    members: ['B 李雷'],
+  },
+  {
+    title: 'last service since a day',
+    rule: { field: 'lastService', from: dayOf(monthsAgo(3)) },
+    members: ['A 王芳'],
+  },
+  {
+    title: 'last service up to a day (an earlier visit of a later-serviced customer does not count)',
+    rule: { field: 'lastService', to: dayOf(monthsAgo(6)) },
+    members: ['C 张伟'],
+  },
+  {
+    title: 'at least twelve months since the last service (never serviced does not match)',
+    rule: { field: 'monthsSinceService', min: 12 },
+    members: ['C 张伟'],
+  },
+  {
+    title: 'at most three months since the last service',
+    rule: { field: 'monthsSinceService', max: 3 },
+    members: ['A 王芳'],
+  },
+  {
+    title: 'between two and two months since the last service',
+    rule: { field: 'monthsSinceService', min: 2, max: 2 },
+    members: ['A 王芳'],
+  },
+  {
+    title: 'satisfaction at most 2 (the latest rating, not an earlier 5)',
+    rule: { field: 'satisfaction', max: 2 },
+    members: ['A 王芳'],
+  },
+  { title: 'satisfaction at least 4', rule: { field: 'satisfaction', min: 4 }, members: ['C 张伟'] },
+  {
+    title: 'service due: serviced over six months ago, satisfied, email consent',
+    rule: {
+      all: [
+        { field: 'monthsSinceService', min: 6 },
+        { field: 'satisfaction', min: 3 },
+        { field: 'consent', channel: 'email' },
+      ],
+    },
+    members: ['C 张伟'],
+  },
+  {
     title: 'a value that looks like SQL is only a value',
     rule: { field: 'city', in: ["x' OR '1'='1"] },
     members: [],
@@ -125,10 +220,27 @@ describe('campaigns segments', () => {
     for (const customer of [wang, li, zhang, zhao])
       await harness.publish(CustomerRegistered, customer.customerId, customer);
     for (const car of cars) await harness.publish(VehicleRegistered, car.vehicleId, car);
+    for (const order of orders) await harness.publish(OrderPlaced, order.orderId, order, order.placedAt);
+    for (const repair of repairs)
+      await harness.publish(RepairRecorded, repair.repairId, repair, repair.repairedAt);
+    for (const rating of ratings)
+      await harness.publish(TicketSatisfactionRecorded, rating.payload.ticketId, rating.payload, rating.at);
     await eventually(async () => {
       expect(await harness.query(`SELECT id FROM campaigns.customer`)).toHaveLength(4);
       expect(await harness.query(`SELECT id FROM campaigns.vehicle`)).toHaveLength(3);
+      expect(await harness.query(`SELECT id FROM campaigns.customer_order`)).toHaveLength(2);
+      expect(
+        await harness.query(
+          `SELECT 1 FROM campaigns.customer_service WHERE last_service_at IS NOT NULL AND last_rating_score IS NOT NULL`,
+        ),
+      ).toHaveLength(2);
     });
+    // Every event applied, the earlier rating of 王芳 included: processed by its consumer group.
+    await eventually(async () =>
+      expect(
+        await harness.query(`SELECT 1 FROM campaigns.processed_event WHERE consumer = 'service-history'`),
+      ).toHaveLength(repairs.length + ratings.length),
+    );
   });
 
   afterAll(async () => {
@@ -215,6 +327,12 @@ describe('campaigns segments', () => {
     ['an unknown key', { field: 'tag', has: 'vip', value: 'x' }, 'rule.value'],
     ['a reversed date range', { field: 'purchaseDate', from: '2025-01-01', to: '2024-01-01' }, 'rule.to'],
     ['an empty group', { all: [] }, 'rule.all'],
+    ['a day that does not exist', { field: 'orderPlaced', from: '2025-02-30' }, 'rule.from'],
+    ['a range with neither end', { field: 'lastService' }, 'rule'],
+    ['a score out of range', { field: 'satisfaction', min: 6 }, 'rule.min'],
+    ['a reversed score range', { field: 'satisfaction', min: 4, max: 2 }, 'rule.max'],
+    ['negative months', { any: [{ field: 'monthsSinceService', max: -1 }] }, 'rule.any[0].max'],
+    ['an ordered model without models', { field: 'orderedModel', from: '2025-01-01' }, 'rule.in'],
     ['not an object', 'city = 上海', 'rule'],
     [
       'too deep',

@@ -13,6 +13,15 @@ const DEMO_SEGMENTS: { name: string; rule: SegmentRule }[] = [
     },
   },
   { name: 'Birthday this month', rule: { field: 'birthdayMonth', month: 'current' } },
+  {
+    name: 'Happy after a recent visit: serviced within 2 months, rated 4-5',
+    rule: {
+      all: [
+        { field: 'monthsSinceService', max: 2 },
+        { field: 'satisfaction', min: 4 },
+      ],
+    },
+  },
 ];
 
 /** Demo data for the embedded default: a few segments over the demo customers, defined by the marketer. */

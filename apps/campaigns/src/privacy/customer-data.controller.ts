@@ -9,7 +9,7 @@ export class CampaignsCustomerDataController {
   constructor(private readonly data: CampaignsCustomerDataRepository) {}
 
   @CustomerDataPartRoute(
-    'Everything campaigns holds about one customer, table by table: the replica, their consents and vehicles, and who saw them in a segment preview',
+    'Everything campaigns holds about one customer, table by table: the replica, their consents, vehicles, orders, service history, static-list memberships, and who saw them in a segment preview',
   )
   async export(@Param('id', UuidPipe) id: string): Promise<CustomerDataPart> {
     return { source: 'campaigns', customerId: id, tables: await this.data.export(id) };

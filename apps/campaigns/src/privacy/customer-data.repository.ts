@@ -16,6 +16,14 @@ export class CampaignsCustomerDataRepository {
       vehicle: await rows(`SELECT * FROM campaigns.vehicle WHERE owner_customer_id = $1 ORDER BY id`),
       // Who saw the person in a segment preview, and when.
       read_audit: await rows(`SELECT * FROM campaigns.read_audit WHERE $1 = ANY(result_ids) ORDER BY id`),
+      customer_order: await rows(
+        `SELECT * FROM campaigns.customer_order WHERE customer_id = $1 ORDER BY placed_at, id`,
+      ),
+      customer_service: await rows(`SELECT * FROM campaigns.customer_service WHERE customer_id = $1`),
+      segment_member: await rows(
+        `SELECT m.segment_id, s.name AS segment_name FROM campaigns.segment_member m
+           JOIN campaigns.segment s ON s.id = m.segment_id WHERE m.customer_id = $1 ORDER BY s.name, m.segment_id`,
+      ),
     };
   }
 }

@@ -1,14 +1,39 @@
 import { z } from 'zod';
-import { ALL_CONTACT_CHANNELS, isoDate } from '@crm/contracts';
+import { ALL_CONTACT_CHANNELS } from '@crm/contracts';
 import { FieldError, InvalidInputError } from '@crm/core';
 
 const MAX_DEPTH = 5;
 const MAX_CHILDREN = 20;
+/** A real calendar day (YYYY-MM-DD): 2025-02-30 is refused here rather than failing in SQL. */
+const day = z.iso.date();
 const values = z.array(z.string().trim().min(1).max(100)).min(1).max(50);
 
-/** The conditions a segment rule combines, one per indexed column of the replica. */
+const fromNotAfterTo = (c: { from?: string; to?: string }) => !c.from || !c.to || c.from <= c.to;
+const REVERSED_DAYS = { message: 'from must not be after to', path: ['to'] };
+
+/** A range of days (YYYY-MM-DD, in China's calendar), open at either end but not both. */
+const dateRange = <F extends string>(field: F) =>
+  z
+    .strictObject({ field: z.literal(field), from: day.optional(), to: day.optional() })
+    .refine((c) => c.from !== undefined || c.to !== undefined, { message: 'needs from, to or both' })
+    .refine(fromNotAfterTo, REVERSED_DAYS);
+
+/** A range of whole numbers, open at either end but not both. */
+const numberRange = <F extends string>(field: F, lowest: number, highest: number) => {
+  const bound = z.number().int().min(lowest).max(highest).optional();
+  return z
+    .strictObject({ field: z.literal(field), min: bound, max: bound })
+    .refine((c) => c.min !== undefined || c.max !== undefined, { message: 'needs min, max or both' })
+    .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, {
+      message: 'min must not be above max',
+      path: ['max'],
+    });
+};
+
+/** The conditions a segment rule combines, each answered by an indexed column of a replica. */
 const conditionSchema = z.discriminatedUnion('field', [
   z.strictObject({ field: z.literal('city'), in: values }),
+  /** The region: a province, autonomous region or municipality. */
   z.strictObject({ field: z.literal('province'), in: values }),
   z.strictObject({ field: z.literal('tag'), has: z.string().trim().min(1).max(100) }),
   z.strictObject({
@@ -23,13 +48,19 @@ const conditionSchema = z.discriminatedUnion('field', [
   /** The person granted consent on this channel and has not withdrawn it. */
   z.strictObject({ field: z.literal('consent'), channel: z.enum(ALL_CONTACT_CHANNELS) }),
   z.strictObject({ field: z.literal('ownedModel'), in: values }),
+  dateRange('purchaseDate'),
+  /** Placed at least one order in the range. */
+  dateRange('orderPlaced'),
+  /** Ordered one of these models, in the range when one is given. */
   z
-    .strictObject({ field: z.literal('purchaseDate'), from: isoDate.optional(), to: isoDate.optional() })
-    .refine((c) => c.from !== undefined || c.to !== undefined, { message: 'needs from, to or both' })
-    .refine((c) => !c.from || !c.to || c.from <= c.to, {
-      message: 'from must not be after to',
-      path: ['to'],
-    }),
+    .strictObject({ field: z.literal('orderedModel'), in: values, from: day.optional(), to: day.optional() })
+    .refine(fromNotAfterTo, REVERSED_DAYS),
+  /** The last service visit (repair) fell in the range. */
+  dateRange('lastService'),
+  /** Whole months since the last service visit; customers never serviced do not match. */
+  numberRange('monthsSinceService', 0, 600),
+  /** The score (1–5) of the customer's latest satisfaction rating. */
+  numberRange('satisfaction', 1, 5),
 ]);
 export type SegmentCondition = z.infer<typeof conditionSchema>;
 

@@ -15,13 +15,41 @@ describe('compileSegmentRule', () => {
         { field: 'purchaseDate', from: '2024-01-01' },
       ],
     });
-    const sql = compileSegmentRule(rule, { currentMonth: 7 });
+    const sql = compileSegmentRule(rule, { currentMonth: 7, now: new Date() });
     expect(sql.params).toEqual([["上海市'; DROP TABLE campaigns.segment; --"], 'email', 7, '2024-01-01']);
     expect(sql.where).not.toContain('上海市');
     expect(sql.where).not.toContain('email');
     expect(sql.where).not.toContain('2024');
     expect(sql.where).toMatch(
       /^\(c\.city = ANY\(\$1::text\[\]\) OR \(EXISTS .* AND c\.birth_month = \$3::smallint\) OR EXISTS/s,
+    );
+  });
+});
+
+describe('compileSegmentRule on orders and service history', () => {
+  it('binds days, models, months and scores, and the moment of evaluation, as parameters', () => {
+    const now = new Date('2026-11-30T12:00:00.000Z');
+    const rule = parseSegmentRule({
+      all: [
+        { field: 'orderedModel', in: ['Aurora S7'], from: '2026-01-01', to: '2026-06-30' },
+        { field: 'monthsSinceService', min: 6, max: 12 },
+        { field: 'satisfaction', min: 4 },
+      ],
+    });
+    const sql = compileSegmentRule(rule, { currentMonth: 11, now });
+    expect(sql.params).toEqual([
+      ['Aurora S7'],
+      '2026-01-01',
+      '2026-06-30',
+      now.toISOString(),
+      6,
+      now.toISOString(),
+      13,
+      4,
+    ]);
+    expect(sql.where).not.toMatch(/Aurora|2026|13/);
+    expect(sql.where).toContain(
+      `o.placed_at < (($3::date + 1)::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
     );
   });
 });

@@ -3,14 +3,30 @@ import { EntityManager } from 'typeorm';
 import { Segment, SegmentMember } from './segment';
 import { SegmentSql } from './segment-sql';
 
-const SEGMENT_COLUMNS = `id, name, rule, created_by AS "createdBy", created_at AS "createdAt"`;
+const SEGMENT_COLUMNS = `id, name, kind, rule, version, created_by AS "createdBy", created_at AS "createdAt",
+  updated_at AS "updatedAt", archived_at AS "archivedAt"`;
+
+export interface SegmentChange {
+  name?: string;
+  rule?: Segment['rule'];
+  at: string;
+}
 
 @Injectable()
 export class SegmentRepository {
   async insert(tx: EntityManager, segment: Segment): Promise<void> {
     await tx.query(
-      `INSERT INTO campaigns.segment (id, name, rule, created_by, created_at) VALUES ($1, $2, $3, $4, $5)`,
-      [segment.id, segment.name, JSON.stringify(segment.rule), segment.createdBy, segment.createdAt],
+      `INSERT INTO campaigns.segment (id, name, kind, rule, version, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        segment.id,
+        segment.name,
+        segment.kind,
+        segment.rule === null ? null : JSON.stringify(segment.rule),
+        segment.version,
+        segment.createdBy,
+        segment.createdAt,
+      ],
     );
   }
 
@@ -19,12 +35,41 @@ export class SegmentRepository {
     return row ? toSegment(row) : null;
   }
 
+  /** Segments in use, newest first; archived ones are left out. */
   async list(tx: EntityManager, limit: number, offset: number): Promise<Segment[]> {
     const rows = await tx.query(
-      `SELECT ${SEGMENT_COLUMNS} FROM campaigns.segment ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`,
+      `SELECT ${SEGMENT_COLUMNS} FROM campaigns.segment WHERE archived_at IS NULL
+        ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`,
       [limit, offset],
     );
     return rows.map(toSegment);
+  }
+
+  /** Applies the change only to the version the caller read, so a concurrent edit is never overwritten. */
+  async update(
+    tx: EntityManager,
+    id: string,
+    version: number,
+    change: SegmentChange,
+  ): Promise<Segment | null> {
+    const [row] = await tx.query(
+      `WITH changed AS (
+         UPDATE campaigns.segment SET name = COALESCE($3, name), rule = COALESCE($4::jsonb, rule),
+           version = version + 1, updated_at = $5
+          WHERE id = $1 AND version = $2 AND archived_at IS NULL
+          RETURNING *)
+       SELECT ${SEGMENT_COLUMNS} FROM changed`,
+      [id, version, change.name ?? null, change.rule ? JSON.stringify(change.rule) : null, change.at],
+    );
+    return row ? toSegment(row) : null;
+  }
+
+  async archive(tx: EntityManager, id: string, at: string): Promise<void> {
+    await tx.query(
+      `UPDATE campaigns.segment SET archived_at = $2, version = version + 1
+        WHERE id = $1 AND archived_at IS NULL`,
+      [id, at],
+    );
   }
 
   async countMembers(tx: EntityManager, sql: SegmentSql): Promise<number> {
@@ -43,8 +88,37 @@ export class SegmentRepository {
       [...sql.params, limit, offset],
     );
   }
+
+  /** The next `limit` member ids above `afterId`, in id order: a keyset page that stays cheap deep in a segment. */
+  async memberIdsAfter(
+    tx: EntityManager,
+    sql: SegmentSql,
+    afterId: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    const at = sql.params.length;
+    const rows: Array<{ id: string }> = await tx.query(
+      `SELECT c.id FROM campaigns.customer c
+        WHERE ${sql.where} AND ($${at + 1}::uuid IS NULL OR c.id > $${at + 1}::uuid)
+        ORDER BY c.id LIMIT $${at + 2}`,
+      [...sql.params, afterId, limit],
+    );
+    return rows.map((row) => row.id);
+  }
 }
 
-function toSegment(row: Segment & { createdAt: Date | string }): Segment {
-  return { ...row, createdAt: new Date(row.createdAt).toISOString() };
+type SegmentRow = Omit<Segment, 'createdAt' | 'updatedAt' | 'archivedAt'> & {
+  createdAt: Date | string;
+  updatedAt: Date | string | null;
+  archivedAt: Date | string | null;
+};
+
+function toSegment(row: SegmentRow): Segment {
+  const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toISOString());
+  return {
+    ...row,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: iso(row.updatedAt),
+    archivedAt: iso(row.archivedAt),
+  };
 }

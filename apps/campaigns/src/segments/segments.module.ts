@@ -1,12 +1,30 @@
 import { Module } from '@nestjs/common';
+import { CampaignsMessaging } from '../campaigns-messaging';
 import { SegmentController } from './segment.controller';
+import { SegmentEditingController } from './segment-editing.controller';
+import { SegmentMembers } from './segment-members';
 import { SegmentRepository } from './segment.repository';
 import { SegmentService } from './segment.service';
+import { StaticListController } from './static-lists/static-list.controller';
+import { StaticListEventsConsumer } from './static-lists/static-list-events.consumer';
+import { StaticListImportService } from './static-lists/static-list-import.service';
+import { StaticListRepository } from './static-lists/static-list.repository';
 
-/** Segments: rule trees over the customer replica, counted and previewed live. */
+/**
+ * Segments: rule trees over the replicas or static lists imported from a file, counted and previewed live.
+ * Other concepts (campaigns) read a segment's members through SegmentMembers.
+ */
 @Module({
-  controllers: [SegmentController],
-  providers: [SegmentRepository, SegmentService],
-  exports: [SegmentService],
+  imports: [CampaignsMessaging],
+  controllers: [SegmentController, SegmentEditingController, StaticListController],
+  providers: [
+    SegmentRepository,
+    SegmentService,
+    SegmentMembers,
+    StaticListRepository,
+    StaticListImportService,
+    StaticListEventsConsumer,
+  ],
+  exports: [SegmentService, SegmentMembers],
 })
 export class SegmentsModule {}

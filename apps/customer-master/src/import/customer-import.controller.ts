@@ -15,11 +15,10 @@ import {
 import { Request, Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { UuidPipe } from '@crm/http';
-import { MAX_IMPORT_ROWS, MAX_UPLOAD_BYTES, requireCsvUpload } from './csv-upload';
+import { requireCsvUpload, UuidPipe } from '@crm/http';
 import { CustomerImportService, importLocation } from './customer-import.service';
 import { ImportOptionsQuery } from './dto/import-options.dto';
-import { IMPORT_COLUMNS } from './import-columns';
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_UPLOAD_BYTES } from './import-columns';
 import { ImportJob } from './import-job';
 import { ImportJobResponse } from './dto/import-job.response';
 
@@ -68,7 +67,7 @@ export class CustomerImportController {
     @Query() options: ImportOptionsQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ImportJob> {
-    requireCsvUpload(request.headers);
+    requireCsvUpload(request.headers, MAX_UPLOAD_BYTES);
     const fileName = options.fileName ?? 'upload.csv';
     const job = await this.service.submit({ body: request, fileName, createdBy: principal.subject });
     response.location(importLocation(job.id));

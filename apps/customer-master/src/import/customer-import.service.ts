@@ -2,10 +2,14 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { Clock, ConflictError, IdGenerator, NotFoundError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
-import { CsvRecordReader } from './csv-record.reader';
-import { MAX_IMPORT_ROWS } from './csv-upload';
-import { CsvRow } from './import-columns';
-import { PayloadTooLargeError } from './import-errors';
+import { CsvRecordReader, PayloadTooLargeError } from '@crm/http';
+import {
+  CUSTOMER_IMPORT_COLUMNS,
+  CsvRow,
+  ImportColumn,
+  MAX_IMPORT_ROWS,
+  MAX_UPLOAD_BYTES,
+} from './import-columns';
 import { ImportJob, ImportTally } from './import-job';
 import { ImportJobRepository } from './import-job.repository';
 import { IMPORT_HEARTBEAT_MS } from './import-heartbeat';
@@ -45,7 +49,7 @@ export class CustomerImportService implements OnApplicationShutdown {
   /** Starts the job and answers with it at once; 409 naming the running job when this file is already importing. */
   async submit(upload: CsvUpload): Promise<ImportJob> {
     const spooled = await SpooledUpload.receive(upload.body);
-    const reader = new CsvRecordReader(spooled.open());
+    const reader = new CsvRecordReader(spooled.open(), CUSTOMER_IMPORT_COLUMNS, MAX_UPLOAD_BYTES);
     try {
       await reader.readHeader();
       const id = this.ids.next();
@@ -83,7 +87,7 @@ export class CustomerImportService implements OnApplicationShutdown {
     if (!(await this.jobs.start(row))) throw new ConflictError('This file is being imported already');
   }
 
-  private runInBackground(id: string, spooled: SpooledUpload, reader: CsvRecordReader): void {
+  private runInBackground(id: string, spooled: SpooledUpload, reader: CsvRecordReader<ImportColumn>): void {
     const heartbeat = setInterval(() => {
       this.jobs
         .beat(id, this.now())
@@ -98,7 +102,7 @@ export class CustomerImportService implements OnApplicationShutdown {
   }
 
   /** Never throws: whatever stops the rows is recorded on the job, where the caller reads it. */
-  private async runJob(id: string, reader: CsvRecordReader): Promise<void> {
+  private async runJob(id: string, reader: CsvRecordReader<ImportColumn>): Promise<void> {
     try {
       await this.importRows(id, reader.rows());
       await this.jobs.finish(id, 'completed', null, this.now());

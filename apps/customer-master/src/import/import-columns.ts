@@ -1,3 +1,5 @@
+import { CsvRow as CsvRowOf, requireAllColumns } from '@crm/http';
+
 /** The header row a customer import file must have, in any order; extra columns are ignored. */
 export const IMPORT_COLUMNS = [
   'external_id',
@@ -21,12 +23,9 @@ export const IMPORT_COLUMNS = [
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** One data row of an import file: its line number and its cells by column name (blank cells absent). */
-export interface CsvRow {
-  line: number;
-  cells: Partial<Record<ImportColumn, string>>;
-}
+export type CsvRow = CsvRowOf<ImportColumn>;
 
-export function missingColumns(header: string[]): ImportColumn[] {
-  const present = new Set(header);
-  return IMPORT_COLUMNS.filter((column) => !present.has(column));
-}
+export const CUSTOMER_IMPORT_COLUMNS = requireAllColumns(IMPORT_COLUMNS);
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 1_000_000;

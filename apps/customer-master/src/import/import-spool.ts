@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ByteLimitTransform } from './byte-limit.transform';
-import { MAX_UPLOAD_BYTES } from './csv-upload';
+import { ByteLimitTransform } from '@crm/http';
+import { MAX_UPLOAD_BYTES } from './import-columns';
 
 /**
  * An upload received whole into a temporary file before the job starts: the request can be answered

@@ -41,7 +41,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Everything campaigns holds about one customer, table by table: the replica, their consents and vehicles, and who saw them in a segment preview */
+    /** Everything campaigns holds about one customer, table by table: the replica, their consents, vehicles, orders, service history, static-list memberships, and who saw them in a segment preview */
     get: operations['CampaignsCustomerDataController_export'];
     put?: never;
     post?: never;
@@ -80,10 +80,15 @@ export interface paths {
     get: operations['SegmentController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Archive a segment: it leaves the list and can no longer change, but stays readable */
+    delete: operations['SegmentEditingController_archive'];
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Rename a segment or replace its rule, from the version you read
+     * @description Send the version you read; if someone changed the segment since, the answer is 409 with currentVersion. A bad rule is 400 naming its path; a static segment has no rule; an archived segment cannot change.
+     */
+    patch: operations['SegmentEditingController_edit'];
     trace?: never;
   };
   '/segments/{id}/count': {
@@ -120,6 +125,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/segments/static': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Define a static segment from a CSV file of customer ids, phones or emails
+     * @description Every row is matched against the customer replica; the segment holds the customers matched, and the answer lists every other row with its line and reason: bad-format, unknown-customer, ambiguous (a phone or email several customers share) or duplicate (a customer an earlier row named). Count, preview and sending work on it as on a rule segment; an erased customer leaves it.
+     */
+    post: operations['StaticListController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -128,7 +153,7 @@ export interface components {
       /** @example 上海 email-consenting customers */
       name: string;
       /**
-       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] }, { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate, from?, to? } (YYYY-MM-DD)
+       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] } (province is the region), { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, { field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), { field: satisfaction, min?, max? } (1-5, the latest rating). Dates are YYYY-MM-DD days in China time.
        * @example {
        *       "all": [
        *         {
@@ -140,6 +165,10 @@ export interface components {
        *         {
        *           "field": "consent",
        *           "channel": "email"
+       *         },
+       *         {
+       *           "field": "monthsSinceService",
+       *           "min": 6
        *         }
        *       ]
        *     }
@@ -147,6 +176,39 @@ export interface components {
       rule: {
         [key: string]: unknown;
       };
+    };
+    EditSegmentDto: {
+      /** @example 上海 email-consenting customers */
+      name?: string;
+      /**
+       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] } (province is the region), { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, { field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), { field: satisfaction, min?, max? } (1-5, the latest rating). Dates are YYYY-MM-DD days in China time. A static segment has no rule.
+       * @example {
+       *       "all": [
+       *         {
+       *           "field": "city",
+       *           "in": [
+       *             "上海"
+       *           ]
+       *         },
+       *         {
+       *           "field": "consent",
+       *           "channel": "email"
+       *         },
+       *         {
+       *           "field": "monthsSinceService",
+       *           "min": 6
+       *         }
+       *       ]
+       *     }
+       */
+      rule?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description The version you read; 409 when the segment changed since
+       * @example 1
+       */
+      version: number;
     };
     Problem: {
       /** @description Quote it when asking for support */
@@ -176,6 +238,20 @@ export interface components {
       type: string;
     } & {
       [key: string]: unknown;
+    };
+    RejectedRowView: {
+      /** @example no customer has this phone */
+      message: string;
+      /**
+       * @example unknown-customer
+       * @enum {string}
+       */
+      reason: 'bad-format' | 'unknown-customer' | 'ambiguous' | 'duplicate';
+      /**
+       * @description The line in the file; the header is line 1
+       * @example 7
+       */
+      row: number;
     };
     SegmentCountView: {
       /**
@@ -214,15 +290,22 @@ export interface components {
     };
     SegmentView: {
       /** Format: date-time */
+      archivedAt: string | null;
+      /** Format: date-time */
       createdAt: string;
       /** @example u-marketer-1 */
       createdBy: string;
       /** Format: uuid */
       id: string;
+      /**
+       * @description rule: evaluated live; static: members imported from a file
+       * @enum {string}
+       */
+      kind: 'rule' | 'static';
       /** @example 上海 email-consenting customers */
       name: string;
       /**
-       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] }, { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate, from?, to? } (YYYY-MM-DD)
+       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] } (province is the region), { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, { field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), { field: satisfaction, min?, max? } (1-5, the latest rating). Dates are YYYY-MM-DD days in China time. Null for a static segment.
        * @example {
        *       "all": [
        *         {
@@ -234,13 +317,39 @@ export interface components {
        *         {
        *           "field": "consent",
        *           "channel": "email"
+       *         },
+       *         {
+       *           "field": "monthsSinceService",
+       *           "min": 6
        *         }
        *       ]
        *     }
        */
       rule: {
         [key: string]: unknown;
-      };
+      } | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      /**
+       * @description Raised by every change; send it back to edit
+       * @example 1
+       */
+      version: number;
+    };
+    StaticListImportView: {
+      /**
+       * @description Customers in the list: totalRows minus the rejected rows
+       * @example 117
+       */
+      imported: number;
+      /** @description Every row left out, with its line and why */
+      rejected: components['schemas']['RejectedRowView'][];
+      segment: components['schemas']['SegmentView'];
+      /**
+       * @description Data rows in the file
+       * @example 120
+       */
+      totalRows: number;
     };
   };
   responses: never;
@@ -673,6 +782,160 @@ export interface operations {
       };
     };
   };
+  SegmentEditingController_archive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Archived (archiving again changes nothing) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SegmentEditingController_edit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EditSegmentDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SegmentView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The segment changed since that version, or it is archived */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   SegmentController_count: {
     parameters: {
       query?: never;
@@ -792,6 +1055,87 @@ export interface operations {
       };
       /** @description No record with this id (or one the caller may not see) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  StaticListController_import: {
+    parameters: {
+      query: {
+        name: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description UTF-8 CSV with a header row naming at least one of customer_id, phone, email. Each row names one customer: by customer_id when given, else by phone (any common format, China by default), else by email. At most 20 MB and 100000 rows. */
+    requestBody: {
+      content: {
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaticListImportView'];
+        };
+      };
+      /** @description No usable header, an empty file or malformed CSV */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The file has too many bytes or rows */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not text/csv */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,5 +1,6 @@
 import { Transform, TransformCallback } from 'node:stream';
-import { PayloadTooLargeError } from './import-errors';
+import { PayloadTooLargeError } from './upload-errors';
+import { describeBytes } from './csv-upload';
 
 /** Passes bytes through until more than `maxBytes` have come, then fails: a chunked upload has no length. */
 export class ByteLimitTransform extends Transform {
@@ -12,7 +13,7 @@ export class ByteLimitTransform extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.seen += chunk.length;
     if (this.seen > this.maxBytes) {
-      callback(new PayloadTooLargeError(`An import file may have at most ${this.maxBytes / 1024 / 1024} MB`));
+      callback(new PayloadTooLargeError(`The file may have at most ${describeBytes(this.maxBytes)}`));
       return;
     }
     callback(null, chunk);

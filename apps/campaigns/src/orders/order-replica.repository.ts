@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { PayloadOf, OrderPlaced } from '@crm/contracts';
+
+export type PlacedOrder = PayloadOf<typeof OrderPlaced> & { customerId: string };
+
+/** campaigns' copy of orders: who ordered which models, when, for how much; for segments and, later, ROI. */
+@Injectable()
+export class OrderReplicaRepository {
+  /** Only a newer event (by the envelope's occurredAt) overwrites, so a replay changes nothing. */
+  async upsert(tx: EntityManager, order: PlacedOrder, at: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO campaigns.customer_order (id, customer_id, number, models, total_amount, currency, placed_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (id) DO UPDATE SET customer_id = EXCLUDED.customer_id, number = EXCLUDED.number,
+         models = EXCLUDED.models, total_amount = EXCLUDED.total_amount, currency = EXCLUDED.currency,
+         placed_at = EXCLUDED.placed_at, updated_at = EXCLUDED.updated_at
+       WHERE campaigns.customer_order.updated_at <= EXCLUDED.updated_at`,
+      [
+        order.orderId,
+        order.customerId,
+        order.number,
+        [...new Set(order.items.map((item) => item.modelName))],
+        order.total.amount,
+        order.total.currency,
+        order.placedAt,
+        at,
+      ],
+    );
+  }
+
+  async repointCustomer(tx: EntityManager, fromId: string, toId: string): Promise<void> {
+    await tx.query(`UPDATE campaigns.customer_order SET customer_id = $2 WHERE customer_id = $1`, [
+      fromId,
+      toId,
+    ]);
+  }
+
+  async deleteFor(tx: EntityManager, customerId: string): Promise<void> {
+    await tx.query(`DELETE FROM campaigns.customer_order WHERE customer_id = $1`, [customerId]);
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  CustomerMerged,
+  EventEnvelope,
+  PayloadOf,
+  RepairRecorded,
+  TicketSatisfactionRecorded,
+} from '@crm/contracts';
+import { ErasedCustomers } from '@crm/messaging';
+import { ServiceHistoryRepository } from './service-history.repository';
+
+/** A repair is a service visit; a satisfaction rating is dated by its event (the payload carries no time). */
+@Injectable()
+export class ServiceHistoryService {
+  constructor(
+    private readonly history: ServiceHistoryRepository,
+    private readonly erased: ErasedCustomers,
+  ) {}
+
+  async applyRepair(
+    tx: EntityManager,
+    event: EventEnvelope<PayloadOf<typeof RepairRecorded>>,
+  ): Promise<void> {
+    const { customerId, repairedAt } = event.payload;
+    if (await this.erased.isErased(tx, customerId)) return;
+    await this.history.recordService(tx, customerId, repairedAt);
+  }
+
+  async applyRating(
+    tx: EntityManager,
+    event: EventEnvelope<PayloadOf<typeof TicketSatisfactionRecorded>>,
+  ): Promise<void> {
+    const { customerId, score } = event.payload;
+    if (await this.erased.isErased(tx, customerId)) return;
+    await this.history.recordRating(tx, customerId, score, event.occurredAt);
+  }
+
+  merge(tx: EntityManager, merged: PayloadOf<typeof CustomerMerged>): Promise<void> {
+    return this.history.mergeInto(tx, merged.mergedId, merged.survivorId);
+  }
+
+  /** The tombstone is written here too: this consumer may see the erasure before the customer replica does. */
+  async erase(tx: EntityManager, customerId: string): Promise<void> {
+    await this.history.deleteFor(tx, customerId);
+    await this.erased.tombstone(tx, customerId);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './csv-record.reader';
+export * from './csv-upload';
+export * from './upload-errors';
+export * from './byte-limit.transform';
