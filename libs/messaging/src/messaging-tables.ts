@@ -84,7 +84,12 @@ export function messagingParkingDdl(schema: string): string[] {
 
 /** Every step in order, for schemas created in one go (tests, tools). */
 export function allMessagingTablesDdl(schema: string): string[] {
-  return [...messagingTablesDdl(schema), ...messagingParkingDdl(schema), ...outboxLeaseAndParkingDdl(schema)];
+  return [
+    ...messagingTablesDdl(schema),
+    ...messagingParkingDdl(schema),
+    ...outboxLeaseAndParkingDdl(schema),
+    ...aggregateSequenceDdl(schema),
+  ];
 }
 
 /** Undoes messagingParkingDdl (rows parked without text keep none: message stays nullable). */
@@ -126,4 +131,25 @@ export function outboxLeaseAndParkingDownDdl(schema: string): string[] {
     `DROP INDEX ${s}.outbox_message_aggregate_pending_idx`,
     `ALTER TABLE ${s}.outbox_message DROP COLUMN state, DROP COLUMN failed_at, DROP COLUMN lease_until`,
   ];
+}
+
+/**
+ * Fourth step (a migration of its own in every service with an outbox): the last event number given to each
+ * aggregate (ADR 0021). `IF NOT EXISTS` because a schema created in one go by allMessagingTablesDdl before
+ * this step's migration ran already has it.
+ */
+export function aggregateSequenceDdl(schema: string): string[] {
+  const s = assertSqlIdentifier(schema);
+  return [
+    `CREATE TABLE IF NOT EXISTS ${s}.aggregate_sequence (
+      aggregate_type text NOT NULL,
+      aggregate_id text NOT NULL,
+      last_sequence bigint NOT NULL,
+      PRIMARY KEY (aggregate_type, aggregate_id)
+    )`,
+  ];
+}
+
+export function aggregateSequenceDownDdl(schema: string): string[] {
+  return [`DROP TABLE IF EXISTS ${assertSqlIdentifier(schema)}.aggregate_sequence`];
 }

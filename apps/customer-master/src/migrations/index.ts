@@ -5,6 +5,7 @@ import { CustomerMasterOutboxLeaseAndParking1766000100000 } from './176600010000
 import { CreateCustomerMasterReadAudit1767000000000 } from './1767000000000-create-read-audit';
 import { RekeyCustomerMasterNames1796020400001 } from './1796020400001-rekey-names-syllable-pairs';
 import { ImportJobHeartbeat1796020500000 } from './1796020500000-import-job-heartbeat';
+import { CustomerMasterAggregateSequence1796050000000 } from './1796050000000-create-aggregate-sequence';
 
 export const customerMasterMigrations = [
   CreateCustomerMasterSchema1764000000000,
@@ -14,4 +15,5 @@ export const customerMasterMigrations = [
   CreateCustomerMasterReadAudit1767000000000,
   RekeyCustomerMasterNames1796020400001,
   ImportJobHeartbeat1796020500000,
+  CustomerMasterAggregateSequence1796050000000,
 ];

@@ -5,10 +5,12 @@ import { afterCommit } from '../after-commit/after-commit';
 import { headersFor } from '../message-headers';
 import { assertSqlIdentifier } from '../sql-identifier';
 import { activeTraceparent } from '../tracing/trace-propagation';
+import { AggregateSequences } from './aggregate-sequences';
 
-/** Writes events into the service's outbox table inside the caller's transaction. */
+/** Writes events into the service's outbox table inside the caller's transaction, each numbered within its aggregate. */
 export class Outbox {
   private readonly table: string;
+  private readonly sequences: AggregateSequences;
 
   /** `wake` is told once a transaction that added events commits, so the relay publishes them at once. */
   constructor(
@@ -16,13 +18,15 @@ export class Outbox {
     private readonly wake: () => void = () => undefined,
   ) {
     this.table = `${assertSqlIdentifier(schema)}.outbox_message`;
+    this.sequences = new AggregateSequences(schema);
   }
 
   async add(tx: EntityManager, ...envelopes: EventEnvelope[]): Promise<void> {
     // Stored with the row, so the relay and the consumers continue this trace later (TracedTransport).
     const traceparent = activeTraceparent() ?? RequestContext.current().traceparent;
-    for (const envelope of envelopes) {
-      validateEvent(envelope);
+    for (const event of envelopes) {
+      validateEvent(event);
+      const envelope = { ...event, aggregateSequence: await this.sequences.next(tx, event) };
       await tx.query(
         `INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, $5)`,
         [
