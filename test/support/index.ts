@@ -6,3 +6,4 @@ export * from './recording-listener';
 export * from './service-harness';
 export * from './service-startup';
 export * from './kafka-topic';
+export * from './stamped-events';

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CustomerState, PayloadOf, RepairRecorded, TicketSummary, VehicleState } from '@crm/contracts';
+import {
+  CustomerState,
+  PartnerState,
+  PayloadOf,
+  RepairRecorded,
+  TicketSummary,
+  VehicleState,
+} from '@crm/contracts';
 
 export function customerState(overrides: Partial<CustomerState> = {}): CustomerState {
   return {
@@ -81,6 +88,25 @@ export function repairRecord(
     cost: { amount: 420, currency: 'CNY' },
     technician: '王师傅',
     repairedAt: '2025-11-03T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function partnerState(overrides: Partial<PartnerState> = {}): PartnerState {
+  const location = { lat: 31.2, lon: 121.5 };
+  return {
+    partnerId: randomUUID(),
+    kind: 'dealer',
+    code: 'D-SH-01',
+    name: '上海一店',
+    phone: null,
+    address: { province: '上海市', city: '上海市', district: null, street: null, postalCode: null, location },
+    location,
+    brands: ['Aurora'],
+    skills: [],
+    capacity: 0,
+    openingHours: [],
+    active: true,
     ...overrides,
   };
 }

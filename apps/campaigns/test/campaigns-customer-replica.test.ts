@@ -3,9 +3,12 @@ import {
   CustomerMerged,
   CustomerRegistered,
   CustomerUpdated,
+  EventEnvelope,
+  VehicleOwnershipChanged,
   VehicleRegistered,
 } from '@crm/contracts';
-import { eventually } from '@crm/testing';
+import { MessageTransport } from '@crm/messaging';
+import { deliver, eventually, stampedEvent } from '@crm/testing';
 import { CampaignsHarness } from './campaigns.harness';
 import { consent, customerState, livingIn, vehicleState } from './customer-fixture';
 
@@ -159,5 +162,88 @@ describe('campaigns customer replica (crm.customer.v1, crm.vehicle.v1 over Kafka
       ).toHaveLength(1),
     );
     expect(await customerRow(harness, customer.customerId)).toHaveLength(0);
+  });
+
+  describe('ordering by aggregate sequence (ADR 0021)', () => {
+    /** A producer whose clock runs an hour fast stamps the older of two events later than the newer one. */
+    const SKEWED_LATE = { occurredAt: '2026-03-10T10:00:00.000Z' };
+    const EARLY = { occurredAt: '2026-03-10T09:00:00.000Z' };
+
+    const deliverAll = async (...events: EventEnvelope[]) => {
+      await deliver(harness.app.get(MessageTransport), ...events);
+      await Promise.all(
+        events.map((event) =>
+          eventually(async () =>
+            expect(
+              await harness.query(`SELECT 1 FROM campaigns.processed_event WHERE event_id = $1`, [event.id]),
+            ).toHaveLength(1),
+          ),
+        ),
+      );
+    };
+    /** As if retention had pruned the inbox: only the replica's own ordering now stands between a redelivery and it. */
+    const forgetHandled = (events: EventEnvelope[]) =>
+      harness.query(`DELETE FROM campaigns.processed_event WHERE event_id = ANY($1)`, [
+        events.map((e) => e.id),
+      ]);
+
+    it('keeps the newer customer and vehicle when an older event carries a later clock, and ignores a redelivery', async () => {
+      const customer = customerState({ name: '周杰', address: livingIn('广东省', '深圳市') });
+      const car = vehicleState(customer.customerId, 'Aurora S7', '2025-02-01');
+      const newer = [
+        stampedEvent(
+          CustomerUpdated,
+          customer.customerId,
+          { ...customer, changedFields: ['address'] },
+          {
+            ...EARLY,
+            aggregateSequence: 2,
+          },
+        ),
+        stampedEvent(
+          VehicleOwnershipChanged,
+          car.vehicleId,
+          {
+            ...car,
+            previousOwnerCustomerId: customer.customerId,
+            reason: 'transfer',
+          },
+          { ...EARLY, aggregateSequence: 2 },
+        ),
+      ];
+      const older = [
+        stampedEvent(
+          CustomerRegistered,
+          customer.customerId,
+          { ...customer, address: livingIn('湖南省', '长沙市') },
+          {
+            ...SKEWED_LATE,
+            aggregateSequence: 1,
+          },
+        ),
+        stampedEvent(
+          VehicleRegistered,
+          car.vehicleId,
+          { ...car, model: 'Nova E3' },
+          {
+            ...SKEWED_LATE,
+            aggregateSequence: 1,
+          },
+        ),
+      ];
+      const held = async () => ({
+        city: (await customerRow(harness, customer.customerId)).map((row) => row.city),
+        model: await harness.query(`SELECT model FROM campaigns.vehicle WHERE id = $1`, [car.vehicleId]),
+      });
+      const expected = { city: ['深圳市'], model: [{ model: 'Aurora S7' }] };
+
+      await deliverAll(...newer);
+      await deliverAll(...older);
+      expect(await held()).toEqual(expected);
+
+      await forgetHandled([...newer, ...older]);
+      await deliverAll(...older, ...newer);
+      expect(await held()).toEqual(expected);
+    });
   });
 });

@@ -82,18 +82,23 @@ export class ServiceHarness {
     const state = stationState(input);
     await this.app
       .get(DataSource)
-      .transaction((tx) => this.app.get(StationRepository).upsert(tx, state, new Date().toISOString()));
+      .transaction((tx) =>
+        this.app
+          .get(StationRepository)
+          .upsert(tx, state, { sequence: null, occurredAt: new Date().toISOString() }),
+      );
     return state.partnerId;
   }
 
   /** Feeds the customer replicas directly, as customer and vehicle events would: a customer tickets may be opened for. */
   async customer(customerId: string = randomUUID(), vehicles: Partial<VehicleState>[] = []): Promise<string> {
     await this.app.get(DataSource).transaction(async (tx) => {
+      const unnumbered = { sequence: null, occurredAt: new Date().toISOString() };
       await this.app
         .get(CustomerContactRepository)
-        .save(tx, { customerId, phones: [], emails: [], consentedChannels: [] }, new Date().toISOString());
+        .save(tx, { customerId, phones: [], emails: [], consentedChannels: [] }, unnumbered);
       for (const vehicle of vehicles)
-        await this.app.get(CustomerVehicleRepository).save(tx, vehicleState(customerId, vehicle));
+        await this.app.get(CustomerVehicleRepository).save(tx, vehicleState(customerId, vehicle), unnumbered);
     });
     return customerId;
   }

@@ -45,13 +45,16 @@ describe(TicketsModule.name, () => {
 
   it('opens a ticket on its own: journaled and published, with nothing reacting', async () => {
     const customerId = randomUUID();
-    await moduleRef
-      .get(DataSource)
-      .transaction((tx) =>
-        moduleRef
-          .get(CustomerContactRepository, { strict: false })
-          .save(tx, { customerId, phones: [], emails: [], consentedChannels: [] }, new Date().toISOString()),
-      );
+    await moduleRef.get(DataSource).transaction((tx) =>
+      moduleRef.get(CustomerContactRepository, { strict: false }).save(
+        tx,
+        { customerId, phones: [], emails: [], consentedChannels: [] },
+        {
+          sequence: null,
+          occurredAt: new Date().toISOString(),
+        },
+      ),
+    );
     const ticket = await moduleRef.get(TicketOpeningService).open({
       customerId,
       qualityType: 'engine',

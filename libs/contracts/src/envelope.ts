@@ -17,6 +17,8 @@ export const envelopeSchema = z.object({
   producer: z.string().min(1),
   aggregateType: z.string().min(1),
   aggregateId: z.string().min(1),
+  /** Absent on events written before producers numbered them (ADR 0021); consumers still accept those. */
+  aggregateSequence: z.number().int().positive().optional(),
   correlationId: z.string().min(1),
   causationId: z.string().min(1).nullable(),
   actor: actorSchema,
@@ -31,6 +33,8 @@ export interface EventEnvelope<TPayload = unknown, TType extends string = string
   producer: string;
   aggregateType: string;
   aggregateId: string;
+  /** 1, 2, 3… per aggregate, assigned by the producer's outbox in the transaction that writes the event. */
+  aggregateSequence?: number;
   correlationId: string;
   causationId: string | null;
   actor: Actor;

@@ -6,6 +6,7 @@ export const MessageHeaders = {
   eventVersion: 'event-version',
   correlationId: 'correlation-id',
   causationId: 'causation-id',
+  aggregateSequence: 'aggregate-sequence',
   traceparent: 'traceparent',
   deadLetterError: 'dead-letter-error',
   deadLetterReason: 'dead-letter-reason',
@@ -22,6 +23,8 @@ export function headersFor(envelope: EventEnvelope, traceparent?: string): Recor
     [MessageHeaders.correlationId]: envelope.correlationId,
   };
   if (envelope.causationId) headers[MessageHeaders.causationId] = envelope.causationId;
+  if (envelope.aggregateSequence)
+    headers[MessageHeaders.aggregateSequence] = String(envelope.aggregateSequence);
   if (traceparent) headers[MessageHeaders.traceparent] = traceparent;
   return headers;
 }

@@ -89,6 +89,7 @@ export function allMessagingTablesDdl(schema: string): string[] {
     ...messagingParkingDdl(schema),
     ...outboxLeaseAndParkingDdl(schema),
     ...outboxTombstonesDdl(schema),
+    ...aggregateSequenceDdl(schema),
   ];
 }
 
@@ -147,4 +148,25 @@ export function outboxTombstonesDownDdl(schema: string): string[] {
     `DELETE FROM ${s}.outbox_message WHERE envelope IS NULL`,
     `ALTER TABLE ${s}.outbox_message ALTER COLUMN envelope SET NOT NULL`,
   ];
+}
+
+/**
+ * Fifth step (a migration of its own in every service with an outbox): the last event number given to each
+ * aggregate (ADR 0021). `IF NOT EXISTS` because a schema created in one go by allMessagingTablesDdl before
+ * this step's migration ran already has it.
+ */
+export function aggregateSequenceDdl(schema: string): string[] {
+  const s = assertSqlIdentifier(schema);
+  return [
+    `CREATE TABLE IF NOT EXISTS ${s}.aggregate_sequence (
+      aggregate_type text NOT NULL,
+      aggregate_id text NOT NULL,
+      last_sequence bigint NOT NULL,
+      PRIMARY KEY (aggregate_type, aggregate_id)
+    )`,
+  ];
+}
+
+export function aggregateSequenceDownDdl(schema: string): string[] {
+  return [`DROP TABLE IF EXISTS ${assertSqlIdentifier(schema)}.aggregate_sequence`];
 }

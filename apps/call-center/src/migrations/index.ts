@@ -7,6 +7,8 @@ import { CreateCallCenterReadAudit1767000100000 } from './1767000100000-create-r
 import { CreateSalesActivity1796017200000 } from './1796017200000-create-sales-activity';
 import { RekeyCallCenterNames1796020400000 } from './1796020400000-rekey-names-syllable-pairs';
 import { NameAgentsAndKeepRatings1796031000000 } from './1796031000000-name-agents-and-keep-ratings';
+import { CallCenterAggregateSequence1796050000100 } from './1796050000100-create-aggregate-sequence';
+import { CallCenterReplicaEventSequence1796050000101 } from './1796050000101-replica-event-sequence';
 
 export const callCenterMigrations = [
   CreateCallCenterSchema1765000000000,
@@ -18,4 +20,6 @@ export const callCenterMigrations = [
   CreateSalesActivity1796017200000,
   RekeyCallCenterNames1796020400000,
   NameAgentsAndKeepRatings1796031000000,
+  CallCenterAggregateSequence1796050000100,
+  CallCenterReplicaEventSequence1796050000101,
 ];

@@ -1,23 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomerState, GeoPoint } from '@crm/contracts';
+import { EventOrder, excludedEventIsNewerSql } from '@crm/messaging';
 import { latinName, nameSearchKeys, normalizePhone } from '@crm/search-keys';
+
+const NEWER = excludedEventIsNewerSql('call_center.customer', {
+  sequence: 'source_sequence',
+  occurredAt: 'updated_at',
+});
 
 /** The call center's copy of customer records, written only by the customer event consumer. */
 @Injectable()
 export class CustomerReplicaRepository {
-  /** Only a newer event (by the envelope's occurredAt) overwrites: a replay or a late event never brings back older state. Resolves false when the event was older. */
-  async upsert(tx: EntityManager, state: CustomerState, at: string): Promise<boolean> {
+  /** Only a newer event (ADR 0021) overwrites: a replay or a late event never brings back older state. Resolves false when the event was older. */
+  async upsert(tx: EntityManager, state: CustomerState, order: EventOrder): Promise<boolean> {
     const applied: unknown[] = await tx.query(
       `INSERT INTO call_center.customer (id, kind, name, name_latin, search_keys, emails, address, city,
-         birthday, gender, tags, consents, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+         birthday, gender, tags, consents, updated_at, source_sequence)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
        ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
          name_latin = EXCLUDED.name_latin, search_keys = EXCLUDED.search_keys, emails = EXCLUDED.emails,
          address = EXCLUDED.address, city = EXCLUDED.city, birthday = EXCLUDED.birthday,
          gender = EXCLUDED.gender, tags = EXCLUDED.tags, consents = EXCLUDED.consents,
-         updated_at = EXCLUDED.updated_at
-       WHERE call_center.customer.updated_at <= EXCLUDED.updated_at
+         updated_at = EXCLUDED.updated_at, source_sequence = EXCLUDED.source_sequence
+       WHERE ${NEWER}
        RETURNING id`,
       [
         state.customerId,
@@ -32,7 +38,8 @@ export class CustomerReplicaRepository {
         state.gender,
         state.tags,
         JSON.stringify(state.consents),
-        at,
+        order.occurredAt,
+        order.sequence,
       ],
     );
     if (applied.length === 0) return false;

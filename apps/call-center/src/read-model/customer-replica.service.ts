@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomerMerged, CustomerState, EventEnvelope, PayloadOf } from '@crm/contracts';
-import { eraseFromMessagingTables } from '@crm/messaging';
+import { eraseFromMessagingTables, eventOrderOf } from '@crm/messaging';
 import { CALL_CENTER_SCHEMA } from '../call-center.constants';
 import { Customer360Invalidator } from './customer-360.invalidator';
 import { CustomerHistoryRepository } from './customer-history.repository';
@@ -20,13 +20,13 @@ export class CustomerReplicaService {
 
   async apply(tx: EntityManager, event: EventEnvelope<CustomerState>): Promise<void> {
     if (await this.erased.isErased(tx, event.payload.customerId)) return;
-    await this.customers.upsert(tx, event.payload, event.occurredAt);
+    await this.customers.upsert(tx, event.payload, eventOrderOf(event));
     this.invalidator.afterCommit(tx, event.payload.customerId);
   }
 
   async merge(tx: EntityManager, event: EventEnvelope<PayloadOf<typeof CustomerMerged>>): Promise<void> {
     const { survivorId, mergedId, survivor } = event.payload;
-    await this.customers.upsert(tx, survivor, event.occurredAt);
+    await this.customers.upsert(tx, survivor, eventOrderOf(event));
     await this.history.repoint(tx, mergedId, survivorId);
     await this.customers.delete(tx, mergedId);
     this.invalidator.afterCommit(tx, survivorId, mergedId);

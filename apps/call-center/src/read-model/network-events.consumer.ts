@@ -7,7 +7,7 @@ import {
   VehicleOwnershipChanged,
   VehicleRegistered,
 } from '@crm/contracts';
-import { EventSubscriber } from '@crm/messaging';
+import { EventOrder, EventSubscriber, eventOrderOf } from '@crm/messaging';
 import { READ_MODEL_CONSUMER } from '../call-center.constants';
 import { Customer360Invalidator } from './customer-360.invalidator';
 import { ErasedCustomerRepository } from './erased-customer.repository';
@@ -28,24 +28,24 @@ export class NetworkEventsConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.subscriber.on(READ_MODEL_CONSUMER, VehicleRegistered, async (event, tx) => {
       if (await this.erased.isErased(tx, event.payload.ownerCustomerId)) return;
-      await this.vehicles.upsert(tx, event.payload, event.occurredAt);
+      await this.vehicles.upsert(tx, event.payload, eventOrderOf(event));
       this.invalidator.afterCommit(tx, event.payload.ownerCustomerId);
     });
     this.subscriber.on(READ_MODEL_CONSUMER, VehicleOwnershipChanged, async (event, tx) => {
       if (await this.erased.isErased(tx, event.payload.ownerCustomerId)) return;
-      await this.vehicles.upsert(tx, event.payload, event.occurredAt);
+      await this.vehicles.upsert(tx, event.payload, eventOrderOf(event));
       this.invalidator.afterCommit(tx, event.payload.ownerCustomerId, event.payload.previousOwnerCustomerId);
     });
     this.subscriber.on(READ_MODEL_CONSUMER, PartnerRegistered, (event, tx) =>
-      this.upsertPartner(tx, event.payload, event.occurredAt),
+      this.upsertPartner(tx, event.payload, eventOrderOf(event)),
     );
     this.subscriber.on(READ_MODEL_CONSUMER, PartnerUpdated, (event, tx) =>
-      this.upsertPartner(tx, event.payload, event.occurredAt),
+      this.upsertPartner(tx, event.payload, eventOrderOf(event)),
     );
   }
 
-  private async upsertPartner(tx: EntityManager, partner: PartnerState, occurredAt: string): Promise<void> {
-    await this.partners.upsert(tx, partner, occurredAt);
+  private async upsertPartner(tx: EntityManager, partner: PartnerState, order: EventOrder): Promise<void> {
+    await this.partners.upsert(tx, partner, order);
     this.invalidator.afterCommit(tx, ...(await this.vehicles.ownersOfVehiclesSoldBy(tx, partner.partnerId)));
   }
 }

@@ -6,7 +6,7 @@ import {
   TicketSatisfactionRecorded,
   TicketSummary,
 } from '@crm/contracts';
-import { EventHandler, EventSubscriber } from '@crm/messaging';
+import { EventHandler, EventSubscriber, eventOrderOf } from '@crm/messaging';
 import { READ_MODEL_CONSUMER } from '../call-center.constants';
 import { Customer360Invalidator } from './customer-360.invalidator';
 import { ErasedCustomerRepository } from './erased-customer.repository';
@@ -38,10 +38,10 @@ export class ServiceEventsConsumer implements OnModuleInit {
   private readonly onTicketEvent: EventHandler = async (event, tx) => {
     const ticket = event.payload as TicketPayload;
     if (await this.erased.isErased(tx, ticket.customerId)) return;
-    await this.tickets.upsertTicket(tx, ticket, event.occurredAt, ticket.acceptedBy ?? null);
+    await this.tickets.upsertTicket(tx, ticket, eventOrderOf(event), ticket.acceptedBy ?? null);
     if (event.type === TicketSatisfactionRecorded.type) {
       const rating = event.payload as PayloadOf<typeof TicketSatisfactionRecorded>;
-      await this.tickets.recordSatisfaction(tx, rating, event.occurredAt);
+      await this.tickets.recordSatisfaction(tx, rating, eventOrderOf(event));
     }
     this.invalidator.afterCommit(tx, ticket.customerId);
   };

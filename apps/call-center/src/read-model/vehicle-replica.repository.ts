@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { VehicleState } from '@crm/contracts';
+import { EventOrder, excludedEventIsNewerSql } from '@crm/messaging';
+
+const NEWER = excludedEventIsNewerSql('call_center.vehicle', {
+  sequence: 'source_sequence',
+  occurredAt: 'source_occurred_at',
+});
 
 export interface OwnedVehicle {
   vin: string;
@@ -10,18 +16,18 @@ export interface OwnedVehicle {
 
 @Injectable()
 export class VehicleReplicaRepository {
-  /** Only a newer event (by the envelope's occurredAt) overwrites: a replay or a late event never brings back older state. */
-  async upsert(tx: EntityManager, v: VehicleState, occurredAt: string): Promise<void> {
+  /** Only a newer event (ADR 0021) overwrites: a replay or a late event never brings back older state. */
+  async upsert(tx: EntityManager, v: VehicleState, order: EventOrder): Promise<void> {
     await tx.query(
       `INSERT INTO call_center.vehicle (id, vin, brand, model, model_year, purchase_date, selling_dealer_id,
-         warranty_end, owner_customer_id, source_occurred_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+         warranty_end, owner_customer_id, source_occurred_at, source_sequence)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
        ON CONFLICT (id) DO UPDATE SET vin = EXCLUDED.vin, brand = EXCLUDED.brand, model = EXCLUDED.model,
          model_year = EXCLUDED.model_year, purchase_date = EXCLUDED.purchase_date,
          selling_dealer_id = EXCLUDED.selling_dealer_id, warranty_end = EXCLUDED.warranty_end,
-         owner_customer_id = EXCLUDED.owner_customer_id, source_occurred_at = EXCLUDED.source_occurred_at
-       WHERE call_center.vehicle.source_occurred_at IS NULL
-          OR call_center.vehicle.source_occurred_at <= EXCLUDED.source_occurred_at`,
+         owner_customer_id = EXCLUDED.owner_customer_id, source_occurred_at = EXCLUDED.source_occurred_at,
+         source_sequence = EXCLUDED.source_sequence
+       WHERE ${NEWER}`,
       [
         v.vehicleId,
         v.vin,
@@ -32,7 +38,8 @@ export class VehicleReplicaRepository {
         v.sellingDealerId,
         v.warrantyEnd,
         v.ownerCustomerId,
-        occurredAt,
+        order.occurredAt,
+        order.sequence,
       ],
     );
   }

@@ -1,20 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomerState } from '@crm/contracts';
-import { PersonalTraces } from '@crm/messaging';
+import { EventOrder, excludedEventIsNewerSql, PersonalTraces } from '@crm/messaging';
+
+const NEWER_EVENT = excludedEventIsNewerSql('campaigns.customer', {
+  sequence: 'source_sequence',
+  occurredAt: 'updated_at',
+});
 
 /** campaigns' copy of customer records, written only by the customer event consumer. */
 @Injectable()
 export class CustomerReplicaRepository {
-  /** Only a newer event (by the envelope's occurredAt) overwrites; resolves false when the event was older. */
-  async upsert(tx: EntityManager, state: CustomerState, at: string): Promise<boolean> {
+  /** Only a newer event (ADR 0021) overwrites; resolves false when the event was older. */
+  async upsert(tx: EntityManager, state: CustomerState, order: EventOrder): Promise<boolean> {
     const applied: unknown[] = await tx.query(
-      `INSERT INTO campaigns.customer (id, kind, name, province, city, birthday, gender, tags, phones, emails, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO campaigns.customer (id, kind, name, province, city, birthday, gender, tags, phones, emails, updated_at,
+         source_sequence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, province = EXCLUDED.province,
          city = EXCLUDED.city, birthday = EXCLUDED.birthday, gender = EXCLUDED.gender, tags = EXCLUDED.tags,
-         phones = EXCLUDED.phones, emails = EXCLUDED.emails, updated_at = EXCLUDED.updated_at
-       WHERE campaigns.customer.updated_at <= EXCLUDED.updated_at
+         phones = EXCLUDED.phones, emails = EXCLUDED.emails, updated_at = EXCLUDED.updated_at,
+         source_sequence = EXCLUDED.source_sequence
+       WHERE ${NEWER_EVENT}
        RETURNING id`,
       [
         state.customerId,
@@ -27,7 +34,8 @@ export class CustomerReplicaRepository {
         state.tags,
         state.phones,
         state.emails.map((email) => email.trim().toLowerCase()),
-        at,
+        order.occurredAt,
+        order.sequence,
       ],
     );
     if (applied.length === 0) return false;

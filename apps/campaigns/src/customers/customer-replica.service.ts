@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomerMerged, CustomerState, EventEnvelope, PayloadOf, VehicleState } from '@crm/contracts';
-import { eraseFromMessagingTables, ErasedCustomers } from '@crm/messaging';
+import { eraseFromMessagingTables, ErasedCustomers, eventOrderOf } from '@crm/messaging';
 import { CAMPAIGNS_SCHEMA } from '../campaigns.constants';
 import { CustomerReplicaRepository } from './customer-replica.repository';
 import { VehicleReplicaRepository } from './vehicle-replica.repository';
@@ -17,19 +17,19 @@ export class CustomerReplicaService {
 
   async apply(tx: EntityManager, event: EventEnvelope<CustomerState>): Promise<void> {
     if (await this.erased.isErased(tx, event.payload.customerId)) return;
-    await this.customers.upsert(tx, event.payload, event.occurredAt);
+    await this.customers.upsert(tx, event.payload, eventOrderOf(event));
   }
 
   async merge(tx: EntityManager, event: EventEnvelope<PayloadOf<typeof CustomerMerged>>): Promise<void> {
     const { survivorId, mergedId, survivor } = event.payload;
-    await this.customers.upsert(tx, survivor, event.occurredAt);
+    await this.customers.upsert(tx, survivor, eventOrderOf(event));
     await this.vehicles.repointOwner(tx, mergedId, survivorId);
     await this.customers.delete(tx, mergedId);
   }
 
   async applyVehicle(tx: EntityManager, event: EventEnvelope<VehicleState>): Promise<void> {
     if (await this.erased.isErased(tx, event.payload.ownerCustomerId)) return;
-    await this.vehicles.upsert(tx, event.payload, event.occurredAt);
+    await this.vehicles.upsert(tx, event.payload, eventOrderOf(event));
   }
 
   /** The person and their vehicles go, a tombstone keeps late events out, and the messaging tables are scrubbed. */

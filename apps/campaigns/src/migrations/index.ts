@@ -1,6 +1,8 @@
 import { CreateCampaignsSchema1796030569181 } from './1796030569181-create-campaigns-schema';
 import { CreateCustomerReplica1796040000000 } from './1796040000000-create-customer-replica';
 import { CreateSegment1796040000001 } from './1796040000001-create-segment';
+import { CampaignsAggregateSequence1796050000400 } from './1796050000400-create-aggregate-sequence';
+import { CampaignsReplicaEventSequence1796050000401 } from './1796050000401-replica-event-sequence';
 import { CreateCampaignsReadAudit1796051000100 } from './1796051000100-create-read-audit';
 import { CreateOrderAndServiceReplicas1796053500000 } from './1796053500000-create-order-and-service-replicas';
 import { SegmentEditingAndStaticLists1796053500001 } from './1796053500001-segment-editing-and-static-lists';
@@ -9,6 +11,8 @@ export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
   CreateCustomerReplica1796040000000,
   CreateSegment1796040000001,
+  CampaignsAggregateSequence1796050000400,
+  CampaignsReplicaEventSequence1796050000401,
   CreateCampaignsReadAudit1796051000100,
   CreateOrderAndServiceReplicas1796053500000,
   SegmentEditingAndStaticLists1796053500001,

@@ -5,6 +5,7 @@ import { CustomerMasterOutboxLeaseAndParking1766000100000 } from './176600010000
 import { CreateCustomerMasterReadAudit1767000000000 } from './1767000000000-create-read-audit';
 import { RekeyCustomerMasterNames1796020400001 } from './1796020400001-rekey-names-syllable-pairs';
 import { ImportJobHeartbeat1796020500000 } from './1796020500000-import-job-heartbeat';
+import { CustomerMasterAggregateSequence1796050000000 } from './1796050000000-create-aggregate-sequence';
 import { CustomerMasterOutboxTombstones1796051000000 } from './1796051000000-outbox-tombstones';
 
 export const customerMasterMigrations = [
@@ -15,5 +16,6 @@ export const customerMasterMigrations = [
   CreateCustomerMasterReadAudit1767000000000,
   RekeyCustomerMasterNames1796020400001,
   ImportJobHeartbeat1796020500000,
+  CustomerMasterAggregateSequence1796050000000,
   CustomerMasterOutboxTombstones1796051000000,
 ];

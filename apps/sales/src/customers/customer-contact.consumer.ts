@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
-import { ErasedCustomers, EventSubscriber } from '@crm/messaging';
+import { ErasedCustomers, EventSubscriber, eventOrderOf } from '@crm/messaging';
 import { toCustomerContact } from './customer-contact';
 import { CustomerContactRepository } from './customer-contact.repository';
 
@@ -21,15 +21,16 @@ export class CustomerContactConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     for (const definition of [CustomerRegistered, CustomerUpdated]) {
-      this.subscriber.on(CUSTOMER_CONSUMER, definition, async ({ payload }, tx) => {
-        if (!(await this.erased.isErased(tx, payload.customerId)))
-          await this.contacts.save(tx, toCustomerContact(payload));
+      this.subscriber.on(CUSTOMER_CONSUMER, definition, async (event, tx) => {
+        if (!(await this.erased.isErased(tx, event.payload.customerId)))
+          await this.contacts.save(tx, toCustomerContact(event.payload), eventOrderOf(event));
       });
     }
-    this.subscriber.on(CUSTOMER_CONSUMER, CustomerMerged, async ({ payload }, tx) => {
-      await this.contacts.remove(tx, payload.mergedId);
-      await this.contacts.save(tx, toCustomerContact(payload.survivor));
-      await this.contacts.repoint(tx, payload.mergedId, payload.survivorId);
+    this.subscriber.on(CUSTOMER_CONSUMER, CustomerMerged, async (event, tx) => {
+      const { mergedId, survivorId, survivor } = event.payload;
+      await this.contacts.remove(tx, mergedId);
+      await this.contacts.save(tx, toCustomerContact(survivor), eventOrderOf(event));
+      await this.contacts.repoint(tx, mergedId, survivorId);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { EventOrder, excludedEventIsNewerSql } from '@crm/messaging';
 import { CustomerContact, CustomerMatch, MATCH_FIELDS } from './customer-contact';
 
 export interface ContactToMatch {
@@ -11,15 +12,24 @@ export interface ContactToMatch {
 /** A name without case, spaces or punctuation (the expression index of migration 1796030410000). */
 const nameKeySql = (value: string) => `lower(regexp_replace(${value}, '[[:space:][:punct:]]', '', 'g'))`;
 
+const NEWER_EVENT = excludedEventIsNewerSql('sales.customer_contact', {
+  sequence: 'source_sequence',
+  occurredAt: 'source_occurred_at',
+});
+
 /** The replica of customer contacts from customer-master's events; leads are matched against it. */
 @Injectable()
 export class CustomerContactRepository {
-  async save(tx: EntityManager, c: CustomerContact): Promise<void> {
+  /** Only a newer event (ADR 0021) overwrites: a replay or a late event never brings back older contacts. */
+  async save(tx: EntityManager, c: CustomerContact, order: EventOrder): Promise<void> {
     await tx.query(
-      `INSERT INTO sales.customer_contact (customer_id, name, phones, emails) VALUES ($1, $2, $3, $4)
+      `INSERT INTO sales.customer_contact (customer_id, name, phones, emails, source_occurred_at, source_sequence)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (customer_id) DO UPDATE SET name = EXCLUDED.name, phones = EXCLUDED.phones,
-         emails = EXCLUDED.emails, updated_at = now()`,
-      [c.customerId, c.name, c.phones, c.emails],
+         emails = EXCLUDED.emails, updated_at = now(), source_occurred_at = EXCLUDED.source_occurred_at,
+         source_sequence = EXCLUDED.source_sequence
+       WHERE ${NEWER_EVENT}`,
+      [c.customerId, c.name, c.phones, c.emails, order.occurredAt, order.sequence],
     );
   }
 

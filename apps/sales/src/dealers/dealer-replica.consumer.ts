@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { PartnerKinds, PartnerRegistered, PartnerUpdated } from '@crm/contracts';
-import { EventSubscriber } from '@crm/messaging';
+import { EventSubscriber, eventOrderOf } from '@crm/messaging';
 import { toDealer } from './dealer';
 import { DealerRepository } from './dealer.repository';
 
@@ -18,7 +18,7 @@ export class DealerReplicaConsumer implements OnModuleInit {
     for (const definition of [PartnerRegistered, PartnerUpdated]) {
       this.subscriber.on(CONSUMER, definition, async (event, tx) => {
         if (event.payload.kind === PartnerKinds.dealer)
-          await this.dealers.upsert(tx, toDealer(event.payload), event.occurredAt);
+          await this.dealers.upsert(tx, toDealer(event.payload), eventOrderOf(event));
       });
     }
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { GeoPoint } from '@crm/contracts';
+import { EventOrder, excludedEventIsNewerSql } from '@crm/messaging';
 import { geoSql } from '@crm/persistence';
 import { Dealer, DealerCandidate } from './dealer';
 
@@ -14,6 +15,11 @@ const NEAREST_BATCH = 20;
 const SELLS = `EXISTS (SELECT 1 FROM unnest(d.brands) b
   WHERE lower($3::text) = lower(b) OR starts_with(lower($3::text), lower(b) || ' '))`;
 
+const NEWER_EVENT = excludedEventIsNewerSql('sales.dealer', {
+  sequence: 'source_sequence',
+  occurredAt: 'changed_at',
+});
+
 /** The dealer replica, fed by customer-master's partner events. */
 @Injectable()
 export class DealerRepository {
@@ -24,14 +30,15 @@ export class DealerRepository {
     return row.count;
   }
 
-  /** Only a newer event (by the envelope's occurredAt) overwrites: a late or replayed one changes nothing. */
-  async upsert(tx: EntityManager, dealer: Dealer, changedAt: string): Promise<void> {
+  /** Only a newer event (ADR 0021) overwrites: a late or replayed one changes nothing. */
+  async upsert(tx: EntityManager, dealer: Dealer, order: EventOrder): Promise<void> {
     await tx.query(
-      `INSERT INTO sales.dealer (partner_id, code, name, lat, lon, brands, active, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO sales.dealer (partner_id, code, name, lat, lon, brands, active, changed_at, source_sequence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (partner_id) DO UPDATE SET code = EXCLUDED.code, name = EXCLUDED.name, lat = EXCLUDED.lat,
-         lon = EXCLUDED.lon, brands = EXCLUDED.brands, active = EXCLUDED.active, changed_at = EXCLUDED.changed_at
-       WHERE sales.dealer.changed_at < EXCLUDED.changed_at`,
+         lon = EXCLUDED.lon, brands = EXCLUDED.brands, active = EXCLUDED.active, changed_at = EXCLUDED.changed_at,
+         source_sequence = EXCLUDED.source_sequence
+       WHERE ${NEWER_EVENT}`,
       [
         dealer.partnerId,
         dealer.code,
@@ -40,7 +47,8 @@ export class DealerRepository {
         dealer.location.lon,
         dealer.brands,
         dealer.active,
-        changedAt,
+        order.occurredAt,
+        order.sequence,
       ],
     );
   }

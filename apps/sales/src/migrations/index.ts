@@ -22,6 +22,8 @@ import { CreateLeadRotation1796030430000 } from './1796030430000-create-lead-rot
 import { CreateSalesReadAudit1796030500000 } from './1796030500000-create-read-audit';
 import { CreateSalesErasedCustomer1796030500001 } from './1796030500001-create-erased-customer';
 import { IndexOpportunityListOrder1796030700000 } from './1796030700000-index-opportunity-list-order';
+import { SalesAggregateSequence1796050000300 } from './1796050000300-create-aggregate-sequence';
+import { SalesReplicaEventSequence1796050000301 } from './1796050000301-replica-event-sequence';
 
 export const salesMigrations = [
   CreateSalesSchema1796016850855,
@@ -48,4 +50,6 @@ export const salesMigrations = [
   CreateSalesReadAudit1796030500000,
   CreateSalesErasedCustomer1796030500001,
   IndexOpportunityListOrder1796030700000,
+  SalesAggregateSequence1796050000300,
+  SalesReplicaEventSequence1796050000301,
 ];

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
-import { ErasedCustomers, EventSubscriber } from '@crm/messaging';
+import { ErasedCustomers, EventSubscriber, eventOrderOf } from '@crm/messaging';
 import { toCustomerContact } from './customer-contact';
 import { CustomerDomainEvents } from './customer-domain-events';
 import { CustomerContactRepository } from './customer-contact.repository';
@@ -20,14 +20,14 @@ export class CustomerContactConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     for (const definition of [CustomerRegistered, CustomerUpdated]) {
-      this.subscriber.on(CONSUMER, definition, async ({ payload, occurredAt }, tx) => {
-        if (!(await this.erased.isErased(tx, payload.customerId)))
-          await this.contacts.save(tx, toCustomerContact(payload), occurredAt);
+      this.subscriber.on(CONSUMER, definition, async (event, tx) => {
+        if (!(await this.erased.isErased(tx, event.payload.customerId)))
+          await this.contacts.save(tx, toCustomerContact(event.payload), eventOrderOf(event));
       });
     }
-    this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload, occurredAt }, tx) => {
-      await this.contacts.remove(tx, payload.mergedId);
-      await this.contacts.save(tx, toCustomerContact(payload.survivor), occurredAt);
+    this.subscriber.on(CONSUMER, CustomerMerged, async (event, tx) => {
+      await this.contacts.remove(tx, event.payload.mergedId);
+      await this.contacts.save(tx, toCustomerContact(event.payload.survivor), eventOrderOf(event));
     });
     this.subscriber.on(CONSUMER, CustomerErased, async ({ payload }, tx) => {
       const known = await this.contacts.find(tx, payload.customerId);

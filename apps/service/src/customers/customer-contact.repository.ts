@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ContactChannel } from '@crm/contracts';
+import { EventOrder, excludedEventIsNewerSql } from '@crm/messaging';
 import { CustomerContact } from './customer-contact';
+
+const NEWER = excludedEventIsNewerSql('service.customer_contact', {
+  sequence: 'source_sequence',
+  occurredAt: 'source_occurred_at',
+});
 
 interface ContactRow {
   customer_id: string;
@@ -13,17 +19,17 @@ interface ContactRow {
 /** Each customer's phones, emails and consented channels, from customer events: whom notifications go to. */
 @Injectable()
 export class CustomerContactRepository {
-  /** Only a newer event (by the envelope's occurredAt) overwrites: a replay or a late event never brings back older state. */
-  async save(tx: EntityManager, c: CustomerContact, occurredAt: string): Promise<void> {
+  /** Only a newer event (ADR 0021) overwrites: a replay or a late event never brings back older state. */
+  async save(tx: EntityManager, c: CustomerContact, order: EventOrder): Promise<void> {
     await tx.query(
-      `INSERT INTO service.customer_contact (customer_id, phones, emails, consented_channels, source_occurred_at)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO service.customer_contact (customer_id, phones, emails, consented_channels, source_occurred_at,
+         source_sequence)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (customer_id) DO UPDATE SET phones = EXCLUDED.phones, emails = EXCLUDED.emails,
          consented_channels = EXCLUDED.consented_channels, updated_at = now(),
-         source_occurred_at = EXCLUDED.source_occurred_at
-       WHERE service.customer_contact.source_occurred_at IS NULL
-          OR service.customer_contact.source_occurred_at <= EXCLUDED.source_occurred_at`,
-      [c.customerId, c.phones, c.emails, c.consentedChannels, occurredAt],
+         source_occurred_at = EXCLUDED.source_occurred_at, source_sequence = EXCLUDED.source_sequence
+       WHERE ${NEWER}`,
+      [c.customerId, c.phones, c.emails, c.consentedChannels, order.occurredAt, order.sequence],
     );
   }
 

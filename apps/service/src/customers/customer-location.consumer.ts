@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerErased, CustomerMerged, CustomerRegistered, CustomerUpdated } from '@crm/contracts';
-import { ErasedCustomers, EventSubscriber } from '@crm/messaging';
+import { ErasedCustomers, EventSubscriber, eventOrderOf } from '@crm/messaging';
 import { CustomerLocationRepository } from './customer-location.repository';
 
 const CONSUMER = 'customer-locations';
@@ -16,19 +16,16 @@ export class CustomerLocationConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     for (const definition of [CustomerRegistered, CustomerUpdated]) {
-      this.subscriber.on(CONSUMER, definition, async ({ payload, occurredAt }, tx) => {
-        if (await this.erased.isErased(tx, payload.customerId)) return;
-        await this.locations.save(tx, payload.customerId, payload.address?.location ?? null, occurredAt);
+      this.subscriber.on(CONSUMER, definition, async (event, tx) => {
+        const { customerId, address } = event.payload;
+        if (await this.erased.isErased(tx, customerId)) return;
+        await this.locations.save(tx, customerId, address?.location ?? null, eventOrderOf(event));
       });
     }
-    this.subscriber.on(CONSUMER, CustomerMerged, async ({ payload, occurredAt }, tx) => {
-      await this.locations.remove(tx, payload.mergedId);
-      await this.locations.save(
-        tx,
-        payload.survivorId,
-        payload.survivor.address?.location ?? null,
-        occurredAt,
-      );
+    this.subscriber.on(CONSUMER, CustomerMerged, async (event, tx) => {
+      const { mergedId, survivorId, survivor } = event.payload;
+      await this.locations.remove(tx, mergedId);
+      await this.locations.save(tx, survivorId, survivor.address?.location ?? null, eventOrderOf(event));
     });
     this.subscriber.on(CONSUMER, CustomerErased, async ({ payload }, tx) => {
       await this.erased.tombstone(tx, payload.customerId);

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CustomerErased, CustomerMerged, VehicleOwnershipChanged, VehicleRegistered } from '@crm/contracts';
-import { ErasedCustomers, EventSubscriber } from '@crm/messaging';
+import { ErasedCustomers, EventSubscriber, eventOrderOf } from '@crm/messaging';
 import { CustomerVehicleRepository } from './customer-vehicle.repository';
 
 const CONSUMER = 'customer-vehicles';
@@ -16,8 +16,9 @@ export class CustomerVehicleConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     for (const definition of [VehicleRegistered, VehicleOwnershipChanged]) {
-      this.subscriber.on(CONSUMER, definition, async ({ payload }, tx) => {
-        if (!(await this.erased.isErased(tx, payload.ownerCustomerId))) await this.vehicles.save(tx, payload);
+      this.subscriber.on(CONSUMER, definition, async (event, tx) => {
+        if (!(await this.erased.isErased(tx, event.payload.ownerCustomerId)))
+          await this.vehicles.save(tx, event.payload, eventOrderOf(event));
       });
     }
     this.subscriber.on(CONSUMER, CustomerMerged, ({ payload }, tx) =>

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { VehicleState } from '@crm/contracts';
+import { EventOrder, excludedEventIsNewerSql } from '@crm/messaging';
+
+const NEWER_EVENT = excludedEventIsNewerSql('service.customer_vehicle', {
+  sequence: 'source_sequence',
+  occurredAt: 'source_occurred_at',
+});
 
 /** A customer's vehicle as the customer master last described it: what a ticket may claim about it. */
 export interface CustomerVehicle {
@@ -29,14 +35,18 @@ const toVehicle = (r: Row): CustomerVehicle => ({
 
 @Injectable()
 export class CustomerVehicleRepository {
-  async save(tx: EntityManager, v: VehicleState): Promise<void> {
+  /** Only a newer event (ADR 0021) overwrites: a replay or a late event never brings back a former owner. */
+  async save(tx: EntityManager, v: VehicleState, order: EventOrder): Promise<void> {
     await tx.query(
-      `INSERT INTO service.customer_vehicle (vehicle_id, vin, brand, owner_customer_id, selling_dealer_id)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO service.customer_vehicle (vehicle_id, vin, brand, owner_customer_id, selling_dealer_id,
+         source_occurred_at, source_sequence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (vehicle_id) DO UPDATE SET vin = EXCLUDED.vin, brand = EXCLUDED.brand,
          owner_customer_id = EXCLUDED.owner_customer_id, selling_dealer_id = EXCLUDED.selling_dealer_id,
-         updated_at = now()`,
-      [v.vehicleId, v.vin, v.brand, v.ownerCustomerId, v.sellingDealerId],
+         updated_at = now(), source_occurred_at = EXCLUDED.source_occurred_at,
+         source_sequence = EXCLUDED.source_sequence
+       WHERE ${NEWER_EVENT}`,
+      [v.vehicleId, v.vin, v.brand, v.ownerCustomerId, v.sellingDealerId, order.occurredAt, order.sequence],
     );
   }
 

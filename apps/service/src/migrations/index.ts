@@ -10,6 +10,8 @@ import { CreateServiceReadAudit1767000100000 } from './1767000100000-create-read
 import { CreateServiceErasedCustomer1767000200000 } from './1767000200000-create-erased-customer';
 import { CreateServiceSlaClock1796030600000 } from './1796030600000-create-sla-clock';
 import { BackfillServiceSlaClock1796030600100 } from './1796030600100-backfill-sla-clock';
+import { ServiceAggregateSequence1796050000200 } from './1796050000200-create-aggregate-sequence';
+import { ServiceReplicaEventSequence1796050000201 } from './1796050000201-replica-event-sequence';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
@@ -24,4 +26,6 @@ export const serviceMigrations = [
   CreateServiceErasedCustomer1767000200000,
   CreateServiceSlaClock1796030600000,
   BackfillServiceSlaClock1796030600100,
+  ServiceAggregateSequence1796050000200,
+  ServiceReplicaEventSequence1796050000201,
 ];

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { PartnerKinds, PartnerRegistered, PartnerUpdated } from '@crm/contracts';
-import { EventSubscriber } from '@crm/messaging';
+import { EventSubscriber, eventOrderOf } from '@crm/messaging';
 import { StationRepository } from './station.repository';
 
 /** Keeps the station replica used for routing in step with customer-master's partners. */
@@ -15,7 +15,7 @@ export class StationReplicaConsumer implements OnModuleInit {
     for (const definition of [PartnerRegistered, PartnerUpdated]) {
       this.subscriber.on('station-replica', definition, async (event, tx) => {
         if (event.payload.kind === PartnerKinds.repairStation)
-          await this.stations.upsert(tx, event.payload, event.occurredAt);
+          await this.stations.upsert(tx, event.payload, eventOrderOf(event));
       });
     }
   }

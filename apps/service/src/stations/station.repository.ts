@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PartnerState } from '@crm/contracts';
+import { EventOrder, excludedEventIsNewerSql } from '@crm/messaging';
 import { Station } from './station';
+
+const NEWER_EVENT = excludedEventIsNewerSql('service.station', {
+  sequence: 'source_sequence',
+  occurredAt: 'source_occurred_at',
+});
 
 interface StationRow {
   id: string;
@@ -46,18 +52,18 @@ function toStation(row: StationRow): Station {
 export class StationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Only a newer event (by the envelope's occurredAt) overwrites: a replay or a late event never brings back older state. */
-  async upsert(tx: EntityManager, p: PartnerState, occurredAt: string): Promise<void> {
+  /** Only a newer event (ADR 0021) overwrites: a replay or a late event never brings back older state. */
+  async upsert(tx: EntityManager, p: PartnerState, order: EventOrder): Promise<void> {
     await tx.query(
       `INSERT INTO service.station (id, code, name, phone, address, lat, lon, brands, skills, capacity, opening_hours,
-         active, updated_at, source_occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), $13)
+         active, updated_at, source_occurred_at, source_sequence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), $13, $14)
        ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, name = EXCLUDED.name, phone = EXCLUDED.phone,
          address = EXCLUDED.address, lat = EXCLUDED.lat, lon = EXCLUDED.lon, brands = EXCLUDED.brands,
          skills = EXCLUDED.skills, capacity = EXCLUDED.capacity, opening_hours = EXCLUDED.opening_hours,
-         active = EXCLUDED.active, updated_at = now(), source_occurred_at = EXCLUDED.source_occurred_at
-       WHERE service.station.source_occurred_at IS NULL
-          OR service.station.source_occurred_at <= EXCLUDED.source_occurred_at`,
+         active = EXCLUDED.active, updated_at = now(), source_occurred_at = EXCLUDED.source_occurred_at,
+         source_sequence = EXCLUDED.source_sequence
+       WHERE ${NEWER_EVENT}`,
       [
         p.partnerId,
         p.code,
@@ -71,7 +77,8 @@ export class StationRepository {
         p.capacity,
         JSON.stringify(p.openingHours),
         p.active,
-        occurredAt,
+        order.occurredAt,
+        order.sequence,
       ],
     );
   }

@@ -6,10 +6,12 @@ import { afterCommit } from '../after-commit/after-commit';
 import { headersFor, MessageHeaders } from '../message-headers';
 import { assertSqlIdentifier } from '../sql-identifier';
 import { activeTraceparent } from '../tracing/trace-propagation';
+import { AggregateSequences } from './aggregate-sequences';
 
-/** Writes events into the service's outbox table inside the caller's transaction. */
+/** Writes events into the service's outbox table inside the caller's transaction, each numbered within its aggregate. */
 export class Outbox {
   private readonly table: string;
+  private readonly sequences: AggregateSequences;
 
   /** `wake` is told once a transaction that added events commits, so the relay publishes them at once. */
   constructor(
@@ -17,12 +19,14 @@ export class Outbox {
     private readonly wake: () => void = () => undefined,
   ) {
     this.table = `${assertSqlIdentifier(schema)}.outbox_message`;
+    this.sequences = new AggregateSequences(schema);
   }
 
   async add(tx: EntityManager, ...envelopes: EventEnvelope[]): Promise<void> {
     const traceparent = currentTraceparent();
-    for (const envelope of envelopes) {
-      validateEvent(envelope);
+    for (const event of envelopes) {
+      validateEvent(event);
+      const envelope = { ...event, aggregateSequence: await this.sequences.next(tx, event) };
       await tx.query(
         `INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, $5)`,
         [

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { CustomerErased, SYSTEM_ACTOR } from '@crm/contracts';
+import { allMessagingTablesDdl, MessageHeaders, Outbox } from '@crm/messaging';
+import { createTestDatabase, TestDatabase } from '@crm/testing';
+
+const SCHEMA = 'numbered';
+const WRITERS = 24;
+
+function erased(customerId: string) {
+  return {
+    id: randomUUID(),
+    type: CustomerErased.type,
+    version: CustomerErased.version,
+    occurredAt: new Date().toISOString(),
+    producer: 'test',
+    aggregateType: CustomerErased.aggregateType,
+    aggregateId: customerId,
+    correlationId: randomUUID(),
+    causationId: null,
+    actor: SYSTEM_ACTOR,
+    payload: { customerId, erasedAt: new Date().toISOString() },
+  };
+}
+
+interface NumberedRow {
+  sequence: number;
+  header: string;
+}
+
+describe(`${Outbox.name} numbers each aggregate's events`, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  const outbox = new Outbox(SCHEMA);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sequence');
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url: database.url,
+      extra: { max: 8 },
+    }).initialize();
+    await dataSource.query(`CREATE SCHEMA ${SCHEMA}`);
+    for (const statement of allMessagingTablesDdl(SCHEMA)) await dataSource.query(statement);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  /** In the order the relay publishes them (outbox seq). */
+  const numbered = (aggregateId: string): Promise<NumberedRow[]> =>
+    dataSource.query(
+      `SELECT (envelope->>'aggregateSequence')::int AS sequence, headers->>'${MessageHeaders.aggregateSequence}' AS header
+         FROM ${SCHEMA}.outbox_message WHERE message_key = $1 ORDER BY seq`,
+      [aggregateId],
+    );
+
+  /** Each writer holds its transaction open a little after adding, so the writers overlap. */
+  const write = (aggregateId: string) =>
+    dataSource.transaction(async (tx) => {
+      await outbox.add(tx, erased(aggregateId));
+      await sleep(Math.random() * 15);
+    });
+
+  it('gives concurrent writers of one aggregate 1..N, without gap or duplicate, in publishing order', async () => {
+    const one = randomUUID();
+    const other = randomUUID();
+    await Promise.all([
+      ...Array.from({ length: WRITERS }, () => write(one)),
+      ...Array.from({ length: WRITERS / 2 }, () => write(other)),
+    ]);
+
+    const expected = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ sequence: i + 1, header: String(i + 1) }));
+    expect(await numbered(one)).toEqual(expected(WRITERS));
+    expect(await numbered(other)).toEqual(expected(WRITERS / 2));
+  });
+
+  it('numbers several events added together in order, and leaves no gap for a rolled-back transaction', async () => {
+    const customerId = randomUUID();
+    await dataSource.transaction((tx) => outbox.add(tx, erased(customerId), erased(customerId)));
+    await expect(
+      dataSource.transaction(async (tx) => {
+        await outbox.add(tx, erased(customerId));
+        throw new Error('the business change failed');
+      }),
+    ).rejects.toThrow('the business change failed');
+    await dataSource.transaction((tx) => outbox.add(tx, erased(customerId)));
+
+    expect((await numbered(customerId)).map((row) => row.sequence)).toEqual([1, 2, 3]);
+  });
+
+  it('counts per aggregate type as well as id', async () => {
+    const sharedId = randomUUID();
+    await dataSource.transaction((tx) => outbox.add(tx, erased(sharedId)));
+    await dataSource.query(
+      `INSERT INTO ${SCHEMA}.aggregate_sequence (aggregate_type, aggregate_id, last_sequence) VALUES ('vehicle', $1, 7)`,
+      [sharedId],
+    );
+    await dataSource.transaction((tx) => outbox.add(tx, erased(sharedId)));
+
+    expect((await numbered(sharedId)).map((row) => row.sequence)).toEqual([1, 2]);
+  });
+});
