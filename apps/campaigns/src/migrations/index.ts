@@ -6,6 +6,7 @@ import { CampaignsReplicaEventSequence1796050000401 } from './1796050000401-repl
 import { CreateCampaignsReadAudit1796051000100 } from './1796051000100-create-read-audit';
 import { CreateOrderAndServiceReplicas1796053500000 } from './1796053500000-create-order-and-service-replicas';
 import { SegmentEditingAndStaticLists1796053500001 } from './1796053500001-segment-editing-and-static-lists';
+import { OrderReplicaEventSequence1796053500002 } from './1796053500002-order-replica-event-sequence';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -16,4 +17,5 @@ export const campaignsMigrations = [
   CreateCampaignsReadAudit1796051000100,
   CreateOrderAndServiceReplicas1796053500000,
   SegmentEditingAndStaticLists1796053500001,
+  OrderReplicaEventSequence1796053500002,
 ];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomerMerged, EventEnvelope, OrderPlaced, PayloadOf } from '@crm/contracts';
-import { ErasedCustomers } from '@crm/messaging';
+import { ErasedCustomers, eventOrderOf } from '@crm/messaging';
 import { OrderReplicaRepository } from './order-replica.repository';
 
 /** Keeps the orders of known people: an order without a customer selects no one; an erased person's stay out. */
@@ -15,7 +15,7 @@ export class OrderReplicaService {
   async apply(tx: EntityManager, event: EventEnvelope<PayloadOf<typeof OrderPlaced>>): Promise<void> {
     const { customerId } = event.payload;
     if (!customerId || (await this.erased.isErased(tx, customerId))) return;
-    await this.orders.upsert(tx, { ...event.payload, customerId }, event.occurredAt);
+    await this.orders.upsert(tx, { ...event.payload, customerId }, eventOrderOf(event));
   }
 
   async merge(tx: EntityManager, merged: PayloadOf<typeof CustomerMerged>): Promise<void> {
