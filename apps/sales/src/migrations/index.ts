@@ -22,6 +22,7 @@ import { CreateLeadRotation1796030430000 } from './1796030430000-create-lead-rot
 import { CreateSalesReadAudit1796030500000 } from './1796030500000-create-read-audit';
 import { CreateSalesErasedCustomer1796030500001 } from './1796030500001-create-erased-customer';
 import { IndexOpportunityListOrder1796030700000 } from './1796030700000-index-opportunity-list-order';
+import { CreateUserPreferences1796052000000 } from './1796052000000-create-user-preferences';
 
 export const salesMigrations = [
   CreateSalesSchema1796016850855,
@@ -48,4 +49,5 @@ export const salesMigrations = [
   CreateSalesReadAudit1796030500000,
   CreateSalesErasedCustomer1796030500001,
   IndexOpportunityListOrder1796030700000,
+  CreateUserPreferences1796052000000,
 ];
