@@ -23,6 +23,7 @@ import { CreateSalesReadAudit1796030500000 } from './1796030500000-create-read-a
 import { CreateSalesErasedCustomer1796030500001 } from './1796030500001-create-erased-customer';
 import { IndexOpportunityListOrder1796030700000 } from './1796030700000-index-opportunity-list-order';
 import { CreateUserPreferences1796052000000 } from './1796052000000-create-user-preferences';
+import { AddCatalogRetirement1796052000001 } from './1796052000001-add-catalog-retirement';
 
 export const salesMigrations = [
   CreateSalesSchema1796016850855,
@@ -50,4 +51,5 @@ export const salesMigrations = [
   CreateSalesErasedCustomer1796030500001,
   IndexOpportunityListOrder1796030700000,
   CreateUserPreferences1796052000000,
+  AddCatalogRetirement1796052000001,
 ];
