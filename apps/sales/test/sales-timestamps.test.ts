@@ -110,6 +110,7 @@ describe('timestamps in sales answers', () => {
       subject: '回访',
       discussed: '金融方案',
       opportunityId: deal.id,
+      occurredAt: '2026-11-29T10:00:00+08:00', // an offset in, UTC out
     });
     await call('rep', 'get', '/activities');
     await call('rep', 'get', `/activities/${activity.id}`);
