@@ -11,6 +11,7 @@ import { LeadsModule } from './leads/leads.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { OrdersModule } from './orders/orders.module';
+import { PreferencesModule } from './preferences/preferences.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { QuotasModule } from './quotas/quotas.module';
 import { QuotesModule } from './quotes/quotes.module';
@@ -34,6 +35,7 @@ import { SalesMessaging } from './sales-messaging';
     AccountTeamsModule,
     GuidanceModule,
     RemindersModule,
+    PreferencesModule,
     NotificationsModule,
     PrivacyModule,
     QuotasModule,

@@ -171,6 +171,11 @@ describe('personal data in sales', () => {
         { actor_id: 'dpo', roles: [Roles.privacyOfficer], action: 'customer.export', entity_id: customerId },
       ]),
     );
+    // Sales audits without waiting for the flush (ADR 0023): the row is still there, whole, once the answer is.
+    const [list] = await sales.query<{ result_ids: string[] }>(
+      `SELECT result_ids FROM sales.read_audit WHERE action = 'lead.list' ORDER BY id LIMIT 1`,
+    );
+    expect(list.result_ids).toEqual(expect.arrayContaining([ids.prospect, customerId]));
   });
 
   it('lets only privacy officers (and admins) take the export: a salesperson gets 403', async () => {

@@ -1,16 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel } from 'kafkajs';
 import {
   ActivityNextStepDue,
   EventEnvelope,
   PayloadOf,
   Roles,
   SalesNotificationRaised,
-  topicFor,
 } from '@crm/contracts';
 import { FixedClock } from '@crm/core';
 import { eventually } from '@crm/testing';
 import { NextStepReminders } from '../src/reminders/next-step-reminders';
+import { readFromKafka } from './kafka-probe';
 import { SalesHarness } from './sales.harness';
 
 const DAY = 86_400_000;
@@ -217,32 +216,82 @@ describe("a dealer's reminders", () => {
   });
 });
 
-/** Reads the given event types' topics from the beginning until `done` holds for what arrived. */
-async function readFromKafka(
-  namespace: string,
-  definitions: { type: string; aggregateType: string }[],
-  done: (events: EventEnvelope[]) => boolean,
-): Promise<EventEnvelope[]> {
-  const kafka = new Kafka({
-    brokers: [process.env.TEST_KAFKA_BROKERS as string],
-    logLevel: logLevel.NOTHING,
+describe("next steps fall due at the start of the day in their owner's time zone", () => {
+  const MINUTE = 60_000;
+  const clock = new FixedClock(new Date('2027-01-09T15:30:00Z'));
+  let sales: SalesHarness;
+  let shanghaiRep: string;
+  let losAngelesRep: string;
+
+  const fireDue = () => sales.app.get(NextStepReminders).fireDue();
+  const remindedOwners = async () =>
+    (
+      await sales.query<{ owner: string }>(
+        `SELECT a.owner_id AS owner FROM sales.next_step_reminder r JOIN sales.activity a ON a.id = r.activity_id
+          ORDER BY 1`,
+      )
+    ).map((r) => r.owner);
+  const logDueOn = (as: string, day: string) =>
+    sales
+      .http()
+      .post('/activities')
+      .set('authorization', as)
+      .send({ type: 'call', subject: 'call', discussed: '报价', nextStep: '回电', nextStepDue: day })
+      .expect(201);
+
+  beforeAll(async () => {
+    sales = await SalesHarness.start({ clock });
+    await sales.tree([
+      ['rep-sh', null],
+      ['rep-la', null],
+    ]);
+    shanghaiRep = await sales.auth({ sub: 'rep-sh', roles: [Roles.salesRep] });
+    losAngelesRep = await sales.auth({ sub: 'rep-la', roles: [Roles.salesRep] });
   });
-  const consumer: Consumer = kafka.consumer({ groupId: `reminders-probe-${randomBytes(4).toString('hex')}` });
-  const received: EventEnvelope[] = [];
-  await consumer.connect();
-  try {
-    const types = new Set(definitions.map((d) => d.type));
-    const topics = [...new Set(definitions.map((d) => `${namespace}${topicFor(d)}`))];
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const envelope = JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope;
-        if (types.has(envelope.type)) received.push(envelope);
-      },
-    });
-    await eventually(() => expect(done(received)).toBe(true), 30_000);
-    return received;
-  } finally {
-    await consumer.disconnect();
-  }
-}
+
+  afterAll(() => sales?.stop());
+
+  it('keeps a time zone per user, Asia/Shanghai unless set, and refuses what is not an IANA name', async () => {
+    const mine = (as: string) => sales.http().get('/me/preferences').set('authorization', as).expect(200);
+    expect((await mine(losAngelesRep)).body).toEqual({ timeZone: 'Asia/Shanghai' });
+    await sales
+      .http()
+      .put('/me/preferences')
+      .set('authorization', losAngelesRep)
+      .send({ timeZone: 'America/Los_Angeles' })
+      .expect(200, { timeZone: 'America/Los_Angeles' });
+    expect((await mine(losAngelesRep)).body).toEqual({ timeZone: 'America/Los_Angeles' });
+    expect((await mine(shanghaiRep)).body).toEqual({ timeZone: 'Asia/Shanghai' });
+    for (const timeZone of ['Mars/Olympus_Mons', '+08:00', 'GMT-8', 42]) {
+      const refused = await sales
+        .http()
+        .put('/me/preferences')
+        .set('authorization', shanghaiRep)
+        .send({ timeZone })
+        .expect(400);
+      expect(refused.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'timeZone' })]),
+      );
+    }
+  });
+
+  it('reminds each owner when the due day begins where they are, not in UTC', async () => {
+    await logDueOn(shanghaiRep, '2027-01-10');
+    await logDueOn(losAngelesRep, '2027-01-10');
+
+    await fireDue(); // 23:30 on the 9th in Shanghai, 07:30 in Los Angeles
+    expect(await remindedOwners()).toEqual([]);
+
+    clock.advance(30 * MINUTE); // 2027-01-09T16:00Z: midnight in Shanghai, still the 9th in UTC
+    await fireDue();
+    expect(await remindedOwners()).toEqual(['rep-sh']);
+
+    clock.advance(16 * 60 * MINUTE - MINUTE); // 07:59Z on the 10th: 23:59 on the 9th in Los Angeles
+    await fireDue();
+    expect(await remindedOwners()).toEqual(['rep-sh']);
+
+    clock.advance(MINUTE); // 08:00Z: midnight in Los Angeles
+    await fireDue();
+    expect(await remindedOwners()).toEqual(['rep-la', 'rep-sh']);
+  });
+});

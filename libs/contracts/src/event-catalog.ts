@@ -15,6 +15,7 @@ import { OPPORTUNITY_EVENTS } from './sales/opportunity.events';
 import { SALES_COLLABORATION_EVENTS } from './sales/sales-collaboration.events';
 import { QuotaSet } from './sales/quota.events';
 import { ORDER_EVENTS } from './sales/order.events';
+import { QUOTE_EVENTS } from './sales/quote.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -35,6 +36,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ActivityLogged,
   ...SALES_COLLABORATION_EVENTS,
   QuotaSet,
+  ...QUOTE_EVENTS,
   ...ORDER_EVENTS,
 ];
 

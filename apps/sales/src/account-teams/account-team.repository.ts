@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { accountsOfTeamSql, SalesScope } from '../hierarchy/sales-scope';
 import { AccountTeam, AccountTeamMember } from './account-team';
 
@@ -18,7 +19,7 @@ export class AccountTeamRepository {
   async find(customerId: string, tx: EntityManager = this.dataSource.manager): Promise<AccountTeam> {
     const rows: (AccountTeamMember & { updatedBy: string; updatedAt: string })[] = await tx.query(
       `SELECT user_id AS "userId", role, split_percent AS "splitPercent", updated_by AS "updatedBy",
-              to_json(updated_at) #>> '{}' AS "updatedAt"
+              ${isoTimestampSql('updated_at')} AS "updatedAt"
          FROM sales.account_team_member WHERE customer_id = $1
         ORDER BY split_percent DESC, user_id`,
       [customerId],

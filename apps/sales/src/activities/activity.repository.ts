@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { ActivityType } from '@crm/contracts';
 import { SalesScope, visibleTo } from '../hierarchy/sales-scope';
 import { Activity } from './activity';
@@ -17,9 +18,9 @@ export interface ActivityFilter {
 }
 
 const COLUMNS = `a.id, a.type, a.subject, a.discussed, a.next_step AS "nextStep",
-  to_char(a.next_step_due, 'YYYY-MM-DD') AS "nextStepDue", to_json(a.occurred_at) #>> '{}' AS "occurredAt",
+  to_char(a.next_step_due, 'YYYY-MM-DD') AS "nextStepDue", ${isoTimestampSql('a.occurred_at')} AS "occurredAt",
   a.customer_id AS "customerId", a.lead_id AS "leadId", a.opportunity_id AS "opportunityId",
-  a.owner_id AS "ownerId", a.partner_id AS "partnerId", to_json(a.created_at) #>> '{}' AS "createdAt"`;
+  a.owner_id AS "ownerId", a.partner_id AS "partnerId", ${isoTimestampSql('a.created_at')} AS "createdAt"`;
 
 /** Activities, always read through the caller's scope. */
 @Injectable()

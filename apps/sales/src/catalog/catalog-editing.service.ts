@@ -7,7 +7,7 @@ import { CatalogRepository } from './catalog.repository';
 
 export type NewNote = Omit<CatalogNote, 'id' | 'modelId'>;
 
-/** Adds models, their trims, selling points and FAQs (admin only, enforced by the controller). */
+/** Adds models, their trims, selling points and FAQs (admin only, enforced by the controller); see CatalogChangeService. */
 @Injectable()
 export class CatalogEditingService {
   constructor(
@@ -16,8 +16,8 @@ export class CatalogEditingService {
     private readonly ids: IdGenerator,
   ) {}
 
-  addModel(model: Omit<CarModel, 'id'>): Promise<CarModel> {
-    const created = { ...model, id: this.ids.next() };
+  addModel(model: Omit<CarModel, 'id' | 'retiredAt'>): Promise<CarModel> {
+    const created = { ...model, id: this.ids.next(), retiredAt: null };
     return conflictOnTakenCode(() =>
       this.uow.run(async (tx) => {
         await this.catalog.insertModel(tx, created);
@@ -26,11 +26,12 @@ export class CatalogEditingService {
     );
   }
 
-  addTrim(modelId: string, trim: Omit<Trim, 'id' | 'modelId'>): Promise<Trim> {
-    const created = { ...trim, id: this.ids.next(), modelId };
+  /** The model row is locked, so a rename at the same time cannot leave the trim's document with the old name. */
+  addTrim(modelId: string, trim: Omit<Trim, 'id' | 'modelId' | 'retiredAt'>): Promise<Trim> {
+    const created = { ...trim, id: this.ids.next(), modelId, retiredAt: null };
     return conflictOnTakenCode(() =>
       this.uow.run(async (tx) => {
-        const model = await this.catalog.findModel(modelId, tx);
+        const model = await this.catalog.findModel(modelId, tx, true);
         if (!model) throw new NotFoundError('model', modelId);
         await this.catalog.insertTrim(tx, created, model.name);
         return created;

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { CarModel, CatalogHit, CatalogNote, NoteKind, Trim, TrimSummary } from './catalog';
 import { documentTerms, SearchTerms } from './catalog-search-terms';
 
-const MODEL_COLUMNS = `m.id, m.code, m.name, m.description`;
+const MODEL_COLUMNS = `m.id, m.code, m.name, m.description, ${isoTimestampSql('m.retired_at')} AS "retiredAt"`;
 const TRIM_COLUMNS = `t.id, t.model_id AS "modelId", t.code, t.name, t.powertrain, t.engine, t.power_kw AS "powerKw",
-  t.range_km AS "rangeKm", t.seats, t.specs`;
+  t.range_km AS "rangeKm", t.seats, t.specs, ${isoTimestampSql('t.retired_at')} AS "retiredAt"`;
+const RETIRABLE = { model: 'sales.catalog_model', trim: 'sales.catalog_trim' } as const;
+export type Retirable = keyof typeof RETIRABLE;
 const NOTE_COLUMNS = `n.id, n.model_id AS "modelId", n.trim_id AS "trimId", n.kind, n.title, n.body`;
 
 /** The weighted document of a row: `$n` the CJK terms, `$n+1` the latin text. */
@@ -59,8 +62,83 @@ export class CatalogRepository {
     );
   }
 
-  async findModel(id: string, tx: EntityManager = this.dataSource.manager): Promise<CarModel | null> {
-    const [row] = await tx.query(`SELECT ${MODEL_COLUMNS} FROM sales.catalog_model m WHERE m.id = $1`, [id]);
+  async updateModel(tx: EntityManager, m: CarModel): Promise<void> {
+    const terms = documentTerms(m.code, m.name, m.description);
+    await tx.query(
+      `UPDATE sales.catalog_model SET name = $2, description = $3, search_document = ${documentSql(4, 'A')}
+        WHERE id = $1`,
+      [m.id, m.name, m.description, terms.cjk, terms.latin],
+    );
+  }
+
+  /** A trim's document holds its model's name, so renaming a model rewrites its trims' documents too. */
+  async updateTrim(tx: EntityManager, t: Trim, modelName: string): Promise<void> {
+    const terms = documentTerms(modelName, t.code, t.name, t.engine);
+    await tx.query(
+      `UPDATE sales.catalog_trim SET name = $2, powertrain = $3, engine = $4, power_kw = $5, range_km = $6, seats = $7,
+         specs = $8, search_document = ${documentSql(9, 'A')}
+        WHERE id = $1`,
+      [
+        t.id,
+        t.name,
+        t.powertrain,
+        t.engine,
+        t.powerKw,
+        t.rangeKm,
+        t.seats,
+        JSON.stringify(t.specs),
+        terms.cjk,
+        terms.latin,
+      ],
+    );
+  }
+
+  async updateNote(tx: EntityManager, n: CatalogNote): Promise<void> {
+    const terms = documentTerms(n.title, n.body);
+    await tx.query(
+      `UPDATE sales.catalog_note SET trim_id = $2, title = $3, body = $4, search_document = ${documentSql(5, 'B')}
+        WHERE id = $1`,
+      [n.id, n.trimId, n.title, n.body, terms.cjk, terms.latin],
+    );
+  }
+
+  /** Sets `retired_at` once: retiring again keeps the first date. */
+  async retire(tx: EntityManager, kind: Retirable, id: string, at: Date): Promise<void> {
+    await tx.query(`UPDATE ${RETIRABLE[kind]} SET retired_at = COALESCE(retired_at, $2) WHERE id = $1`, [
+      id,
+      at,
+    ]);
+  }
+
+  /** Those of `trimIds` no longer offered: retired themselves or through their model. */
+  retiredAmong(tx: EntityManager, trimIds: string[]): Promise<TrimSummary[]> {
+    return tx.query(
+      `SELECT t.id AS "trimId", t.name AS "trimName", m.id AS "modelId", m.name AS "modelName"
+         FROM sales.catalog_trim t JOIN sales.catalog_model m ON m.id = t.model_id
+        WHERE t.id = ANY($1::uuid[]) AND (t.retired_at IS NOT NULL OR m.retired_at IS NOT NULL)
+        ORDER BY t.name, t.id`,
+      [trimIds],
+    );
+  }
+
+  /** With `forUpdate`, the model row is locked: changes of one model and its trims run one at a time. */
+  async findModel(
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+    forUpdate = false,
+  ): Promise<CarModel | null> {
+    const [row] = await tx.query(
+      `SELECT ${MODEL_COLUMNS} FROM sales.catalog_model m WHERE m.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async findNote(id: string, tx: EntityManager, forUpdate = false): Promise<CatalogNote | null> {
+    const [row] = await tx.query(
+      `SELECT ${NOTE_COLUMNS} FROM sales.catalog_note n WHERE n.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     return row ?? null;
   }
 
@@ -90,8 +168,8 @@ export class CatalogRepository {
     return row ?? null;
   }
 
-  trimsOf(modelId: string): Promise<Trim[]> {
-    return this.dataSource.query(
+  trimsOf(modelId: string, tx: EntityManager = this.dataSource.manager): Promise<Trim[]> {
+    return tx.query(
       `SELECT ${TRIM_COLUMNS} FROM sales.catalog_trim t WHERE t.model_id = $1 ORDER BY t.name, t.id`,
       [modelId],
     );

@@ -11,6 +11,8 @@ export interface CarModel {
   code: string;
   name: string;
   description: string | null;
+  /** When it was retired from sale (its trims with it); null while offered. */
+  retiredAt: string | null;
 }
 
 export interface Trim {
@@ -26,7 +28,16 @@ export interface Trim {
   rangeKm: number | null;
   seats: number;
   specs: SpecMap;
+  /** When it was retired from sale; null while offered (and its model is). */
+  retiredAt: string | null;
 }
+
+/** What an admin may change on a model; its code stays, since quotes and orders may quote it. */
+export type ModelChanges = Partial<Pick<CarModel, 'name' | 'description'>>;
+/** What an admin may change on a trim (not its code or model). */
+export type TrimChanges = Partial<Omit<Trim, 'id' | 'modelId' | 'code' | 'retiredAt'>>;
+/** What an admin may change on a selling point or an FAQ. */
+export type NoteChanges = Partial<Pick<CatalogNote, 'title' | 'body' | 'trimId'>>;
 
 /** A trim with the names a quote or an order shows. */
 export interface TrimSummary {

@@ -19,6 +19,15 @@ export class PriceListRepository {
     );
   }
 
+  async updateValidTo(tx: EntityManager, p: Price): Promise<void> {
+    await tx.query(`UPDATE sales.catalog_price SET valid_to = $2 WHERE id = $1`, [p.id, p.validTo]);
+  }
+
+  async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<Price | null> {
+    const [row] = await tx.query(`SELECT ${COLUMNS} FROM sales.catalog_price p WHERE p.id = $1`, [id]);
+    return row ?? null;
+  }
+
   pricesOf(trimId: string, tx: EntityManager = this.dataSource.manager): Promise<Price[]> {
     return tx.query(
       `SELECT ${COLUMNS} FROM sales.catalog_price p WHERE p.trim_id = $1 ORDER BY p.region, p.valid_from`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { SalesUser } from '../hierarchy/sales-user';
 import { SalesPeriod } from '../quotas/sales-month';
 import { peopleSql } from '../quotas/team-reach';
@@ -7,7 +8,7 @@ import { CategoryRow, ForecastAdjustment, ForecastLevel } from './forecast';
 
 const ADJUSTMENT_COLUMNS = `a.id, a.level, a.user_id AS "userId", to_char(a.month, 'YYYY-MM') AS month,
   a.amount::float8 AS amount, a.computed::float8 AS computed, a.note, a.adjusted_by AS "adjustedBy",
-  to_json(a.adjusted_at) #>> '{}' AS "adjustedAt"`;
+  ${isoTimestampSql('a.adjusted_at')} AS "adjustedAt"`;
 
 /** Opportunities summed per owner and forecast category, and managers' adjustments. */
 @Injectable()

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { SalesRecordType } from '@crm/contracts';
 import { GuidanceComment } from './guidance-comment';
 
@@ -20,7 +21,7 @@ export class GuidanceRepository {
   listFor(recordType: SalesRecordType, recordId: string): Promise<GuidanceComment[]> {
     return this.dataSource.query(
       `SELECT id, record_type AS "recordType", record_id AS "recordId", kind, author_id AS "authorId",
-              author_name AS "authorName", body, to_json(created_at) #>> '{}' AS "createdAt"
+              author_name AS "authorName", body, ${isoTimestampSql('created_at')} AS "createdAt"
          FROM sales.guidance_comment WHERE record_type = $1 AND record_id = $2 ORDER BY created_at, id`,
       [recordType, recordId],
     );

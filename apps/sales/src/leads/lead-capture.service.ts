@@ -72,6 +72,7 @@ export class LeadCaptureService {
       await this.assigner.applyOnCapture(tx, lead, principal.subject);
       await this.leads.insert(tx, lead);
       await this.publishing.captured(tx, lead);
+      await this.publishing.assigned(tx, lead);
       return lead;
     });
   }

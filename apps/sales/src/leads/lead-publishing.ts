@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { LeadCaptured, LeadConverted } from '@crm/contracts';
+import { LeadAssigned, LeadCaptured, LeadConverted } from '@crm/contracts';
 import { Clock, IdGenerator } from '@crm/core';
 import { EventFactory, Outbox } from '@crm/messaging';
 import { Lead } from './lead';
@@ -91,6 +91,24 @@ export class LeadPublishing {
         partnerId: lead.partnerId,
         source: lead.source,
         convertedAt: lead.updatedAt,
+      }),
+    );
+  }
+
+  /** The rule's decision, when one placed the lead (the lead carries it in `assignment`). */
+  async assigned(tx: EntityManager, lead: Lead): Promise<void> {
+    const decision = lead.assignment;
+    if (!decision) return;
+    await this.outbox.add(
+      tx,
+      this.events.create(LeadAssigned, lead.id, {
+        leadId: lead.id,
+        strategy: decision.strategy,
+        partnerId: lead.partnerId,
+        ownerId: lead.ownerId,
+        managerId: decision.strategy === 'round-robin' ? decision.managerId : null,
+        decidedBy: decision.decidedBy,
+        decidedAt: decision.decidedAt,
       }),
     );
   }

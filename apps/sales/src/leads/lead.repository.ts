@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { LeadSource, LeadStatus } from '@crm/contracts';
 import { SalesScope, visibleTo } from '../hierarchy/sales-scope';
 import { Lead } from './lead';
@@ -24,7 +25,7 @@ const COLUMNS = `l.id, l.source, l.status, l.name, l.phone, l.email, l.customer_
   CASE WHEN l.lat IS NULL THEN NULL ELSE json_build_object('lat', l.lat, 'lon', l.lon) END AS location,
   l.assignment,
   l.campaign_id AS "campaignId", l.notes, l.opportunity_id AS "opportunityId", l.captured_by AS "capturedBy",
-  to_json(l.created_at) #>> '{}' AS "createdAt", to_json(l.updated_at) #>> '{}' AS "updatedAt"`;
+  ${isoTimestampSql('l.created_at')} AS "createdAt", ${isoTimestampSql('l.updated_at')} AS "updatedAt"`;
 
 /** Leads, always read through the caller's scope: what is outside it does not exist for them. */
 @Injectable()

@@ -24,6 +24,8 @@ import { CreateSalesErasedCustomer1796030500001 } from './1796030500001-create-e
 import { IndexOpportunityListOrder1796030700000 } from './1796030700000-index-opportunity-list-order';
 import { SalesAggregateSequence1796050000300 } from './1796050000300-create-aggregate-sequence';
 import { SalesReplicaEventSequence1796050000301 } from './1796050000301-replica-event-sequence';
+import { CreateUserPreferences1796052000000 } from './1796052000000-create-user-preferences';
+import { AddCatalogRetirement1796052000001 } from './1796052000001-add-catalog-retirement';
 
 export const salesMigrations = [
   CreateSalesSchema1796016850855,
@@ -52,4 +54,6 @@ export const salesMigrations = [
   IndexOpportunityListOrder1796030700000,
   SalesAggregateSequence1796050000300,
   SalesReplicaEventSequence1796050000301,
+  CreateUserPreferences1796052000000,
+  AddCatalogRetirement1796052000001,
 ];

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { SalesNotification } from './sales-notification';
 
 const COLUMNS = `id, recipient_id AS "recipientId", kind, title, body, record_type AS "recordType",
-  record_id AS "recordId", partner_id AS "partnerId", to_json(created_at) #>> '{}' AS "createdAt", to_json(read_at) #>> '{}' AS "readAt"`;
+  record_id AS "recordId", partner_id AS "partnerId", ${isoTimestampSql('created_at')} AS "createdAt", ${isoTimestampSql('read_at')} AS "readAt"`;
 
 /** Each user's inbox: only ever read by its recipient. */
 @Injectable()

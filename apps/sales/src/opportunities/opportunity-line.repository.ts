@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { ConflictError } from '@crm/core';
 import { OpportunityLine } from './opportunity-line';
 
 const COLUMNS = `l.id, l.opportunity_id AS "opportunityId", l.trim_id AS "trimId", t.name AS "trimName",
   t.model_id AS "modelId", m.name AS "modelName", l.quantity,
   json_build_object('amount', l.unit_price::float8, 'currency', l.currency) AS "unitPrice",
-  l.discount::float8 AS discount, to_json(l.created_at) #>> '{}' AS "createdAt"`;
+  l.discount::float8 AS discount, ${isoTimestampSql('l.created_at')} AS "createdAt"`;
 
 /** The line items of opportunities, with their trim and model names. Callers check visibility first. */
 @Injectable()

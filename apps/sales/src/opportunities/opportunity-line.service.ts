@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Principal } from '@crm/auth';
 import { Money } from '@crm/contracts';
 import { ConflictError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
+import { assertOffered } from '../catalog/catalog-offer';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { PriceListRepository } from '../catalog/price-list.repository';
 import { scopeOf } from '../hierarchy/sales-scope';
@@ -53,6 +54,7 @@ export class OpportunityLineService {
     await this.transaction.run(principal, opportunityId, async ({ tx, opportunity, now }) => {
       const trim = await this.catalog.trimSummary(tx, request.trimId);
       if (!trim) throw new InvalidInputError([{ field: 'trimId', message: 'names no trim of the catalog' }]);
+      await assertOffered(this.catalog, tx, [trim.trimId], 'trimId');
       const unitPrice = request.unitPrice ?? (await this.listPrice(tx, opportunity, request.trimId, now));
       const line: OpportunityLine = {
         ...trim,

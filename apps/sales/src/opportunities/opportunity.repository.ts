@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { SalesScope, visibleTo } from '../hierarchy/sales-scope';
 import { Opportunity, StageChange } from './opportunity';
 
@@ -17,8 +18,8 @@ const COLUMNS = `o.id, o.name, o.pipeline_id AS "pipelineId", o.stage, o.probabi
   CASE WHEN o.amount IS NULL THEN NULL ELSE json_build_object('amount', o.amount::float8, 'currency', o.currency) END AS amount,
   to_char(o.expected_close_date, 'YYYY-MM-DD') AS "expectedCloseDate", o.customer_id AS "customerId",
   o.lead_id AS "leadId", o.owner_id AS "ownerId", o.partner_id AS "partnerId", o.region, o.close_reason AS "closeReason",
-  to_json(o.closed_at) #>> '{}' AS "closedAt", to_json(o.created_at) #>> '{}' AS "createdAt",
-  to_json(o.updated_at) #>> '{}' AS "updatedAt"`;
+  ${isoTimestampSql('o.closed_at')} AS "closedAt", ${isoTimestampSql('o.created_at')} AS "createdAt",
+  ${isoTimestampSql('o.updated_at')} AS "updatedAt"`;
 
 /** Opportunities and their stage history, always read through the caller's scope. */
 @Injectable()
@@ -90,7 +91,7 @@ export class OpportunityRepository {
   history(opportunityId: string): Promise<StageChange[]> {
     return this.dataSource.query(
       `SELECT from_stage AS "fromStage", to_stage AS "toStage", probability, changed_by AS "changedBy",
-              to_json(changed_at) #>> '{}' AS "changedAt"
+              ${isoTimestampSql('changed_at')} AS "changedAt"
          FROM sales.opportunity_stage_history WHERE opportunity_id = $1 ORDER BY id`,
       [opportunityId],
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { SalesScope, visibleTo } from '../hierarchy/sales-scope';
 import { Order } from './order';
 
@@ -8,7 +9,7 @@ const FROM = `sales.sales_order so JOIN sales.opportunity o ON o.id = so.opportu
 const COLUMNS = `so.id, so.number, so.opportunity_id AS "opportunityId", so.quote_id AS "quoteId",
   so.customer_id AS "customerId", o.partner_id AS "dealerId", o.owner_id AS "ownerId", so.items,
   json_build_object('amount', so.total::float8, 'currency', so.currency) AS total, so.placed_by AS "placedBy",
-  to_json(so.placed_at) #>> '{}' AS "placedAt"`;
+  ${isoTimestampSql('so.placed_at')} AS "placedAt"`;
 
 export interface OrderFilter {
   customerId?: string;

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
 import { Clock, ConflictError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
+import { assertOffered } from '../catalog/catalog-offer';
+import { CatalogRepository } from '../catalog/catalog.repository';
 import { scopeOf } from '../hierarchy/sales-scope';
 import { amountOfLines } from '../opportunities/opportunity-line';
 import { OpportunityLineRepository } from '../opportunities/opportunity-line.repository';
@@ -27,6 +29,7 @@ export class QuoteIssuingService {
     private readonly quotes: QuoteRepository,
     private readonly opportunities: OpportunityRepository,
     private readonly lines: OpportunityLineRepository,
+    private readonly catalog: CatalogRepository,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -43,6 +46,12 @@ export class QuoteIssuingService {
       const total = amountOfLines(lines);
       if (!total)
         throw new ConflictError('the opportunity has no line items to quote', { field: 'opportunityId' });
+      await assertOffered(
+        this.catalog,
+        tx,
+        lines.map((line) => line.trimId),
+        'opportunityId',
+      );
       const latest = await this.quotes.latestOf(tx, opportunity.id);
       const customerName =
         request.customerName ??

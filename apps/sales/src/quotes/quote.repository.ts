@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '@crm/persistence';
 import { SalesScope, visibleTo } from '../hierarchy/sales-scope';
 import { Quote } from './quote';
 
@@ -8,8 +9,8 @@ const FROM = `sales.quote q JOIN sales.opportunity o ON o.id = q.opportunity_id`
 const COLUMNS = `q.id, q.number, q.version, q.opportunity_id AS "opportunityId", q.customer_id AS "customerId",
   q.customer_name AS "customerName", q.status, to_char(q.valid_until, 'YYYY-MM-DD') AS "validUntil", q.terms,
   q.lines, json_build_object('amount', q.total::float8, 'currency', q.currency) AS total,
-  q.created_by AS "createdBy", to_json(q.created_at) #>> '{}' AS "createdAt",
-  to_json(q.updated_at) #>> '{}' AS "updatedAt"`;
+  q.created_by AS "createdBy", ${isoTimestampSql('q.created_at')} AS "createdAt",
+  ${isoTimestampSql('q.updated_at')} AS "updatedAt"`;
 
 export interface QuoteFilter {
   opportunityId?: string;

@@ -1,4 +1,12 @@
-import { Money, OrderItem } from '@crm/contracts';
+import {
+  EventDefinition,
+  Money,
+  OrderItem,
+  PayloadOf,
+  QuoteAccepted,
+  QuoteRejected,
+  QuoteSent,
+} from '@crm/contracts';
 import { lineTotal, OpportunityLine } from '../opportunities/opportunity-line';
 
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired'] as const;
@@ -46,10 +54,28 @@ export function statusOn(quote: Pick<Quote, 'status' | 'validUntil'>, today: str
   return open && quote.validUntil < today ? 'expired' : quote.status;
 }
 
-/** Which stored status each step may start from. */
+/** Which stored status each step may start from, and the event it publishes. */
 export const QUOTE_STEPS = {
-  send: { from: ['draft'], to: 'sent' },
-  accept: { from: ['sent'], to: 'accepted' },
-  reject: { from: ['sent'], to: 'rejected' },
-} as const satisfies Record<string, { from: StoredQuoteStatus[]; to: StoredQuoteStatus }>;
+  send: { from: ['draft'], to: 'sent', event: QuoteSent },
+  accept: { from: ['sent'], to: 'accepted', event: QuoteAccepted },
+  reject: { from: ['sent'], to: 'rejected', event: QuoteRejected },
+} as const satisfies Record<
+  string,
+  { from: StoredQuoteStatus[]; to: StoredQuoteStatus; event: EventDefinition }
+>;
 export type QuoteStep = keyof typeof QUOTE_STEPS;
+
+/** The payload every quote status event carries, for the quote as it stands after the step. */
+export function quoteStatusPayload(quote: Quote, changedBy: string): PayloadOf<typeof QuoteSent> {
+  return {
+    quoteId: quote.id,
+    number: quote.number,
+    version: quote.version,
+    opportunityId: quote.opportunityId,
+    customerId: quote.customerId,
+    total: quote.total,
+    validUntil: quote.validUntil,
+    changedBy,
+    changedAt: quote.updatedAt,
+  };
+}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
 import { OpportunitiesModule } from '../opportunities/opportunities.module';
 import { SalesMessaging } from '../sales-messaging';
 import { QuoteIssuingService } from './quote-issuing.service';
@@ -11,7 +12,7 @@ import { QuoteRepository } from './quote.repository';
 
 /** Quotes from opportunities' line items: numbered and versioned, sent, accepted or rejected, as PDF. */
 @Module({
-  imports: [SalesMessaging, OpportunitiesModule],
+  imports: [SalesMessaging, CatalogModule, OpportunitiesModule],
   controllers: [QuoteController],
   providers: [
     QuoteRepository,

@@ -11,7 +11,7 @@ const BATCH = 100;
 
 /**
  * Reminds owners of next steps that fell due: once per next step, announced as activity.next-step-due and raised
- * in-process for the inbox, in the transaction that claims it. Due means the due date (UTC) has been reached.
+ * in-process for the inbox, in the transaction that claims it. Due means the due day has begun in the owner's time zone (preferences/).
  */
 @Injectable()
 export class NextStepReminders {
@@ -36,7 +36,7 @@ export class NextStepReminders {
   }
 
   private async fireBatch(tx: EntityManager, now: Date): Promise<number> {
-    const due = await this.reminders.claimDue(tx, now.toISOString().slice(0, 10), now, BATCH);
+    const due = await this.reminders.claimDue(tx, now, BATCH);
     for (const step of due) await this.remind(tx, step, now.toISOString());
     return due.length;
   }

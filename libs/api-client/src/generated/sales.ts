@@ -73,6 +73,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/catalog/faqs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an FAQ's question or answer, or which trim of its model it is about (admin) */
+    patch: operations['CatalogChangeController_changeFaq'];
+    trace?: never;
+  };
   '/catalog/models': {
     parameters: {
       query?: never;
@@ -105,7 +122,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a model's name or description (admin); the fields sent, no others */
+    patch: operations['CatalogChangeController_changeModel'];
     trace?: never;
   };
   '/catalog/models/{id}/faqs': {
@@ -119,6 +137,23 @@ export interface paths {
     put?: never;
     /** Add a question and its answer to a model or one of its trims (admin) */
     post: operations['CatalogController_addFaq'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/catalog/models/{id}/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retire a model and its trims from sale (admin): no new line items or quotes; still shown where used. Idempotent */
+    post: operations['CatalogChangeController_retireModel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -159,6 +194,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/catalog/prices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** End a price on a day after the fact, or open its end again (admin); 409 when it would overlap another price of the region, 400 before validFrom */
+    patch: operations['CatalogChangeController_changePrice'];
+    trace?: never;
+  };
   '/catalog/search': {
     parameters: {
       query?: never;
@@ -176,6 +228,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/catalog/selling-points/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a selling point, or which trim of its model it is about (admin) */
+    patch: operations['CatalogChangeController_changeSellingPoint'];
+    trace?: never;
+  };
   '/catalog/trims/{id}': {
     parameters: {
       query?: never;
@@ -190,7 +259,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a trim's name, powertrain or specs (admin); the fields sent, no others */
+    patch: operations['CatalogChangeController_changeTrim'];
     trace?: never;
   };
   '/catalog/trims/{id}/price': {
@@ -221,6 +291,23 @@ export interface paths {
     put?: never;
     /** Add a regional price with its validity (admin); 409 when it overlaps another price of the region */
     post: operations['CatalogController_addPrice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/catalog/trims/{id}/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retire a trim from sale (admin): no new line items or quotes; still shown where used. Idempotent */
+    post: operations['CatalogChangeController_retireTrim'];
     delete?: never;
     options?: never;
     head?: never;
@@ -426,6 +513,24 @@ export interface paths {
     put?: never;
     /** Mark one of the caller's notifications read; another user's is 404 */
     post: operations['NotificationController_markRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's sales preferences (time zone Asia/Shanghai unless changed) */
+    get: operations['UserPreferencesController_get'];
+    /** Set the caller's time zone: their next steps fall due at the start of the day there */
+    put: operations['UserPreferencesController_set'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1097,12 +1202,29 @@ export interface components {
        */
       weighted: number;
     };
+    ChangeFaqDto: {
+      /** @example 热泵空调下，零下十度约保持百分之七十五。 */
+      answer?: string;
+      /** @example 冬天续航会打几折？ */
+      question?: string;
+      /**
+       * Format: uuid
+       * @description null: the whole model
+       */
+      trimId?: string | null;
+    };
     ChangeLeadDto: {
       notes?: string;
       ownerId?: string;
       score?: number;
       /** @enum {string} */
       status?: 'new' | 'contacted' | 'qualified' | 'disqualified';
+    };
+    ChangeModelDto: {
+      /** @description null clears it */
+      description?: string | null;
+      /** @example Aurora S7 极光 */
+      name?: string;
     };
     ChangeOpportunityDto: {
       amount?: components['schemas']['MoneyDto'];
@@ -1120,6 +1242,41 @@ export interface components {
        * @example CN-SH
        */
       region?: string;
+    };
+    ChangePriceDto: {
+      /**
+       * Format: date
+       * @description The last day the price applies; null makes it open-ended again
+       * @example 2026-12-31
+       */
+      validTo: string | null;
+    };
+    ChangeSellingPointDto: {
+      /** @example CLTC 续航 702 公里，冬季有热泵 */
+      text?: string;
+      /**
+       * Format: uuid
+       * @description null: the whole model
+       */
+      trimId?: string | null;
+    };
+    ChangeTrimDto: {
+      /**
+       * @description null for a BEV
+       * @example 1.5T
+       */
+      engine?: string | null;
+      /** @example 长续航版 Long Range */
+      name?: string;
+      powerKw?: number;
+      /** @enum {string} */
+      powertrain?: 'bev' | 'phev' | 'erev' | 'hev' | 'ice';
+      rangeKm?: number | null;
+      seats?: number;
+      /** @description Replaces the whole spec map */
+      specs?: {
+        [key: string]: string | number | boolean;
+      };
     };
     CloseReasonDto: {
       /** @example 客户选择了竞品 */
@@ -1414,6 +1571,11 @@ export interface components {
       id: string;
       /** @example Aurora S7 极光 */
       name: string;
+      /**
+       * Format: date-time
+       * @description When it was retired from sale (its trims with it); null while offered
+       */
+      retiredAt: string | null;
       sellingPoints: components['schemas']['NoteView'][];
       trims: components['schemas']['TrimView'][];
     };
@@ -1428,6 +1590,11 @@ export interface components {
       id: string;
       /** @example Aurora S7 极光 */
       name: string;
+      /**
+       * Format: date-time
+       * @description When it was retired from sale (its trims with it); null while offered
+       */
+      retiredAt: string | null;
     };
     MoneyDto: {
       /** @example 189900 */
@@ -1876,6 +2043,13 @@ export interface components {
       /** @example 王芳 */
       name: string;
     };
+    SetUserPreferencesDto: {
+      /**
+       * @description IANA time zone; next steps fall due at the start of their day there
+       * @example Asia/Shanghai
+       */
+      timeZone: string;
+    };
     StageChangeView: {
       /** Format: date-time */
       changedAt: string;
@@ -1992,6 +2166,11 @@ export interface components {
       powertrain: 'bev' | 'phev' | 'erev' | 'hev' | 'ice';
       prices: components['schemas']['PriceView'][];
       rangeKm: number | null;
+      /**
+       * Format: date-time
+       * @description When it was retired from sale; null while offered (a retired model retires its trims too)
+       */
+      retiredAt: string | null;
       seats: number;
       specs: {
         [key: string]: string | number | boolean;
@@ -2009,10 +2188,22 @@ export interface components {
       /** @enum {string} */
       powertrain: 'bev' | 'phev' | 'erev' | 'hev' | 'ice';
       rangeKm: number | null;
+      /**
+       * Format: date-time
+       * @description When it was retired from sale; null while offered (a retired model retires its trims too)
+       */
+      retiredAt: string | null;
       seats: number;
       specs: {
         [key: string]: string | number | boolean;
       };
+    };
+    UserPreferencesView: {
+      /**
+       * @description Asia/Shanghai unless the user chose another
+       * @example Asia/Shanghai
+       */
+      timeZone: string;
     };
     WinOpportunityDto: {
       /** @description The final amount; required unless the opportunity has one */
@@ -2525,6 +2716,86 @@ export interface operations {
       };
     };
   };
+  CatalogChangeController_changeFaq: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeFaqDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CatalogController_models: {
     parameters: {
       query?: never;
@@ -2708,6 +2979,86 @@ export interface operations {
       };
     };
   };
+  CatalogChangeController_changeModel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeModelDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CatalogController_addFaq: {
     parameters: {
       query?: never;
@@ -2770,6 +3121,73 @@ export interface operations {
       };
       /** @description The body is not application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogChangeController_retireModel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -2948,6 +3366,86 @@ export interface operations {
       };
     };
   };
+  CatalogChangeController_changePrice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePriceDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CatalogController_search: {
     parameters: {
       query: {
@@ -2991,6 +3489,86 @@ export interface operations {
       };
       /** @description The token lacks a role for this route, or the record belongs to another partner */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogChangeController_changeSellingPoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeSellingPointDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3058,6 +3636,86 @@ export interface operations {
       };
       /** @description No record with this id (or one the caller may not see) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogChangeController_changeTrim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeTrimDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrimView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3209,6 +3867,73 @@ export interface operations {
       };
       /** @description The body is not application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CatalogChangeController_retireTrim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrimView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4306,6 +5031,122 @@ export interface operations {
       };
       /** @description No record with this id (or one the caller may not see) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  UserPreferencesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserPreferencesView'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  UserPreferencesController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetUserPreferencesDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserPreferencesView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { LEAD_SOURCES, LEAD_STATUSES, leadInterestSchema } from './sales.schemas';
+import { LEAD_ASSIGNMENT_STRATEGIES, LEAD_SOURCES, LEAD_STATUSES, leadInterestSchema } from './sales.schemas';
 
 export const LeadCaptured = defineEvent({
   type: 'lead.captured',
@@ -41,4 +41,24 @@ export const LeadConverted = defineEvent({
   }),
 });
 
-export const LEAD_EVENTS = [LeadCaptured, LeadConverted] as const;
+export const LeadAssigned = defineEvent({
+  type: 'lead.assigned',
+  version: 1,
+  aggregateType: 'lead',
+  description:
+    'A lead was placed by a rule, on capture or on request: with the nearest dealer selling its model (partnerId) or with the next rep of a team in turn (ownerId).',
+  payload: z.object({
+    leadId: z.uuid(),
+    strategy: z.enum(LEAD_ASSIGNMENT_STRATEGIES),
+    /** The dealer chosen (nearest-dealer), else the dealer the lead already had. */
+    partnerId: z.uuid().nullable(),
+    /** The rep chosen (round-robin), else the owner the lead already had. */
+    ownerId: z.string().nullable(),
+    /** The team whose turn was taken (round-robin only). */
+    managerId: z.string().nullable(),
+    decidedBy: z.string(),
+    decidedAt: z.iso.datetime(),
+  }),
+});
+
+export const LEAD_EVENTS = [LeadCaptured, LeadConverted, LeadAssigned] as const;

@@ -24,6 +24,10 @@ export const PURCHASE_TIMEFRAMES = [
 ] as const;
 export type PurchaseTimeframe = (typeof PURCHASE_TIMEFRAMES)[number];
 
+/** How a lead is placed: with the nearest dealer selling its model, or with the next rep of a team. */
+export const LEAD_ASSIGNMENT_STRATEGIES = ['nearest-dealer', 'round-robin'] as const;
+export type LeadAssignmentStrategy = (typeof LEAD_ASSIGNMENT_STRATEGIES)[number];
+
 export const ACTIVITY_TYPES = ['call', 'visit', 'meeting', 'test_drive', 'email', 'task'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

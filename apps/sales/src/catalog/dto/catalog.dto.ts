@@ -157,6 +157,13 @@ export class ModelView {
   @ApiProperty({ example: 'AURORA-S7' }) code: string;
   @ApiProperty({ example: 'Aurora S7 极光' }) name: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When it was retired from sale (its trims with it); null while offered',
+  })
+  retiredAt: string | null;
 }
 
 export class ModelListView {
@@ -178,6 +185,13 @@ export class TrimView {
     additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
   })
   specs: SpecMap;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When it was retired from sale; null while offered (a retired model retires its trims too)',
+  })
+  retiredAt: string | null;
 }
 
 export class PriceView {

@@ -6,6 +6,7 @@ import { UnitOfWork } from '@crm/messaging';
 import { SalesTeamRepository } from '../../hierarchy/sales-team.repository';
 import { SalesScope, scopeOf } from '../../hierarchy/sales-scope';
 import { Lead } from '../lead';
+import { LeadPublishing } from '../lead-publishing';
 import { LeadRepository } from '../lead.repository';
 import { AssignmentMiss, LeadAssigner } from './lead-assigner';
 import { AssignmentRule, AssignmentStrategy } from './lead-assignment';
@@ -38,6 +39,7 @@ export class LeadAssignmentService {
     private readonly leads: LeadRepository,
     private readonly team: SalesTeamRepository,
     private readonly assigner: LeadAssigner,
+    private readonly publishing: LeadPublishing,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -52,6 +54,7 @@ export class LeadAssignmentService {
       const miss = await this.assigner.apply(tx, lead, rule, principal.subject);
       if (miss) throw MISSES[miss](lead);
       await this.leads.update(tx, lead);
+      await this.publishing.assigned(tx, lead);
       return lead;
     });
   }

@@ -1,5 +1,6 @@
-export const ASSIGNMENT_STRATEGIES = ['nearest-dealer', 'round-robin'] as const;
-export type AssignmentStrategy = (typeof ASSIGNMENT_STRATEGIES)[number];
+import { LeadAssignmentStrategy } from '@crm/contracts';
+
+export type AssignmentStrategy = LeadAssignmentStrategy;
 
 /** How to assign: the nearest dealer selling the lead's model, or the next direct rep of a manager. */
 export type AssignmentRule = { strategy: 'nearest-dealer' } | { strategy: 'round-robin'; managerId: string };

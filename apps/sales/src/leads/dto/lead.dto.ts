@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  LEAD_ASSIGNMENT_STRATEGIES,
   LEAD_SOURCES,
   LEAD_STATUSES,
   LeadSource,
@@ -24,7 +25,7 @@ import {
 import { GeoPointDto, IsCalendarDate, PageQuery, QueryNumber } from '@crm/http';
 import { MoneyDto, MoneyView } from '../../opportunities/dto/money.dto';
 import { OpportunityView } from '../../opportunities/dto/opportunity.dto';
-import { ASSIGNMENT_STRATEGIES, AssignmentStrategy } from '../assignment/lead-assignment';
+import { AssignmentStrategy } from '../assignment/lead-assignment';
 import { MATCH_FIELDS, MatchField } from '../../customers/customer-contact';
 import { WORKABLE_LEAD_STATUSES } from '../lead';
 
@@ -220,7 +221,7 @@ export class CustomerMatchView {
 }
 
 export class LeadAssignmentView {
-  @ApiProperty({ enum: ASSIGNMENT_STRATEGIES }) strategy: AssignmentStrategy;
+  @ApiProperty({ enum: LEAD_ASSIGNMENT_STRATEGIES }) strategy: AssignmentStrategy;
   @ApiPropertyOptional({ format: 'uuid', description: 'nearest-dealer: the dealer chosen' })
   partnerId?: string;
   @ApiPropertyOptional({ example: 'D-SH-01' }) dealerCode?: string;
@@ -243,11 +244,11 @@ export class LeadAssignmentView {
 
 export class AssignLeadDto {
   @ApiProperty({
-    enum: ASSIGNMENT_STRATEGIES,
+    enum: LEAD_ASSIGNMENT_STRATEGIES,
     description:
       'nearest-dealer: the nearest active dealer selling the model (ties: fewer open leads, then lower dealer code); round-robin: the next direct report of managerId',
   })
-  @IsIn(ASSIGNMENT_STRATEGIES)
+  @IsIn(LEAD_ASSIGNMENT_STRATEGIES)
   strategy: AssignmentStrategy;
 
   @ApiPropertyOptional({ description: 'round-robin: the manager whose direct reports take turns' })
