@@ -105,13 +105,13 @@ export class ${migration} implements MigrationInterface {
   }
 }
 `,
-    [`test/${n.kebab}.harness.ts`]: `import { ServiceHarness, ServiceHarnessOptions } from '@crm/testing';
+    [`test/${n.kebab}.harness.ts`]: `import { AppHarness, AppHarnessOptions } from '@crm/testing';
 import { ${n.constant}_API, ${n.pascal}AppModule } from '../src';
 
 /** ${n.kebab} on real PostgreSQL, Redis and Kafka (the fuzz suite finds it by this file's name). */
-export class ${n.pascal}Harness extends ServiceHarness {
-  static async start(options: ServiceHarnessOptions = {}): Promise<${n.pascal}Harness> {
-    const booted = await ServiceHarness.boot(
+export class ${n.pascal}Harness extends AppHarness {
+  static async start(options: AppHarnessOptions = {}): Promise<${n.pascal}Harness> {
+    const booted = await AppHarness.boot(
       { schema: '${n.schema}', api: ${n.constant}_API, appModule: (config) => ${n.pascal}AppModule.forRoot(config) },
       options,
     );

@@ -3,7 +3,7 @@ export * from './test-tokens';
 export * from './eventually';
 export * from './test-config';
 export * from './recording-listener';
-export * from './service-harness';
+export * from './app-harness';
 export * from './service-startup';
 export * from './kafka-topic';
 export * from './stamped-events';

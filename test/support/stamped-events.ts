@@ -13,6 +13,8 @@ import { headersFor, MessageTransport } from '@crm/messaging';
 export interface EventStamp {
   occurredAt: string;
   aggregateSequence?: number;
+  /** The producing service's name; `test-producer` when not given. */
+  producer?: string;
 }
 
 /** An envelope as a producer's outbox writes it, with the clock reading and number a test chooses. */

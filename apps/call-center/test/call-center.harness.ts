@@ -1,22 +1,19 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  EventDefinition,
-  EventEnvelope,
-  PartnerKind,
-  PayloadOf,
-  Role,
-  SYSTEM_ACTOR,
-  topicFor,
-  validateEvent,
-} from '@crm/contracts';
+import { EventDefinition, EventEnvelope, PartnerKind, PayloadOf, Role } from '@crm/contracts';
 import { MessageTransport } from '@crm/messaging';
 import { CacheStore } from '@crm/observability';
 import { configureHttpApp } from '@crm/platform';
-import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
+import {
+  createTestDatabase,
+  deliver,
+  stampedEvent,
+  TestDatabase,
+  testPlatformConfig,
+  TestTokenIssuer,
+} from '@crm/testing';
 import { CALL_CENTER_API, CallCenterAppModule } from '../src/call-center-app.module';
 
 export interface CallCenterHarnessOptions {
@@ -81,26 +78,11 @@ export class CallCenterHarness {
     producer = 'test-producer',
     occurredAt: Date = new Date(),
   ): Promise<EventEnvelope> {
-    const envelope = validateEvent({
-      id: randomUUID(),
-      type: definition.type,
-      version: definition.version,
+    const envelope = stampedEvent(definition, aggregateId, payload, {
       occurredAt: occurredAt.toISOString(),
       producer,
-      aggregateType: definition.aggregateType,
-      aggregateId,
-      correlationId: randomUUID(),
-      causationId: null,
-      actor: SYSTEM_ACTOR,
-      payload,
     });
-    const message = {
-      topic: topicFor(definition),
-      key: aggregateId,
-      value: JSON.stringify(envelope),
-      headers: {},
-    };
-    await this.app.get(MessageTransport).publish([message]);
+    await deliver(this.app.get(MessageTransport), envelope);
     return envelope;
   }
 

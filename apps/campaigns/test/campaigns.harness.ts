@@ -1,10 +1,10 @@
-import { ServiceHarness, ServiceHarnessOptions } from '@crm/testing';
+import { AppHarness, AppHarnessOptions } from '@crm/testing';
 import { CAMPAIGNS_API, CampaignsAppModule } from '../src';
 
 /** campaigns on real PostgreSQL, Redis and Kafka (the fuzz suite finds it by this file's name). */
-export class CampaignsHarness extends ServiceHarness {
-  static async start(options: ServiceHarnessOptions = {}): Promise<CampaignsHarness> {
-    const booted = await ServiceHarness.boot(
+export class CampaignsHarness extends AppHarness {
+  static async start(options: AppHarnessOptions = {}): Promise<CampaignsHarness> {
+    const booted = await AppHarness.boot(
       { schema: 'campaigns', api: CAMPAIGNS_API, appModule: (config) => CampaignsAppModule.forRoot(config) },
       options,
     );

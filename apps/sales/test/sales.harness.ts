@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CustomerRegistered, Role, Roles } from '@crm/contracts';
 import { Clock } from '@crm/core';
-import { eventually, ServiceHarness, ServiceHarnessOptions } from '@crm/testing';
+import { eventually, AppHarness, AppHarnessOptions } from '@crm/testing';
 import { SALES_API, SalesAppModule } from '../src';
 import { assignmentRulesSchema } from '../src/leads/assignment/assignment-rules';
 
-export interface SalesHarnessOptions extends ServiceHarnessOptions {
+export interface SalesHarnessOptions extends AppHarnessOptions {
   /** SALES_LEAD_ASSIGNMENT, e.g. `web_form=nearest-dealer`. */
   leadAssignment?: string;
   /** Where converting a lead registers the customer (another harness's customer-master). */
@@ -21,9 +21,9 @@ export interface SalesCaller {
 }
 
 /** The sales service on real PostgreSQL, Redis and Kafka, with a token issuer of its own. */
-export class SalesHarness extends ServiceHarness {
+export class SalesHarness extends AppHarness {
   static async start(options: SalesHarnessOptions = {}): Promise<SalesHarness> {
-    const booted = await ServiceHarness.boot(
+    const booted = await AppHarness.boot(
       {
         schema: 'sales',
         api: SALES_API,

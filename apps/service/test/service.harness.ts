@@ -10,14 +10,19 @@ import {
   PartnerState,
   PayloadOf,
   Role,
-  SYSTEM_ACTOR,
-  topicFor,
   VehicleState,
 } from '@crm/contracts';
 import { Clock } from '@crm/core';
 import { MessageTransport } from '@crm/messaging';
 import { configureHttpApp } from '@crm/platform';
-import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
+import {
+  createTestDatabase,
+  deliver,
+  stampedEvent,
+  TestDatabase,
+  testPlatformConfig,
+  TestTokenIssuer,
+} from '@crm/testing';
 import { SERVICE_API, ServiceAppModule } from '../src/service-app.module';
 import { DEFAULT_SERVICE_SETTINGS, LOCAL_WEBHOOK_TARGETS, ServiceSettings } from '../src/service-settings';
 import { CustomerContactRepository } from '../src/customers/customer-contact.repository';
@@ -110,27 +115,13 @@ export class ServiceHarness {
     payload: PayloadOf<D>,
     occurredAt: Date = new Date(),
   ) {
-    const envelope: EventEnvelope = {
-      id: randomUUID(),
-      type: definition.type,
-      version: definition.version,
-      occurredAt: occurredAt.toISOString(),
-      producer: 'test',
-      aggregateType: definition.aggregateType,
-      aggregateId,
-      correlationId: randomUUID(),
-      causationId: null,
-      actor: SYSTEM_ACTOR,
-      payload,
-    };
+    const envelope = stampedEvent(definition, aggregateId, payload, { occurredAt: occurredAt.toISOString() });
     await this.publishEnvelope(envelope);
     return envelope;
   }
 
   async publishEnvelope(envelope: EventEnvelope): Promise<void> {
-    const topic = topicFor(envelope);
-    const message = { topic, key: envelope.aggregateId, value: JSON.stringify(envelope), headers: {} };
-    await this.app.get(MessageTransport).publish([message]);
+    await deliver(this.app.get(MessageTransport), envelope);
   }
 
   /** Event types written to the outbox for one aggregate, oldest first. */

@@ -1,24 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  EventDefinition,
-  EventEnvelope,
-  PayloadOf,
-  SYSTEM_ACTOR,
-  topicFor,
-  validateEvent,
-} from '@crm/contracts';
+import { EventDefinition, EventEnvelope, PayloadOf } from '@crm/contracts';
 import { PlatformConfig } from '@crm/config';
 import { MessageTransport } from '@crm/messaging';
 import { configureHttpApp, HttpAppOptions } from '@crm/platform';
+import { deliver, stampedEvent } from './stamped-events';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testPlatformConfig } from './test-config';
 import { TestTokenIssuer, TokenClaims } from './test-tokens';
 
-export interface ServiceHarnessOptions {
+export interface AppHarnessOptions {
   /** Share the Kafka namespace of another harness, so the two exchange events. */
   kafkaNamespace?: string;
   /** Share another harness's token issuer, so one caller's token is good at both (not stopped here). */
@@ -28,7 +21,7 @@ export interface ServiceHarnessOptions {
 }
 
 /** What one app needs to be started by a harness: its schema and its root module for a configuration. */
-export interface HarnessedService {
+export interface HarnessedApp {
   /** The app's schema, which also names its test database. */
   schema: string;
   api: HttpAppOptions;
@@ -51,7 +44,7 @@ interface BootedService {
  * test harness (its tests, the cross-service journeys and the OpenAPI fuzz suite, which finds a
  * harness by its file name).
  */
-export class ServiceHarness {
+export class AppHarness {
   readonly app: INestApplication;
   readonly database: TestDatabase;
   readonly tokens: TestTokenIssuer;
@@ -65,8 +58,8 @@ export class ServiceHarness {
   }
 
   protected static async boot(
-    service: HarnessedService,
-    options: ServiceHarnessOptions = {},
+    service: HarnessedApp,
+    options: AppHarnessOptions = {},
   ): Promise<BootedService> {
     const tokens = options.tokens ?? (await TestTokenIssuer.start());
     const database = options.database ?? (await createTestDatabase(service.schema));
@@ -108,24 +101,8 @@ export class ServiceHarness {
     payload: PayloadOf<D>,
     occurredAt = new Date().toISOString(),
   ): Promise<EventEnvelope> {
-    const envelope = validateEvent({
-      id: randomUUID(),
-      type: definition.type,
-      version: definition.version,
-      occurredAt,
-      producer: 'test-producer',
-      aggregateType: definition.aggregateType,
-      aggregateId,
-      correlationId: randomUUID(),
-      causationId: null,
-      actor: SYSTEM_ACTOR,
-      payload,
-    });
-    await this.app
-      .get(MessageTransport)
-      .publish([
-        { topic: topicFor(definition), key: aggregateId, value: JSON.stringify(envelope), headers: {} },
-      ]);
+    const envelope = stampedEvent(definition, aggregateId, payload, { occurredAt });
+    await deliver(this.app.get(MessageTransport), envelope);
     return envelope;
   }
 
