@@ -12,3 +12,4 @@ export * from './safe-text.middleware';
 export * from './media-type.interceptor';
 export * from './client-error.handler';
 export * from './api-webhook.decorator';
+export * from './csv';

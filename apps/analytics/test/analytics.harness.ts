@@ -1,0 +1,13 @@
+import { ServiceHarness, ServiceHarnessOptions } from '@crm/testing';
+import { ANALYTICS_API, AnalyticsAppModule } from '../src';
+
+/** analytics on real PostgreSQL, Redis and Kafka (the fuzz suite finds it by this file's name). */
+export class AnalyticsHarness extends ServiceHarness {
+  static async start(options: ServiceHarnessOptions = {}): Promise<AnalyticsHarness> {
+    const booted = await ServiceHarness.boot(
+      { schema: 'analytics', api: ANALYTICS_API, appModule: (config) => AnalyticsAppModule.forRoot(config) },
+      options,
+    );
+    return new AnalyticsHarness(booted);
+  }
+}
