@@ -8,6 +8,7 @@ import { LIVE_TABLES, projectionTables } from '../src/projections/projection-tab
 import { ticketFactChange } from '../src/projections/ticket-fact-change';
 import { ProjectionRebuild } from '../src/rebuild/projection-rebuild';
 import { AnalyticsHarness } from './analytics.harness';
+import { runRebuildCommand } from './rebuild-command';
 import { at, publishEnvelopes, registerStation, registerVehicle, TicketStory } from './ticket-events.fixture';
 
 const WINDOW = `from=${at(-60)}&to=${at(24 * 60)}`;
@@ -388,6 +389,23 @@ describe('service KPIs from ticket events (real Kafka and PostgreSQL)', () => {
     expect(rebuilt).toEqual(before.facts);
     expect(await stations()).toEqual(before.stations);
   });
+
+  it('rebuilds again from the command line, as npm run analytics:rebuild runs it, to the same numbers', async () => {
+    const before = await kpis();
+    const output = await runRebuildCommand({
+      DATABASE_URL: harness.database.url,
+      KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS,
+      KAFKA_NAMESPACE: namespace,
+    });
+    const [{ count }] = await harness.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM analytics.ticket_fact`,
+    );
+    expect(JSON.parse(output.trim().split('\n').pop()!)).toMatchObject({
+      context: 'analytics:rebuild',
+      ticketFacts: count,
+    });
+    expect((await kpis()).kpis).toEqual(before.kpis);
+  }, 120_000);
 
   it('answers a window that ends before it starts with 400 naming from', async () => {
     const { body } = await harness
