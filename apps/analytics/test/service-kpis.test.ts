@@ -350,6 +350,27 @@ describe('service KPIs from ticket events (real Kafka and PostgreSQL)', () => {
     expect(lines[1]).toContain(tickets[0].ticketId);
   });
 
+  const kafkaOptions = () =>
+    kafkaTransportOptions('analytics', testPlatformConfig({ ...harnessUrls(), KAFKA_NAMESPACE: namespace }));
+  const factTables = async () =>
+    (
+      await harness.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'analytics' AND table_name LIKE '%fact%'`,
+      )
+    ).map((t) => t.table_name);
+
+  it('leaves the live tables alone when a rebuild cannot replay, and drops its fresh ones', async () => {
+    const before = await kpis();
+    const rebuild = new ProjectionRebuild({
+      dataSource: harness.app.get(DataSource),
+      kafka: { ...kafkaOptions(), brokers: ['127.0.0.1:1'], retry: { retries: 1, initialRetryTime: 50 } },
+      generation: 'failing',
+    });
+    await expect(rebuild.run()).rejects.toThrow(/connect/i);
+    expect(await factTables()).toEqual(['ticket_fact']);
+    expect((await kpis()).kpis).toEqual(before.kpis);
+  });
+
   it('rebuilds from offset zero into fresh tables to the same numbers, while events keep arriving', async () => {
     const facts = () =>
       harness.query<{ ticket_id: string }>(`SELECT * FROM analytics.ticket_fact ORDER BY ticket_id`);
@@ -357,10 +378,7 @@ describe('service KPIs from ticket events (real Kafka and PostgreSQL)', () => {
     const before = { kpis: (await kpis()).kpis, facts: await facts(), stations: await stations() };
     const rebuild = new ProjectionRebuild({
       dataSource: harness.app.get(DataSource),
-      kafka: kafkaTransportOptions(
-        'analytics',
-        testPlatformConfig({ ...harnessUrls(), KAFKA_NAMESPACE: namespace }),
-      ),
+      kafka: kafkaOptions(),
       generation: 'test',
     });
     // A ticket that opens and is reopened while the rebuild runs: counted once, in the tables swapped in.
@@ -373,10 +391,7 @@ describe('service KPIs from ticket events (real Kafka and PostgreSQL)', () => {
     await publishEnvelopes(harness, [late.step('ticket.reopened', 3020, 'reopened', { reason: 'again' })]);
     expect((await running).generation).toBe('test');
 
-    const tables: Array<{ table_name: string }> = await harness.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'analytics' AND table_name LIKE '%fact%'`,
-    );
-    expect(tables.map((t) => t.table_name)).toEqual(['ticket_fact']);
+    expect(await factTables()).toEqual(['ticket_fact']);
     expect((await kpis()).kpis).toEqual(before.kpis);
     await eventually(async () => {
       const [row] = await harness.query(

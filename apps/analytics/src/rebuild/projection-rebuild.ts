@@ -21,7 +21,7 @@ export interface ProjectionRebuildOptions {
   /** A connection allowed to create, rename and drop the schema's tables (the migrator's). */
   dataSource: DataSource;
   kafka: KafkaTransportOptions;
-  /** Names the fresh tables, consumer groups and processed ids of this run. */
+  /** Names the fresh tables, consumer groups and processed ids of this run (lowercase letters, digits). */
   generation: string;
   /** How long one replay may take to catch up before the rebuild gives up (the live tables untouched). */
   catchUpTimeoutMs?: number;
@@ -49,6 +49,9 @@ export class ProjectionRebuild {
   private readonly db: DataSource;
 
   constructor(private readonly options: ProjectionRebuildOptions) {
+    // It names tables and consumer groups.
+    if (!/^[a-z0-9]{1,20}$/.test(options.generation))
+      throw new Error(`not a generation: ${options.generation}`);
     this.db = options.dataSource;
   }
 
@@ -60,13 +63,21 @@ export class ProjectionRebuild {
     const offsets = new KafkaOffsets(this.options.kafka);
     try {
       await this.createFreshTables(suffix);
-      await this.replay(transport, offsets, projectionTables(suffix), suffix);
+      // Before the swap a failure leaves the live tables as they were: only the fresh ones go.
+      await this.replay(transport, offsets, projectionTables(suffix), suffix).catch(async (error: Error) => {
+        await this.dropTables(suffix);
+        throw error;
+      });
       await this.swap(suffix);
-      await this.replay(transport, offsets, LIVE_TABLES, suffix);
+      await this.replay(transport, offsets, LIVE_TABLES, suffix).catch((error: Error) => {
+        throw new Error(
+          `rebuild ${suffix}: swapped in, but the second pass failed; run it again: ${error.message}`,
+        );
+      });
       await this.dropTables(OLD);
-      await this.forget(transport, offsets, suffix);
     } finally {
       await transport.close();
+      await this.forget(transport, offsets, suffix);
       await offsets.close();
     }
     return { generation: this.options.generation, ticketFacts: await this.count(LIVE_TABLES.ticketFact) };
@@ -118,7 +129,7 @@ export class ProjectionRebuild {
       await this.db.query(`DROP TABLE IF EXISTS ${table}`);
   }
 
-  /** The replay's processed ids and consumer groups are of no further use once it is live. */
+  /** The replay's processed ids and consumer groups are of no use once it has finished (or failed). */
   private async forget(
     transport: OffsetTrackingTransport,
     offsets: KafkaOffsets,
