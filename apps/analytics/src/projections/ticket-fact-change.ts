@@ -47,7 +47,6 @@ const STATION_ANSWERS = new Set<string>([TicketAccepted.type, TicketDeclined.typ
 export function ticketFactChange(event: TicketEvent): TicketFactChange {
   const { payload, type, occurredAt } = event;
   const at = (eventType: string) => (type === eventType ? occurredAt : null);
-  const routedTo = typeof payload.stationId === 'string' ? payload.stationId : null;
   return {
     ticketId: payload.ticketId,
     ticketNumber: payload.ticketNumber,
@@ -60,7 +59,7 @@ export function ticketFactChange(event: TicketEvent): TicketFactChange {
     status: payload.status,
     eventId: event.id,
     occurredAt,
-    stationId: routedTo,
+    stationId: payload.stationId,
     firstResponseAt: STATION_ANSWERS.has(type) ? occurredAt : null,
     acceptedAt: at(TicketAccepted.type),
     resolvedAt: at(TicketResolved.type),
