@@ -267,4 +267,40 @@ describe('a complaint from phone call to satisfied customer', () => {
       satisfaction: expect.objectContaining({ score: 5 }),
     });
   });
+
+  it("counts the ticket in analytics: the decline as first response, on the accepting station's scorecard", async () => {
+    const analyst = await platform.as(['analyst']);
+    const scorecard = await eventually(async () => {
+      const { body } = await platform
+        .analytics()
+        .get(`/analytics/service/scorecards/${stations.SECOND}`)
+        .set('Authorization', analyst)
+        .expect(200);
+      expect(body.scorecard.kpis.satisfaction).toEqual({ count: 1, average: 5 });
+      return body.scorecard;
+    });
+    expect(scorecard).toMatchObject({ stationName: '维修站 RS-SECOND' });
+    expect(scorecard.kpis).toMatchObject({
+      tickets: 1,
+      firstResponse: { count: 1 },
+      stationAcceptance: { count: 1 },
+      resolution: { count: 1 },
+      reopenRate: 0,
+    });
+    expect(scorecard.kpis.firstResponse.meanSeconds).toBeLessThanOrEqual(
+      scorecard.kpis.stationAcceptance.meanSeconds,
+    );
+    const own = await platform
+      .analytics()
+      .get(`/analytics/service/scorecards/${stations.FIRST}`)
+      .set('Authorization', await asStation('FIRST'))
+      .expect(200);
+    // Its own card holds the prior repair only: the complaint it declined counts for the station that took it.
+    expect(own.body.scorecard.kpis).toMatchObject({ tickets: 1, satisfaction: { count: 0, average: null } });
+    await platform
+      .analytics()
+      .get(`/analytics/service/scorecards/${stations.SECOND}`)
+      .set('Authorization', await asStation('FIRST'))
+      .expect(404);
+  });
 });

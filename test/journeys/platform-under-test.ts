@@ -24,6 +24,7 @@ import {
 } from '@crm/app-service';
 import { SALES_API, SalesAppModule } from '@crm/app-sales';
 import { CAMPAIGNS_API, CampaignsAppModule } from '@crm/app-campaigns';
+import { ANALYTICS_API, AnalyticsAppModule } from '@crm/app-analytics';
 
 async function urlOf(app: INestApplication): Promise<string> {
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -31,10 +32,10 @@ async function urlOf(app: INestApplication): Promise<string> {
 
 type AppModuleFactory = (config: ReturnType<typeof testPlatformConfig>) => unknown;
 
-type AppName = 'customerMaster' | 'callCenter' | 'service' | 'sales' | 'campaigns';
+type AppName = 'customerMaster' | 'callCenter' | 'service' | 'sales' | 'campaigns' | 'analytics';
 
 /**
- * customer-master, call-center, service, sales and campaigns as separate Nest applications, each with its own
+ * customer-master, call-center, service, sales, campaigns and analytics as separate Nest applications, each with its own
  * database, sharing one Kafka namespace and one token issuer, as they would in production.
  */
 export class PlatformUnderTest {
@@ -84,6 +85,7 @@ export class PlatformUnderTest {
       SALES_API,
     );
     const campaigns = await start('journey_campaigns', (c) => CampaignsAppModule.forRoot(c), CAMPAIGNS_API);
+    const analytics = await start('journey_analytics', (c) => AnalyticsAppModule.forRoot(c), ANALYTICS_API);
     // The customer master gathers a person's export from the others over HTTP.
     const urls = await Promise.all([service, callCenter, sales, campaigns].map((app) => urlOf(app)));
     const customerMaster = await start(
@@ -101,7 +103,7 @@ export class PlatformUnderTest {
       CUSTOMER_MASTER_API,
     );
     return new PlatformUnderTest(
-      { customerMaster, callCenter, service, sales, campaigns },
+      { customerMaster, callCenter, service, sales, campaigns, analytics },
       databases,
       tokens,
       namespace,
@@ -122,6 +124,10 @@ export class PlatformUnderTest {
 
   sales() {
     return request(this.apps.sales.getHttpServer());
+  }
+
+  analytics() {
+    return request(this.apps.analytics.getHttpServer());
   }
 
   /** Runs SQL on one app's own database (for checks only: apps never read each other's). */

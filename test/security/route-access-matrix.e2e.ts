@@ -230,6 +230,7 @@ describe('access to every route, by caller', () => {
         'GET /vehicles/:vehicleId',
         'GET /partners/:id',
         'GET /stations/:id',
+        'GET /analytics/service/scorecards/:stationId',
       ]),
     );
   });

@@ -15,6 +15,7 @@ import {
 } from '@crm/app-service';
 import { SalesModule, salesMigrations } from '@crm/app-sales';
 import { CampaignsModule, campaignsMigrations } from '@crm/app-campaigns';
+import { AnalyticsModule, analyticsMigrations } from '@crm/app-analytics';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
 import { DemoSeedStartup } from './demo-seed/demo-seed.startup';
@@ -36,6 +37,7 @@ export class AllInOneModule {
             ...callCenterMigrations,
             ...salesMigrations,
             ...campaignsMigrations,
+            ...analyticsMigrations,
           ],
         }),
         IdentityModule,
@@ -56,6 +58,7 @@ export class AllInOneModule {
         CallCenterModule,
         SalesModule,
         CampaignsModule,
+        AnalyticsModule,
       ],
       providers: [
         {

@@ -1,4 +1,6 @@
+import { analyticsMigrations } from '@crm/app-analytics';
 import { callCenterMigrations } from '@crm/app-call-center';
+import { campaignsMigrations } from '@crm/app-campaigns';
 import { customerMasterMigrations } from '@crm/app-customer-master';
 import { identityMigrations } from '@crm/app-identity';
 import { salesMigrations } from '@crm/app-sales';
@@ -12,6 +14,8 @@ describe('the all-in-one migrations', () => {
       ...serviceMigrations,
       ...callCenterMigrations,
       ...salesMigrations,
+      ...campaignsMigrations,
+      ...analyticsMigrations,
     ].map((migration) => migration.name);
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
   });

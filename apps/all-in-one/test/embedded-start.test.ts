@@ -255,6 +255,34 @@ describe('the embedded default', () => {
     expect(byDealer.map((lead) => lead.assignment?.dealerCode).sort()).toEqual(['D-CD-01', 'D-SH-01']);
   });
 
+  it('shows the demo tickets in the analytics module: KPIs and station scorecards, with their freshness', async () => {
+    type Kpis = {
+      tickets: number;
+      resolution: { count: number };
+      satisfaction: { count: number; average: number };
+    };
+    const token = await agentToken('analyst');
+    const scores = PAST_COMPLAINTS.map((complaint) => complaint.score);
+    const report = await eventually(async () => {
+      const read = await api<{ kpis: Kpis; freshness: { lagSeconds: number } }>(
+        '/analytics/service/kpis',
+        token,
+      );
+      expect(read.kpis.satisfaction.count).toBe(scores.length);
+      return read;
+    });
+    expect(report.kpis.tickets).toBeGreaterThanOrEqual(scores.length);
+    expect(report.kpis.resolution.count).toBeGreaterThanOrEqual(scores.length);
+    expect(report.kpis.satisfaction.average).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / scores.length);
+    expect(report.freshness.lagSeconds).toEqual(expect.any(Number));
+    const cards = await api<{ items: { stationName: string | null; kpis: Kpis }[] }>(
+      '/analytics/service/scorecards',
+      token,
+    );
+    expect(cards.items.length).toBeGreaterThan(0);
+    expect(cards.items.every((card) => card.stationName !== null)).toBe(true);
+  });
+
   it("seeds the marketer's segments, evaluated live over the campaigns replica", async () => {
     const token = await agentToken('marketer');
     const segments = await api<{ items: { id: string; name: string }[] }>('/segments', token);

@@ -3,12 +3,19 @@
 
 import createClient, { Client, ClientOptions } from 'openapi-fetch';
 
+import type { paths as AnalyticsPaths } from './analytics';
 import type { paths as CallCenterPaths } from './call-center';
 import type { paths as CampaignsPaths } from './campaigns';
 import type { paths as CustomerMasterPaths } from './customer-master';
 import type { paths as IdentityPaths } from './identity';
 import type { paths as SalesPaths } from './sales';
 import type { paths as ServicePaths } from './service';
+
+export type * as AnalyticsApi from './analytics';
+export type { AnalyticsPaths };
+export type AnalyticsClient = Client<AnalyticsPaths>;
+export const createAnalyticsClient = (options: ClientOptions): AnalyticsClient =>
+  createClient<AnalyticsPaths>(options);
 
 export type * as CallCenterApi from './call-center';
 export type { CallCenterPaths };
@@ -46,6 +53,7 @@ export const createServiceClient = (options: ClientOptions): ServiceClient =>
   createClient<ServicePaths>(options);
 
 export interface ApiPaths {
+  analytics: AnalyticsPaths;
   'call-center': CallCenterPaths;
   campaigns: CampaignsPaths;
   'customer-master': CustomerMasterPaths;

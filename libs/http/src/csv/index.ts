@@ -2,3 +2,4 @@ export * from './csv-record.reader';
 export * from './csv-upload';
 export * from './upload-errors';
 export * from './byte-limit.transform';
+export * from './csv-line';

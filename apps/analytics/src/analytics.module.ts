@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsMessaging } from './analytics-messaging';
+import { ProjectionsModule } from './projections/projections.module';
+import { ServiceKpisModule } from './service-kpis/service-kpis.module';
+
+/**
+ * Analytics: projections built only from other services' events (ADR 0026) and the reports read from
+ * them. Each concept module imports AnalyticsMessaging for the subscriber.
+ */
+@Module({
+  imports: [AnalyticsMessaging, ProjectionsModule, ServiceKpisModule],
+})
+export class AnalyticsModule {}

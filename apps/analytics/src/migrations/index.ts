@@ -1,0 +1,7 @@
+import { CreateAnalyticsSchema1796054000000 } from './1796054000000-create-analytics-schema';
+import { CreateServiceProjections1796054000001 } from './1796054000001-create-service-projections';
+
+export const analyticsMigrations = [
+  CreateAnalyticsSchema1796054000000,
+  CreateServiceProjections1796054000001,
+];

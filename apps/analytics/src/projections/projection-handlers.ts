@@ -1,0 +1,55 @@
+import {
+  PartnerKinds,
+  PartnerRegistered,
+  PartnerUpdated,
+  TICKET_EVENTS,
+  VehicleOwnershipChanged,
+  VehicleRegistered,
+} from '@crm/contracts';
+import { EventSubscriber } from '@crm/messaging';
+import { ProjectionStore } from './projection-store';
+import { ticketFactChange } from './ticket-fact-change';
+
+/** One consumer group (and processed-id namespace) per projection; a rebuild uses its own, suffixed. */
+export const PROJECTION_CONSUMERS = {
+  ticketFacts: 'ticket-facts',
+  stations: 'stations',
+  vehicleModels: 'vehicle-models',
+} as const;
+
+export function consumerName(projection: keyof typeof PROJECTION_CONSUMERS, suffix?: string): string {
+  return suffix ? `${PROJECTION_CONSUMERS[projection]}-${suffix}` : PROJECTION_CONSUMERS[projection];
+}
+
+/** Hands every event the service projections use to the store; the live consumer and a rebuild share it. */
+export function registerProjectionHandlers(
+  subscriber: EventSubscriber,
+  store: ProjectionStore,
+  consumerSuffix?: string,
+): void {
+  const ticketFacts = consumerName('ticketFacts', consumerSuffix);
+  for (const definition of TICKET_EVENTS)
+    subscriber.on(ticketFacts, definition, (event, tx) =>
+      store.applyTicketChange(tx, ticketFactChange(event)),
+    );
+  for (const definition of [PartnerRegistered, PartnerUpdated]) {
+    subscriber.on(
+      consumerName('stations', consumerSuffix),
+      definition,
+      async ({ payload, occurredAt }, tx) => {
+        if (payload.kind !== PartnerKinds.repairStation) return;
+        const station = {
+          stationId: payload.partnerId,
+          name: payload.name,
+          region: payload.address.province,
+        };
+        await store.upsertStation(tx, { ...station, at: occurredAt });
+      },
+    );
+  }
+  for (const definition of [VehicleRegistered, VehicleOwnershipChanged]) {
+    subscriber.on(consumerName('vehicleModels', consumerSuffix), definition, ({ payload, occurredAt }, tx) =>
+      store.upsertVehicleModel(tx, { vehicleId: payload.vehicleId, model: payload.model, at: occurredAt }),
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import { EntityManager } from 'typeorm';
+import { TicketFactChange } from './ticket-fact-change';
+
+export interface StationChange {
+  stationId: string;
+  name: string;
+  region: string | null;
+  at: string;
+}
+
+export interface VehicleModelChange {
+  vehicleId: string;
+  model: string;
+  at: string;
+}
+
+/**
+ * Where projections are written. Every write merges by rule (earliest, latest, a set of ids), so applying
+ * one event twice or in any order leaves the same rows: the property a rebuild relies on (ADR 0026).
+ * PostgreSQL now; a column store fed from the same topics would implement this instead.
+ */
+export abstract class ProjectionStore {
+  abstract applyTicketChange(tx: EntityManager, change: TicketFactChange): Promise<void>;
+  abstract upsertStation(tx: EntityManager, station: StationChange): Promise<void>;
+  abstract upsertVehicleModel(tx: EntityManager, vehicle: VehicleModelChange): Promise<void>;
+}

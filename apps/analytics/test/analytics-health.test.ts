@@ -1,0 +1,4 @@
+import { describeServiceStartup } from '@crm/testing';
+import { analyticsDefinition } from '../src';
+
+describeServiceStartup(analyticsDefinition, 'analytics');
