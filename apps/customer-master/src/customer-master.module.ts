@@ -40,6 +40,8 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
     MessagingModule.forService({ service: 'customer-master', schema: CUSTOMER_MASTER_SCHEMA }),
     ReadAuditModule.forService({
       schema: CUSTOMER_MASTER_SCHEMA,
+      // Lookups are the agents' hottest route: no WAL flush wait per audit row (ADR 0023).
+      asynchronousCommit: true,
       rules: {
         'GET /customers': 'customer.list',
         'GET /customers/search': 'customer.search',
