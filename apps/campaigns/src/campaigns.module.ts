@@ -1,18 +1,35 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CampaignsMessaging } from './campaigns-messaging';
+import { CampaignsSettings } from './campaigns-settings';
+import { CampaignsSettingsModule } from './campaigns-settings.module';
+import { CampaignModule } from './campaigns/campaign.module';
 import { CustomersModule } from './customers/customers.module';
 import { CampaignsDemoSeeder } from './demo/campaigns-demo.seeder';
 import { PrivacyModule } from './privacy/privacy.module';
 import { SegmentsModule } from './segments/segments.module';
+import { SendingModule } from './sending/sending.module';
 
 /**
- * Marketing campaigns, one module per concept: the customer replica, the segments selected from it, and
- * the person's export part.
+ * Marketing campaigns, one module per concept: the customer replica, the segments selected from it, the campaigns,
+ * their sending, and the person's export part.
  * Each concept module imports CampaignsMessaging for the outbox and the subscriber.
  */
-@Module({
-  imports: [CampaignsMessaging, CustomersModule, SegmentsModule, PrivacyModule],
-  providers: [CampaignsDemoSeeder],
-  exports: [CampaignsDemoSeeder],
-})
-export class CampaignsModule {}
+@Module({})
+export class CampaignsModule {
+  static register(settings: CampaignsSettings): DynamicModule {
+    return {
+      module: CampaignsModule,
+      imports: [
+        CampaignsSettingsModule.register(settings),
+        CampaignsMessaging,
+        CustomersModule,
+        SegmentsModule,
+        CampaignModule,
+        SendingModule,
+        PrivacyModule,
+      ],
+      providers: [CampaignsDemoSeeder],
+      exports: [CampaignsDemoSeeder],
+    };
+  }
+}

@@ -3,4 +3,5 @@ export { CampaignsModule } from './campaigns.module';
 export { CAMPAIGNS_API, CampaignsAppModule } from './campaigns-app.module';
 export { type CampaignsConfig, campaignsConfigSchema } from './campaigns.config';
 export { CampaignsDemoSeeder } from './demo/campaigns-demo.seeder';
+export { type CampaignsSettings, DEFAULT_CAMPAIGNS_SETTINGS } from './campaigns-settings';
 export { campaignsMigrations } from './migrations';

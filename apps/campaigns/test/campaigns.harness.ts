@@ -20,7 +20,7 @@ import {
   TestTokenIssuer,
   TokenClaims,
 } from '@crm/testing';
-import { CAMPAIGNS_API, CampaignsAppModule } from '../src';
+import { CAMPAIGNS_API, CampaignsAppModule, CampaignsConfig } from '../src';
 
 /**
  * campaigns on real PostgreSQL, Redis and Kafka, with a token issuer of its own: for its tests, the
@@ -33,7 +33,10 @@ export class CampaignsHarness {
     readonly tokens: TestTokenIssuer,
   ) {}
 
-  static async start(options: { kafkaNamespace?: string } = {}): Promise<CampaignsHarness> {
+  /** `campaigns` adds campaigns's own settings (an SMTP server, a pace) to the platform configuration. */
+  static async start(
+    options: { kafkaNamespace?: string; campaigns?: Partial<CampaignsConfig> } = {},
+  ): Promise<CampaignsHarness> {
     const tokens = await TestTokenIssuer.start();
     const database = await createTestDatabase('campaigns');
     const config = testPlatformConfig({
@@ -42,7 +45,7 @@ export class CampaignsHarness {
       ...(options.kafkaNamespace ? { KAFKA_NAMESPACE: options.kafkaNamespace } : {}),
     });
     const moduleRef = await Test.createTestingModule({
-      imports: [CampaignsAppModule.forRoot(config)],
+      imports: [CampaignsAppModule.forRoot({ ...config, ...options.campaigns })],
     }).compile();
     const app = configureHttpApp(
       moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] }),

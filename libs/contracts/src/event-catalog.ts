@@ -15,6 +15,7 @@ import { OPPORTUNITY_EVENTS } from './sales/opportunity.events';
 import { SALES_COLLABORATION_EVENTS } from './sales/sales-collaboration.events';
 import { QuotaSet } from './sales/quota.events';
 import { ORDER_EVENTS } from './sales/order.events';
+import { CAMPAIGN_EVENTS } from './campaign/campaign.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -36,6 +37,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...SALES_COLLABORATION_EVENTS,
   QuotaSet,
   ...ORDER_EVENTS,
+  ...CAMPAIGN_EVENTS,
 ];
 
 const byKey = new Map(

@@ -24,3 +24,4 @@ export * from './sales/activity.events';
 export * from './sales/sales-collaboration.events';
 export * from './sales/quota.events';
 export * from './sales/order.events';
+export * from './campaign/campaign.events';

@@ -1,0 +1,41 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@crm/core';
+import { UnitOfWork } from '@crm/messaging';
+import { FIRST_STEP } from '../campaigns/campaign';
+import { CampaignRepository } from '../campaigns/campaign.repository';
+import { SegmentService } from '../segments/segment.service';
+import { compileSegmentRule, monthInShanghai } from '../segments/segment-sql';
+import { CampaignRecipientRepository } from './campaign-recipient.repository';
+
+const CAMPAIGNS_PER_PASS = 5;
+
+/** At its send time, a campaign's segment becomes a fixed list of recipients: later changes to it do not count. */
+@Injectable()
+export class RecipientFreezer {
+  private readonly logger = new Logger(RecipientFreezer.name);
+
+  constructor(
+    private readonly campaigns: CampaignRepository,
+    private readonly recipients: CampaignRecipientRepository,
+    private readonly segments: SegmentService,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Freezes the campaigns due now, each in one transaction with its move to sending; resolves how many. */
+  freezeDue(): Promise<number> {
+    return this.uow.run(async (tx) => {
+      const now = this.clock.now();
+      const due = await this.campaigns.claimDue(tx, now, CAMPAIGNS_PER_PASS);
+      for (const campaign of due) {
+        const segment = await this.segments.get(campaign.segmentId);
+        const members = compileSegmentRule(segment.rule, { currentMonth: monthInShanghai(now) });
+        const step = { campaignId: campaign.id, step: FIRST_STEP, channel: campaign.channel };
+        const count = await this.recipients.freeze(tx, step, members, now);
+        await this.campaigns.markSending(tx, campaign.id, now);
+        this.logger.log(`campaign ${campaign.id}: ${count} recipients frozen`);
+      }
+      return due.length;
+    });
+  }
+}
