@@ -23,7 +23,7 @@ import {
   ServiceAppModule,
 } from '@crm/app-service';
 import { SALES_API, SalesAppModule } from '@crm/app-sales';
-import { CAMPAIGNS_API, CampaignsAppModule } from '@crm/app-campaigns';
+import { CAMPAIGNS_API, CampaignsAppModule, CampaignsConfig } from '@crm/app-campaigns';
 
 async function urlOf(app: INestApplication): Promise<string> {
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -44,7 +44,8 @@ export class PlatformUnderTest {
     readonly tokens: TestTokenIssuer,
   ) {}
 
-  static async start(): Promise<PlatformUnderTest> {
+  /** `campaigns` adds campaigns's own settings (an SMTP server to send to, a faster poll). */
+  static async start(options: { campaigns?: Partial<CampaignsConfig> } = {}): Promise<PlatformUnderTest> {
     const tokens = await TestTokenIssuer.start();
     const namespace = `j${randomBytes(4).toString('hex')}.`;
     const databases: TestDatabase[] = [];
@@ -81,7 +82,11 @@ export class PlatformUnderTest {
       (c) => SalesAppModule.forRoot({ ...c, SALES_LEAD_ASSIGNMENT: {} }),
       SALES_API,
     );
-    const campaigns = await start('journey_campaigns', (c) => CampaignsAppModule.forRoot(c), CAMPAIGNS_API);
+    const campaigns = await start(
+      'journey_campaigns',
+      (c) => CampaignsAppModule.forRoot({ ...c, ...options.campaigns }),
+      CAMPAIGNS_API,
+    );
     // The customer master gathers a person's export from the others over HTTP.
     const urls = await Promise.all([service, callCenter, sales, campaigns].map((app) => urlOf(app)));
     const customerMaster = await start(
@@ -119,6 +124,10 @@ export class PlatformUnderTest {
 
   sales() {
     return request(this.apps.sales.getHttpServer());
+  }
+
+  campaigns() {
+    return request(this.apps.campaigns.getHttpServer());
   }
 
   /** Runs SQL on one app's own database (for checks only: apps never read each other's). */

@@ -29,6 +29,7 @@ describe('campaigns started as its main.ts starts it', () => {
         KAFKA_PARTITIONS: '1',
         AUTH_ISSUER: TEST_ISSUER,
         AUTH_JWKS_URL: tokens.jwksUrl,
+        CAMPAIGNS_UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
       },
     );
   });

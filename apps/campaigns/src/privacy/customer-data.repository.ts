@@ -14,6 +14,10 @@ export class CampaignsCustomerDataRepository {
         `SELECT * FROM campaigns.customer_consent WHERE customer_id = $1 ORDER BY channel`,
       ),
       vehicle: await rows(`SELECT * FROM campaigns.vehicle WHERE owner_customer_id = $1 ORDER BY id`),
+      campaign_recipient: await rows(
+        `SELECT * FROM campaigns.campaign_recipient WHERE customer_id = $1 ORDER BY campaign_id, step`,
+      ),
+      unsubscription: await rows(`SELECT * FROM campaigns.unsubscription WHERE customer_id = $1 ORDER BY at`),
     };
   }
 }
