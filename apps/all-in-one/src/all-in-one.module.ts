@@ -58,8 +58,9 @@ export class AllInOneModule {
         SalesModule,
         CampaignsModule.register({
           ...DEFAULT_CAMPAIGNS_SETTINGS,
-          // No SMTP server here: campaigns are frozen and counted, their mail stays queued. The links of one run
-          // verify only in that run.
+          // No mail server here: campaign mail goes through the whole pipeline and is discarded at the end. The
+          // unsubscribe links of one run verify only in that run.
+          discardMail: true,
           unsubscribeSecret: randomBytes(32).toString('base64url'),
           unsubscribeBaseUrl: `${publicUrl(config)}/unsubscribe/`,
         }),

@@ -4,6 +4,7 @@ import { CampaignsSettings } from './campaigns-settings';
 import { CampaignsSettingsModule } from './campaigns-settings.module';
 import { CampaignModule } from './campaigns/campaign.module';
 import { CustomersModule } from './customers/customers.module';
+import { CampaignsDemoCampaign } from './demo/campaigns-demo-campaign';
 import { CampaignsDemoSeeder } from './demo/campaigns-demo.seeder';
 import { PrivacyModule } from './privacy/privacy.module';
 import { SegmentsModule } from './segments/segments.module';
@@ -28,7 +29,7 @@ export class CampaignsModule {
         SendingModule,
         PrivacyModule,
       ],
-      providers: [CampaignsDemoSeeder],
+      providers: [CampaignsDemoCampaign, CampaignsDemoSeeder],
       exports: [CampaignsDemoSeeder],
     };
   }

@@ -63,14 +63,24 @@ export class CampaignRepository {
     return rows.map(toCampaign);
   }
 
-  /** Scheduled campaigns whose time has come, claimed so one replica freezes each. */
-  async claimDue(tx: EntityManager, now: Date, limit: number): Promise<Campaign[]> {
+  /** Scheduled campaigns whose time has come, oldest first. */
+  async listDue(tx: EntityManager, now: Date, limit: number): Promise<Campaign[]> {
     const rows = await tx.query(
       `SELECT ${COLUMNS} FROM campaigns.campaign WHERE status = 'scheduled' AND send_at <= $1
-        ORDER BY send_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        ORDER BY send_at LIMIT $2`,
       [now, limit],
     );
     return rows.map(toCampaign);
+  }
+
+  /** Locks a campaign still scheduled and due for this transaction; false when another replica has it or did it. */
+  async claimIfDue(tx: EntityManager, id: string, now: Date): Promise<boolean> {
+    const rows = await tx.query(
+      `SELECT 1 FROM campaigns.campaign WHERE id = $1 AND status = 'scheduled' AND send_at <= $2
+        FOR UPDATE SKIP LOCKED`,
+      [id, now],
+    );
+    return rows.length > 0;
   }
 
   async markSending(tx: EntityManager, id: string, at: Date): Promise<void> {

@@ -1,4 +1,4 @@
-import { Transporter } from 'nodemailer';
+import { createTransport, Transporter } from 'nodemailer';
 import { CampaignChannels } from '@crm/contracts';
 import { createSmtpTransport } from '@crm/messaging';
 import { CampaignChannelSender, CampaignMessage } from './campaign-message';
@@ -14,15 +14,21 @@ export const campaignMessageId = (idempotencyKey: string) => `<${idempotencyKey}
 /** Campaign email over a pool of open SMTP connections, each mail with RFC 8058 one-click unsubscribe headers. */
 export class EmailCampaignSender extends CampaignChannelSender {
   readonly channel = CampaignChannels.email;
-  private readonly transport: Transporter;
 
-  constructor(
-    url: string,
-    connections: number,
+  private constructor(
+    private readonly transport: Transporter,
     private readonly from: string,
   ) {
     super();
-    this.transport = createSmtpTransport({ url, pooledConnections: connections });
+  }
+
+  static overSmtp(url: string, connections: number, from: string): EmailCampaignSender {
+    return new EmailCampaignSender(createSmtpTransport({ url, pooledConnections: connections }), from);
+  }
+
+  /** Renders every mail in full and delivers it nowhere: the embedded default's stand-in for a mail server. */
+  static discarding(from: string): EmailCampaignSender {
+    return new EmailCampaignSender(createTransport({ jsonTransport: true }), from);
   }
 
   async send(message: CampaignMessage): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
-import { FIRST_STEP } from '../campaigns/campaign';
+import { Campaign, FIRST_STEP } from '../campaigns/campaign';
 import { CampaignRepository } from '../campaigns/campaign.repository';
 import { SegmentService } from '../segments/segment.service';
 import { compileSegmentRule, monthInShanghai } from '../segments/segment-sql';
@@ -23,19 +23,28 @@ export class RecipientFreezer {
   ) {}
 
   /** Freezes the campaigns due now, each in one transaction with its move to sending; resolves how many. */
-  freezeDue(): Promise<number> {
+  async freezeDue(): Promise<number> {
+    const due = await this.uow.run((tx) => this.campaigns.listDue(tx, this.clock.now(), CAMPAIGNS_PER_PASS));
+    let frozen = 0;
+    for (const campaign of due) if (await this.freeze(campaign)) frozen++;
+    return frozen;
+  }
+
+  /**
+   * The segment is read before the transaction (its service uses a connection of its own, and the embedded
+   * database has one); the campaign is then claimed again inside it, so of two replicas only one freezes it.
+   */
+  private async freeze(campaign: Campaign): Promise<boolean> {
+    const segment = await this.segments.get(campaign.segmentId);
     return this.uow.run(async (tx) => {
       const now = this.clock.now();
-      const due = await this.campaigns.claimDue(tx, now, CAMPAIGNS_PER_PASS);
-      for (const campaign of due) {
-        const segment = await this.segments.get(campaign.segmentId);
-        const members = compileSegmentRule(segment.rule, { currentMonth: monthInShanghai(now) });
-        const step = { campaignId: campaign.id, step: FIRST_STEP, channel: campaign.channel };
-        const count = await this.recipients.freeze(tx, step, members, now);
-        await this.campaigns.markSending(tx, campaign.id, now);
-        this.logger.log(`campaign ${campaign.id}: ${count} recipients frozen`);
-      }
-      return due.length;
+      if (!(await this.campaigns.claimIfDue(tx, campaign.id, now))) return false;
+      const members = compileSegmentRule(segment.rule, { currentMonth: monthInShanghai(now) });
+      const step = { campaignId: campaign.id, step: FIRST_STEP, channel: campaign.channel };
+      const count = await this.recipients.freeze(tx, step, members, now);
+      await this.campaigns.markSending(tx, campaign.id, now);
+      this.logger.log(`campaign ${campaign.id}: ${count} recipients frozen`);
+      return true;
     });
   }
 }

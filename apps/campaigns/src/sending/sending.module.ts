@@ -19,12 +19,17 @@ import { UnsubscribeService } from './unsubscribe.service';
 import { UnsubscribeTokens } from './unsubscribe-token';
 import { UnsubscriptionRepository } from './unsubscription.repository';
 
-/** The channels configured: email when an SMTP server is named (none, and nothing is sent). */
+/** The channels configured: email to the SMTP server named, or to the discarding dev mailbox, or none. */
 export function campaignChannels(settings: CampaignsSettings, clock: Clock): CampaignChannels {
-  if (!settings.smtpUrl) return new CampaignChannels([]);
+  const email = settings.smtpUrl
+    ? EmailCampaignSender.overSmtp(settings.smtpUrl, settings.smtpConnections, settings.mailFrom)
+    : settings.discardMail
+      ? EmailCampaignSender.discarding(settings.mailFrom)
+      : null;
+  if (!email) return new CampaignChannels([]);
   return new CampaignChannels([
     {
-      sender: new EmailCampaignSender(settings.smtpUrl, settings.smtpConnections, settings.mailFrom),
+      sender: email,
       pacer: new SendPacer(settings.emailRatePerSecond, clock),
       ratePerSecond: settings.emailRatePerSecond,
     },
