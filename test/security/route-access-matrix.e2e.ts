@@ -203,7 +203,9 @@ describe('access to every route, by caller', () => {
         // The survey link in a customer's message; its token is the credential.
         'GET /survey/:token',
         'POST /survey/:token',
-        // RFC 8058 one-click unsubscribe from campaign mail; the signed token is the credential.
+        // RFC 8058 one-click unsubscribe from campaign mail (and the page its link in a body opens); the signed token
+        // is the credential.
+        'GET /unsubscribe/:token',
         'POST /unsubscribe/:token',
       ].sort(),
     );

@@ -197,7 +197,7 @@ describe('campaign email: frozen at send time, one mail per consenting member, o
           .post(path)
           .set('Content-Type', 'application/x-www-form-urlencoded')
           .send('List-Unsubscribe=One-Click')
-          .expect(204);
+          .expect(200);
       const events = await harness.query<{ payload: Record<string, unknown> }>(
         `SELECT envelope->'payload' AS payload FROM campaigns.outbox_message
           WHERE envelope->>'type' = 'campaign.unsubscribed'`,
@@ -205,6 +205,21 @@ describe('campaign email: frozen at send time, one mail per consenting member, o
       expect(events.map((event) => event.payload)).toEqual([
         { campaignId, customerId: wang.customerId, channel: 'email', unsubscribedAt: expect.any(String) },
       ]);
+    });
+
+    it('shows a confirmation page for the link in the body, which unsubscribes nobody (only the POST does)', async () => {
+      const chenMail = mailsTo('chen@example.cn')[0];
+      const path = new URL((chenMail.headers.get('list-unsubscribe') as string).slice(1, -1)).pathname;
+      const page = await harness
+        .http()
+        .get(path)
+        .expect(200)
+        .expect('content-type', /text\/html/);
+      expect(page.text).toContain('<form method="post">');
+      const opted = await harness.query(`SELECT 1 FROM campaigns.unsubscription WHERE customer_id = $1`, [
+        chen.customerId,
+      ]);
+      expect(opted).toEqual([]);
     });
 
     it('answers an altered token and a genuine one for a non-recipient the same 404, a malformed one 400', async () => {

@@ -1,13 +1,15 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiConsumes,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Public } from '@crm/auth';
 import { UnsubscribeTokenPipe } from './unsubscribe-token.pipe';
+import { UNSUBSCRIBE_CONFIRM_PAGE, UNSUBSCRIBED_PAGE } from './unsubscribe-page';
 import { UnsubscribeService } from './unsubscribe.service';
 
 /** Public: the mail client posts here without an account; the signed token is the credential (RFC 8058). */
@@ -17,17 +19,33 @@ import { UnsubscribeService } from './unsubscribe.service';
 export class UnsubscribeController {
   constructor(private readonly unsubscribe: UnsubscribeService) {}
 
+  @Get(':token')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/html')
+  @ApiOperation({
+    summary:
+      'The page the link in a mail body opens: a button that posts the unsubscribe (a GET changes nothing)',
+  })
+  @ApiOkResponse({ description: 'The confirmation page' })
+  confirmPage(@Param('token', UnsubscribeTokenPipe) _token: string): string {
+    return UNSUBSCRIBE_CONFIRM_PAGE;
+  }
+
   @Post(':token')
-  @HttpCode(204)
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
   // RFC 8058: the client posts `List-Unsubscribe=One-Click` as a form; the body says nothing the token does not.
   @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
+  @ApiProduces('text/html')
   @ApiOperation({
     summary:
       'One-click unsubscribe from campaign mail (the List-Unsubscribe link); withdraws that channel consent',
   })
-  @ApiNoContentResponse({ description: 'Unsubscribed (again, if it was already)' })
+  @ApiOkResponse({ description: 'Unsubscribed (again, if it was already): a page saying so' })
   @ApiNotFoundResponse({ description: 'Not a valid unsubscribe link' })
-  optOut(@Param('token', UnsubscribeTokenPipe) token: string): Promise<void> {
-    return this.unsubscribe.unsubscribe(token);
+  async optOut(@Param('token', UnsubscribeTokenPipe) token: string): Promise<string> {
+    await this.unsubscribe.unsubscribe(token);
+    return UNSUBSCRIBED_PAGE;
   }
 }

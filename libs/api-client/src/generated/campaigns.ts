@@ -214,7 +214,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The page the link in a mail body opens: a button that posts the unsubscribe (a GET changes nothing) */
+    get: operations['UnsubscribeController_confirmPage'];
     put?: never;
     /** One-click unsubscribe from campaign mail (the List-Unsubscribe link); withdraws that channel consent */
     post: operations['UnsubscribeController_optOut'];
@@ -1562,6 +1563,53 @@ export interface operations {
       };
     };
   };
+  UnsubscribeController_confirmPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The confirmation page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   UnsubscribeController_optOut: {
     parameters: {
       query?: never;
@@ -1573,8 +1621,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Unsubscribed (again, if it was already) */
-      204: {
+      /** @description Unsubscribed (again, if it was already): a page saying so */
+      200: {
         headers: {
           [name: string]: unknown;
         };
