@@ -12,6 +12,8 @@ import { UnsubscribeTokenPipe } from './unsubscribe-token.pipe';
 import { UNSUBSCRIBE_CONFIRM_PAGE, UNSUBSCRIBED_PAGE } from './unsubscribe-page';
 import { UnsubscribeService } from './unsubscribe.service';
 
+const HTML_PAGE = { type: 'string', example: '<!doctype html>…' };
+
 /** Public: the mail client posts here without an account; the signed token is the credential (RFC 8058). */
 @ApiTags('unsubscribe')
 @Controller('unsubscribe')
@@ -27,7 +29,7 @@ export class UnsubscribeController {
     summary:
       'The page the link in a mail body opens: a button that posts the unsubscribe (a GET changes nothing)',
   })
-  @ApiOkResponse({ description: 'The confirmation page' })
+  @ApiOkResponse({ description: 'The confirmation page', schema: HTML_PAGE })
   confirmPage(@Param('token', UnsubscribeTokenPipe) _token: string): string {
     return UNSUBSCRIBE_CONFIRM_PAGE;
   }
@@ -42,7 +44,10 @@ export class UnsubscribeController {
     summary:
       'One-click unsubscribe from campaign mail (the List-Unsubscribe link); withdraws that channel consent',
   })
-  @ApiOkResponse({ description: 'Unsubscribed (again, if it was already): a page saying so' })
+  @ApiOkResponse({
+    description: 'Unsubscribed (again, if it was already): a page saying so',
+    schema: HTML_PAGE,
+  })
   @ApiNotFoundResponse({ description: 'Not a valid unsubscribe link' })
   async optOut(@Param('token', UnsubscribeTokenPipe) token: string): Promise<string> {
     await this.unsubscribe.unsubscribe(token);

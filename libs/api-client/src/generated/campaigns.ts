@@ -1579,7 +1579,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
@@ -1626,7 +1628,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
       400: {
