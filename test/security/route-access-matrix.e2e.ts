@@ -185,6 +185,32 @@ describe('access to every route, by caller', () => {
     expect(routes.filter(takesId).length).toBeGreaterThan(10);
   });
 
+  // A new public route is a decision: add it here on purpose (its credential is then in the route itself).
+  it('keeps public only health, token issuing and the routes a link in a customer message opens', () => {
+    expect(
+      routes
+        .filter((route) => route.isPublic)
+        .map((route) => route.name)
+        .sort(),
+    ).toEqual(
+      [
+        'GET /health/live',
+        'GET /health/ready',
+        'GET /metrics',
+        'GET /.well-known/openid-configuration',
+        'GET /auth/jwks',
+        'POST /auth/token',
+        // The survey link in a customer's message; its token is the credential.
+        'GET /survey/:token',
+        'POST /survey/:token',
+        // RFC 8058 one-click unsubscribe from campaign mail (and the page its link in a body opens); the signed token
+        // is the credential.
+        'GET /unsubscribe/:token',
+        'POST /unsubscribe/:token',
+      ].sort(),
+    );
+  });
+
   it('gives every route that a partner may call with an id a partner scope rule', () => {
     const unscoped = routes
       .filter((route) => takesId(route) && !route.isPublic)

@@ -7,3 +7,4 @@ export * from './app-harness';
 export * from './service-startup';
 export * from './kafka-topic';
 export * from './stamped-events';
+export * from './loopback-smtp-server';

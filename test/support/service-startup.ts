@@ -12,6 +12,8 @@ import { TEST_ISSUER, TestTokenIssuer } from './test-tokens';
 export function describeServiceStartup<S extends z.ZodObject>(
   definition: ServiceDefinition<S>,
   schema: string,
+  /** The app's own required variables (its secrets), on top of the platform's. */
+  appEnv: Record<string, string> = {},
 ): void {
   describe(`${definition.service} started as its main.ts starts it`, () => {
     let database: TestDatabase;
@@ -31,6 +33,7 @@ export function describeServiceStartup<S extends z.ZodObject>(
         KAFKA_PARTITIONS: '1',
         AUTH_ISSUER: TEST_ISSUER,
         AUTH_JWKS_URL: tokens.jwksUrl,
+        ...appEnv,
       });
     });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { CallCenterModule, callCenterMigrations } from '@crm/app-call-center';
@@ -14,7 +15,7 @@ import {
   ServiceModule,
 } from '@crm/app-service';
 import { SalesModule, salesMigrations } from '@crm/app-sales';
-import { CampaignsModule, campaignsMigrations } from '@crm/app-campaigns';
+import { CampaignsModule, campaignsMigrations, DEFAULT_CAMPAIGNS_SETTINGS } from '@crm/app-campaigns';
 import { AnalyticsModule, analyticsMigrations } from '@crm/app-analytics';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
@@ -57,7 +58,14 @@ export class AllInOneModule {
         }),
         CallCenterModule,
         SalesModule,
-        CampaignsModule,
+        CampaignsModule.register({
+          ...DEFAULT_CAMPAIGNS_SETTINGS,
+          // No mail server here: campaign mail goes through the whole pipeline and is discarded at the end. The
+          // unsubscribe links of one run verify only in that run.
+          discardMail: true,
+          unsubscribeSecret: randomBytes(32).toString('base64url'),
+          unsubscribeBaseUrl: `${publicUrl(config)}/unsubscribe/`,
+        }),
         AnalyticsModule,
       ],
       providers: [

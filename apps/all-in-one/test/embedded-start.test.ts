@@ -305,4 +305,25 @@ describe('the embedded default', () => {
     const preview = await api<{ items: { city: string }[] }>(`/segments/${shanghai.id}/preview`, token);
     expect(new Set(preview.items.map((member) => member.city))).toEqual(new Set(['上海市']));
   });
+
+  it("sends the marketer's demo campaign through the pipeline and shows its results", async () => {
+    const token = await agentToken('marketer');
+    type Campaign = { id: string; name: string; status: string };
+    const campaigns = await api<{ items: Campaign[] }>('/campaigns', token);
+    expect(campaigns.items.map((campaign) => campaign.name)).toEqual(['春季保养关怀']);
+    const progress = await eventually(
+      async () => {
+        const now = await api<{ status: string; sent: number; total: number; queued: number }>(
+          `/campaigns/${campaigns.items[0].id}/progress`,
+          token,
+        );
+        expect(now.status).toBe('sent');
+        return now;
+      },
+      90_000,
+      500,
+    );
+    expect(progress.queued).toBe(0);
+    expect(progress.sent).toBeGreaterThan(0);
+  }, 120_000);
 });

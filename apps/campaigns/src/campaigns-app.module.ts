@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
+import { PlatformConfig } from '@crm/config';
 import { CampaignsConfig } from './campaigns.config';
+import { campaignsSettings } from './campaigns-settings';
 import { CAMPAIGNS_SERVICE } from './campaigns.constants';
 import { CampaignsModule } from './campaigns.module';
 import { campaignsMigrations } from './migrations';
@@ -8,12 +10,12 @@ import { campaignsMigrations } from './migrations';
 /** campaigns deployed alone: its own schema, migrations, transport and cache. */
 @Module({})
 export class CampaignsAppModule {
-  static forRoot(config: CampaignsConfig): DynamicModule {
+  static forRoot(config: PlatformConfig & Partial<CampaignsConfig>): DynamicModule {
     return {
       module: CampaignsAppModule,
       imports: [
         PlatformModule.forRoot({ service: CAMPAIGNS_SERVICE, config, migrations: campaignsMigrations }),
-        CampaignsModule,
+        CampaignsModule.register(campaignsSettings(config)),
       ],
     };
   }
@@ -22,5 +24,5 @@ export class CampaignsAppModule {
 export const CAMPAIGNS_API = {
   title: 'CRM campaigns',
   description:
-    'Marketing campaigns: a customer replica from the customer master and segments of it (rule trees counted and previewed live).',
+    'Marketing campaigns: a customer replica from the customer master, segments of it (rule trees counted and previewed live), and email campaigns to them: scheduled, frozen at send time, sent once per recipient with one-click unsubscribe.',
 };

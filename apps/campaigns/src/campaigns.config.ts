@@ -2,5 +2,25 @@ import { z } from 'zod';
 import { defineServiceConfig } from '@crm/config';
 
 /** campaigns's own variables (named CAMPAIGNS_*) on top of the platform ones. */
-export const campaignsConfigSchema = defineServiceConfig({});
+export const campaignsConfigSchema = defineServiceConfig(
+  {
+    CAMPAIGNS_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }).optional(),
+    CAMPAIGNS_MAIL_FROM: z.string().min(3).optional(),
+    CAMPAIGNS_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).optional(),
+    CAMPAIGNS_EMAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).optional(),
+    CAMPAIGNS_SEND_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).optional(),
+    CAMPAIGNS_UNSUBSCRIBE_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    CAMPAIGNS_UNSUBSCRIBE_BASE_URL: z.url().optional(),
+  },
+  {
+    refine: (config, ctx) => {
+      if (!config.CAMPAIGNS_UNSUBSCRIBE_SECRET)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['CAMPAIGNS_UNSUBSCRIBE_SECRET'],
+          message: 'required: it signs the unsubscribe link of every campaign mail',
+        });
+    },
+  },
+);
 export type CampaignsConfig = z.infer<typeof campaignsConfigSchema>;

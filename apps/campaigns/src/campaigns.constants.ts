@@ -6,3 +6,6 @@ export const CAMPAIGNS_SCHEMA = 'campaigns';
 
 /** Who defines and reads segments: marketing and the sales and service managers (admin always may). */
 export const SEGMENT_ROLES = [Roles.marketer, Roles.salesManager, Roles.serviceManager] as const;
+
+/** Who creates, schedules and follows campaigns: the same people as segments; partners and other staff never. */
+export const CAMPAIGN_ROLES = SEGMENT_ROLES;

@@ -1,27 +1,40 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CampaignsMessaging } from './campaigns-messaging';
+import { CampaignsSettings } from './campaigns-settings';
+import { CampaignsSettingsModule } from './campaigns-settings.module';
+import { CampaignModule } from './campaigns/campaign.module';
 import { CustomersModule } from './customers/customers.module';
+import { CampaignsDemoCampaign } from './demo/campaigns-demo-campaign';
 import { CampaignsDemoSeeder } from './demo/campaigns-demo.seeder';
 import { OrdersModule } from './orders/orders.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { SegmentsModule } from './segments/segments.module';
+import { SendingModule } from './sending/sending.module';
 import { ServiceHistoryModule } from './service-history/service-history.module';
 
 /**
- * Marketing campaigns, one module per concept: the replicas (customers, orders, service history), the
- * segments selected from them, and the person's export part.
+ * Marketing campaigns, one module per concept: the replicas (customers, orders, service history), the segments
+ * selected from them, the campaigns, their sending, and the person's export part.
  * Each concept module imports CampaignsMessaging for the outbox and the subscriber.
  */
-@Module({
-  imports: [
-    CampaignsMessaging,
-    CustomersModule,
-    OrdersModule,
-    ServiceHistoryModule,
-    SegmentsModule,
-    PrivacyModule,
-  ],
-  providers: [CampaignsDemoSeeder],
-  exports: [CampaignsDemoSeeder],
-})
-export class CampaignsModule {}
+@Module({})
+export class CampaignsModule {
+  static register(settings: CampaignsSettings): DynamicModule {
+    return {
+      module: CampaignsModule,
+      imports: [
+        CampaignsSettingsModule.register(settings),
+        CampaignsMessaging,
+        CustomersModule,
+        OrdersModule,
+        ServiceHistoryModule,
+        SegmentsModule,
+        CampaignModule,
+        SendingModule,
+        PrivacyModule,
+      ],
+      providers: [CampaignsDemoCampaign, CampaignsDemoSeeder],
+      exports: [CampaignsDemoSeeder],
+    };
+  }
+}

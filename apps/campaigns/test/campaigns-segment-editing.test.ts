@@ -1,6 +1,5 @@
 import { CustomerRegistered, Roles } from '@crm/contracts';
 import { eventually } from '@crm/testing';
-import { SegmentMembers } from '../src/segments/segment-members';
 import { CampaignsHarness } from './campaigns.harness';
 import { customerState, livingIn } from './customer-fixture';
 
@@ -125,47 +124,5 @@ describe('campaigns segment editing, archiving and members', () => {
     await harness.http().delete(`/segments/${unknown}`).set('authorization', marketer).expect(404);
     const agent = await harness.auth({ sub: 'u-agent', roles: [Roles.agent] });
     await harness.http().delete(`/segments/${unknown}`).set('authorization', agent).expect(403);
-  });
-
-  describe(SegmentMembers.name, () => {
-    const all = async (segmentId: string, batchSize: number) => {
-      const batches: string[][] = [];
-      for await (const batch of harness.app.get(SegmentMembers).batches(segmentId, { batchSize }))
-        batches.push(batch);
-      return batches;
-    };
-
-    it('yields every member of a rule segment once, in id order, in batches of the size asked', async () => {
-      const segment = await create();
-      const batches = await all(segment.id, 3);
-      expect(batches.map((batch) => batch.length)).toEqual([3, 3, 1]);
-      const expected = shanghai.map((customer) => customer.customerId).sort();
-      expect(batches.flat()).toEqual(expected);
-    });
-
-    it('yields the members of a static list, and nothing for a segment no one matches', async () => {
-      const phones = shanghai.slice(0, 4).map((customer) => customer.phones[0]);
-      const { body } = await harness
-        .http()
-        .post('/segments/static?name=Four')
-        .set('authorization', marketer)
-        .set('content-type', 'text/csv')
-        .send(['phone', ...phones].join('\n'))
-        .expect(201);
-      const batches = await all(body.segment.id, 2);
-      expect(batches.flat()).toEqual(
-        shanghai
-          .slice(0, 4)
-          .map((customer) => customer.customerId)
-          .sort(),
-      );
-      expect(batches).toHaveLength(2);
-      const nobody = await create({ field: 'city', in: ['拉萨市'] });
-      expect(await all(nobody.id, 2)).toEqual([]);
-    });
-
-    it('fails for an unknown segment', async () => {
-      await expect(all('00000000-0000-4000-8000-000000000000', 2)).rejects.toThrow(/Segment/);
-    });
   });
 });

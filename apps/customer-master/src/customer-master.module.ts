@@ -2,6 +2,7 @@ import { ReadAuditModule } from '@crm/platform';
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@crm/messaging';
 import { AuditLog } from './audit/audit-log';
+import { CampaignOptOutConsumer } from './consent/campaign-opt-out.consumer';
 import { CustomerController } from './customers/customer.controller';
 import { CustomerRepository } from './customers/customer.repository';
 import { CustomerService } from './customers/customer.service';
@@ -85,6 +86,7 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
     ImportJobRepository,
     ImportRecovery,
     DealerCodeRepository,
+    CampaignOptOutConsumer,
   ],
   exports: [CustomerService, PartnerService, VehicleService],
 })

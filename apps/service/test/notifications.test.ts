@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ComplaintRecorded, CustomerErased } from '@crm/contracts';
 import { FixedClock } from '@crm/core';
-import { eventually } from '@crm/testing';
+import { eventually, LoopbackSmtpServer, ReceivedEmail } from '@crm/testing';
 import { EmailSender } from '../src/notifications/email-sender';
 import { NotificationDispatcher } from '../src/notifications/notification-dispatcher';
 import { NotificationRepository } from '../src/notifications/notification.repository';
 import { HOME, KM, Notification, registerCustomer, STATION } from './notification-fixtures';
-import { LoopbackSmsGateway, LoopbackSmtpServer, ReceivedEmail } from './notification-receivers';
+import { LoopbackSmsGateway } from './notification-receivers';
 import { ServiceHarness } from './service.harness';
 
 describe('customer notifications by email over SMTP and by SMS through a gateway', () => {

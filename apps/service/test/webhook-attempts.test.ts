@@ -1,8 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { eventually } from '@crm/testing';
-import { SEND_TIMEOUT_MS } from '../src/delivery/delivery-backoff';
-import { LEASE_MARGIN_MS } from '../src/delivery/delivery-dispatcher';
+import { LEASE_MARGIN_MS, SEND_TIMEOUT_MS } from '@crm/messaging';
 import { WebhookHeaders } from '../src/webhooks/webhook-signature';
 import { ServiceHarness } from './service.harness';
 

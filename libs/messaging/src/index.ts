@@ -25,3 +25,7 @@ export * from './domain-events/domain-events';
 export * from './erasure/messaging-erasure';
 export * from './erasure/erased-customers';
 export * from './tracing/trace-propagation';
+export * from './delivery/delivery-dispatcher';
+export * from './delivery/delivery-backoff';
+export * from './delivery/send-error';
+export * from './delivery/smtp-transport';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SegmentService } from '../segments/segment.service';
+import { CampaignsDemoCampaign } from './campaigns-demo-campaign';
 import { SegmentRule } from '../segments/segment-rule';
 
 const DEMO_SEGMENTS: { name: string; rule: SegmentRule }[] = [
@@ -24,13 +25,21 @@ const DEMO_SEGMENTS: { name: string; rule: SegmentRule }[] = [
   },
 ];
 
-/** Demo data for the embedded default: a few segments over the demo customers, defined by the marketer. */
+/**
+ * Demo data for the embedded default: a few segments over the demo customers, defined by the marketer, and an email
+ * campaign to the first.
+ */
 @Injectable()
 export class CampaignsDemoSeeder {
-  constructor(private readonly segments: SegmentService) {}
+  constructor(
+    private readonly segments: SegmentService,
+    private readonly campaign: CampaignsDemoCampaign,
+  ) {}
 
   async seed(marketerUserId: string): Promise<void> {
+    const created = [];
     for (const segment of DEMO_SEGMENTS)
-      await this.segments.create({ ...segment, createdBy: marketerUserId });
+      created.push(await this.segments.create({ ...segment, createdBy: marketerUserId }));
+    await this.campaign.seed(created[0].id, marketerUserId);
   }
 }

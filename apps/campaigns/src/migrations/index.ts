@@ -4,6 +4,7 @@ import { CreateSegment1796040000001 } from './1796040000001-create-segment';
 import { CampaignsAggregateSequence1796050000400 } from './1796050000400-create-aggregate-sequence';
 import { CampaignsReplicaEventSequence1796050000401 } from './1796050000401-replica-event-sequence';
 import { CreateCampaignsReadAudit1796051000100 } from './1796051000100-create-read-audit';
+import { CreateCampaign1796053000000 } from './1796053000000-create-campaign';
 import { CreateOrderAndServiceReplicas1796053500000 } from './1796053500000-create-order-and-service-replicas';
 import { SegmentEditingAndStaticLists1796053500001 } from './1796053500001-segment-editing-and-static-lists';
 import { OrderReplicaEventSequence1796053500002 } from './1796053500002-order-replica-event-sequence';
@@ -15,6 +16,7 @@ export const campaignsMigrations = [
   CampaignsAggregateSequence1796050000400,
   CampaignsReplicaEventSequence1796050000401,
   CreateCampaignsReadAudit1796051000100,
+  CreateCampaign1796053000000,
   CreateOrderAndServiceReplicas1796053500000,
   SegmentEditingAndStaticLists1796053500001,
   OrderReplicaEventSequence1796053500002,

@@ -24,6 +24,10 @@ export class CampaignsCustomerDataRepository {
         `SELECT m.segment_id, s.name AS segment_name FROM campaigns.segment_member m
            JOIN campaigns.segment s ON s.id = m.segment_id WHERE m.customer_id = $1 ORDER BY s.name, m.segment_id`,
       ),
+      campaign_recipient: await rows(
+        `SELECT * FROM campaigns.campaign_recipient WHERE customer_id = $1 ORDER BY campaign_id, step`,
+      ),
+      unsubscription: await rows(`SELECT * FROM campaigns.unsubscription WHERE customer_id = $1 ORDER BY at`),
     };
   }
 }

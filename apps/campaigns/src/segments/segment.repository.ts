@@ -88,23 +88,6 @@ export class SegmentRepository {
       [...sql.params, limit, offset],
     );
   }
-
-  /** The next `limit` member ids above `afterId`, in id order: a keyset page that stays cheap deep in a segment. */
-  async memberIdsAfter(
-    tx: EntityManager,
-    sql: SegmentSql,
-    afterId: string | null,
-    limit: number,
-  ): Promise<string[]> {
-    const at = sql.params.length;
-    const rows: Array<{ id: string }> = await tx.query(
-      `SELECT c.id FROM campaigns.customer c
-        WHERE ${sql.where} AND ($${at + 1}::uuid IS NULL OR c.id > $${at + 1}::uuid)
-        ORDER BY c.id LIMIT $${at + 2}`,
-      [...sql.params, afterId, limit],
-    );
-    return rows.map((row) => row.id);
-  }
 }
 
 type SegmentRow = Omit<Segment, 'createdAt' | 'updatedAt' | 'archivedAt'> & {

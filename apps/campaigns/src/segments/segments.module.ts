@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CampaignsMessaging } from '../campaigns-messaging';
 import { SegmentController } from './segment.controller';
 import { SegmentEditingController } from './segment-editing.controller';
-import { SegmentMembers } from './segment-members';
 import { SegmentRepository } from './segment.repository';
 import { SegmentService } from './segment.service';
 import { StaticListController } from './static-lists/static-list.controller';
@@ -12,7 +11,7 @@ import { StaticListRepository } from './static-lists/static-list.repository';
 
 /**
  * Segments: rule trees over the replicas or static lists imported from a file, counted and previewed live.
- * Other concepts (campaigns) read a segment's members through SegmentMembers.
+ * Other concepts (campaigns) read a segment's members as SQL through SegmentService.selection.
  */
 @Module({
   imports: [CampaignsMessaging],
@@ -20,11 +19,10 @@ import { StaticListRepository } from './static-lists/static-list.repository';
   providers: [
     SegmentRepository,
     SegmentService,
-    SegmentMembers,
     StaticListRepository,
     StaticListImportService,
     StaticListEventsConsumer,
   ],
-  exports: [SegmentService, SegmentMembers],
+  exports: [SegmentService],
 })
 export class SegmentsModule {}

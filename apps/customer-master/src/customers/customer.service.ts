@@ -101,17 +101,50 @@ export class CustomerService {
       const changedFields = Object.keys(input).filter(
         (key) => input[key as keyof UpdateCustomerDto] !== undefined,
       );
-      await this.customers.save(tx, updated);
-      await this.audit.record(tx, {
-        action: 'customer.updated',
-        entityType: 'customer',
-        entityId: id,
-        changedFields,
-      });
-      const payload = { ...toCustomerState(updated), changedFields };
-      await this.outbox.add(tx, this.events.create(CustomerUpdated, id, payload));
+      await this.saveChange(tx, updated, changedFields);
       return updated;
     });
+  }
+
+  /**
+   * An opt-out from elsewhere (a campaign's unsubscribe link): withdraws consent on the channel unless a decision at
+   * least as recent is recorded; follows a merge to the survivor; an erased customer has nothing left to withdraw.
+   */
+  async withdrawConsent(
+    tx: EntityManager,
+    customerId: string,
+    withdrawal: Omit<Consent, 'granted'>,
+  ): Promise<void> {
+    await this.customers.lock(tx, customerId);
+    const current = await this.customers.findById(customerId, tx);
+    if (current?.status === 'merged' && current.mergedInto)
+      return this.withdrawConsent(tx, current.mergedInto, withdrawal);
+    if (current?.status !== 'active') return;
+    const known = current.consents.find((consent) => consent.channel === withdrawal.channel);
+    if (known && (!known.granted || Date.parse(known.at) >= Date.parse(withdrawal.at))) return;
+    const updated: Customer = {
+      ...current,
+      consents: [
+        ...current.consents.filter((consent) => consent.channel !== withdrawal.channel),
+        { ...withdrawal, granted: false },
+      ],
+      version: current.version + 1,
+      updatedAt: this.clock.now().toISOString(),
+    };
+    await this.saveChange(tx, updated, ['consents']);
+  }
+
+  /** One changed customer: saved, audited and published with the fields that changed. */
+  private async saveChange(tx: EntityManager, updated: Customer, changedFields: string[]): Promise<void> {
+    await this.customers.save(tx, updated);
+    await this.audit.record(tx, {
+      action: 'customer.updated',
+      entityType: 'customer',
+      entityId: updated.id,
+      changedFields,
+    });
+    const payload = { ...toCustomerState(updated), changedFields };
+    await this.outbox.add(tx, this.events.create(CustomerUpdated, updated.id, payload));
   }
 
   private blankCustomer(input: CreateCustomerDto, now: string): Customer {

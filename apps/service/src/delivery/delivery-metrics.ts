@@ -1,6 +1,6 @@
 import { Counter } from 'prom-client';
 import { metricsRegistry } from '@crm/observability';
-import { RecordedAttempt, SendOutcome } from './delivery-dispatcher';
+import { RecordedAttempt, SendOutcome } from '@crm/messaging';
 
 export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed';
 

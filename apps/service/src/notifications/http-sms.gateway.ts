@@ -1,7 +1,7 @@
-import { SEND_TIMEOUT_MS } from '../delivery/delivery-backoff';
 import { OutgoingMessage } from './notification';
 import { NotificationHeaders } from './notification-headers';
 import { SmsGateway } from './sms-gateway';
+import { SEND_TIMEOUT_MS } from '@crm/messaging';
 
 /** A gateway that takes `POST {to, text}` with a bearer key; any 2xx is accepted, anything else retried. */
 export class HttpSmsGateway extends SmsGateway {

@@ -1,15 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { Clock } from '@crm/core';
-import { DeliveryDispatcher, RecordedAttempt, SendOutcome } from '../delivery/delivery-dispatcher';
-import { SEND_TIMEOUT_MS } from '../delivery/delivery-backoff';
 import { deliveryOutcome, notificationDeliveries } from '../delivery/delivery-metrics';
-import { describeSendError } from '../delivery/send-error';
 import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { EmailSender } from './email-sender';
 import { DueNotification } from './notification';
 import { NotificationRepository } from './notification.repository';
 import { SmsGateway } from './sms-gateway';
+import {
+  DeliveryDispatcher,
+  describeSendError,
+  RecordedAttempt,
+  SEND_TIMEOUT_MS,
+  SendOutcome,
+} from '@crm/messaging';
 
 /** Sends due customer notifications by email or SMS, right after the transition that wrote them commits. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { RecordedAttempt, SendOutcome } from '../delivery/delivery-dispatcher';
 import { DueNotification, NotificationChannel, NotificationKind } from './notification';
+import { RecordedAttempt, SendOutcome } from '@crm/messaging';
 
 export interface NewNotification {
   notificationId: string;

@@ -1,8 +1,8 @@
-import { createTransport, Transporter } from 'nodemailer';
-import { SEND_TIMEOUT_MS } from '../delivery/delivery-backoff';
+import { Transporter } from 'nodemailer';
 import { EmailSender } from './email-sender';
 import { OutgoingMessage } from './notification';
 import { emailMessageId, NotificationHeaders } from './notification-headers';
+import { createSmtpTransport } from '@crm/messaging';
 
 /** Email over SMTP (`smtp://user:pass@host:port`, or `smtps://`); a connection per message, nothing held open. */
 export class SmtpEmailSender extends EmailSender {
@@ -13,12 +13,7 @@ export class SmtpEmailSender extends EmailSender {
     private readonly from: string,
   ) {
     super();
-    this.transport = createTransport({
-      url,
-      connectionTimeout: SEND_TIMEOUT_MS,
-      greetingTimeout: SEND_TIMEOUT_MS,
-      socketTimeout: SEND_TIMEOUT_MS,
-    });
+    this.transport = createSmtpTransport({ url });
   }
 
   async send(message: OutgoingMessage): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { StartedAttempt } from '../delivery/delivery-dispatcher';
 import { DueDelivery, WebhookAttempt, WebhookAttemptRecord, WebhookDelivery } from './webhook-delivery';
+import { StartedAttempt } from '@crm/messaging';
 
 export interface NewDelivery {
   deliveryId: string;

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@crm/core';
-import { DeliveryDispatcher, RecordedAttempt, StartedAttempt } from '../delivery/delivery-dispatcher';
 import { deliveryOutcome, webhookDeliveries } from '../delivery/delivery-metrics';
 import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { DueDelivery } from './webhook-delivery';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { SendResult, WebhookSender } from './webhook-sender';
+import { DeliveryDispatcher, RecordedAttempt, StartedAttempt } from '@crm/messaging';
 
 /** Sends due webhook deliveries to the stations, right after the routing commits. */
 @Injectable()

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { SEND_TIMEOUT_MS } from '../delivery/delivery-backoff';
-import { SendOutcome } from '../delivery/delivery-dispatcher';
-import { describeSendError } from '../delivery/send-error';
 import { pinnedPost } from '../webhook-targets/pinned-post';
 import { DueDelivery } from './webhook-delivery';
 import { signWebhook } from './webhook-signature';
 import { hostOf, WebhookTargetPolicy, WebhookTargetRefused } from '../webhook-targets/webhook-target-policy';
+import { describeSendError, SEND_TIMEOUT_MS, SendOutcome } from '@crm/messaging';
 
 export interface SendResult extends SendOutcome {
   httpStatus: number | null;

@@ -1,5 +1,5 @@
 import { Clock, FixedClock } from '@crm/core';
-import { LoopTimers } from '@crm/messaging';
+import { LoopTimers } from '../dispatch/wake-poll-loop';
 import {
   DeliveryDispatcher,
   DispatcherOptions,

@@ -1,9 +1,9 @@
 import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@crm/core';
 import { nextAttemptAt, SEND_TIMEOUT_MS } from './delivery-backoff';
-import { LoopTimers, WakePollLoop } from '@crm/messaging';
+import { LoopTimers, WakePollLoop } from '../dispatch/wake-poll-loop';
 
-const BATCH = 20;
+const DEFAULT_BATCH = 20;
 /** Room past the send timeout for writing the attempt; a claimed item is retried only if its sender died. */
 export const LEASE_MARGIN_MS = 2_000;
 
@@ -36,6 +36,8 @@ export interface DispatcherOptions {
   pollIntervalMs: number;
   /** How long one send may take (the sender's own timeout); the lease is this plus a margin. */
   sendTimeoutMs?: number;
+  /** Rows claimed and sent at once; 20 unless set (a paced sender keeps a batch within its lease). */
+  batchSize?: number;
   /** Tests drive the loop's timers by hand. */
   timers?: LoopTimers;
 }
@@ -90,13 +92,14 @@ export abstract class DeliveryDispatcher<T extends { attempts: number }, R exten
 
   /** Sends everything due now; resolves with how many items were attempted. */
   async dispatchDue(): Promise<number> {
+    const batch = this.options.batchSize ?? DEFAULT_BATCH;
     let total = 0;
     for (;;) {
       const now = this.clock.now();
-      const due = await this.claimDue(now, new Date(now.getTime() + this.leaseMs), BATCH);
+      const due = await this.claimDue(now, new Date(now.getTime() + this.leaseMs), batch);
       await Promise.all(due.map((item) => this.attempt(item)));
       total += due.length;
-      if (due.length < BATCH) return total;
+      if (due.length < batch) return total;
     }
   }
 

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Campaign, CampaignStatus } from './campaign';
+
+const COLUMNS = `id, name, channel, segment_id AS "segmentId", template, send_at AS "sendAt", status,
+  created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
+
+type CampaignRow = Omit<Campaign, 'sendAt' | 'createdAt' | 'updatedAt' | 'sentAt'> &
+  Record<'sendAt' | 'createdAt' | 'updatedAt' | 'sentAt', Date | string | null>;
+
+@Injectable()
+export class CampaignRepository {
+  async insert(tx: EntityManager, campaign: Campaign): Promise<void> {
+    await tx.query(
+      `INSERT INTO campaigns.campaign (id, name, channel, segment_id, template, send_at, status, created_by,
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        campaign.id,
+        campaign.name,
+        campaign.channel,
+        campaign.segmentId,
+        JSON.stringify(campaign.template),
+        campaign.sendAt,
+        campaign.status,
+        campaign.createdBy,
+        campaign.createdAt,
+        campaign.updatedAt,
+      ],
+    );
+  }
+
+  async update(tx: EntityManager, campaign: Campaign): Promise<void> {
+    await tx.query(
+      `UPDATE campaigns.campaign SET name = $2, segment_id = $3, template = $4, send_at = $5, status = $6,
+         updated_at = $7 WHERE id = $1`,
+      [
+        campaign.id,
+        campaign.name,
+        campaign.segmentId,
+        JSON.stringify(campaign.template),
+        campaign.sendAt,
+        campaign.status,
+        campaign.updatedAt,
+      ],
+    );
+  }
+
+  /** With `lock`, holds the row until the transaction ends, so two changes of one campaign take turns. */
+  async find(tx: EntityManager, id: string, lock = false): Promise<Campaign | null> {
+    const [row] = await tx.query(
+      `SELECT ${COLUMNS} FROM campaigns.campaign WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return row ? toCampaign(row) : null;
+  }
+
+  async list(tx: EntityManager, limit: number, offset: number, status?: CampaignStatus): Promise<Campaign[]> {
+    const rows = await tx.query(
+      `SELECT ${COLUMNS} FROM campaigns.campaign WHERE ($3::text IS NULL OR status = $3)
+        ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`,
+      [limit, offset, status ?? null],
+    );
+    return rows.map(toCampaign);
+  }
+
+  /** Scheduled campaigns whose time has come, oldest first. */
+  async listDue(tx: EntityManager, now: Date, limit: number): Promise<Campaign[]> {
+    const rows = await tx.query(
+      `SELECT ${COLUMNS} FROM campaigns.campaign WHERE status = 'scheduled' AND send_at <= $1
+        ORDER BY send_at LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map(toCampaign);
+  }
+
+  /** Locks a campaign still scheduled and due for this transaction; false when another replica has it or did it. */
+  async claimIfDue(tx: EntityManager, id: string, now: Date): Promise<boolean> {
+    const rows = await tx.query(
+      `SELECT 1 FROM campaigns.campaign WHERE id = $1 AND status = 'scheduled' AND send_at <= $2
+        FOR UPDATE SKIP LOCKED`,
+      [id, now],
+    );
+    return rows.length > 0;
+  }
+
+  async markSending(tx: EntityManager, id: string, at: Date): Promise<void> {
+    await tx.query(
+      `UPDATE campaigns.campaign SET status = 'sending', frozen_at = $2, updated_at = $2 WHERE id = $1`,
+      [id, at],
+    );
+  }
+
+  /** Sending campaigns none of whose recipients is still waiting, claimed so one replica closes each. */
+  async claimFinished(tx: EntityManager, limit: number): Promise<Campaign[]> {
+    const rows = await tx.query(
+      `SELECT ${COLUMNS} FROM campaigns.campaign k WHERE status = 'sending' AND NOT EXISTS (
+         SELECT 1 FROM campaigns.campaign_recipient r
+          WHERE r.campaign_id = k.id AND r.status IN ('queued', 'sending'))
+        LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map(toCampaign);
+  }
+
+  async markSent(tx: EntityManager, id: string, at: Date): Promise<void> {
+    await tx.query(
+      `UPDATE campaigns.campaign SET status = 'sent', sent_at = $2, updated_at = $2 WHERE id = $1`,
+      [id, at],
+    );
+  }
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+function toCampaign(row: CampaignRow): Campaign {
+  return {
+    ...row,
+    sendAt: iso(row.sendAt),
+    createdAt: iso(row.createdAt) as string,
+    updatedAt: iso(row.updatedAt) as string,
+    sentAt: iso(row.sentAt),
+  };
+}

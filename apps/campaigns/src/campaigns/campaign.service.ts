@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CampaignChannel, CampaignScheduled, EventEnvelope } from '@crm/contracts';
+import { Clock, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
+import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
+import { SegmentService } from '../segments/segment.service';
+import { assertCancellable, assertEditable, Campaign, CampaignStatus, CampaignStatuses } from './campaign';
+import { CampaignRepository } from './campaign.repository';
+import { parseCampaignTemplate } from './campaign-template';
+
+export interface NewCampaign {
+  name: string;
+  channel: CampaignChannel;
+  segmentId: string;
+  template: unknown;
+  createdBy: string;
+}
+
+export type CampaignChanges = Partial<Pick<NewCampaign, 'name' | 'segmentId' | 'template'>>;
+
+/** A scheduled time may lag the request a little (clock skew), not more. */
+const PAST_TOLERANCE_MS = 60_000;
+
+/** Campaign drafts, changed until they are scheduled; the send itself is the sending concept's. */
+@Injectable()
+export class CampaignService {
+  constructor(
+    private readonly campaigns: CampaignRepository,
+    private readonly segments: SegmentService,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: Outbox,
+    private readonly events: EventFactory,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async create(input: NewCampaign): Promise<Campaign> {
+    const template = parseCampaignTemplate(input.template);
+    await this.assertSegmentExists(input.segmentId);
+    const now = this.clock.now().toISOString();
+    const campaign: Campaign = {
+      id: this.ids.next(),
+      name: input.name,
+      channel: input.channel,
+      segmentId: input.segmentId,
+      template,
+      sendAt: null,
+      status: CampaignStatuses.draft,
+      createdBy: input.createdBy,
+      createdAt: now,
+      updatedAt: now,
+      sentAt: null,
+    };
+    await this.uow.run((tx) => this.campaigns.insert(tx, campaign));
+    return campaign;
+  }
+
+  async get(id: string): Promise<Campaign> {
+    return this.uow.run((tx) => this.found(tx, id));
+  }
+
+  list(limit: number, offset: number, status?: CampaignStatus): Promise<Campaign[]> {
+    return this.uow.run((tx) => this.campaigns.list(tx, limit, offset, status));
+  }
+
+  async update(id: string, changes: CampaignChanges): Promise<Campaign> {
+    const template = changes.template === undefined ? undefined : parseCampaignTemplate(changes.template);
+    if (changes.segmentId) await this.assertSegmentExists(changes.segmentId);
+    return this.change(id, (campaign) => {
+      assertEditable(campaign);
+      return {
+        ...campaign,
+        name: changes.name ?? campaign.name,
+        segmentId: changes.segmentId ?? campaign.segmentId,
+        template: template ?? campaign.template,
+      };
+    });
+  }
+
+  /** Sends at `sendAt`, or at once without one; its segment is frozen into recipients then, not now. */
+  async schedule(id: string, sendAt: string | undefined, scheduledBy: string): Promise<Campaign> {
+    const now = this.clock.now();
+    if (sendAt && new Date(sendAt).getTime() < now.getTime() - PAST_TOLERANCE_MS)
+      throw new InvalidInputError([{ field: 'sendAt', message: 'must not be in the past' }]);
+    return this.change(
+      id,
+      (campaign) => {
+        assertEditable(campaign);
+        return {
+          ...campaign,
+          status: CampaignStatuses.scheduled,
+          sendAt: new Date(sendAt ?? now).toISOString(),
+        };
+      },
+      (campaign) =>
+        this.events.create(CampaignScheduled, campaign.id, {
+          campaignId: campaign.id,
+          name: campaign.name,
+          channel: campaign.channel,
+          segmentId: campaign.segmentId,
+          sendAt: campaign.sendAt as string,
+          scheduledBy,
+        }),
+    );
+  }
+
+  cancel(id: string): Promise<Campaign> {
+    return this.change(id, (campaign) => {
+      assertCancellable(campaign);
+      return { ...campaign, status: CampaignStatuses.cancelled };
+    });
+  }
+
+  /** Every change: lock, check, save, and its event in the same transaction. */
+  private change(
+    id: string,
+    apply: (campaign: Campaign) => Campaign,
+    event?: (campaign: Campaign) => EventEnvelope,
+  ): Promise<Campaign> {
+    return this.uow.run(async (tx) => {
+      const changed = { ...apply(await this.found(tx, id, true)), updatedAt: this.clock.now().toISOString() };
+      await this.campaigns.update(tx, changed);
+      if (event) await this.outbox.add(tx, event(changed));
+      return changed;
+    });
+  }
+
+  private async found(tx: EntityManager, id: string, lock = false): Promise<Campaign> {
+    const campaign = await this.campaigns.find(tx, id, lock);
+    if (!campaign) throw new NotFoundError('Campaign', id);
+    return campaign;
+  }
+
+  private async assertSegmentExists(segmentId: string): Promise<void> {
+    try {
+      await this.segments.get(segmentId);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new InvalidInputError([{ field: 'segmentId', message: `no segment ${segmentId}` }]);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { CampaignChannel } from '@crm/contracts';
+import { ConflictError } from '@crm/core';
+import { CampaignTemplate } from './campaign-template';
+
+export const CampaignStatuses = {
+  draft: 'draft',
+  scheduled: 'scheduled',
+  /** Its segment is frozen into recipients, who are being sent to. */
+  sending: 'sending',
+  sent: 'sent',
+  cancelled: 'cancelled',
+} as const;
+export type CampaignStatus = (typeof CampaignStatuses)[keyof typeof CampaignStatuses];
+
+/** One-off campaigns have a single step; recurring and triggered ones will number theirs. */
+export const FIRST_STEP = 1;
+
+export interface Campaign {
+  id: string;
+  name: string;
+  channel: CampaignChannel;
+  segmentId: string;
+  template: CampaignTemplate;
+  /** When it is sent; null while a draft has no time yet. */
+  sendAt: string | null;
+  status: CampaignStatus;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+}
+
+const EDITABLE: readonly CampaignStatus[] = [CampaignStatuses.draft];
+const CANCELLABLE: readonly CampaignStatus[] = [CampaignStatuses.draft, CampaignStatuses.scheduled];
+
+/** Only a draft changes; a scheduled campaign is cancelled first (and drafted anew). */
+export function assertEditable(campaign: Campaign): void {
+  if (!EDITABLE.includes(campaign.status))
+    throw new ConflictError(`Campaign ${campaign.id} is ${campaign.status}; only a draft can be changed`);
+}
+
+export function assertCancellable(campaign: Campaign): void {
+  if (!CANCELLABLE.includes(campaign.status))
+    throw new ConflictError(`Campaign ${campaign.id} is ${campaign.status}; it can no longer be cancelled`);
+}

@@ -1,0 +1,101 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ALL_CAMPAIGN_CHANNELS, CampaignChannel } from '@crm/contracts';
+import { IsDateTime, PageQuery } from '@crm/http';
+import { CampaignStatus, CampaignStatuses } from '../campaign';
+
+const TEMPLATE_DESCRIPTION =
+  'The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars ' +
+  'template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. ' +
+  'A customer gets English only when their language is known to be English; Chinese otherwise.';
+
+const TEMPLATE_EXAMPLE = {
+  'zh-CN': {
+    subject: '{{name}}，您的保养季优惠',
+    body: '{{name}}您好：{{#if model}}您的{{model}}{{/if}}本月保养八折。',
+  },
+  en: {
+    subject: '{{name}}, your service offer',
+    body: 'Dear {{name}}, 20% off servicing{{#if model}} your {{model}}{{/if}}.',
+  },
+};
+
+const ALL_STATUSES = Object.values(CampaignStatuses);
+
+export class CreateCampaignDto {
+  @ApiProperty({ example: '上海保养季', minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: ALL_CAMPAIGN_CHANNELS, example: 'email' })
+  @IsIn(ALL_CAMPAIGN_CHANNELS)
+  channel: CampaignChannel;
+
+  @ApiProperty({ format: 'uuid', description: 'The segment it is sent to, frozen at send time' })
+  @IsUUID()
+  segmentId: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: TEMPLATE_DESCRIPTION,
+    example: TEMPLATE_EXAMPLE,
+  })
+  @IsDefined()
+  template: unknown;
+}
+
+export class UpdateCampaignDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  segmentId?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: TEMPLATE_DESCRIPTION })
+  @IsOptional()
+  @IsDefined()
+  template?: unknown;
+}
+
+export class ScheduleCampaignDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'When to send; absent: now' })
+  @IsOptional()
+  @IsDateTime()
+  sendAt?: string;
+}
+
+export class CampaignListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ALL_STATUSES })
+  @IsOptional()
+  @IsIn(ALL_STATUSES)
+  status?: CampaignStatus;
+}
+
+export class CampaignView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '上海保养季' }) name: string;
+  @ApiProperty({ enum: ALL_CAMPAIGN_CHANNELS }) channel: CampaignChannel;
+  @ApiProperty({ format: 'uuid' }) segmentId: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: TEMPLATE_EXAMPLE }) template: unknown;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sendAt: string | null;
+  @ApiProperty({ enum: ALL_STATUSES }) status: CampaignStatus;
+  @ApiProperty({ example: 'u-marketer-1' }) createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
+}
+
+export class CampaignListView {
+  @ApiProperty({ type: [CampaignView] }) items: CampaignView[];
+  @ApiProperty({ example: 20 }) limit: number;
+  @ApiProperty({ example: 0 }) offset: number;
+}

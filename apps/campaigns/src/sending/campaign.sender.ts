@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { RecipientSkipReason, RecipientSkipReasons } from '@crm/contracts';
+import { Clock } from '@crm/core';
+import {
+  DeliveryDispatcher,
+  describeSendError,
+  RecordedAttempt,
+  SEND_TIMEOUT_MS,
+  StartedAttempt,
+} from '@crm/messaging';
+import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
+import { CompiledTemplate } from '../campaigns/campaign-template';
+import { CampaignChannels } from './campaign-channels';
+import { CampaignMessage } from './campaign-message';
+import { CampaignRecipientRepository } from './campaign-recipient.repository';
+import { campaignSends } from './campaign-send.metrics';
+import { DueRecipient, idempotencyKey, RecipientOutcome } from './recipient';
+import { UnsubscribeTokens } from './unsubscribe-token';
+
+const MAX_BATCH = 50;
+/** A pooled SMTP send can spend a send timeout on each of connect, greeting and a silent socket, after its pace. */
+const SEND_WITHIN_MS = 3 * SEND_TIMEOUT_MS + 1_000;
+const CACHED_TEMPLATES = 100;
+
+/**
+ * Sends frozen recipients in SKIP LOCKED batches (the shared delivery dispatcher): each row is marked sending with a
+ * lease in the statement that claims it, and sent only after that commits, so a crash never skips one. A send whose
+ * server accepted it just before the process died is sent once more when the lease lapses: at most one repeat per
+ * recipient in flight at the crash, carrying the same Message-ID and recipient header (the idempotency key).
+ */
+@Injectable()
+export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOutcome> {
+  private readonly templates = new Map<string, CompiledTemplate>();
+
+  constructor(
+    private readonly recipients: CampaignRecipientRepository,
+    private readonly channels: CampaignChannels,
+    private readonly tokens: UnsubscribeTokens,
+    clock: Clock,
+    @Inject(CAMPAIGNS_SETTINGS) private readonly settings: CampaignsSettings,
+  ) {
+    super(clock, {
+      name: CampaignSender.name,
+      background: settings.backgroundJobs && channels.configured,
+      pollIntervalMs: settings.pollIntervalMs,
+      sendTimeoutMs: SEND_WITHIN_MS,
+      batchSize: channels.configured ? Math.min(MAX_BATCH, channels.slowestRatePerSecond) : MAX_BATCH,
+    });
+  }
+
+  protected claimDue(now: Date, leaseUntil: Date, limit: number): Promise<DueRecipient[]> {
+    return this.recipients.claimDue(now, leaseUntil, limit);
+  }
+
+  protected beginAttempt(recipient: DueRecipient, attempt: StartedAttempt): Promise<void> {
+    return this.recipients.beginAttempt(recipient, attempt);
+  }
+
+  protected async send(recipient: DueRecipient): Promise<RecipientOutcome> {
+    const skipped = reasonToSkip(recipient);
+    const channel = this.channels.get(recipient.channel);
+    if (skipped || !channel)
+      return { error: skipped ? null : `no ${recipient.channel} sender`, durationMs: 0, skipped };
+    await channel.pacer.take();
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      await channel.sender.send(this.messageFor(recipient, recipient.address as string));
+      return { error: null, durationMs: elapsed(), skipped: null };
+    } catch (error) {
+      return { error: describeSendError(error), durationMs: elapsed(), skipped: null };
+    }
+  }
+
+  protected async record(recipient: DueRecipient, attempt: RecordedAttempt<RecipientOutcome>): Promise<void> {
+    await this.recipients.record(recipient, attempt);
+    campaignSends.inc({ channel: recipient.channel, outcome: outcomeOf(attempt) });
+  }
+
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
+    this.channels.close();
+  }
+
+  private messageFor(recipient: DueRecipient, address: string): CampaignMessage {
+    const unsubscribeUrl = `${this.settings.unsubscribeBaseUrl}${this.tokens.sign(recipient)}`;
+    // The replica carries no language yet: every customer gets the Chinese variant until it does.
+    const content = this.templateOf(recipient).render(null, {
+      name: recipient.name ?? '',
+      model: recipient.model,
+      city: recipient.city,
+      unsubscribeUrl,
+    });
+    return { idempotencyKey: idempotencyKey(recipient), to: address, ...content, unsubscribeUrl };
+  }
+
+  private templateOf(recipient: DueRecipient): CompiledTemplate {
+    let compiled = this.templates.get(recipient.campaignId);
+    if (!compiled) {
+      if (this.templates.size >= CACHED_TEMPLATES) this.templates.clear();
+      compiled = new CompiledTemplate(recipient.template);
+      this.templates.set(recipient.campaignId, compiled);
+    }
+    return compiled;
+  }
+}
+
+/** Consent and erasure are checked again at the send itself: either may have changed since the freeze. */
+function reasonToSkip(recipient: DueRecipient): RecipientSkipReason | null {
+  if (recipient.erased) return RecipientSkipReasons.erased;
+  if (!recipient.consented) return RecipientSkipReasons.noConsent;
+  return recipient.address ? null : RecipientSkipReasons.noAddress;
+}
+
+function outcomeOf(attempt: RecordedAttempt<RecipientOutcome>): string {
+  if (attempt.skipped) return 'skipped';
+  if (attempt.delivered) return 'sent';
+  return attempt.nextAttemptAt ? 'retrying' : 'failed';
+}

@@ -1,0 +1,65 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '@crm/core';
+import { CampaignsMessaging } from '../campaigns-messaging';
+import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
+import { CampaignModule } from '../campaigns/campaign.module';
+import { SegmentsModule } from '../segments/segments.module';
+import { CampaignChannels } from './campaign-channels';
+import { CampaignCloser } from './campaign-closer';
+import { CampaignLauncher } from './campaign-launcher';
+import { CampaignProgressController } from './campaign-progress.controller';
+import { CampaignProgressService } from './campaign-progress.service';
+import { CampaignRecipientRepository } from './campaign-recipient.repository';
+import { CampaignSender } from './campaign.sender';
+import { EmailCampaignSender } from './email-campaign.sender';
+import { RecipientFreezer } from './recipient-freezer';
+import { SendPacer } from './send-pacer';
+import { UnsubscribeController } from './unsubscribe.controller';
+import { UnsubscribeService } from './unsubscribe.service';
+import { UnsubscribeTokens } from './unsubscribe-token';
+import { UnsubscriptionRepository } from './unsubscription.repository';
+
+/** The channels configured: email to the SMTP server named, or to the discarding dev mailbox, or none. */
+export function campaignChannels(settings: CampaignsSettings, clock: Clock): CampaignChannels {
+  const email = settings.smtpUrl
+    ? EmailCampaignSender.overSmtp(settings.smtpUrl, settings.smtpConnections, settings.mailFrom)
+    : settings.discardMail
+      ? EmailCampaignSender.discarding(settings.mailFrom)
+      : null;
+  if (!email) return new CampaignChannels([]);
+  return new CampaignChannels([
+    {
+      sender: email,
+      pacer: new SendPacer(settings.emailRatePerSecond, clock),
+      ratePerSecond: settings.emailRatePerSecond,
+    },
+  ]);
+}
+
+/** Sending: freezing each campaign's recipients at its time, sending each once, its progress and the opt-outs. */
+@Module({
+  imports: [CampaignsMessaging, CampaignModule, SegmentsModule],
+  controllers: [CampaignProgressController, UnsubscribeController],
+  providers: [
+    {
+      provide: CampaignChannels,
+      inject: [CAMPAIGNS_SETTINGS, Clock],
+      useFactory: campaignChannels,
+    },
+    {
+      provide: UnsubscribeTokens,
+      inject: [CAMPAIGNS_SETTINGS],
+      useFactory: (settings: CampaignsSettings) => new UnsubscribeTokens(settings.unsubscribeSecret),
+    },
+    CampaignRecipientRepository,
+    UnsubscriptionRepository,
+    UnsubscribeService,
+    CampaignProgressService,
+    RecipientFreezer,
+    CampaignCloser,
+    CampaignSender,
+    CampaignLauncher,
+  ],
+  exports: [CampaignLauncher, CampaignSender, CampaignRecipientRepository],
+})
+export class SendingModule {}
