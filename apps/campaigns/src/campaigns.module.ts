@@ -11,10 +11,11 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SendingModule } from './sending/sending.module';
 import { ServiceHistoryModule } from './service-history/service-history.module';
+import { TriggersModule } from './triggers/triggers.module';
 
 /**
  * Marketing campaigns, one module per concept: the replicas (customers, orders, service history), the segments
- * selected from them, the campaigns, their sending, and the person's export part.
+ * selected from them, the campaigns, their sending, their recurring and triggered runs, and the person's export part.
  * Each concept module imports CampaignsMessaging for the outbox and the subscriber.
  */
 @Module({})
@@ -29,6 +30,8 @@ export class CampaignsModule {
         OrdersModule,
         ServiceHistoryModule,
         SegmentsModule,
+        // Before the campaigns' own routes, so /campaigns/holidays is not taken for a campaign id.
+        TriggersModule,
         CampaignModule,
         SendingModule,
         PrivacyModule,

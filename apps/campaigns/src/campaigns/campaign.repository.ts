@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Campaign, CampaignStatus } from './campaign';
 
-const COLUMNS = `id, name, channel, segment_id AS "segmentId", template, send_at AS "sendAt", status,
+const COLUMNS = `id, name, channel, segment_id AS "segmentId", template, send_at AS "sendAt", schedule, status,
   created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
 
 type CampaignRow = Omit<Campaign, 'sendAt' | 'createdAt' | 'updatedAt' | 'sentAt'> &
@@ -13,7 +13,7 @@ export class CampaignRepository {
   async insert(tx: EntityManager, campaign: Campaign): Promise<void> {
     await tx.query(
       `INSERT INTO campaigns.campaign (id, name, channel, segment_id, template, send_at, status, created_by,
-         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         created_at, updated_at, schedule) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         campaign.id,
         campaign.name,
@@ -25,6 +25,7 @@ export class CampaignRepository {
         campaign.createdBy,
         campaign.createdAt,
         campaign.updatedAt,
+        jsonOrNull(campaign.schedule),
       ],
     );
   }
@@ -32,7 +33,7 @@ export class CampaignRepository {
   async update(tx: EntityManager, campaign: Campaign): Promise<void> {
     await tx.query(
       `UPDATE campaigns.campaign SET name = $2, segment_id = $3, template = $4, send_at = $5, status = $6,
-         updated_at = $7 WHERE id = $1`,
+         updated_at = $7, schedule = $8 WHERE id = $1`,
       [
         campaign.id,
         campaign.name,
@@ -41,6 +42,7 @@ export class CampaignRepository {
         campaign.sendAt,
         campaign.status,
         campaign.updatedAt,
+        jsonOrNull(campaign.schedule),
       ],
     );
   }
@@ -63,12 +65,22 @@ export class CampaignRepository {
     return rows.map(toCampaign);
   }
 
-  /** Scheduled campaigns whose time has come, oldest first. */
+  /** One-off scheduled campaigns whose time has come, oldest first. */
   async listDue(tx: EntityManager, now: Date, limit: number): Promise<Campaign[]> {
     const rows = await tx.query(
       `SELECT ${COLUMNS} FROM campaigns.campaign WHERE status = 'scheduled' AND send_at <= $1
-        ORDER BY send_at LIMIT $2`,
+          AND schedule IS NULL ORDER BY send_at LIMIT $2`,
       [now, limit],
+    );
+    return rows.map(toCampaign);
+  }
+
+  /** Recurring and triggered campaigns active at `now` (scheduled from a time passed, not cancelled). */
+  async listActiveRepeating(tx: EntityManager, now: Date): Promise<Campaign[]> {
+    const rows = await tx.query(
+      `SELECT ${COLUMNS} FROM campaigns.campaign WHERE status = 'scheduled' AND send_at <= $1
+          AND schedule IS NOT NULL ORDER BY send_at`,
+      [now],
     );
     return rows.map(toCampaign);
   }
@@ -109,6 +121,9 @@ export class CampaignRepository {
     );
   }
 }
+
+/** SQL NULL for a one-off campaign, not the JSON null, so `schedule IS NULL` tells them apart. */
+const jsonOrNull = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 

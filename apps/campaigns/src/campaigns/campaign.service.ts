@@ -4,6 +4,7 @@ import { CampaignChannel, CampaignScheduled, EventEnvelope } from '@crm/contract
 import { Clock, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { SegmentService } from '../segments/segment.service';
+import { parseCampaignSchedule } from '../triggers/campaign-schedule';
 import { assertCancellable, assertEditable, Campaign, CampaignStatus, CampaignStatuses } from './campaign';
 import { CampaignRepository } from './campaign.repository';
 import { parseCampaignTemplate } from './campaign-template';
@@ -13,10 +14,12 @@ export interface NewCampaign {
   channel: CampaignChannel;
   segmentId: string;
   template: unknown;
+  /** A cron or a trigger to repeat on; absent for a one-off campaign. */
+  schedule?: unknown;
   createdBy: string;
 }
 
-export type CampaignChanges = Partial<Pick<NewCampaign, 'name' | 'segmentId' | 'template'>>;
+export type CampaignChanges = Partial<Pick<NewCampaign, 'name' | 'segmentId' | 'template' | 'schedule'>>;
 
 /** A scheduled time may lag the request a little (clock skew), not more. */
 const PAST_TOLERANCE_MS = 60_000;
@@ -36,6 +39,7 @@ export class CampaignService {
 
   async create(input: NewCampaign): Promise<Campaign> {
     const template = parseCampaignTemplate(input.template);
+    const schedule = input.schedule === undefined ? null : parseCampaignSchedule(input.schedule);
     await this.assertSegmentExists(input.segmentId);
     const now = this.clock.now().toISOString();
     const campaign: Campaign = {
@@ -45,6 +49,7 @@ export class CampaignService {
       segmentId: input.segmentId,
       template,
       sendAt: null,
+      schedule,
       status: CampaignStatuses.draft,
       createdBy: input.createdBy,
       createdAt: now,
@@ -65,6 +70,8 @@ export class CampaignService {
 
   async update(id: string, changes: CampaignChanges): Promise<Campaign> {
     const template = changes.template === undefined ? undefined : parseCampaignTemplate(changes.template);
+    const schedule =
+      changes.schedule === undefined || changes.schedule === null ? changes.schedule : parseCampaignSchedule(changes.schedule);
     if (changes.segmentId) await this.assertSegmentExists(changes.segmentId);
     return this.change(id, (campaign) => {
       assertEditable(campaign);
@@ -73,11 +80,15 @@ export class CampaignService {
         name: changes.name ?? campaign.name,
         segmentId: changes.segmentId ?? campaign.segmentId,
         template: template ?? campaign.template,
+        schedule: schedule === undefined ? campaign.schedule : schedule,
       };
     });
   }
 
-  /** Sends at `sendAt`, or at once without one; its segment is frozen into recipients then, not now. */
+  /**
+   * Sends at `sendAt`, or at once without one; its segment is frozen into recipients then, not now. A campaign with a
+   * schedule is active from then on, each occurrence frozen as it comes.
+   */
   async schedule(id: string, sendAt: string | undefined, scheduledBy: string): Promise<Campaign> {
     const now = this.clock.now();
     if (sendAt && new Date(sendAt).getTime() < now.getTime() - PAST_TOLERANCE_MS)

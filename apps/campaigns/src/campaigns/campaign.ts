@@ -1,5 +1,6 @@
 import { CampaignChannel } from '@crm/contracts';
 import { ConflictError } from '@crm/core';
+import { CampaignSchedule } from '../triggers/campaign-schedule';
 import { CampaignTemplate } from './campaign-template';
 
 export const CampaignStatuses = {
@@ -23,6 +24,8 @@ export interface Campaign {
   template: CampaignTemplate;
   /** When it is sent; null while a draft has no time yet. */
   sendAt: string | null;
+  /** How it repeats (a cron or a trigger), from `sendAt` on; null for a one-off campaign. */
+  schedule: CampaignSchedule | null;
   status: CampaignStatus;
   createdBy: string;
   createdAt: string;

@@ -101,7 +101,7 @@ function groupKey(value: unknown): 'all' | 'any' | null {
   return 'any' in value ? 'any' : null;
 }
 
-function collect<T>(result: z.ZodSafeParseResult<T>, path: string, errors: FieldError[]): T | null {
+export function collect<T>(result: z.ZodSafeParseResult<T>, path: string, errors: FieldError[]): T | null {
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Clock } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
 import { Campaign, FIRST_STEP } from '../campaigns/campaign';
 import { CampaignRepository } from '../campaigns/campaign.repository';
+import { SegmentSql } from '../segments/segment-sql';
 import { SegmentService } from '../segments/segment.service';
 import { CampaignRecipientRepository } from './campaign-recipient.repository';
 
@@ -39,11 +41,15 @@ export class RecipientFreezer {
     return this.uow.run(async (tx) => {
       const now = this.clock.now();
       if (!(await this.campaigns.claimIfDue(tx, campaign.id, now))) return false;
-      const step = { campaignId: campaign.id, step: FIRST_STEP, channel: campaign.channel };
-      const count = await this.recipients.freeze(tx, step, members, now);
+      const count = await this.freezeStep(tx, campaign, FIRST_STEP, members, now);
       await this.campaigns.markSending(tx, campaign.id, now);
       this.logger.log(`campaign ${campaign.id}: ${count} recipients frozen`);
       return true;
     });
+  }
+
+  /** Freezes one step of a campaign to the members given (a segment, or a segment and a trigger's condition). */
+  freezeStep(tx: EntityManager, campaign: Campaign, step: number, members: SegmentSql, now: Date): Promise<number> {
+    return this.recipients.freeze(tx, { campaignId: campaign.id, step, channel: campaign.channel }, members, now);
   }
 }

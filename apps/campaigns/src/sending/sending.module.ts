@@ -60,6 +60,6 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
     CampaignSender,
     CampaignLauncher,
   ],
-  exports: [CampaignLauncher, CampaignSender, CampaignRecipientRepository],
+  exports: [CampaignLauncher, CampaignSender, CampaignRecipientRepository, RecipientFreezer],
 })
 export class SendingModule {}

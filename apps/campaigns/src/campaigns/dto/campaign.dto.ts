@@ -22,6 +22,15 @@ const TEMPLATE_EXAMPLE = {
 
 const ALL_STATUSES = Object.values(CampaignStatuses);
 
+const SCHEDULE_DESCRIPTION =
+  'How the campaign repeats once scheduled; absent or null: sent once. { kind: "recurring", cron } with a ' +
+  'five-field cron in Asia/Shanghai time, or { kind: "triggered", trigger } with trigger { kind: "birthday" } ' +
+  '(Feb 29 birthdays on Feb 28 in common years), { kind: "purchase-anniversary", years? }, ' +
+  '{ kind: "service-due", months } (once per service cycle) or { kind: "holiday", holiday, daysBefore } with ' +
+  'holiday one of spring-festival, lantern, dragon-boat, qixi, mid-autumn, new-year, national-day.';
+
+const SCHEDULE_EXAMPLE = { kind: 'triggered', trigger: { kind: 'holiday', holiday: 'mid-autumn', daysBefore: 3 } };
+
 export class CreateCampaignDto {
   @ApiProperty({ example: '上海保养季', minLength: 1, maxLength: 200 })
   @IsString()
@@ -45,6 +54,15 @@ export class CreateCampaignDto {
   })
   @IsDefined()
   template: unknown;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: SCHEDULE_DESCRIPTION,
+    example: SCHEDULE_EXAMPLE,
+  })
+  @IsOptional()
+  schedule?: unknown;
 }
 
 export class UpdateCampaignDto {
@@ -64,6 +82,15 @@ export class UpdateCampaignDto {
   @IsOptional()
   @IsDefined()
   template?: unknown;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: `${SCHEDULE_DESCRIPTION} null makes it one-off again.`,
+  })
+  @IsOptional()
+  schedule?: unknown;
 }
 
 export class ScheduleCampaignDto {
@@ -87,6 +114,8 @@ export class CampaignView {
   @ApiProperty({ format: 'uuid' }) segmentId: string;
   @ApiProperty({ type: 'object', additionalProperties: true, example: TEMPLATE_EXAMPLE }) template: unknown;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sendAt: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: SCHEDULE_EXAMPLE })
+  schedule: unknown;
   @ApiProperty({ enum: ALL_STATUSES }) status: CampaignStatus;
   @ApiProperty({ example: 'u-marketer-1' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
