@@ -1,9 +1,12 @@
+import { Clock } from '@crm/core';
 import { AppHarness, AppHarnessOptions } from '@crm/testing';
 import { CAMPAIGNS_API, CampaignsAppModule, CampaignsConfig } from '../src';
 
 export interface CampaignsHarnessOptions extends AppHarnessOptions {
   /** campaigns's own settings (an SMTP server, a pace) on top of the platform configuration. */
   campaigns?: Partial<CampaignsConfig>;
+  /** A clock to run on instead of the system's, for schedules and triggers. */
+  clock?: Clock;
 }
 
 /** campaigns on real PostgreSQL, Redis and Kafka (the fuzz suite finds it by this file's name). */
@@ -14,6 +17,9 @@ export class CampaignsHarness extends AppHarness {
         schema: 'campaigns',
         api: CAMPAIGNS_API,
         appModule: (config) => CampaignsAppModule.forRoot({ ...config, ...options.campaigns }),
+        override: (builder) => {
+          if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+        },
       },
       options,
     );

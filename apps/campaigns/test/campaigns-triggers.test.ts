@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { CustomerRegistered, CustomerState, RepairRecorded, Roles, VehicleRegistered } from '@crm/contracts';
+import { FixedClock } from '@crm/core';
+import { eventually, LoopbackSmtpServer } from '@crm/testing';
+import { CampaignMailHeaders } from '../src/sending/email-campaign.sender';
+import { OccurrenceScheduler } from '../src/triggers/occurrence-scheduler';
+import { repairRecorded } from './activity-fixture';
+import { CampaignsHarness } from './campaigns.harness';
+import { consent, customerState, livingIn, vehicleState } from './customer-fixture';
+
+const DAY_MS = 86_400_000;
+const SHANGHAI = livingIn('上海市', '上海市');
+const member = (name: string, email: string, birthday: string | null, granted = true) =>
+  customerState({ name, address: SHANGHAI, emails: [email], birthday, consents: [consent('email', granted)] });
+
+/** Shanghai members born on Nov 30 (one opted out), Dec 1, and a Beijing customer born on Nov 30. */
+const wang = member('王芳', 'wang@example.cn', '1990-11-30');
+const chen = member('陈静', 'chen@example.cn', '1985-11-30', false);
+const li = member('李雷', 'li@example.cn', '1992-12-01');
+const sun = member('孙悦', 'sun@example.cn', null);
+const zhao = customerState({
+  name: '赵敏',
+  address: livingIn('北京市', '北京市'),
+  emails: ['zhao@example.cn'],
+  birthday: '1990-11-30',
+  consents: [consent('email', true)],
+});
+/** Bought on Nov 30, two years before the first run day. */
+const sunCar = vehicleState(sun.customerId, 'Aurora S7', '2024-11-30');
+
+const TEMPLATE = { 'zh-CN': { subject: '{{name}}，祝您生日快乐', body: '{{name}}您好！退订：{{unsubscribeUrl}}' } };
+/** 09:00:30 in Shanghai on Nov 30, 2026. */
+const START = new Date('2026-11-30T01:00:30.000Z');
+
+describe('recurring and triggered campaigns: one mail per customer per occurrence', () => {
+  const clock = new FixedClock(START);
+  let harness: CampaignsHarness;
+  let smtp: LoopbackSmtpServer;
+  let scheduler: OccurrenceScheduler;
+  let marketer: string;
+  let segmentId: string;
+
+  const mailsOf = (campaignId: string) =>
+    smtp.received
+      .filter((mail) => String(mail.headers.get(CampaignMailHeaders.recipient.toLowerCase())).startsWith(campaignId))
+      .flatMap((mail) => mail.to);
+  const occurrences = async (campaignId: string) =>
+    (await harness.http().get(`/campaigns/${campaignId}/occurrences`).set('Authorization', marketer).expect(200))
+      .body.items;
+  const settled = (campaignId: string) =>
+    eventually(async () => {
+      const [row] = await harness.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM campaigns.campaign_recipient
+          WHERE campaign_id = $1 AND status IN ('queued', 'sending')`,
+        [campaignId],
+      );
+      expect(row.waiting).toBe(0);
+    }, 30_000);
+
+  async function activeCampaign(schedule: unknown): Promise<string> {
+    const created = await harness
+      .http()
+      .post('/campaigns')
+      .set('Authorization', marketer)
+      .send({ name: 'repeating', channel: 'email', segmentId, template: TEMPLATE, schedule })
+      .expect(201);
+    expect(created.body.schedule).toEqual(expect.objectContaining(schedule as object));
+    await harness
+      .http()
+      .post(`/campaigns/${created.body.id}/schedule`)
+      .set('Authorization', marketer)
+      .send({})
+      .expect(200);
+    return created.body.id;
+  }
+
+  beforeAll(async () => {
+    smtp = await LoopbackSmtpServer.start();
+    harness = await CampaignsHarness.start({
+      clock,
+      campaigns: {
+        CAMPAIGNS_SMTP_URL: smtp.url,
+        CAMPAIGNS_SEND_POLL_INTERVAL_MS: 100,
+        CAMPAIGNS_UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
+      },
+    });
+    scheduler = harness.app.get(OccurrenceScheduler);
+    marketer = await harness.auth({ sub: 'u-marketer', roles: [Roles.marketer] });
+    for (const customer of [wang, chen, li, sun, zhao])
+      await harness.publish(CustomerRegistered, customer.customerId, customer as CustomerState);
+    await harness.publish(VehicleRegistered, sunCar.vehicleId, sunCar);
+    await eventually(async () => {
+      const [row] = await harness.query<{ customers: number; vehicles: number }>(
+        `SELECT (SELECT count(*)::int FROM campaigns.customer) AS customers,
+                (SELECT count(*)::int FROM campaigns.vehicle) AS vehicles`,
+      );
+      expect(row).toEqual({ customers: 5, vehicles: 1 });
+    });
+    segmentId = (
+      await harness
+        .http()
+        .post('/segments')
+        .set('Authorization', marketer)
+        .send({ name: 'Shanghai', rule: { field: 'city', in: ['上海市'] } })
+        .expect(201)
+    ).body.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+    await smtp?.stop();
+  });
+
+  describe('a birthday campaign', () => {
+    let campaignId: string;
+
+    beforeAll(async () => {
+      campaignId = await activeCampaign({ kind: 'triggered', trigger: { kind: 'birthday' } });
+      await scheduler.runDue();
+      await settled(campaignId);
+    }, 60_000);
+
+    it("mails each consenting segment member whose birthday is today (Shanghai) once, and skips the opted-out", async () => {
+      expect(mailsOf(campaignId)).toEqual(['wang@example.cn']);
+      const [run] = await occurrences(campaignId);
+      expect(run).toMatchObject({
+        occurrence: 'birthday:2026-11-30',
+        step: 2,
+        recipients: { total: 2, sent: 1, skipped: { no_consent: 1, no_address: 0, erased: 0 } },
+      });
+    });
+
+    it('sends nothing more when the same day runs again, even from two schedulers at once', async () => {
+      expect(await Promise.all([scheduler.runDue(), scheduler.runDue()])).toEqual([0, 0]);
+      clock.advance(6 * 60 * 60 * 1000);
+      expect(await scheduler.runDue()).toBe(0);
+      await settled(campaignId);
+      expect(mailsOf(campaignId)).toEqual(['wang@example.cn']);
+      expect(await occurrences(campaignId)).toHaveLength(1);
+    });
+
+    it("mails the next day's birthdays the next day", async () => {
+      clock.advance(DAY_MS - 6 * 60 * 60 * 1000);
+      await scheduler.runDue();
+      await settled(campaignId);
+      expect(mailsOf(campaignId)).toEqual(['wang@example.cn', 'li@example.cn']);
+      expect((await occurrences(campaignId)).map((run: { occurrence: string }) => run.occurrence)).toEqual([
+        'birthday:2026-12-01',
+        'birthday:2026-11-30',
+      ]);
+    });
+  });
+});
