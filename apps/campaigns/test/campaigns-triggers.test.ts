@@ -150,4 +150,145 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
       ]);
     });
   });
+
+  describe('a monthly campaign (09:00 on the 1st, Shanghai)', () => {
+    let campaignId: string;
+    const runKeys = async () => (await occurrences(campaignId)).map((run: { occurrence: string }) => run.occurrence);
+    const advanceTo = (iso: string) => clock.advance(new Date(iso).getTime() - clock.now().getTime());
+
+    beforeAll(async () => {
+      advanceTo('2026-12-01T05:00:00.000Z');
+      campaignId = await activeCampaign({ kind: 'recurring', cron: '0 9 1 * *' });
+    });
+
+    it('does not fire a time from before it was scheduled (this morning 09:00)', async () => {
+      await scheduler.runDue();
+      expect(await runKeys()).toEqual([]);
+    });
+
+    it('fires at the next 1st 09:00 to the whole segment, once', async () => {
+      advanceTo('2027-01-01T00:59:59.000Z');
+      await scheduler.runDue();
+      expect(await runKeys()).toEqual([]);
+      advanceTo('2027-01-01T01:00:01.000Z');
+      await scheduler.runDue();
+      await scheduler.runDue();
+      await settled(campaignId);
+      expect(mailsOf(campaignId).sort()).toEqual(['li@example.cn', 'sun@example.cn', 'wang@example.cn']);
+      expect(await runKeys()).toEqual(['2027-01-01T01:00:00.000Z']);
+    });
+
+    it('fires again on the 1st of the next month, not in between', async () => {
+      advanceTo('2027-01-20T01:00:00.000Z');
+      await scheduler.runDue();
+      expect(await runKeys()).toHaveLength(1);
+      advanceTo('2027-02-01T01:00:01.000Z');
+      await scheduler.runDue();
+      await settled(campaignId);
+      expect(mailsOf(campaignId)).toHaveLength(6);
+      expect(await runKeys()).toEqual(['2027-02-01T01:00:00.000Z', '2027-01-01T01:00:00.000Z']);
+    });
+  });
+
+  describe('a service-due campaign (6 months since the last service)', () => {
+    let campaignId: string;
+
+    beforeAll(async () => {
+      const applied = async (customerId: string, at: string) => {
+        await harness.publish(RepairRecorded, customerId, repairRecorded(customerId, at));
+        await eventually(async () => {
+          const rows = await harness.query(
+            `SELECT 1 FROM campaigns.customer_service WHERE customer_id = $1 AND last_service_at = $2`,
+            [customerId, at],
+          );
+          expect(rows).toHaveLength(1);
+        });
+      };
+      await applied(wang.customerId, '2026-05-01T02:00:00.000Z');
+      await applied(li.customerId, '2026-12-01T02:00:00.000Z');
+      campaignId = await activeCampaign({ kind: 'triggered', trigger: { kind: 'service-due', months: 6 } });
+    }, 60_000);
+
+    it('mails those due once per cycle, not on every day they stay due', async () => {
+      await scheduler.runDue();
+      clock.advance(DAY_MS);
+      await scheduler.runDue();
+      await settled(campaignId);
+      expect(mailsOf(campaignId)).toEqual(['wang@example.cn']);
+      expect(await occurrences(campaignId)).toHaveLength(2);
+    });
+
+    it('mails again once a newer service is due in its turn', async () => {
+      await harness.publish(RepairRecorded, wang.customerId, repairRecorded(wang.customerId, clock.now().toISOString()));
+      await eventually(async () => {
+        const [row] = await harness.query<{ at: Date }>(
+          `SELECT last_service_at AS at FROM campaigns.customer_service WHERE customer_id = $1`,
+          [wang.customerId],
+        );
+        expect(row.at).toEqual(clock.now());
+      });
+      clock.advance(200 * DAY_MS);
+      await scheduler.runDue();
+      await settled(campaignId);
+      expect(mailsOf(campaignId).sort()).toEqual(['li@example.cn', 'wang@example.cn', 'wang@example.cn']);
+    });
+  });
+
+  describe('the API', () => {
+    const post = (schedule: unknown) =>
+      harness
+        .http()
+        .post('/campaigns')
+        .set('Authorization', marketer)
+        .send({ name: 'x', channel: 'email', segmentId, template: TEMPLATE, schedule });
+
+    it.each([
+      [{ kind: 'recurring', cron: 'every day' }, 'schedule.cron'],
+      [{ kind: 'triggered', trigger: { kind: 'full-moon' } }, 'schedule.trigger.kind'],
+      [{ kind: 'triggered', trigger: { kind: 'service-due', months: 0 } }, 'schedule.trigger.months'],
+      [{ kind: 'triggered', trigger: { kind: 'holiday', holiday: 'christmas' } }, 'schedule.trigger.holiday'],
+      [{ kind: 'triggered', trigger: { kind: 'holiday', holiday: 'qixi', daysBefore: -1 } }, 'schedule.trigger.daysBefore'],
+      ['monthly', 'schedule'],
+    ])('refuses schedule %j with a 400 naming %s', async (schedule, field) => {
+      const response = await post(schedule).expect(400);
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
+    });
+
+    it('changes a draft into a holiday campaign and back into a one-off', async () => {
+      const { body } = await post(undefined).expect(201);
+      expect(body.schedule).toBeNull();
+      const holiday = { kind: 'triggered', trigger: { kind: 'holiday', holiday: 'mid-autumn', daysBefore: 3 } };
+      const patched = await harness
+        .http()
+        .patch(`/campaigns/${body.id}`)
+        .set('Authorization', marketer)
+        .send({ schedule: holiday })
+        .expect(200);
+      expect(patched.body.schedule).toEqual(holiday);
+      const oneOff = await harness
+        .http()
+        .patch(`/campaigns/${body.id}`)
+        .set('Authorization', marketer)
+        .send({ schedule: null })
+        .expect(200);
+      expect(oneOff.body.schedule).toBeNull();
+    });
+
+    it("lists a year's holidays with the lunar ones computed", async () => {
+      const { body } = await harness
+        .http()
+        .get('/campaigns/holidays?year=2027')
+        .set('Authorization', marketer)
+        .expect(200);
+      expect(body.year).toBe(2027);
+      expect(body.items).toContainEqual({ key: 'spring-festival', name: '春节', date: '2027-02-06' });
+      expect(body.items).toContainEqual({ key: 'mid-autumn', name: '中秋节', date: '2027-09-15' });
+      await harness.http().get('/campaigns/holidays?year=abc').set('Authorization', marketer).expect(400);
+    });
+
+    it('keeps partners and other staff out', async () => {
+      const agent = await harness.auth({ sub: 'u-agent', roles: [Roles.agent] });
+      await harness.http().get('/campaigns/holidays?year=2027').set('Authorization', agent).expect(403);
+    });
+  });
 });
