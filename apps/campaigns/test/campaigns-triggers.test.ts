@@ -234,6 +234,39 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
     });
   });
 
+  describe('anniversary and holiday triggers', () => {
+    const advanceTo = (iso: string) => clock.advance(new Date(iso).getTime() - clock.now().getTime());
+
+    it('mails on the purchase anniversary of the years asked for only', async () => {
+      advanceTo('2027-11-30T01:00:00.000Z');
+      const third = await activeCampaign({ kind: 'triggered', trigger: { kind: 'purchase-anniversary', years: 3 } });
+      const second = await activeCampaign({ kind: 'triggered', trigger: { kind: 'purchase-anniversary', years: 2 } });
+      await scheduler.runDue();
+      await settled(third);
+      expect(mailsOf(third)).toEqual(['sun@example.cn']);
+      expect((await occurrences(second))[0].recipients.total).toBe(0);
+    });
+
+    it('mails its days before a lunar holiday, keyed by the holiday, and on no other day', async () => {
+      advanceTo('2028-01-22T01:00:00.000Z');
+      const campaignId = await activeCampaign({
+        kind: 'triggered',
+        trigger: { kind: 'holiday', holiday: 'spring-festival', daysBefore: 3 },
+      });
+      await scheduler.runDue();
+      expect(await occurrences(campaignId)).toEqual([]);
+      clock.advance(DAY_MS);
+      await scheduler.runDue();
+      clock.advance(DAY_MS);
+      await scheduler.runDue();
+      await settled(campaignId);
+      expect((await occurrences(campaignId)).map((run: { occurrence: string }) => run.occurrence)).toEqual([
+        'spring-festival:2028-01-26',
+      ]);
+      expect(mailsOf(campaignId)).toHaveLength(3);
+    });
+  });
+
   describe('the API', () => {
     const post = (schedule: unknown) =>
       harness
