@@ -11,7 +11,13 @@ import { consent, customerState, livingIn, vehicleState } from './customer-fixtu
 const DAY_MS = 86_400_000;
 const SHANGHAI = livingIn('上海市', '上海市');
 const member = (name: string, email: string, birthday: string | null, granted = true) =>
-  customerState({ name, address: SHANGHAI, emails: [email], birthday, consents: [consent('email', granted)] });
+  customerState({
+    name,
+    address: SHANGHAI,
+    emails: [email],
+    birthday,
+    consents: [consent('email', granted)],
+  });
 
 /** Shanghai members born on Nov 30 (one opted out), Dec 1, and a Beijing customer born on Nov 30. */
 const wang = member('王芳', 'wang@example.cn', '1990-11-30');
@@ -28,7 +34,9 @@ const zhao = customerState({
 /** Bought on Nov 30, two years before the first run day. */
 const sunCar = vehicleState(sun.customerId, 'Aurora S7', '2024-11-30');
 
-const TEMPLATE = { 'zh-CN': { subject: '{{name}}，祝您生日快乐', body: '{{name}}您好！退订：{{unsubscribeUrl}}' } };
+const TEMPLATE = {
+  'zh-CN': { subject: '{{name}}，祝您生日快乐', body: '{{name}}您好！退订：{{unsubscribeUrl}}' },
+};
 /** 09:00:30 in Shanghai on Nov 30, 2026. */
 const START = new Date('2026-11-30T01:00:30.000Z');
 
@@ -42,11 +50,18 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
 
   const mailsOf = (campaignId: string) =>
     smtp.received
-      .filter((mail) => String(mail.headers.get(CampaignMailHeaders.recipient.toLowerCase())).startsWith(campaignId))
+      .filter((mail) =>
+        String(mail.headers.get(CampaignMailHeaders.recipient.toLowerCase())).startsWith(campaignId),
+      )
       .flatMap((mail) => mail.to);
   const occurrences = async (campaignId: string) =>
-    (await harness.http().get(`/campaigns/${campaignId}/occurrences`).set('Authorization', marketer).expect(200))
-      .body.items;
+    (
+      await harness
+        .http()
+        .get(`/campaigns/${campaignId}/occurrences`)
+        .set('Authorization', marketer)
+        .expect(200)
+    ).body.items;
   const settled = (campaignId: string) =>
     eventually(async () => {
       const [row] = await harness.query<{ waiting: number }>(
@@ -120,7 +135,7 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
       await settled(campaignId);
     }, 60_000);
 
-    it("mails each consenting segment member whose birthday is today (Shanghai) once, and skips the opted-out", async () => {
+    it('mails each consenting segment member whose birthday is today (Shanghai) once, and skips the opted-out', async () => {
       expect(mailsOf(campaignId)).toEqual(['wang@example.cn']);
       const [run] = await occurrences(campaignId);
       expect(run).toMatchObject({
@@ -153,7 +168,8 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
 
   describe('a monthly campaign (09:00 on the 1st, Shanghai)', () => {
     let campaignId: string;
-    const runKeys = async () => (await occurrences(campaignId)).map((run: { occurrence: string }) => run.occurrence);
+    const runKeys = async () =>
+      (await occurrences(campaignId)).map((run: { occurrence: string }) => run.occurrence);
     const advanceTo = (iso: string) => clock.advance(new Date(iso).getTime() - clock.now().getTime());
 
     beforeAll(async () => {
@@ -219,7 +235,11 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
     });
 
     it('mails again once a newer service is due in its turn', async () => {
-      await harness.publish(RepairRecorded, wang.customerId, repairRecorded(wang.customerId, clock.now().toISOString()));
+      await harness.publish(
+        RepairRecorded,
+        wang.customerId,
+        repairRecorded(wang.customerId, clock.now().toISOString()),
+      );
       await eventually(async () => {
         const [row] = await harness.query<{ at: Date }>(
           `SELECT last_service_at AS at FROM campaigns.customer_service WHERE customer_id = $1`,
@@ -239,8 +259,14 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
 
     it('mails on the purchase anniversary of the years asked for only', async () => {
       advanceTo('2027-11-30T01:00:00.000Z');
-      const third = await activeCampaign({ kind: 'triggered', trigger: { kind: 'purchase-anniversary', years: 3 } });
-      const second = await activeCampaign({ kind: 'triggered', trigger: { kind: 'purchase-anniversary', years: 2 } });
+      const third = await activeCampaign({
+        kind: 'triggered',
+        trigger: { kind: 'purchase-anniversary', years: 3 },
+      });
+      const second = await activeCampaign({
+        kind: 'triggered',
+        trigger: { kind: 'purchase-anniversary', years: 2 },
+      });
       await scheduler.runDue();
       await settled(third);
       expect(mailsOf(third)).toEqual(['sun@example.cn']);
@@ -280,7 +306,10 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
       [{ kind: 'triggered', trigger: { kind: 'full-moon' } }, 'schedule.trigger.kind'],
       [{ kind: 'triggered', trigger: { kind: 'service-due', months: 0 } }, 'schedule.trigger.months'],
       [{ kind: 'triggered', trigger: { kind: 'holiday', holiday: 'christmas' } }, 'schedule.trigger.holiday'],
-      [{ kind: 'triggered', trigger: { kind: 'holiday', holiday: 'qixi', daysBefore: -1 } }, 'schedule.trigger.daysBefore'],
+      [
+        { kind: 'triggered', trigger: { kind: 'holiday', holiday: 'qixi', daysBefore: -1 } },
+        'schedule.trigger.daysBefore',
+      ],
       ['monthly', 'schedule'],
     ])('refuses schedule %j with a 400 naming %s', async (schedule, field) => {
       const response = await post(schedule).expect(400);
@@ -290,7 +319,10 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
     it('changes a draft into a holiday campaign and back into a one-off', async () => {
       const { body } = await post(undefined).expect(201);
       expect(body.schedule).toBeNull();
-      const holiday = { kind: 'triggered', trigger: { kind: 'holiday', holiday: 'mid-autumn', daysBefore: 3 } };
+      const holiday = {
+        kind: 'triggered',
+        trigger: { kind: 'holiday', holiday: 'mid-autumn', daysBefore: 3 },
+      };
       const patched = await harness
         .http()
         .patch(`/campaigns/${body.id}`)

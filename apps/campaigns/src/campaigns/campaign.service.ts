@@ -71,7 +71,9 @@ export class CampaignService {
   async update(id: string, changes: CampaignChanges): Promise<Campaign> {
     const template = changes.template === undefined ? undefined : parseCampaignTemplate(changes.template);
     const schedule =
-      changes.schedule === undefined || changes.schedule === null ? changes.schedule : parseCampaignSchedule(changes.schedule);
+      changes.schedule === undefined || changes.schedule === null
+        ? changes.schedule
+        : parseCampaignSchedule(changes.schedule);
     if (changes.segmentId) await this.assertSegmentExists(changes.segmentId);
     return this.change(id, (campaign) => {
       assertEditable(campaign);

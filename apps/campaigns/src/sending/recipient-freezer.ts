@@ -49,7 +49,18 @@ export class RecipientFreezer {
   }
 
   /** Freezes one step of a campaign to the members given (a segment, or a segment and a trigger's condition). */
-  freezeStep(tx: EntityManager, campaign: Campaign, step: number, members: SegmentSql, now: Date): Promise<number> {
-    return this.recipients.freeze(tx, { campaignId: campaign.id, step, channel: campaign.channel }, members, now);
+  freezeStep(
+    tx: EntityManager,
+    campaign: Campaign,
+    step: number,
+    members: SegmentSql,
+    now: Date,
+  ): Promise<number> {
+    return this.recipients.freeze(
+      tx,
+      { campaignId: campaign.id, step, channel: campaign.channel },
+      members,
+      now,
+    );
   }
 }

@@ -9,7 +9,13 @@ const KNOWN_DATES = {
   'dragon-boat': ['2025-05-31', '2026-06-19', '2027-06-09', '2028-05-28', '2029-06-16', '2030-06-05'],
 } as const;
 
-const LUNAR = { 'spring-festival': [1, 1], lantern: [1, 15], 'dragon-boat': [5, 5], qixi: [7, 7], 'mid-autumn': [8, 15] };
+const LUNAR = {
+  'spring-festival': [1, 1],
+  lantern: [1, 15],
+  'dragon-boat': [5, 5],
+  qixi: [7, 7],
+  'mid-autumn': [8, 15],
+};
 const YEARS = [2025, 2026, 2027, 2028, 2029, 2030];
 
 describe('holiday calendar', () => {
@@ -17,13 +23,16 @@ describe('holiday calendar', () => {
     expect(YEARS.map((year) => holidayDate(holiday as keyof typeof KNOWN_DATES, year))).toEqual(dates);
   });
 
-  it.each(Object.entries(LUNAR))('puts %s on its lunar day per tyme4ts, 2025-2030', (holiday, [month, day]) => {
-    for (const year of YEARS) {
-      const solar = LunarDay.fromYmd(year, month, day).getSolarDay();
-      const expected = `${solar.getYear()}-${String(solar.getMonth()).padStart(2, '0')}-${String(solar.getDay()).padStart(2, '0')}`;
-      expect(holidayDate(holiday as keyof typeof LUNAR, year)).toBe(expected);
-    }
-  });
+  it.each(Object.entries(LUNAR))(
+    'puts %s on its lunar day per tyme4ts, 2025-2030',
+    (holiday, [month, day]) => {
+      for (const year of YEARS) {
+        const solar = LunarDay.fromYmd(year, month, day).getSolarDay();
+        const expected = `${solar.getYear()}-${String(solar.getMonth()).padStart(2, '0')}-${String(solar.getDay()).padStart(2, '0')}`;
+        expect(holidayDate(holiday as keyof typeof LUNAR, year)).toBe(expected);
+      }
+    },
+  );
 
   it('keeps Lantern 14 days after Spring Festival in every year', () => {
     for (let year = 1950; year <= 2090; year++) {
@@ -46,7 +55,11 @@ describe('holiday calendar', () => {
       'national-day',
     ]);
     expect(year.find((holiday) => holiday.key === 'national-day')?.date).toBe('2027-10-01');
-    expect(year.find((holiday) => holiday.key === 'qixi')).toEqual({ key: 'qixi', name: '七夕', date: '2027-08-08' });
+    expect(year.find((holiday) => holiday.key === 'qixi')).toEqual({
+      key: 'qixi',
+      name: '七夕',
+      date: '2027-08-08',
+    });
   });
 });
 

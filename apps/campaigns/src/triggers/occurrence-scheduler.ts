@@ -70,7 +70,9 @@ export class OccurrenceScheduler implements OnApplicationBootstrap, OnApplicatio
       const members = await this.segments.selection(campaign.segmentId, tx);
       const audience = occurrenceAudience(campaign.id, campaign.schedule, occurrence, members, now);
       const count = await this.freezer.freezeStep(tx, campaign, step, audience, now);
-      this.logger.log(`campaign ${campaign.id} ${occurrence.key}: ${count} recipients frozen as step ${step}`);
+      this.logger.log(
+        `campaign ${campaign.id} ${occurrence.key}: ${count} recipients frozen as step ${step}`,
+      );
       return true;
     });
   }

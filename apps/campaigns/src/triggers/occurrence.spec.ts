@@ -55,7 +55,9 @@ describe(parseCampaignSchedule.name, () => {
     expect(fieldsOf({ kind: 'recurring', cron: 'every monday' })).toEqual(['schedule.cron']);
     expect(fieldsOf({ kind: 'recurring', cron: '61 * * * *' })).toEqual(['schedule.cron']);
     expect(fieldsOf({ kind: 'triggered', trigger: { kind: 'moon' } })).toEqual(['schedule.trigger.kind']);
-    expect(fieldsOf({ kind: 'triggered', trigger: { kind: 'service-due' } })).toEqual(['schedule.trigger.months']);
+    expect(fieldsOf({ kind: 'triggered', trigger: { kind: 'service-due' } })).toEqual([
+      'schedule.trigger.months',
+    ]);
     expect(fieldsOf({ kind: 'triggered', trigger: { kind: 'holiday', holiday: 'easter' } })).toEqual([
       'schedule.trigger.holiday',
     ]);
@@ -63,7 +65,9 @@ describe(parseCampaignSchedule.name, () => {
   });
 
   it('defaults a holiday to its own day', () => {
-    expect(parseCampaignSchedule({ kind: 'triggered', trigger: { kind: 'holiday', holiday: 'qixi' } })).toEqual({
+    expect(
+      parseCampaignSchedule({ kind: 'triggered', trigger: { kind: 'holiday', holiday: 'qixi' } }),
+    ).toEqual({
       kind: 'triggered',
       trigger: { kind: 'holiday', holiday: 'qixi', daysBefore: 0 },
     });

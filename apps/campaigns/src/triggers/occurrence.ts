@@ -20,7 +20,9 @@ export function dueOccurrence(schedule: CampaignSchedule, now: Date, since: Date
 }
 
 function dueCronOccurrence(cron: string, now: Date, since: Date): Occurrence | null {
-  const latest = CronExpressionParser.parse(cron, { tz: CUSTOMER_TIME_ZONE, currentDate: now }).prev().toDate();
+  const latest = CronExpressionParser.parse(cron, { tz: CUSTOMER_TIME_ZONE, currentDate: now })
+    .prev()
+    .toDate();
   if (latest < since) return null;
   return { key: latest.toISOString(), day: dayInShanghai(latest) };
 }

@@ -24,7 +24,10 @@ function triggerCondition(
 ): SegmentSql {
   switch (trigger.kind) {
     case TriggerKinds.birthday:
-      return { where: `to_char(c.birthday, 'MM-DD') = ANY($1::text[])`, params: [anniversariesOn(occurrence.day)] };
+      return {
+        where: `to_char(c.birthday, 'MM-DD') = ANY($1::text[])`,
+        params: [anniversariesOn(occurrence.day)],
+      };
     case TriggerKinds.purchaseAnniversary:
       return {
         where: `EXISTS (SELECT 1 FROM campaigns.vehicle v WHERE v.owner_customer_id = c.id

@@ -55,6 +55,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns/{id}/occurrences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The runs of a recurring or triggered campaign, latest first, with their counts */
+    get: operations['CampaignOccurrenceController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/campaigns/{id}/progress': {
     parameters: {
       query?: never;
@@ -83,6 +100,23 @@ export interface paths {
     put?: never;
     /** Schedule a draft for sendAt (absent: now); publishes campaign.scheduled */
     post: operations['CampaignController_schedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/holidays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The holidays a campaign can be triggered by, with their dates in a year (lunar ones computed) */
+    get: operations['CampaignOccurrenceController_holidays'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -296,6 +330,19 @@ export interface components {
       id: string;
       /** @example 上海保养季 */
       name: string;
+      /**
+       * @example {
+       *       "kind": "triggered",
+       *       "trigger": {
+       *         "kind": "holiday",
+       *         "holiday": "mid-autumn",
+       *         "daysBefore": 3
+       *       }
+       *     }
+       */
+      schedule: {
+        [key: string]: unknown;
+      } | null;
       /** Format: uuid */
       segmentId: string;
       /** Format: date-time */
@@ -330,6 +377,20 @@ export interface components {
       channel: 'email';
       /** @example 上海保养季 */
       name: string;
+      /**
+       * @description How the campaign repeats once scheduled; absent or null: sent once. { kind: "recurring", cron } with a five-field cron in Asia/Shanghai time, or { kind: "triggered", trigger } with trigger { kind: "birthday" } (Feb 29 birthdays on Feb 28 in common years), { kind: "purchase-anniversary", years? }, { kind: "service-due", months } (once per service cycle) or { kind: "holiday", holiday, daysBefore } with holiday one of spring-festival, lantern, dragon-boat, qixi, mid-autumn, new-year, national-day.
+       * @example {
+       *       "kind": "triggered",
+       *       "trigger": {
+       *         "kind": "holiday",
+       *         "holiday": "mid-autumn",
+       *         "daysBefore": 3
+       *       }
+       *     }
+       */
+      schedule?: {
+        [key: string]: unknown;
+      };
       /**
        * Format: uuid
        * @description The segment it is sent to, frozen at send time
@@ -412,6 +473,65 @@ export interface components {
        * @example 1
        */
       version: number;
+    };
+    HolidayListView: {
+      items: components['schemas']['HolidayView'][];
+      /** @example 2027 */
+      year: number;
+    };
+    HolidayView: {
+      /**
+       * Format: date
+       * @example 2027-02-06
+       */
+      date: string;
+      /**
+       * @example spring-festival
+       * @enum {string}
+       */
+      key:
+        'spring-festival' | 'lantern' | 'dragon-boat' | 'qixi' | 'mid-autumn' | 'new-year' | 'national-day';
+      /** @example 春节 */
+      name: string;
+    };
+    OccurrenceListView: {
+      items: components['schemas']['OccurrenceView'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+    };
+    OccurrenceRecipientsView: {
+      /** @example 0 */
+      failed: number;
+      /**
+       * @description Waiting or being sent
+       * @example 0
+       */
+      queued: number;
+      /** @example 40 */
+      sent: number;
+      skipped: components['schemas']['SkippedCountsView'];
+      /**
+       * @description Recipients frozen for this run
+       * @example 42
+       */
+      total: number;
+    };
+    OccurrenceView: {
+      /** Format: date-time */
+      frozenAt: string;
+      /**
+       * @description The run: a trigger and day, a holiday and its date, or a cron time
+       * @example birthday:2026-11-30
+       */
+      occurrence: string;
+      recipients: components['schemas']['OccurrenceRecipientsView'];
+      /**
+       * @description The step its recipients were frozen under (part of the idempotency key)
+       * @example 2
+       */
+      step: number;
     };
     Problem: {
       /** @description Quote it when asking for support */
@@ -580,6 +700,10 @@ export interface components {
     };
     UpdateCampaignDto: {
       name?: string;
+      /** @description How the campaign repeats once scheduled; absent or null: sent once. { kind: "recurring", cron } with a five-field cron in Asia/Shanghai time, or { kind: "triggered", trigger } with trigger { kind: "birthday" } (Feb 29 birthdays on Feb 28 in common years), { kind: "purchase-anniversary", years? }, { kind: "service-due", months } (once per service cycle) or { kind: "holiday", holiday, daysBefore } with holiday one of spring-festival, lantern, dragon-boat, qixi, mid-autumn, new-year, national-day. null makes it one-off again. */
+      schedule?: {
+        [key: string]: unknown;
+      } | null;
       /** Format: uuid */
       segmentId?: string;
       /** @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise. */
@@ -957,6 +1081,76 @@ export interface operations {
       };
     };
   };
+  CampaignOccurrenceController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OccurrenceListView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CampaignProgressController_get: {
     parameters: {
       query?: never;
@@ -1095,6 +1289,64 @@ export interface operations {
       };
       /** @description The body is not application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CampaignOccurrenceController_holidays: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HolidayListView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -29,7 +29,10 @@ const SCHEDULE_DESCRIPTION =
   '{ kind: "service-due", months } (once per service cycle) or { kind: "holiday", holiday, daysBefore } with ' +
   'holiday one of spring-festival, lantern, dragon-boat, qixi, mid-autumn, new-year, national-day.';
 
-const SCHEDULE_EXAMPLE = { kind: 'triggered', trigger: { kind: 'holiday', holiday: 'mid-autumn', daysBefore: 3 } };
+const SCHEDULE_EXAMPLE = {
+  kind: 'triggered',
+  trigger: { kind: 'holiday', holiday: 'mid-autumn', daysBefore: 3 },
+};
 
 export class CreateCampaignDto {
   @ApiProperty({ example: '上海保养季', minLength: 1, maxLength: 200 })

@@ -13,9 +13,15 @@ export class OccurrenceRecipientsView {
 }
 
 export class OccurrenceView {
-  @ApiProperty({ example: 'birthday:2026-11-30', description: 'The run: a trigger and day, a holiday and its date, or a cron time' })
+  @ApiProperty({
+    example: 'birthday:2026-11-30',
+    description: 'The run: a trigger and day, a holiday and its date, or a cron time',
+  })
   occurrence: string;
-  @ApiProperty({ example: 2, description: 'The step its recipients were frozen under (part of the idempotency key)' })
+  @ApiProperty({
+    example: 2,
+    description: 'The step its recipients were frozen under (part of the idempotency key)',
+  })
   step: number;
   @ApiProperty({ format: 'date-time' }) frozenAt: string;
   @ApiProperty({ type: OccurrenceRecipientsView }) recipients: OccurrenceRecipientsView;
