@@ -1,0 +1,11 @@
+/** The sales projection tables, by role (analytics.<name>); the rebuild copies and swaps them with the others. */
+export const SALES_PERFORMANCE_TABLE_NAMES = {
+  opportunityFact: 'opportunity_fact',
+  salesQuota: 'sales_quota',
+} as const;
+
+/** One consumer group (and processed-id namespace) per sales projection. */
+export const SALES_PERFORMANCE_CONSUMERS = {
+  opportunityFacts: 'opportunity-facts',
+  salesQuotas: 'sales-quotas',
+} as const;

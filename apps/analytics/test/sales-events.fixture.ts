@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EventEnvelope,
+  OpportunityLost,
+  OpportunityStageChanged,
+  OpportunityWon,
+  QuotaSet,
+} from '@crm/contracts';
+import { stampedEvent } from '@crm/testing';
+
+const PIPELINE = '00000000-0000-4000-8000-0000000000f1';
+const money = (amount: number) => ({ amount, currency: 'CNY' });
+
+/** An opportunity's events as the sales app would publish them, each stamped with its own time. */
+export class OpportunityStory {
+  readonly opportunityId = randomUUID();
+  readonly events: EventEnvelope[] = [];
+  private stage = 'qualification';
+  private probability = 20;
+
+  constructor(
+    private readonly ownerId: string,
+    private readonly dealerId: string | null,
+    private readonly amount: number,
+  ) {}
+
+  private summary() {
+    return {
+      opportunityId: this.opportunityId,
+      name: `deal ${this.opportunityId.slice(0, 6)}`,
+      pipelineId: PIPELINE,
+      stage: this.stage,
+      probability: this.probability,
+      amount: money(this.amount),
+      expectedCloseDate: null,
+      customerId: null,
+      leadId: null,
+      ownerId: this.ownerId,
+      partnerId: this.dealerId,
+    };
+  }
+
+  private push(event: EventEnvelope): EventEnvelope {
+    this.events.push(event);
+    return event;
+  }
+
+  moveTo(stage: string, probability: number, at: string): EventEnvelope {
+    const fromStage = this.events.length === 0 ? null : this.stage;
+    this.stage = stage;
+    this.probability = probability;
+    const payload = { ...this.summary(), fromStage, changedBy: 'mgr', changedAt: at };
+    return this.push(stampedEvent(OpportunityStageChanged, this.opportunityId, payload, { occurredAt: at }));
+  }
+
+  opened(at: string): this {
+    this.moveTo('qualification', 20, at);
+    return this;
+  }
+
+  won(at: string, salesCycleDays: number): EventEnvelope {
+    const payload = {
+      ...this.summary(),
+      amount: money(this.amount),
+      reason: 'price',
+      closedAt: at,
+      salesCycleDays,
+    };
+    return this.push(stampedEvent(OpportunityWon, this.opportunityId, payload, { occurredAt: at }));
+  }
+
+  lost(at: string, salesCycleDays: number): EventEnvelope {
+    const payload = { ...this.summary(), reason: 'competitor', closedAt: at, salesCycleDays };
+    return this.push(stampedEvent(OpportunityLost, this.opportunityId, payload, { occurredAt: at }));
+  }
+}
+
+export function quotaEvent(userId: string, month: string, revenue: number, at: string): EventEnvelope {
+  const quotaId = randomUUID();
+  const payload = { quotaId, userId, month, prospects: 10, revenue: money(revenue), setBy: 'mgr', setAt: at };
+  return stampedEvent(QuotaSet, quotaId, payload, { occurredAt: at });
+}
