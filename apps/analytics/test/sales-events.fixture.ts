@@ -9,7 +9,6 @@ import {
 import { stampedEvent } from '@crm/testing';
 
 const PIPELINE = '00000000-0000-4000-8000-0000000000f1';
-const money = (amount: number) => ({ amount, currency: 'CNY' });
 
 /** An opportunity's events as the sales app would publish them, each stamped with its own time. */
 export class OpportunityStory {
@@ -22,7 +21,12 @@ export class OpportunityStory {
     private readonly ownerId: string,
     private readonly dealerId: string | null,
     private readonly amount: number,
+    private readonly currency = 'CNY',
   ) {}
+
+  private money() {
+    return { amount: this.amount, currency: this.currency };
+  }
 
   private summary() {
     return {
@@ -31,7 +35,7 @@ export class OpportunityStory {
       pipelineId: PIPELINE,
       stage: this.stage,
       probability: this.probability,
-      amount: money(this.amount),
+      amount: this.money(),
       expectedCloseDate: null,
       customerId: null,
       leadId: null,
@@ -61,7 +65,7 @@ export class OpportunityStory {
   won(at: string, salesCycleDays: number): EventEnvelope {
     const payload = {
       ...this.summary(),
-      amount: money(this.amount),
+      amount: this.money(),
       reason: 'price',
       closedAt: at,
       salesCycleDays,
@@ -77,6 +81,14 @@ export class OpportunityStory {
 
 export function quotaEvent(userId: string, month: string, revenue: number, at: string): EventEnvelope {
   const quotaId = randomUUID();
-  const payload = { quotaId, userId, month, prospects: 10, revenue: money(revenue), setBy: 'mgr', setAt: at };
+  const payload = {
+    quotaId,
+    userId,
+    month,
+    prospects: 10,
+    revenue: { amount: revenue, currency: 'CNY' },
+    setBy: 'mgr',
+    setAt: at,
+  };
   return stampedEvent(QuotaSet, quotaId, payload, { occurredAt: at });
 }

@@ -11,7 +11,8 @@ import { AnalyticsHarness } from './analytics.harness';
 import { OpportunityStory, quotaEvent } from './sales-events.fixture';
 import { publishEnvelopes } from './ticket-events.fixture';
 
-const OCTOBER = 'from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z';
+// October of the sales calendar (Asia/Shanghai, UTC+8).
+const OCTOBER = 'from=2026-09-30T16:00:00Z&to=2026-10-31T16:00:00Z';
 const day = (d: number, month = 10) =>
   `2026-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T09:00:00.000Z`;
 
@@ -70,6 +71,9 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     c2.moveTo('negotiation', 60, day(9));
     const c3 = new OpportunityStory(carol, dealer2, 120_000).opened(day(20));
     c3.won(day(30), 10);
+    // Won, but in USD: counted as a win, its amount left out of the CNY revenue (ADR 0016).
+    const c4 = new OpportunityStory(carol, dealer2, 9_999, 'USD').opened(day(5));
+    c4.won(day(15), 10);
 
     const quotas = [
       // alice's October quota raised later: the raise arrives first.
@@ -79,7 +83,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
       quotaEvent(carol, '2026-10', 100_000, day(1)),
       quotaEvent(alice, '2026-11', 999_999, day(25)),
     ];
-    const stories = [a1, a2, a3, a4, b1, b2, b3, b4, c1, c2, c3];
+    const stories = [a1, a2, a3, a4, b1, b2, b3, b4, c1, c2, c3, c4];
     // a1 is won before it is seen opened; the rest in order.
     const others = stories
       .flatMap((story) => story.events)
@@ -110,7 +114,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
   const CAROL = {
     ownerId: carol,
     dealerId: null,
-    won: 1,
+    won: 2,
     lost: 0,
     winRate: 1,
     wonRevenue: 120_000,
@@ -134,11 +138,11 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     quotaAttainment: 0.25,
   };
   const TOTALS = {
-    won: 4,
+    won: 5,
     lost: 3,
-    winRate: 4 / 7,
+    winRate: 5 / 8,
     wonRevenue: 500_000,
-    averageCycleDays: 21,
+    averageCycleDays: (25 + 19 + 30 + 10 + 10) / 5,
     openOpportunities: 3,
     pipelineAmount: 230_000,
     quotaRevenue: 600_000,
@@ -156,8 +160,8 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     expect(body.pipeline).toEqual(PIPELINE);
     expect(body).toMatchObject({ by: 'rep', total: 3, limit: 20, offset: 0 });
     expect(body.window).toEqual({
-      from: '2026-10-01T00:00:00.000Z',
-      to: '2026-11-01T00:00:00.000Z',
+      from: '2026-09-30T16:00:00.000Z',
+      to: '2026-10-31T16:00:00.000Z',
       basis: 'opportunities closed in [from, to); quotas of the months starting in it; pipeline: open now',
     });
     // c3, won on 30 October, is the newest opportunity event.

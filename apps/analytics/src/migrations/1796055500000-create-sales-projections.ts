@@ -15,6 +15,7 @@ export class CreateSalesProjections1796055500000 implements MigrationInterface {
         stage text NOT NULL,
         probability smallint NOT NULL,
         amount numeric(14, 2),
+        currency text,
         summary_at timestamptz NOT NULL,
         summary_event_id uuid NOT NULL,
         opened_at timestamptz,

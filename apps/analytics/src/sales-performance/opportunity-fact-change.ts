@@ -22,6 +22,7 @@ export interface OpportunityFactChange {
   stage: string;
   probability: number;
   amount: number | null;
+  currency: string | null;
   /** When the opportunity was opened: the stage change that entered its first stage. */
   openedAt: string | null;
   outcome: 'won' | 'lost' | null;
@@ -55,6 +56,7 @@ export function opportunityFactChange(event: EventEnvelope<OpportunityPayload>):
     stage: payload.stage,
     probability: payload.probability,
     amount: payload.amount?.amount ?? null,
+    currency: payload.amount?.currency ?? null,
     openedAt: opening,
     outcome,
     closedAt: closing?.closedAt ?? null,

@@ -19,6 +19,7 @@ const SUMMARY_RULES = [
   'stage',
   'probability',
   'amount',
+  'currency',
   'summary_event_id',
   'summary_at',
 ].map((column) => latestWins(column, 'summary_at', 'summary_event_id'));
@@ -49,10 +50,10 @@ export class PostgresSalesPerformanceStore extends SalesPerformanceStore {
     await tx.query(
       `INSERT INTO ${this.opportunityFact} AS t (opportunity_id, owner_id, dealer_id, stage, probability, amount,
          summary_at, summary_event_id, opened_at, outcome, closed_at, won_amount, cycle_days, outcome_at,
-         outcome_event_id, last_event_at)
+         outcome_event_id, last_event_at, currency)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
          CASE WHEN $10::text IS NULL THEN NULL ELSE $7::timestamptz END,
-         CASE WHEN $10::text IS NULL THEN NULL ELSE $8::uuid END, $7)
+         CASE WHEN $10::text IS NULL THEN NULL ELSE $8::uuid END, $7, $14)
        ON CONFLICT (opportunity_id) DO UPDATE SET
          ${[...SUMMARY_RULES, ...OUTCOME_RULES].join(',\n         ')},
          opened_at = LEAST(t.opened_at, EXCLUDED.opened_at),
@@ -71,6 +72,7 @@ export class PostgresSalesPerformanceStore extends SalesPerformanceStore {
         change.closedAt,
         change.wonAmount,
         change.cycleDays,
+        change.currency,
       ],
     );
   }

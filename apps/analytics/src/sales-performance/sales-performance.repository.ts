@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DEFAULT_CURRENCY, SALES_TIME_ZONE } from '@crm/contracts';
 import { LIVE_TABLES } from '../projections/projection-tables';
 
 /** Opportunities closed in [from, to) (won, lost, cycle), open ones now (pipeline), quotas of the months starting in it. */
@@ -33,7 +34,13 @@ export interface PipelineStageRow {
 
 const KEYS: Record<SalesGrouping, string> = { rep: 'o.owner_id', dealer: `coalesce(o.dealer_id::text, '')` };
 
-/** The figures per key; a quota counts when its month starts in the window (months are UTC). */
+const CNY = `o.currency = '${DEFAULT_CURRENCY}'`;
+const MONTH_START = `(q.month || '-01')::timestamp AT TIME ZONE '${SALES_TIME_ZONE}'`;
+
+/**
+ * The figures per key. Amounts count in CNY only (ADR 0016); a quota counts when its month, a month of
+ * the sales calendar (Asia/Shanghai), starts in the window.
+ */
 const figuresSql = (grouping: SalesGrouping) => `
   WITH opp AS (
     SELECT o.* FROM ${LIVE_TABLES.opportunityFact} o
@@ -42,17 +49,16 @@ const figuresSql = (grouping: SalesGrouping) => `
     SELECT ${KEYS[grouping]} AS key,
       count(*) FILTER (WHERE o.outcome = 'won') AS won,
       count(*) FILTER (WHERE o.outcome = 'lost') AS lost,
-      coalesce(sum(o.won_amount) FILTER (WHERE o.outcome = 'won'), 0) AS won_revenue,
+      coalesce(sum(o.won_amount) FILTER (WHERE o.outcome = 'won' AND ${CNY}), 0) AS won_revenue,
       sum(o.cycle_days) FILTER (WHERE o.outcome = 'won') AS cycle_days_sum
     FROM opp o WHERE o.closed_at >= $1 AND o.closed_at < $2 GROUP BY 1),
   open AS (
-    SELECT ${KEYS[grouping]} AS key, count(*) AS open_opportunities, coalesce(sum(o.amount), 0) AS pipeline_amount
+    SELECT ${KEYS[grouping]} AS key, count(*) AS open_opportunities, coalesce(sum(o.amount) FILTER (WHERE ${CNY}), 0) AS pipeline_amount
     FROM opp o WHERE o.outcome IS NULL GROUP BY 1),
   quota AS (
     SELECT q.user_id AS key, sum(q.revenue) AS quota_revenue FROM ${LIVE_TABLES.salesQuota} q
     WHERE ${grouping === 'rep'}
-      AND (q.month || '-01')::timestamp AT TIME ZONE 'UTC' >= $1
-      AND (q.month || '-01')::timestamp AT TIME ZONE 'UTC' < $2
+      AND ${MONTH_START} >= $1 AND ${MONTH_START} < $2
       AND ($3::text IS NULL OR q.user_id = $3)
       AND ($4::uuid IS NULL OR q.user_id IN (SELECT owner_id FROM opp))
     GROUP BY 1)
@@ -117,11 +123,11 @@ export class SalesPerformanceRepository {
   /** Open opportunities now, per stage, lowest probability first. */
   pipeline(filter: SalesFilter): Promise<PipelineStageRow[]> {
     return this.db.query(
-      `SELECT stage, count(*)::int AS opportunities, coalesce(sum(amount), 0)::float8 AS amount,
-         coalesce(sum(amount * probability / 100.0), 0)::float8 AS "weightedAmount"
-       FROM ${LIVE_TABLES.opportunityFact}
-       WHERE outcome IS NULL AND ($1::text IS NULL OR owner_id = $1) AND ($2::uuid IS NULL OR dealer_id = $2)
-       GROUP BY stage ORDER BY min(probability), stage`,
+      `SELECT o.stage, count(*)::int AS opportunities, coalesce(sum(o.amount) FILTER (WHERE ${CNY}), 0)::float8 AS amount,
+         coalesce(sum(o.amount * o.probability / 100.0) FILTER (WHERE ${CNY}), 0)::float8 AS "weightedAmount"
+       FROM ${LIVE_TABLES.opportunityFact} o
+       WHERE o.outcome IS NULL AND ($1::text IS NULL OR o.owner_id = $1) AND ($2::uuid IS NULL OR o.dealer_id = $2)
+       GROUP BY o.stage ORDER BY min(o.probability), o.stage`,
       [filter.ownerId ?? null, filter.dealerId ?? null],
     );
   }
