@@ -2,6 +2,74 @@
 // A drift test fails when this file differs from a fresh generation.
 
 export interface paths {
+  '/analytics/quality/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The quality alerts raised, newest first, paged */
+    get: operations['QualityController_alerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/quality/alerts/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Checks a month's cells against their seasonal baselines now (the hourly job does it too); raises each alert once */
+    post: operations['QualityController_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/quality/complaint-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Complaints per 1,000 vehicles by model x quality type x month, paged */
+    get: operations['QualityController_rates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/quality/complaint-rates/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One cell's underlying tickets (model, quality type, month), oldest first, paged */
+    get: operations['QualityController_tickets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/sales/dealers/{dealerId}/performance': {
     parameters: {
       query?: never;
@@ -174,6 +242,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    CheckQualityAlertsRequest: {
+      /**
+       * @description The month to check (UTC), YYYY-MM
+       * @example 2026-07
+       */
+      month: string;
+    };
+    ComplaintRateCell: {
+      /**
+       * @description Tickets opened in the month about the model and quality type
+       * @example 12
+       */
+      complaints: number;
+      /** @example 2.4 */
+      complaintsPer1000: number;
+      /** @example i5 */
+      model: string;
+      /** @example 2026-07 */
+      month: string;
+      /** @example air_conditioning */
+      qualityType: string;
+      /** @description Vehicles of the model registered (the fleet as the projection holds it now) */
+      vehicles: number;
+    };
+    ComplaintRatePage: {
+      /** @example tickets opened in each month (UTC) with a vehicle of a known model */
+      basis: string;
+      /** @description Newest month first, most complaints first */
+      items: components['schemas']['ComplaintRateCell'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /** @example 40 */
+      total: number;
+    };
     DurationStats: {
       /**
        * @description Tickets the duration is known for
@@ -231,6 +335,48 @@ export interface components {
       type: string;
     } & {
       [key: string]: unknown;
+    };
+    QualityAlertPage: {
+      /** @description Newest first */
+      items: components['schemas']['QualityAlertView'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /** @example 3 */
+      total: number;
+    };
+    QualityAlertView: {
+      /** Format: uuid */
+      alertId: string;
+      /** @example 30 */
+      complaints: number;
+      /**
+       * @description The baseline's mean complaints
+       * @example 6
+       */
+      expected: number;
+      /** @example i5 */
+      model: string;
+      /** @example 2026-07 */
+      month: string;
+      /** @example air_conditioning */
+      qualityType: string;
+      /** Format: date-time */
+      raisedAt: string;
+      /**
+       * @description The bound the month went above
+       * @example 13.35
+       */
+      upperBound: number;
+      /** @example 5000 */
+      vehicles: number;
+    };
+    QualityCheckResult: {
+      /** @example 2026-07 */
+      month: string;
+      /** @description The alerts this check raised (none already raised) */
+      raised: components['schemas']['QualityAlertView'][];
     };
     ReportFreshness: {
       /**
@@ -483,6 +629,282 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  QualityController_alerts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Only the alerts of this month, YYYY-MM */
+        month?: string;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualityAlertPage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QualityController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckQualityAlertsRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualityCheckResult'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QualityController_rates: {
+    parameters: {
+      query?: {
+        /** @description First month (UTC), YYYY-MM; 11 months before `to` by default */
+        from?: string;
+        limit?: number;
+        /** @description The vehicle's model */
+        model?: string;
+        offset?: number;
+        qualityType?:
+          | 'engine'
+          | 'transmission'
+          | 'brakes'
+          | 'electrical'
+          | 'air_conditioning'
+          | 'body_and_paint'
+          | 'noise_and_vibration'
+          | 'infotainment'
+          | 'other';
+        /** @description Last month (UTC), YYYY-MM, included; this month by default */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintRatePage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QualityController_tickets: {
+    parameters: {
+      query: {
+        limit?: number;
+        model: string;
+        month: string;
+        offset?: number;
+        qualityType:
+          | 'engine'
+          | 'transmission'
+          | 'brakes'
+          | 'electrical'
+          | 'air_conditioning'
+          | 'body_and_paint'
+          | 'noise_and_vibration'
+          | 'infotainment'
+          | 'other';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketFactPage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   SalesPerformanceController_dealer: {
     parameters: {
       query?: {
