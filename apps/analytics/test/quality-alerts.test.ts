@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EventEnvelope, QualityAlertRaised, Roles } from '@crm/contracts';
+import { DataSource } from 'typeorm';
 import { eventually, readTopicRecords } from '@crm/testing';
 import { QualityAlertChecker } from '../src/quality/quality-alert-checker';
 import { AnalyticsHarness } from './analytics.harness';
@@ -109,6 +110,20 @@ describe('quality feedback: complaint rates and alerts on jumps (real Kafka and 
   it('raises no alert on noisy months within range, nor without 6 months of baseline', async () => {
     for (const month of ['2025-10', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05'])
       expect((await check(month)).body.raised).toEqual([]);
+    expect(await harness.outbox(QualityAlertRaised.type)).toEqual([]);
+  });
+
+  it('skips the scheduled check while another instance holds the check lock', async () => {
+    const other = harness.app.get(DataSource).createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    try {
+      await other.query(`SELECT pg_advisory_xact_lock(hashtext('analytics.quality_alert_check'))`);
+      expect(await harness.app.get(QualityAlertChecker).checkUnlessRunning(['2026-06'])).toEqual([]);
+    } finally {
+      await other.rollbackTransaction();
+      await other.release();
+    }
     expect(await harness.outbox(QualityAlertRaised.type)).toEqual([]);
   });
 
