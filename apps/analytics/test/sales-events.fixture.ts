@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
   EventEnvelope,
+  PartnerKinds,
+  PartnerRegistered,
   OpportunityLost,
   OpportunityStageChanged,
   OpportunityWon,
   QuotaSet,
 } from '@crm/contracts';
 import { stampedEvent } from '@crm/testing';
+import { AnalyticsHarness } from './analytics.harness';
 
 const PIPELINE = '00000000-0000-4000-8000-0000000000f1';
 
@@ -91,4 +94,26 @@ export function quotaEvent(userId: string, month: string, revenue: number, at: s
     setAt: at,
   };
   return stampedEvent(QuotaSet, quotaId, payload, { occurredAt: at });
+}
+
+/** A dealer as the customer master publishes it; its province is the sales reports' region. */
+export async function registerDealer(
+  harness: AnalyticsHarness,
+  dealerId: string,
+  province: string,
+): Promise<void> {
+  await harness.publish(PartnerRegistered, dealerId, {
+    partnerId: dealerId,
+    kind: PartnerKinds.dealer,
+    code: `D-${province}`,
+    name: `Dealer ${province}`,
+    phone: null,
+    address: { province, city: null, district: null, street: null, postalCode: null, location: null },
+    location: { lat: 31.2, lon: 121.4 },
+    brands: [],
+    skills: [],
+    capacity: 1,
+    openingHours: [],
+    active: true,
+  });
 }

@@ -8,7 +8,7 @@ import { ProjectionRebuild } from '../src/rebuild/projection-rebuild';
 import { opportunityFactChange, quotaChange } from '../src/sales-performance/opportunity-fact-change';
 import { PostgresSalesPerformanceStore } from '../src/sales-performance/sales-performance-store';
 import { AnalyticsHarness } from './analytics.harness';
-import { OpportunityStory, quotaEvent } from './sales-events.fixture';
+import { OpportunityStory, quotaEvent, registerDealer } from './sales-events.fixture';
 import { publishEnvelopes } from './ticket-events.fixture';
 
 // October of the sales calendar (Asia/Shanghai, UTC+8).
@@ -48,6 +48,8 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
   beforeAll(async () => {
     harness = await AnalyticsHarness.start({ kafkaNamespace: namespace });
     analyst = await harness.auth({ roles: [Roles.analyst] });
+    await registerDealer(harness, dealer1, 'Shanghai');
+    await registerDealer(harness, dealer2, 'Zhejiang');
 
     const a1 = new OpportunityStory(alice, dealer1, 200_000).opened(day(10, 9));
     const a1Won = a1.won(day(5), 25);
@@ -168,8 +170,12 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     expect(body.freshness.newestEventAt).toBe(day(30));
   });
 
-  it('filters by rep and pages', async () => {
+  it("filters by rep, by region (the dealer's province) and pages", async () => {
     expect((await report(`&ownerId=${bob}`)).items).toEqual([BOB]);
+    const shanghai = await report('&region=Shanghai');
+    expect(shanghai.items).toEqual([ALICE, BOB]);
+    expect(shanghai.pipeline.map((stage: { opportunities: number }) => stage.opportunities)).toEqual([1, 1]);
+    expect((await report('&region=Anhui')).items).toEqual([]);
     const page = await report('&limit=1&offset=1');
     expect(page).toMatchObject({ total: 3, limit: 1, offset: 1, items: [CAROL] });
   });

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { StationChange } from '../projections/projection-store';
 import { OpportunityFactChange, QuotaChange } from './opportunity-fact-change';
 import { SALES_PERFORMANCE_TABLE_NAMES } from './sales-performance-tables';
 
@@ -6,7 +7,11 @@ import { SALES_PERFORMANCE_TABLE_NAMES } from './sales-performance-tables';
 export abstract class SalesPerformanceStore {
   abstract applyOpportunityChange(tx: EntityManager, change: OpportunityFactChange): Promise<void>;
   abstract applyQuota(tx: EntityManager, quota: QuotaChange): Promise<void>;
+  /** A dealer's name and province, newest record wins (the shape a station's replica has). */
+  abstract upsertDealer(tx: EntityManager, dealer: DealerChange): Promise<void>;
 }
+
+export type DealerChange = Omit<StationChange, 'stationId'> & { dealerId: string };
 
 /** `column` takes the incoming value when the incoming (at, event id) is later than the stored one. */
 const latestWins = (column: string, at: string, eventId: string, when = 'true') =>
@@ -39,11 +44,22 @@ export type SalesPerformanceTables = Record<keyof typeof SALES_PERFORMANCE_TABLE
 export class PostgresSalesPerformanceStore extends SalesPerformanceStore {
   private readonly opportunityFact: string;
   private readonly salesQuota: string;
+  private readonly dealer: string;
 
   constructor(tables: SalesPerformanceTables) {
     super();
     this.opportunityFact = tables.opportunityFact;
     this.salesQuota = tables.salesQuota;
+    this.dealer = tables.dealer;
+  }
+
+  async upsertDealer(tx: EntityManager, dealer: DealerChange): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.dealer} AS t (dealer_id, name, region, updated_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (dealer_id) DO UPDATE SET name = EXCLUDED.name, region = EXCLUDED.region, updated_at = EXCLUDED.updated_at
+       WHERE t.updated_at < EXCLUDED.updated_at`,
+      [dealer.dealerId, dealer.name, dealer.region, dealer.at],
+    );
   }
 
   async applyOpportunityChange(tx: EntityManager, change: OpportunityFactChange): Promise<void> {

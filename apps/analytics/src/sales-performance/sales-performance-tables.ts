@@ -2,10 +2,12 @@
 export const SALES_PERFORMANCE_TABLE_NAMES = {
   opportunityFact: 'opportunity_fact',
   salesQuota: 'sales_quota',
+  dealer: 'dealer',
 } as const;
 
 /** One consumer group (and processed-id namespace) per sales projection. */
 export const SALES_PERFORMANCE_CONSUMERS = {
   opportunityFacts: 'opportunity-facts',
   salesQuotas: 'sales-quotas',
+  dealers: 'dealers',
 } as const;

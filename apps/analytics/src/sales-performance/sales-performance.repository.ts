@@ -9,6 +9,8 @@ export interface SalesFilter {
   to: Date;
   ownerId?: string;
   dealerId?: string;
+  /** The selling dealer's province. */
+  region?: string;
 }
 
 /** Rows per sales rep (with quotas) or per selling dealer (no quotas: they are set per rep). */
@@ -34,6 +36,15 @@ export interface PipelineStageRow {
 
 const KEYS: Record<SalesGrouping, string> = { rep: 'o.owner_id', dealer: `coalesce(o.dealer_id::text, '')` };
 
+/** Opportunities narrowed by rep, dealer and region (the selling dealer's province), from parameter `$n` on. */
+const narrowed = (n: number) => `($${n}::text IS NULL OR o.owner_id = $${n})
+  AND ($${n + 1}::uuid IS NULL OR o.dealer_id = $${n + 1})
+  AND ($${n + 2}::text IS NULL OR o.dealer_id IN (SELECT dealer_id FROM ${LIVE_TABLES.dealer} WHERE region = $${n + 2}))`;
+const narrowing = (filter: SalesFilter) => [
+  filter.ownerId ?? null,
+  filter.dealerId ?? null,
+  filter.region ?? null,
+];
 const CNY = `o.currency = '${DEFAULT_CURRENCY}'`;
 const MONTH_START = `(q.month || '-01')::timestamp AT TIME ZONE '${SALES_TIME_ZONE}'`;
 
@@ -44,7 +55,7 @@ const MONTH_START = `(q.month || '-01')::timestamp AT TIME ZONE '${SALES_TIME_ZO
 const figuresSql = (grouping: SalesGrouping) => `
   WITH opp AS (
     SELECT o.* FROM ${LIVE_TABLES.opportunityFact} o
-    WHERE ($3::text IS NULL OR o.owner_id = $3) AND ($4::uuid IS NULL OR o.dealer_id = $4)),
+    WHERE ${narrowed(3)}),
   closed AS (
     SELECT ${KEYS[grouping]} AS key,
       count(*) FILTER (WHERE o.outcome = 'won') AS won,
@@ -60,7 +71,7 @@ const figuresSql = (grouping: SalesGrouping) => `
     WHERE ${grouping === 'rep'}
       AND ${MONTH_START} >= $1 AND ${MONTH_START} < $2
       AND ($3::text IS NULL OR q.user_id = $3)
-      AND ($4::uuid IS NULL OR q.user_id IN (SELECT owner_id FROM opp))
+      AND (($4::uuid IS NULL AND $5::text IS NULL) OR q.user_id IN (SELECT owner_id FROM opp))
     GROUP BY 1)
   SELECT key, coalesce(won, 0)::int AS "won", coalesce(lost, 0)::int AS "lost",
     coalesce(won_revenue, 0)::float8 AS "wonRevenue", cycle_days_sum::float8 AS "cycleDaysSum",
@@ -68,12 +79,7 @@ const figuresSql = (grouping: SalesGrouping) => `
     quota_revenue::float8 AS "quotaRevenue"
   FROM closed FULL JOIN open USING (key) FULL JOIN quota USING (key)`;
 
-const params = (filter: SalesFilter) => [
-  filter.from,
-  filter.to,
-  filter.ownerId ?? null,
-  filter.dealerId ?? null,
-];
+const params = (filter: SalesFilter) => [filter.from, filter.to, ...narrowing(filter)];
 
 /** The sales reports' reads; only this class and the store know the tables. */
 @Injectable()
@@ -87,7 +93,7 @@ export class SalesPerformanceRepository {
   ): Promise<{ items: SalesFigureRow[]; total: number }> {
     const rows: Array<SalesFigureRow & { total: number }> = await this.db.query(
       `SELECT *, count(*) OVER ()::int AS total FROM (${figuresSql(grouping)}) f
-       ORDER BY "wonRevenue" DESC, key LIMIT $5 OFFSET $6`,
+       ORDER BY "wonRevenue" DESC, key LIMIT $6 OFFSET $7`,
       [...params(filter), page.limit, page.offset],
     );
     const total = rows[0]?.total ?? (await this.count(filter, grouping));
@@ -102,7 +108,7 @@ export class SalesPerformanceRepository {
     limit: number,
   ): Promise<SalesFigureRow[]> {
     return this.db.query(
-      `SELECT * FROM (${figuresSql(grouping)}) f WHERE $5::text IS NULL OR key > $5 ORDER BY key LIMIT $6`,
+      `SELECT * FROM (${figuresSql(grouping)}) f WHERE $6::text IS NULL OR key > $6 ORDER BY key LIMIT $7`,
       [...params(filter), afterKey, limit],
     );
   }
@@ -126,9 +132,9 @@ export class SalesPerformanceRepository {
       `SELECT o.stage, count(*)::int AS opportunities, coalesce(sum(o.amount) FILTER (WHERE ${CNY}), 0)::float8 AS amount,
          coalesce(sum(o.amount * o.probability / 100.0) FILTER (WHERE ${CNY}), 0)::float8 AS "weightedAmount"
        FROM ${LIVE_TABLES.opportunityFact} o
-       WHERE o.outcome IS NULL AND ($1::text IS NULL OR o.owner_id = $1) AND ($2::uuid IS NULL OR o.dealer_id = $2)
+       WHERE o.outcome IS NULL AND ${narrowed(1)}
        GROUP BY o.stage ORDER BY min(o.probability), o.stage`,
-      [filter.ownerId ?? null, filter.dealerId ?? null],
+      narrowing(filter),
     );
   }
 

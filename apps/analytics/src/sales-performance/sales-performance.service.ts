@@ -100,6 +100,7 @@ export class SalesPerformanceService {
   private read(query: SalesExportQuery): { now: Date; filter: SalesFilter } {
     const now = this.clock.now();
     const window = reportWindow(now, query.from, query.to);
-    return { now, filter: { ...window, ownerId: query.ownerId, dealerId: query.dealerId } };
+    const { ownerId, dealerId, region } = query;
+    return { now, filter: { ...window, ownerId, dealerId, region } };
   }
 }

@@ -916,6 +916,8 @@ export interface operations {
         offset?: number;
         /** @description Only this sales rep (user id) */
         ownerId?: string;
+        /** @description The selling dealer's province */
+        region?: string;
         /** @description End of the window (exclusive); now by default */
         to?: string;
       };
@@ -996,6 +998,8 @@ export interface operations {
         offset?: number;
         /** @description Only this sales rep (user id) */
         ownerId?: string;
+        /** @description The selling dealer's province */
+        region?: string;
         /** @description End of the window (exclusive); now by default */
         to?: string;
       };
@@ -1063,6 +1067,8 @@ export interface operations {
         from?: string;
         /** @description Only this sales rep (user id) */
         ownerId?: string;
+        /** @description The selling dealer's province */
+        region?: string;
         /** @description End of the window (exclusive); now by default */
         to?: string;
       };

@@ -28,6 +28,12 @@ export class SalesPerformanceQuery {
   @MaxLength(100)
   ownerId?: string;
 
+  @ApiPropertyOptional({ description: "The selling dealer's province", example: 'Shanghai', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+
   @ApiPropertyOptional({
     enum: SALES_GROUPINGS,
     default: 'rep',
