@@ -151,11 +151,13 @@ describe('access to every route, by caller', () => {
         .expect(201)
     ).body.vehicleId;
     ownedByDealerA.partner = partners.dealerA.id;
+    ownedByDealerA['dealer-sales'] = partners.dealerA.id;
     ownedByStationA.station = partners.stationA.id;
     expect(ownedByDealerA).toEqual({
       customer: expect.any(String),
       vehicle: expect.any(String),
       partner: expect.any(String),
+      'dealer-sales': expect.any(String),
     });
   }, 120_000);
 
@@ -257,6 +259,7 @@ describe('access to every route, by caller', () => {
         'GET /partners/:id',
         'GET /stations/:id',
         'GET /analytics/service/scorecards/:stationId',
+        'GET /analytics/sales/dealers/:dealerId/performance',
       ]),
     );
   });

@@ -283,6 +283,23 @@ describe('the embedded default', () => {
     expect(cards.items.every((card) => card.stationName !== null)).toBe(true);
   });
 
+  it('shows the demo deals in the sales analytics: win rate, quotas and the pipeline, per rep', async () => {
+    type Figures = { won: number; lost: number; winRate: number | null; quotaRevenue: number | null };
+    const token = await agentToken('analyst');
+    const report = await eventually(async () => {
+      const read = await api<{ totals: Figures; pipeline: { stage: string }[]; items: Figures[] }>(
+        '/analytics/sales/performance',
+        token,
+      );
+      expect(read.totals.won).toBeGreaterThan(0);
+      expect(read.totals.lost).toBeGreaterThan(0);
+      return read;
+    });
+    expect(report.totals.winRate).toBeCloseTo(report.totals.won / (report.totals.won + report.totals.lost));
+    expect(report.pipeline.length).toBeGreaterThan(0);
+    expect(report.items.length).toBeGreaterThan(0);
+  });
+
   it("seeds the marketer's segments, evaluated live over the campaigns replica", async () => {
     const token = await agentToken('marketer');
     const segments = await api<{ items: { id: string; name: string }[] }>('/segments', token);

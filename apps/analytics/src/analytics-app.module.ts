@@ -22,5 +22,5 @@ export class AnalyticsAppModule {
 export const ANALYTICS_API = {
   title: 'CRM analytics',
   description:
-    'Reports from projections built only from events: service KPIs and station scorecards over a window, each stating its freshness.',
+    'Reports from projections built only from events: service KPIs and station scorecards, sales performance per rep and dealer, and complaint rates with quality alerts, each stating its window and freshness.',
 };

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsMessaging } from './analytics-messaging';
 import { ProjectionsModule } from './projections/projections.module';
+import { QualityModule } from './quality/quality.module';
+import { SalesPerformanceModule } from './sales-performance/sales-performance.module';
 import { ServiceKpisModule } from './service-kpis/service-kpis.module';
 
 /**
@@ -8,6 +10,6 @@ import { ServiceKpisModule } from './service-kpis/service-kpis.module';
  * them. Each concept module imports AnalyticsMessaging for the subscriber.
  */
 @Module({
-  imports: [AnalyticsMessaging, ProjectionsModule, ServiceKpisModule],
+  imports: [AnalyticsMessaging, ProjectionsModule, ServiceKpisModule, SalesPerformanceModule, QualityModule],
 })
 export class AnalyticsModule {}

@@ -17,6 +17,7 @@ import { QuotaSet } from './sales/quota.events';
 import { ORDER_EVENTS } from './sales/order.events';
 import { QUOTE_EVENTS } from './sales/quote.events';
 import { CAMPAIGN_EVENTS } from './campaign/campaign.events';
+import { QualityAlertRaised } from './quality/quality-alert.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -40,6 +41,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...QUOTE_EVENTS,
   ...ORDER_EVENTS,
   ...CAMPAIGN_EVENTS,
+  QualityAlertRaised,
 ];
 
 const byKey = new Map(

@@ -27,3 +27,4 @@ export * from './sales/quota.events';
 export * from './sales/quote.events';
 export * from './sales/order.events';
 export * from './campaign/campaign.events';
+export * from './quality/quality-alert.events';

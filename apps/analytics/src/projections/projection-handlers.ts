@@ -7,6 +7,8 @@ import {
   VehicleRegistered,
 } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
+import { registerSalesPerformanceHandlers } from '../sales-performance/sales-performance-handlers';
+import { SALES_PERFORMANCE_CONSUMERS } from '../sales-performance/sales-performance-tables';
 import { ProjectionStore } from './projection-store';
 import { ticketFactChange } from './ticket-fact-change';
 
@@ -15,6 +17,7 @@ export const PROJECTION_CONSUMERS = {
   ticketFacts: 'ticket-facts',
   stations: 'stations',
   vehicleModels: 'vehicle-models',
+  ...SALES_PERFORMANCE_CONSUMERS,
 } as const;
 
 export function consumerName(projection: keyof typeof PROJECTION_CONSUMERS, suffix?: string): string {
@@ -52,4 +55,5 @@ export function registerProjectionHandlers(
       store.upsertVehicleModel(tx, { vehicleId: payload.vehicleId, model: payload.model, at: occurredAt }),
     );
   }
+  registerSalesPerformanceHandlers(subscriber, store.salesPerformance, consumerSuffix);
 }

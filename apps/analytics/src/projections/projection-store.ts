@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { SalesPerformanceStore } from '../sales-performance/sales-performance-store';
 import { TicketFactChange } from './ticket-fact-change';
 
 export interface StationChange {
@@ -23,4 +24,5 @@ export abstract class ProjectionStore {
   abstract applyTicketChange(tx: EntityManager, change: TicketFactChange): Promise<void>;
   abstract upsertStation(tx: EntityManager, station: StationChange): Promise<void>;
   abstract upsertVehicleModel(tx: EntityManager, vehicle: VehicleModelChange): Promise<void>;
+  abstract readonly salesPerformance: SalesPerformanceStore;
 }

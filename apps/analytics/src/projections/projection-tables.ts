@@ -1,26 +1,21 @@
 import { ANALYTICS_SCHEMA } from '../analytics.constants';
+import { SALES_PERFORMANCE_TABLE_NAMES } from '../sales-performance/sales-performance-tables';
 
 /** The projection tables, by role; a rebuild fills copies with a suffix and swaps them in (ADR 0026). */
-export interface ProjectionTables {
-  ticketFact: string;
-  station: string;
-  vehicleModel: string;
-}
-
-export const PROJECTION_TABLE_NAMES: ProjectionTables = {
+export const PROJECTION_TABLE_NAMES = {
   ticketFact: 'ticket_fact',
   station: 'station',
   vehicleModel: 'vehicle_model',
-};
+  ...SALES_PERFORMANCE_TABLE_NAMES,
+} as const;
+
+export type ProjectionTables = Record<keyof typeof PROJECTION_TABLE_NAMES, string>;
 
 /** The qualified names, `analytics.ticket_fact` live or `analytics.ticket_fact_<suffix>` for a rebuild. */
 export function projectionTables(suffix?: string): ProjectionTables {
   const qualify = (name: string) => `${ANALYTICS_SCHEMA}.${suffix ? `${name}_${suffix}` : name}`;
-  return {
-    ticketFact: qualify(PROJECTION_TABLE_NAMES.ticketFact),
-    station: qualify(PROJECTION_TABLE_NAMES.station),
-    vehicleModel: qualify(PROJECTION_TABLE_NAMES.vehicleModel),
-  };
+  const entries = Object.entries(PROJECTION_TABLE_NAMES).map(([role, name]) => [role, qualify(name)]);
+  return Object.fromEntries(entries) as ProjectionTables;
 }
 
 export const LIVE_TABLES = projectionTables();

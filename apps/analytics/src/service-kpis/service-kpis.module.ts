@@ -8,5 +8,6 @@ import { StationPartnerScopeRegistration } from './station-partner-scope.registr
 @Module({
   controllers: [ServiceKpiController],
   providers: [ServiceKpiRepository, ServiceKpiService, StationPartnerScopeRegistration],
+  exports: [ServiceKpiService],
 })
 export class ServiceKpisModule {}

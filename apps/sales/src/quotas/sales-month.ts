@@ -1,8 +1,4 @@
-/**
- * Quotas and forecasts count by calendar month of the sales organisation's time zone (China
- * Standard Time): a lead captured at 23:30 on 31 March in Shanghai counts for March, not April.
- */
-export const SALES_TIME_ZONE = 'Asia/Shanghai';
+import { SALES_TIME_ZONE } from '@crm/contracts';
 
 /** `YYYY-MM`. */
 export const SALES_MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;

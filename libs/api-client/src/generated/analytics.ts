@@ -2,6 +2,125 @@
 // A drift test fails when this file differs from a fresh generation.
 
 export interface paths {
+  '/analytics/quality/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The quality alerts raised, newest first, paged */
+    get: operations['QualityController_alerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/quality/alerts/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Checks a month's cells against their seasonal baselines now (the hourly job does it too); raises each alert once */
+    post: operations['QualityController_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/quality/complaint-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Complaints per 1,000 vehicles by model x quality type x month, paged */
+    get: operations['QualityController_rates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/quality/complaint-rates/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One cell's underlying tickets (model, quality type, month), oldest first, paged */
+    get: operations['QualityController_tickets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/sales/dealers/{dealerId}/performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One dealer's sales performance per rep; a dealer sees its own only (404 for another's) */
+    get: operations['SalesPerformanceController_dealer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/sales/performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sales performance down to the person: win rate, cycle length, won revenue and quota attainment per rep (or per dealer), with the pipeline by stage, paged */
+    get: operations['SalesPerformanceController_performance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/sales/performance/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every row of the performance report as CSV, streamed */
+    get: operations['SalesPerformanceController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/service/kpis': {
     parameters: {
       query?: never;
@@ -123,6 +242,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    CheckQualityAlertsRequest: {
+      /**
+       * @description The month to check (UTC), YYYY-MM
+       * @example 2026-07
+       */
+      month: string;
+    };
+    ComplaintRateCell: {
+      /**
+       * @description Tickets opened in the month about the model and quality type
+       * @example 12
+       */
+      complaints: number;
+      /** @example 2.4 */
+      complaintsPer1000: number;
+      /** @example i5 */
+      model: string;
+      /** @example 2026-07 */
+      month: string;
+      /** @example air_conditioning */
+      qualityType: string;
+      /** @description Vehicles of the model registered (the fleet as the projection holds it now) */
+      vehicles: number;
+    };
+    ComplaintRatePage: {
+      /** @example tickets opened in each month (UTC) with a vehicle of a known model */
+      basis: string;
+      /** @description Newest month first, most complaints first */
+      items: components['schemas']['ComplaintRateCell'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /** @example 40 */
+      total: number;
+    };
     DurationStats: {
       /**
        * @description Tickets the duration is known for
@@ -135,6 +290,22 @@ export interface components {
       p50Seconds: number | null;
       /** @example 5400 */
       p90Seconds: number | null;
+    };
+    PipelineStage: {
+      /**
+       * @description Sum of the amounts (CNY)
+       * @example 720000
+       */
+      amount: number;
+      /** @example 4 */
+      opportunities: number;
+      /** @example negotiation */
+      stage: string;
+      /**
+       * @description Sum of amount x probability
+       * @example 432000
+       */
+      weightedAmount: number;
     };
     Problem: {
       /** @description Quote it when asking for support */
@@ -165,6 +336,48 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    QualityAlertPage: {
+      /** @description Newest first */
+      items: components['schemas']['QualityAlertView'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /** @example 3 */
+      total: number;
+    };
+    QualityAlertView: {
+      /** Format: uuid */
+      alertId: string;
+      /** @example 30 */
+      complaints: number;
+      /**
+       * @description The baseline's mean complaints
+       * @example 6
+       */
+      expected: number;
+      /** @example i5 */
+      model: string;
+      /** @example 2026-07 */
+      month: string;
+      /** @example air_conditioning */
+      qualityType: string;
+      /** Format: date-time */
+      raisedAt: string;
+      /**
+       * @description The bound the month went above
+       * @example 13.35
+       */
+      upperBound: number;
+      /** @example 5000 */
+      vehicles: number;
+    };
+    QualityCheckResult: {
+      /** @example 2026-07 */
+      month: string;
+      /** @description The alerts this check raised (none already raised) */
+      raised: components['schemas']['QualityAlertView'][];
+    };
     ReportFreshness: {
       /**
        * Format: date-time
@@ -192,6 +405,107 @@ export interface components {
       from: string;
       /** Format: date-time */
       to: string;
+    };
+    SalesFigures: {
+      /**
+       * @description Mean days from opened to won, of the opportunities won
+       * @example 21.5
+       */
+      averageCycleDays: number | null;
+      /**
+       * @description Opportunities lost in the window
+       * @example 1
+       */
+      lost: number;
+      /** @description Opportunities open now (not in the window: the pipeline as it stands) */
+      openOpportunities: number;
+      /** @description Amount of the open opportunities (CNY) */
+      pipelineAmount: number;
+      /**
+       * @description wonRevenue / quotaRevenue
+       * @example 1.08
+       */
+      quotaAttainment: number | null;
+      /** @description Revenue quota of the months starting in the window (per rep; null for dealers, none set) */
+      quotaRevenue: number | null;
+      /**
+       * @description won / (won + lost); null with nothing closed
+       * @example 0.75
+       */
+      winRate: number | null;
+      /**
+       * @description Opportunities won in the window
+       * @example 3
+       */
+      won: number;
+      /**
+       * @description Amount of the opportunities won (CNY)
+       * @example 540000
+       */
+      wonRevenue: number;
+    };
+    SalesPerformanceReport: {
+      /** @enum {string} */
+      by: 'rep' | 'dealer';
+      freshness: components['schemas']['ReportFreshness'];
+      /** @description Highest won revenue first */
+      items: components['schemas']['SalesPerformanceRow'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /** @description Open opportunities now, by stage */
+      pipeline: components['schemas']['PipelineStage'][];
+      /** @example 12 */
+      total: number;
+      /** @description Everyone the filters cover */
+      totals: components['schemas']['SalesFigures'];
+      window: components['schemas']['ReportWindow'];
+    };
+    SalesPerformanceRow: {
+      /**
+       * @description Mean days from opened to won, of the opportunities won
+       * @example 21.5
+       */
+      averageCycleDays: number | null;
+      /**
+       * Format: uuid
+       * @description The selling dealer (rows by dealer; null: sold without a dealer)
+       */
+      dealerId: string | null;
+      /**
+       * @description Opportunities lost in the window
+       * @example 1
+       */
+      lost: number;
+      /** @description Opportunities open now (not in the window: the pipeline as it stands) */
+      openOpportunities: number;
+      /** @description The rep (rows by rep) */
+      ownerId: string | null;
+      /** @description Amount of the open opportunities (CNY) */
+      pipelineAmount: number;
+      /**
+       * @description wonRevenue / quotaRevenue
+       * @example 1.08
+       */
+      quotaAttainment: number | null;
+      /** @description Revenue quota of the months starting in the window (per rep; null for dealers, none set) */
+      quotaRevenue: number | null;
+      /**
+       * @description won / (won + lost); null with nothing closed
+       * @example 0.75
+       */
+      winRate: number | null;
+      /**
+       * @description Opportunities won in the window
+       * @example 3
+       */
+      won: number;
+      /**
+       * @description Amount of the opportunities won (CNY)
+       * @example 540000
+       */
+      wonRevenue: number;
     };
     SatisfactionStats: {
       /**
@@ -315,6 +629,502 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  QualityController_alerts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Only the alerts of this month, YYYY-MM */
+        month?: string;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualityAlertPage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QualityController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckQualityAlertsRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualityCheckResult'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QualityController_rates: {
+    parameters: {
+      query?: {
+        /** @description First month (UTC), YYYY-MM; 11 months before `to` by default */
+        from?: string;
+        limit?: number;
+        /** @description The vehicle's model */
+        model?: string;
+        offset?: number;
+        qualityType?:
+          | 'engine'
+          | 'transmission'
+          | 'brakes'
+          | 'electrical'
+          | 'air_conditioning'
+          | 'body_and_paint'
+          | 'noise_and_vibration'
+          | 'infotainment'
+          | 'other';
+        /** @description Last month (UTC), YYYY-MM, included; this month by default */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintRatePage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QualityController_tickets: {
+    parameters: {
+      query: {
+        limit?: number;
+        model: string;
+        month: string;
+        offset?: number;
+        qualityType:
+          | 'engine'
+          | 'transmission'
+          | 'brakes'
+          | 'electrical'
+          | 'air_conditioning'
+          | 'body_and_paint'
+          | 'noise_and_vibration'
+          | 'infotainment'
+          | 'other';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketFactPage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SalesPerformanceController_dealer: {
+    parameters: {
+      query?: {
+        /** @description One row per rep or per dealer */
+        by?: 'rep' | 'dealer';
+        /** @description Start of the window (inclusive); 30 days before `to` by default */
+        from?: string;
+        limit?: number;
+        offset?: number;
+        /** @description Only this sales rep (user id) */
+        ownerId?: string;
+        /** @description The selling dealer's province */
+        region?: string;
+        /** @description End of the window (exclusive); now by default */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        dealerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SalesPerformanceReport'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SalesPerformanceController_performance: {
+    parameters: {
+      query?: {
+        /** @description One row per rep or per dealer */
+        by?: 'rep' | 'dealer';
+        /** @description Only the opportunities of this selling dealer */
+        dealerId?: string;
+        /** @description Start of the window (inclusive); 30 days before `to` by default */
+        from?: string;
+        limit?: number;
+        offset?: number;
+        /** @description Only this sales rep (user id) */
+        ownerId?: string;
+        /** @description The selling dealer's province */
+        region?: string;
+        /** @description End of the window (exclusive); now by default */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SalesPerformanceReport'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SalesPerformanceController_export: {
+    parameters: {
+      query?: {
+        /** @description One row per rep or per dealer */
+        by?: 'rep' | 'dealer';
+        /** @description Only the opportunities of this selling dealer */
+        dealerId?: string;
+        /** @description Start of the window (inclusive); 30 days before `to` by default */
+        from?: string;
+        /** @description Only this sales rep (user id) */
+        ownerId?: string;
+        /** @description The selling dealer's province */
+        region?: string;
+        /** @description End of the window (exclusive); now by default */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per rep (or dealer) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ServiceKpiController_overall: {
     parameters: {
       query?: {

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { moneySchema } from './sales.schemas';
 
-/** A calendar month of the sales calendar, `YYYY-MM`. */
+/**
+ * The sales organisation's time zone (China Standard Time): quota months are its calendar months, so a
+ * lead captured at 23:30 on 31 March in Shanghai counts for March (ADR 0016).
+ */
+export const SALES_TIME_ZONE = 'Asia/Shanghai';
+
+/** A calendar month of the sales calendar (in SALES_TIME_ZONE), `YYYY-MM`. */
 export const salesMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 export const QuotaSet = defineEvent({

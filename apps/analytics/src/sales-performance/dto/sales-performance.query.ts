@@ -1,0 +1,58 @@
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateTime, PageQuery } from '@crm/http';
+
+export const SALES_GROUPINGS = ['rep', 'dealer'] as const;
+
+/** The window (opportunities closed in it, quotas of the months starting in it) and the filters. */
+export class SalesPerformanceQuery {
+  @ApiPropertyOptional({
+    description: 'Start of the window (inclusive); 30 days before `to` by default',
+    example: '2026-10-01T00:00:00Z',
+  })
+  @IsOptional()
+  @IsDateTime()
+  from?: string;
+
+  @ApiPropertyOptional({
+    description: 'End of the window (exclusive); now by default',
+    example: '2026-11-01T00:00:00Z',
+  })
+  @IsOptional()
+  @IsDateTime()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Only this sales rep (user id)', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ownerId?: string;
+
+  @ApiPropertyOptional({ description: "The selling dealer's province", example: 'Shanghai', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+
+  @ApiPropertyOptional({
+    enum: SALES_GROUPINGS,
+    default: 'rep',
+    description: 'One row per rep or per dealer',
+  })
+  @IsOptional()
+  @IsIn(SALES_GROUPINGS)
+  by?: (typeof SALES_GROUPINGS)[number];
+}
+
+/** The filters of the reports over every dealer: the same, narrowed to one dealer if wanted. */
+export class SalesExportQuery extends SalesPerformanceQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the opportunities of this selling dealer' })
+  @IsOptional()
+  @IsUUID()
+  dealerId?: string;
+}
+
+export class SalesPerformancePageQuery extends IntersectionType(SalesExportQuery, PageQuery) {}
+
+/** One dealer's report: the dealer is the path's. */
+export class DealerSalesQuery extends IntersectionType(SalesPerformanceQuery, PageQuery) {}

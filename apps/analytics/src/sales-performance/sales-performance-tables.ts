@@ -1,0 +1,13 @@
+/** The sales projection tables, by role (analytics.<name>); the rebuild copies and swaps them with the others. */
+export const SALES_PERFORMANCE_TABLE_NAMES = {
+  opportunityFact: 'opportunity_fact',
+  salesQuota: 'sales_quota',
+  dealer: 'dealer',
+} as const;
+
+/** One consumer group (and processed-id namespace) per sales projection. */
+export const SALES_PERFORMANCE_CONSUMERS = {
+  opportunityFacts: 'opportunity-facts',
+  salesQuotas: 'sales-quotas',
+  dealers: 'dealers',
+} as const;

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DEFAULT_CURRENCY, SALES_TIME_ZONE } from '@crm/contracts';
+import { LIVE_TABLES } from '../projections/projection-tables';
+
+/** Opportunities closed in [from, to) (won, lost, cycle), open ones now (pipeline), quotas of the months starting in it. */
+export interface SalesFilter {
+  from: Date;
+  to: Date;
+  ownerId?: string;
+  dealerId?: string;
+  /** The selling dealer's province. */
+  region?: string;
+}
+
+/** Rows per sales rep (with quotas) or per selling dealer (no quotas: they are set per rep). */
+export type SalesGrouping = 'rep' | 'dealer';
+
+export interface SalesFigureRow {
+  key: string;
+  won: number;
+  lost: number;
+  wonRevenue: number;
+  cycleDaysSum: number | null;
+  openOpportunities: number;
+  pipelineAmount: number;
+  quotaRevenue: number | null;
+}
+
+export interface PipelineStageRow {
+  stage: string;
+  opportunities: number;
+  amount: number;
+  weightedAmount: number;
+}
+
+const KEYS: Record<SalesGrouping, string> = { rep: 'o.owner_id', dealer: `coalesce(o.dealer_id::text, '')` };
+
+/** Opportunities narrowed by rep, dealer and region (the selling dealer's province), from parameter `$n` on. */
+const narrowed = (n: number) => `($${n}::text IS NULL OR o.owner_id = $${n})
+  AND ($${n + 1}::uuid IS NULL OR o.dealer_id = $${n + 1})
+  AND ($${n + 2}::text IS NULL OR o.dealer_id IN (SELECT dealer_id FROM ${LIVE_TABLES.dealer} WHERE region = $${n + 2}))`;
+const narrowing = (filter: SalesFilter) => [
+  filter.ownerId ?? null,
+  filter.dealerId ?? null,
+  filter.region ?? null,
+];
+const CNY = `o.currency = '${DEFAULT_CURRENCY}'`;
+const MONTH_START = `(q.month || '-01')::timestamp AT TIME ZONE '${SALES_TIME_ZONE}'`;
+
+/**
+ * The figures per key. Amounts count in CNY only (ADR 0016); a quota counts when its month, a month of
+ * the sales calendar (Asia/Shanghai), starts in the window.
+ */
+const figuresSql = (grouping: SalesGrouping) => `
+  WITH opp AS (
+    SELECT o.* FROM ${LIVE_TABLES.opportunityFact} o
+    WHERE ${narrowed(3)}),
+  closed AS (
+    SELECT ${KEYS[grouping]} AS key,
+      count(*) FILTER (WHERE o.outcome = 'won') AS won,
+      count(*) FILTER (WHERE o.outcome = 'lost') AS lost,
+      coalesce(sum(o.won_amount) FILTER (WHERE o.outcome = 'won' AND ${CNY}), 0) AS won_revenue,
+      sum(o.cycle_days) FILTER (WHERE o.outcome = 'won') AS cycle_days_sum
+    FROM opp o WHERE o.closed_at >= $1 AND o.closed_at < $2 GROUP BY 1),
+  open AS (
+    SELECT ${KEYS[grouping]} AS key, count(*) AS open_opportunities, coalesce(sum(o.amount) FILTER (WHERE ${CNY}), 0) AS pipeline_amount
+    FROM opp o WHERE o.outcome IS NULL GROUP BY 1),
+  quota AS (
+    SELECT q.user_id AS key, sum(q.revenue) AS quota_revenue FROM ${LIVE_TABLES.salesQuota} q
+    WHERE ${grouping === 'rep'}
+      AND ${MONTH_START} >= $1 AND ${MONTH_START} < $2
+      AND ($3::text IS NULL OR q.user_id = $3)
+      AND (($4::uuid IS NULL AND $5::text IS NULL) OR q.user_id IN (SELECT owner_id FROM opp))
+    GROUP BY 1)
+  SELECT key, coalesce(won, 0)::int AS "won", coalesce(lost, 0)::int AS "lost",
+    coalesce(won_revenue, 0)::float8 AS "wonRevenue", cycle_days_sum::float8 AS "cycleDaysSum",
+    coalesce(open_opportunities, 0)::int AS "openOpportunities", coalesce(pipeline_amount, 0)::float8 AS "pipelineAmount",
+    quota_revenue::float8 AS "quotaRevenue"
+  FROM closed FULL JOIN open USING (key) FULL JOIN quota USING (key)`;
+
+const params = (filter: SalesFilter) => [filter.from, filter.to, ...narrowing(filter)];
+
+/** The sales reports' reads; only this class and the store know the tables. */
+@Injectable()
+export class SalesPerformanceRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async rows(
+    filter: SalesFilter,
+    grouping: SalesGrouping,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: SalesFigureRow[]; total: number }> {
+    const rows: Array<SalesFigureRow & { total: number }> = await this.db.query(
+      `SELECT *, count(*) OVER ()::int AS total FROM (${figuresSql(grouping)}) f
+       ORDER BY "wonRevenue" DESC, key LIMIT $6 OFFSET $7`,
+      [...params(filter), page.limit, page.offset],
+    );
+    const total = rows[0]?.total ?? (await this.count(filter, grouping));
+    return { items: rows.map(({ total: _total, ...row }) => row), total };
+  }
+
+  /** Every row, in key order after `afterKey` (keyset batches for the CSV export). */
+  rowsAfter(
+    filter: SalesFilter,
+    grouping: SalesGrouping,
+    afterKey: string | null,
+    limit: number,
+  ): Promise<SalesFigureRow[]> {
+    return this.db.query(
+      `SELECT * FROM (${figuresSql(grouping)}) f WHERE $6::text IS NULL OR key > $6 ORDER BY key LIMIT $7`,
+      [...params(filter), afterKey, limit],
+    );
+  }
+
+  /** The rep rows summed: the figures of everyone the filter covers. */
+  async totals(filter: SalesFilter): Promise<Omit<SalesFigureRow, 'key'>> {
+    const [row] = await this.db.query(
+      `SELECT coalesce(sum("won"), 0)::int AS "won", coalesce(sum("lost"), 0)::int AS "lost",
+         coalesce(sum("wonRevenue"), 0)::float8 AS "wonRevenue", sum("cycleDaysSum")::float8 AS "cycleDaysSum",
+         coalesce(sum("openOpportunities"), 0)::int AS "openOpportunities",
+         coalesce(sum("pipelineAmount"), 0)::float8 AS "pipelineAmount", sum("quotaRevenue")::float8 AS "quotaRevenue"
+       FROM (${figuresSql('rep')}) f`,
+      params(filter),
+    );
+    return row;
+  }
+
+  /** Open opportunities now, per stage, lowest probability first. */
+  pipeline(filter: SalesFilter): Promise<PipelineStageRow[]> {
+    return this.db.query(
+      `SELECT o.stage, count(*)::int AS opportunities, coalesce(sum(o.amount) FILTER (WHERE ${CNY}), 0)::float8 AS amount,
+         coalesce(sum(o.amount * o.probability / 100.0) FILTER (WHERE ${CNY}), 0)::float8 AS "weightedAmount"
+       FROM ${LIVE_TABLES.opportunityFact} o
+       WHERE o.outcome IS NULL AND ${narrowed(1)}
+       GROUP BY o.stage ORDER BY min(o.probability), o.stage`,
+      narrowing(filter),
+    );
+  }
+
+  async newestEventAt(): Promise<Date | null> {
+    const [row] = await this.db.query(
+      `SELECT max(last_event_at) AS newest FROM ${LIVE_TABLES.opportunityFact}`,
+    );
+    return row.newest;
+  }
+
+  private async count(filter: SalesFilter, grouping: SalesGrouping): Promise<number> {
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS total FROM (${figuresSql(grouping)}) f`,
+      params(filter),
+    );
+    return row.total;
+  }
+}
