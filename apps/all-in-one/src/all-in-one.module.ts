@@ -16,6 +16,7 @@ import {
 import { SalesModule, salesMigrations } from '@crm/app-sales';
 import { CampaignsModule, campaignsMigrations } from '@crm/app-campaigns';
 import { AnalyticsModule, analyticsMigrations } from '@crm/app-analytics';
+import { IntegrationModule, integrationMigrations } from '@crm/app-integration';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
 import { DemoSeedStartup } from './demo-seed/demo-seed.startup';
@@ -38,6 +39,7 @@ export class AllInOneModule {
             ...salesMigrations,
             ...campaignsMigrations,
             ...analyticsMigrations,
+            ...integrationMigrations,
           ],
         }),
         IdentityModule,
@@ -59,6 +61,7 @@ export class AllInOneModule {
         SalesModule,
         CampaignsModule,
         AnalyticsModule,
+        IntegrationModule,
       ],
       providers: [
         {

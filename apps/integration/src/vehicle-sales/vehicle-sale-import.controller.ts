@@ -1,0 +1,69 @@
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
+import { Roles as R } from '@crm/contracts';
+import { InvalidInputError } from '@crm/core';
+import { VehicleSaleRowDto } from './dto/vehicle-sale-row.dto';
+import { VehicleSaleBatchResponse, VehicleSaleRowResult } from './dto/vehicle-sale-import.response';
+import { VehicleSaleImportService } from './vehicle-sale-import.service';
+import { MAX_BATCH_ROWS } from './vehicle-sale-rows';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+@ApiTags('inbound')
+@ApiBearerAuth()
+@Controller('inbound')
+export class VehicleSaleImportController {
+  constructor(private readonly imports: VehicleSaleImportService) {}
+
+  @Post('vehicle-sales')
+  @HttpCode(200)
+  @Roles(R.dealer)
+  @ApiOperation({
+    summary:
+      "One vehicle sale from a dealer's DMS: creates or links its buyer and vehicle in the customer master",
+  })
+  @ApiOkResponse({ type: VehicleSaleRowResult })
+  importOne(
+    @Body() body: VehicleSaleRowDto,
+    @Headers('authorization') authorization: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<VehicleSaleRowResult> {
+    return this.imports.importOne(principal, authorization, body);
+  }
+
+  @Post('vehicle-sales\\:batch')
+  @HttpCode(200)
+  @Roles(R.dealer)
+  @ApiOperation({
+    summary: `Up to ${MAX_BATCH_ROWS} vehicle sales from a dealer's DMS, each answered: imported, rejected (with its fields) or retryable`,
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'The same key with the same body answers the stored result and changes nothing',
+  })
+  @ApiBody({ type: [VehicleSaleRowDto] })
+  @ApiOkResponse({ type: VehicleSaleBatchResponse })
+  async importBatch(
+    @Body() body: unknown,
+    @Headers('authorization') authorization: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<VehicleSaleBatchResponse> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
+      throw new InvalidInputError([
+        { field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' },
+      ]);
+    const { response: answer, replayed } = await this.imports.importBatch(
+      principal,
+      authorization,
+      body,
+      idempotencyKey,
+    );
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return answer;
+  }
+}
