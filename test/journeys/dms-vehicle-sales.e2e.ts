@@ -132,6 +132,18 @@ describe('vehicle sales from a dealer DMS through the customer master', () => {
     ]);
   });
 
+  it('creates each customer and vehicle once when the same batch is sent twice at once', async () => {
+    const rows = [sale(61), sale(62), sale(63, { buyer: sale(61).buyer })];
+    const [a, b] = await Promise.all([batch(rows).expect(200), batch(rows).expect(200)]);
+    const statuses = [...a.body.rows, ...b.body.rows].map((r: { status: string }) => r.status);
+    expect(statuses.filter((status) => status === 'unchanged')).toHaveLength(3);
+    expect(a.body.rows.map((r: { vehicleId: string }) => r.vehicleId)).toEqual(
+      b.body.rows.map((r: { vehicleId: string }) => r.vehicleId),
+    );
+    for (const n of [61, 62]) expect(await customersWithPhone(`+86137000000${n}`)).toBe(1);
+    for (const n of [61, 62, 63]) expect(await vehiclesWithVin(sale(n).vin)).toBe(1);
+  });
+
   it('answers the stored result to the same Idempotency-Key and refuses the key with another body', async () => {
     const rows = [sale(11), sale(12)];
     const first = await batch(rows, dealerA, 'dms-a-batch-11').expect(200);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Principal } from '@crm/auth';
 import { DomainError } from '@crm/core';
 import { ExternalKey, ExternalRefRepository } from '../external-refs/external-ref.repository';
@@ -101,6 +102,11 @@ export class VehicleSaleImportService {
     }
   }
 
+  /**
+   * One row under its buyer's lock (the same buyer's rows, in this request or another, run one after the
+   * other). Each mapping is kept as soon as customer-master confirms the record, so a row that fails
+   * half-way resumes from what was done when sent again.
+   */
   private async importRow(
     authorization: string,
     batchRow: BatchRow,
@@ -111,31 +117,39 @@ export class VehicleSaleImportService {
     const source = `dms:${dealer.dealerId}`;
     const saleKey: ExternalKey = { source, type: 'vehicle-sale', externalId: row.externalId };
     const buyerKey: ExternalKey = { source, type: 'customer', externalId: row.buyer.externalCustomerId };
-    const imported = await this.refs.crmIdOf(saleKey);
-    if (imported)
-      return resultOf(batchRow, 'unchanged', {
-        customerId: await this.refs.crmIdOf(buyerKey),
-        vehicleId: imported,
+    return this.refs.whileLocked(buyerKey, async (db) => {
+      const imported = await this.refs.crmIdOf(db, saleKey);
+      if (imported)
+        return resultOf(batchRow, 'unchanged', {
+          customerId: await this.refs.crmIdOf(db, buyerKey),
+          vehicleId: imported,
+        });
+      const customer = await this.buyer(db, authorization, buyerKey, row);
+      const vehicle = await this.customerMaster.registerVehicle(authorization, customer.id, {
+        vin: row.vin.trim(),
+        brand: row.brand ?? this.settings.defaultBrand,
+        model: row.model,
+        soldOn: row.soldOn,
+        dealerId: dealer.dealerId,
       });
-    const customer = await this.buyer(authorization, buyerKey, row);
-    const vehicle = await this.customerMaster.registerVehicle(authorization, customer.id, {
-      vin: row.vin.trim(),
-      brand: row.brand ?? this.settings.defaultBrand,
-      model: row.model,
-      soldOn: row.soldOn,
-      dealerId: dealer.dealerId,
+      await this.refs.map(db, saleKey, vehicle.id);
+      const status = customer.existed || vehicle.existed ? 'linked' : 'created';
+      return resultOf(batchRow, status, { customerId: customer.id, vehicleId: vehicle.id });
     });
-    const vehicleId = await this.refs.map(saleKey, vehicle.id);
-    const status = customer.existed || vehicle.existed ? 'linked' : 'created';
-    return resultOf(batchRow, status, { customerId: customer.id, vehicleId });
   }
 
   /** The buyer's customer: the one this DMS id maps to, else registered (or matched) in customer-master and mapped. */
-  private async buyer(authorization: string, key: ExternalKey, row: VehicleSaleRowDto): Promise<Registered> {
-    const mapped = await this.refs.crmIdOf(key);
+  private async buyer(
+    db: EntityManager,
+    authorization: string,
+    key: ExternalKey,
+    row: VehicleSaleRowDto,
+  ): Promise<Registered> {
+    const mapped = await this.refs.crmIdOf(db, key);
     if (mapped) return { id: mapped, existed: true };
     const registered = await this.customerMaster.registerCustomer(authorization, row.buyer);
-    return { id: await this.refs.map(key, registered.id), existed: registered.existed };
+    await this.refs.map(db, key, registered.id);
+    return registered;
   }
 }
 
