@@ -217,6 +217,55 @@ describe('vehicle sales from a dealer DMS through the customer master', () => {
     }
   });
 
+  it('imports a CSV batch like a JSON one, reporting its bad rows', async () => {
+    const line = (n: number, soldOn = '2026-06-18') => {
+      const row = sale(n);
+      return [
+        row.externalId,
+        row.vin,
+        row.model,
+        row.buyer.name,
+        row.buyer.phone,
+        row.buyer.externalCustomerId,
+        'DMS-A',
+        soldOn,
+      ].join(',');
+    };
+    const csv = [
+      'external_id,vin,model,buyer_name,buyer_phone,buyer_external_customer_id,dealer_code,sold_on',
+      line(71),
+      line(72, '2026-13-01'),
+    ].join('\n');
+    const send = () =>
+      integration
+        .http()
+        .post('/inbound/vehicle-sales:batch')
+        .set('authorization', dealerA)
+        .set('content-type', 'text/csv')
+        .send(csv);
+    const first = await send().expect(200);
+    expect(
+      first.body.rows.map((r: { status: string; errors: { field: string }[] }) => [
+        r.status,
+        r.errors.map((e) => e.field),
+      ]),
+    ).toEqual([
+      ['created', []],
+      ['rejected', ['soldOn']],
+    ]);
+    expect(first.body.rows[0].customerId).toEqual(expect.any(String));
+    expect((await send().expect(200)).body.summary).toMatchObject({ unchanged: 1, rejected: 1 });
+    expect(await customersWithPhone('+8613700000071')).toBe(1);
+    const noHeader = await integration
+      .http()
+      .post('/inbound/vehicle-sales:batch')
+      .set('authorization', dealerA)
+      .set('content-type', 'text/csv')
+      .send('external_id,vin\nS-1,X')
+      .expect(400);
+    expect(noHeader.body.errors).toEqual([expect.objectContaining({ field: 'header' })]);
+  });
+
   it('imports one sale, and refuses a bad one with 400 naming the field', async () => {
     const one = (body: object) =>
       integration.http().post('/inbound/vehicle-sales').set('authorization', dealerA).send(body);

@@ -415,9 +415,11 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
+    /** @description Or text/csv with a header row: external_id, vin, brand, model, buyer_name, buyer_phone, buyer_email, buyer_external_customer_id, dealer_code, dealer_id, sold_on (external_id, vin, model, buyer_name, buyer_external_customer_id, sold_on required; at most 1000 rows and 1 MB). Row n of the answer is the n-th data row. */
     requestBody: {
       content: {
         'application/json': components['schemas']['VehicleSaleRowDto'][];
+        'text/csv': components['schemas']['VehicleSaleRowDto'][];
       };
     };
     responses: {
