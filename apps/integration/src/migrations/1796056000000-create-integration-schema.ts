@@ -3,7 +3,8 @@ import { allMessagingTablesDdl } from '@crm/messaging';
 
 /**
  * integration's own schema: its messaging tables, the map from each source system's ids to CRM ids
- * (what makes an inbound sync idempotent) and the answers stored under an `Idempotency-Key`.
+ * (what makes an inbound sync idempotent) with the leases that let one request at a time import a
+ * record, and the answers stored under an `Idempotency-Key`.
  */
 export class CreateIntegrationSchema1796056000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
@@ -17,6 +18,12 @@ export class CreateIntegrationSchema1796056000000 implements MigrationInterface 
         crm_id        uuid NOT NULL,
         created_at    timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (source, external_type, external_id)
+      )`);
+    await db.query(`
+      CREATE TABLE integration.external_ref_lease (
+        lease_key   text PRIMARY KEY,
+        holder      uuid NOT NULL,
+        held_until  timestamptz NOT NULL
       )`);
     await db.query(`
       CREATE TABLE integration.idempotent_request (

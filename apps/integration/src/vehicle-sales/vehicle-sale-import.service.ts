@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Principal } from '@crm/auth';
 import { DomainError } from '@crm/core';
 import { ExternalKey, ExternalRefRepository } from '../external-refs/external-ref.repository';
+import { RecordBusyError, RecordLeases } from '../external-refs/record-leases';
 import { IdempotentRequests } from '../idempotency/idempotent-requests';
 import { CustomerMasterGateway, CustomerMasterUnavailableError, Registered } from './customer-master.gateway';
 import { VehicleSaleRowDto } from './dto/vehicle-sale-row.dto';
@@ -29,6 +29,7 @@ export class VehicleSaleImportService {
   constructor(
     private readonly customerMaster: CustomerMasterGateway,
     private readonly refs: ExternalRefRepository,
+    private readonly leases: RecordLeases,
     private readonly dealers: SellingDealers,
     private readonly idempotent: IdempotentRequests,
     @Inject(INBOUND_SETTINGS) private readonly settings: InboundSettings,
@@ -97,13 +98,14 @@ export class VehicleSaleImportService {
       return await this.importRow(authorization, row, dealer);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const status = error instanceof CustomerMasterUnavailableError ? 'retryable' : 'rejected';
+      const retryable = error instanceof CustomerMasterUnavailableError || error instanceof RecordBusyError;
+      const status = retryable ? 'retryable' : 'rejected';
       return resultOf(row, status, { errors: problemsOf(error) });
     }
   }
 
   /**
-   * One row under its buyer's lock (the same buyer's rows, in this request or another, run one after the
+   * One row under its buyer's lease (the same buyer's rows, in this request or another, run one after the
    * other). Each mapping is kept as soon as customer-master confirms the record, so a row that fails
    * half-way resumes from what was done when sent again.
    */
@@ -117,14 +119,14 @@ export class VehicleSaleImportService {
     const source = `dms:${dealer.dealerId}`;
     const saleKey: ExternalKey = { source, type: 'vehicle-sale', externalId: row.externalId };
     const buyerKey: ExternalKey = { source, type: 'customer', externalId: row.buyer.externalCustomerId };
-    return this.refs.whileLocked(buyerKey, async (db) => {
-      const imported = await this.refs.crmIdOf(db, saleKey);
+    return this.leases.whileHeld(buyerKey, async () => {
+      const imported = await this.refs.crmIdOf(saleKey);
       if (imported)
         return resultOf(batchRow, 'unchanged', {
-          customerId: await this.refs.crmIdOf(db, buyerKey),
+          customerId: await this.refs.crmIdOf(buyerKey),
           vehicleId: imported,
         });
-      const customer = await this.buyer(db, authorization, buyerKey, row);
+      const customer = await this.buyer(authorization, buyerKey, row);
       const vehicle = await this.customerMaster.registerVehicle(authorization, customer.id, {
         vin: row.vin.trim(),
         brand: row.brand ?? this.settings.defaultBrand,
@@ -132,23 +134,18 @@ export class VehicleSaleImportService {
         soldOn: row.soldOn,
         dealerId: dealer.dealerId,
       });
-      await this.refs.map(db, saleKey, vehicle.id);
+      await this.refs.map(saleKey, vehicle.id);
       const status = customer.existed || vehicle.existed ? 'linked' : 'created';
       return resultOf(batchRow, status, { customerId: customer.id, vehicleId: vehicle.id });
     });
   }
 
   /** The buyer's customer: the one this DMS id maps to, else registered (or matched) in customer-master and mapped. */
-  private async buyer(
-    db: EntityManager,
-    authorization: string,
-    key: ExternalKey,
-    row: VehicleSaleRowDto,
-  ): Promise<Registered> {
-    const mapped = await this.refs.crmIdOf(db, key);
+  private async buyer(authorization: string, key: ExternalKey, row: VehicleSaleRowDto): Promise<Registered> {
+    const mapped = await this.refs.crmIdOf(key);
     if (mapped) return { id: mapped, existed: true };
     const registered = await this.customerMaster.registerCustomer(authorization, row.buyer);
-    await this.refs.map(db, key, registered.id);
+    await this.refs.map(key, registered.id);
     return registered;
   }
 }
