@@ -17,6 +17,7 @@ import {
 import { SalesModule, salesMigrations } from '@crm/app-sales';
 import { CampaignsModule, campaignsMigrations, DEFAULT_CAMPAIGNS_SETTINGS } from '@crm/app-campaigns';
 import { AnalyticsModule, analyticsMigrations } from '@crm/app-analytics';
+import { IntegrationModule, integrationMigrations } from '@crm/app-integration';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
 import { DemoSeedStartup } from './demo-seed/demo-seed.startup';
@@ -39,6 +40,7 @@ export class AllInOneModule {
             ...salesMigrations,
             ...campaignsMigrations,
             ...analyticsMigrations,
+            ...integrationMigrations,
           ],
         }),
         IdentityModule,
@@ -67,6 +69,7 @@ export class AllInOneModule {
           unsubscribeBaseUrl: `${publicUrl(config)}/unsubscribe/`,
         }),
         AnalyticsModule,
+        IntegrationModule,
       ],
       providers: [
         {

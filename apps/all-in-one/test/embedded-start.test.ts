@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withCheckDigit } from '@crm/core';
 import { eventually } from '@crm/testing';
 import { freePort } from '../../../test/infra/kafka/kafka-broker';
 import { PAST_COMPLAINTS } from '../src/demo-seed/demo-data';
@@ -343,4 +344,27 @@ describe('the embedded default', () => {
     expect(progress.queued).toBe(0);
     expect(progress.sent).toBeGreaterThan(0);
   }, 120_000);
+
+  it("imports a dealer DMS's sale through the embedded customer master once, on PGlite's one connection", async () => {
+    const token = await agentToken('admin');
+    const dealers = await api<{ items: { partnerId: string }[] }>('/partners?kind=dealer&limit=1', token);
+    const sale = {
+      externalId: 'EMBEDDED-S-1',
+      vin: withCheckDigit('LSVAU2180N2990001'),
+      model: 'A6 Sedan',
+      buyer: { name: '周明', phone: '13900990001', externalCustomerId: 'EMBEDDED-C-1' },
+      dealerId: dealers.items[0].partnerId,
+      soldOn: '2026-05-20',
+    };
+    const send = () =>
+      api<{ rows: { status: string; vehicleId: string }[] }>('/inbound/vehicle-sales:batch', token, {
+        method: 'POST',
+        body: JSON.stringify([sale]),
+      });
+    const [first] = (await send()).rows;
+    expect(first.status).toBe('created');
+    expect((await send()).rows).toEqual([
+      expect.objectContaining({ status: 'unchanged', vehicleId: first.vehicleId }),
+    ]);
+  });
 });

@@ -6,7 +6,7 @@ export { customerMasterMigrations } from './migrations';
 export { CustomerService } from './customers/customer.service';
 export { PartnerService } from './partners/partner.service';
 export { VehicleService } from './vehicles/vehicle.service';
-export { withCheckDigit } from './vehicles/vin';
+export { withCheckDigit } from '@crm/core';
 // The person's data export, which the all-in-one points at its own services' parts.
 export { CustomerExportModule } from './data-export/customer-export.module';
 export { customerMasterConfigSchema } from './customer-master-settings';

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { eventually } from '@crm/testing';
 import { ImportJob } from '../src/import/import-job';
 import { ImportRecovery } from '../src/import/import-recovery';
-import { withCheckDigit } from '../src/vehicles/vin';
+import { withCheckDigit } from '@crm/core';
 import { CustomerMasterHarness } from './customer-master.harness';
 
 const HEADER =

@@ -6,7 +6,7 @@ import { PartnerKind, Role } from '@crm/contracts';
 import { configureHttpApp } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
 import { CUSTOMER_MASTER_API, CustomerMasterAppModule } from '../src/customer-master-app.module';
-import { withCheckDigit } from '../src/vehicles/vin';
+import { withCheckDigit } from '@crm/core';
 
 export interface HarnessOptions {
   /** Extra platform variables, e.g. OUTBOX_RELAY_ENABLED=false. */

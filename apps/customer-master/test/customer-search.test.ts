@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { searchSql } from '../src/search/customer-search.repository';
 import { classifySearchQuery } from '@crm/search-keys';
-import { withCheckDigit } from '../src/vehicles/vin';
+import { withCheckDigit } from '@crm/core';
 import { CustomerMasterHarness } from './customer-master.harness';
 
 interface PlanNode {

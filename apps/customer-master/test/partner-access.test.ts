@@ -20,10 +20,11 @@ describe('partner access to customers', () => {
   let customerOfDealerA: string;
   let dealerA: string;
   let dealerB: string;
+  let admin: string;
 
   beforeAll(async () => {
     harness = await CustomerMasterHarness.start();
-    const admin = await harness.as(['admin']);
+    admin = await harness.as(['admin']);
     const partner = (code: string) =>
       harness
         .http()
@@ -44,6 +45,20 @@ describe('partner access to customers', () => {
     customerOfDealerA = created.body.id;
   });
   afterAll(() => harness.stop());
+
+  it('finds a dealer by its code for staff (inbound sync names dealers by code), never for a dealer', async () => {
+    const found = await harness
+      .http()
+      .get('/partners?kind=dealer&code=D-B')
+      .set('Authorization', admin)
+      .expect(200);
+    expect(found.body.items.map((p: { code: string }) => p.code)).toEqual(['D-B']);
+    const none = await harness.http().get('/partners?code=D-NONE').set('Authorization', admin).expect(200);
+    expect(none.body.items).toEqual([]);
+    const bad = await harness.http().get('/partners?code=lower').set('Authorization', admin).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
+    await harness.http().get('/partners?code=D-B').set('Authorization', dealerA).expect(403);
+  });
 
   it('lets a dealer read its own customer', async () => {
     await harness.http().get(`/customers/${customerOfDealerA}`).set('Authorization', dealerA).expect(200);

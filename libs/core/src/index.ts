@@ -2,3 +2,4 @@ export * from './clock';
 export * from './id-generator';
 export * from './request-context';
 export * from './domain-errors';
+export * from './vin';

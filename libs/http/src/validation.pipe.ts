@@ -2,11 +2,12 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError } from '@crm/core';
 import { InvalidRequestException } from './problem-details.filter';
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/** class-validator's errors as field errors, nested fields dotted (`buyer.phone`). */
+export function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...fieldErrorsOf(error.children ?? [], field)];
   });
 }
 
@@ -18,6 +19,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new InvalidRequestException(flatten(errors)),
+    exceptionFactory: (errors) => new InvalidRequestException(fieldErrorsOf(errors)),
   });
 }

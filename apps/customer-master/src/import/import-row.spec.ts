@@ -1,4 +1,4 @@
-import { withCheckDigit } from '../vehicles/vin';
+import { withCheckDigit } from '@crm/core';
 import { CsvRow } from './import-columns';
 import { rowProblem, toImportRow } from './import-row';
 

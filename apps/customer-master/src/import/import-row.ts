@@ -1,12 +1,10 @@
 import { isEmail } from 'class-validator';
-import { FieldError } from '@crm/core';
+import { FieldError, normalizeVin, VIN_MESSAGES, vinProblem } from '@crm/core';
 import { isCalendarDate } from '@crm/http';
 import { CreateCustomerDto } from '../customers/dto/create-customer.dto';
 import { CUSTOMER_KINDS, GENDERS } from '../customers/dto/customer-fields.dto';
 import { normalizePhone } from '@crm/search-keys';
 import { RegisterVehicleDto } from '../vehicles/dto/register-vehicle.dto';
-import { VIN_MESSAGES } from '../vehicles/vehicle.service';
-import { normalizeVin, vinProblem } from '../vehicles/vin';
 import { CsvRow, ImportColumn } from './import-columns';
 
 /** A valid row, as the inputs of a customer registration and, when it has a VIN, a vehicle registration. */

@@ -7,11 +7,11 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PartnerScoped, Roles } from '@crm/auth';
 import { ALL_PARTNER_KINDS, PartnerKind, Roles as R, STAFF_ROLES } from '@crm/contracts';
 import { PageQuery, UuidPipe } from '@crm/http';
-import { CreatePartnerDto } from './dto/create-partner.dto';
+import { CreatePartnerDto, PARTNER_CODE_PATTERN } from './dto/create-partner.dto';
 import { NearbyPartnersQuery } from './dto/nearby-partners.query';
 import { UpdatePartnerDto } from './dto/update-partner.dto';
 import { PartnerRepository } from './partner.repository';
@@ -23,6 +23,11 @@ class ListPartnersQuery extends PageQuery {
   @IsOptional()
   @IsIn(ALL_PARTNER_KINDS)
   kind?: PartnerKind;
+
+  @ApiPropertyOptional({ description: 'Only the partner with this code', example: 'DL-SH-001' })
+  @IsOptional()
+  @Matches(PARTNER_CODE_PATTERN, { message: 'code must be 2-40 upper-case letters, digits or dashes' })
+  code?: string;
 }
 
 @ApiTags('partners')
@@ -47,7 +52,7 @@ export class PartnerController {
   @ApiOperation({ summary: 'List dealers and repair stations' })
   @ApiOkResponse({ type: PartnerPageResponse })
   async list(@Query() query: ListPartnersQuery) {
-    const items = await this.partners.list(query.kind, query.limit, query.offset);
+    const items = await this.partners.list(query, query.limit, query.offset);
     return { items, limit: query.limit, offset: query.offset };
   }
 

@@ -117,11 +117,16 @@ export class PartnerRepository {
     );
   }
 
-  async list(kind: PartnerKind | undefined, limit: number, offset: number): Promise<Partner[]> {
+  async list(
+    filter: { kind?: PartnerKind; code?: string },
+    limit: number,
+    offset: number,
+  ): Promise<Partner[]> {
     const rows = await this.dataSource.query(
-      `SELECT ${PARTNER_COLUMNS} FROM customer_master.partner WHERE ($1::text IS NULL OR kind = $1)
-        ORDER BY code LIMIT $2 OFFSET $3`,
-      [kind ?? null, limit, offset],
+      `SELECT ${PARTNER_COLUMNS} FROM customer_master.partner
+        WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR code = $2)
+        ORDER BY code LIMIT $3 OFFSET $4`,
+      [filter.kind ?? null, filter.code ?? null, limit, offset],
     );
     return rows.map(toPartner);
   }

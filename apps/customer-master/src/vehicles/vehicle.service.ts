@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, NotFoundError } from '@crm/core';
+import {
+  ConflictError,
+  InvalidInputError,
+  normalizeVin,
+  NotFoundError,
+  VIN_MESSAGES,
+  vinProblem,
+} from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
 import { AuditLog } from '../audit/audit-log';
 import { conflictOnUniqueViolation } from '../shared/unique-violation';
@@ -11,12 +18,6 @@ import { RegisterVehicleDto } from './dto/register-vehicle.dto';
 import { Vehicle } from './vehicle';
 import { VehicleEventPublisher } from './vehicle-event.publisher';
 import { VehicleRepository } from './vehicle.repository';
-import { normalizeVin, vinProblem } from './vin';
-
-export const VIN_MESSAGES = {
-  format: 'must be 17 letters and digits without I, O or Q',
-  'check-digit': 'has a wrong check digit (position 9)',
-};
 
 /** Vehicles owned by customers: registration, and moving them to another owner. */
 @Injectable()

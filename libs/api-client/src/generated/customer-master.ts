@@ -2078,6 +2078,8 @@ export interface operations {
   PartnerController_list: {
     parameters: {
       query?: {
+        /** @description Only the partner with this code */
+        code?: string;
         kind?: 'dealer' | 'repair_station';
         limit?: number;
         offset?: number;

@@ -8,6 +8,7 @@ import type { paths as CallCenterPaths } from './call-center';
 import type { paths as CampaignsPaths } from './campaigns';
 import type { paths as CustomerMasterPaths } from './customer-master';
 import type { paths as IdentityPaths } from './identity';
+import type { paths as IntegrationPaths } from './integration';
 import type { paths as SalesPaths } from './sales';
 import type { paths as ServicePaths } from './service';
 
@@ -41,6 +42,12 @@ export type IdentityClient = Client<IdentityPaths>;
 export const createIdentityClient = (options: ClientOptions): IdentityClient =>
   createClient<IdentityPaths>(options);
 
+export type * as IntegrationApi from './integration';
+export type { IntegrationPaths };
+export type IntegrationClient = Client<IntegrationPaths>;
+export const createIntegrationClient = (options: ClientOptions): IntegrationClient =>
+  createClient<IntegrationPaths>(options);
+
 export type * as SalesApi from './sales';
 export type { SalesPaths };
 export type SalesClient = Client<SalesPaths>;
@@ -58,6 +65,7 @@ export interface ApiPaths {
   campaigns: CampaignsPaths;
   'customer-master': CustomerMasterPaths;
   identity: IdentityPaths;
+  integration: IntegrationPaths;
   sales: SalesPaths;
   service: ServicePaths;
 }

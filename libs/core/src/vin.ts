@@ -56,6 +56,12 @@ export function vinProblem(input: string): VinProblem | null {
   return null;
 }
 
+/** What is wrong with a VIN, as customer-master and inbound sync report it (after "VIN "). */
+export const VIN_MESSAGES: Record<VinProblem, string> = {
+  format: 'must be 17 letters and digits without I, O or Q',
+  'check-digit': 'has a wrong check digit (position 9)',
+};
+
 export function normalizeVin(input: string): string {
   return input.trim().toUpperCase();
 }

@@ -1,0 +1,4 @@
+import { describeServiceStartup } from '@crm/testing';
+import { integrationDefinition } from '../src';
+
+describeServiceStartup(integrationDefinition, 'integration');
