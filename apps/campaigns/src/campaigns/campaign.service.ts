@@ -6,7 +6,7 @@ import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { SegmentService } from '../segments/segment.service';
 import { assertCancellable, assertEditable, Campaign, CampaignStatus, CampaignStatuses } from './campaign';
 import { CampaignRepository } from './campaign.repository';
-import { parseCampaignTemplate } from './campaign-template';
+import { parseTemplateFor } from './channel-template';
 
 export interface NewCampaign {
   name: string;
@@ -35,7 +35,7 @@ export class CampaignService {
   ) {}
 
   async create(input: NewCampaign): Promise<Campaign> {
-    const template = parseCampaignTemplate(input.template);
+    const template = parseTemplateFor(input.channel, input.template);
     await this.assertSegmentExists(input.segmentId);
     const now = this.clock.now().toISOString();
     const campaign: Campaign = {
@@ -64,7 +64,6 @@ export class CampaignService {
   }
 
   async update(id: string, changes: CampaignChanges): Promise<Campaign> {
-    const template = changes.template === undefined ? undefined : parseCampaignTemplate(changes.template);
     if (changes.segmentId) await this.assertSegmentExists(changes.segmentId);
     return this.change(id, (campaign) => {
       assertEditable(campaign);
@@ -72,7 +71,10 @@ export class CampaignService {
         ...campaign,
         name: changes.name ?? campaign.name,
         segmentId: changes.segmentId ?? campaign.segmentId,
-        template: template ?? campaign.template,
+        template:
+          changes.template === undefined
+            ? campaign.template
+            : parseTemplateFor(campaign.channel, changes.template),
       };
     });
   }

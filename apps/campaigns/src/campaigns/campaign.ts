@@ -1,6 +1,6 @@
 import { CampaignChannel } from '@crm/contracts';
 import { ConflictError } from '@crm/core';
-import { CampaignTemplate } from './campaign-template';
+import { ChannelTemplate } from './channel-template';
 
 export const CampaignStatuses = {
   draft: 'draft',
@@ -20,7 +20,7 @@ export interface Campaign {
   name: string;
   channel: CampaignChannel;
   segmentId: string;
-  template: CampaignTemplate;
+  template: ChannelTemplate;
   /** When it is sent; null while a draft has no time yet. */
   sendAt: string | null;
   status: CampaignStatus;

@@ -270,7 +270,7 @@ export interface components {
        */
       failed: number;
       /**
-       * @description Waiting or being sent (retries included)
+       * @description Waiting or being sent (retries, and SMS waiting for the end of quiet hours, included)
        * @example 400
        */
       queued: number;
@@ -287,7 +287,7 @@ export interface components {
     };
     CampaignView: {
       /** @enum {string} */
-      channel: 'email';
+      channel: 'email' | 'sms';
       /** Format: date-time */
       createdAt: string;
       /** @example u-marketer-1 */
@@ -327,7 +327,7 @@ export interface components {
        * @example email
        * @enum {string}
        */
-      channel: 'email';
+      channel: 'email' | 'sms';
       /** @example 上海保养季 */
       name: string;
       /**
@@ -552,6 +552,11 @@ export interface components {
        * @example 0
        */
       erased: number;
+      /**
+       * @description Already had the most marketing messages on the channel its rolling window allows (frequency cap)
+       * @example 5
+       */
+      frequency_cap: number;
       /**
        * @description No address on the channel
        * @example 3
