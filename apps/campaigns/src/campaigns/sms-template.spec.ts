@@ -29,6 +29,9 @@ describe(parseSmsTemplate.name, () => {
 describe(smsParams.name, () => {
   it('fills each parameter from its field, a missing one empty', () => {
     const template = { providerTemplateId: 'SMS_1', params: { who: 'name', car: 'model' } } as const;
-    expect(smsParams(template, { name: '王芳', model: null, city: '上海市' })).toEqual({ who: '王芳', car: '' });
+    expect(smsParams(template, { name: '王芳', model: null, city: '上海市' })).toEqual({
+      who: '王芳',
+      car: '',
+    });
   });
 });
