@@ -18,7 +18,9 @@ const minuteOf = (time: string) => {
 export const quietHoursSetting = z
   .string()
   .refine(
-    (value) => value === 'off' || /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(value),
+    (value) =>
+      value === 'off' ||
+      (/^[^-]+-[^-]+$/.test(value) && value.split('-').every((time) => CLOCK_TIME.test(time))),
     'HH:MM-HH:MM (e.g. 21:00-08:00) or off',
   );
 

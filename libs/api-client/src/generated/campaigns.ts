@@ -336,7 +336,7 @@ export interface components {
        */
       segmentId: string;
       /**
-       * @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise.
+       * @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise. For channel sms, the provider template instead: { providerTemplateId, params: { <provider param>: "name" | "model" | "city" } }, no free text (the approved template carries the opt-out "回T退订").
        * @example {
        *       "zh-CN": {
        *         "subject": "{{name}}，您的保养季优惠",
@@ -587,7 +587,7 @@ export interface components {
       name?: string;
       /** Format: uuid */
       segmentId?: string;
-      /** @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise. */
+      /** @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise. For channel sms, the provider template instead: { providerTemplateId, params: { <provider param>: "name" | "model" | "city" } }, no free text (the approved template carries the opt-out "回T退订"). */
       template?: {
         [key: string]: unknown;
       };
