@@ -8,3 +8,4 @@ export * from './service-startup';
 export * from './kafka-topic';
 export * from './stamped-events';
 export * from './loopback-smtp-server';
+export * from './loopback-sms-gateway';

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { PlatformConfig } from '@crm/config';
+import { CampaignChannel } from '@crm/contracts';
 import { CampaignsConfig } from './campaigns.config';
+import { FrequencyCap, parseFrequencyCap } from './sending/frequency-cap';
+import { parseQuietHours, QuietHours } from './sending/quiet-hours';
 
 export const CAMPAIGNS_SETTINGS = Symbol('CAMPAIGNS_SETTINGS');
 
@@ -20,6 +23,17 @@ export interface CampaignsSettings {
   unsubscribeSecret: string;
   /** Public address of `POST /unsubscribe/{token}`; the token is appended. */
   unsubscribeBaseUrl: string;
+  /** Campaign SMS goes to this gateway (the provider's template API); when null no SMS is sent (they stay queued). */
+  smsGatewayUrl: string | null;
+  smsGatewayKey: string;
+  /** SMS pacing per sender process. */
+  smsRatePerSecond: number;
+  /** The customers' time zone for quiet hours: the replica knows none of its own. */
+  timeZone: string;
+  /** Per channel, the local hours nothing is sent in (sends falling due then wait for the end); null: any time. */
+  quietHours: Record<CampaignChannel, QuietHours | null>;
+  /** Per channel, the most marketing messages a customer gets in a rolling window; null: no cap. */
+  frequencyCaps: Record<CampaignChannel, FrequencyCap | null>;
 }
 
 export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSecret'> = {
@@ -31,6 +45,13 @@ export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSec
   mailFrom: 'CRM 市场活动 <marketing@crm.local>',
   emailRatePerSecond: 50,
   unsubscribeBaseUrl: 'http://localhost:3006/unsubscribe/',
+  smsGatewayUrl: null,
+  smsGatewayKey: '',
+  smsRatePerSecond: 20,
+  timeZone: 'Asia/Shanghai',
+  /** Chinese marketing SMS rules: none between 21:00 and 08:00; email is not restricted. */
+  quietHours: { sms: parseQuietHours('21:00-08:00'), email: null },
+  frequencyCaps: { sms: parseFrequencyCap('2/7d'), email: null },
 };
 
 /**
@@ -49,5 +70,27 @@ export function campaignsSettings(config: PlatformConfig & Partial<CampaignsConf
     emailRatePerSecond: config.CAMPAIGNS_EMAIL_RATE_PER_SECOND ?? d.emailRatePerSecond,
     unsubscribeSecret: config.CAMPAIGNS_UNSUBSCRIBE_SECRET ?? randomBytes(32).toString('base64url'),
     unsubscribeBaseUrl: config.CAMPAIGNS_UNSUBSCRIBE_BASE_URL ?? d.unsubscribeBaseUrl,
+    smsGatewayUrl: config.CAMPAIGNS_SMS_GATEWAY_URL ?? d.smsGatewayUrl,
+    smsGatewayKey: config.CAMPAIGNS_SMS_GATEWAY_KEY ?? d.smsGatewayKey,
+    smsRatePerSecond: config.CAMPAIGNS_SMS_RATE_PER_SECOND ?? d.smsRatePerSecond,
+    timeZone: config.CAMPAIGNS_TIME_ZONE ?? d.timeZone,
+    quietHours: {
+      sms: optionalSetting(config.CAMPAIGNS_SMS_QUIET_HOURS, parseQuietHours, d.quietHours.sms),
+      email: optionalSetting(config.CAMPAIGNS_EMAIL_QUIET_HOURS, parseQuietHours, d.quietHours.email),
+    },
+    frequencyCaps: {
+      sms: optionalSetting(config.CAMPAIGNS_SMS_FREQUENCY_CAP, parseFrequencyCap, d.frequencyCaps.sms),
+      email: optionalSetting(config.CAMPAIGNS_EMAIL_FREQUENCY_CAP, parseFrequencyCap, d.frequencyCaps.email),
+    },
   };
+}
+
+/** `off` turns a channel's restriction off; absent keeps the default. */
+function optionalSetting<T>(
+  value: string | undefined,
+  parse: (value: string) => T,
+  fallback: T | null,
+): T | null {
+  if (value === undefined) return fallback;
+  return value === 'off' ? null : parse(value);
 }

@@ -6,6 +6,7 @@ import { DEFAULT_CAMPAIGNS_SETTINGS } from '../src/campaigns-settings';
 import { campaignChannels } from '../src/sending/sending.module';
 import { CampaignRecipientRepository } from '../src/sending/campaign-recipient.repository';
 import { CampaignSender } from '../src/sending/campaign.sender';
+import { FrequencyCapRepository } from '../src/sending/frequency-cap.repository';
 import { UnsubscribeTokens } from '../src/sending/unsubscribe-token';
 
 async function main(): Promise<void> {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     new CampaignRecipientRepository(dataSource),
     campaignChannels(settings, clock),
     new UnsubscribeTokens(settings.unsubscribeSecret),
+    new FrequencyCapRepository(dataSource),
     clock,
     settings,
   );

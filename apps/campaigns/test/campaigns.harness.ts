@@ -5,7 +5,7 @@ import { CAMPAIGNS_API, CampaignsAppModule, CampaignsConfig } from '../src';
 export interface CampaignsHarnessOptions extends AppHarnessOptions {
   /** campaigns's own settings (an SMTP server, a pace) on top of the platform configuration. */
   campaigns?: Partial<CampaignsConfig>;
-  /** A clock to run on instead of the system's, for schedules and triggers. */
+  /** A clock to run on instead of the system's, for schedules, triggers and quiet hours. */
   clock?: Clock;
 }
 

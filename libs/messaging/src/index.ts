@@ -29,3 +29,5 @@ export * from './delivery/delivery-dispatcher';
 export * from './delivery/delivery-backoff';
 export * from './delivery/send-error';
 export * from './delivery/smtp-transport';
+export * from './delivery/sms-gateway';
+export * from './delivery/http-sms.gateway';

@@ -7,7 +7,7 @@ import { SegmentService } from '../segments/segment.service';
 import { parseCampaignSchedule } from '../triggers/campaign-schedule';
 import { assertCancellable, assertEditable, Campaign, CampaignStatus, CampaignStatuses } from './campaign';
 import { CampaignRepository } from './campaign.repository';
-import { parseCampaignTemplate } from './campaign-template';
+import { parseTemplateFor } from './channel-template';
 
 export interface NewCampaign {
   name: string;
@@ -38,7 +38,7 @@ export class CampaignService {
   ) {}
 
   async create(input: NewCampaign): Promise<Campaign> {
-    const template = parseCampaignTemplate(input.template);
+    const template = parseTemplateFor(input.channel, input.template);
     const schedule = input.schedule === undefined ? null : parseCampaignSchedule(input.schedule);
     await this.assertSegmentExists(input.segmentId);
     const now = this.clock.now().toISOString();
@@ -69,7 +69,6 @@ export class CampaignService {
   }
 
   async update(id: string, changes: CampaignChanges): Promise<Campaign> {
-    const template = changes.template === undefined ? undefined : parseCampaignTemplate(changes.template);
     const schedule =
       changes.schedule === undefined || changes.schedule === null
         ? changes.schedule
@@ -81,7 +80,10 @@ export class CampaignService {
         ...campaign,
         name: changes.name ?? campaign.name,
         segmentId: changes.segmentId ?? campaign.segmentId,
-        template: template ?? campaign.template,
+        template:
+          changes.template === undefined
+            ? campaign.template
+            : parseTemplateFor(campaign.channel, changes.template),
         schedule: schedule === undefined ? campaign.schedule : schedule,
       };
     });

@@ -1,7 +1,7 @@
 import { CampaignChannel } from '@crm/contracts';
 import { ConflictError } from '@crm/core';
 import { CampaignSchedule } from '../triggers/campaign-schedule';
-import { CampaignTemplate } from './campaign-template';
+import { ChannelTemplate } from './channel-template';
 
 export const CampaignStatuses = {
   draft: 'draft',
@@ -21,7 +21,7 @@ export interface Campaign {
   name: string;
   channel: CampaignChannel;
   segmentId: string;
-  template: CampaignTemplate;
+  template: ChannelTemplate;
   /** When it is sent; null while a draft has no time yet. */
   sendAt: string | null;
   /** How it repeats (a cron or a trigger), from `sendAt` on; null for a one-off campaign. */

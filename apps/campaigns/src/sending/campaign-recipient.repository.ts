@@ -7,7 +7,7 @@ import { CampaignProgress, progressFrom } from './campaign-progress';
 import { DueRecipient, RecipientKey, RecipientOutcome } from './recipient';
 
 /** The SQL for a customer's address on each channel (over `campaigns.customer c`). */
-const ADDRESS_ON: Record<CampaignChannel, string> = { email: 'c.emails[1]' };
+const ADDRESS_ON: Record<CampaignChannel, string> = { email: 'c.emails[1]', sms: 'c.phones[1]' };
 
 const addressOnChannelOf = (campaign: string) =>
   `CASE ${campaign}.channel ${Object.entries(ADDRESS_ON)
@@ -85,6 +85,15 @@ export class CampaignRecipientRepository {
       `UPDATE campaigns.campaign_recipient SET attempts = $4, next_attempt_at = $5
         WHERE ${KEY_MATCH} AND status = 'sending'`,
       [key.campaignId, key.step, key.customerId, attempt.attempt, attempt.leaseUntil],
+    );
+  }
+
+  /** Queues it again for `until` (the end of quiet hours), the attempt begun for it not counted. */
+  async defer(key: RecipientKey, until: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE campaigns.campaign_recipient SET status = 'queued', next_attempt_at = $4, attempts = attempts - 1
+        WHERE ${KEY_MATCH} AND status = 'sending'`,
+      [key.campaignId, key.step, key.customerId, until],
     );
   }
 

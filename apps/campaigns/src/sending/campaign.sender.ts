@@ -10,10 +10,13 @@ import {
   StartedAttempt,
 } from '@crm/messaging';
 import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
-import { CompiledTemplate } from '../campaigns/campaign-template';
+import { CampaignTemplate, CompiledTemplate } from '../campaigns/campaign-template';
+import { SmsTemplate, smsParams } from '../campaigns/sms-template';
 import { CampaignChannels } from './campaign-channels';
 import { CampaignMessage } from './campaign-message';
 import { CampaignRecipientRepository } from './campaign-recipient.repository';
+import { FrequencyCapRepository } from './frequency-cap.repository';
+import { quietUntil } from './quiet-hours';
 import { campaignSends } from './campaign-send.metrics';
 import { DueRecipient, idempotencyKey, RecipientOutcome } from './recipient';
 import { UnsubscribeTokens } from './unsubscribe-token';
@@ -37,6 +40,7 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
     private readonly recipients: CampaignRecipientRepository,
     private readonly channels: CampaignChannels,
     private readonly tokens: UnsubscribeTokens,
+    private readonly caps: FrequencyCapRepository,
     clock: Clock,
     @Inject(CAMPAIGNS_SETTINGS) private readonly settings: CampaignsSettings,
   ) {
@@ -62,6 +66,10 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
     const channel = this.channels.get(recipient.channel);
     if (skipped || !channel)
       return { error: skipped ? null : `no ${recipient.channel} sender`, durationMs: 0, skipped };
+    const deferredUntil = this.quietUntil(recipient);
+    if (deferredUntil) return { error: null, durationMs: 0, skipped: null, deferredUntil };
+    if (!(await this.placeUnderCap(recipient)))
+      return { error: null, durationMs: 0, skipped: RecipientSkipReasons.frequencyCap };
     await channel.pacer.take();
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
@@ -74,7 +82,8 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
   }
 
   protected async record(recipient: DueRecipient, attempt: RecordedAttempt<RecipientOutcome>): Promise<void> {
-    await this.recipients.record(recipient, attempt);
+    if (attempt.deferredUntil) await this.recipients.defer(recipient, attempt.deferredUntil);
+    else await this.recipients.record(recipient, attempt);
     campaignSends.inc({ channel: recipient.channel, outcome: outcomeOf(attempt) });
   }
 
@@ -83,7 +92,34 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
     this.channels.close();
   }
 
+  /** In the channel's quiet hours (the customer's local time), when they end; null when it may go now. */
+  private quietUntil(recipient: DueRecipient): Date | null {
+    const hours = this.settings.quietHours[recipient.channel];
+    return hours ? quietUntil(hours, this.clock.now(), this.settings.timeZone) : null;
+  }
+
+  private placeUnderCap(recipient: DueRecipient): Promise<boolean> {
+    const cap = this.settings.frequencyCaps[recipient.channel];
+    return cap
+      ? this.caps.reserve(recipient, recipient.channel, cap, this.clock.now())
+      : Promise.resolve(true);
+  }
+
   private messageFor(recipient: DueRecipient, address: string): CampaignMessage {
+    if (recipient.channel === 'sms') {
+      const template = recipient.template as SmsTemplate;
+      return {
+        channel: 'sms',
+        idempotencyKey: idempotencyKey(recipient),
+        to: address,
+        templateId: template.providerTemplateId,
+        params: smsParams(template, recipient),
+      };
+    }
+    return this.emailFor(recipient, address);
+  }
+
+  private emailFor(recipient: DueRecipient, address: string): CampaignMessage {
     const unsubscribeUrl = `${this.settings.unsubscribeBaseUrl}${this.tokens.sign(recipient)}`;
     // The replica carries no language yet: every customer gets the Chinese variant until it does.
     const content = this.templateOf(recipient).render(null, {
@@ -92,14 +128,20 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
       city: recipient.city,
       unsubscribeUrl,
     });
-    return { idempotencyKey: idempotencyKey(recipient), to: address, ...content, unsubscribeUrl };
+    return {
+      channel: 'email',
+      idempotencyKey: idempotencyKey(recipient),
+      to: address,
+      ...content,
+      unsubscribeUrl,
+    };
   }
 
   private templateOf(recipient: DueRecipient): CompiledTemplate {
     let compiled = this.templates.get(recipient.campaignId);
     if (!compiled) {
       if (this.templates.size >= CACHED_TEMPLATES) this.templates.clear();
-      compiled = new CompiledTemplate(recipient.template);
+      compiled = new CompiledTemplate(recipient.template as CampaignTemplate);
       this.templates.set(recipient.campaignId, compiled);
     }
     return compiled;
@@ -114,6 +156,7 @@ function reasonToSkip(recipient: DueRecipient): RecipientSkipReason | null {
 }
 
 function outcomeOf(attempt: RecordedAttempt<RecipientOutcome>): string {
+  if (attempt.deferredUntil) return 'deferred';
   if (attempt.skipped) return 'skipped';
   if (attempt.delivered) return 'sent';
   return attempt.nextAttemptAt ? 'retrying' : 'failed';

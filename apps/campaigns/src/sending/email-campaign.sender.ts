@@ -1,7 +1,7 @@
 import { createTransport, Transporter } from 'nodemailer';
 import { CampaignChannels } from '@crm/contracts';
 import { createSmtpTransport } from '@crm/messaging';
-import { CampaignChannelSender, CampaignMessage } from './campaign-message';
+import { assertChannel, CampaignChannelSender, CampaignMessage } from './campaign-message';
 
 export const CampaignMailHeaders = {
   /** The idempotency key on every copy of one send; the Message-ID carries it too. */
@@ -32,6 +32,7 @@ export class EmailCampaignSender extends CampaignChannelSender {
   }
 
   async send(message: CampaignMessage): Promise<void> {
+    assertChannel(message, CampaignChannels.email);
     await this.transport.sendMail({
       from: this.from,
       to: message.to,

@@ -1,6 +1,6 @@
 import { CampaignChannel, RecipientSkipReason } from '@crm/contracts';
 import { SendOutcome } from '@crm/messaging';
-import { CampaignTemplate } from '../campaigns/campaign-template';
+import { ChannelTemplate } from '../campaigns/channel-template';
 
 export const RecipientStatuses = {
   queued: 'queued',
@@ -25,11 +25,11 @@ export const idempotencyKey = (key: RecipientKey) => `${key.campaignId}.${key.st
 export interface DueRecipient extends RecipientKey {
   attempts: number;
   channel: CampaignChannel;
-  template: CampaignTemplate;
+  template: ChannelTemplate;
   name: string | null;
   city: string | null;
   model: string | null;
-  /** The channel's address (first email); null when the replica has none (any more). */
+  /** The channel's address (first email, first phone); null when the replica has none (any more). */
   address: string | null;
   /** Consent on the campaign's channel, granted and not withdrawn, now. */
   consented: boolean;
@@ -39,4 +39,6 @@ export interface DueRecipient extends RecipientKey {
 /** A send, or a decision not to send with its reason (consent withdrawn or person erased since the freeze). */
 export interface RecipientOutcome extends SendOutcome {
   skipped: RecipientSkipReason | null;
+  /** Not sent yet, nor attempted: it fell due in the channel's quiet hours and waits for their end. */
+  deferredUntil?: Date;
 }

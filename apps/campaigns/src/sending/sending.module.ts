@@ -4,7 +4,8 @@ import { CampaignsMessaging } from '../campaigns-messaging';
 import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
 import { CampaignModule } from '../campaigns/campaign.module';
 import { SegmentsModule } from '../segments/segments.module';
-import { CampaignChannels } from './campaign-channels';
+import { CampaignChannels, PacedChannel } from './campaign-channels';
+import { CampaignChannelSender } from './campaign-message';
 import { CampaignCloser } from './campaign-closer';
 import { CampaignLauncher } from './campaign-launcher';
 import { CampaignProgressController } from './campaign-progress.controller';
@@ -12,27 +13,36 @@ import { CampaignProgressService } from './campaign-progress.service';
 import { CampaignRecipientRepository } from './campaign-recipient.repository';
 import { CampaignSender } from './campaign.sender';
 import { EmailCampaignSender } from './email-campaign.sender';
+import { FrequencyCapRepository } from './frequency-cap.repository';
 import { RecipientFreezer } from './recipient-freezer';
 import { SendPacer } from './send-pacer';
+import { SmsCampaignSender } from './sms-campaign.sender';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 import { UnsubscribeTokens } from './unsubscribe-token';
 import { UnsubscriptionRepository } from './unsubscription.repository';
 
-/** The channels configured: email to the SMTP server named, or to the discarding dev mailbox, or none. */
+/**
+ * The channels configured: email to the SMTP server named, or to the discarding dev mailbox, or none; SMS to the
+ * gateway named, or none.
+ */
 export function campaignChannels(settings: CampaignsSettings, clock: Clock): CampaignChannels {
   const email = settings.smtpUrl
     ? EmailCampaignSender.overSmtp(settings.smtpUrl, settings.smtpConnections, settings.mailFrom)
     : settings.discardMail
       ? EmailCampaignSender.discarding(settings.mailFrom)
       : null;
-  if (!email) return new CampaignChannels([]);
+  const sms = settings.smsGatewayUrl
+    ? SmsCampaignSender.overHttp(settings.smsGatewayUrl, settings.smsGatewayKey)
+    : null;
+  const paced = (sender: CampaignChannelSender, ratePerSecond: number): PacedChannel => ({
+    sender,
+    pacer: new SendPacer(ratePerSecond, clock),
+    ratePerSecond,
+  });
   return new CampaignChannels([
-    {
-      sender: email,
-      pacer: new SendPacer(settings.emailRatePerSecond, clock),
-      ratePerSecond: settings.emailRatePerSecond,
-    },
+    ...(email ? [paced(email, settings.emailRatePerSecond)] : []),
+    ...(sms ? [paced(sms, settings.smsRatePerSecond)] : []),
   ]);
 }
 
@@ -53,6 +63,7 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
     },
     CampaignRecipientRepository,
     UnsubscriptionRepository,
+    FrequencyCapRepository,
     UnsubscribeService,
     CampaignProgressService,
     RecipientFreezer,

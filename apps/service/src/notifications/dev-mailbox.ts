@@ -1,7 +1,7 @@
 import { EmailSender } from './email-sender';
 import { NotificationChannel, OutgoingMessage } from './notification';
 import { DevMailboxRepository } from './dev-mailbox.repository';
-import { SmsGateway } from './sms-gateway';
+import { SmsGateway } from '@crm/messaging';
 
 /** The embedded default for a channel with no server configured: the message is kept where GET /dev/mailbox shows it. */
 export class DevMailbox implements EmailSender, SmsGateway {

@@ -1,10 +1,9 @@
 import { Provider } from '@nestjs/common';
+import { HttpSmsGateway, SmsGateway } from '@crm/messaging';
 import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { DevMailbox } from './dev-mailbox';
 import { DevMailboxRepository } from './dev-mailbox.repository';
 import { EmailSender } from './email-sender';
-import { HttpSmsGateway } from './http-sms.gateway';
-import { SmsGateway } from './sms-gateway';
 import { SmtpEmailSender } from './smtp-email.sender';
 
 /** Real servers when configured, the dev mailbox otherwise: chosen once, by configuration. */

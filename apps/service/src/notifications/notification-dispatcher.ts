@@ -6,13 +6,13 @@ import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { EmailSender } from './email-sender';
 import { DueNotification } from './notification';
 import { NotificationRepository } from './notification.repository';
-import { SmsGateway } from './sms-gateway';
 import {
   DeliveryDispatcher,
   describeSendError,
   RecordedAttempt,
   SEND_TIMEOUT_MS,
   SendOutcome,
+  SmsGateway,
 } from '@crm/messaging';
 
 /** Sends due customer notifications by email or SMS, right after the transition that wrote them commits. */

@@ -304,7 +304,7 @@ export interface components {
        */
       failed: number;
       /**
-       * @description Waiting or being sent (retries included)
+       * @description Waiting or being sent (retries, and SMS waiting for the end of quiet hours, included)
        * @example 400
        */
       queued: number;
@@ -321,7 +321,7 @@ export interface components {
     };
     CampaignView: {
       /** @enum {string} */
-      channel: 'email';
+      channel: 'email' | 'sms';
       /** Format: date-time */
       createdAt: string;
       /** @example u-marketer-1 */
@@ -374,7 +374,7 @@ export interface components {
        * @example email
        * @enum {string}
        */
-      channel: 'email';
+      channel: 'email' | 'sms';
       /** @example 上海保养季 */
       name: string;
       /**
@@ -397,7 +397,7 @@ export interface components {
        */
       segmentId: string;
       /**
-       * @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise.
+       * @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise. For channel sms, the provider template instead: { providerTemplateId, params: { <provider param>: "name" | "model" | "city" } }, no free text (the approved template carries the opt-out "回T退订").
        * @example {
        *       "zh-CN": {
        *         "subject": "{{name}}，您的保养季优惠",
@@ -673,6 +673,11 @@ export interface components {
        */
       erased: number;
       /**
+       * @description Already had the most marketing messages on the channel its rolling window allows (frequency cap)
+       * @example 5
+       */
+      frequency_cap: number;
+      /**
        * @description No address on the channel
        * @example 3
        */
@@ -706,7 +711,7 @@ export interface components {
       } | null;
       /** Format: uuid */
       segmentId?: string;
-      /** @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise. */
+      /** @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise. For channel sms, the provider template instead: { providerTemplateId, params: { <provider param>: "name" | "model" | "city" } }, no free text (the approved template carries the opt-out "回T退订"). */
       template?: {
         [key: string]: unknown;
       };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 
 /** The channels a campaign sends on; SMS joins email here when its sender lands. */
-export const CampaignChannels = { email: 'email' } as const;
+export const CampaignChannels = { email: 'email', sms: 'sms' } as const;
 export type CampaignChannel = (typeof CampaignChannels)[keyof typeof CampaignChannels];
 export const ALL_CAMPAIGN_CHANNELS = Object.values(CampaignChannels) as CampaignChannel[];
 
@@ -11,6 +11,8 @@ export const RecipientSkipReasons = {
   noConsent: 'no_consent',
   noAddress: 'no_address',
   erased: 'erased',
+  /** The customer already had the most marketing messages on the channel that the rolling window allows. */
+  frequencyCap: 'frequency_cap',
 } as const;
 export type RecipientSkipReason = (typeof RecipientSkipReasons)[keyof typeof RecipientSkipReasons];
 export const ALL_SKIP_REASONS = Object.values(RecipientSkipReasons) as RecipientSkipReason[];

@@ -7,7 +7,9 @@ import { CampaignStatus, CampaignStatuses } from '../campaign';
 const TEMPLATE_DESCRIPTION =
   'The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars ' +
   'template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. ' +
-  'A customer gets English only when their language is known to be English; Chinese otherwise.';
+  'A customer gets English only when their language is known to be English; Chinese otherwise. ' +
+  'For channel sms, the provider template instead: { providerTemplateId, params: { <provider param>: ' +
+  '"name" | "model" | "city" } }, no free text (the approved template carries the opt-out "回T退订").';
 
 const TEMPLATE_EXAMPLE = {
   'zh-CN': {

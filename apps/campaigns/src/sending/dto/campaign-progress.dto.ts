@@ -10,6 +10,13 @@ export class SkippedCountsView {
 
   @ApiProperty({ example: 0, description: 'Erased between the freeze and the send' })
   erased: number;
+
+  @ApiProperty({
+    example: 5,
+    description:
+      'Already had the most marketing messages on the channel its rolling window allows (frequency cap)',
+  })
+  frequency_cap: number;
 }
 
 export class CampaignProgressView {
@@ -17,7 +24,11 @@ export class CampaignProgressView {
   @ApiProperty({ enum: Object.values(CampaignStatuses) }) status: CampaignStatus;
   @ApiProperty({ example: 1200, description: 'Recipients frozen at the send time (0 before it)' })
   total: number;
-  @ApiProperty({ example: 400, description: 'Waiting or being sent (retries included)' }) queued: number;
+  @ApiProperty({
+    example: 400,
+    description: 'Waiting or being sent (retries, and SMS waiting for the end of quiet hours, included)',
+  })
+  queued: number;
   @ApiProperty({ example: 780 }) sent: number;
   @ApiProperty({ example: 5, description: 'Given up after every retry' }) failed: number;
   @ApiProperty({ type: SkippedCountsView }) skipped: SkippedCountsView;

@@ -3,10 +3,11 @@ import { AddressInfo } from 'node:net';
 
 export interface ReceivedSms {
   headers: IncomingHttpHeaders;
-  body: { to: string; text: string };
+  /** `{to, text}` from notifications, `{to, templateId, params}` from campaigns. */
+  body: { to: string; text?: string; templateId?: string; params?: Record<string, string> };
 }
 
-/** A local SMS gateway: takes POST {to, text} and keeps it with its headers. */
+/** A local SMS gateway acting as the provider: takes the POSTed message and keeps it with its headers. */
 export class LoopbackSmsGateway {
   readonly key = 'sms-test-key';
 
