@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsMessaging } from './analytics-messaging';
+import { CustomerValueModule } from './customer-value/customer-value.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ServiceKpisModule } from './service-kpis/service-kpis.module';
 
@@ -8,6 +9,6 @@ import { ServiceKpisModule } from './service-kpis/service-kpis.module';
  * them. Each concept module imports AnalyticsMessaging for the subscriber.
  */
 @Module({
-  imports: [AnalyticsMessaging, ProjectionsModule, ServiceKpisModule],
+  imports: [AnalyticsMessaging, ProjectionsModule, ServiceKpisModule, CustomerValueModule],
 })
 export class AnalyticsModule {}

@@ -355,7 +355,7 @@ describe('service KPIs from ticket events (real Kafka and PostgreSQL)', () => {
   const factTables = async () =>
     (
       await harness.query<{ table_name: string }>(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'analytics' AND table_name LIKE '%fact%'`,
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'analytics' AND table_name LIKE 'ticket_fact%'`,
       )
     ).map((t) => t.table_name);
 

@@ -16,6 +16,7 @@ import { SALES_COLLABORATION_EVENTS } from './sales/sales-collaboration.events';
 import { QuotaSet } from './sales/quota.events';
 import { ORDER_EVENTS } from './sales/order.events';
 import { QUOTE_EVENTS } from './sales/quote.events';
+import { CustomerValueTierChanged } from './customer-value/customer-value.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -38,6 +39,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   QuotaSet,
   ...QUOTE_EVENTS,
   ...ORDER_EVENTS,
+  CustomerValueTierChanged,
 ];
 
 const byKey = new Map(

@@ -26,3 +26,4 @@ export * from './sales/sales-collaboration.events';
 export * from './sales/quota.events';
 export * from './sales/quote.events';
 export * from './sales/order.events';
+export * from './customer-value/customer-value.events';

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { CustomerValueStore } from '../customer-value/customer-value-store';
 import { ProjectionStore, StationChange, VehicleModelChange } from './projection-store';
 import { ProjectionTables } from './projection-tables';
 import { TicketFactChange } from './ticket-fact-change';
@@ -30,8 +31,11 @@ const SATISFACTION_RULES = ['satisfaction_score', 'satisfaction_event_id', 'sati
 
 /** The projections in PostgreSQL; the tables are the live ones, or a rebuild's copies. */
 export class PostgresProjectionStore extends ProjectionStore {
+  readonly customerValue: CustomerValueStore;
+
   constructor(private readonly tables: ProjectionTables) {
     super();
+    this.customerValue = new CustomerValueStore(tables);
   }
 
   async applyTicketChange(tx: EntityManager, change: TicketFactChange): Promise<void> {

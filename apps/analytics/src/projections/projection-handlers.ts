@@ -7,6 +7,10 @@ import {
   VehicleRegistered,
 } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
+import {
+  CUSTOMER_VALUE_CONSUMERS,
+  registerCustomerValueHandlers,
+} from '../customer-value/customer-value-handlers';
 import { ProjectionStore } from './projection-store';
 import { ticketFactChange } from './ticket-fact-change';
 
@@ -15,6 +19,7 @@ export const PROJECTION_CONSUMERS = {
   ticketFacts: 'ticket-facts',
   stations: 'stations',
   vehicleModels: 'vehicle-models',
+  ...CUSTOMER_VALUE_CONSUMERS,
 } as const;
 
 export function consumerName(projection: keyof typeof PROJECTION_CONSUMERS, suffix?: string): string {
@@ -27,6 +32,9 @@ export function registerProjectionHandlers(
   store: ProjectionStore,
   consumerSuffix?: string,
 ): void {
+  registerCustomerValueHandlers(subscriber, store.customerValue, (name) =>
+    consumerName(name, consumerSuffix),
+  );
   const ticketFacts = consumerName('ticketFacts', consumerSuffix);
   for (const definition of TICKET_EVENTS)
     subscriber.on(ticketFacts, definition, (event, tx) =>

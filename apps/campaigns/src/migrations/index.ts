@@ -7,6 +7,7 @@ import { CreateCampaignsReadAudit1796051000100 } from './1796051000100-create-re
 import { CreateOrderAndServiceReplicas1796053500000 } from './1796053500000-create-order-and-service-replicas';
 import { SegmentEditingAndStaticLists1796053500001 } from './1796053500001-segment-editing-and-static-lists';
 import { OrderReplicaEventSequence1796053500002 } from './1796053500002-order-replica-event-sequence';
+import { CreateCustomerValueTier1796055000001 } from './1796055000001-create-customer-value-tier';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -18,4 +19,5 @@ export const campaignsMigrations = [
   CreateOrderAndServiceReplicas1796053500000,
   SegmentEditingAndStaticLists1796053500001,
   OrderReplicaEventSequence1796053500002,
+  CreateCustomerValueTier1796055000001,
 ];

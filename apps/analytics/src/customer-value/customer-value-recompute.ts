@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CustomerValueTierChanged, ValueTier } from '@crm/contracts';
+import { Clock } from '@crm/core';
+import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
+import { CUSTOMER_VALUE_SQL } from './customer-value-sql';
+import { CUSTOMER_VALUE_SETTINGS, CustomerValueSettings } from './customer-value-settings';
+import { CUSTOMER_VALUES } from './customer-value-tables';
+
+const DAY_MS = 86_400_000;
+/** One recompute at a time across every instance: a transaction-scoped advisory lock on this name. */
+const LOCK = 'analytics.customer-value-recompute';
+/** Outbox rows added per call (a first recompute may change every buyer's tier). */
+const PUBLISH_BATCH = 1_000;
+const COLUMNS = `customer_id, purchases, value, lifetime_revenue, average_order_value, first_purchase_at,
+  last_purchase_at, recency_score, frequency_score, monetary_score, segment, potential_value, churn_ratio,
+  churn_risk, clv, tier`;
+const UPDATED = COLUMNS.split(',')
+  .map((column) => column.trim())
+  .filter((column) => column !== 'customer_id')
+  .map((column) => `${column} = EXCLUDED.${column}`)
+  .join(', ');
+
+export interface RecomputeResult {
+  computedAt: string;
+  windowFrom: string;
+  customers: number;
+  tierChanges: number;
+}
+
+interface TierChange {
+  customer_id: string;
+  tier: ValueTier;
+  previous_tier: ValueTier | null;
+  value: string;
+}
+
+/**
+ * Recomputes every buyer's value, RFM, potential, churn risk, CLV and tier in one transaction (ADR 0027) and
+ * publishes `customer.value-tier-changed` through the outbox for each customer whose tier is not the one it
+ * had: a recompute that changes no tier publishes nothing.
+ */
+@Injectable()
+export class CustomerValueRecompute {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly outbox: Outbox,
+    private readonly events: EventFactory,
+    private readonly clock: Clock,
+    @Inject(CUSTOMER_VALUE_SETTINGS) private readonly settings: CustomerValueSettings,
+  ) {}
+
+  /** `wait`: queue behind a recompute in progress (on demand); else skip when one is (the schedule). */
+  run(wait: boolean): Promise<RecomputeResult | null> {
+    return this.unitOfWork.run(async (tx) => {
+      if (!(await this.lock(tx, wait))) return null;
+      const now = this.clock.now();
+      const windowFrom = new Date(now.getTime() - this.settings.windowDays * DAY_MS);
+      const customers = await this.computeInto(tx, now, windowFrom);
+      const changes: TierChange[] = await tx.query(
+        `SELECT n.customer_id, n.tier, o.tier AS previous_tier, n.value FROM next_value n
+           LEFT JOIN ${CUSTOMER_VALUES} o USING (customer_id) WHERE o.tier IS DISTINCT FROM n.tier
+         ORDER BY n.customer_id`,
+      );
+      await this.replaceValues(tx);
+      await this.publish(tx, changes, now);
+      return {
+        computedAt: now.toISOString(),
+        windowFrom: windowFrom.toISOString(),
+        customers,
+        tierChanges: changes.length,
+      };
+    });
+  }
+
+  private async lock(tx: EntityManager, wait: boolean): Promise<boolean> {
+    if (wait) {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [LOCK]);
+      return true;
+    }
+    const [{ locked }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [LOCK]);
+    return locked;
+  }
+
+  private async computeInto(tx: EntityManager, now: Date, windowFrom: Date): Promise<number> {
+    const { windowDays, currency, cutoffs, clvYears } = this.settings;
+    await tx.query(`CREATE TEMP TABLE next_value (LIKE ${CUSTOMER_VALUES}) ON COMMIT DROP`);
+    await tx.query(
+      `INSERT INTO next_value (${COLUMNS}, tier_since, window_from, computed_at)
+       SELECT ${COLUMNS}, $1, $2, $1 FROM (${CUSTOMER_VALUE_SQL}) v`,
+      [now, windowFrom, windowDays, currency, cutoffs.platinum, cutoffs.gold, cutoffs.iron, clvYears],
+    );
+    const [{ count }] = await tx.query(`SELECT count(*)::int AS count FROM next_value`);
+    return count;
+  }
+
+  /** Keeps when each customer entered their tier; forgets buyers no longer there. */
+  private async replaceValues(tx: EntityManager): Promise<void> {
+    await tx.query(
+      `DELETE FROM ${CUSTOMER_VALUES} o WHERE NOT EXISTS (SELECT 1 FROM next_value n WHERE n.customer_id = o.customer_id)`,
+    );
+    await tx.query(
+      `INSERT INTO ${CUSTOMER_VALUES} AS o SELECT * FROM next_value
+       ON CONFLICT (customer_id) DO UPDATE SET ${UPDATED},
+         tier_since = CASE WHEN o.tier = EXCLUDED.tier THEN o.tier_since ELSE EXCLUDED.tier_since END,
+         window_from = EXCLUDED.window_from, computed_at = EXCLUDED.computed_at`,
+    );
+  }
+
+  private async publish(tx: EntityManager, changes: TierChange[], now: Date): Promise<void> {
+    for (let start = 0; start < changes.length; start += PUBLISH_BATCH)
+      await this.outbox.add(
+        tx,
+        ...changes.slice(start, start + PUBLISH_BATCH).map((change) => this.event(change, now)),
+      );
+  }
+
+  private event(change: TierChange, now: Date) {
+    return this.events.create(CustomerValueTierChanged, change.customer_id, {
+      customerId: change.customer_id,
+      tier: change.tier,
+      previousTier: change.previous_tier,
+      value: Number(change.value),
+      currency: this.settings.currency,
+      computedAt: now.toISOString(),
+    });
+  }
+}
