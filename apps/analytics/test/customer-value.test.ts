@@ -213,9 +213,9 @@ describe('customer value from order, repair and customer events (real Kafka and 
   it('changes nothing for a duplicate order or an older customer update arriving late', async () => {
     const before = await values();
     const order = published[0];
-    // The same event again, and another event for the same order saying otherwise.
+    // The same event again, and an older event about the same order saying otherwise, arriving late.
     await publishEnvelopes(harness, [order]);
-    const again = await placeOrder(harness, ids.A, 999_999, 10, order.aggregateId);
+    const again = await placeOrder(harness, ids.A, 999_999, 11, order.aggregateId);
     const older = await updateCustomer(harness, customerState(ids.A, 'Ningbo', null), daysAgo(950));
     const newer = await updateCustomer(harness, customerState(ids.A, 'Shaoxing', '1990-06-01'), daysAgo(5));
     const stale = await updateCustomer(harness, customerState(ids.A, 'Wenzhou', null), daysAgo(6));

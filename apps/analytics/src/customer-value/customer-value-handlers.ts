@@ -23,7 +23,7 @@ export function registerCustomerValueHandlers(
   store: CustomerValueStore,
   consumer: Consumer,
 ): void {
-  subscriber.on(consumer('orderFacts'), OrderPlaced, ({ payload, occurredAt }, tx) =>
+  subscriber.on(consumer('orderFacts'), OrderPlaced, ({ id, payload, occurredAt }, tx) =>
     store.addOrder(tx, {
       orderId: payload.orderId,
       customerId: payload.customerId,
@@ -33,9 +33,10 @@ export function registerCustomerValueHandlers(
       models: [...new Set(payload.items.map((item) => item.modelName))],
       placedAt: payload.placedAt,
       eventAt: occurredAt,
+      eventId: id,
     }),
   );
-  subscriber.on(consumer('repairFacts'), RepairRecorded, async ({ payload, occurredAt }, tx) => {
+  subscriber.on(consumer('repairFacts'), RepairRecorded, async ({ id, payload, occurredAt }, tx) => {
     // A repair nobody paid for (warranty, goodwill) is no purchase.
     if (payload.cost.amount <= 0) return;
     await store.addRepair(tx, {
@@ -46,6 +47,7 @@ export function registerCustomerValueHandlers(
       currency: payload.cost.currency,
       repairedAt: payload.repairedAt,
       eventAt: occurredAt,
+      eventId: id,
     });
   });
   for (const definition of [CustomerRegistered, CustomerUpdated])

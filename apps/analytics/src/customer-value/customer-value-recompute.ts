@@ -37,7 +37,7 @@ interface TierChange {
 
 /**
  * Recomputes every buyer's value, RFM, potential, churn risk, CLV and tier in one transaction (ADR 0027) and
- * publishes `customer.value-tier-changed` through the outbox for each customer whose tier is not the one it
+ * publishes `customer-value.tier-changed` through the outbox for each customer whose tier is not the one it
  * had: a recompute that changes no tier publishes nothing.
  */
 @Injectable()

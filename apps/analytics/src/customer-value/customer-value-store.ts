@@ -10,6 +10,7 @@ export interface OrderFact {
   models: string[];
   placedAt: string;
   eventAt: string;
+  eventId: string;
 }
 
 export interface RepairFact {
@@ -20,6 +21,7 @@ export interface RepairFact {
   currency: string;
   repairedAt: string;
   eventAt: string;
+  eventId: string;
 }
 
 export interface ValueCustomer {
@@ -36,9 +38,18 @@ export interface ValueCustomer {
 const unlessErased = (param: string) =>
   `CASE WHEN EXISTS (SELECT 1 FROM ${ERASED_CUSTOMERS} WHERE customer_id = ${param}::uuid) THEN NULL ELSE ${param}::uuid END`;
 
+/** A copy of a fact from a later event (by time, then event id) replaces it; an earlier one changes nothing. */
+const LATEST_FACT_WINS = (columns: string[]) =>
+  [...columns, 'event_at', 'event_id']
+    .map(
+      (column) => `${column} = CASE WHEN (t.event_at, t.event_id) < (EXCLUDED.event_at, EXCLUDED.event_id)
+         THEN EXCLUDED.${column} ELSE t.${column} END`,
+    )
+    .join(', ');
+
 /**
- * The customer-value projections in PostgreSQL. An order and a repair are facts written once (a duplicate
- * changes nothing); a profile is latest-wins; an erasure is remembered, so an event about the person that
+ * The customer-value projections in PostgreSQL. An order and a repair are facts the latest event of wins (a
+ * duplicate or an older copy changes nothing); a profile is latest-wins; an erasure is remembered, so an event about the person that
  * arrives after it (late, or in a rebuild's replay) finds them erased too.
  */
 export class CustomerValueStore {
@@ -46,8 +57,10 @@ export class CustomerValueStore {
 
   async addOrder(tx: EntityManager, order: OrderFact): Promise<void> {
     await tx.query(
-      `INSERT INTO ${this.tables.orderFact} (order_id, customer_id, dealer_id, amount, currency, models, placed_at, event_at)
-       VALUES ($1, ${unlessErased('$2')}, $3, $4, $5, $6, $7, $8) ON CONFLICT (order_id) DO NOTHING`,
+      `INSERT INTO ${this.tables.orderFact} AS t (order_id, customer_id, dealer_id, amount, currency, models, placed_at,
+         event_at, event_id)
+       VALUES ($1, ${unlessErased('$2')}, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (order_id) DO UPDATE SET ${LATEST_FACT_WINS(['customer_id', 'dealer_id', 'amount', 'currency', 'models', 'placed_at'])}`,
       [
         order.orderId,
         order.customerId,
@@ -57,14 +70,17 @@ export class CustomerValueStore {
         order.models,
         order.placedAt,
         order.eventAt,
+        order.eventId,
       ],
     );
   }
 
   async addRepair(tx: EntityManager, repair: RepairFact): Promise<void> {
     await tx.query(
-      `INSERT INTO ${this.tables.repairFact} (repair_id, customer_id, station_id, amount, currency, repaired_at, event_at)
-       VALUES ($1, ${unlessErased('$2')}, $3, $4, $5, $6, $7) ON CONFLICT (repair_id) DO NOTHING`,
+      `INSERT INTO ${this.tables.repairFact} AS t (repair_id, customer_id, station_id, amount, currency, repaired_at,
+         event_at, event_id)
+       VALUES ($1, ${unlessErased('$2')}, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (repair_id) DO UPDATE SET ${LATEST_FACT_WINS(['customer_id', 'station_id', 'amount', 'currency', 'repaired_at'])}`,
       [
         repair.repairId,
         repair.customerId,
@@ -73,6 +89,7 @@ export class CustomerValueStore {
         repair.currency,
         repair.repairedAt,
         repair.eventAt,
+        repair.eventId,
       ],
     );
   }

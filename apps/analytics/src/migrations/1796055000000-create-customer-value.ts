@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Customer value (ADR 0027). Projections (rebuilt by a replay): one row per order and per repair, and the
+ * Customer value (ADR 0027). Projections (rebuilt by a replay): one row per order and per paid repair (the latest event about it wins), and the
  * customers' profile. Not projections: the erased customers' ids, which outlive a rebuild (the order topic
  * still holds an erased person's orders after the customer topic has compacted their erasure away), and the
  * value each recompute writes, whose tier is what the next recompute compares against.
@@ -17,7 +17,8 @@ export class CreateCustomerValue1796055000000 implements MigrationInterface {
         currency char(3) NOT NULL,
         models text[] NOT NULL,
         placed_at timestamptz NOT NULL,
-        event_at timestamptz NOT NULL
+        event_at timestamptz NOT NULL,
+        event_id uuid NOT NULL
       )`);
     await db.query(`CREATE INDEX order_fact_customer_idx ON analytics.order_fact (customer_id, placed_at)`);
     await db.query(`
@@ -28,7 +29,8 @@ export class CreateCustomerValue1796055000000 implements MigrationInterface {
         amount numeric(14, 2) NOT NULL,
         currency char(3) NOT NULL,
         repaired_at timestamptz NOT NULL,
-        event_at timestamptz NOT NULL
+        event_at timestamptz NOT NULL,
+        event_id uuid NOT NULL
       )`);
     await db.query(
       `CREATE INDEX repair_fact_customer_idx ON analytics.repair_fact (customer_id, repaired_at)`,

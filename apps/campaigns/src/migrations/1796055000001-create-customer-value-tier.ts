@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Each customer's tier in analytics' customer pyramid, from customer.value-tier-changed (ADR 0027). */
+/** Each customer's tier in analytics' customer pyramid, from customer-value.tier-changed (ADR 0027). */
 export class CreateCustomerValueTier1796055000001 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

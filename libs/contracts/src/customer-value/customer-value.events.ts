@@ -6,7 +6,7 @@ export const VALUE_TIERS = ['platinum', 'gold', 'iron', 'lead'] as const;
 export type ValueTier = (typeof VALUE_TIERS)[number];
 
 export const CustomerValueTierChanged = defineEvent({
-  type: 'customer.value-tier-changed',
+  type: 'customer-value.tier-changed',
   version: 1,
   aggregateType: 'customer-value',
   description:
