@@ -1,24 +1,23 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { WakePollLoop } from '@crm/messaging';
 import { CustomerValueRecompute } from './customer-value-recompute';
-import { CUSTOMER_VALUE_SETTINGS, CustomerValueSettings } from './customer-value-settings';
+
+/** How often each instance looks whether a recompute is due (two indexed max() reads). */
+const CHECK_INTERVAL_MS = 10_000;
 
 /**
- * Recomputes customer value on a schedule in every instance; the recompute's advisory lock lets one run at a
- * time, and an instance finding it taken skips its turn.
+ * Recomputes customer value when purchases arrived or the configured interval passed, looking in every
+ * instance; the recompute's advisory lock lets one run at a time, and an instance finding it taken skips.
  */
 @Injectable()
 export class CustomerValueRecomputeLoop implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly loop: WakePollLoop;
 
-  constructor(
-    recompute: CustomerValueRecompute,
-    @Inject(CUSTOMER_VALUE_SETTINGS) settings: CustomerValueSettings,
-  ) {
+  constructor(recompute: CustomerValueRecompute) {
     this.loop = new WakePollLoop({
       name: CustomerValueRecomputeLoop.name,
-      pass: () => recompute.run(false),
-      pollIntervalMs: settings.recomputeMinutes * 60_000,
+      pass: () => recompute.recomputeIfDue(),
+      pollIntervalMs: CHECK_INTERVAL_MS,
     });
   }
 

@@ -5,11 +5,15 @@ import { Clock } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { CUSTOMER_VALUE_SQL } from './customer-value-sql';
 import { CUSTOMER_VALUE_SETTINGS, CustomerValueSettings } from './customer-value-settings';
-import { CUSTOMER_VALUES } from './customer-value-tables';
+import { LIVE_TABLES } from '../projections/projection-tables';
+import { CUSTOMER_VALUES, RECOMPUTE_RUN } from './customer-value-tables';
 
 const DAY_MS = 86_400_000;
 /** One recompute at a time across every instance: a transaction-scoped advisory lock on this name. */
 const LOCK = 'analytics.customer-value-recompute';
+/** The newest purchase event applied: when it moves, the values are stale. */
+const NEWEST_EVENT = `SELECT GREATEST((SELECT max(event_at) FROM ${LIVE_TABLES.orderFact}),
+  (SELECT max(event_at) FROM ${LIVE_TABLES.repairFact}))`;
 /** Outbox rows added per call (a first recompute may change every buyer's tier). */
 const PUBLISH_BATCH = 1_000;
 const COLUMNS = `customer_id, purchases, value, lifetime_revenue, average_order_value, first_purchase_at,
@@ -50,36 +54,58 @@ export class CustomerValueRecompute {
     @Inject(CUSTOMER_VALUE_SETTINGS) private readonly settings: CustomerValueSettings,
   ) {}
 
-  /** `wait`: queue behind a recompute in progress (on demand); else skip when one is (the schedule). */
-  run(wait: boolean): Promise<RecomputeResult | null> {
+  /** On demand: after a recompute in progress, whatever has changed. */
+  recomputeNow(): Promise<RecomputeResult> {
     return this.unitOfWork.run(async (tx) => {
-      if (!(await this.lock(tx, wait))) return null;
-      const now = this.clock.now();
-      const windowFrom = new Date(now.getTime() - this.settings.windowDays * DAY_MS);
-      const customers = await this.computeInto(tx, now, windowFrom);
-      const changes: TierChange[] = await tx.query(
-        `SELECT n.customer_id, n.tier, o.tier AS previous_tier, n.value FROM next_value n
-           LEFT JOIN ${CUSTOMER_VALUES} o USING (customer_id) WHERE o.tier IS DISTINCT FROM n.tier
-         ORDER BY n.customer_id`,
-      );
-      await this.replaceValues(tx);
-      await this.publish(tx, changes, now);
-      return {
-        computedAt: now.toISOString(),
-        windowFrom: windowFrom.toISOString(),
-        customers,
-        tierChanges: changes.length,
-      };
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [LOCK]);
+      return this.recompute(tx);
     });
   }
 
-  private async lock(tx: EntityManager, wait: boolean): Promise<boolean> {
-    if (wait) {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [LOCK]);
-      return true;
-    }
-    const [{ locked }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [LOCK]);
-    return locked;
+  /**
+   * The schedule: recomputes when purchases arrived since the last run, or the last run is older than the
+   * configured interval (recency moves with time); skips when another instance is recomputing.
+   */
+  recomputeIfDue(): Promise<RecomputeResult | null> {
+    return this.unitOfWork.run(async (tx) => {
+      const [{ locked }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [LOCK]);
+      if (!locked || !(await this.due(tx))) return null;
+      return this.recompute(tx);
+    });
+  }
+
+  private async recompute(tx: EntityManager): Promise<RecomputeResult> {
+    const now = this.clock.now();
+    const windowFrom = new Date(now.getTime() - this.settings.windowDays * DAY_MS);
+    const customers = await this.computeInto(tx, now, windowFrom);
+    const changes: TierChange[] = await tx.query(
+      `SELECT n.customer_id, n.tier, o.tier AS previous_tier, n.value FROM next_value n
+         LEFT JOIN ${CUSTOMER_VALUES} o USING (customer_id) WHERE o.tier IS DISTINCT FROM n.tier
+       ORDER BY n.customer_id`,
+    );
+    await this.replaceValues(tx);
+    await this.publish(tx, changes, now);
+    await tx.query(
+      `INSERT INTO ${RECOMPUTE_RUN} (computed_at, window_from, newest_event_at) VALUES ($1, $2, (${NEWEST_EVENT}))
+       ON CONFLICT (singleton) DO UPDATE SET computed_at = EXCLUDED.computed_at, window_from = EXCLUDED.window_from,
+         newest_event_at = EXCLUDED.newest_event_at`,
+      [now, windowFrom],
+    );
+    return {
+      computedAt: now.toISOString(),
+      windowFrom: windowFrom.toISOString(),
+      customers,
+      tierChanges: changes.length,
+    };
+  }
+
+  private async due(tx: EntityManager): Promise<boolean> {
+    const interval = this.settings.recomputeMinutes * 60_000;
+    const [row] = await tx.query(
+      `SELECT computed_at <= $1 OR (${NEWEST_EVENT}) IS DISTINCT FROM newest_event_at AS due FROM ${RECOMPUTE_RUN}`,
+      [new Date(this.clock.now().getTime() - interval)],
+    );
+    return row?.due ?? true;
   }
 
   private async computeInto(tx: EntityManager, now: Date, windowFrom: Date): Promise<number> {

@@ -76,7 +76,7 @@ export class CustomerValueController {
       'Recomputes every value and tier now (after a recompute in progress); publishes the tier changes',
   })
   @ApiOkResponse({ type: RecomputeResponse })
-  async recomputeNow(): Promise<RecomputeResult> {
-    return (await this.recompute.run(true))!;
+  recomputeNow(): Promise<RecomputeResult> {
+    return this.recompute.recomputeNow();
   }
 }

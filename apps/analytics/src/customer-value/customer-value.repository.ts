@@ -10,7 +10,7 @@ import {
   ValueDistribution,
 } from './dto/customer-value.response';
 import { RFM_SEGMENTS, RfmSegment } from './rfm-segments';
-import { CUSTOMER_VALUES } from './customer-value-tables';
+import { CUSTOMER_VALUES, RECOMPUTE_RUN } from './customer-value-tables';
 
 export interface ValueFilter {
   tier?: ValueTier;
@@ -128,7 +128,7 @@ export class CustomerValueRepository {
   /** When the values were computed and from when their window ran; null before the first recompute. */
   async computed(): Promise<{ computedAt: Date; windowFrom: Date } | null> {
     const rows = await this.db.query(
-      `SELECT computed_at AS "computedAt", window_from AS "windowFrom" FROM ${CUSTOMER_VALUES} LIMIT 1`,
+      `SELECT computed_at AS "computedAt", window_from AS "windowFrom" FROM ${RECOMPUTE_RUN}`,
     );
     return rows[0] ?? null;
   }

@@ -21,6 +21,7 @@ export class CreateCustomerValue1796055000000 implements MigrationInterface {
         event_id uuid NOT NULL
       )`);
     await db.query(`CREATE INDEX order_fact_customer_idx ON analytics.order_fact (customer_id, placed_at)`);
+    await db.query(`CREATE INDEX order_fact_event_at_idx ON analytics.order_fact (event_at)`);
     await db.query(`
       CREATE TABLE analytics.repair_fact (
         repair_id uuid PRIMARY KEY,
@@ -35,6 +36,7 @@ export class CreateCustomerValue1796055000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX repair_fact_customer_idx ON analytics.repair_fact (customer_id, repaired_at)`,
     );
+    await db.query(`CREATE INDEX repair_fact_event_at_idx ON analytics.repair_fact (event_at)`);
     await db.query(`
       CREATE TABLE analytics.value_customer (
         customer_id uuid PRIMARY KEY,
@@ -73,10 +75,25 @@ export class CreateCustomerValue1796055000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX customer_value_segment_idx ON analytics.customer_value (segment, value DESC, customer_id)`,
     );
+    // The last recompute: when, over which window, and the newest purchase event it saw.
+    await db.query(`
+      CREATE TABLE analytics.customer_value_run (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        computed_at timestamptz NOT NULL,
+        window_from timestamptz NOT NULL,
+        newest_event_at timestamptz
+      )`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['customer_value', 'erased_customer', 'value_customer', 'repair_fact', 'order_fact'])
+    for (const table of [
+      'customer_value_run',
+      'customer_value',
+      'erased_customer',
+      'value_customer',
+      'repair_fact',
+      'order_fact',
+    ])
       await db.query(`DROP TABLE analytics.${table}`);
   }
 }
