@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CustomerValueTierChanged, EventEnvelope, PartnerKinds, Roles } from '@crm/contracts';
+import { CustomerValueTierChanged, EventEnvelope, PartnerKinds, Roles, topicFor } from '@crm/contracts';
 import { kafkaTransportOptions } from '@crm/messaging';
-import { eventually, testPlatformConfig } from '@crm/testing';
+import { eventually, readTopicRecords, testPlatformConfig } from '@crm/testing';
 import { CustomerValueRecompute } from '../src/customer-value/customer-value-recompute';
 import { CustomerValueRecomputeLoop } from '../src/customer-value/customer-value-recompute.loop';
 import { ProjectionRebuild } from '../src/rebuild/projection-rebuild';
@@ -221,7 +221,14 @@ describe('customer value from order, repair and customer events (real Kafka and 
     await loop.onApplicationShutdown();
     expect((await recompute()).tierChanges).toBe(0);
     expect(await tierEvents()).toHaveLength(12);
-  }, 40_000);
+    // The relay published each once, keyed by customer id.
+    await eventually(async () => {
+      const records = await readTopicRecords(`${namespace}${topicFor(CustomerValueTierChanged)}`);
+      expect(records.map((record) => record.key).sort()).toEqual(
+        (await tierEvents()).map((event) => event.aggregateId).sort(),
+      );
+    });
+  }, 60_000);
 
   it('changes nothing for a duplicate order or an older customer update arriving late', async () => {
     const before = await values();
