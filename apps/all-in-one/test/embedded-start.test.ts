@@ -301,6 +301,30 @@ describe('the embedded default', () => {
     expect(report.items.length).toBeGreaterThan(0);
   });
 
+  it('values the demo orders in the analytics module: tiers, RFM segments and the Pareto view', async () => {
+    type Summary = {
+      distribution: { customers: number; totalValue: number };
+      tiers: { tier: string; customers: number }[];
+      segments: { customers: number }[];
+      pareto: { valueShare: number };
+      freshness: { computedAt: string | null };
+    };
+    const token = await agentToken('analyst');
+    // The schedule recomputes by itself once the demo orders have arrived.
+    const summary = await eventually(async () => {
+      const read = await api<Summary>('/analytics/customer-value/summary', token);
+      expect(read.distribution.customers).toBeGreaterThan(0);
+      return read;
+    }, 60_000);
+    const count = (items: { customers: number }[]) => items.reduce((sum, item) => sum + item.customers, 0);
+    expect(count(summary.tiers)).toBe(summary.distribution.customers);
+    expect(count(summary.segments)).toBe(summary.distribution.customers);
+    expect(summary.tiers.find((tier) => tier.tier === 'platinum')?.customers).toBeGreaterThan(0);
+    expect(summary.distribution.totalValue).toBeGreaterThan(0);
+    expect(summary.pareto.valueShare).toBeGreaterThan(0);
+    expect(summary.freshness.computedAt).toEqual(expect.any(String));
+  });
+
   it("seeds the marketer's segments, evaluated live over the campaigns replica", async () => {
     const token = await agentToken('marketer');
     const segments = await api<{ items: { id: string; name: string }[] }>('/segments', token);

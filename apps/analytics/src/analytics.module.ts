@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsMessaging } from './analytics-messaging';
+import { CustomerValueModule } from './customer-value/customer-value.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { QualityModule } from './quality/quality.module';
 import { SalesPerformanceModule } from './sales-performance/sales-performance.module';
@@ -10,6 +11,13 @@ import { ServiceKpisModule } from './service-kpis/service-kpis.module';
  * them. Each concept module imports AnalyticsMessaging for the subscriber.
  */
 @Module({
-  imports: [AnalyticsMessaging, ProjectionsModule, ServiceKpisModule, SalesPerformanceModule, QualityModule],
+  imports: [
+    AnalyticsMessaging,
+    ProjectionsModule,
+    ServiceKpisModule,
+    SalesPerformanceModule,
+    QualityModule,
+    CustomerValueModule,
+  ],
 })
 export class AnalyticsModule {}

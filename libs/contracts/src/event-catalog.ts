@@ -18,6 +18,7 @@ import { ORDER_EVENTS } from './sales/order.events';
 import { QUOTE_EVENTS } from './sales/quote.events';
 import { CAMPAIGN_EVENTS } from './campaign/campaign.events';
 import { QualityAlertRaised } from './quality/quality-alert.events';
+import { CustomerValueTierChanged } from './customer-value/customer-value.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -42,6 +43,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...ORDER_EVENTS,
   ...CAMPAIGN_EVENTS,
   QualityAlertRaised,
+  CustomerValueTierChanged,
 ];
 
 const byKey = new Map(

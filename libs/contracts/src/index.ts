@@ -28,3 +28,4 @@ export * from './sales/quote.events';
 export * from './sales/order.events';
 export * from './campaign/campaign.events';
 export * from './quality/quality-alert.events';
+export * from './customer-value/customer-value.events';

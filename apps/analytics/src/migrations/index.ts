@@ -1,5 +1,6 @@
 import { CreateAnalyticsSchema1796054000000 } from './1796054000000-create-analytics-schema';
 import { CreateServiceProjections1796054000001 } from './1796054000001-create-service-projections';
+import { CreateCustomerValue1796055000000 } from './1796055000000-create-customer-value';
 import { CreateSalesProjections1796055500000 } from './1796055500000-create-sales-projections';
 import { CreateQualityAlerts1796055500001 } from './1796055500001-create-quality-alerts';
 import { CreateDealerReplica1796055500002 } from './1796055500002-create-dealer-replica';
@@ -7,6 +8,7 @@ import { CreateDealerReplica1796055500002 } from './1796055500002-create-dealer-
 export const analyticsMigrations = [
   CreateAnalyticsSchema1796054000000,
   CreateServiceProjections1796054000001,
+  CreateCustomerValue1796055000000,
   CreateSalesProjections1796055500000,
   CreateQualityAlerts1796055500001,
   CreateDealerReplica1796055500002,

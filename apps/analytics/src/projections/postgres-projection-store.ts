@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { PostgresSalesPerformanceStore } from '../sales-performance/sales-performance-store';
+import { CustomerValueStore } from '../customer-value/customer-value-store';
 import { ProjectionStore, StationChange, VehicleModelChange } from './projection-store';
 import { ProjectionTables } from './projection-tables';
 import { TicketFactChange } from './ticket-fact-change';
@@ -32,10 +33,12 @@ const SATISFACTION_RULES = ['satisfaction_score', 'satisfaction_event_id', 'sati
 /** The projections in PostgreSQL; the tables are the live ones, or a rebuild's copies. */
 export class PostgresProjectionStore extends ProjectionStore {
   readonly salesPerformance: PostgresSalesPerformanceStore;
+  readonly customerValue: CustomerValueStore;
 
   constructor(private readonly tables: ProjectionTables) {
     super();
     this.salesPerformance = new PostgresSalesPerformanceStore(tables);
+    this.customerValue = new CustomerValueStore(tables);
   }
 
   async applyTicketChange(tx: EntityManager, change: TicketFactChange): Promise<void> {

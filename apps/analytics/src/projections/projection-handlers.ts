@@ -9,6 +9,10 @@ import {
 import { EventSubscriber } from '@crm/messaging';
 import { registerSalesPerformanceHandlers } from '../sales-performance/sales-performance-handlers';
 import { SALES_PERFORMANCE_CONSUMERS } from '../sales-performance/sales-performance-tables';
+import {
+  CUSTOMER_VALUE_CONSUMERS,
+  registerCustomerValueHandlers,
+} from '../customer-value/customer-value-handlers';
 import { ProjectionStore } from './projection-store';
 import { ticketFactChange } from './ticket-fact-change';
 
@@ -18,6 +22,7 @@ export const PROJECTION_CONSUMERS = {
   stations: 'stations',
   vehicleModels: 'vehicle-models',
   ...SALES_PERFORMANCE_CONSUMERS,
+  ...CUSTOMER_VALUE_CONSUMERS,
 } as const;
 
 export function consumerName(projection: keyof typeof PROJECTION_CONSUMERS, suffix?: string): string {
@@ -30,6 +35,9 @@ export function registerProjectionHandlers(
   store: ProjectionStore,
   consumerSuffix?: string,
 ): void {
+  registerCustomerValueHandlers(subscriber, store.customerValue, (name) =>
+    consumerName(name, consumerSuffix),
+  );
   const ticketFacts = consumerName('ticketFacts', consumerSuffix);
   for (const definition of TICKET_EVENTS)
     subscriber.on(ticketFacts, definition, (event, tx) =>

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { SalesPerformanceStore } from '../sales-performance/sales-performance-store';
+import { CustomerValueStore } from '../customer-value/customer-value-store';
 import { TicketFactChange } from './ticket-fact-change';
 
 export interface StationChange {
@@ -21,6 +22,7 @@ export interface VehicleModelChange {
  * PostgreSQL now; a column store fed from the same topics would implement this instead.
  */
 export abstract class ProjectionStore {
+  abstract readonly customerValue: CustomerValueStore;
   abstract applyTicketChange(tx: EntityManager, change: TicketFactChange): Promise<void>;
   abstract upsertStation(tx: EntityManager, station: StationChange): Promise<void>;
   abstract upsertVehicleModel(tx: EntityManager, vehicle: VehicleModelChange): Promise<void>;

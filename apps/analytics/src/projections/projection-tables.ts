@@ -1,4 +1,5 @@
 import { ANALYTICS_SCHEMA } from '../analytics.constants';
+import { CUSTOMER_VALUE_TABLE_NAMES } from '../customer-value/customer-value-tables';
 import { SALES_PERFORMANCE_TABLE_NAMES } from '../sales-performance/sales-performance-tables';
 
 /** The projection tables, by role; a rebuild fills copies with a suffix and swaps them in (ADR 0026). */
@@ -7,6 +8,7 @@ export const PROJECTION_TABLE_NAMES = {
   station: 'station',
   vehicleModel: 'vehicle_model',
   ...SALES_PERFORMANCE_TABLE_NAMES,
+  ...CUSTOMER_VALUE_TABLE_NAMES,
 } as const;
 
 export type ProjectionTables = Record<keyof typeof PROJECTION_TABLE_NAMES, string>;

@@ -5,6 +5,8 @@ import { CAMPAIGNS_SCHEMA } from '../campaigns.constants';
 import { CustomerEventsConsumer } from './customer-events.consumer';
 import { CustomerReplicaRepository } from './customer-replica.repository';
 import { CustomerReplicaService } from './customer-replica.service';
+import { ValueTierConsumer } from './value-tier.consumer';
+import { ValueTierReplicaRepository } from './value-tier-replica.repository';
 import { VehicleReplicaRepository } from './vehicle-replica.repository';
 
 /** What campaigns keeps of customers and their vehicles from the customer master: what segments select from. */
@@ -16,6 +18,8 @@ import { VehicleReplicaRepository } from './vehicle-replica.repository';
     { provide: ErasedCustomers, useValue: new ErasedCustomers(CAMPAIGNS_SCHEMA) },
     CustomerReplicaService,
     CustomerEventsConsumer,
+    ValueTierReplicaRepository,
+    ValueTierConsumer,
   ],
 })
 export class CustomersModule {}

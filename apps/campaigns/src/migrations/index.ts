@@ -8,6 +8,7 @@ import { CreateCampaign1796053000000 } from './1796053000000-create-campaign';
 import { CreateOrderAndServiceReplicas1796053500000 } from './1796053500000-create-order-and-service-replicas';
 import { SegmentEditingAndStaticLists1796053500001 } from './1796053500001-segment-editing-and-static-lists';
 import { OrderReplicaEventSequence1796053500002 } from './1796053500002-order-replica-event-sequence';
+import { CreateCustomerValueTier1796055000001 } from './1796055000001-create-customer-value-tier';
 import { CampaignRecipientFrequencyIndex1796057000000 } from './1796057000000-campaign-recipient-frequency-index';
 import { CampaignSchedulesAndOccurrences1796058000000 } from './1796058000000-campaign-schedules-and-occurrences';
 
@@ -22,6 +23,7 @@ export const campaignsMigrations = [
   CreateOrderAndServiceReplicas1796053500000,
   SegmentEditingAndStaticLists1796053500001,
   OrderReplicaEventSequence1796053500002,
+  CreateCustomerValueTier1796055000001,
   CampaignRecipientFrequencyIndex1796057000000,
   CampaignSchedulesAndOccurrences1796058000000,
 ];

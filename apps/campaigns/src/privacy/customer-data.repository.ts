@@ -20,6 +20,7 @@ export class CampaignsCustomerDataRepository {
         `SELECT * FROM campaigns.customer_order WHERE customer_id = $1 ORDER BY placed_at, id`,
       ),
       customer_service: await rows(`SELECT * FROM campaigns.customer_service WHERE customer_id = $1`),
+      customer_value_tier: await rows(`SELECT * FROM campaigns.customer_value_tier WHERE customer_id = $1`),
       segment_member: await rows(
         `SELECT m.segment_id, s.name AS segment_name FROM campaigns.segment_member m
            JOIN campaigns.segment s ON s.id = m.segment_id WHERE m.customer_id = $1 ORDER BY s.name, m.segment_id`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_CONTACT_CHANNELS } from '@crm/contracts';
+import { ALL_CONTACT_CHANNELS, VALUE_TIERS } from '@crm/contracts';
 import { FieldError, InvalidInputError } from '@crm/core';
 
 const MAX_DEPTH = 5;
@@ -61,6 +61,8 @@ const conditionSchema = z.discriminatedUnion('field', [
   numberRange('monthsSinceService', 0, 600),
   /** The score (1–5) of the customer's latest satisfaction rating. */
   numberRange('satisfaction', 1, 5),
+  /** The customer's tier in analytics' customer pyramid; customers never valued do not match. */
+  z.strictObject({ field: z.literal('valueTier'), in: z.array(z.enum(VALUE_TIERS)).min(1) }),
 ]);
 export type SegmentCondition = z.infer<typeof conditionSchema>;
 

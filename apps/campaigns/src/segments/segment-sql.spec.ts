@@ -54,6 +54,23 @@ describe('compileSegmentRule on orders and service history', () => {
   });
 });
 
+describe('compileSegmentRule on value tiers', () => {
+  it('binds the tiers and reads the tier replica', () => {
+    const rule = parseSegmentRule({ field: 'valueTier', in: ['platinum', 'gold'] });
+    const sql = compileSegmentRule(rule, { currentMonth: 11, now: new Date() });
+    expect(sql.params).toEqual([['platinum', 'gold']]);
+    expect(sql.where).toBe(
+      'EXISTS (SELECT 1 FROM campaigns.customer_value_tier t WHERE t.customer_id = c.id AND t.tier = ANY($1::text[]))',
+    );
+  });
+
+  it('refuses a tier outside the pyramid, naming it', () => {
+    expect(() => parseSegmentRule({ all: [{ field: 'valueTier', in: ['diamond'] }] })).toThrow(
+      expect.objectContaining({ errors: [expect.objectContaining({ field: 'rule.all[0].in[0]' })] }),
+    );
+  });
+});
+
 describe('monthInShanghai', () => {
   it('takes the month in China, eight hours ahead of UTC', () => {
     expect(monthInShanghai(new Date('2026-03-31T16:30:00Z'))).toBe(4);

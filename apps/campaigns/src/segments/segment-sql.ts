@@ -82,6 +82,10 @@ function compileCondition(condition: SegmentCondition, bind: Bind, context: Eval
           condition.max !== undefined ? `s.last_rating_score <= ${bind(condition.max)}::smallint` : null,
         ].filter((part) => part !== null),
       );
+    case 'valueTier':
+      return exists('customer_value_tier', 't', 'customer_id', [
+        `t.tier = ANY(${bind(condition.in)}::text[])`,
+      ]);
   }
 }
 

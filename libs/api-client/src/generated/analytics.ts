@@ -2,6 +2,91 @@
 // A drift test fails when this file differs from a fresh generation.
 
 export interface paths {
+  '/analytics/customer-value/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customers by value, highest first, optionally of one tier or RFM segment, paged */
+    get: operations['CustomerValueController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/customer-value/customers/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same customers as CSV, streamed */
+    get: operations['CustomerValueController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/customer-value/recompute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Recomputes every value and tier now (after a recompute in progress); publishes the tier changes */
+    post: operations['CustomerValueController_recomputeNow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/customer-value/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Value distribution, tier and RFM segment counts and the Pareto view (top 20% of customers) */
+    get: operations['CustomerValueController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/customers/{customerId}/value': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer's value card: value, RFM, segment, potential value, churn risk, CLV and tier (404 without a purchase) */
+    get: operations['CustomerValueController_card'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/quality/alerts': {
     parameters: {
       query?: never;
@@ -278,6 +363,120 @@ export interface components {
       /** @example 40 */
       total: number;
     };
+    CustomerValueCard: {
+      /**
+       * @description Every amount is in this currency; others are left out
+       * @example CNY
+       */
+      currency: string;
+      customer: components['schemas']['CustomerValueView'];
+      freshness: components['schemas']['ValueFreshness'];
+      /**
+       * @description What value measures: revenue (orders and paid repairs); no cost is known, so no margin
+       * @example revenue
+       */
+      measure: string;
+      window: components['schemas']['ReportWindow'];
+    };
+    CustomerValuePage: {
+      /**
+       * @description Every amount is in this currency; others are left out
+       * @example CNY
+       */
+      currency: string;
+      freshness: components['schemas']['ValueFreshness'];
+      /** @description Highest value first */
+      items: components['schemas']['CustomerValueView'][];
+      /** @example 20 */
+      limit: number;
+      /**
+       * @description What value measures: revenue (orders and paid repairs); no cost is known, so no margin
+       * @example revenue
+       */
+      measure: string;
+      /** @example 0 */
+      offset: number;
+      /** @example 120 */
+      total: number;
+      window: components['schemas']['ReportWindow'];
+    };
+    CustomerValueSummary: {
+      /**
+       * @description Every amount is in this currency; others are left out
+       * @example CNY
+       */
+      currency: string;
+      distribution: components['schemas']['ValueDistribution'];
+      freshness: components['schemas']['ValueFreshness'];
+      /**
+       * @description What value measures: revenue (orders and paid repairs); no cost is known, so no margin
+       * @example revenue
+       */
+      measure: string;
+      pareto: components['schemas']['ParetoView'];
+      /** @description Every RFM segment, champions first */
+      segments: components['schemas']['SegmentCount'][];
+      /** @description Every tier, platinum first */
+      tiers: components['schemas']['TierCount'][];
+      window: components['schemas']['ReportWindow'];
+    };
+    CustomerValueView: {
+      /** @enum {string|null} */
+      ageBand: '<25' | '25-34' | '35-44' | '45-54' | '55+' | null;
+      /** @example 175000 */
+      averageOrderValue: number;
+      /**
+       * @description Days since the last purchase over the usual days between purchases
+       * @example 0.4
+       */
+      churnRatio: number;
+      /** @enum {string} */
+      churnRisk: 'low' | 'medium' | 'high';
+      /** @example Shanghai */
+      city: string | null;
+      /**
+       * @description Lifetime revenue plus the potential value over the CLV horizon
+       * @example 612500
+       */
+      clv: number;
+      /** Format: uuid */
+      customerId: string;
+      /** Format: date-time */
+      firstPurchaseAt: string;
+      frequencyScore: number;
+      /** Format: date-time */
+      lastPurchaseAt: string;
+      /** @example 350000 */
+      lifetimeRevenue: number;
+      monetaryScore: number;
+      /**
+       * @description Predicted value of the next 12 months
+       * @example 87500
+       */
+      potentialValue: number;
+      /** @example Shanghai */
+      province: string | null;
+      /**
+       * @description Purchases in the window
+       * @example 2
+       */
+      purchases: number;
+      recencyScore: number;
+      /** @enum {string} */
+      segment: 'champions' | 'loyal' | 'promising' | 'needs_attention' | 'at_risk' | 'hibernating' | 'lost';
+      /** @enum {string} */
+      tier: 'platinum' | 'gold' | 'iron' | 'lead';
+      /**
+       * Format: date-time
+       * @description Since when the customer is in this tier
+       */
+      tierSince: string;
+      /**
+       * @description Current value: revenue in the window
+       * @example 320000
+       */
+      value: number;
+    };
     DurationStats: {
       /**
        * @description Tickets the duration is known for
@@ -290,6 +489,22 @@ export interface components {
       p50Seconds: number | null;
       /** @example 5400 */
       p90Seconds: number | null;
+    };
+    ParetoView: {
+      /** @example 24 */
+      topCustomers: number;
+      /**
+       * @description The top share of customers by value
+       * @example 0.2
+       */
+      topShare: number;
+      /** @example 2800000 */
+      topValue: number;
+      /**
+       * @description Their share of all value
+       * @example 0.78
+       */
+      valueShare: number | null;
     };
     PipelineStage: {
       /**
@@ -377,6 +592,25 @@ export interface components {
       month: string;
       /** @description The alerts this check raised (none already raised) */
       raised: components['schemas']['QualityAlertView'][];
+    };
+    RecomputeResponse: {
+      /** Format: date-time */
+      computedAt: string;
+      /**
+       * @description Customers valued
+       * @example 120
+       */
+      customers: number;
+      /**
+       * @description Tier changes published
+       * @example 4
+       */
+      tierChanges: number;
+      /**
+       * Format: date-time
+       * @description Start of the value window; it ends at computedAt
+       */
+      windowFrom: string;
     };
     ReportFreshness: {
       /**
@@ -519,6 +753,14 @@ export interface components {
        */
       count: number;
     };
+    SegmentCount: {
+      /** @example 10 */
+      customers: number;
+      /** @enum {string} */
+      segment: 'champions' | 'loyal' | 'promising' | 'needs_attention' | 'at_risk' | 'hibernating' | 'lost';
+      /** @example 400000 */
+      value: number;
+    };
     ServiceKpiReport: {
       freshness: components['schemas']['ReportFreshness'];
       kpis: components['schemas']['ServiceKpis'];
@@ -620,6 +862,56 @@ export interface components {
       /** @example T-20261103-0001 */
       ticketNumber: string;
     };
+    TierCount: {
+      /** @example 3 */
+      customers: number;
+      /** @enum {string} */
+      tier: 'platinum' | 'gold' | 'iron' | 'lead';
+      /** @example 900000 */
+      value: number;
+    };
+    ValueDistribution: {
+      /**
+       * @description Customers with a purchase ever
+       * @example 120
+       */
+      customers: number;
+      /** @example 30000 */
+      mean: number | null;
+      /** @example 25000 */
+      p50: number | null;
+      /** @example 90000 */
+      p90: number | null;
+      /** @example 300000 */
+      p99: number | null;
+      /**
+       * @description Their value (revenue in the window), summed
+       * @example 3600000
+       */
+      totalValue: number;
+    };
+    ValueFreshness: {
+      /**
+       * Format: date-time
+       * @description When the figures were read
+       */
+      asOf: string;
+      /**
+       * Format: date-time
+       * @description When the values were last recomputed (null: never yet)
+       */
+      computedAt: string | null;
+      /**
+       * @description Projection lag: asOf minus newestEventAt
+       * @example 3.2
+       */
+      lagSeconds: number | null;
+      /**
+       * Format: date-time
+       * @description The newest event applied to the projection
+       */
+      newestEventAt: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -629,6 +921,289 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  CustomerValueController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        segment?:
+          'champions' | 'loyal' | 'promising' | 'needs_attention' | 'at_risk' | 'hibernating' | 'lost';
+        tier?: 'platinum' | 'gold' | 'iron' | 'lead';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerValuePage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CustomerValueController_export: {
+    parameters: {
+      query?: {
+        segment?:
+          'champions' | 'loyal' | 'promising' | 'needs_attention' | 'at_risk' | 'hibernating' | 'lost';
+        tier?: 'platinum' | 'gold' | 'iron' | 'lead';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per customer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CustomerValueController_recomputeNow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecomputeResponse'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CustomerValueController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerValueSummary'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CustomerValueController_card: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerValueCard'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   QualityController_alerts: {
     parameters: {
       query?: {

@@ -417,7 +417,7 @@ export interface components {
       /** @example 上海 email-consenting customers */
       name: string;
       /**
-       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] } (province is the region), { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, { field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), { field: satisfaction, min?, max? } (1-5, the latest rating). Dates are YYYY-MM-DD days in China time.
+       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] } (province is the region), { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, { field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), { field: satisfaction, min?, max? } (1-5, the latest rating), { field: valueTier, in: [platinum|gold|iron|lead] } (the customer pyramid of analytics). Dates are YYYY-MM-DD days in China time.
        * @example {
        *       "all": [
        *         {
@@ -445,7 +445,7 @@ export interface components {
       /** @example 上海 email-consenting customers */
       name?: string;
       /**
-       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] } (province is the region), { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, { field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), { field: satisfaction, min?, max? } (1-5, the latest rating). Dates are YYYY-MM-DD days in China time. A static segment has no rule.
+       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] } (province is the region), { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, { field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), { field: satisfaction, min?, max? } (1-5, the latest rating), { field: valueTier, in: [platinum|gold|iron|lead] } (the customer pyramid of analytics). Dates are YYYY-MM-DD days in China time. A static segment has no rule.
        * @example {
        *       "all": [
        *         {
@@ -635,7 +635,7 @@ export interface components {
       /** @example 上海 email-consenting customers */
       name: string;
       /**
-       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] } (province is the region), { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, { field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), { field: satisfaction, min?, max? } (1-5, the latest rating). Dates are YYYY-MM-DD days in China time. Null for a static segment.
+       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] } (province is the region), { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, { field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), { field: satisfaction, min?, max? } (1-5, the latest rating), { field: valueTier, in: [platinum|gold|iron|lead] } (the customer pyramid of analytics). Dates are YYYY-MM-DD days in China time. Null for a static segment.
        * @example {
        *       "all": [
        *         {

@@ -8,7 +8,9 @@ const RULE_DESCRIPTION =
   '{ field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, ' +
   '{ field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, ' +
   '{ field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), ' +
-  '{ field: satisfaction, min?, max? } (1-5, the latest rating). Dates are YYYY-MM-DD days in China time.';
+  '{ field: satisfaction, min?, max? } (1-5, the latest rating), ' +
+  '{ field: valueTier, in: [platinum|gold|iron|lead] } (the customer pyramid of analytics). ' +
+  'Dates are YYYY-MM-DD days in China time.';
 
 const RULE_EXAMPLE = {
   all: [

@@ -1,0 +1,67 @@
+import {
+  CustomerErased,
+  CustomerRegistered,
+  CustomerUpdated,
+  OrderPlaced,
+  RepairRecorded,
+} from '@crm/contracts';
+import { EventSubscriber } from '@crm/messaging';
+import { CustomerValueStore } from './customer-value-store';
+
+/** Consumer groups (and processed-id namespaces) of the customer-value projections. */
+export const CUSTOMER_VALUE_CONSUMERS = {
+  orderFacts: 'order-facts',
+  repairFacts: 'repair-facts',
+  valueCustomers: 'value-customers',
+} as const;
+
+type Consumer = (name: keyof typeof CUSTOMER_VALUE_CONSUMERS) => string;
+
+/** Hands orders, paid repairs and customers to the store; the live consumer and a rebuild share it. */
+export function registerCustomerValueHandlers(
+  subscriber: EventSubscriber,
+  store: CustomerValueStore,
+  consumer: Consumer,
+): void {
+  subscriber.on(consumer('orderFacts'), OrderPlaced, ({ id, payload, occurredAt }, tx) =>
+    store.addOrder(tx, {
+      orderId: payload.orderId,
+      customerId: payload.customerId,
+      dealerId: payload.dealerId,
+      amount: payload.total.amount,
+      currency: payload.total.currency,
+      models: [...new Set(payload.items.map((item) => item.modelName))],
+      placedAt: payload.placedAt,
+      eventAt: occurredAt,
+      eventId: id,
+    }),
+  );
+  subscriber.on(consumer('repairFacts'), RepairRecorded, async ({ id, payload, occurredAt }, tx) => {
+    // A repair nobody paid for (warranty, goodwill) is no purchase.
+    if (payload.cost.amount <= 0) return;
+    await store.addRepair(tx, {
+      repairId: payload.repairId,
+      customerId: payload.customerId,
+      stationId: payload.stationId,
+      amount: payload.cost.amount,
+      currency: payload.cost.currency,
+      repairedAt: payload.repairedAt,
+      eventAt: occurredAt,
+      eventId: id,
+    });
+  });
+  for (const definition of [CustomerRegistered, CustomerUpdated])
+    subscriber.on(consumer('valueCustomers'), definition, ({ type, payload, occurredAt }, tx) =>
+      store.upsertCustomer(tx, {
+        customerId: payload.customerId,
+        province: payload.address?.province ?? null,
+        city: payload.address?.city ?? null,
+        birthday: payload.birthday,
+        registeredAt: type === CustomerRegistered.type ? occurredAt : null,
+        at: occurredAt,
+      }),
+    );
+  subscriber.on(consumer('valueCustomers'), CustomerErased, ({ payload }, tx) =>
+    store.erase(tx, payload.customerId),
+  );
+}

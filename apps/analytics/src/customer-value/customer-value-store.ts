@@ -1,0 +1,128 @@
+import { EntityManager } from 'typeorm';
+import { CUSTOMER_VALUES, CustomerValueTables, ERASED_CUSTOMERS } from './customer-value-tables';
+
+export interface OrderFact {
+  orderId: string;
+  customerId: string | null;
+  dealerId: string | null;
+  amount: number;
+  currency: string;
+  models: string[];
+  placedAt: string;
+  eventAt: string;
+  eventId: string;
+}
+
+export interface RepairFact {
+  repairId: string;
+  customerId: string;
+  stationId: string;
+  amount: number;
+  currency: string;
+  repairedAt: string;
+  eventAt: string;
+  eventId: string;
+}
+
+export interface ValueCustomer {
+  customerId: string;
+  province: string | null;
+  city: string | null;
+  birthday: string | null;
+  /** Set by customer.registered only; the earliest wins. */
+  registeredAt: string | null;
+  at: string;
+}
+
+/** An erased person's id in place of theirs: null. Kept so totals by dealer or model stay whole. */
+const unlessErased = (param: string) =>
+  `CASE WHEN EXISTS (SELECT 1 FROM ${ERASED_CUSTOMERS} WHERE customer_id = ${param}::uuid) THEN NULL ELSE ${param}::uuid END`;
+
+/** A copy of a fact from a later event (by time, then event id) replaces it; an earlier one changes nothing. */
+const LATEST_FACT_WINS = (columns: string[]) =>
+  [...columns, 'event_at', 'event_id']
+    .map(
+      (column) => `${column} = CASE WHEN (t.event_at, t.event_id) < (EXCLUDED.event_at, EXCLUDED.event_id)
+         THEN EXCLUDED.${column} ELSE t.${column} END`,
+    )
+    .join(', ');
+
+/**
+ * The customer-value projections in PostgreSQL. An order and a repair are facts the latest event of wins (a
+ * duplicate or an older copy changes nothing); a profile is latest-wins; an erasure is remembered, so an event about the person that
+ * arrives after it (late, or in a rebuild's replay) finds them erased too.
+ */
+export class CustomerValueStore {
+  constructor(private readonly tables: CustomerValueTables) {}
+
+  async addOrder(tx: EntityManager, order: OrderFact): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.tables.orderFact} AS t (order_id, customer_id, dealer_id, amount, currency, models, placed_at,
+         event_at, event_id)
+       VALUES ($1, ${unlessErased('$2')}, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (order_id) DO UPDATE SET ${LATEST_FACT_WINS(['customer_id', 'dealer_id', 'amount', 'currency', 'models', 'placed_at'])}`,
+      [
+        order.orderId,
+        order.customerId,
+        order.dealerId,
+        order.amount,
+        order.currency,
+        order.models,
+        order.placedAt,
+        order.eventAt,
+        order.eventId,
+      ],
+    );
+  }
+
+  async addRepair(tx: EntityManager, repair: RepairFact): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.tables.repairFact} AS t (repair_id, customer_id, station_id, amount, currency, repaired_at,
+         event_at, event_id)
+       VALUES ($1, ${unlessErased('$2')}, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (repair_id) DO UPDATE SET ${LATEST_FACT_WINS(['customer_id', 'station_id', 'amount', 'currency', 'repaired_at'])}`,
+      [
+        repair.repairId,
+        repair.customerId,
+        repair.stationId,
+        repair.amount,
+        repair.currency,
+        repair.repairedAt,
+        repair.eventAt,
+        repair.eventId,
+      ],
+    );
+  }
+
+  async upsertCustomer(tx: EntityManager, customer: ValueCustomer): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.tables.valueCustomer} AS t (customer_id, province, city, birthday, registered_at, updated_at)
+       SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM ${ERASED_CUSTOMERS} WHERE customer_id = $1)
+       ON CONFLICT (customer_id) DO UPDATE SET
+         province = CASE WHEN t.updated_at < EXCLUDED.updated_at THEN EXCLUDED.province ELSE t.province END,
+         city = CASE WHEN t.updated_at < EXCLUDED.updated_at THEN EXCLUDED.city ELSE t.city END,
+         birthday = CASE WHEN t.updated_at < EXCLUDED.updated_at THEN EXCLUDED.birthday ELSE t.birthday END,
+         registered_at = LEAST(t.registered_at, EXCLUDED.registered_at),
+         updated_at = GREATEST(t.updated_at, EXCLUDED.updated_at)`,
+      [
+        customer.customerId,
+        customer.province,
+        customer.city,
+        customer.birthday,
+        customer.registeredAt,
+        customer.at,
+      ],
+    );
+  }
+
+  /** Forgets the person: their profile and value go, their orders and repairs stay without their id. */
+  async erase(tx: EntityManager, customerId: string): Promise<void> {
+    await tx.query(`INSERT INTO ${ERASED_CUSTOMERS} (customer_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
+      customerId,
+    ]);
+    await tx.query(`DELETE FROM ${this.tables.valueCustomer} WHERE customer_id = $1`, [customerId]);
+    await tx.query(`DELETE FROM ${CUSTOMER_VALUES} WHERE customer_id = $1`, [customerId]);
+    for (const table of [this.tables.orderFact, this.tables.repairFact])
+      await tx.query(`UPDATE ${table} SET customer_id = NULL WHERE customer_id = $1`, [customerId]);
+  }
+}

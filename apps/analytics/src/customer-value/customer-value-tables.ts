@@ -1,0 +1,12 @@
+/** The customer-value projections, by role; a rebuild replays them into copies and swaps them in (ADR 0027). */
+export const CUSTOMER_VALUE_TABLE_NAMES = {
+  orderFact: 'order_fact',
+  repairFact: 'repair_fact',
+  valueCustomer: 'value_customer',
+};
+export type CustomerValueTables = Record<keyof typeof CUSTOMER_VALUE_TABLE_NAMES, string>;
+
+/** Outlive every rebuild: the erased ids (ADR 0027) and the recompute's output (tiers compared against). */
+export const ERASED_CUSTOMERS = 'analytics.erased_customer';
+export const CUSTOMER_VALUES = 'analytics.customer_value';
+export const RECOMPUTE_RUN = 'analytics.customer_value_run';
