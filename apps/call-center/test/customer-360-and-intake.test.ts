@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ComplaintRecorded,
   CustomerErased,
@@ -136,6 +137,28 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
       created.body.interactionId,
     );
     expect((await view360()).interactions[0].interactionId).toBe(created.body.interactionId);
+  });
+
+  it('tags a call with the campaign it answers, in the announced event, and rejects a campaign id that is no uuid', async () => {
+    const campaignId = randomUUID();
+    const created = await cc
+      .http()
+      .post(`/customers/${customer.customerId}/interactions`)
+      .set('Authorization', agent)
+      .send({ channel: 'phone', direction: 'outbound', subject: 'Campaign feedback', outcome: 'interested', campaignId })
+      .expect(201);
+    const events = await cc.outbox(InteractionRecorded.type);
+    const announced = events.find((e) => e.aggregateId === created.body.interactionId);
+    expect(announced?.payload).toMatchObject({ campaignId, outcome: 'interested', customerId: customer.customerId });
+    const untagged = events.find((e) => e.aggregateId !== created.body.interactionId);
+    expect(untagged?.payload).toMatchObject({ campaignId: null });
+    const bad = await cc
+      .http()
+      .post(`/customers/${customer.customerId}/interactions`)
+      .set('Authorization', agent)
+      .send({ channel: 'phone', direction: 'outbound', subject: 'x', campaignId: 'not-a-uuid' })
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('campaignId');
   });
 
   it('takes a complaint and publishes ComplaintRecorded with the ticket id through the outbox', async () => {

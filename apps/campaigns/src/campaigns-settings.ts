@@ -20,6 +20,10 @@ export interface CampaignsSettings {
   unsubscribeSecret: string;
   /** Public address of `POST /unsubscribe/{token}`; the token is appended. */
   unsubscribeBaseUrl: string;
+  /** Public address of the tracking routes (`GET {base}o/{token}.gif`, `GET {base}c/{token}`). */
+  trackingBaseUrl: string;
+  /** What one message costs on each channel (CNY), for a campaign's cost and ROI. */
+  emailCostPerMessage: number;
 }
 
 export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSecret'> = {
@@ -31,6 +35,8 @@ export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSec
   mailFrom: 'CRM 市场活动 <marketing@crm.local>',
   emailRatePerSecond: 50,
   unsubscribeBaseUrl: 'http://localhost:3006/unsubscribe/',
+  trackingBaseUrl: 'http://localhost:3006/t/',
+  emailCostPerMessage: 0.01,
 };
 
 /**
@@ -49,5 +55,7 @@ export function campaignsSettings(config: PlatformConfig & Partial<CampaignsConf
     emailRatePerSecond: config.CAMPAIGNS_EMAIL_RATE_PER_SECOND ?? d.emailRatePerSecond,
     unsubscribeSecret: config.CAMPAIGNS_UNSUBSCRIBE_SECRET ?? randomBytes(32).toString('base64url'),
     unsubscribeBaseUrl: config.CAMPAIGNS_UNSUBSCRIBE_BASE_URL ?? d.unsubscribeBaseUrl,
+    trackingBaseUrl: config.CAMPAIGNS_TRACKING_BASE_URL ?? d.trackingBaseUrl,
+    emailCostPerMessage: config.CAMPAIGNS_EMAIL_COST_PER_MESSAGE ?? d.emailCostPerMessage,
   };
 }

@@ -11,6 +11,8 @@ export const campaignsConfigSchema = defineServiceConfig(
     CAMPAIGNS_SEND_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).optional(),
     CAMPAIGNS_UNSUBSCRIBE_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     CAMPAIGNS_UNSUBSCRIBE_BASE_URL: z.url().optional(),
+    CAMPAIGNS_TRACKING_BASE_URL: z.url().optional(),
+    CAMPAIGNS_EMAIL_COST_PER_MESSAGE: z.coerce.number().min(0).max(100).optional(),
   },
   {
     refine: (config, ctx) => {

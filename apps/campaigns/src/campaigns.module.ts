@@ -11,10 +11,12 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SendingModule } from './sending/sending.module';
 import { ServiceHistoryModule } from './service-history/service-history.module';
+import { TrackingModule } from './tracking/tracking.module';
 
 /**
  * Marketing campaigns, one module per concept: the replicas (customers, orders, service history), the segments
- * selected from them, the campaigns, their sending, and the person's export part.
+ * selected from them, the campaigns, their sending, their
+ * responses and results, and the person's export part.
  * Each concept module imports CampaignsMessaging for the outbox and the subscriber.
  */
 @Module({})
@@ -31,6 +33,7 @@ export class CampaignsModule {
         SegmentsModule,
         CampaignModule,
         SendingModule,
+        TrackingModule,
         PrivacyModule,
       ],
       providers: [CampaignsDemoCampaign, CampaignsDemoSeeder],

@@ -7,6 +7,8 @@ import { campaignChannels } from '../src/sending/sending.module';
 import { CampaignRecipientRepository } from '../src/sending/campaign-recipient.repository';
 import { CampaignSender } from '../src/sending/campaign.sender';
 import { UnsubscribeTokens } from '../src/sending/unsubscribe-token';
+import { MessageTracking } from '../src/tracking/message-tracking';
+import { TrackingTokens } from '../src/tracking/tracking-token';
 
 async function main(): Promise<void> {
   const env = (name: string) => process.env[name] ?? '';
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     new CampaignRecipientRepository(dataSource),
     campaignChannels(settings, clock),
     new UnsubscribeTokens(settings.unsubscribeSecret),
+    new MessageTracking(new TrackingTokens(settings.unsubscribeSecret), settings),
     clock,
     settings,
   );

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Campaign, CampaignStatus } from './campaign';
 
 const COLUMNS = `id, name, channel, segment_id AS "segmentId", template, send_at AS "sendAt", status,
-  created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
+  holdout_percent AS "holdoutPercent", attribution_days AS "attributionDays", created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
 
 type CampaignRow = Omit<Campaign, 'sendAt' | 'createdAt' | 'updatedAt' | 'sentAt'> &
   Record<'sendAt' | 'createdAt' | 'updatedAt' | 'sentAt', Date | string | null>;
@@ -13,7 +13,8 @@ export class CampaignRepository {
   async insert(tx: EntityManager, campaign: Campaign): Promise<void> {
     await tx.query(
       `INSERT INTO campaigns.campaign (id, name, channel, segment_id, template, send_at, status, created_by,
-         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         created_at, updated_at, holdout_percent, attribution_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         campaign.id,
         campaign.name,
@@ -25,6 +26,8 @@ export class CampaignRepository {
         campaign.createdBy,
         campaign.createdAt,
         campaign.updatedAt,
+        campaign.holdoutPercent,
+        campaign.attributionDays,
       ],
     );
   }
@@ -32,7 +35,7 @@ export class CampaignRepository {
   async update(tx: EntityManager, campaign: Campaign): Promise<void> {
     await tx.query(
       `UPDATE campaigns.campaign SET name = $2, segment_id = $3, template = $4, send_at = $5, status = $6,
-         updated_at = $7 WHERE id = $1`,
+         updated_at = $7, holdout_percent = $8, attribution_days = $9 WHERE id = $1`,
       [
         campaign.id,
         campaign.name,
@@ -41,6 +44,8 @@ export class CampaignRepository {
         campaign.sendAt,
         campaign.status,
         campaign.updatedAt,
+        campaign.holdoutPercent,
+        campaign.attributionDays,
       ],
     );
   }

@@ -4,7 +4,14 @@ import { CampaignChannel, CampaignScheduled, EventEnvelope } from '@crm/contract
 import { Clock, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { SegmentService } from '../segments/segment.service';
-import { assertCancellable, assertEditable, Campaign, CampaignStatus, CampaignStatuses } from './campaign';
+import {
+  assertCancellable,
+  assertEditable,
+  Campaign,
+  CampaignStatus,
+  CampaignStatuses,
+  DEFAULT_ATTRIBUTION_DAYS,
+} from './campaign';
 import { CampaignRepository } from './campaign.repository';
 import { parseCampaignTemplate } from './campaign-template';
 
@@ -13,10 +20,14 @@ export interface NewCampaign {
   channel: CampaignChannel;
   segmentId: string;
   template: unknown;
+  holdoutPercent?: number;
+  attributionDays?: number;
   createdBy: string;
 }
 
-export type CampaignChanges = Partial<Pick<NewCampaign, 'name' | 'segmentId' | 'template'>>;
+export type CampaignChanges = Partial<
+  Pick<NewCampaign, 'name' | 'segmentId' | 'template' | 'holdoutPercent' | 'attributionDays'>
+>;
 
 /** A scheduled time may lag the request a little (clock skew), not more. */
 const PAST_TOLERANCE_MS = 60_000;
@@ -46,6 +57,8 @@ export class CampaignService {
       template,
       sendAt: null,
       status: CampaignStatuses.draft,
+      holdoutPercent: input.holdoutPercent ?? 0,
+      attributionDays: input.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS,
       createdBy: input.createdBy,
       createdAt: now,
       updatedAt: now,
@@ -73,6 +86,8 @@ export class CampaignService {
         name: changes.name ?? campaign.name,
         segmentId: changes.segmentId ?? campaign.segmentId,
         template: template ?? campaign.template,
+        holdoutPercent: changes.holdoutPercent ?? campaign.holdoutPercent,
+        attributionDays: changes.attributionDays ?? campaign.attributionDays,
       };
     });
   }

@@ -8,6 +8,7 @@ import { CreateCampaign1796053000000 } from './1796053000000-create-campaign';
 import { CreateOrderAndServiceReplicas1796053500000 } from './1796053500000-create-order-and-service-replicas';
 import { SegmentEditingAndStaticLists1796053500001 } from './1796053500001-segment-editing-and-static-lists';
 import { OrderReplicaEventSequence1796053500002 } from './1796053500002-order-replica-event-sequence';
+import { CampaignTracking1796059000000 } from './1796059000000-campaign-tracking';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -20,4 +21,5 @@ export const campaignsMigrations = [
   CreateOrderAndServiceReplicas1796053500000,
   SegmentEditingAndStaticLists1796053500001,
   OrderReplicaEventSequence1796053500002,
+  CampaignTracking1796059000000,
 ];

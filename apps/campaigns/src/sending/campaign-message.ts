@@ -7,6 +7,8 @@ export interface CampaignMessage {
   to: string;
   subject: string;
   body: string;
+  /** The HTML alternative (carrying the open pixel), where the channel has one. */
+  html?: string;
   /** RFC 8058 one-click unsubscribe target. */
   unsubscribeUrl: string;
 }

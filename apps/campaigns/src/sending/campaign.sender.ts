@@ -11,6 +11,7 @@ import {
 } from '@crm/messaging';
 import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
 import { CompiledTemplate } from '../campaigns/campaign-template';
+import { MessageTracking } from '../tracking/message-tracking';
 import { CampaignChannels } from './campaign-channels';
 import { CampaignMessage } from './campaign-message';
 import { CampaignRecipientRepository } from './campaign-recipient.repository';
@@ -37,6 +38,7 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
     private readonly recipients: CampaignRecipientRepository,
     private readonly channels: CampaignChannels,
     private readonly tokens: UnsubscribeTokens,
+    private readonly tracking: MessageTracking,
     clock: Clock,
     @Inject(CAMPAIGNS_SETTINGS) private readonly settings: CampaignsSettings,
   ) {
@@ -92,7 +94,8 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
       city: recipient.city,
       unsubscribeUrl,
     });
-    return { idempotencyKey: idempotencyKey(recipient), to: address, ...content, unsubscribeUrl };
+    const tracked = this.tracking.track(recipient, content);
+    return { idempotencyKey: idempotencyKey(recipient), to: address, ...content, ...tracked, unsubscribeUrl };
   }
 
   private templateOf(recipient: DueRecipient): CompiledTemplate {

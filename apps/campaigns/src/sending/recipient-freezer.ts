@@ -39,7 +39,12 @@ export class RecipientFreezer {
     return this.uow.run(async (tx) => {
       const now = this.clock.now();
       if (!(await this.campaigns.claimIfDue(tx, campaign.id, now))) return false;
-      const step = { campaignId: campaign.id, step: FIRST_STEP, channel: campaign.channel };
+      const step = {
+        campaignId: campaign.id,
+        step: FIRST_STEP,
+        channel: campaign.channel,
+        holdoutPercent: campaign.holdoutPercent,
+      };
       const count = await this.recipients.freeze(tx, step, members, now);
       await this.campaigns.markSending(tx, campaign.id, now);
       this.logger.log(`campaign ${campaign.id}: ${count} recipients frozen`);
