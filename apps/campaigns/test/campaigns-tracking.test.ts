@@ -101,7 +101,7 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
     const mailTo = (address: string) => smtp.received.find((mail) => mail.to.includes(address))!;
     const clickPath = (address: string, url: string) => {
       const line = mailTo(address).text;
-      const match = /http:\/\/localhost:3006(\/t\/c\/[^\s，]+)/g;
+      const match = /http:\/\/localhost:3006(\/t\/c\/[A-Za-z0-9._-]+)/g;
       const paths = [...line.matchAll(match)].map((m) => m[1]);
       return paths[url === OFFER ? 0 : 1];
     };

@@ -12,7 +12,7 @@ export interface TrackedContent {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
-const LINK_IN_ESCAPED = /https?:\/\/[^\s<>"'{}()&]+/g;
+const LINK_IN_ESCAPED = /https?:\/\/[A-Za-z0-9\-._~:/?#@!$*+,;=%]+/g;
 
 /** Rewrites each mail's template links into signed redirect links and adds the open pixel, at render time. */
 @Injectable()

@@ -1,9 +1,12 @@
 import { CampaignTemplate, TemplateLanguages } from '../campaigns/campaign-template';
 
-/** A URL in plain text: up to whitespace, a quote, a bracket or a Handlebars brace. */
-const URL_IN_TEXT = /https?:\/\/[^\s<>"'{}()]+/g;
+/**
+ * A URL in plain text: ASCII URL characters only, so it ends at whitespace, a quote, a bracket, a Handlebars brace or
+ * the Chinese text (full-width punctuation) that follows it.
+ */
+const URL_IN_TEXT = /https?:\/\/[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+/g;
 /** Sentence punctuation right after a URL belongs to the sentence. */
-const TRAILING_PUNCTUATION = /[.,;:!?。，；：！？]+$/;
+const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
 
 const urlsIn = (text: string) =>
   [...text.matchAll(URL_IN_TEXT)].map(([url]) => url.replace(TRAILING_PUNCTUATION, ''));
