@@ -147,11 +147,25 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
       .set('Authorization', agent)
       .send({ channel: 'phone', direction: 'outbound', subject: 'Campaign feedback', outcome: 'interested', campaignId })
       .expect(201);
-    const events = await cc.outbox(InteractionRecorded.type);
-    const announced = events.find((e) => e.aggregateId === created.body.interactionId);
-    expect(announced?.payload).toMatchObject({ campaignId, outcome: 'interested', customerId: customer.customerId });
-    const untagged = events.find((e) => e.aggregateId !== created.body.interactionId);
-    expect(untagged?.payload).toMatchObject({ campaignId: null });
+    const announced = async (interactionId: string) => {
+      const rows = await cc.query<{ envelope: unknown }>(
+        `SELECT envelope FROM call_center.outbox_message WHERE message_key = $1 ORDER BY seq`,
+        [interactionId],
+      );
+      return validateEvent(rows[0].envelope).payload;
+    };
+    expect(await announced(created.body.interactionId)).toMatchObject({
+      campaignId,
+      outcome: 'interested',
+      customerId: customer.customerId,
+    });
+    const untagged = await cc
+      .http()
+      .post(`/customers/${customer.customerId}/interactions`)
+      .set('Authorization', agent)
+      .send({ channel: 'phone', direction: 'inbound', subject: 'Service date' })
+      .expect(201);
+    expect(await announced(untagged.body.interactionId)).toMatchObject({ campaignId: null });
     const bad = await cc
       .http()
       .post(`/customers/${customer.customerId}/interactions`)
