@@ -72,7 +72,9 @@ export async function freePort(): Promise<number> {
  */
 function parseEmail(raw: string, rcptTo: { address: string }[]): ReceivedEmail {
   const { headers, body } = parsePart(raw);
-  const boundary = /multipart\/alternative;.*boundary="?([^";]+)"?/i.exec(headers.get('content-type') ?? '')?.[1];
+  const boundary = /multipart\/alternative;.*boundary="?([^";]+)"?/i.exec(
+    headers.get('content-type') ?? '',
+  )?.[1];
   const parts = boundary
     ? body
         .split(`--${boundary}`)

@@ -145,7 +145,13 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
       .http()
       .post(`/customers/${customer.customerId}/interactions`)
       .set('Authorization', agent)
-      .send({ channel: 'phone', direction: 'outbound', subject: 'Campaign feedback', outcome: 'interested', campaignId })
+      .send({
+        channel: 'phone',
+        direction: 'outbound',
+        subject: 'Campaign feedback',
+        outcome: 'interested',
+        campaignId,
+      })
       .expect(201);
     const announced = async (interactionId: string) => {
       const rows = await cc.query<{ envelope: unknown }>(

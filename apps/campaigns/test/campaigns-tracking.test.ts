@@ -1,11 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  CustomerRegistered,
-  CustomerState,
-  InteractionRecorded,
-  OrderPlaced,
-  Roles,
-} from '@crm/contracts';
+import { CustomerRegistered, CustomerState, InteractionRecorded, OrderPlaced, Roles } from '@crm/contracts';
 import { eventually, LoopbackSmtpServer } from '@crm/testing';
 import { TrackingTokens } from '../src/tracking/tracking-token';
 import { orderPlaced } from './activity-fixture';
@@ -53,7 +47,12 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
       .send({ name: 'tracked', channel: 'email', segmentId, template: TEMPLATE, ...settings })
       .expect(201);
     const id = created.body.id as string;
-    await harness.http().post(`/campaigns/${id}/schedule`).set('Authorization', marketer).send({}).expect(200);
+    await harness
+      .http()
+      .post(`/campaigns/${id}/schedule`)
+      .set('Authorization', marketer)
+      .send({})
+      .expect(200);
     await eventually(async () => {
       const { body } = await harness.http().get(`/campaigns/${id}/progress`).set('Authorization', marketer);
       expect(body.status).toBe('sent');
@@ -62,7 +61,8 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
   };
 
   const results = async (campaignId: string) =>
-    (await harness.http().get(`/campaigns/${campaignId}/results`).set('Authorization', marketer).expect(200)).body;
+    (await harness.http().get(`/campaigns/${campaignId}/results`).set('Authorization', marketer).expect(200))
+      .body;
 
   const responses = (campaignId: string, kind: string) =>
     harness.query<{ customer_id: string; times: number; detail: string | null }>(
@@ -105,7 +105,8 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
       const paths = [...line.matchAll(match)].map((m) => m[1]);
       return paths[url === OFFER ? 0 : 1];
     };
-    const pixelPath = (address: string) => /http:\/\/localhost:3006(\/t\/o\/[^"]+\.gif)/.exec(mailTo(address).html ?? '')?.[1];
+    const pixelPath = (address: string) =>
+      /http:\/\/localhost:3006(\/t\/o\/[^"]+\.gif)/.exec(mailTo(address).html ?? '')?.[1];
 
     beforeAll(async () => {
       campaignId = await sendCampaign(await segment('苏州市'));
@@ -140,7 +141,10 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
       await harness.http().get(clickPath('chen@example.cn', STORES)).expect(302).expect('Location', STORES);
       const clicked = await responses(campaignId, 'clicked');
       expect(clicked).toHaveLength(2);
-      expect(clicked.find((r) => r.customer_id === wang.customerId)).toMatchObject({ times: 2, detail: OFFER });
+      expect(clicked.find((r) => r.customer_id === wang.customerId)).toMatchObject({
+        times: 2,
+        detail: OFFER,
+      });
     });
 
     it('answers a forged or tampered token with 404 and never redirects to a URL it was given', async () => {
@@ -168,8 +172,14 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
         expect(response.headers.location).toBeUndefined();
       }
       const stranger = randomUUID();
-      await harness.http().get(`/t/o/${tokens.signOpen({ campaignId, customerId: stranger })}.gif`).expect(404);
-      await harness.http().get(`/t/o/${tokens.signOpen({ campaignId, customerId: wang.customerId })}`).expect(404);
+      await harness
+        .http()
+        .get(`/t/o/${tokens.signOpen({ campaignId, customerId: stranger })}.gif`)
+        .expect(404);
+      await harness
+        .http()
+        .get(`/t/o/${tokens.signOpen({ campaignId, customerId: wang.customerId })}`)
+        .expect(404);
       expect(await responses(campaignId, 'opened')).toHaveLength(1);
     });
 
@@ -179,13 +189,27 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
       const before = orderPlaced(liu.customerId, ['Nova E3'], new Date(sentAt - DAY_MS).toISOString());
       for (const order of [inside, outside, before]) await harness.publish(OrderPlaced, order.orderId, order);
       await eventually(async () => {
-        const [row] = await harness.query<{ n: number }>(`SELECT count(*)::int AS n FROM campaigns.customer_order`);
+        const [row] = await harness.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM campaigns.customer_order`,
+        );
         expect(row.n).toBe(3);
       });
       const { treated, cost } = await results(campaignId);
-      expect(treated).toMatchObject({ size: 3, delivered: 3, converted: 1, orderAmount: 200_000, opened: 1, clicked: 2 });
+      expect(treated).toMatchObject({
+        size: 3,
+        delivered: 3,
+        converted: 1,
+        orderAmount: 200_000,
+        opened: 1,
+        clicked: 2,
+      });
       expect(treated.rates.converted).toBeCloseTo(1 / 3, 10);
-      expect(cost).toEqual({ perMessage: 0.5, total: 1.5, attributedRevenue: 200_000, roi: (200_000 - 1.5) / 1.5 });
+      expect(cost).toEqual({
+        perMessage: 0.5,
+        total: 1.5,
+        attributedRevenue: 200_000,
+        roi: (200_000 - 1.5) / 1.5,
+      });
     });
 
     it('turns a call-center interaction tagged with the campaign into a reply, once', async () => {
@@ -204,7 +228,12 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
       };
       await harness.publish(InteractionRecorded, interaction.interactionId, interaction);
       await harness.publish(InteractionRecorded, interaction.interactionId, interaction);
-      const untagged = { ...interaction, interactionId: randomUUID(), customerId: chen.customerId, campaignId: null };
+      const untagged = {
+        ...interaction,
+        interactionId: randomUUID(),
+        customerId: chen.customerId,
+        campaignId: null,
+      };
       await harness.publish(InteractionRecorded, untagged.interactionId, untagged);
       await eventually(async () =>
         expect(await responses(campaignId, 'replied')).toEqual([
@@ -216,7 +245,12 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
 
     it('profiles responders against non-responders by province', async () => {
       const { profile } = await results(campaignId);
-      expect(profile).toContainEqual({ dimension: 'province', value: '江苏省', responders: 3, nonResponders: 0 });
+      expect(profile).toContainEqual({
+        dimension: 'province',
+        value: '江苏省',
+        responders: 3,
+        nonResponders: 0,
+      });
     });
   });
 

@@ -25,6 +25,8 @@ export class CampaignTracking1796059000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE campaigns.campaign_response`);
-    await db.query(`ALTER TABLE campaigns.campaign DROP COLUMN holdout_percent, DROP COLUMN attribution_days`);
+    await db.query(
+      `ALTER TABLE campaigns.campaign DROP COLUMN holdout_percent, DROP COLUMN attribution_days`,
+    );
   }
 }

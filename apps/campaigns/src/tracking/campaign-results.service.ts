@@ -19,10 +19,13 @@ export class CampaignResultsService {
 
   async of(campaignId: string): Promise<CampaignResults> {
     const campaign = await this.campaigns.get(campaignId);
-    const [groups, profile] = await this.uow.run(async (tx) => [
-      await this.results.groups(tx, campaignId),
-      await this.results.profile(tx, campaignId, this.clock.now()),
-    ] as const);
+    const [groups, profile] = await this.uow.run(
+      async (tx) =>
+        [
+          await this.results.groups(tx, campaignId),
+          await this.results.profile(tx, campaignId, this.clock.now()),
+        ] as const,
+    );
     return campaignResults(campaign, groups, profile, this.costPerMessage(campaign.channel));
   }
 

@@ -55,7 +55,11 @@ export function campaignResults(
     channel: campaign.channel,
     attributionDays: campaign.attributionDays,
     treated: { ...treated, rates },
-    holdout: { size: holdout.size, converted: holdout.converted, conversionRate: share(holdout.converted, holdout.size) },
+    holdout: {
+      size: holdout.size,
+      converted: holdout.converted,
+      conversionRate: share(holdout.converted, holdout.size),
+    },
     lift: liftOf(
       { size: treated.size, converted: treated.converted },
       { size: holdout.size, converted: holdout.converted },

@@ -30,6 +30,11 @@ describe(liftOf.name, () => {
 
   it('has no lift without a holdout', () => {
     const lift = liftOf({ size: 10, converted: 1 }, { size: 0, converted: 0 });
-    expect(lift).toMatchObject({ treatedRate: 0.1, holdoutRate: null, absoluteLift: null, note: 'no holdout group' });
+    expect(lift).toMatchObject({
+      treatedRate: 0.1,
+      holdoutRate: null,
+      absoluteLift: null,
+      note: 'no holdout group',
+    });
   });
 });

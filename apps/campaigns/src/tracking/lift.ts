@@ -31,7 +31,13 @@ export function liftOf(treated: GroupConversions, holdout: GroupConversions): Li
   const treatedRate = rateOf(treated);
   const holdoutRate = rateOf(holdout);
   if (treatedRate === null || holdoutRate === null)
-    return { treatedRate, holdoutRate, absoluteLift: null, confidenceInterval95: null, note: 'no holdout group' };
+    return {
+      treatedRate,
+      holdoutRate,
+      absoluteLift: null,
+      confidenceInterval95: null,
+      note: 'no holdout group',
+    };
   const absoluteLift = treatedRate - holdoutRate;
   if (tooSmall(treated) || tooSmall(holdout))
     return {

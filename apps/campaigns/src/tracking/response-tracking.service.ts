@@ -32,7 +32,12 @@ export class ResponseTrackingService {
     await this.uow.run(async (tx) => {
       if (!claim || !(await this.responses.wasSentTo(tx, claim.campaignId, claim.customerId)))
         throw new NotFoundError('Tracking link', 'given');
-      await this.responses.record(tx, { ...claim, kind: ResponseKinds.opened, at: this.clock.now(), detail: null });
+      await this.responses.record(tx, {
+        ...claim,
+        kind: ResponseKinds.opened,
+        at: this.clock.now(),
+        detail: null,
+      });
     });
   }
 
@@ -44,7 +49,12 @@ export class ResponseTrackingService {
       const url = campaign && templateLinks(campaign.template)[claim.linkIndex];
       if (!url || !(await this.responses.wasSentTo(tx, claim.campaignId, claim.customerId)))
         throw new NotFoundError('Tracking link', 'given');
-      await this.responses.record(tx, { ...claim, kind: ResponseKinds.clicked, at: this.clock.now(), detail: url });
+      await this.responses.record(tx, {
+        ...claim,
+        kind: ResponseKinds.clicked,
+        at: this.clock.now(),
+        detail: url,
+      });
       return url;
     });
   }

@@ -1,7 +1,10 @@
 import { rewriteLinks, templateLinks } from './template-links';
 
 const template = {
-  'zh-CN': { subject: 's', body: '详情 https://a.example/x?id=1，门店 https://a.example/stores。再看 https://a.example/x?id=1' },
+  'zh-CN': {
+    subject: 's',
+    body: '详情 https://a.example/x?id=1，门店 https://a.example/stores。再看 https://a.example/x?id=1',
+  },
   en: { subject: 's', body: 'See https://a.example/en. Or {{unsubscribeUrl}}' },
 };
 

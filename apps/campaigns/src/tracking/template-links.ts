@@ -21,7 +21,11 @@ export function templateLinks(template: CampaignTemplate): string[] {
 }
 
 /** The text with each of the template's links replaced by the tracked one for its index; other URLs unchanged. */
-export function rewriteLinks(text: string, links: readonly string[], trackedUrl: (index: number) => string): string {
+export function rewriteLinks(
+  text: string,
+  links: readonly string[],
+  trackedUrl: (index: number) => string,
+): string {
   return text.replace(URL_IN_TEXT, (found) => {
     const url = found.replace(TRAILING_PUNCTUATION, '');
     const index = links.indexOf(url);

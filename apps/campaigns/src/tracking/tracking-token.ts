@@ -40,7 +40,9 @@ export class TrackingTokens {
     const match = OPEN_TOKEN.exec(token);
     if (!match) return null;
     const [, campaignId, customerId, signature] = match;
-    return this.signer.matches(`open.${campaignId}.${customerId}`, signature) ? { campaignId, customerId } : null;
+    return this.signer.matches(`open.${campaignId}.${customerId}`, signature)
+      ? { campaignId, customerId }
+      : null;
   }
 
   verifyClick(token: string): ClickClaim | null {

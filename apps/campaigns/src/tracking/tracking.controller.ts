@@ -1,5 +1,12 @@
 import { Controller, Get, Header, Param, Redirect, StreamableFile } from '@nestjs/common';
-import { ApiFoundResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiFoundResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public } from '@crm/auth';
 import { NotFoundError } from '@crm/core';
 import { ResponseTrackingService } from './response-tracking.service';
@@ -18,7 +25,9 @@ export class TrackingController {
   @Get('o/:file')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('image/gif')
-  @ApiOperation({ summary: 'The open pixel of a campaign mail (`{token}.gif`): records the open, once per recipient' })
+  @ApiOperation({
+    summary: 'The open pixel of a campaign mail (`{token}.gif`): records the open, once per recipient',
+  })
   @ApiOkResponse({ description: 'A 1x1 transparent GIF', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ description: 'Not a valid tracking link' })
   async open(@Param('file') file: string): Promise<StreamableFile> {
@@ -31,7 +40,8 @@ export class TrackingController {
   @Redirect()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: "A tracked link of a campaign mail: records the click and redirects to the template's link it signs",
+    summary:
+      "A tracked link of a campaign mail: records the click and redirects to the template's link it signs",
   })
   @ApiFoundResponse({ description: 'Redirects to the link in the campaign template' })
   @ApiNotFoundResponse({ description: 'Not a valid tracking link' })

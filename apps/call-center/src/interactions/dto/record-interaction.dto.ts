@@ -30,7 +30,8 @@ export class RecordInteractionDto {
 
   @ApiPropertyOptional({
     example: 'resolved',
-    description: 'How the contact ended (answered, no-answer, ...; for a campaign: interested, not-interested)',
+    description:
+      'How the contact ended (answered, no-answer, ...; for a campaign: interested, not-interested)',
   })
   @IsOptional()
   @IsString()
@@ -51,7 +52,8 @@ export class RecordInteractionDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'The campaign this contact answers (feedback taken during the call); it counts as a response to it',
+    description:
+      'The campaign this contact answers (feedback taken during the call); it counts as a response to it',
   })
   @IsOptional()
   @IsUUID()

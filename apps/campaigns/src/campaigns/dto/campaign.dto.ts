@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ALL_CAMPAIGN_CHANNELS, CampaignChannel } from '@crm/contracts';
 import { IsDateTime, PageQuery } from '@crm/http';
 import { CampaignStatus, CampaignStatuses, DEFAULT_ATTRIBUTION_DAYS, MAX_HOLDOUT_PERCENT } from '../campaign';

@@ -22,7 +22,8 @@ class TreatedView {
   @ApiProperty() clicked: number;
   @ApiProperty({ description: 'Answered through the call center' }) replied: number;
   @ApiProperty() unsubscribed: number;
-  @ApiProperty({ description: 'Ordered or had a service visit within the attribution window' }) converted: number;
+  @ApiProperty({ description: 'Ordered or had a service visit within the attribution window' })
+  converted: number;
   @ApiProperty({ description: 'order.placed amounts within the window (CNY)' }) orderAmount: number;
   @ApiProperty({ type: TreatedRatesView }) rates: TreatedRatesView;
 }
