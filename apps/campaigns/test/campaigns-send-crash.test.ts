@@ -143,6 +143,7 @@ describe('a sender killed with SIGKILL mid-batch, then restarted', () => {
       queued: 0,
       sent: MEMBERS - 1,
       failed: 0,
+      heldOut: 0,
       skipped: { no_consent: 1, no_address: 0, erased: 0 },
     });
     console.log(

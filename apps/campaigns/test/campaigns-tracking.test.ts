@@ -285,6 +285,12 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
       expect(held.filter(({ email }) => mailed.has(email))).toEqual([]);
       const sent = smtp.received.filter((mail) => mail.to[0].startsWith('h')).length;
       expect(sent).toBe(SIZE - held.length);
+      const { body: progress } = await harness
+        .http()
+        .get(`/campaigns/${campaignId}/progress`)
+        .set('Authorization', marketer)
+        .expect(200);
+      expect(progress).toMatchObject({ total: SIZE, heldOut: held.length, sent: SIZE - held.length });
       const { treated, holdout, lift } = await results(campaignId);
       expect(treated.size + holdout.size).toBe(SIZE);
       expect(holdout).toEqual({ size: held.length, converted: 0, conversionRate: 0 });

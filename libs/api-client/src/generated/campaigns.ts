@@ -321,6 +321,11 @@ export interface components {
        */
       failed: number;
       /**
+       * @description In the holdout (control group): never sent
+       * @example 120
+       */
+      heldOut: number;
+      /**
        * @description Waiting or being sent (retries included)
        * @example 400
        */
