@@ -95,6 +95,22 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
     await smtp?.stop();
   });
 
+  it('refuses a holdout over 50% or an attribution window of 0 days, naming the field', async () => {
+    const segmentId = await segment('无锡市');
+    for (const [field, value] of [
+      ['holdoutPercent', 51],
+      ['attributionDays', 0],
+    ] as const) {
+      const { status, body } = await harness
+        .http()
+        .post('/campaigns')
+        .set('Authorization', marketer)
+        .send({ name: 'bad', channel: 'email', segmentId, template: TEMPLATE, [field]: value });
+      expect(status).toBe(400);
+      expect(JSON.stringify(body)).toContain(field);
+    }
+  });
+
   describe('a campaign sent to three customers', () => {
     let campaignId: string;
     let sentAt: number;
