@@ -21,9 +21,13 @@ export class LinkSigner {
     return this.mac(payload).toString('base64url');
   }
 
+  /**
+   * Compares the text, not the decoded bytes: the last base64url character carries two unused bits, so four
+   * spellings decode alike and only the canonical one may pass.
+   */
   matches(payload: string, signature: string): boolean {
-    const expected = this.mac(payload);
-    const given = Buffer.from(signature, 'base64url');
+    const expected = Buffer.from(this.signature(payload));
+    const given = Buffer.from(signature);
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 

@@ -29,6 +29,14 @@ describe(TrackingTokens.name, () => {
     expect(tokens.verifyOpen(`${claim.campaignId}.${claim.customerId}.${unsubscribeSignature}`)).toBeNull();
   });
 
+  it('rejects a non-canonical spelling of the signature (the unused bits of its last character)', () => {
+    const token = tokens.signOpen(claim);
+    const last = token.at(-1) as string;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sibling = alphabet[alphabet.indexOf(last) ^ 1];
+    expect(tokens.verifyOpen(token.slice(0, -1) + sibling)).toBeNull();
+  });
+
   it('rejects a token signed with another secret', () => {
     expect(new TrackingTokens(`${SECRET}-other`).verifyOpen(tokens.signOpen(claim))).toBeNull();
   });
