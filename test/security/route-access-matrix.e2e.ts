@@ -214,6 +214,10 @@ describe('access to every route, by caller', () => {
         // is the credential.
         'GET /unsubscribe/:token',
         'POST /unsubscribe/:token',
+        // A campaign mail's open pixel and tracked links, loaded by mail clients; the signed token is the credential
+        // and a click token names a link of the campaign's own template, never a URL.
+        'GET /t/o/:file',
+        'GET /t/c/:token',
       ].sort(),
     );
   });

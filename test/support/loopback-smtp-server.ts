@@ -6,6 +6,8 @@ export interface ReceivedEmail {
   to: string[];
   subject: string;
   text: string;
+  /** The text/html alternative, when the mail has one. */
+  html: string | null;
   headers: Map<string, string>;
 }
 
@@ -64,8 +66,35 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Enough MIME for one text/plain part as nodemailer writes it: folded headers, RFC 2047 words, base64 or QP. */
+/**
+ * Enough MIME for a text/plain part, alone or with a text/html alternative, as nodemailer writes them: folded
+ * headers, RFC 2047 words, base64 or QP.
+ */
 function parseEmail(raw: string, rcptTo: { address: string }[]): ReceivedEmail {
+  const { headers, body } = parsePart(raw);
+  const boundary = /multipart\/alternative;.*boundary="?([^";]+)"?/i.exec(
+    headers.get('content-type') ?? '',
+  )?.[1];
+  const parts = boundary
+    ? body
+        .split(`--${boundary}`)
+        .slice(1, -1)
+        .map((part) => parsePart(part.replace(/^\r\n/, '')))
+    : [{ headers, body }];
+  const ofType = (type: string) =>
+    parts.find((part) => (part.headers.get('content-type') ?? 'text/plain').startsWith(type));
+  const plain = ofType('text/plain');
+  const html = ofType('text/html');
+  return {
+    to: rcptTo.map((r) => r.address),
+    subject: decodeWords(headers.get('subject') ?? ''),
+    text: plain ? decodeBody(plain) : '',
+    html: html ? decodeBody(html) : null,
+    headers,
+  };
+}
+
+function parsePart(raw: string): { headers: Map<string, string>; body: string } {
   const split = raw.indexOf('\r\n\r\n');
   const headers = new Map<string, string>();
   for (const line of raw
@@ -75,20 +104,13 @@ function parseEmail(raw: string, rcptTo: { address: string }[]): ReceivedEmail {
     const colon = line.indexOf(':');
     headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
   }
-  const body = raw.slice(split + 4);
+  return { headers, body: raw.slice(split + 4) };
+}
+
+function decodeBody({ headers, body }: { headers: Map<string, string>; body: string }): string {
   const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body, 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? decodeQuotedPrintable(body)
-        : body;
-  return {
-    to: rcptTo.map((r) => r.address),
-    subject: decodeWords(headers.get('subject') ?? ''),
-    text,
-    headers,
-  };
+  if (encoding === 'base64') return Buffer.from(body, 'base64').toString('utf8');
+  return encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
 }
 
 function decodeWords(value: string): string {

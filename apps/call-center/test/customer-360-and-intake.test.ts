@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ComplaintRecorded,
   CustomerErased,
@@ -136,6 +137,48 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
       created.body.interactionId,
     );
     expect((await view360()).interactions[0].interactionId).toBe(created.body.interactionId);
+  });
+
+  it('tags a call with the campaign it answers, in the announced event, and rejects a campaign id that is no uuid', async () => {
+    const campaignId = randomUUID();
+    const created = await cc
+      .http()
+      .post(`/customers/${customer.customerId}/interactions`)
+      .set('Authorization', agent)
+      .send({
+        channel: 'phone',
+        direction: 'outbound',
+        subject: 'Campaign feedback',
+        outcome: 'interested',
+        campaignId,
+      })
+      .expect(201);
+    const announced = async (interactionId: string) => {
+      const rows = await cc.query<{ envelope: unknown }>(
+        `SELECT envelope FROM call_center.outbox_message WHERE message_key = $1 ORDER BY seq`,
+        [interactionId],
+      );
+      return validateEvent(rows[0].envelope).payload;
+    };
+    expect(await announced(created.body.interactionId)).toMatchObject({
+      campaignId,
+      outcome: 'interested',
+      customerId: customer.customerId,
+    });
+    const untagged = await cc
+      .http()
+      .post(`/customers/${customer.customerId}/interactions`)
+      .set('Authorization', agent)
+      .send({ channel: 'phone', direction: 'inbound', subject: 'Service date' })
+      .expect(201);
+    expect(await announced(untagged.body.interactionId)).toMatchObject({ campaignId: null });
+    const bad = await cc
+      .http()
+      .post(`/customers/${customer.customerId}/interactions`)
+      .set('Authorization', agent)
+      .send({ channel: 'phone', direction: 'outbound', subject: 'x', campaignId: 'not-a-uuid' })
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('campaignId');
   });
 
   it('takes a complaint and publishes ComplaintRecorded with the ticket id through the outbox', async () => {

@@ -34,6 +34,11 @@ export interface CampaignsSettings {
   quietHours: Record<CampaignChannel, QuietHours | null>;
   /** Per channel, the most marketing messages a customer gets in a rolling window; null: no cap. */
   frequencyCaps: Record<CampaignChannel, FrequencyCap | null>;
+  /** Public address of the tracking routes (`GET {base}o/{token}.gif`, `GET {base}c/{token}`). */
+  trackingBaseUrl: string;
+  /** What one message costs on each channel (CNY), for a campaign's cost and ROI. */
+  emailCostPerMessage: number;
+  smsCostPerMessage: number;
 }
 
 export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSecret'> = {
@@ -52,6 +57,9 @@ export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSec
   /** Chinese marketing SMS rules: none between 21:00 and 08:00; email is not restricted. */
   quietHours: { sms: parseQuietHours('21:00-08:00'), email: null },
   frequencyCaps: { sms: parseFrequencyCap('2/7d'), email: null },
+  trackingBaseUrl: 'http://localhost:3006/t/',
+  emailCostPerMessage: 0.01,
+  smsCostPerMessage: 0.05,
 };
 
 /**
@@ -82,6 +90,9 @@ export function campaignsSettings(config: PlatformConfig & Partial<CampaignsConf
       sms: optionalSetting(config.CAMPAIGNS_SMS_FREQUENCY_CAP, parseFrequencyCap, d.frequencyCaps.sms),
       email: optionalSetting(config.CAMPAIGNS_EMAIL_FREQUENCY_CAP, parseFrequencyCap, d.frequencyCaps.email),
     },
+    trackingBaseUrl: config.CAMPAIGNS_TRACKING_BASE_URL ?? d.trackingBaseUrl,
+    emailCostPerMessage: config.CAMPAIGNS_EMAIL_COST_PER_MESSAGE ?? d.emailCostPerMessage,
+    smsCostPerMessage: config.CAMPAIGNS_SMS_COST_PER_MESSAGE ?? d.smsCostPerMessage,
   };
 }
 

@@ -23,6 +23,9 @@ export const campaignsConfigSchema = defineServiceConfig(
     CAMPAIGNS_EMAIL_QUIET_HOURS: quietHoursSetting.optional(),
     CAMPAIGNS_SMS_FREQUENCY_CAP: frequencyCapSetting.optional(),
     CAMPAIGNS_EMAIL_FREQUENCY_CAP: frequencyCapSetting.optional(),
+    CAMPAIGNS_TRACKING_BASE_URL: z.url().optional(),
+    CAMPAIGNS_EMAIL_COST_PER_MESSAGE: z.coerce.number().min(0).max(100).optional(),
+    CAMPAIGNS_SMS_COST_PER_MESSAGE: z.coerce.number().min(0).max(100).optional(),
   },
   {
     refine: (config, ctx) => {

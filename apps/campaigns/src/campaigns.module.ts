@@ -11,11 +11,13 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SendingModule } from './sending/sending.module';
 import { ServiceHistoryModule } from './service-history/service-history.module';
+import { TrackingModule } from './tracking/tracking.module';
 import { TriggersModule } from './triggers/triggers.module';
 
 /**
  * Marketing campaigns, one module per concept: the replicas (customers, orders, service history), the segments
- * selected from them, the campaigns, their sending, their recurring and triggered runs, and the person's export part.
+ * selected from them, the campaigns, their sending, their recurring and triggered runs, their responses and
+ * results, and the person's export part.
  * Each concept module imports CampaignsMessaging for the outbox and the subscriber.
  */
 @Module({})
@@ -34,6 +36,7 @@ export class CampaignsModule {
         TriggersModule,
         CampaignModule,
         SendingModule,
+        TrackingModule,
         PrivacyModule,
       ],
       providers: [CampaignsDemoCampaign, CampaignsDemoSeeder],

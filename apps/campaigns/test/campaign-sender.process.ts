@@ -8,6 +8,8 @@ import { CampaignRecipientRepository } from '../src/sending/campaign-recipient.r
 import { CampaignSender } from '../src/sending/campaign.sender';
 import { FrequencyCapRepository } from '../src/sending/frequency-cap.repository';
 import { UnsubscribeTokens } from '../src/sending/unsubscribe-token';
+import { MessageTracking } from '../src/tracking/message-tracking';
+import { TrackingTokens } from '../src/tracking/tracking-token';
 
 async function main(): Promise<void> {
   const env = (name: string) => process.env[name] ?? '';
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     campaignChannels(settings, clock),
     new UnsubscribeTokens(settings.unsubscribeSecret),
     new FrequencyCapRepository(dataSource),
+    new MessageTracking(new TrackingTokens(settings.unsubscribeSecret), settings),
     clock,
     settings,
   );

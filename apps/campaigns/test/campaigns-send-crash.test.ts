@@ -144,6 +144,7 @@ describe('a sender killed with SIGKILL mid-batch, then restarted', () => {
       queued: 0,
       sent: MEMBERS - 1,
       failed: 0,
+      heldOut: 0,
       skipped: { no_consent: 1, no_address: 0, erased: 0, frequency_cap: 0 },
     });
     console.log(

@@ -145,6 +145,7 @@ describe('campaign email: frozen at send time, one mail per consenting member, o
         queued: 0,
         sent: 2,
         failed: 0,
+        heldOut: 0,
         skipped: { no_consent: 1, no_address: 1, erased: 0, frequency_cap: 0 },
       });
     });

@@ -8,6 +8,7 @@ import { CampaignSender } from '../src/sending/campaign.sender';
 import { FrequencyCapRepository } from '../src/sending/frequency-cap.repository';
 import { campaignChannels } from '../src/sending/sending.module';
 import { UnsubscribeTokens } from '../src/sending/unsubscribe-token';
+import { MessageTracking } from '../src/tracking/message-tracking';
 import { CampaignsHarness } from './campaigns.harness';
 import { consent, customerState, livingIn, vehicleState } from './customer-fixture';
 
@@ -227,6 +228,7 @@ describe('campaign SMS: provider templates through the gateway adapter, quiet ho
               campaignChannels(settings, clock),
               harness.app.get(UnsubscribeTokens),
               harness.app.get(FrequencyCapRepository),
+              harness.app.get(MessageTracking),
               clock,
               settings,
             ),

@@ -6,7 +6,11 @@ import { EventFactory, Outbox } from '@crm/messaging';
 import { Interaction } from './interaction';
 import { InteractionRepository } from './interaction.repository';
 
-export type InteractionDraft = Omit<Interaction, 'interactionId' | 'occurredAt'> & { occurredAt?: string };
+/** `campaignId`: the campaign the contact answers, passed on to the event (campaigns counts it as a response). */
+export type InteractionDraft = Omit<Interaction, 'interactionId' | 'occurredAt'> & {
+  occurredAt?: string;
+  campaignId?: string;
+};
 
 /** Stores an interaction and announces it, inside the caller's transaction. */
 @Injectable()
@@ -21,7 +25,8 @@ export class InteractionRecorder {
 
   async record(tx: EntityManager, draft: InteractionDraft): Promise<Interaction> {
     const occurredAt = new Date(draft.occurredAt ?? this.clock.now()).toISOString();
-    const interaction: Interaction = { ...draft, interactionId: this.ids.next(), occurredAt };
+    const { campaignId, ...fields } = draft;
+    const interaction: Interaction = { ...fields, interactionId: this.ids.next(), occurredAt };
     await this.interactions.insert(tx, interaction);
     const payload = {
       interactionId: interaction.interactionId,
@@ -34,6 +39,7 @@ export class InteractionRecorder {
       outcome: interaction.outcome,
       durationSeconds: interaction.durationSeconds,
       occurredAt,
+      campaignId: campaignId ?? null,
     };
     await this.outbox.add(tx, this.events.create(InteractionRecorded, interaction.interactionId, payload));
     return interaction;

@@ -3,7 +3,8 @@ import { EntityManager } from 'typeorm';
 import { Campaign, CampaignStatus } from './campaign';
 
 const COLUMNS = `id, name, channel, segment_id AS "segmentId", template, send_at AS "sendAt", schedule, status,
-  created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
+  holdout_percent AS "holdoutPercent", attribution_days AS "attributionDays", created_by AS "createdBy",
+  created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
 
 type CampaignRow = Omit<Campaign, 'sendAt' | 'createdAt' | 'updatedAt' | 'sentAt'> &
   Record<'sendAt' | 'createdAt' | 'updatedAt' | 'sentAt', Date | string | null>;
@@ -13,7 +14,8 @@ export class CampaignRepository {
   async insert(tx: EntityManager, campaign: Campaign): Promise<void> {
     await tx.query(
       `INSERT INTO campaigns.campaign (id, name, channel, segment_id, template, send_at, status, created_by,
-         created_at, updated_at, schedule) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+         created_at, updated_at, schedule, holdout_percent, attribution_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         campaign.id,
         campaign.name,
@@ -26,6 +28,8 @@ export class CampaignRepository {
         campaign.createdAt,
         campaign.updatedAt,
         jsonOrNull(campaign.schedule),
+        campaign.holdoutPercent,
+        campaign.attributionDays,
       ],
     );
   }
@@ -33,7 +37,7 @@ export class CampaignRepository {
   async update(tx: EntityManager, campaign: Campaign): Promise<void> {
     await tx.query(
       `UPDATE campaigns.campaign SET name = $2, segment_id = $3, template = $4, send_at = $5, status = $6,
-         updated_at = $7, schedule = $8 WHERE id = $1`,
+         updated_at = $7, schedule = $8, holdout_percent = $9, attribution_days = $10 WHERE id = $1`,
       [
         campaign.id,
         campaign.name,
@@ -43,6 +47,8 @@ export class CampaignRepository {
         campaign.status,
         campaign.updatedAt,
         jsonOrNull(campaign.schedule),
+        campaign.holdoutPercent,
+        campaign.attributionDays,
       ],
     );
   }

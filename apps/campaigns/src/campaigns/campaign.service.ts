@@ -5,7 +5,14 @@ import { Clock, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core'
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { SegmentService } from '../segments/segment.service';
 import { parseCampaignSchedule } from '../triggers/campaign-schedule';
-import { assertCancellable, assertEditable, Campaign, CampaignStatus, CampaignStatuses } from './campaign';
+import {
+  assertCancellable,
+  assertEditable,
+  Campaign,
+  CampaignStatus,
+  CampaignStatuses,
+  DEFAULT_ATTRIBUTION_DAYS,
+} from './campaign';
 import { CampaignRepository } from './campaign.repository';
 import { parseTemplateFor } from './channel-template';
 
@@ -16,10 +23,14 @@ export interface NewCampaign {
   template: unknown;
   /** A cron or a trigger to repeat on; absent for a one-off campaign. */
   schedule?: unknown;
+  holdoutPercent?: number;
+  attributionDays?: number;
   createdBy: string;
 }
 
-export type CampaignChanges = Partial<Pick<NewCampaign, 'name' | 'segmentId' | 'template' | 'schedule'>>;
+export type CampaignChanges = Partial<
+  Pick<NewCampaign, 'name' | 'segmentId' | 'template' | 'schedule' | 'holdoutPercent' | 'attributionDays'>
+>;
 
 /** A scheduled time may lag the request a little (clock skew), not more. */
 const PAST_TOLERANCE_MS = 60_000;
@@ -51,6 +62,8 @@ export class CampaignService {
       sendAt: null,
       schedule,
       status: CampaignStatuses.draft,
+      holdoutPercent: input.holdoutPercent ?? 0,
+      attributionDays: input.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS,
       createdBy: input.createdBy,
       createdAt: now,
       updatedAt: now,
@@ -85,6 +98,8 @@ export class CampaignService {
             ? campaign.template
             : parseTemplateFor(campaign.channel, changes.template),
         schedule: schedule === undefined ? campaign.schedule : schedule,
+        holdoutPercent: changes.holdoutPercent ?? campaign.holdoutPercent,
+        attributionDays: changes.attributionDays ?? campaign.attributionDays,
       };
     });
   }

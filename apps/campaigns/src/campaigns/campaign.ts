@@ -16,6 +16,9 @@ export type CampaignStatus = (typeof CampaignStatuses)[keyof typeof CampaignStat
 /** One-off campaigns have a single step; recurring and triggered ones will number theirs. */
 export const FIRST_STEP = 1;
 
+export const DEFAULT_ATTRIBUTION_DAYS = 30;
+export const MAX_HOLDOUT_PERCENT = 50;
+
 export interface Campaign {
   id: string;
   name: string;
@@ -27,6 +30,10 @@ export interface Campaign {
   /** How it repeats (a cron or a trigger), from `sendAt` on; null for a one-off campaign. */
   schedule: CampaignSchedule | null;
   status: CampaignStatus;
+  /** The share of the segment (0-50 %) held out as a control group: frozen with the rest, never sent. */
+  holdoutPercent: number;
+  /** Days after the send in which a customer's order or service visit counts as converted. */
+  attributionDays: number;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

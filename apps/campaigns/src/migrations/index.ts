@@ -11,6 +11,7 @@ import { OrderReplicaEventSequence1796053500002 } from './1796053500002-order-re
 import { CreateCustomerValueTier1796055000001 } from './1796055000001-create-customer-value-tier';
 import { CampaignRecipientFrequencyIndex1796057000000 } from './1796057000000-campaign-recipient-frequency-index';
 import { CampaignSchedulesAndOccurrences1796058000000 } from './1796058000000-campaign-schedules-and-occurrences';
+import { CampaignTracking1796059000000 } from './1796059000000-campaign-tracking';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -26,4 +27,5 @@ export const campaignsMigrations = [
   CreateCustomerValueTier1796055000001,
   CampaignRecipientFrequencyIndex1796057000000,
   CampaignSchedulesAndOccurrences1796058000000,
+  CampaignTracking1796059000000,
 ];

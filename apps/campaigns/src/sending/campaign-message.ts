@@ -11,6 +11,8 @@ export interface CampaignEmail extends AddressedMessage {
   channel: typeof CampaignChannels.email;
   subject: string;
   body: string;
+  /** The HTML alternative (carrying the open pixel), where the channel has one. */
+  html?: string;
   /** RFC 8058 one-click unsubscribe target. */
   unsubscribeUrl: string;
 }

@@ -6,6 +6,8 @@ export interface CampaignProgress {
   queued: number;
   sent: number;
   failed: number;
+  /** The control group: frozen, never sent (ADR 0032). */
+  heldOut: number;
   skipped: Record<RecipientSkipReason, number>;
 }
 
@@ -17,6 +19,7 @@ export function progressFrom(
     queued: 0,
     sent: 0,
     failed: 0,
+    heldOut: 0,
     skipped: Object.fromEntries(ALL_SKIP_REASONS.map((reason) => [reason, 0])) as Record<
       RecipientSkipReason,
       number
@@ -27,6 +30,7 @@ export function progressFrom(
     if (status === 'skipped' && reason) progress.skipped[reason] += count;
     else if (status === 'queued' || status === 'sending') progress.queued += count;
     else if (status === 'sent' || status === 'failed') progress[status] += count;
+    else if (status === 'holdout') progress.heldOut += count;
   }
   return progress;
 }

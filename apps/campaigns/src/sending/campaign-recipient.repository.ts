@@ -18,6 +18,13 @@ const consentedOn = (channel: string) =>
   `EXISTS (SELECT 1 FROM campaigns.customer_consent g
             WHERE g.customer_id = c.id AND g.channel = ${channel} AND g.granted)`;
 
+/**
+ * Whether a customer falls in a campaign's holdout: the first 32 bits of md5(campaign id, customer id) as a fraction
+ * of 2^32 below the share. Deterministic (a second freeze picks the same people) and independent of any attribute.
+ */
+const inHoldout = (campaign: string, percent: string) =>
+  `(('x' || left(md5(${campaign}::uuid::text || c.id::text), 8))::bit(32)::bigint / 4294967296.0 < ${percent}::int / 100.0)`;
+
 const KEY_MATCH = `campaign_id = $1 AND step = $2 AND customer_id = $3`;
 
 /** Owns `campaign_recipient`: the frozen membership of each campaign step and where each send stands. */
@@ -27,11 +34,12 @@ export class CampaignRecipientRepository {
 
   /**
    * Freezes the segment's members now into one row each: queued, or skipped with a reason when they gave no consent
-   * on the channel or have no address on it. Idempotent: a second freeze adds nobody twice.
+   * on the channel or have no address on it, or held out (the control group) when the campaign keeps one.
+   * Idempotent: a second freeze adds nobody twice.
    */
   async freeze(
     tx: EntityManager,
-    step: Omit<RecipientKey, 'customerId'> & { channel: CampaignChannel },
+    step: Omit<RecipientKey, 'customerId'> & { channel: CampaignChannel; holdoutPercent: number },
     members: SegmentSql,
     now: Date,
   ): Promise<number> {
@@ -39,8 +47,10 @@ export class CampaignRecipientRepository {
     const [row] = await tx.query(
       `WITH frozen AS (
        INSERT INTO campaigns.campaign_recipient (campaign_id, step, customer_id, status, skip_reason, next_attempt_at)
-       SELECT $${at + 1}, $${at + 2}, c.id, CASE WHEN s.reason IS NULL THEN 'queued' ELSE 'skipped' END, s.reason,
-              $${at + 4}
+       SELECT $${at + 1}, $${at + 2}, c.id,
+              CASE WHEN s.reason IS NOT NULL THEN 'skipped'
+                   WHEN ${inHoldout(`$${at + 1}`, `$${at + 5}`)} THEN 'holdout' ELSE 'queued' END,
+              s.reason, $${at + 4}
          FROM campaigns.customer c
         CROSS JOIN LATERAL (SELECT CASE
               WHEN NOT ${consentedOn(`$${at + 3}`)} THEN 'no_consent'
@@ -48,7 +58,7 @@ export class CampaignRecipientRepository {
         WHERE ${members.where}
        ON CONFLICT DO NOTHING RETURNING 1)
        SELECT count(*)::int AS count FROM frozen`,
-      [...members.params, step.campaignId, step.step, step.channel, now],
+      [...members.params, step.campaignId, step.step, step.channel, now, step.holdoutPercent],
     );
     return row.count;
   }

@@ -12,6 +12,7 @@ import {
 import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
 import { CampaignTemplate, CompiledTemplate } from '../campaigns/campaign-template';
 import { SmsTemplate, smsParams } from '../campaigns/sms-template';
+import { MessageTracking } from '../tracking/message-tracking';
 import { CampaignChannels } from './campaign-channels';
 import { CampaignMessage } from './campaign-message';
 import { CampaignRecipientRepository } from './campaign-recipient.repository';
@@ -41,6 +42,7 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
     private readonly channels: CampaignChannels,
     private readonly tokens: UnsubscribeTokens,
     private readonly caps: FrequencyCapRepository,
+    private readonly tracking: MessageTracking,
     clock: Clock,
     @Inject(CAMPAIGNS_SETTINGS) private readonly settings: CampaignsSettings,
   ) {
@@ -128,11 +130,16 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
       city: recipient.city,
       unsubscribeUrl,
     });
+    const tracked = this.tracking.track(
+      { ...recipient, template: recipient.template as CampaignTemplate },
+      content,
+    );
     return {
       channel: 'email',
       idempotencyKey: idempotencyKey(recipient),
       to: address,
       ...content,
+      ...tracked,
       unsubscribeUrl,
     };
   }

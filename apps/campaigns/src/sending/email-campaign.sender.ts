@@ -38,6 +38,7 @@ export class EmailCampaignSender extends CampaignChannelSender {
       to: message.to,
       subject: message.subject,
       text: message.body,
+      html: message.html,
       messageId: campaignMessageId(message.idempotencyKey),
       headers: {
         'List-Unsubscribe': `<${message.unsubscribeUrl}>`,

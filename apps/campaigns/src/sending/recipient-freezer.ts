@@ -58,7 +58,7 @@ export class RecipientFreezer {
   ): Promise<number> {
     return this.recipients.freeze(
       tx,
-      { campaignId: campaign.id, step, channel: campaign.channel },
+      { campaignId: campaign.id, step, channel: campaign.channel, holdoutPercent: campaign.holdoutPercent },
       members,
       now,
     );

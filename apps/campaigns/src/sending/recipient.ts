@@ -9,6 +9,8 @@ export const RecipientStatuses = {
   sent: 'sent',
   failed: 'failed',
   skipped: 'skipped',
+  /** In the campaign's control group: frozen like the rest so its conversions can be compared, never sent. */
+  holdout: 'holdout',
 } as const;
 export type RecipientStatus = (typeof RecipientStatuses)[keyof typeof RecipientStatuses];
 

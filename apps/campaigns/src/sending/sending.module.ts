@@ -4,6 +4,7 @@ import { CampaignsMessaging } from '../campaigns-messaging';
 import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
 import { CampaignModule } from '../campaigns/campaign.module';
 import { SegmentsModule } from '../segments/segments.module';
+import { TrackingLinksModule } from '../tracking/tracking-links.module';
 import { CampaignChannels, PacedChannel } from './campaign-channels';
 import { CampaignChannelSender } from './campaign-message';
 import { CampaignCloser } from './campaign-closer';
@@ -48,7 +49,7 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
 
 /** Sending: freezing each campaign's recipients at its time, sending each once, its progress and the opt-outs. */
 @Module({
-  imports: [CampaignsMessaging, CampaignModule, SegmentsModule],
+  imports: [CampaignsMessaging, CampaignModule, SegmentsModule, TrackingLinksModule],
   controllers: [CampaignProgressController, UnsubscribeController],
   providers: [
     {

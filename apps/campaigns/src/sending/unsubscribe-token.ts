@@ -13,13 +13,40 @@ export const UNSUBSCRIBE_TOKEN_PATTERN = new RegExp(
   `^(${UUID})\\.(${UUID})\\.(${ALL_CAMPAIGN_CHANNELS.join('|')})\\.([A-Za-z0-9_-]{43})$`,
 );
 
+/** HMAC-SHA256 over a payload, base64url (43 characters), checked in constant time; shared by every mail link. */
+export class LinkSigner {
+  constructor(private readonly secret: string) {}
+
+  signature(payload: string): string {
+    return this.mac(payload).toString('base64url');
+  }
+
+  /**
+   * Compares the text, not the decoded bytes: the last base64url character carries two unused bits, so four
+   * spellings decode alike and only the canonical one may pass.
+   */
+  matches(payload: string, signature: string): boolean {
+    const expected = Buffer.from(this.signature(payload));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  private mac(payload: string): Buffer {
+    return createHmac('sha256', this.secret).update(payload).digest();
+  }
+}
+
 /** Signs and checks the token in each mail's unsubscribe link; the secret comes from configuration only. */
 export class UnsubscribeTokens {
-  constructor(private readonly secret: string) {}
+  private readonly signer: LinkSigner;
+
+  constructor(secret: string) {
+    this.signer = new LinkSigner(secret);
+  }
 
   sign(claim: UnsubscribeClaim): string {
     const payload = `${claim.campaignId}.${claim.customerId}.${claim.channel}`;
-    return `${payload}.${this.mac(payload).toString('base64url')}`;
+    return `${payload}.${this.signer.signature(payload)}`;
   }
 
   /** The claim of a well-formed token whose signature matches (compared in constant time); null otherwise. */
@@ -27,13 +54,7 @@ export class UnsubscribeTokens {
     const match = UNSUBSCRIBE_TOKEN_PATTERN.exec(token);
     if (!match) return null;
     const [, campaignId, customerId, channel, signature] = match;
-    const expected = this.mac(`${campaignId}.${customerId}.${channel}`);
-    const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    if (!this.signer.matches(`${campaignId}.${customerId}.${channel}`, signature)) return null;
     return { campaignId, customerId, channel: channel as CampaignChannel };
-  }
-
-  private mac(payload: string): Buffer {
-    return createHmac('sha256', this.secret).update(payload).digest();
   }
 }

@@ -420,6 +420,11 @@ export interface components {
     };
     RecordInteractionDto: {
       /**
+       * Format: uuid
+       * @description The campaign this contact answers (feedback taken during the call); it counts as a response to it
+       */
+      campaignId?: string;
+      /**
        * @description `web` is a web form
        * @example phone
        * @enum {string}
@@ -443,7 +448,7 @@ export interface components {
        */
       occurredAt?: string;
       /**
-       * @description How the contact ended (answered, no-answer, ...)
+       * @description How the contact ended (answered, no-answer, ...; for a campaign: interested, not-interested)
        * @example resolved
        */
       outcome?: string;

@@ -89,6 +89,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Responses, conversions, lift over the holdout (95 % interval), cost and ROI, and who responded, of a campaign */
+    get: operations['CampaignResultsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/campaigns/{id}/schedule': {
     parameters: {
       query?: never;
@@ -266,6 +283,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/t/c/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A tracked link of a campaign mail: records the click and redirects to the template's link it signs */
+    get: operations['TrackingController_click'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/t/o/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The open pixel of a campaign mail (`{token}.gif`): records the open, once per recipient */
+    get: operations['TrackingController_open'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/unsubscribe/{token}': {
     parameters: {
       query?: never;
@@ -304,6 +355,11 @@ export interface components {
        */
       failed: number;
       /**
+       * @description In the holdout (control group): never sent
+       * @example 120
+       */
+      heldOut: number;
+      /**
        * @description Waiting or being sent (retries, and SMS waiting for the end of quiet hours, included)
        * @example 400
        */
@@ -319,13 +375,31 @@ export interface components {
        */
       total: number;
     };
+    CampaignResultsView: {
+      /** @example 30 */
+      attributionDays: number;
+      /** Format: uuid */
+      campaignId: string;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      cost: components['schemas']['CostView'];
+      holdout: components['schemas']['HoldoutView'];
+      lift: components['schemas']['LiftView'];
+      /** @description Responders vs the rest of the treated group */
+      profile: components['schemas']['ProfileRowView'][];
+      treated: components['schemas']['TreatedView'];
+    };
     CampaignView: {
+      /** @example 30 */
+      attributionDays: number;
       /** @enum {string} */
       channel: 'email' | 'sms';
       /** Format: date-time */
       createdAt: string;
       /** @example u-marketer-1 */
       createdBy: string;
+      /** @example 10 */
+      holdoutPercent: number;
       /** Format: uuid */
       id: string;
       /** @example 上海保养季 */
@@ -369,12 +443,32 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    CostView: {
+      /** @example 250000 */
+      attributedRevenue: number;
+      /** @example 0.01 */
+      perMessage: number;
+      /** @description (revenue - cost) / cost */
+      roi: number | null;
+      /** @example 9 */
+      total: number;
+    };
     CreateCampaignDto: {
+      /**
+       * @description Days after the send in which an order or service visit counts as converted; default 30
+       * @example 30
+       */
+      attributionDays?: number;
       /**
        * @example email
        * @enum {string}
        */
       channel: 'email' | 'sms';
+      /**
+       * @description Share of the segment held out as a control group (never sent), chosen by a hash; default 0
+       * @example 10
+       */
+      holdoutPercent?: number;
       /** @example 上海保养季 */
       name: string;
       /**
@@ -474,6 +568,13 @@ export interface components {
        */
       version: number;
     };
+    HoldoutView: {
+      /** @example 0.12 */
+      conversionRate: number | null;
+      converted: number;
+      /** @example 100 */
+      size: number;
+    };
     HolidayListView: {
       items: components['schemas']['HolidayView'][];
       /** @example 2027 */
@@ -493,6 +594,27 @@ export interface components {
         'spring-festival' | 'lantern' | 'dragon-boat' | 'qixi' | 'mid-autumn' | 'new-year' | 'national-day';
       /** @example 春节 */
       name: string;
+    };
+    IntervalView: {
+      /** @example 0.0969 */
+      high: number;
+      /** @example -0.0169 */
+      low: number;
+    };
+    LiftView: {
+      /**
+       * @description Treated minus holdout conversion rate
+       * @example 0.12
+       */
+      absoluteLift: number | null;
+      /** @description 95 %, normal approximation */
+      confidenceInterval95: components['schemas']['IntervalView'] | null;
+      /** @example 0.12 */
+      holdoutRate: number | null;
+      /** @description Why there is no interval */
+      note: string | null;
+      /** @example 0.12 */
+      treatedRate: number | null;
     };
     OccurrenceListView: {
       items: components['schemas']['OccurrenceView'][];
@@ -561,6 +683,14 @@ export interface components {
       type: string;
     } & {
       [key: string]: unknown;
+    };
+    ProfileRowView: {
+      /** @enum {string} */
+      dimension: 'ageBand' | 'province' | 'model';
+      nonResponders: number;
+      responders: number;
+      /** @example 30-39 */
+      value: string;
     };
     RejectedRowView: {
       /** @example no customer has this phone */
@@ -703,7 +833,64 @@ export interface components {
        */
       totalRows: number;
     };
+    TreatedRatesView: {
+      /** @example 0.12 */
+      bounced: number | null;
+      /**
+       * @description Over those delivered
+       * @example 0.12
+       */
+      clicked: number | null;
+      /** @example 0.12 */
+      converted: number | null;
+      /**
+       * @description Over those sent
+       * @example 0.12
+       */
+      delivered: number | null;
+      /**
+       * @description Over those delivered
+       * @example 0.12
+       */
+      opened: number | null;
+      /** @example 0.12 */
+      replied: number | null;
+      /** @example 0.12 */
+      unsubscribed: number | null;
+    };
+    TreatedView: {
+      /** @description Failed for good with a permanent (5xx) SMTP reply */
+      bounced: number;
+      clicked: number;
+      /** @description Ordered or had a service visit within the attribution window */
+      converted: number;
+      delivered: number;
+      /** @enum {string} */
+      group: 'treated' | 'holdout';
+      opened: number;
+      /** @description order.placed amounts within the window (CNY) */
+      orderAmount: number;
+      rates: components['schemas']['TreatedRatesView'];
+      /** @description Answered through the call center */
+      replied: number;
+      /**
+       * @description Sent or tried (the treated group)
+       * @example 900
+       */
+      size: number;
+      unsubscribed: number;
+    };
     UpdateCampaignDto: {
+      /**
+       * @description Days after the send in which an order or service visit counts as converted; default 30
+       * @example 30
+       */
+      attributionDays?: number;
+      /**
+       * @description Share of the segment held out as a control group (never sent), chosen by a hash; default 0
+       * @example 10
+       */
+      holdoutPercent?: number;
       name?: string;
       /** @description How the campaign repeats once scheduled; absent or null: sent once. { kind: "recurring", cron } with a five-field cron in Asia/Shanghai time, or { kind: "triggered", trigger } with trigger { kind: "birthday" } (Feb 29 birthdays on Feb 28 in common years), { kind: "purchase-anniversary", years? }, { kind: "service-due", months } (once per service cycle) or { kind: "holiday", holiday, daysBefore } with holiday one of spring-festival, lantern, dragon-boat, qixi, mid-autumn, new-year, national-day. null makes it one-off again. */
       schedule?: {
@@ -1174,6 +1361,73 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CampaignProgressView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CampaignResultsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignResultsView'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
@@ -2146,6 +2400,102 @@ export interface operations {
       };
       /** @description The body is not text/csv */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  TrackingController_click: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Redirects to the link in the campaign template */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not a valid tracking link */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  TrackingController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A 1x1 transparent GIF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/gif': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not a valid tracking link */
+      404: {
         headers: {
           [name: string]: unknown;
         };

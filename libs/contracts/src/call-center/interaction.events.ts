@@ -22,6 +22,8 @@ export const InteractionRecorded = defineEvent({
     outcome: z.string().nullable(),
     durationSeconds: z.number().int().min(0).nullable(),
     occurredAt: z.iso.datetime(),
+    /** The campaign the contact answered, when the agent tagged one; absent from producers that predate it. */
+    campaignId: z.uuid().nullable().optional(),
   }),
 });
 

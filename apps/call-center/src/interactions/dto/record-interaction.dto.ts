@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { INTERACTION_CHANNELS } from '@crm/contracts';
 import { IsDateTime } from '@crm/http';
 import { InteractionChannel, InteractionDirection } from '../interaction';
@@ -30,7 +30,8 @@ export class RecordInteractionDto {
 
   @ApiPropertyOptional({
     example: 'resolved',
-    description: 'How the contact ended (answered, no-answer, ...)',
+    description:
+      'How the contact ended (answered, no-answer, ...; for a campaign: interested, not-interested)',
   })
   @IsOptional()
   @IsString()
@@ -48,4 +49,13 @@ export class RecordInteractionDto {
   @IsOptional()
   @IsDateTime()
   occurredAt?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The campaign this contact answers (feedback taken during the call); it counts as a response to it',
+  })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
 }

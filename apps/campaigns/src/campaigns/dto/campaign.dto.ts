@@ -1,8 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ALL_CAMPAIGN_CHANNELS, CampaignChannel } from '@crm/contracts';
 import { IsDateTime, PageQuery } from '@crm/http';
-import { CampaignStatus, CampaignStatuses } from '../campaign';
+import { CampaignStatus, CampaignStatuses, DEFAULT_ATTRIBUTION_DAYS, MAX_HOLDOUT_PERCENT } from '../campaign';
 
 const TEMPLATE_DESCRIPTION =
   'The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars ' +
@@ -23,6 +34,7 @@ const TEMPLATE_EXAMPLE = {
 };
 
 const ALL_STATUSES = Object.values(CampaignStatuses);
+const MAX_ATTRIBUTION_DAYS = 365;
 
 const SCHEDULE_DESCRIPTION =
   'How the campaign repeats once scheduled; absent or null: sent once. { kind: "recurring", cron } with a ' +
@@ -36,7 +48,34 @@ const SCHEDULE_EXAMPLE = {
   trigger: { kind: 'holiday', holiday: 'mid-autumn', daysBefore: 3 },
 };
 
-export class CreateCampaignDto {
+/** How a campaign is measured: its control group and how long a conversion counts; both optional. */
+class CampaignMeasurementDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_HOLDOUT_PERCENT,
+    example: 10,
+    description: 'Share of the segment held out as a control group (never sent), chosen by a hash; default 0',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_HOLDOUT_PERCENT)
+  holdoutPercent?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_ATTRIBUTION_DAYS,
+    example: DEFAULT_ATTRIBUTION_DAYS,
+    description: `Days after the send in which an order or service visit counts as converted; default ${DEFAULT_ATTRIBUTION_DAYS}`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ATTRIBUTION_DAYS)
+  attributionDays?: number;
+}
+
+export class CreateCampaignDto extends CampaignMeasurementDto {
   @ApiProperty({ example: '上海保养季', minLength: 1, maxLength: 200 })
   @IsString()
   @MinLength(1)
@@ -70,7 +109,7 @@ export class CreateCampaignDto {
   schedule?: unknown;
 }
 
-export class UpdateCampaignDto {
+export class UpdateCampaignDto extends CampaignMeasurementDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
@@ -122,6 +161,8 @@ export class CampaignView {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: SCHEDULE_EXAMPLE })
   schedule: unknown;
   @ApiProperty({ enum: ALL_STATUSES }) status: CampaignStatus;
+  @ApiProperty({ example: 10 }) holdoutPercent: number;
+  @ApiProperty({ example: DEFAULT_ATTRIBUTION_DAYS }) attributionDays: number;
   @ApiProperty({ example: 'u-marketer-1' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -31,5 +31,6 @@ export class CampaignProgressView {
   queued: number;
   @ApiProperty({ example: 780 }) sent: number;
   @ApiProperty({ example: 5, description: 'Given up after every retry' }) failed: number;
+  @ApiProperty({ example: 120, description: 'In the holdout (control group): never sent' }) heldOut: number;
   @ApiProperty({ type: SkippedCountsView }) skipped: SkippedCountsView;
 }

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CampaignsMessaging } from '../campaigns-messaging';
+import { CampaignModule } from '../campaigns/campaign.module';
+import { CampaignResponseRepository } from './campaign-response.repository';
+import { CampaignResultsController } from './campaign-results.controller';
+import { CampaignResultsRepository } from './campaign-results.repository';
+import { CampaignResultsService } from './campaign-results.service';
+import { InteractionResponseConsumer } from './interaction-response.consumer';
+import { ResponseTrackingService } from './response-tracking.service';
+import { TrackingController } from './tracking.controller';
+import { TrackingLinksModule } from './tracking-links.module';
+
+/** Response tracking (opens, clicks, call-center answers) and each campaign's results against its holdout. */
+@Module({
+  imports: [CampaignsMessaging, CampaignModule, TrackingLinksModule],
+  controllers: [TrackingController, CampaignResultsController],
+  providers: [
+    CampaignResponseRepository,
+    ResponseTrackingService,
+    InteractionResponseConsumer,
+    CampaignResultsRepository,
+    CampaignResultsService,
+  ],
+})
+export class TrackingModule {}
