@@ -23,12 +23,15 @@ function gaps(document: OpenAPIObject): string[] {
 function operationGaps(operation: OperationObject): string[] {
   const responses = Object.entries(operation.responses) as [string, ResponseObject][];
   const found: string[] = [];
-  const successes = responses.filter(([status]) => status.startsWith('2'));
+  const successes = responses.filter(([status]) => /^[23]/.test(status));
+  // No content (204) and a redirect (3xx, e.g. a tracked link) need no body schema.
   const described = successes.some(
     ([status, response]) =>
-      status === '204' || Object.values(response.content ?? {}).some((media) => media.schema !== undefined),
+      status === '204' ||
+      status.startsWith('3') ||
+      Object.values(response.content ?? {}).some((media) => media.schema !== undefined),
   );
-  if (!described) found.push('no 2xx response with a schema');
+  if (!described) found.push('no 2xx response with a schema (or 3xx redirect)');
   const problems = responses.filter(([status]) => /^[45]/.test(status));
   if (problems.length === 0) found.push('no error responses');
   for (const [status, response] of problems)

@@ -50,6 +50,11 @@ export class LoopbackSmtpServer {
         });
       },
     });
+    // A client killed mid-session (the crash tests' SIGKILL) resets its socket: smtp-server reports that as an
+    // 'error' event, which must not throw in the test process.
+    this.server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET') throw error;
+    });
     await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
   }
 
