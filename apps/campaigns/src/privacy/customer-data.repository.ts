@@ -29,6 +29,9 @@ export class CampaignsCustomerDataRepository {
         `SELECT * FROM campaigns.campaign_recipient WHERE customer_id = $1 ORDER BY campaign_id, step`,
       ),
       unsubscription: await rows(`SELECT * FROM campaigns.unsubscription WHERE customer_id = $1 ORDER BY at`),
+      campaign_response: await rows(
+        `SELECT * FROM campaigns.campaign_response WHERE customer_id = $1 ORDER BY first_at, campaign_id, kind`,
+      ),
     };
   }
 }
