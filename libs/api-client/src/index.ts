@@ -2,3 +2,4 @@
 // documents): per app `<App>Api`, `<App>Paths`, `<App>Client` and `create<App>Client`, generated.
 export * from './api-clients';
 export * from './generated';
+export * from './customer-master-calls';

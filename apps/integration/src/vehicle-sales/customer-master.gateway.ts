@@ -1,19 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createCustomerMasterClient, CustomerMasterClient } from '@crm/api-client';
-import { ConflictError, DomainError, FieldError, ForbiddenError, InvalidInputError } from '@crm/core';
+import {
+  callCustomerMaster,
+  createCustomerMasterClient,
+  CustomerMasterClient,
+  CustomerMasterUnavailableError,
+  registerPerson,
+} from '@crm/api-client';
+import { ConflictError, FieldError, ForbiddenError, InvalidInputError } from '@crm/core';
 import { INBOUND_SETTINGS, InboundSettings } from './inbound-settings';
 import { VehicleSaleBuyerDto } from './dto/vehicle-sale-row.dto';
 
-const CALL_TIMEOUT_MS = 5_000;
-
-/** customer-master did not answer: nothing of the row was decided, so sending it again is safe. */
-export class CustomerMasterUnavailableError extends DomainError {
-  readonly status = 503;
-  readonly title = 'Customer master unavailable';
-  constructor(reason: string) {
-    super(`the customer master did not answer (${reason}); send the row again later`);
-  }
-}
+const WHAT_TO_DO = 'send the row again later';
 
 export interface Registered {
   id: string;
@@ -55,35 +52,23 @@ export class CustomerMasterGateway {
 
   /** The new customer, or the one duplicate the caller may see; several (or hidden) duplicates are a 409. */
   async registerCustomer(authorization: string, buyer: VehicleSaleBuyerDto): Promise<Registered> {
-    const { data, error, response } = await this.call(() =>
-      this.client.POST('/customers', {
-        body: {
-          kind: 'person',
-          name: buyer.name,
-          ...(buyer.phone ? { phones: [buyer.phone] } : {}),
-          ...(buyer.email ? { emails: [buyer.email] } : {}),
-        },
-        headers: { authorization },
-        signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-      }),
+    const registration = await registerPerson(this.client, authorization, buyer, WHAT_TO_DO);
+    if (registration.outcome === 'created') return { id: registration.customerId, existed: false };
+    if (registration.outcome === 'refused')
+      throw this.failure(registration.response, registration.error, CUSTOMER_FIELDS);
+    const { candidates } = registration;
+    if (candidates.length === 1) return { id: candidates[0].customerId, existed: true };
+    throw new ConflictError(
+      candidates.length
+        ? `the buyer may be one of ${candidates.length} customers; register them in the CRM and send the row again`
+        : 'the buyer probably exists already under another dealer; ask the manufacturer to link them',
+      { field: 'buyer' },
     );
-    if (data) return { id: data.id, existed: false };
-    if (response.status === 409) {
-      const candidates = (error as { candidates?: { customerId: string }[] }).candidates ?? [];
-      if (candidates.length === 1) return { id: candidates[0].customerId, existed: true };
-      throw new ConflictError(
-        candidates.length
-          ? `the buyer may be one of ${candidates.length} customers; register them in the CRM and send the row again`
-          : 'the buyer probably exists already under another dealer; ask the manufacturer to link them',
-        { field: 'buyer' },
-      );
-    }
-    throw this.failure(response, error, CUSTOMER_FIELDS);
   }
 
   /** The new vehicle, or the customer's own vehicle with this VIN; a VIN someone else owns is a 409. */
   async registerVehicle(authorization: string, customerId: string, sale: SoldVehicle): Promise<Registered> {
-    const { data, error, response } = await this.call(() =>
+    const { data, error, response } = await callCustomerMaster(WHAT_TO_DO, (signal) =>
       this.client.POST('/customers/{id}/vehicles', {
         params: { path: { id: customerId } },
         body: {
@@ -94,7 +79,7 @@ export class CustomerMasterGateway {
           sellingDealerId: sale.dealerId,
         },
         headers: { authorization },
-        signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+        signal,
       }),
     );
     if (data) return { id: data.vehicleId, existed: false };
@@ -108,11 +93,11 @@ export class CustomerMasterGateway {
 
   /** A dealer's id by its code, or null when no dealer has it. */
   async dealerIdByCode(authorization: string, code: string): Promise<string | null> {
-    const { data, error, response } = await this.call(() =>
+    const { data, error, response } = await callCustomerMaster(WHAT_TO_DO, (signal) =>
       this.client.GET('/partners', {
         params: { query: { kind: 'dealer', code, limit: 1 } },
         headers: { authorization },
-        signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+        signal,
       }),
     );
     if (data) return data.items[0]?.partnerId ?? null;
@@ -121,11 +106,11 @@ export class CustomerMasterGateway {
 
   /** The calling partner's own code. */
   async partnerCode(authorization: string, partnerId: string): Promise<string> {
-    const { data, error, response } = await this.call(() =>
+    const { data, error, response } = await callCustomerMaster(WHAT_TO_DO, (signal) =>
       this.client.GET('/partners/{id}', {
         params: { path: { id: partnerId } },
         headers: { authorization },
-        signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+        signal,
       }),
     );
     if (data) return data.code;
@@ -137,11 +122,11 @@ export class CustomerMasterGateway {
     customerId: string,
     vin: string,
   ): Promise<Registered> {
-    const { data, error, response } = await this.call(() =>
+    const { data, error, response } = await callCustomerMaster(WHAT_TO_DO, (signal) =>
       this.client.GET('/customers/{id}/vehicles', {
         params: { path: { id: customerId } },
         headers: { authorization },
-        signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+        signal,
       }),
     );
     if (!data) throw this.failure(response, error, VEHICLE_FIELDS);
@@ -150,21 +135,11 @@ export class CustomerMasterGateway {
     throw new ConflictError(`vehicle ${vin} is registered already to another customer`, { field: 'vin' });
   }
 
-  private async call<T>(send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      throw new CustomerMasterUnavailableError(
-        (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable',
-      );
-    }
-  }
-
   private failure(response: Response, error: unknown, fields: [RegExp, string][]): Error {
     if (response.status === 400) return new InvalidInputError(renamed(error, fields));
     if (response.status === 401 || response.status === 403)
       return new ForbiddenError('the customer master does not let you register this sale');
-    return new CustomerMasterUnavailableError(`HTTP ${response.status}`);
+    return new CustomerMasterUnavailableError(`HTTP ${response.status}`, WHAT_TO_DO);
   }
 }
 
