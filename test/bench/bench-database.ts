@@ -26,15 +26,17 @@ export interface IndexDefinition {
   indexdef: string;
 }
 
-/** Drops the indexes of `tables` other than their primary keys, to COPY without them; returns their definitions to rebuild. */
+/** Drops the indexes of `tables` that back no constraint (primary key, unique), to COPY without them; returns their definitions to rebuild. */
 export async function dropSecondaryIndexes(
   client: Client,
   schema: string,
   tables: string[],
 ): Promise<IndexDefinition[]> {
   const { rows: indexes } = await client.query<IndexDefinition>(
-    `SELECT indexname, indexdef FROM pg_indexes
-      WHERE schemaname = $1 AND tablename = ANY($2) AND indexname NOT LIKE '%_pkey'`,
+    `SELECT indexname, indexdef FROM pg_indexes i
+      WHERE schemaname = $1 AND tablename = ANY($2)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                         WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
     [schema, tables],
   );
   for (const index of indexes) await client.query(`DROP INDEX ${schema}.${index.indexname}`);

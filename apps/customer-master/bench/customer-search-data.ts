@@ -4,7 +4,9 @@ import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { withCheckDigit } from '@crm/core';
 import { latinName, nameSearchKeys } from '@crm/search-keys';
+import { mulberry32 } from '../../../test/bench/latency-stats';
 
 const SURNAMES = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈',
@@ -102,24 +104,6 @@ const MOBILE_PREFIXES = [
   '189',
 ];
 
-export interface SampleCustomer {
-  name: string;
-  nameLatin: string;
-  phone: string;
-  chinese: boolean;
-}
-
-/** Deterministic pseudo-random numbers, so every run loads the same customers. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(items: T[], random: () => number, skew = 1): T {
   return items[Math.floor(items.length * random() ** skew)];
 }
@@ -159,8 +143,54 @@ async function write(stream: Writable, chunk: string): Promise<void> {
 }
 
 const BATCH = 5_000;
+/** Chinese WMIs (GB 16735 VINs start with L) and model codes for the vehicle descriptor. */
+const WMIS = ['LSV', 'LFV', 'LBV', 'LGW', 'LVS'];
+const MODELS = ['AB12C', 'DE34F', 'GH56J', 'KL78M', 'NP90R', 'ST12U'];
+const MODEL_YEARS = 'MNPRST';
+const PLANTS = 'ABCDEFGHJK';
 
-/** Streams `count` customers and their phones into the tables with COPY; returns a sample for queries. */
+export interface SampleCustomer {
+  name: string;
+  nameLatin: string;
+  phone: string;
+  vin: string;
+  chinese: boolean;
+}
+
+/** A unique, valid VIN per row: the plant letter and 6-digit serial number are a bijection of the row. */
+function vin(i: number): string {
+  const serial = String(i % 1_000_000).padStart(6, '0');
+  const plant = PLANTS[Math.floor(i / 1_000_000) % PLANTS.length];
+  return withCheckDigit(
+    WMIS[i % WMIS.length] +
+      MODELS[i % MODELS.length] +
+      '0' +
+      MODEL_YEARS[i % MODEL_YEARS.length] +
+      plant +
+      serial,
+  );
+}
+
+/** One COPY stream; `rows` writes its lines and resolves when they are all in. */
+async function copyRows(client: Client, statement: string, rows: Iterable<string>): Promise<void> {
+  const stream = client.query(copyFrom(statement));
+  let batch = '';
+  let inBatch = 0;
+  for (const line of rows) {
+    batch += line;
+    if (++inBatch === BATCH) {
+      await write(stream, batch);
+      [batch, inBatch] = ['', 0];
+    }
+  }
+  stream.end(batch);
+  await finished(stream);
+}
+
+/**
+ * Streams `count` customers, each with a mobile phone and one vehicle, into the tables with COPY;
+ * returns an evenly spread sample of active customers to build queries from.
+ */
 export async function copyCustomers(
   client: Client,
   count: number,
@@ -168,37 +198,36 @@ export async function copyCustomers(
 ): Promise<SampleCustomer[]> {
   const random = mulberry32(42);
   const keysOf = new Map<string, { keys: string; latin: string }>();
-  const customers = client.query(
-    copyFrom(
-      `COPY customer_master.customer (id, kind, name, name_latin, search_keys, city, status) FROM STDIN`,
-    ),
-  );
-  const phones: string[] = [];
+  const ids: string[] = [];
   const sample: SampleCustomer[] = [];
-  const sampleEvery = Math.floor(count / sampleSize);
-  let batch = '';
-  for (let i = 0; i < count; i++) {
-    const id = randomUUID();
-    const { name, chinese } = customerName(i, random);
-    const derived = keysOf.get(name) ?? { keys: pgArray(nameSearchKeys(name)), latin: latinName(name) };
-    keysOf.set(name, derived);
-    const status = i % 100 === 99 ? 'merged' : 'active';
-    batch += `${id}\tperson\t${copyText(name)}\t${derived.latin}\t${derived.keys}\t${pick(CITIES, random)}\t${status}\n`;
-    phones.push(`${id}\t+86${mobile(i)}\t${mobile(i)}\t0\n`);
-    if (i % sampleEvery === 0 && status === 'active')
-      sample.push({ name, nameLatin: derived.latin, phone: mobile(i), chinese });
-    if (i % BATCH === BATCH - 1) {
-      await write(customers, batch);
-      batch = '';
+  const sampleEvery = Math.max(1, Math.floor(count / sampleSize));
+  function* customers(): Generator<string> {
+    for (let i = 0; i < count; i++) {
+      const id = randomUUID();
+      ids.push(id);
+      const { name, chinese } = customerName(i, random);
+      const derived = keysOf.get(name) ?? { keys: pgArray(nameSearchKeys(name)), latin: latinName(name) };
+      keysOf.set(name, derived);
+      const status = i % 100 === 99 ? 'merged' : 'active';
+      if (i % sampleEvery === 0 && status === 'active')
+        sample.push({ name, nameLatin: derived.latin, phone: mobile(i), vin: vin(i), chinese });
+      yield `${id}\tperson\t${copyText(name)}\t${derived.latin}\t${derived.keys}\t${pick(CITIES, random)}\t${status}\n`;
     }
   }
-  customers.end(batch);
-  await finished(customers);
-  const phoneCopy = client.query(
-    copyFrom(`COPY customer_master.customer_phone (customer_id, e164, digits, position) FROM STDIN`),
+  await copyRows(
+    client,
+    `COPY customer_master.customer (id, kind, name, name_latin, search_keys, city, status) FROM STDIN`,
+    customers(),
   );
-  for (let i = 0; i < phones.length; i += BATCH) await write(phoneCopy, phones.slice(i, i + BATCH).join(''));
-  phoneCopy.end();
-  await finished(phoneCopy);
+  await copyRows(
+    client,
+    `COPY customer_master.customer_phone (customer_id, e164, digits, position) FROM STDIN`,
+    ids.map((id, i) => `${id}\t+86${mobile(i)}\t${mobile(i)}\t0\n`),
+  );
+  await copyRows(
+    client,
+    `COPY customer_master.vehicle (id, vin, brand, model, owner_customer_id) FROM STDIN`,
+    ids.map((id, i) => `${randomUUID()}\t${vin(i)}\tBrand\t${MODELS[i % MODELS.length]}\t${id}\n`),
+  );
   return sample;
 }

@@ -8,32 +8,27 @@ import { classifySearchQuery } from '@crm/search-keys';
 import { dropSecondaryIndexes, recreateDatabase, withClient } from '../../../test/bench/bench-database';
 import { startServer, stopServer } from '../../../test/bench/bench-process';
 import { copyCustomers, SampleCustomer } from './customer-search-data';
+import { QueryMix, queryMix } from './customer-search-queries';
+import { latencyStats, LatencyStats, log } from '../../../test/bench/latency-stats';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 15);
-const WARMUP_S = 3;
+/** Every kind of query is asked this many times, through the API and as plain SQL. */
+const REQUESTS_PER_KIND = Number(process.env.BENCH_REQUESTS_PER_KIND ?? 3_000);
+const WARMUP_REQUESTS = 300;
 /** As many HTTP connections as SQL workers, and as the API's database pool (TypeORM's 10). */
 const CONCURRENCY = 10;
 const DATABASE = 'crm_bench_search';
 const PAGE = { limit: 20, offset: 0 };
-const SEARCH_TABLES = ['customer', 'customer_phone'];
+const SEARCH_TABLES = ['customer', 'customer_phone', 'vehicle'];
 
-interface Stats {
-  p50: number;
-  p95: number;
-  p99: number;
+interface Run {
+  stats: LatencyStats;
   perSecond: number;
   latencies: number[];
 }
 
-function log(message: string): void {
-  console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
-}
-
-function stats(latencies: number[], seconds: number): Stats {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), perSecond: sorted.length / seconds, latencies };
+function run(latencies: number[], elapsedS: number): Run {
+  return { stats: latencyStats(latencies), perSecond: latencies.length / elapsedS, latencies };
 }
 
 /** Drops the secondary indexes around COPY and rebuilds them with their own definitions. */
@@ -42,13 +37,13 @@ async function load(url: string): Promise<SampleCustomer[]> {
     const indexes = await dropSecondaryIndexes(client, 'customer_master', SEARCH_TABLES);
     let started = performance.now();
     const sample = await copyCustomers(client, CUSTOMERS, 300);
-    log(`COPY of ${CUSTOMERS} customers and phones: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(`COPY of ${CUSTOMERS} customers, phones and vehicles: ${seconds(started).toFixed(1)} s`);
     started = performance.now();
     await Promise.all(indexes.map((index) => buildIndex(url, index.indexdef)));
-    await client.query(`VACUUM ANALYZE customer_master.customer, customer_master.customer_phone`);
-    log(
-      `${indexes.length} indexes rebuilt, VACUUM ANALYZE: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    await client.query(
+      `VACUUM ANALYZE customer_master.customer, customer_master.customer_phone, customer_master.vehicle`,
     );
+    log(`${indexes.length} indexes rebuilt, VACUUM ANALYZE: ${seconds(started).toFixed(1)} s`);
     return sample;
   });
 }
@@ -60,22 +55,17 @@ function buildIndex(url: string, definition: string): Promise<void> {
   });
 }
 
-function queryMix(sample: SampleCustomer[]): Record<string, string[]> {
-  const chinese = sample.filter((customer) => customer.chinese);
-  return {
-    'phone prefix (7 digits)': sample.map((customer) => customer.phone.slice(0, 7)),
-    'Chinese full name': chinese.map((customer) => customer.name),
-    'pinyin full name': chinese.map((customer) => customer.nameLatin),
-  };
+function seconds(since: number): number {
+  return (performance.now() - since) / 1000;
 }
 
-async function benchApi(port: string, token: string, queries: string[], duration: number): Promise<Stats> {
+async function benchApi(port: string, token: string, queries: string[], requests: number): Promise<Run> {
   let next = 0;
   const latencies: number[] = [];
   const options: autocannon.Options = {
     url: `http://127.0.0.1:${port}`,
     connections: CONCURRENCY,
-    duration,
+    amount: requests,
     headers: { authorization: `Bearer ${token}` },
     requests: [
       {
@@ -88,6 +78,7 @@ async function benchApi(port: string, token: string, queries: string[], duration
     ],
   };
   let failures = 0;
+  const started = performance.now();
   await new Promise((resolve, reject) => {
     const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
     instance.on('response', (_client, status, _bytes, responseTime) => {
@@ -96,7 +87,7 @@ async function benchApi(port: string, token: string, queries: string[], duration
     });
   });
   if (failures > 0) throw new Error(`${failures} API requests failed`);
-  return stats(latencies, duration);
+  return run(latencies, seconds(started));
 }
 
 /** Runs a statement the way CustomerSearchRepository does: in a transaction when it needs a trigram threshold. */
@@ -118,59 +109,70 @@ async function runSql(pool: Pool, { sql, params, trigramThreshold }: SearchSql):
   }
 }
 
-async function benchSql(pool: Pool, queries: string[], duration: number): Promise<Stats> {
+async function benchSql(pool: Pool, queries: string[], requests: number): Promise<Run> {
   const statements = queries.map((q) => searchSql(classifySearchQuery(q), PAGE));
   const latencies: number[] = [];
-  const until = performance.now() + duration * 1000;
+  const started = performance.now();
   let next = 0;
   const worker = async () => {
-    while (performance.now() < until) {
+    while (next < requests) {
       const started = performance.now();
       await runSql(pool, statements[next++ % statements.length]);
       latencies.push(performance.now() - started);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return stats(latencies, duration);
+  return run(latencies, seconds(started));
 }
 
-function row(kind: string, api: Stats, sql: Stats): string {
-  const cells = (s: Stats) =>
-    `${[s.p50, s.p95, s.p99].map((v) => v.toFixed(2).padStart(7)).join(' ')} ${s.perSecond.toFixed(0).padStart(6)}`;
-  return `${kind.padEnd(24)} | ${cells(api)} | ${cells(sql)} | ${(api.p95 / sql.p95).toFixed(2)}`;
+function row(kind: string, api: Run, sql: Run): string {
+  const cells = ({ stats: s, perSecond }: Run) =>
+    `${[s.p50, s.p95, s.p99].map((v) => v.toFixed(2).padStart(7)).join(' ')} ${perSecond.toFixed(0).padStart(6)}`;
+  return `${kind.padEnd(24)} | ${cells(api)} | ${cells(sql)} | ${(api.stats.p95 / sql.stats.p95).toFixed(2)}`;
 }
 
-async function measure(
+async function measureKind(
   port: string,
   token: string,
-  databaseUrl: string,
-  mix: Record<string, string[]>,
-): Promise<void> {
+  pool: Pool,
+  kind: string,
+  queries: string[],
+): Promise<[string, Run, Run]> {
+  await benchApi(port, token, queries, WARMUP_REQUESTS);
+  const api = await benchApi(port, token, queries, REQUESTS_PER_KIND);
+  await benchSql(pool, queries, WARMUP_REQUESTS);
+  const sql = await benchSql(pool, queries, REQUESTS_PER_KIND);
+  log(
+    `${kind}: ${queries.length} distinct queries, api p95 ${api.stats.p95.toFixed(2)} ms, sql p95 ${sql.stats.p95.toFixed(2)} ms`,
+  );
+  return [kind, api, sql];
+}
+
+/** Pools the kinds' latencies: each kind ran the same number of requests, so each weighs the same. */
+function equalWeight(runs: Run[]): Run {
+  const total = runs.reduce((sum, { latencies, perSecond }) => sum + latencies.length / perSecond, 0);
+  return run(
+    runs.flatMap(({ latencies }) => latencies),
+    total,
+  );
+}
+
+async function measure(port: string, token: string, databaseUrl: string, mix: QueryMix): Promise<void> {
   const pool = new Pool({ connectionString: databaseUrl, max: CONCURRENCY });
-  const results: [string, Stats, Stats][] = [];
-  for (const [kind, queries] of Object.entries(mix)) {
-    await benchApi(port, token, queries, WARMUP_S);
-    const api = await benchApi(port, token, queries, DURATION_S);
-    await benchSql(pool, queries, WARMUP_S);
-    const sql = await benchSql(pool, queries, DURATION_S);
-    log(
-      `${kind}: ${queries.length} distinct queries, api p95 ${api.p95.toFixed(2)} ms, sql p95 ${sql.p95.toFixed(2)} ms`,
-    );
-    results.push([kind, api, sql]);
-  }
+  const results: [string, Run, Run][] = [];
+  for (const [kind, queries] of Object.entries(mix))
+    results.push(await measureKind(port, token, pool, kind, queries));
   await pool.end();
-  const all = (pick: 1 | 2) =>
-    stats(
-      results.flatMap((result) => result[pick].latencies),
-      DURATION_S * results.length,
-    );
   console.log(
     `\n${'query kind'.padEnd(24)} | api p50     p95     p99  req/s | sql p50     p95     p99  q/s    | p95 ratio`,
   );
   for (const [kind, api, sql] of results) console.log(row(kind, api, sql));
-  const [api, sql] = [all(1), all(2)];
-  console.log(row('all three combined', api, sql));
-  console.log(`customer-search p95 api/sql ratio: ${(api.p95 / sql.p95).toFixed(2)}`);
+  const api = equalWeight(results.map((result) => result[1]));
+  const sql = equalWeight(results.map((result) => result[2]));
+  console.log(row('equal-weight mix', api, sql));
+  const [worstKind, worst] = results.reduce((a, b) => (b[1].stats.p95 > a[1].stats.p95 ? b : a));
+  console.log(`customer-search worst kind p95 ms: ${worst.stats.p95.toFixed(2)} (${worstKind})`);
+  console.log(`customer-search p95 api/sql ratio: ${(api.stats.p95 / sql.stats.p95).toFixed(2)}`);
 }
 
 async function main(): Promise<void> {
