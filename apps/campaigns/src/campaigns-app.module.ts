@@ -24,5 +24,8 @@ export class CampaignsAppModule {
 export const CAMPAIGNS_API = {
   title: 'CRM campaigns',
   description:
-    'Marketing campaigns: a customer replica from the customer master, segments of it (rule trees counted and previewed live), and email campaigns to them: scheduled, frozen at send time, sent once per recipient with one-click unsubscribe.',
+    'Marketing campaigns: a customer replica from the customer master, segments of it (rule trees counted and previewed live), and email campaigns to them: scheduled, frozen at send time, sent once per recipient with one-click unsubscribe. ' +
+    'Propensity models per campaign objective (POST /campaign-models/{objective}/train) score customers 0-100 with ' +
+    "their top features; a campaign's `targeting` ({ objective?, minScore?, topN? }) cuts its segment by score when " +
+    'its recipients are frozen, so the frozen list is exactly the top N or those at or above the minimum.',
 };

@@ -8,6 +8,7 @@ import { CampaignsDemoCampaign } from './demo/campaigns-demo-campaign';
 import { CampaignsDemoSeeder } from './demo/campaigns-demo.seeder';
 import { OrdersModule } from './orders/orders.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SendingModule } from './sending/sending.module';
 import { ServiceHistoryModule } from './service-history/service-history.module';
@@ -16,7 +17,7 @@ import { TriggersModule } from './triggers/triggers.module';
 
 /**
  * Marketing campaigns, one module per concept: the replicas (customers, orders, service history), the segments
- * selected from them, the campaigns, their sending, their recurring and triggered runs, their responses and
+ * selected from them, the campaigns, their propensity scoring, their sending, their recurring and triggered runs, their responses and
  * results, and the person's export part.
  * Each concept module imports CampaignsMessaging for the outbox and the subscriber.
  */
@@ -37,6 +38,7 @@ export class CampaignsModule {
         CampaignModule,
         SendingModule,
         TrackingModule,
+        ScoringModule,
         PrivacyModule,
       ],
       providers: [CampaignsDemoCampaign, CampaignsDemoSeeder],

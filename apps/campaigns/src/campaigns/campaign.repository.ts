@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Campaign, CampaignStatus } from './campaign';
 
-const COLUMNS = `id, name, channel, segment_id AS "segmentId", template, send_at AS "sendAt", schedule, status,
+const COLUMNS = `id, name, channel, objective, targeting, segment_id AS "segmentId", template, send_at AS "sendAt", schedule, status,
   holdout_percent AS "holdoutPercent", attribution_days AS "attributionDays", created_by AS "createdBy",
   created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
 
@@ -14,8 +14,8 @@ export class CampaignRepository {
   async insert(tx: EntityManager, campaign: Campaign): Promise<void> {
     await tx.query(
       `INSERT INTO campaigns.campaign (id, name, channel, segment_id, template, send_at, status, created_by,
-         created_at, updated_at, schedule, holdout_percent, attribution_days)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         created_at, updated_at, schedule, holdout_percent, attribution_days, objective, targeting)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         campaign.id,
         campaign.name,
@@ -30,6 +30,8 @@ export class CampaignRepository {
         jsonOrNull(campaign.schedule),
         campaign.holdoutPercent,
         campaign.attributionDays,
+        campaign.objective,
+        jsonOrNull(campaign.targeting),
       ],
     );
   }
@@ -37,7 +39,8 @@ export class CampaignRepository {
   async update(tx: EntityManager, campaign: Campaign): Promise<void> {
     await tx.query(
       `UPDATE campaigns.campaign SET name = $2, segment_id = $3, template = $4, send_at = $5, status = $6,
-         updated_at = $7, schedule = $8, holdout_percent = $9, attribution_days = $10 WHERE id = $1`,
+         updated_at = $7, schedule = $8, holdout_percent = $9, attribution_days = $10, objective = $11,
+         targeting = $12 WHERE id = $1`,
       [
         campaign.id,
         campaign.name,
@@ -49,6 +52,8 @@ export class CampaignRepository {
         jsonOrNull(campaign.schedule),
         campaign.holdoutPercent,
         campaign.attributionDays,
+        campaign.objective,
+        jsonOrNull(campaign.targeting),
       ],
     );
   }
@@ -128,7 +133,7 @@ export class CampaignRepository {
   }
 }
 
-/** SQL NULL for a one-off campaign, not the JSON null, so `schedule IS NULL` tells them apart. */
+/** SQL NULL for a one-off campaign (or no targeting), not the JSON null, so `IS NULL` tells them apart. */
 const jsonOrNull = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CampaignChannel, CampaignScheduled, EventEnvelope } from '@crm/contracts';
-import { Clock, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
+import { Clock, ConflictError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
+import { CampaignObjective, DEFAULT_OBJECTIVE } from '../campaign-objectives';
+import { PropensityScoringService } from '../scoring/propensity-scoring.service';
+import { CampaignTargeting, parseTargeting } from '../scoring/targeting/campaign-targeting';
 import { SegmentService } from '../segments/segment.service';
 import { parseCampaignSchedule } from '../triggers/campaign-schedule';
 import {
@@ -19,8 +22,11 @@ import { parseTemplateFor } from './channel-template';
 export interface NewCampaign {
   name: string;
   channel: CampaignChannel;
+  objective?: CampaignObjective;
   segmentId: string;
   template: unknown;
+  /** A cut by propensity score at freeze time; absent or null: the whole segment. */
+  targeting?: unknown;
   /** A cron or a trigger to repeat on; absent for a one-off campaign. */
   schedule?: unknown;
   holdoutPercent?: number;
@@ -29,7 +35,17 @@ export interface NewCampaign {
 }
 
 export type CampaignChanges = Partial<
-  Pick<NewCampaign, 'name' | 'segmentId' | 'template' | 'schedule' | 'holdoutPercent' | 'attributionDays'>
+  Pick<
+    NewCampaign,
+    | 'name'
+    | 'objective'
+    | 'segmentId'
+    | 'template'
+    | 'targeting'
+    | 'schedule'
+    | 'holdoutPercent'
+    | 'attributionDays'
+  >
 >;
 
 /** A scheduled time may lag the request a little (clock skew), not more. */
@@ -41,6 +57,7 @@ export class CampaignService {
   constructor(
     private readonly campaigns: CampaignRepository,
     private readonly segments: SegmentService,
+    private readonly scoring: PropensityScoringService,
     private readonly uow: UnitOfWork,
     private readonly outbox: Outbox,
     private readonly events: EventFactory,
@@ -51,14 +68,18 @@ export class CampaignService {
   async create(input: NewCampaign): Promise<Campaign> {
     const template = parseTemplateFor(input.channel, input.template);
     const schedule = input.schedule === undefined ? null : parseCampaignSchedule(input.schedule);
+    const objective = input.objective ?? DEFAULT_OBJECTIVE;
+    const targeting = targetingOf(input.targeting, objective);
     await this.assertSegmentExists(input.segmentId);
     const now = this.clock.now().toISOString();
     const campaign: Campaign = {
       id: this.ids.next(),
       name: input.name,
       channel: input.channel,
+      objective,
       segmentId: input.segmentId,
       template,
+      targeting,
       sendAt: null,
       schedule,
       status: CampaignStatuses.draft,
@@ -89,9 +110,13 @@ export class CampaignService {
     if (changes.segmentId) await this.assertSegmentExists(changes.segmentId);
     return this.change(id, (campaign) => {
       assertEditable(campaign);
+      const objective = changes.objective ?? campaign.objective;
       return {
         ...campaign,
         name: changes.name ?? campaign.name,
+        objective,
+        targeting:
+          changes.targeting === undefined ? campaign.targeting : targetingOf(changes.targeting, objective),
         segmentId: changes.segmentId ?? campaign.segmentId,
         template:
           changes.template === undefined
@@ -110,6 +135,7 @@ export class CampaignService {
    */
   async schedule(id: string, sendAt: string | undefined, scheduledBy: string): Promise<Campaign> {
     const now = this.clock.now();
+    await this.assertTargetable(id);
     if (sendAt && new Date(sendAt).getTime() < now.getTime() - PAST_TOLERANCE_MS)
       throw new InvalidInputError([{ field: 'sendAt', message: 'must not be in the past' }]);
     return this.change(
@@ -161,6 +187,20 @@ export class CampaignService {
     return campaign;
   }
 
+  /** A campaign cut by score needs its objective's model before it is scheduled, not when it is frozen. */
+  private async assertTargetable(id: string): Promise<void> {
+    const { targeting } = await this.get(id);
+    if (!targeting) return;
+    try {
+      await this.scoring.model(targeting.objective);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new ConflictError(
+        `The campaign is targeted by the ${targeting.objective} model, which is not trained yet; train it first`,
+      );
+    }
+  }
+
   private async assertSegmentExists(segmentId: string): Promise<void> {
     try {
       await this.segments.get(segmentId);
@@ -170,3 +210,6 @@ export class CampaignService {
     }
   }
 }
+
+const targetingOf = (value: unknown, objective: CampaignObjective): CampaignTargeting | null =>
+  value === undefined || value === null ? null : parseTargeting(value, objective);

@@ -1,5 +1,7 @@
 import { CampaignChannel } from '@crm/contracts';
 import { ConflictError } from '@crm/core';
+import { CampaignObjective } from '../campaign-objectives';
+import { CampaignTargeting } from '../scoring/targeting/campaign-targeting';
 import { CampaignSchedule } from '../triggers/campaign-schedule';
 import { ChannelTemplate } from './channel-template';
 
@@ -23,7 +25,11 @@ export interface Campaign {
   id: string;
   name: string;
   channel: CampaignChannel;
+  /** What it is for: the propensity model trained on its responses is this objective's (ADR 0033). */
+  objective: CampaignObjective;
   segmentId: string;
+  /** Cuts the segment by propensity score when recipients are frozen; null: the whole segment. */
+  targeting: CampaignTargeting | null;
   template: ChannelTemplate;
   /** When it is sent; null while a draft has no time yet. */
   sendAt: string | null;

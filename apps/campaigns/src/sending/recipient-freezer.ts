@@ -5,6 +5,7 @@ import { UnitOfWork } from '@crm/messaging';
 import { Campaign, FIRST_STEP } from '../campaigns/campaign';
 import { CampaignRepository } from '../campaigns/campaign.repository';
 import { SegmentSql } from '../segments/segment-sql';
+import { RecipientTargeting } from '../scoring/targeting/recipient-targeting';
 import { SegmentService } from '../segments/segment.service';
 import { CampaignRecipientRepository } from './campaign-recipient.repository';
 
@@ -19,6 +20,7 @@ export class RecipientFreezer {
     private readonly campaigns: CampaignRepository,
     private readonly recipients: CampaignRecipientRepository,
     private readonly segments: SegmentService,
+    private readonly targeting: RecipientTargeting,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -48,8 +50,11 @@ export class RecipientFreezer {
     });
   }
 
-  /** Freezes one step of a campaign to the members given (a segment, or a segment and a trigger's condition). */
-  freezeStep(
+  /**
+   * Freezes one step of a campaign to the members given (a segment, or a segment and a trigger's condition), cut to
+   * the campaign's targeting by propensity score when it has one.
+   */
+  async freezeStep(
     tx: EntityManager,
     campaign: Campaign,
     step: number,
@@ -59,7 +64,7 @@ export class RecipientFreezer {
     return this.recipients.freeze(
       tx,
       { campaignId: campaign.id, step, channel: campaign.channel, holdoutPercent: campaign.holdoutPercent },
-      members,
+      await this.targeting.narrow(tx, campaign.targeting, members),
       now,
     );
   }

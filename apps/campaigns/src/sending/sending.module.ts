@@ -3,6 +3,7 @@ import { Clock } from '@crm/core';
 import { CampaignsMessaging } from '../campaigns-messaging';
 import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
 import { CampaignModule } from '../campaigns/campaign.module';
+import { ScoringModule } from '../scoring/scoring.module';
 import { SegmentsModule } from '../segments/segments.module';
 import { TrackingLinksModule } from '../tracking/tracking-links.module';
 import { CampaignChannels, PacedChannel } from './campaign-channels';
@@ -49,7 +50,7 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
 
 /** Sending: freezing each campaign's recipients at its time, sending each once, its progress and the opt-outs. */
 @Module({
-  imports: [CampaignsMessaging, CampaignModule, SegmentsModule, TrackingLinksModule],
+  imports: [CampaignsMessaging, CampaignModule, SegmentsModule, ScoringModule, TrackingLinksModule],
   controllers: [CampaignProgressController, UnsubscribeController],
   providers: [
     {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { convertedBetween } from './conversion-sql';
 
 /** Counts of one campaign's treated group (sent or tried) and of its holdout, all attributed at read time. */
 export interface GroupCounts {
@@ -46,10 +47,7 @@ const MEASURED = `
            EXISTS (SELECT 1 FROM campaigns.unsubscription u
                     WHERE u.campaign_id = $1 AND u.customer_id = r.customer_id) AS unsubscribed,
            o.amount AS order_amount,
-           o.amount IS NOT NULL OR EXISTS (
-             SELECT 1 FROM campaigns.customer_service s
-              WHERE s.customer_id = r.customer_id AND s.last_service_at >= r.since AND s.last_service_at < r.until
-           ) AS converted
+           ${convertedBetween('r.customer_id', 'r.since', 'r.until')} AS converted
       FROM r
       LEFT JOIN LATERAL (
         SELECT sum(o.total_amount) AS amount FROM campaigns.customer_order o

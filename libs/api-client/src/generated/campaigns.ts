@@ -2,6 +2,74 @@
 // A drift test fails when this file differs from a fresh generation.
 
 export interface paths {
+  '/campaign-models/{objective}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The model in use for an objective: its AUC, sample counts and top features */
+    get: operations['CampaignModelController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaign-models/{objective}/customers/{id}/score': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One customer's score 0-100 and the three features that moved it most */
+    get: operations['CampaignModelController_score'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaign-models/{objective}/segments/{id}/scores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A segment's members scored 0-100 by the objective's model, best first, paged */
+    get: operations['CampaignModelController_segmentScores'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaign-models/{objective}/train': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Train the propensity model of a campaign objective on its past sends (label: clicked, replied or converted); stored as the next version, its AUC measured on the held-out fifth of the customers */
+    post: operations['CampaignModelController_train'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/campaigns': {
     parameters: {
       query?: never;
@@ -404,6 +472,8 @@ export interface components {
       id: string;
       /** @example 上海保养季 */
       name: string;
+      /** @enum {string} */
+      objective: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
       /**
        * @example {
        *       "kind": "triggered",
@@ -425,6 +495,16 @@ export interface components {
       sentAt: string | null;
       /** @enum {string} */
       status: 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+      /**
+       * @example {
+       *       "objective": "service-reminder",
+       *       "minScore": 40,
+       *       "topN": 5000
+       *     }
+       */
+      targeting: {
+        [key: string]: unknown;
+      } | null;
       /**
        * @example {
        *       "zh-CN": {
@@ -472,6 +552,12 @@ export interface components {
       /** @example 上海保养季 */
       name: string;
       /**
+       * @description What the campaign is for; propensity models are trained per objective; default service-reminder
+       * @example service-reminder
+       * @enum {string}
+       */
+      objective?: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
+      /**
        * @description How the campaign repeats once scheduled; absent or null: sent once. { kind: "recurring", cron } with a five-field cron in Asia/Shanghai time, or { kind: "triggered", trigger } with trigger { kind: "birthday" } (Feb 29 birthdays on Feb 28 in common years), { kind: "purchase-anniversary", years? }, { kind: "service-due", months } (once per service cycle) or { kind: "holiday", holiday, daysBefore } with holiday one of spring-festival, lantern, dragon-boat, qixi, mid-autumn, new-year, national-day.
        * @example {
        *       "kind": "triggered",
@@ -490,6 +576,17 @@ export interface components {
        * @description The segment it is sent to, frozen at send time
        */
       segmentId: string;
+      /**
+       * @description Cuts the segment by propensity score when the recipients are frozen at send time: { objective?, minScore?, topN? }. The members are scored 0-100 by the latest model of objective (default: the campaign's own; train it first with POST /campaign-models/{objective}/train, or scheduling is 409), those under minScore (0-100) dropped, the best topN (1-1000000) kept, equal scores by customer id. The frozen recipients are exactly those; consent, address and holdout then apply to them as to any recipient. Absent or null: the whole segment.
+       * @example {
+       *       "objective": "service-reminder",
+       *       "minScore": 40,
+       *       "topN": 5000
+       *     }
+       */
+      targeting?: {
+        [key: string]: unknown;
+      } | null;
       /**
        * @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise. For channel sms, the provider template instead: { providerTemplateId, params: { <provider param>: "name" | "model" | "city" } }, no free text (the approved template carries the opt-out "回T退订").
        * @example {
@@ -567,6 +664,19 @@ export interface components {
        * @example 1
        */
       version: number;
+    };
+    FeatureContributionView: {
+      /**
+       * @description In log-odds: the weight (model) or weight x standardised value (customer)
+       * @example -1.42
+       */
+      contribution: number;
+      /** @enum {string} */
+      direction: 'raises' | 'lowers';
+      /** @example monthsSinceService */
+      feature: string;
+      /** @example Months since the last service visit */
+      name: string;
     };
     HoldoutView: {
       /** @example 0.12 */
@@ -691,6 +801,61 @@ export interface components {
       responders: number;
       /** @example 30-39 */
       value: string;
+    };
+    PropensityModelView: {
+      /**
+       * @description Area under the ROC curve on the held-out customers (0.5: chance)
+       * @example 0.78
+       */
+      auc: number;
+      /**
+       * @description One customer in five, by a hash of the id
+       * @example 800
+       */
+      heldOutCount: number;
+      /** @example 3390 */
+      negatives: number;
+      /** @enum {string} */
+      objective: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
+      /**
+       * @description Rows labelled responded (clicked, replied or converted)
+       * @example 610
+       */
+      positives: number;
+      /** @description The features by |weight|, largest first */
+      topFeatures: components['schemas']['FeatureContributionView'][];
+      /** @example 3200 */
+      trainCount: number;
+      /** Format: date-time */
+      trainedAt: string;
+      /** @example u-marketer-1 */
+      trainedBy: string;
+      /**
+       * @description Each training stores a new version; the latest is used
+       * @example 3
+       */
+      version: number;
+    };
+    PropensityScoreView: {
+      /** Format: uuid */
+      customerId: string;
+      /** @description The 3 features that moved this score most */
+      reasons: components['schemas']['FeatureContributionView'][];
+      /**
+       * @description Probability of responding x 100
+       * @example 72
+       */
+      score: number;
+    };
+    RankedScoresView: {
+      /** @description Best score first */
+      items: components['schemas']['PropensityScoreView'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /** @example 1200 */
+      total: number;
     };
     RejectedRowView: {
       /** @example no customer has this phone */
@@ -892,12 +1057,29 @@ export interface components {
        */
       holdoutPercent?: number;
       name?: string;
+      /**
+       * @description What the campaign is for; propensity models are trained per objective; default service-reminder
+       * @example service-reminder
+       * @enum {string}
+       */
+      objective?: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
       /** @description How the campaign repeats once scheduled; absent or null: sent once. { kind: "recurring", cron } with a five-field cron in Asia/Shanghai time, or { kind: "triggered", trigger } with trigger { kind: "birthday" } (Feb 29 birthdays on Feb 28 in common years), { kind: "purchase-anniversary", years? }, { kind: "service-due", months } (once per service cycle) or { kind: "holiday", holiday, daysBefore } with holiday one of spring-festival, lantern, dragon-boat, qixi, mid-autumn, new-year, national-day. null makes it one-off again. */
       schedule?: {
         [key: string]: unknown;
       } | null;
       /** Format: uuid */
       segmentId?: string;
+      /**
+       * @description Cuts the segment by propensity score when the recipients are frozen at send time: { objective?, minScore?, topN? }. The members are scored 0-100 by the latest model of objective (default: the campaign's own; train it first with POST /campaign-models/{objective}/train, or scheduling is 409), those under minScore (0-100) dropped, the best topN (1-1000000) kept, equal scores by customer id. The frozen recipients are exactly those; consent, address and holdout then apply to them as to any recipient. Absent or null: the whole segment.
+       * @example {
+       *       "objective": "service-reminder",
+       *       "minScore": 40,
+       *       "topN": 5000
+       *     }
+       */
+      targeting?: {
+        [key: string]: unknown;
+      } | null;
       /** @description The message per language: { "zh-CN": { subject, body }, en?: { subject, body } }, each text a Handlebars template over {{name}}, {{model}} (latest vehicle), {{city}} and {{unsubscribeUrl}}, with #if/#unless. A customer gets English only when their language is known to be English; Chinese otherwise. For channel sms, the provider template instead: { providerTemplateId, params: { <provider param>: "name" | "model" | "city" } }, no free text (the approved template carries the opt-out "回T退订"). */
       template?: {
         [key: string]: unknown;
@@ -912,6 +1094,292 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  CampaignModelController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The campaign objective the model is for */
+        objective: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropensityModelView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No model trained for the objective yet */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CampaignModelController_score: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description The campaign objective the model is for */
+        objective: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropensityScoreView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CampaignModelController_segmentScores: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        /** @description The campaign objective the model is for */
+        objective: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RankedScoresView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CampaignModelController_train: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The campaign objective the model is for */
+        objective: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropensityModelView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Fewer than 20 past responders or non-responders */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CampaignController_list: {
     parameters: {
       query?: {

@@ -13,6 +13,8 @@ import {
 } from 'class-validator';
 import { ALL_CAMPAIGN_CHANNELS, CampaignChannel } from '@crm/contracts';
 import { IsDateTime, PageQuery } from '@crm/http';
+import { CAMPAIGN_OBJECTIVES, CampaignObjective, DEFAULT_OBJECTIVE } from '../../campaign-objectives';
+import { MAX_TOP_N } from '../../scoring/targeting/campaign-targeting';
 import { CampaignStatus, CampaignStatuses, DEFAULT_ATTRIBUTION_DAYS, MAX_HOLDOUT_PERCENT } from '../campaign';
 
 const TEMPLATE_DESCRIPTION =
@@ -48,8 +50,39 @@ const SCHEDULE_EXAMPLE = {
   trigger: { kind: 'holiday', holiday: 'mid-autumn', daysBefore: 3 },
 };
 
+const TARGETING_DESCRIPTION =
+  'Cuts the segment by propensity score when the recipients are frozen at send time: { objective?, minScore?, ' +
+  `topN? }. The members are scored 0-100 by the latest model of objective (default: the campaign's own; train it ` +
+  'first with POST /campaign-models/{objective}/train, or scheduling is 409), those under minScore (0-100) dropped, ' +
+  `the best topN (1-${MAX_TOP_N}) kept, equal scores by customer id. The frozen recipients are exactly those; ` +
+  'consent, address and holdout then apply to them as to any recipient. Absent or null: the whole segment.';
+
+const TARGETING_EXAMPLE = { objective: 'service-reminder', minScore: 40, topN: 5000 };
+
+/** What a campaign is for and whom of its segment it reaches; both optional. */
+class CampaignAimDto {
+  @ApiPropertyOptional({
+    enum: CAMPAIGN_OBJECTIVES,
+    example: 'service-reminder',
+    description: `What the campaign is for; propensity models are trained per objective; default ${DEFAULT_OBJECTIVE}`,
+  })
+  @IsOptional()
+  @IsIn(CAMPAIGN_OBJECTIVES)
+  objective?: CampaignObjective;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: TARGETING_DESCRIPTION,
+    example: TARGETING_EXAMPLE,
+  })
+  @IsOptional()
+  targeting?: unknown;
+}
+
 /** How a campaign is measured: its control group and how long a conversion counts; both optional. */
-class CampaignMeasurementDto {
+class CampaignMeasurementDto extends CampaignAimDto {
   @ApiPropertyOptional({
     minimum: 0,
     maximum: MAX_HOLDOUT_PERCENT,
@@ -155,7 +188,10 @@ export class CampaignView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '上海保养季' }) name: string;
   @ApiProperty({ enum: ALL_CAMPAIGN_CHANNELS }) channel: CampaignChannel;
+  @ApiProperty({ enum: CAMPAIGN_OBJECTIVES }) objective: CampaignObjective;
   @ApiProperty({ format: 'uuid' }) segmentId: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: TARGETING_EXAMPLE })
+  targeting: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true, example: TEMPLATE_EXAMPLE }) template: unknown;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sendAt: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: SCHEDULE_EXAMPLE })
