@@ -3,6 +3,7 @@ import { CampaignsMessaging } from './campaigns-messaging';
 import { CampaignsSettings } from './campaigns-settings';
 import { CampaignsSettingsModule } from './campaigns-settings.module';
 import { CampaignModule } from './campaigns/campaign.module';
+import { CrossSellModule } from './cross-sell/cross-sell.module';
 import { CustomersModule } from './customers/customers.module';
 import { CampaignsDemoCampaign } from './demo/campaigns-demo-campaign';
 import { CampaignsDemoSeeder } from './demo/campaigns-demo.seeder';
@@ -37,6 +38,7 @@ export class CampaignsModule {
         CampaignModule,
         SendingModule,
         TrackingModule,
+        CrossSellModule,
         PrivacyModule,
       ],
       providers: [CampaignsDemoCampaign, CampaignsDemoSeeder],

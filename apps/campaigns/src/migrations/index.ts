@@ -12,6 +12,7 @@ import { CreateCustomerValueTier1796055000001 } from './1796055000001-create-cus
 import { CampaignRecipientFrequencyIndex1796057000000 } from './1796057000000-campaign-recipient-frequency-index';
 import { CampaignSchedulesAndOccurrences1796058000000 } from './1796058000000-campaign-schedules-and-occurrences';
 import { CampaignTracking1796059000000 } from './1796059000000-campaign-tracking';
+import { CreateCrossSell1796061000000 } from './1796061000000-create-cross-sell';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -28,4 +29,5 @@ export const campaignsMigrations = [
   CampaignRecipientFrequencyIndex1796057000000,
   CampaignSchedulesAndOccurrences1796058000000,
   CampaignTracking1796059000000,
+  CreateCrossSell1796061000000,
 ];

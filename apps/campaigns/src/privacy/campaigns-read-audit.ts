@@ -6,5 +6,6 @@ export const CampaignsReadAudit = ReadAuditModule.forService({
   schema: CAMPAIGNS_SCHEMA,
   rules: {
     'GET /segments/:id/preview': 'segment.preview',
+    'GET /cross-sell/customers/:id/next-best-offer': 'customer.next-best-offer',
   },
 });
