@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { PlatformConfig } from '@crm/config';
 import { CampaignChannel } from '@crm/contracts';
 import { CampaignsConfig } from './campaigns.config';
-import { CrossSellSettings, crossSellSettings, DEFAULT_CROSS_SELL_SETTINGS } from './cross-sell/cross-sell-settings';
+import {
+  CrossSellSettings,
+  crossSellSettings,
+  DEFAULT_CROSS_SELL_SETTINGS,
+} from './cross-sell/cross-sell-settings';
 import { FrequencyCap, parseFrequencyCap } from './sending/frequency-cap';
 import { parseQuietHours, QuietHours } from './sending/quiet-hours';
 

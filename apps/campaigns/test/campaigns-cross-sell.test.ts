@@ -154,7 +154,10 @@ describe('campaigns cross-sell: association rules and next best offers (next-bes
       basedOn: AURORA,
       reason: 'owners of Aurora S7 often buy Luna M2: confidence 40%, lift 2.0',
     });
-    expect((await offerEvents(auroraOnly)).map((event) => event.payload.offer?.product)).toEqual([NOVA, LUNA]);
+    expect((await offerEvents(auroraOnly)).map((event) => event.payload.offer?.product)).toEqual([
+      NOVA,
+      LUNA,
+    ]);
     // Still offered Luna: kept as published, reason and since included.
     expect((await offerOf(withNova1).expect(200)).body).toEqual(was);
     expect(await offerEvents(withNova1)).toHaveLength(1);

@@ -21,11 +21,15 @@ describe('association rules (support, confidence, lift)', () => {
   });
 
   it('gives lift 1 when owning the antecedent changes nothing', () => {
-    expect(measureRule(pair({ bothCustomers: 3, antecedentCustomers: 5, consequentCustomers: 6 })).lift).toBe(1);
+    expect(measureRule(pair({ bothCustomers: 3, antecedentCustomers: 5, consequentCustomers: 6 })).lift).toBe(
+      1,
+    );
   });
 
   it('keeps a rule exactly at every threshold and drops one just under any of them', () => {
-    const rule = measureRule(pair({ bothCustomers: 1, antecedentCustomers: 10, consequentCustomers: 1, baskets: 10 }));
+    const rule = measureRule(
+      pair({ bothCustomers: 1, antecedentCustomers: 10, consequentCustomers: 1, baskets: 10 }),
+    );
     expect([rule.support, rule.confidence, rule.lift]).toEqual([0.1, 0.1, 1]);
     const at = { minSupport: 0.1, minConfidence: 0.1, minLift: 1 };
     expect(meetsThresholds(rule, at)).toBe(true);

@@ -52,7 +52,9 @@ export function minedRules(pairs: PairCounts[], thresholds: RuleThresholds): Ass
 }
 
 /** What an agent reads: "owners of Aurora S7 often buy Nova E3: confidence 42%, lift 3.1". */
-export function offerReason(offer: Pick<NextBestOffer, 'basedOn' | 'product' | 'confidence' | 'lift'>): string {
+export function offerReason(
+  offer: Pick<NextBestOffer, 'basedOn' | 'product' | 'confidence' | 'lift'>,
+): string {
   const percent = Math.round(offer.confidence * 100);
   return `owners of ${offer.basedOn} often buy ${offer.product}: confidence ${percent}%, lift ${offer.lift.toFixed(1)}`;
 }

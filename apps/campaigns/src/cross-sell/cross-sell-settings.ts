@@ -28,10 +28,12 @@ export const crossSellConfigFields = {
   CAMPAIGNS_CROSS_SELL_MIN_LIFT: z.coerce.number().min(0).max(1_000).optional(),
   CAMPAIGNS_CROSS_SELL_RECOMPUTE_MINUTES: z
     .string()
-    .refine((value) => value === 'off' || /^\d{1,5}$/.test(value), 'whole minutes (e.g. 1440) or off')
+    .refine((value) => value === 'off' || /^[1-9]\d{0,4}$/.test(value), 'whole minutes (e.g. 1440) or off')
     .optional(),
 };
-type CrossSellConfig = Partial<{ [K in keyof typeof crossSellConfigFields]: z.infer<(typeof crossSellConfigFields)[K]> }>;
+type CrossSellConfig = Partial<{
+  [K in keyof typeof crossSellConfigFields]: z.infer<(typeof crossSellConfigFields)[K]>;
+}>;
 
 export function crossSellSettings(config: CrossSellConfig): CrossSellSettings {
   const d = DEFAULT_CROSS_SELL_SETTINGS;
@@ -40,6 +42,7 @@ export function crossSellSettings(config: CrossSellConfig): CrossSellSettings {
     minSupport: config.CAMPAIGNS_CROSS_SELL_MIN_SUPPORT ?? d.minSupport,
     minConfidence: config.CAMPAIGNS_CROSS_SELL_MIN_CONFIDENCE ?? d.minConfidence,
     minLift: config.CAMPAIGNS_CROSS_SELL_MIN_LIFT ?? d.minLift,
-    recomputeMinutes: every === undefined ? d.recomputeMinutes : every === 'off' ? null : Math.max(1, Number(every)),
+    recomputeMinutes:
+      every === undefined ? d.recomputeMinutes : every === 'off' ? null : Number(every),
   };
 }

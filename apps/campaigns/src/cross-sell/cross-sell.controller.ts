@@ -29,7 +29,12 @@ export class CrossSellController {
       this.rules.page(query.limit, query.offset),
       this.rules.lastRunAt(),
     ]);
-    return { ...page, limit: query.limit, offset: query.offset, computedAt: computedAt?.toISOString() ?? null };
+    return {
+      ...page,
+      limit: query.limit,
+      offset: query.offset,
+      computedAt: computedAt?.toISOString() ?? null,
+    };
   }
 
   @Post('recompute')

@@ -73,7 +73,9 @@ export class NextBestOfferRepository {
   }
 
   async deleteFor(tx: EntityManager, customerIds: string[]): Promise<void> {
-    await tx.query(`DELETE FROM campaigns.next_best_offer WHERE customer_id = ANY($1::uuid[])`, [customerIds]);
+    await tx.query(`DELETE FROM campaigns.next_best_offer WHERE customer_id = ANY($1::uuid[])`, [
+      customerIds,
+    ]);
   }
 
   async find(customerId: string): Promise<StoredOffer | null> {

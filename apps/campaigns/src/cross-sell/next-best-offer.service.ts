@@ -26,7 +26,10 @@ export class NextBestOfferService {
   async update(tx: EntityManager, now: Date): Promise<number> {
     await this.offers.stage(tx);
     const changes = (await this.offers.changes(tx)).map(explained);
-    await this.offers.deleteFor(tx, changes.filter((change) => !change.offer).map((change) => change.customerId));
+    await this.offers.deleteFor(
+      tx,
+      changes.filter((change) => !change.offer).map((change) => change.customerId),
+    );
     await this.offers.save(
       tx,
       changes.flatMap(({ customerId, offer }) => (offer ? [{ customerId, ...offer }] : [])),
@@ -54,7 +57,9 @@ export class NextBestOfferService {
         tx,
         ...changes
           .slice(start, start + PUBLISH_BATCH)
-          .map((change) => this.events.create(NextBestOfferChanged, change.customerId, { ...change, changedAt })),
+          .map((change) =>
+            this.events.create(NextBestOfferChanged, change.customerId, { ...change, changedAt }),
+          ),
       );
   }
 }

@@ -21,7 +21,7 @@ export const NextBestOfferChanged = defineEvent({
   version: 1,
   aggregateType: 'next-best-offer',
   description:
-    "A cross-sell recompute gave a customer a new next best offer, another product, or none any more (offer null); published once per actual change of the product, keyed by customer id.",
+    'A cross-sell recompute gave a customer a new next best offer, another product, or none any more (offer null); published once per actual change of the product, keyed by customer id.',
   payload: z.object({
     customerId: z.uuid(),
     offer: nextBestOfferSchema.nullable(),

@@ -21,7 +21,12 @@ export class AssociationRulePage {
   @ApiProperty({ example: 20 }) limit: number;
   @ApiProperty({ example: 0 }) offset: number;
   @ApiProperty({ example: 57 }) total: number;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null before the first recompute' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'null before the first recompute',
+  })
   computedAt: string | null;
 }
 
@@ -36,7 +41,8 @@ export class CrossSellRecomputeView implements CrossSellRecomputeResult {
 export class NextBestOfferView implements StoredOffer {
   @ApiProperty({ format: 'uuid' }) customerId: string;
   @ApiProperty({ example: 'Nova E3' }) product: string;
-  @ApiProperty({ example: 'Aurora S7', description: 'The owned product the rule starts from' }) basedOn: string;
+  @ApiProperty({ example: 'Aurora S7', description: 'The owned product the rule starts from' })
+  basedOn: string;
   @ApiProperty({ example: 'owners of Aurora S7 often buy Nova E3: confidence 42%, lift 3.1' }) reason: string;
   @ApiProperty({ example: 1.31 }) score: number;
   @ApiProperty({ example: 0.42 }) confidence: number;
