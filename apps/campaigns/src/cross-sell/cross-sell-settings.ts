@@ -42,7 +42,6 @@ export function crossSellSettings(config: CrossSellConfig): CrossSellSettings {
     minSupport: config.CAMPAIGNS_CROSS_SELL_MIN_SUPPORT ?? d.minSupport,
     minConfidence: config.CAMPAIGNS_CROSS_SELL_MIN_CONFIDENCE ?? d.minConfidence,
     minLift: config.CAMPAIGNS_CROSS_SELL_MIN_LIFT ?? d.minLift,
-    recomputeMinutes:
-      every === undefined ? d.recomputeMinutes : every === 'off' ? null : Number(every),
+    recomputeMinutes: every === undefined ? d.recomputeMinutes : every === 'off' ? null : Number(every),
   };
 }
