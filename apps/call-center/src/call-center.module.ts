@@ -16,12 +16,14 @@ import { InteractionService } from './interactions/interaction.service';
 import { LookupController } from './lookup/lookup.controller';
 import { LookupRepository } from './lookup/lookup.repository';
 import { LookupService } from './lookup/lookup.service';
+import { CampaignEventsConsumer } from './read-model/campaign-events.consumer';
 import { Customer360Invalidator } from './read-model/customer-360.invalidator';
 import { CustomerEventsConsumer } from './read-model/customer-events.consumer';
 import { CustomerHistoryRepository } from './read-model/customer-history.repository';
 import { CustomerReplicaRepository } from './read-model/customer-replica.repository';
 import { CustomerReplicaService } from './read-model/customer-replica.service';
 import { NetworkEventsConsumer } from './read-model/network-events.consumer';
+import { NextBestOfferRepository } from './read-model/next-best-offer.repository';
 import { PartnerReplicaRepository } from './read-model/partner-replica.repository';
 import { CallCenterCustomerDataController } from './data-export/customer-data.controller';
 import { CallCenterCustomerDataRepository } from './data-export/customer-data.repository';
@@ -51,6 +53,8 @@ const READ_MODEL = [
   ErasedCustomerRepository,
   SalesActivityRepository,
   SalesEventsConsumer,
+  NextBestOfferRepository,
+  CampaignEventsConsumer,
 ];
 
 /** The call center: agent lookup, the customer 360, interactions, screen pop and complaint intake. */

@@ -2,6 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { PlatformConfig } from '@crm/config';
 import { CampaignChannel } from '@crm/contracts';
 import { CampaignsConfig } from './campaigns.config';
+import {
+  CrossSellSettings,
+  crossSellSettings,
+  DEFAULT_CROSS_SELL_SETTINGS,
+} from './cross-sell/cross-sell-settings';
 import { FrequencyCap, parseFrequencyCap } from './sending/frequency-cap';
 import { parseQuietHours, QuietHours } from './sending/quiet-hours';
 
@@ -39,6 +44,8 @@ export interface CampaignsSettings {
   /** What one message costs on each channel (CNY), for a campaign's cost and ROI. */
   emailCostPerMessage: number;
   smsCostPerMessage: number;
+  /** Association-rule thresholds and the recompute schedule of the next best offers (ADR 0034). */
+  crossSell: CrossSellSettings;
 }
 
 export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSecret'> = {
@@ -60,6 +67,7 @@ export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSec
   trackingBaseUrl: 'http://localhost:3006/t/',
   emailCostPerMessage: 0.01,
   smsCostPerMessage: 0.05,
+  crossSell: DEFAULT_CROSS_SELL_SETTINGS,
 };
 
 /**
@@ -93,6 +101,7 @@ export function campaignsSettings(config: PlatformConfig & Partial<CampaignsConf
     trackingBaseUrl: config.CAMPAIGNS_TRACKING_BASE_URL ?? d.trackingBaseUrl,
     emailCostPerMessage: config.CAMPAIGNS_EMAIL_COST_PER_MESSAGE ?? d.emailCostPerMessage,
     smsCostPerMessage: config.CAMPAIGNS_SMS_COST_PER_MESSAGE ?? d.smsCostPerMessage,
+    crossSell: crossSellSettings(config),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineServiceConfig } from '@crm/config';
+import { crossSellConfigFields } from './cross-sell/cross-sell-settings';
 import { frequencyCapSetting } from './sending/frequency-cap';
 import { isTimeZone, quietHoursSetting } from './sending/quiet-hours';
 
@@ -26,6 +27,7 @@ export const campaignsConfigSchema = defineServiceConfig(
     CAMPAIGNS_TRACKING_BASE_URL: z.url().optional(),
     CAMPAIGNS_EMAIL_COST_PER_MESSAGE: z.coerce.number().min(0).max(100).optional(),
     CAMPAIGNS_SMS_COST_PER_MESSAGE: z.coerce.number().min(0).max(100).optional(),
+    ...crossSellConfigFields,
   },
   {
     refine: (config, ctx) => {

@@ -3,6 +3,7 @@ import { CampaignsMessaging } from './campaigns-messaging';
 import { CampaignsSettings } from './campaigns-settings';
 import { CampaignsSettingsModule } from './campaigns-settings.module';
 import { CampaignModule } from './campaigns/campaign.module';
+import { CrossSellModule } from './cross-sell/cross-sell.module';
 import { CustomersModule } from './customers/customers.module';
 import { CampaignsDemoCampaign } from './demo/campaigns-demo-campaign';
 import { CampaignsDemoSeeder } from './demo/campaigns-demo.seeder';
@@ -39,6 +40,7 @@ export class CampaignsModule {
         SendingModule,
         TrackingModule,
         ScoringModule,
+        CrossSellModule,
         PrivacyModule,
       ],
       providers: [CampaignsDemoCampaign, CampaignsDemoSeeder],

@@ -141,7 +141,7 @@ describe('campaigns order and service-history replicas (crm.order.v1, crm.ticket
     ];
     for (const event of setup) await applied(event);
 
-    // Handled by the customer replica, the orders, the service history, the static lists and the value tiers.
+    // Handled by the customer replica, the orders, the service history, the static lists, the value tiers and cross-sell.
     await applied(
       await harness.publish(CustomerMerged, survivor.customerId, {
         survivorId: survivor.customerId,
@@ -149,7 +149,7 @@ describe('campaigns order and service-history replicas (crm.order.v1, crm.ticket
         movedVehicleIds: [],
         survivor,
       }),
-      5,
+      6,
     );
     expect((await orders(survivor.customerId)).map((row) => row.id)).toEqual([order.orderId]);
     expect(await orders(merged.customerId)).toEqual([]);
@@ -197,7 +197,7 @@ describe('campaigns order and service-history replicas (crm.order.v1, crm.ticket
         customerId: customer.customerId,
         erasedAt: new Date().toISOString(),
       }),
-      5,
+      6,
     );
     expect(await orders(customer.customerId)).toEqual([]);
     expect(await service(customer.customerId)).toBeUndefined();

@@ -17,6 +17,7 @@ import { QuotaSet } from './sales/quota.events';
 import { ORDER_EVENTS } from './sales/order.events';
 import { QUOTE_EVENTS } from './sales/quote.events';
 import { CAMPAIGN_EVENTS } from './campaign/campaign.events';
+import { NextBestOfferChanged } from './campaign/next-best-offer.events';
 import { QualityAlertRaised } from './quality/quality-alert.events';
 import { CustomerValueTierChanged } from './customer-value/customer-value.events';
 
@@ -42,6 +43,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...QUOTE_EVENTS,
   ...ORDER_EVENTS,
   ...CAMPAIGN_EVENTS,
+  NextBestOfferChanged,
   QualityAlertRaised,
   CustomerValueTierChanged,
 ];

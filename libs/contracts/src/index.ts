@@ -27,5 +27,6 @@ export * from './sales/quota.events';
 export * from './sales/quote.events';
 export * from './sales/order.events';
 export * from './campaign/campaign.events';
+export * from './campaign/next-best-offer.events';
 export * from './quality/quality-alert.events';
 export * from './customer-value/customer-value.events';

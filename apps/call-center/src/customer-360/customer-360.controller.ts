@@ -16,7 +16,8 @@ export class Customer360Controller {
   @Get()
   @Roles(...CALL_CENTER_ROLES)
   @ApiOperation({
-    summary: 'Profile, consent, vehicles with warranty, repair history, tickets and recent interactions',
+    summary:
+      'Profile, consent, vehicles with warranty, repair history, tickets, recent interactions and the next best offer',
     description:
       'One call from the call center’s own copy; cached, and refreshed by any event about the customer.',
   })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Consent, CustomerProfile, RepairView, TicketView } from './customer-360';
+import { Consent, CustomerProfile, NextBestOfferView, RepairView, TicketView } from './customer-360';
 
 export interface VehicleRow {
   vehicleId: string;
@@ -83,5 +83,15 @@ export class Customer360Repository {
       openedAt: row.openedAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     }));
+  }
+
+  /** Null when campaigns offers nothing, or withdrew its offer. */
+  async nextBestOffer(customerId: string): Promise<NextBestOfferView | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT product, based_on AS "basedOn", reason, since FROM call_center.next_best_offer
+        WHERE customer_id = $1 AND product IS NOT NULL`,
+      [customerId],
+    );
+    return row ? { ...row, since: (row.since as Date).toISOString() } : null;
   }
 }

@@ -20,6 +20,7 @@ function fakeReadModel() {
     vehicles: async () => [],
     repairs: async () => [],
     tickets: async () => [],
+    nextBestOffer: async () => null,
   } as unknown as Customer360Repository;
   const interactions = { recentFor: async () => [] } as unknown as InteractionRepository;
   const salesActivities = { recentFor: async () => [] } as unknown as SalesActivityRepository;

@@ -46,12 +46,13 @@ export class Customer360Service {
   private async build(customerId: string): Promise<Customer360> {
     const found = await this.repository.profile(customerId);
     if (!found) throw new NotFoundError('customer', customerId);
-    const [vehicles, repairs, tickets, interactions, salesActivities] = await Promise.all([
+    const [vehicles, repairs, tickets, interactions, salesActivities, nextBestOffer] = await Promise.all([
       this.repository.vehicles(customerId),
       this.repository.repairs(customerId),
       this.repository.tickets(customerId),
       this.interactions.recentFor(customerId, RECENT_INTERACTIONS),
       this.salesActivities.recentFor(customerId, RECENT_INTERACTIONS),
+      this.repository.nextBestOffer(customerId),
     ]);
     return {
       ...found,
@@ -60,6 +61,7 @@ export class Customer360Service {
       tickets,
       interactions,
       salesActivities,
+      nextBestOffer,
     };
   }
 

@@ -91,6 +91,15 @@ export interface SalesActivityView {
   occurredAt: string;
 }
 
+/** What campaigns would offer the customer next, and why (from next-best-offer.changed, ADR 0034). */
+export interface NextBestOfferView {
+  product: string;
+  basedOn: string;
+  reason: string;
+  /** When campaigns chose this product for the customer. */
+  since: string;
+}
+
 /** Everything an agent needs about a caller, in one answer. */
 export interface Customer360 {
   profile: CustomerProfile;
@@ -100,4 +109,5 @@ export interface Customer360 {
   tickets: TicketView[];
   interactions: Interaction[];
   salesActivities: SalesActivityView[];
+  nextBestOffer: NextBestOfferView | null;
 }

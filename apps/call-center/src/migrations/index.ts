@@ -9,6 +9,7 @@ import { RekeyCallCenterNames1796020400000 } from './1796020400000-rekey-names-s
 import { NameAgentsAndKeepRatings1796031000000 } from './1796031000000-name-agents-and-keep-ratings';
 import { CallCenterAggregateSequence1796050000100 } from './1796050000100-create-aggregate-sequence';
 import { CallCenterReplicaEventSequence1796050000101 } from './1796050000101-replica-event-sequence';
+import { CreateNextBestOffer1796061500000 } from './1796061500000-create-next-best-offer';
 
 export const callCenterMigrations = [
   CreateCallCenterSchema1765000000000,
@@ -22,4 +23,5 @@ export const callCenterMigrations = [
   NameAgentsAndKeepRatings1796031000000,
   CallCenterAggregateSequence1796050000100,
   CallCenterReplicaEventSequence1796050000101,
+  CreateNextBestOffer1796061500000,
 ];

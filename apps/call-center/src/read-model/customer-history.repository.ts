@@ -10,7 +10,10 @@ const OWNER_COLUMN: Record<(typeof PERSONAL_TABLES)[number], string> = {
   sales_activity: 'customer_id',
 };
 
-/** What hangs off a customer across the schema: moved on a merge, removed on an erasure. */
+/** One row per customer computed by another service: the survivor's comes with that service's next event. */
+const PER_CUSTOMER_TABLES = ['next_best_offer'] as const;
+
+/** What hangs off a customer across the schema: moved (or, when one per customer, dropped) on a merge, removed on an erasure. */
 @Injectable()
 export class CustomerHistoryRepository {
   async repoint(tx: EntityManager, fromId: string, toId: string): Promise<void> {
@@ -18,13 +21,23 @@ export class CustomerHistoryRepository {
       const column = OWNER_COLUMN[table];
       await tx.query(`UPDATE call_center.${table} SET ${column} = $2 WHERE ${column} = $1`, [fromId, toId]);
     }
+    await this.deletePerCustomer(tx, fromId);
   }
 
-  /** Vehicles (their VINs), tickets, repairs, interactions and sales activities describe the person, so they go. */
+  /**
+   * Vehicles (their VINs), tickets, repairs, interactions, sales activities and the next best offer describe the
+   * person, so they go.
+   */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
     for (const table of PERSONAL_TABLES) {
       const column = OWNER_COLUMN[table];
       await tx.query(`DELETE FROM call_center.${table} WHERE ${column} = $1`, [customerId]);
     }
+    await this.deletePerCustomer(tx, customerId);
+  }
+
+  private async deletePerCustomer(tx: EntityManager, customerId: string): Promise<void> {
+    for (const table of PER_CUSTOMER_TABLES)
+      await tx.query(`DELETE FROM call_center.${table} WHERE customer_id = $1`, [customerId]);
   }
 }

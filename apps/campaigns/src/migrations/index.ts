@@ -13,6 +13,7 @@ import { CampaignRecipientFrequencyIndex1796057000000 } from './1796057000000-ca
 import { CampaignSchedulesAndOccurrences1796058000000 } from './1796058000000-campaign-schedules-and-occurrences';
 import { CampaignTracking1796059000000 } from './1796059000000-campaign-tracking';
 import { CampaignObjectiveAndPropensityModel1796060000000 } from './1796060000000-campaign-objective-and-propensity-model';
+import { CreateCrossSell1796061000000 } from './1796061000000-create-cross-sell';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -30,4 +31,5 @@ export const campaignsMigrations = [
   CampaignSchedulesAndOccurrences1796058000000,
   CampaignTracking1796059000000,
   CampaignObjectiveAndPropensityModel1796060000000,
+  CreateCrossSell1796061000000,
 ];

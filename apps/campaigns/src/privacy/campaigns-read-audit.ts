@@ -8,5 +8,6 @@ export const CampaignsReadAudit = ReadAuditModule.forService({
     'GET /segments/:id/preview': 'segment.preview',
     'GET /campaign-models/:objective/segments/:id/scores': 'segment.scores',
     'GET /campaign-models/:objective/customers/:id/score': 'customer.score',
+    'GET /cross-sell/customers/:id/next-best-offer': 'customer.next-best-offer',
   },
 });

@@ -15,7 +15,9 @@ export class CampaignsCustomerDataRepository {
       ),
       vehicle: await rows(`SELECT * FROM campaigns.vehicle WHERE owner_customer_id = $1 ORDER BY id`),
       // Who saw the person in a segment preview, and when.
-      read_audit: await rows(`SELECT * FROM campaigns.read_audit WHERE $1 = ANY(result_ids) ORDER BY id`),
+      read_audit: await rows(
+        `SELECT * FROM campaigns.read_audit WHERE entity_id = $1 OR $1 = ANY(result_ids) ORDER BY id`,
+      ),
       customer_order: await rows(
         `SELECT * FROM campaigns.customer_order WHERE customer_id = $1 ORDER BY placed_at, id`,
       ),
@@ -32,6 +34,7 @@ export class CampaignsCustomerDataRepository {
       campaign_response: await rows(
         `SELECT * FROM campaigns.campaign_response WHERE customer_id = $1 ORDER BY first_at, campaign_id, kind`,
       ),
+      next_best_offer: await rows(`SELECT * FROM campaigns.next_best_offer WHERE customer_id = $1`),
     };
   }
 }

@@ -27,7 +27,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Profile, consent, vehicles with warranty, repair history, tickets and recent interactions
+     * Profile, consent, vehicles with warranty, repair history, tickets, recent interactions and the next best offer
      * @description One call from the call center’s own copy; cached, and refreshed by any event about the customer.
      */
     get: operations['Customer360Controller_get'];
@@ -211,6 +211,8 @@ export interface components {
     Customer360Response: {
       consents: components['schemas']['ConsentResponse'][];
       interactions: components['schemas']['InteractionResponse'][];
+      /** @description What campaigns would offer next and why (its cross-sell rules); null when nothing */
+      nextBestOffer: components['schemas']['NextBestOfferViewResponse'] | null;
       profile: components['schemas']['CustomerProfileResponse'];
       repairs: components['schemas']['RepairViewResponse'][];
       /** @description From the sales app’s activity events */
@@ -351,6 +353,22 @@ export interface components {
       limit: number;
       /** @example 0 */
       offset: number;
+    };
+    NextBestOfferViewResponse: {
+      /**
+       * @description The owned product the offer follows from
+       * @example Aurora S7
+       */
+      basedOn: string;
+      /** @example Nova E3 */
+      product: string;
+      /** @example owners of Aurora S7 often buy Nova E3: confidence 42%, lift 3.1 */
+      reason: string;
+      /**
+       * Format: date-time
+       * @description When campaigns chose this product for the customer
+       */
+      since: string;
     };
     PartnerRefResponse: {
       /** Format: uuid */

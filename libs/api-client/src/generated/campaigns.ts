@@ -208,6 +208,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cross-sell/customers/{id}/next-best-offer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer's next best offer, with the reason */
+    get: operations['CrossSellController_offer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cross-sell/recompute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mines the rules and moves the next best offers now (after a recompute in progress); publishes the changed offers */
+    post: operations['CrossSellController_recomputeNow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cross-sell/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The association rules A -> B of the last recompute, highest lift first, paged */
+    get: operations['CrossSellController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -407,6 +458,66 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AssociationRulePage: {
+      /**
+       * Format: date-time
+       * @description null before the first recompute
+       */
+      computedAt: string | null;
+      items: components['schemas']['AssociationRuleView'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /** @example 57 */
+      total: number;
+    };
+    AssociationRuleView: {
+      /**
+       * @description Owned product (A)
+       * @example Aurora S7
+       */
+      antecedent: string;
+      /** @example 100 */
+      antecedentCustomers: number;
+      /**
+       * @description Customers owning any product
+       * @example 1000
+       */
+      baskets: number;
+      /**
+       * @description Customers owning both
+       * @example 42
+       */
+      bothCustomers: number;
+      /**
+       * @description P(B | A)
+       * @example 0.42
+       */
+      confidence: number;
+      /**
+       * @description Product its owners often buy (B)
+       * @example Nova E3
+       */
+      consequent: string;
+      /** @example 135 */
+      consequentCustomers: number;
+      /**
+       * @description P(B | A) / P(B)
+       * @example 3.11
+       */
+      lift: number;
+      /**
+       * @description confidence x lift, what offers are ranked by
+       * @example 1.31
+       */
+      score: number;
+      /**
+       * @description P(A and B)
+       * @example 0.042
+       */
+      support: number;
+    };
     CampaignListView: {
       items: components['schemas']['CampaignView'][];
       /** @example 20 */
@@ -632,6 +743,25 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    CrossSellRecomputeView: {
+      /**
+       * @description Customers owning any product
+       * @example 1000
+       */
+      baskets: number;
+      /** Format: date-time */
+      computedAt: string;
+      /**
+       * @description Customers whose offered product changed (one event each)
+       * @example 12
+       */
+      offerChanges: number;
+      /**
+       * @description Rules meeting the thresholds
+       * @example 57
+       */
+      rules: number;
+    };
     EditSegmentDto: {
       /** @example 上海 email-consenting customers */
       name?: string;
@@ -725,6 +855,30 @@ export interface components {
       note: string | null;
       /** @example 0.12 */
       treatedRate: number | null;
+    };
+    NextBestOfferView: {
+      /**
+       * @description The owned product the rule starts from
+       * @example Aurora S7
+       */
+      basedOn: string;
+      /** @example 0.42 */
+      confidence: number;
+      /** Format: uuid */
+      customerId: string;
+      /** @example 3.11 */
+      lift: number;
+      /** @example Nova E3 */
+      product: string;
+      /** @example owners of Aurora S7 often buy Nova E3: confidence 42%, lift 3.1 */
+      reason: string;
+      /** @example 1.31 */
+      score: number;
+      /**
+       * Format: date-time
+       * @description Offered since (the recompute that chose this product)
+       */
+      since: string;
     };
     OccurrenceListView: {
       items: components['schemas']['OccurrenceView'][];
@@ -2052,6 +2206,179 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HolidayListView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CrossSellController_offer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NextBestOfferView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No rule offers this customer anything */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CrossSellController_recomputeNow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CrossSellRecomputeView'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CrossSellController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssociationRulePage'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */

@@ -7,6 +7,7 @@ import {
   Consent,
   Customer360,
   CustomerProfile,
+  NextBestOfferView,
   PartnerRef,
   RepairView,
   SalesActivityView,
@@ -189,6 +190,17 @@ export class SalesActivityViewResponse implements SalesActivityView {
   occurredAt: string;
 }
 
+export class NextBestOfferViewResponse implements NextBestOfferView {
+  @ApiProperty({ example: 'Nova E3' })
+  product: string;
+  @ApiProperty({ example: 'Aurora S7', description: 'The owned product the offer follows from' })
+  basedOn: string;
+  @ApiProperty({ example: 'owners of Aurora S7 often buy Nova E3: confidence 42%, lift 3.1' })
+  reason: string;
+  @ApiProperty({ format: 'date-time', description: 'When campaigns chose this product for the customer' })
+  since: string;
+}
+
 export class Customer360Response implements Customer360 {
   @ApiProperty({ type: CustomerProfileResponse })
   profile: CustomerProfileResponse;
@@ -204,4 +216,10 @@ export class Customer360Response implements Customer360 {
   interactions: InteractionResponse[];
   @ApiProperty({ type: [SalesActivityViewResponse], description: 'From the sales app’s activity events' })
   salesActivities: SalesActivityViewResponse[];
+  @ApiProperty({
+    type: NextBestOfferViewResponse,
+    nullable: true,
+    description: 'What campaigns would offer next and why (its cross-sell rules); null when nothing',
+  })
+  nextBestOffer: NextBestOfferViewResponse | null;
 }
