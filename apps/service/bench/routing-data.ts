@@ -99,11 +99,18 @@ export interface StationMix {
   full: number;
 }
 
+/** `count` different values, in random order. */
+function pick<T>(values: readonly T[], count: number, random: Random): T[] {
+  const pool = [...values];
+  return Array.from({ length: count }, () => pool.splice(Math.floor(random() * pool.length), 1)[0]);
+}
+
+/** Each station: 3–8 of the quality types as skills, a capacity of 5–40, 10% full and the rest partly loaded. */
 function stationLine(n: number, random: Random, mix: StationMix): string {
   const { lat, lon } = pointInChina(random);
   const brands = subset(BRANDS, 0.35, random);
-  const skills: QualityType[] = subset(ALL_QUALITY_TYPES, 0.55, random);
-  const capacity = 2 + Math.floor(random() * 29);
+  const skills: QualityType[] = pick(ALL_QUALITY_TYPES, 3 + Math.floor(random() * 6), random);
+  const capacity = 5 + Math.floor(random() * 36);
   const full = random() < 0.1;
   const openTickets = full ? capacity : Math.floor(random() * capacity);
   const active = random() >= 0.08;

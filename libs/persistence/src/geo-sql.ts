@@ -5,10 +5,11 @@ export const GEO_EXTENSIONS = ['cube', 'earthdistance'] as const;
 export interface GeoSql {
   /** Great-circle distance in meters from the row to the point. */
   distanceMeters: string;
-  /** The KNN order answered by a GiST index on `ll_to_earth(lat, lon)` (see `geoIndexSql`). */
+  /**
+   * The KNN order answered by a GiST index on `ll_to_earth(lat, lon)` (see `geoIndexSql`). PostgreSQL 15
+   * walks the index in this order only when it is the whole ORDER BY: tie-break keys after it make it sort.
+   */
   nearestFirst: string;
-  /** Rows within `radiusParam` meters; the box lets the index answer before the exact distance check. */
-  withinMeters(radiusParam: string): string;
 }
 
 /**
@@ -19,15 +20,10 @@ export function geoSql(latParam: string, lonParam: string, columns = { lat: 'lat
   const row = `ll_to_earth(${columns.lat}, ${columns.lon})`;
   const point = `ll_to_earth(${latParam}, ${lonParam})`;
   const distanceMeters = `earth_distance(${row}, ${point})`;
-  return {
-    distanceMeters,
-    nearestFirst: `${row} <-> ${point}`,
-    withinMeters: (radiusParam) =>
-      `earth_box(${point}, ${radiusParam}) @> ${row} AND ${distanceMeters} <= ${radiusParam}`,
-  };
+  return { distanceMeters, nearestFirst: `${row} <-> ${point}` };
 }
 
-/** The GiST index that answers `nearestFirst` and `withinMeters` for a table with `lat`/`lon` columns. */
+/** The GiST index that answers `nearestFirst` for a table with `lat`/`lon` columns. */
 export function geoIndexSql(indexName: string, table: string): string {
   return `CREATE INDEX ${indexName} ON ${table} USING gist (ll_to_earth(lat, lon))`;
 }

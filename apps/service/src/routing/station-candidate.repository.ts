@@ -22,6 +22,17 @@ const LOAD = `open_tickets::float8 / NULLIF(capacity, 0)`;
  */
 const ORDER = `${GEO.nearestFirst}, ${LOAD} NULLS LAST, code`;
 const COLUMNS = `id, code, name, ${GEO.distanceMeters} AS distance_m, ${LOAD} AS load`;
+const ABLE = `active AND NOT (id = ANY($5::uuid[])) AND skills @> ARRAY[$3::text]
+  AND ($4::text IS NULL OR brands @> ARRAY[$4::text]) AND open_tickets < capacity`;
+
+/**
+ * The stations a KNN scan of the GiST index meets first, nearest first, that pass `filter`: the walk stops
+ * at the LIMIT (ties on the distance included), so it reads only as far as the answer, however dense the
+ * stations. The order is `<->` alone because PostgreSQL 15 uses the index order only when the whole ORDER BY
+ * is `<->` (with ORDER's tie-break keys it would sort the box instead); the caller re-sorts by ORDER.
+ */
+const nearestWalk = (filter: string) => `(SELECT * FROM service.station WHERE ${filter}
+    ORDER BY ${GEO.nearestFirst} FETCH FIRST $7 ROWS WITH TIES) walk`;
 
 /** The first failing rule names why a station cannot take the ticket; evaluated in SQL, not in a loop here. */
 const REASON = `CASE
@@ -44,10 +55,16 @@ function toCandidate(row: CandidateRow): StationCandidate {
   };
 }
 
-/** Nearest-station queries answered by the GiST index on ll_to_earth(lat, lon) (KNN), never a scan. */
+/**
+ * Nearest-station queries answered by the KNN order of the GiST index on ll_to_earth(lat, lon): an index
+ * scan that stops at the LIMIT, never a scan of the radius's box.
+ */
 @Injectable()
 export class StationCandidateRepository {
-  /** The nearest stations within the radius that meet every rule, in routing order (see ORDER). */
+  /**
+   * The nearest stations within the radius that meet every rule, in routing order (see ORDER). The walk also
+   * stops at stations beyond the radius, so a need nobody near can meet costs at most the stations within it.
+   */
   async findNearestAble(
     tx: EntityManager,
     at: GeoPoint,
@@ -55,10 +72,8 @@ export class StationCandidateRepository {
     limit: number,
   ): Promise<StationCandidate[]> {
     const rows: CandidateRow[] = await tx.query(
-      `SELECT ${COLUMNS}, 'eligible' AS reason FROM service.station
-        WHERE ${GEO.withinMeters('$6')}
-          AND active AND NOT (id = ANY($5::uuid[])) AND skills @> ARRAY[$3::text]
-          AND ($4::text IS NULL OR brands @> ARRAY[$4::text]) AND open_tickets < capacity
+      `SELECT ${COLUMNS}, 'eligible' AS reason FROM ${nearestWalk(`(${ABLE}) OR ${GEO.distanceMeters} > $6`)}
+        WHERE ${ABLE} AND ${GEO.distanceMeters} <= $6
         ORDER BY ${ORDER} LIMIT $7`,
       [...this.params(at, need), need.radiusKm * 1000, limit],
     );
@@ -73,8 +88,8 @@ export class StationCandidateRepository {
     limit: number,
   ): Promise<StationCandidate[]> {
     const rows: CandidateRow[] = await tx.query(
-      `SELECT ${COLUMNS}, ${REASON} AS reason FROM service.station
-        WHERE ${GEO.withinMeters('$6')}
+      `SELECT ${COLUMNS}, ${REASON} AS reason FROM ${nearestWalk('true')}
+        WHERE ${GEO.distanceMeters} <= $6
         ORDER BY ${ORDER} LIMIT $7`,
       [...this.params(at, need), need.radiusKm * 1000, limit],
     );
