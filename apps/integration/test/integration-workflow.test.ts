@@ -1,5 +1,5 @@
 import { Roles, TicketOpened } from '@crm/contracts';
-import { deliver, eventually } from '@crm/testing';
+import { deliver, eventually, LoopbackSmsGateway, LoopbackSmtpServer } from '@crm/testing';
 import { MessageTransport } from '@crm/messaging';
 import { WorkflowScheduler } from '../src/workflow/schedules/workflow-scheduler';
 import { IntegrationHarness } from './integration.harness';
@@ -7,6 +7,9 @@ import { SubscriberReceiver } from './subscriber-receiver';
 import { criticalTicketRule, openedTicket } from './workflow-fixture';
 
 const MAX_ATTEMPTS = 3;
+/** The workflow consumer reads every topic: its group can take long to join on a busy machine. */
+const JOIN_TIMEOUT_MS = 90_000;
+const WAIT_MS = 30_000;
 
 interface Firing {
   firingId: string;
@@ -21,6 +24,8 @@ describe('workflow rules', () => {
   let harness: IntegrationHarness;
   let receiver: SubscriberReceiver;
   let failing: SubscriberReceiver;
+  let smtp: LoopbackSmtpServer;
+  let sms: LoopbackSmsGateway;
   let admin: string;
 
   const firingsOf = async (ruleId: string): Promise<Firing[]> =>
@@ -43,12 +48,19 @@ describe('workflow rules', () => {
   beforeAll(async () => {
     receiver = await SubscriberReceiver.start();
     failing = await SubscriberReceiver.start({ status: 500 });
+    smtp = await LoopbackSmtpServer.start();
+    sms = await LoopbackSmsGateway.start();
     harness = await IntegrationHarness.start({
       integration: {
         INTEGRATION_WORKFLOW_POLL_INTERVAL_MS: 100,
         INTEGRATION_WORKFLOW_MAX_ATTEMPTS: MAX_ATTEMPTS,
         INTEGRATION_WORKFLOW_SUBSCRIBER_ALLOW_HTTP: true,
         INTEGRATION_WORKFLOW_SUBSCRIBER_ALLOW_PRIVATE_TARGETS: true,
+        INTEGRATION_WORKFLOW_SMTP_URL: smtp.url,
+        INTEGRATION_WORKFLOW_SMS_GATEWAY_URL: sms.url,
+        INTEGRATION_WORKFLOW_SMS_GATEWAY_KEY: sms.key,
+        INTEGRATION_WORKFLOW_INTERNAL_EMAIL_DOMAINS: 'staff.example',
+        INTEGRATION_WORKFLOW_INTERNAL_PHONES: '+8613800000001',
       },
     });
     admin = await harness.auth({ roles: [Roles.admin] });
@@ -58,6 +70,8 @@ describe('workflow rules', () => {
     await harness?.stop();
     await receiver?.stop();
     await failing?.stop();
+    await smtp?.stop();
+    await sms?.stop();
   });
 
   describe('configuration', () => {
@@ -173,22 +187,22 @@ describe('workflow rules', () => {
       await eventually(async () => {
         const firings = await firingsOf(ruleId);
         expect(firings.map((f) => [f.sourceKey, f.status])).toEqual([[critical.id, 'succeeded']]);
-      });
+      }, JOIN_TIMEOUT_MS);
       await deliver(harness.app.get(MessageTransport), critical);
       // Something after the duplicate on the same partition: once it is handled, the duplicate was too.
       const after = await harness.publish(TicketOpened, critical.aggregateId, openedTicket());
-      await eventually(async () => expect(await firingsOf(ruleId)).toHaveLength(2));
+      await eventually(async () => expect(await firingsOf(ruleId)).toHaveLength(2), WAIT_MS);
       const firings = await firingsOf(ruleId);
       expect(firings.map((f) => f.sourceKey).sort()).toEqual([critical.id, after.id].sort());
       expect(firings.map((f) => f.sourceKey)).not.toContain(low.id);
-      await eventually(async () => expect(receiver.keys.size).toBe(2));
+      await eventually(async () => expect(receiver.keys.size).toBe(2), WAIT_MS);
       expect(receiver.requests).toBe(2);
       const tasks = await tasksOfRule(ruleId);
       expect(tasks).toHaveLength(2);
       expect(tasks.map((t) => t.title)).toContain(
         `Call back about ${(critical.payload as { ticketNumber: string }).ticketNumber} (engine)`,
       );
-    });
+    }, 150_000);
 
     it('lets the assignee role list and complete its tasks, and nobody else', async () => {
       const manager = await harness.auth({ roles: [Roles.serviceManager], sub: 'manager-1' });
@@ -233,8 +247,54 @@ describe('workflow rules', () => {
         expect((await firingsOf(ruleId)).map((f) => f.sourceKey)).toEqual(
           expect.arrayContaining([first.id, next.id]),
         );
-      });
+      }, WAIT_MS);
     }, 60_000);
+  });
+
+  describe('send-message', () => {
+    const messageRule = (to: string[]) => ({
+      name: 'tell the desk',
+      trigger: { event: 'ticket.opened' },
+      condition: { field: 'qualityType', op: 'eq', value: 'transmission' },
+      actions: [
+        {
+          type: 'send-message',
+          channel: 'email',
+          to,
+          subject: 'Ticket {{ticketNumber}}',
+          text: '{{description}}',
+        },
+        { type: 'send-message', channel: 'sms', to: ['+8613800000001'], text: 'Ticket {{ticketNumber}}' },
+      ],
+    });
+
+    it('writes only to staff: a customer address is a 400 naming it', async () => {
+      const response = await harness
+        .http()
+        .post('/workflow/rules')
+        .set('Authorization', admin)
+        .send(messageRule(['desk@staff.example', 'someone@mail.example']))
+        .expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['actions[0].to[1]']);
+    });
+
+    it('sends the templated email and SMS once, keyed by the firing', async () => {
+      const ruleId = await addRule(messageRule(['desk@staff.example']));
+      const event = await harness.publish(TicketOpened, 'e', openedTicket({ qualityType: 'transmission' }));
+      const ticketNumber = (event.payload as { ticketNumber: string }).ticketNumber;
+      await eventually(async () => {
+        const [firing] = await firingsOf(ruleId);
+        expect(firing).toMatchObject({ sourceKey: event.id, status: 'succeeded' });
+      }, WAIT_MS);
+      const [firing] = await firingsOf(ruleId);
+      expect(smtp.received.map((mail) => [mail.to, mail.subject, mail.text.trim()])).toEqual([
+        [['desk@staff.example'], `Ticket ${ticketNumber}`, 'engine stalls on the highway'],
+      ]);
+      expect(smtp.received[0].headers.get('message-id')).toBe(`<${firing.firingId}.0.0@workflow.crm>`);
+      expect(sms.received.map((text) => [text.body, text.headers['idempotency-key']])).toEqual([
+        [{ to: '+8613800000001', text: `Ticket ${ticketNumber}` }, `${firing.firingId}.1.0`],
+      ]);
+    });
   });
 
   describe('dry run', () => {
@@ -246,7 +306,7 @@ describe('workflow rules', () => {
           `SELECT count(*)::int AS count FROM integration.workflow_recent_event WHERE envelope->'payload'->>'qualityType' = 'electrical'`,
         );
         expect(row.count).toBe(2);
-      });
+      }, WAIT_MS);
       const counts = () =>
         harness.query<{ firings: number; tasks: number }>(
           `SELECT (SELECT count(*)::int FROM integration.workflow_firing) AS firings,
@@ -312,7 +372,7 @@ describe('workflow rules', () => {
         const firings = await firingsOf(ruleId);
         expect(firings.length).toBeGreaterThanOrEqual(3);
         expect(firings.every((f) => f.status === 'succeeded')).toBe(true);
-      });
+      }, WAIT_MS);
       await scheduler.runDue();
       const firings = await firingsOf(ruleId);
       const keys = firings.map((f) => f.sourceKey);

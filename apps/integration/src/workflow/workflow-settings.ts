@@ -20,7 +20,31 @@ export const workflowConfigFields = {
   INTEGRATION_WORKFLOW_SUBSCRIBER_ALLOW_PRIVATE_TARGETS: flag.optional(),
   /** The platform's own host names (comma-separated): never a subscriber. */
   INTEGRATION_WORKFLOW_SUBSCRIBER_DENIED_HOSTS: z.string().optional(),
+  /** send-message by email: the SMTP server; without it rules cannot send email. */
+  INTEGRATION_WORKFLOW_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' })
+    .optional(),
+  INTEGRATION_WORKFLOW_SMTP_FROM: z.string().min(3).optional(),
+  /** send-message by SMS: the gateway (HTTP, bearer key); without it rules cannot send SMS. */
+  INTEGRATION_WORKFLOW_SMS_GATEWAY_URL: z
+    .url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })
+    .optional(),
+  INTEGRATION_WORKFLOW_SMS_GATEWAY_KEY: z.string().min(1).optional(),
+  /** The staff's email domains (comma-separated): send-message writes only to these (no consent is known here). */
+  INTEGRATION_WORKFLOW_INTERNAL_EMAIL_DOMAINS: z.string().optional(),
+  /** Staff phone numbers (comma-separated) send-message may text. */
+  INTEGRATION_WORKFLOW_INTERNAL_PHONES: z.string().optional(),
 };
+/** A gateway URL needs its key. */
+export function refineWorkflowConfig(config: WorkflowConfig, ctx: z.RefinementCtx): void {
+  if (config.INTEGRATION_WORKFLOW_SMS_GATEWAY_URL && !config.INTEGRATION_WORKFLOW_SMS_GATEWAY_KEY)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['INTEGRATION_WORKFLOW_SMS_GATEWAY_KEY'],
+      message: 'required with INTEGRATION_WORKFLOW_SMS_GATEWAY_URL',
+    });
+}
+
 type WorkflowConfig = Partial<z.infer<z.ZodObject<typeof workflowConfigFields>>>;
 
 export interface WorkflowSettings {
@@ -31,6 +55,12 @@ export interface WorkflowSettings {
   subscriberAllowHttp: boolean;
   subscriberAllowPrivateTargets: boolean;
   subscriberDeniedHosts: string[];
+  smtpUrl: string | null;
+  smtpFrom: string;
+  smsGatewayUrl: string | null;
+  smsGatewayKey: string | null;
+  internalEmailDomains: string[];
+  internalPhones: string[];
 }
 
 export function workflowSettings(config: PlatformConfig & WorkflowConfig): WorkflowSettings {
@@ -41,9 +71,23 @@ export function workflowSettings(config: PlatformConfig & WorkflowConfig): Workf
     recentEventDays: config.INTEGRATION_WORKFLOW_RECENT_EVENT_DAYS ?? 7,
     subscriberAllowHttp: config.INTEGRATION_WORKFLOW_SUBSCRIBER_ALLOW_HTTP ?? false,
     subscriberAllowPrivateTargets: config.INTEGRATION_WORKFLOW_SUBSCRIBER_ALLOW_PRIVATE_TARGETS ?? false,
-    subscriberDeniedHosts: (config.INTEGRATION_WORKFLOW_SUBSCRIBER_DENIED_HOSTS ?? '')
-      .split(',')
-      .map((host) => host.trim().toLowerCase().replace(/\.$/, ''))
-      .filter(Boolean),
+    subscriberDeniedHosts: list(config.INTEGRATION_WORKFLOW_SUBSCRIBER_DENIED_HOSTS).map((host) =>
+      host.toLowerCase().replace(/\.$/, ''),
+    ),
+    smtpUrl: config.INTEGRATION_WORKFLOW_SMTP_URL ?? null,
+    smtpFrom: config.INTEGRATION_WORKFLOW_SMTP_FROM ?? 'CRM workflow <workflow@crm.local>',
+    smsGatewayUrl: config.INTEGRATION_WORKFLOW_SMS_GATEWAY_URL ?? null,
+    smsGatewayKey: config.INTEGRATION_WORKFLOW_SMS_GATEWAY_KEY ?? null,
+    internalEmailDomains: list(config.INTEGRATION_WORKFLOW_INTERNAL_EMAIL_DOMAINS).map((d) =>
+      d.toLowerCase(),
+    ),
+    internalPhones: list(config.INTEGRATION_WORKFLOW_INTERNAL_PHONES),
   };
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

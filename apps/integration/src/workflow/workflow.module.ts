@@ -3,6 +3,8 @@ import { PLATFORM_CONFIG } from '@crm/platform';
 import { IntegrationMessaging } from '../integration-messaging';
 import { CallSubscriberAction } from './actions/call-subscriber.action';
 import { CreateTaskAction } from './actions/create-task.action';
+import { MessageChannels } from './actions/message-channels';
+import { SendMessageAction } from './actions/send-message.action';
 import { SubscriberTargets } from './actions/subscriber-targets';
 import { WorkflowActions } from './actions/workflow-actions';
 import { EventFirings } from './firings/event-firings';
@@ -30,7 +32,9 @@ import { WORKFLOW_SETTINGS, workflowSettings } from './workflow-settings';
   providers: [
     { provide: WORKFLOW_SETTINGS, inject: [PLATFORM_CONFIG], useFactory: workflowSettings },
     SubscriberTargets,
+    MessageChannels,
     CreateTaskAction,
+    SendMessageAction,
     CallSubscriberAction,
     WorkflowActions,
     WorkflowRuleRepository,

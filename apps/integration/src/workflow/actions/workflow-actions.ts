@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CallSubscriberAction } from './call-subscriber.action';
 import { CreateTaskAction } from './create-task.action';
+import { SendMessageAction } from './send-message.action';
 import { WorkflowAction } from './workflow-action';
 
 /** Every action a rule may name, by its type. */
@@ -8,8 +9,12 @@ import { WorkflowAction } from './workflow-action';
 export class WorkflowActions {
   private readonly byType: Map<string, WorkflowAction>;
 
-  constructor(createTask: CreateTaskAction, callSubscriber: CallSubscriberAction) {
-    const actions: WorkflowAction[] = [createTask, callSubscriber] as unknown as WorkflowAction[];
+  constructor(
+    createTask: CreateTaskAction,
+    sendMessage: SendMessageAction,
+    callSubscriber: CallSubscriberAction,
+  ) {
+    const actions = [createTask, sendMessage, callSubscriber] as unknown as WorkflowAction[];
     this.byType = new Map(actions.map((action) => [action.type, action]));
   }
 

@@ -10,7 +10,8 @@ const CONDITION_DESCRIPTION =
   'in takes a list, exists true/false or nothing. A field the event does not have is a 400 naming it.';
 const ACTIONS_DESCRIPTION =
   '1 to 10 of: { type: create-task, title (may use {{payload.path}}), assignee: { role } | { userId }, ' +
-  'dueInMinutes }, { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). ' +
+  'dueInMinutes }, { type: send-message, channel: email|sms, to: [staff addresses or numbers], subject? (email), ' +
+  'text } (templated; staff only: integration knows no customer consent), { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). ' +
   'Cron rules may use only {{scheduledAt}}.';
 
 const RULE_EXAMPLE = {
