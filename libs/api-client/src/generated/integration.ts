@@ -345,7 +345,7 @@ export interface components {
     };
     WorkflowRuleInput: {
       /**
-       * @description 1 to 10 of: { type: create-task, title (may use {{payload.path}}), assignee: { role } | { userId }, dueInMinutes }, { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). Cron rules may use only {{scheduledAt}}.
+       * @description 1 to 10 of: { type: create-task, title (may use {{payload.path}}), assignee: { role } | { userId }, dueInMinutes }, { type: send-message, channel: email|sms, to: [staff addresses or numbers], subject? (email), text } (templated; staff only: integration knows no customer consent), { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). Cron rules may use only {{scheduledAt}}.
        * @example [
        *       {
        *         "type": "create-task",
@@ -396,7 +396,7 @@ export interface components {
     };
     WorkflowRuleReplacement: {
       /**
-       * @description 1 to 10 of: { type: create-task, title (may use {{payload.path}}), assignee: { role } | { userId }, dueInMinutes }, { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). Cron rules may use only {{scheduledAt}}.
+       * @description 1 to 10 of: { type: create-task, title (may use {{payload.path}}), assignee: { role } | { userId }, dueInMinutes }, { type: send-message, channel: email|sms, to: [staff addresses or numbers], subject? (email), text } (templated; staff only: integration knows no customer consent), { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). Cron rules may use only {{scheduledAt}}.
        * @example [
        *       {
        *         "type": "create-task",
@@ -447,7 +447,7 @@ export interface components {
     };
     WorkflowRuleView: {
       /**
-       * @description 1 to 10 of: { type: create-task, title (may use {{payload.path}}), assignee: { role } | { userId }, dueInMinutes }, { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). Cron rules may use only {{scheduledAt}}.
+       * @description 1 to 10 of: { type: create-task, title (may use {{payload.path}}), assignee: { role } | { userId }, dueInMinutes }, { type: send-message, channel: email|sms, to: [staff addresses or numbers], subject? (email), text } (templated; staff only: integration knows no customer consent), { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). Cron rules may use only {{scheduledAt}}.
        * @example [
        *       {
        *         "type": "create-task",
