@@ -9,6 +9,7 @@ import { SubscriberTargets } from './actions/subscriber-targets';
 import { WorkflowActions } from './actions/workflow-actions';
 import { EventFirings } from './firings/event-firings';
 import { FiringExecutor } from './firings/firing-executor';
+import { FiringWriter } from './firings/firing-writer';
 import { RuleMatcher } from './firings/rule-matcher';
 import { WorkflowEventConsumer } from './firings/workflow-event.consumer';
 import { WorkflowFiringDispatcher } from './firings/workflow-firing.dispatcher';
@@ -45,6 +46,7 @@ import { WORKFLOW_SETTINGS, workflowSettings } from './workflow-settings';
     RuleMatcher,
     FiringExecutor,
     WorkflowFiringDispatcher,
+    FiringWriter,
     EventFirings,
     WorkflowEventConsumer,
     RecentEventRepository,

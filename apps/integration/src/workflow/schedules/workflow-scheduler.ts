@@ -1,10 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, IdGenerator } from '@crm/core';
-import { afterCommit, WakePollLoop } from '@crm/messaging';
-import { WorkflowFiringDispatcher } from '../firings/workflow-firing.dispatcher';
-import { WorkflowFiringRepository } from '../firings/workflow-firing.repository';
-import { RuleMatcher } from '../firings/rule-matcher';
+import { Clock } from '@crm/core';
+import { WakePollLoop } from '@crm/messaging';
+import { FiringWriter } from '../firings/firing-writer';
 import { RecentEventRepository } from '../recent-events/recent-event.repository';
 import { WorkflowRuleRepository } from '../rules/workflow-rule.repository';
 import { WORKFLOW_SETTINGS, WorkflowSettings } from '../workflow-settings';
@@ -26,12 +24,9 @@ export class WorkflowScheduler implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly db: DataSource,
     private readonly rules: WorkflowRuleRepository,
-    private readonly firings: WorkflowFiringRepository,
+    private readonly writer: FiringWriter,
     private readonly recent: RecentEventRepository,
-    private readonly matcher: RuleMatcher,
-    private readonly dispatcher: WorkflowFiringDispatcher,
     private readonly clock: Clock,
-    private readonly ids: IdGenerator,
     @Inject(WORKFLOW_SETTINGS) private readonly settings: WorkflowSettings,
   ) {
     this.loop = new WakePollLoop({
@@ -58,21 +53,11 @@ export class WorkflowScheduler implements OnApplicationBootstrap, OnApplicationS
         if (!('cron' in rule.trigger)) continue;
         const owed = occurrencesBetween(rule.trigger.cron, rule.trigger.timezone, cursor, now);
         for (const time of owed) {
-          const input = { scheduledAt: time.toISOString() };
-          const inserted = await this.firings.insertOnce(tx, {
-            firingId: this.ids.next(),
-            ruleId: rule.ruleId,
-            ruleVersion: rule.version,
-            sourceKey: `cron:${input.scheduledAt}`,
-            input,
-            actions: this.matcher.render(rule, input, now),
-            createdAt: now,
-          });
-          if (inserted) count++;
+          const scheduledAt = time.toISOString();
+          if (await this.writer.addOnce(tx, rule, `cron:${scheduledAt}`, { scheduledAt }, now)) count++;
         }
         if (owed.length > 0) await this.rules.moveCursor(tx, rule.ruleId, owed[owed.length - 1]);
       }
-      if (count > 0) afterCommit(tx, () => this.dispatcher.wake());
       return count;
     });
     if (now.getTime() - this.lastPurge >= PURGE_EVERY_MS) {
