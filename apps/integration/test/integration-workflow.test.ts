@@ -1,4 +1,4 @@
-import { Roles, TicketOpened } from '@crm/contracts';
+import { CustomerErased, Roles, TicketOpened } from '@crm/contracts';
 import { deliver, eventually, LoopbackSmsGateway, LoopbackSmtpServer } from '@crm/testing';
 import { MessageTransport } from '@crm/messaging';
 import { WorkflowScheduler } from '../src/workflow/schedules/workflow-scheduler';
@@ -294,6 +294,31 @@ describe('workflow rules', () => {
       expect(sms.received.map((text) => [text.body, text.headers['idempotency-key']])).toEqual([
         [{ to: '+8613800000001', text: `Ticket ${ticketNumber}` }, `${firing.firingId}.1.0`],
       ]);
+    });
+  });
+
+  describe('erasure', () => {
+    it("drops an erased customer's events from the kept events and the firings' records", async () => {
+      const ruleId = await addRule(criticalTicketRule(receiver.url, 'erasure'));
+      const ticket = openedTicket({ qualityType: 'infotainment' });
+      const event = await harness.publish(TicketOpened, 'f', ticket);
+      await eventually(async () => {
+        const firings = await firingsOf(ruleId);
+        expect(firings.find((f) => f.sourceKey === event.id)?.status).toBe('succeeded');
+      }, WAIT_MS);
+      await harness.publish(CustomerErased, ticket.customerId, {
+        customerId: ticket.customerId,
+        erasedAt: new Date().toISOString(),
+      });
+      await eventually(async () => {
+        const firing = (await firingsOf(ruleId)).find((f) => f.sourceKey === event.id);
+        expect(firing).toMatchObject({ input: { erased: true }, actions: [], status: 'succeeded' });
+      }, WAIT_MS);
+      expect(
+        await harness.query(`SELECT 1 FROM integration.workflow_recent_event WHERE event_id = $1`, [
+          event.id,
+        ]),
+      ).toEqual([]);
     });
   });
 

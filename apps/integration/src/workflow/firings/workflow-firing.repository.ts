@@ -104,6 +104,22 @@ export class WorkflowFiringRepository {
     );
   }
 
+  /**
+   * A person's erasure: firings about them keep no copy of the event (input and rendered actions are replaced), and
+   * one not yet run is not run any more.
+   */
+  async forgetCustomer(tx: EntityManager, customerId: string, at: Date): Promise<void> {
+    await tx.query(
+      `UPDATE integration.workflow_firing
+          SET input = '{"erased": true}', actions = '[]',
+              status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END,
+              last_error = CASE WHEN status = 'pending' THEN 'the customer was erased before it ran' ELSE last_error END,
+              completed_at = coalesce(completed_at, $2)
+        WHERE input->'event'->>'aggregateId' = $1 OR input->'event'->'payload'->>'customerId' = $1`,
+      [customerId, at],
+    );
+  }
+
   async forRule(ruleId: string, limit: number, offset: number): Promise<FiringView[]> {
     const rows: FiringRow[] = await this.db.query(
       `SELECT * FROM integration.workflow_firing WHERE rule_id = $1 ORDER BY created_at DESC, firing_id
