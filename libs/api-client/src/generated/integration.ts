@@ -68,10 +68,183 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/workflow/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rules, oldest first */
+    get: operations['WorkflowRuleController_list'];
+    put?: never;
+    /**
+     * Add a rule: when <event or cron> and <condition> then <actions>
+     * @description An unknown event type, a field the event does not have or a bad action is a 400 naming it.
+     */
+    post: operations['WorkflowRuleController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workflow/rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WorkflowRuleController_get'];
+    /**
+     * Replace a rule (also to enable or disable it), from the version you read
+     * @description Send the version you read; if someone changed the rule since, the answer is 409 with currentVersion.
+     */
+    put: operations['WorkflowRuleController_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workflow/rules/{id}/firings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A rule's firings, newest first, each with its input, actions and attempts */
+    get: operations['WorkflowRuleController_firings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workflow/rules/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Try an unsaved rule on the events kept lately (or a cron rule on its times): what would fire, no effect */
+    post: operations['WorkflowRuleController_dryRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workflow/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tasks assigned to me or to one of my roles, soonest due first (admins see all) */
+    get: operations['WorkflowTaskController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workflow/tasks/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete a task assigned to me or my role; completing it again changes nothing */
+    post: operations['WorkflowTaskController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    DryRunMatchView: {
+      /** @description Each action with its templates filled in, as it would run */
+      actions: {
+        [key: string]: unknown;
+      }[];
+      /** Format: uuid */
+      eventId?: string;
+      /** Format: date-time */
+      occurredAt?: string;
+      /**
+       * Format: date-time
+       * @description Cron rules: the time it would fire
+       */
+      scheduledAt?: string;
+    };
+    DryRunRequest: {
+      /** @description The rule to try; it is not saved */
+      rule: components['schemas']['WorkflowRuleInput'];
+      /**
+       * Format: date-time
+       * @description Try it on events received since then (default: every event kept, 7 days)
+       */
+      since?: string;
+    };
+    DryRunView: {
+      /** @description Events (or cron times) tried */
+      evaluated: number;
+      matches: components['schemas']['DryRunMatchView'][];
+    };
+    FiringPage: {
+      items: components['schemas']['FiringView'][];
+      limit: number;
+      offset: number;
+    };
+    FiringView: {
+      actions: {
+        [key: string]: unknown;
+      }[];
+      attempts: number;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      firingId: string;
+      /** @description Each attempt: at, durationMs, error and each action outcome */
+      history: {
+        [key: string]: unknown;
+      }[];
+      /** @description The event or { scheduledAt } */
+      input: {
+        [key: string]: unknown;
+      };
+      lastError: string | null;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      /** Format: uuid */
+      ruleId: string;
+      ruleVersion: number;
+      /** @description The event id, or cron:<scheduled time> */
+      sourceKey: string;
+      /** @enum {string} */
+      status: 'pending' | 'succeeded' | 'failed';
+    };
     Problem: {
       /** @description Quote it when asking for support */
       correlationId?: string;
@@ -169,6 +342,195 @@ export interface components {
        */
       status: 'created' | 'linked' | 'unchanged' | 'rejected' | 'retryable';
       vehicleId?: string | null;
+    };
+    WorkflowRuleInput: {
+      /**
+       * @description 1 to 10 of: { type: create-task, title (may use {{payload.path}}), assignee: { role } | { userId }, dueInMinutes }, { type: send-message, channel: email|sms, to: [staff addresses or numbers], subject? (email), text } (templated; staff only: integration knows no customer consent), { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). Cron rules may use only {{scheduledAt}}.
+       * @example [
+       *       {
+       *         "type": "create-task",
+       *         "title": "Call back about ticket {{ticketId}}",
+       *         "assignee": {
+       *           "role": "service_manager"
+       *         },
+       *         "dueInMinutes": 240
+       *       }
+       *     ]
+       */
+      actions: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description Event rules only. { all: [..] }, { any: [..] }, { not: .. } (at most 5 levels, 20 children each) or { field: <dotted path over the payload>, op: eq|ne|in|gt|gte|lt|lte|contains|exists, value }; in takes a list, exists true/false or nothing. A field the event does not have is a 400 naming it.
+       * @example {
+       *       "all": [
+       *         {
+       *           "field": "qualityType",
+       *           "op": "eq",
+       *           "value": "engine"
+       *         }
+       *       ]
+       *     }
+       */
+      condition?: {
+        [key: string]: unknown;
+      } | null;
+      /** @default true */
+      enabled: boolean;
+      /** @example Escalation call for engine complaints */
+      name: string;
+      /**
+       * @description { event: <type> } with a type from the event catalog (docs/events.md), or { cron: "<m h dom mon dow>", timezone?: <IANA zone, default Asia/Shanghai> }.
+       * @example {
+       *       "event": "ticket.opened"
+       *     }
+       */
+      trigger: {
+        [key: string]: unknown;
+      };
+    };
+    WorkflowRulePage: {
+      items: components['schemas']['WorkflowRuleView'][];
+      limit: number;
+      offset: number;
+    };
+    WorkflowRuleReplacement: {
+      /**
+       * @description 1 to 10 of: { type: create-task, title (may use {{payload.path}}), assignee: { role } | { userId }, dueInMinutes }, { type: send-message, channel: email|sms, to: [staff addresses or numbers], subject? (email), text } (templated; staff only: integration knows no customer consent), { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). Cron rules may use only {{scheduledAt}}.
+       * @example [
+       *       {
+       *         "type": "create-task",
+       *         "title": "Call back about ticket {{ticketId}}",
+       *         "assignee": {
+       *           "role": "service_manager"
+       *         },
+       *         "dueInMinutes": 240
+       *       }
+       *     ]
+       */
+      actions: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description Event rules only. { all: [..] }, { any: [..] }, { not: .. } (at most 5 levels, 20 children each) or { field: <dotted path over the payload>, op: eq|ne|in|gt|gte|lt|lte|contains|exists, value }; in takes a list, exists true/false or nothing. A field the event does not have is a 400 naming it.
+       * @example {
+       *       "all": [
+       *         {
+       *           "field": "qualityType",
+       *           "op": "eq",
+       *           "value": "engine"
+       *         }
+       *       ]
+       *     }
+       */
+      condition?: {
+        [key: string]: unknown;
+      } | null;
+      /** @default true */
+      enabled: boolean;
+      /** @example Escalation call for engine complaints */
+      name: string;
+      /**
+       * @description { event: <type> } with a type from the event catalog (docs/events.md), or { cron: "<m h dom mon dow>", timezone?: <IANA zone, default Asia/Shanghai> }.
+       * @example {
+       *       "event": "ticket.opened"
+       *     }
+       */
+      trigger: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description The version you read; 409 with currentVersion when it changed since
+       * @example 1
+       */
+      version: number;
+    };
+    WorkflowRuleView: {
+      /**
+       * @description 1 to 10 of: { type: create-task, title (may use {{payload.path}}), assignee: { role } | { userId }, dueInMinutes }, { type: send-message, channel: email|sms, to: [staff addresses or numbers], subject? (email), text } (templated; staff only: integration knows no customer consent), { type: call-subscriber, url } (a POST with Idempotency-Key = firing id and action index). Cron rules may use only {{scheduledAt}}.
+       * @example [
+       *       {
+       *         "type": "create-task",
+       *         "title": "Call back about ticket {{ticketId}}",
+       *         "assignee": {
+       *           "role": "service_manager"
+       *         },
+       *         "dueInMinutes": 240
+       *       }
+       *     ]
+       */
+      actions: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description Event rules only. { all: [..] }, { any: [..] }, { not: .. } (at most 5 levels, 20 children each) or { field: <dotted path over the payload>, op: eq|ne|in|gt|gte|lt|lte|contains|exists, value }; in takes a list, exists true/false or nothing. A field the event does not have is a 400 naming it.
+       * @example {
+       *       "all": [
+       *         {
+       *           "field": "qualityType",
+       *           "op": "eq",
+       *           "value": "engine"
+       *         }
+       *       ]
+       *     }
+       */
+      condition?: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @default true */
+      enabled: boolean;
+      /** @example Escalation call for engine complaints */
+      name: string;
+      /** Format: uuid */
+      ruleId: string;
+      /**
+       * @description { event: <type> } with a type from the event catalog (docs/events.md), or { cron: "<m h dom mon dow>", timezone?: <IANA zone, default Asia/Shanghai> }.
+       * @example {
+       *       "event": "ticket.opened"
+       *     }
+       */
+      trigger: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example 1 */
+      version: number;
+    };
+    WorkflowTaskPage: {
+      items: components['schemas']['WorkflowTaskView'][];
+      limit: number;
+      offset: number;
+    };
+    WorkflowTaskView: {
+      /**
+       * @description { role } or { userId }
+       * @example {
+       *       "role": "service_manager"
+       *     }
+       */
+      assignee: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      completedAt: string | null;
+      completedBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: uuid */
+      firingId: string;
+      /** Format: uuid */
+      ruleId: string;
+      /** @enum {string} */
+      status: 'open' | 'done';
+      /** Format: uuid */
+      taskId: string;
+      /** @example Call back about ticket 7f1c… */
+      title: string;
     };
   };
   responses: never;
@@ -461,6 +823,556 @@ export interface operations {
       };
       /** @description The body is not application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WorkflowRuleController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowRulePage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WorkflowRuleController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WorkflowRuleInput'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowRuleView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WorkflowRuleController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowRuleView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WorkflowRuleController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WorkflowRuleReplacement'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowRuleView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The rule changed since that version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WorkflowRuleController_firings: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FiringPage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WorkflowRuleController_dryRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DryRunRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DryRunView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WorkflowTaskController_mine: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        status?: 'open' | 'done';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowTaskPage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WorkflowTaskController_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowTaskView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The task is assigned to someone else */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

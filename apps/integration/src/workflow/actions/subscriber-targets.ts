@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LookupAddress } from 'node:dns';
+import {
+  DEFAULT_SERVICE_SETTINGS,
+  hostOf,
+  pinnedPost,
+  systemResolver,
+  WebhookTargetPolicy,
+} from '@crm/app-service';
+import { SEND_TIMEOUT_MS } from '@crm/messaging';
+import { WORKFLOW_SETTINGS, WorkflowSettings } from '../workflow-settings';
+
+export { WebhookTargetRefused as SubscriberRefused } from '@crm/app-service';
+
+/**
+ * Where call-subscriber may post: the SSRF guard of station webhooks (https, public addresses, never the platform),
+ * checked when a rule is saved and again, after DNS, for the address each POST is pinned to.
+ */
+@Injectable()
+export class SubscriberTargets {
+  private readonly policy: WebhookTargetPolicy;
+
+  constructor(@Inject(WORKFLOW_SETTINGS) settings: WorkflowSettings) {
+    this.policy = new WebhookTargetPolicy(
+      {
+        ...DEFAULT_SERVICE_SETTINGS,
+        webhookAllowHttp: settings.subscriberAllowHttp,
+        webhookAllowPrivateTargets: settings.subscriberAllowPrivateTargets,
+        webhookDeniedHosts: settings.subscriberDeniedHosts,
+      },
+      systemResolver,
+    );
+  }
+
+  check(url: string): Promise<LookupAddress> {
+    return this.policy.check(url);
+  }
+
+  /** Posts JSON to the URL's checked address; resolves with the HTTP status. */
+  async post(rawUrl: string, headers: Record<string, string>, body: string): Promise<number> {
+    const url = this.policy.checkUrl(rawUrl);
+    const address = await this.policy.pick(hostOf(url));
+    return pinnedPost({
+      url,
+      address,
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+  }
+}
