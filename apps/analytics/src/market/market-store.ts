@@ -35,8 +35,8 @@ export function modelsOf(items: Array<{ modelName: string; quantity: number; lin
 }
 
 /**
- * The market projections in PostgreSQL: an order row the latest event of wins, and its models, which an
- * order fixes when it is placed (order.placed is its only event), so a copy adds nothing.
+ * The market projections in PostgreSQL: an order row and its models are the latest event's about the order
+ * (by time, then event id); an older copy changes nothing, a duplicate writes the same rows again.
  */
 export class MarketStore {
   constructor(private readonly tables: MarketTables) {}
@@ -57,12 +57,17 @@ export class MarketStore {
         order.eventId,
       ],
     );
+    const won = `EXISTS (SELECT 1 FROM ${this.tables.marketOrder} WHERE order_id = $1 AND event_id = $2)`;
+    await tx.query(`DELETE FROM ${this.tables.marketOrderModel} WHERE order_id = $1 AND ${won}`, [
+      order.orderId,
+      order.eventId,
+    ]);
     await tx.query(
       `INSERT INTO ${this.tables.marketOrderModel} (order_id, model, quantity, amount)
        SELECT $1, m.model, m.quantity, m.amount
-       FROM jsonb_to_recordset($2::jsonb) AS m (model text, quantity int, amount numeric)
-       ON CONFLICT (order_id, model) DO NOTHING`,
-      [order.orderId, JSON.stringify(order.models)],
+       FROM jsonb_to_recordset($3::jsonb) AS m (model text, quantity int, amount numeric)
+       WHERE ${won}`,
+      [order.orderId, order.eventId, JSON.stringify(order.models)],
     );
   }
 }
