@@ -16,7 +16,8 @@ import { complaintEvent, interactionEvent } from './market-events.fixture';
 import { publishEnvelopes, TicketStory } from './ticket-events.fixture';
 
 const OCTOBER = 'from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z';
-const day = (d: number, month = 10) => `2026-${month}-${String(d).padStart(2, '0')}T02:00:00.000Z`;
+const day = (d: number, month = 10) =>
+  `2026-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T02:00:00.000Z`;
 
 describe('call-center agent KPIs from contacts, complaints and tickets (real Kafka and PostgreSQL)', () => {
   let harness: AnalyticsHarness;
