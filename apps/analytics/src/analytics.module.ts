@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsMessaging } from './analytics-messaging';
+import { AgentKpisModule } from './agent-kpis/agent-kpis.module';
 import { CustomerValueModule } from './customer-value/customer-value.module';
+import { MarketModule } from './market/market.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { QualityModule } from './quality/quality.module';
 import { SalesPerformanceModule } from './sales-performance/sales-performance.module';
@@ -18,6 +20,8 @@ import { ServiceKpisModule } from './service-kpis/service-kpis.module';
     SalesPerformanceModule,
     QualityModule,
     CustomerValueModule,
+    MarketModule,
+    AgentKpisModule,
   ],
 })
 export class AnalyticsModule {}

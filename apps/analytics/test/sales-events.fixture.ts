@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   EventEnvelope,
+  ForecastAdjusted,
   PartnerKinds,
   PartnerRegistered,
   OpportunityLost,
@@ -94,6 +95,30 @@ export function quotaEvent(userId: string, month: string, revenue: number, at: s
     setAt: at,
   };
   return stampedEvent(QuotaSet, quotaId, payload, { occurredAt: at });
+}
+
+/** A manager's forecast adjustment as sales publishes it (the person's manager carried along). */
+export function forecastEvent(
+  userId: string,
+  managerId: string | null,
+  month: string,
+  amount: number,
+  at: string,
+  level: 'rep' | 'team' = 'rep',
+): EventEnvelope {
+  const adjustmentId = randomUUID();
+  const payload = {
+    adjustmentId,
+    level,
+    userId,
+    managerId,
+    month,
+    amount: { amount, currency: 'CNY' },
+    computed: 0,
+    adjustedBy: managerId ?? 'director',
+    adjustedAt: at,
+  };
+  return stampedEvent(ForecastAdjusted, adjustmentId, payload, { occurredAt: at });
 }
 
 /** A dealer as the customer master publishes it; its province is the sales reports' region. */

@@ -5,10 +5,14 @@ import { kafkaTransportOptions } from '@crm/messaging';
 import { eventually, testPlatformConfig } from '@crm/testing';
 import { LIVE_TABLES, projectionTables } from '../src/projections/projection-tables';
 import { ProjectionRebuild } from '../src/rebuild/projection-rebuild';
-import { opportunityFactChange, quotaChange } from '../src/sales-performance/opportunity-fact-change';
+import {
+  forecastChange,
+  opportunityFactChange,
+  quotaChange,
+} from '../src/sales-performance/opportunity-fact-change';
 import { PostgresSalesPerformanceStore } from '../src/sales-performance/sales-performance-store';
 import { AnalyticsHarness } from './analytics.harness';
-import { OpportunityStory, quotaEvent, registerDealer } from './sales-events.fixture';
+import { forecastEvent, OpportunityStory, quotaEvent, registerDealer } from './sales-events.fixture';
 import { publishEnvelopes } from './ticket-events.fixture';
 
 // October of the sales calendar (Asia/Shanghai, UTC+8).
@@ -22,7 +26,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
   const namespace = `s${randomBytes(4).toString('hex')}.`;
   const dealer1 = randomUUID();
   const dealer2 = randomUUID();
-  const [alice, bob, carol] = ['alice', 'bob', 'carol'].map(
+  const [alice, bob, carol, manager] = ['alice', 'bob', 'carol', 'east'].map(
     (name) => `${name}-${randomBytes(2).toString('hex')}`,
   );
   let events: EventEnvelope[] = [];
@@ -85,12 +89,21 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
       quotaEvent(carol, '2026-10', 100_000, day(1)),
       quotaEvent(alice, '2026-11', 999_999, day(25)),
     ];
+    const forecasts = [
+      // alice's October forecast revised later: the revision arrives first.
+      forecastEvent(alice, manager, '2026-10', 300_000, day(3)),
+      forecastEvent(alice, manager, '2026-10', 280_000, day(1)),
+      forecastEvent(bob, manager, '2026-10', 100_000, day(1)),
+      // Neither a team's forecast nor another month's counts in the reps' October.
+      forecastEvent(manager, null, '2026-10', 900_000, day(1), 'team'),
+      forecastEvent(alice, manager, '2026-11', 999_999, day(25)),
+    ];
     const stories = [a1, a2, a3, a4, b1, b2, b3, b4, c1, c2, c3, c4];
     // a1 is won before it is seen opened; the rest in order.
     const others = stories
       .flatMap((story) => story.events)
       .filter((event) => event !== a1Won && event !== a1.events[0]);
-    events = [a1Won, a1.events[0], ...others, ...quotas];
+    events = [a1Won, a1.events[0], ...others, ...quotas, ...forecasts];
     await publishEnvelopes(harness, events);
     await allApplied(events);
     late = [a2.moveTo('proposal', 40, day(9))];
@@ -112,6 +125,9 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     pipelineAmount: 100_000,
     quotaRevenue: 300_000,
     quotaAttainment: 1.1,
+    managerId: null,
+    forecastRevenue: 300_000,
+    forecastAccuracy: 1 - 30_000 / 330_000,
   };
   const CAROL = {
     ownerId: carol,
@@ -125,6 +141,9 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     pipelineAmount: 50_000,
     quotaRevenue: 100_000,
     quotaAttainment: 1.2,
+    managerId: null,
+    forecastRevenue: null,
+    forecastAccuracy: null,
   };
   const BOB = {
     ownerId: bob,
@@ -138,6 +157,9 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     pipelineAmount: 80_000,
     quotaRevenue: 200_000,
     quotaAttainment: 0.25,
+    managerId: null,
+    forecastRevenue: 100_000,
+    forecastAccuracy: 0.5,
   };
   const TOTALS = {
     won: 5,
@@ -149,6 +171,8 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     pipelineAmount: 230_000,
     quotaRevenue: 600_000,
     quotaAttainment: 5 / 6,
+    forecastRevenue: 400_000,
+    forecastAccuracy: 0.8,
   };
   const PIPELINE = [
     { stage: 'qualification', opportunities: 1, amount: 80_000, weightedAmount: 16_000 },
@@ -164,7 +188,8 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     expect(body.window).toEqual({
       from: '2026-09-30T16:00:00.000Z',
       to: '2026-10-31T16:00:00.000Z',
-      basis: 'opportunities closed in [from, to); quotas of the months starting in it; pipeline: open now',
+      basis:
+        'opportunities closed in [from, to); quotas and forecasts of the months starting in it; pipeline: open now',
     });
     // c3, won on 30 October, is the newest opportunity event.
     expect(body.freshness.newestEventAt).toBe(day(30));
@@ -178,6 +203,23 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     expect((await report('&region=Anhui')).items).toEqual([]);
     const page = await report('&limit=1&offset=1');
     expect(page).toMatchObject({ total: 3, limit: 1, offset: 1, items: [CAROL] });
+  });
+
+  it("rolls reps up to the team of the manager their forecasts name, with the team's forecast accuracy", async () => {
+    const byTeam = await report('&by=team');
+    expect(
+      byTeam.items.map((row: Record<string, unknown>) => [
+        row.managerId,
+        row.won,
+        row.wonRevenue,
+        row.forecastRevenue,
+        row.forecastAccuracy,
+      ]),
+    ).toEqual([
+      [manager, 3, 380_000, 400_000, 0.95],
+      // carol: no forecast adjusted, so no manager known.
+      [null, 2, 120_000, null, null],
+    ]);
   });
 
   it('reports per dealer, and one dealer per rep with its reps only', async () => {
@@ -217,14 +259,17 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
   it('leaves every row as it is when all events are applied again, and builds the same rows in reverse', async () => {
     const db = harness.app.get(DataSource);
     const all = [...events, ...late];
-    const rows = async (tables: { opportunityFact: string; salesQuota: string }) => ({
+    const rows = async (tables: { opportunityFact: string; salesQuota: string; salesForecast: string }) => ({
       opportunities: await harness.query(`SELECT * FROM ${tables.opportunityFact} ORDER BY opportunity_id`),
       quotas: await harness.query(`SELECT * FROM ${tables.salesQuota} ORDER BY user_id, month`),
+      forecasts: await harness.query(`SELECT * FROM ${tables.salesForecast} ORDER BY level, user_id, month`),
     });
     const apply = (store: PostgresSalesPerformanceStore, list: EventEnvelope[]) =>
       db.transaction(async (tx) => {
         for (const event of list)
           if (event.type === 'quota.set') await store.applyQuota(tx, quotaChange(event as never));
+          else if (event.type === 'forecast.adjusted')
+            await store.applyForecast(tx, forecastChange(event as never));
           else await store.applyOpportunityChange(tx, opportunityFactChange(event as never));
       });
     const live = await rows(LIVE_TABLES);
@@ -232,11 +277,11 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     expect(await rows(LIVE_TABLES)).toEqual(live);
 
     const reversed = projectionTables('reversed');
-    for (const role of ['opportunityFact', 'salesQuota'] as const)
+    for (const role of ['opportunityFact', 'salesQuota', 'salesForecast'] as const)
       await harness.query(`CREATE TABLE ${reversed[role]} (LIKE ${LIVE_TABLES[role]} INCLUDING ALL)`);
     await apply(new PostgresSalesPerformanceStore(reversed), [...all].reverse());
     expect(await rows(reversed)).toEqual(live);
-    for (const role of ['opportunityFact', 'salesQuota'] as const)
+    for (const role of ['opportunityFact', 'salesQuota', 'salesForecast'] as const)
       await harness.query(`DROP TABLE ${reversed[role]}`);
   });
 
@@ -270,7 +315,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
       .expect('content-type', /text\/csv/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      '"ownerId","dealerId","won","lost","winRate","wonRevenue","averageCycleDays","openOpportunities","pipelineAmount","quotaRevenue","quotaAttainment"',
+      '"ownerId","managerId","dealerId","won","lost","winRate","wonRevenue","averageCycleDays","openOpportunities","pipelineAmount","quotaRevenue","quotaAttainment","forecastRevenue","forecastAccuracy"',
     );
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(
       [alice, bob, carol].map((id) => `"${id}"`).sort(),
@@ -300,7 +345,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
   it('answers bad input with 400 naming the field', async () => {
     const { body } = await harness
       .http()
-      .get('/analytics/sales/performance?by=team')
+      .get('/analytics/sales/performance?by=region')
       .set('Authorization', analyst)
       .expect(400);
     expect(JSON.stringify(body)).toContain('by');

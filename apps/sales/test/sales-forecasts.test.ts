@@ -1,4 +1,6 @@
+import { ForecastAdjusted } from '@crm/contracts';
 import { FixedClock } from '@crm/core';
+import { Outbox } from '@crm/messaging';
 import { SalesHarness } from './sales.harness';
 import { SEES, setClock, TEAM_TREE, teamCaller } from './sales-team.fixture';
 
@@ -249,6 +251,37 @@ describe('forecasts: weighted pipeline by month, person and team, with adjustmen
       expect(Object.keys(await people(viewer)).sort()).toEqual([...SEES[viewer]].sort());
     },
   );
+
+  it("publishes each adjustment as forecast.adjusted with the person's manager, in the adjustment's transaction", async () => {
+    const published = await sales.outbox(ForecastAdjusted.type);
+    expect(
+      published.map(({ payload }) => {
+        const { level, userId, managerId, amount } = payload as Record<string, unknown>;
+        return [level, userId, managerId, amount];
+      }),
+    ).toEqual([
+      ['rep', 'rep-e1', 'east', { amount: 520000, currency: 'CNY' }],
+      ['rep', 'rep-e1', 'east', { amount: 510000, currency: 'CNY' }],
+      ['team', 'east', 'director', { amount: 700000, currency: 'CNY' }],
+    ]);
+    expect(published[0]).toMatchObject({
+      aggregateType: 'forecast',
+      payload: {
+        month: '2026-03',
+        computed: 485000.05,
+        adjustedBy: 'east',
+        adjustedAt: new Date(MID_MARCH).toISOString(),
+      },
+    });
+    const adjustments = async () =>
+      (await sales.query<{ n: number }>(`SELECT count(*)::int AS n FROM sales.forecast_adjustment`))[0].n;
+    const before = await adjustments();
+    jest.spyOn(sales.app.get(Outbox), 'add').mockRejectedValueOnce(new Error('outbox unavailable'));
+    const failed = await adjust('east', { level: 'rep', userId: 'rep-e2', amount: { amount: 1 } });
+    expect(failed.status).toBe(500);
+    expect(await adjustments()).toBe(before);
+    expect(await sales.outbox(ForecastAdjusted.type)).toHaveLength(3);
+  });
 
   it("answers 404 for another branch's team and person, 403 for a rep adjusting", async () => {
     const cases: [string, () => Promise<{ status: number }>, number][] = [

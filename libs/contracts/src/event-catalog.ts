@@ -14,6 +14,7 @@ import { LEAD_EVENTS } from './sales/lead.events';
 import { OPPORTUNITY_EVENTS } from './sales/opportunity.events';
 import { SALES_COLLABORATION_EVENTS } from './sales/sales-collaboration.events';
 import { QuotaSet } from './sales/quota.events';
+import { ForecastAdjusted } from './sales/forecast.events';
 import { ORDER_EVENTS } from './sales/order.events';
 import { QUOTE_EVENTS } from './sales/quote.events';
 import { CAMPAIGN_EVENTS } from './campaign/campaign.events';
@@ -40,6 +41,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ActivityLogged,
   ...SALES_COLLABORATION_EVENTS,
   QuotaSet,
+  ForecastAdjusted,
   ...QUOTE_EVENTS,
   ...ORDER_EVENTS,
   ...CAMPAIGN_EVENTS,

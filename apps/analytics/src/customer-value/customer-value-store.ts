@@ -35,7 +35,7 @@ export interface ValueCustomer {
 }
 
 /** An erased person's id in place of theirs: null. Kept so totals by dealer or model stay whole. */
-const unlessErased = (param: string) =>
+export const unlessErased = (param: string) =>
   `CASE WHEN EXISTS (SELECT 1 FROM ${ERASED_CUSTOMERS} WHERE customer_id = ${param}::uuid) THEN NULL ELSE ${param}::uuid END`;
 
 /** A copy of a fact from a later event (by time, then event id) replaces it; an earlier one changes nothing. */

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { PostgresSalesPerformanceStore } from '../sales-performance/sales-performance-store';
 import { CustomerValueStore } from '../customer-value/customer-value-store';
+import { MarketStore } from '../market/market-store';
+import { AgentActivityStore } from '../agent-kpis/agent-activity-store';
 import { ProjectionStore, StationChange, VehicleModelChange } from './projection-store';
 import { ProjectionTables } from './projection-tables';
 import { TicketFactChange } from './ticket-fact-change';
@@ -34,9 +36,13 @@ const SATISFACTION_RULES = ['satisfaction_score', 'satisfaction_event_id', 'sati
 export class PostgresProjectionStore extends ProjectionStore {
   readonly salesPerformance: PostgresSalesPerformanceStore;
   readonly customerValue: CustomerValueStore;
+  readonly market: MarketStore;
+  readonly agentActivity: AgentActivityStore;
 
   constructor(private readonly tables: ProjectionTables) {
     super();
+    this.market = new MarketStore(tables);
+    this.agentActivity = new AgentActivityStore(tables);
     this.salesPerformance = new PostgresSalesPerformanceStore(tables);
     this.customerValue = new CustomerValueStore(tables);
   }

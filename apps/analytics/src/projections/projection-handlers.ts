@@ -13,6 +13,10 @@ import {
   CUSTOMER_VALUE_CONSUMERS,
   registerCustomerValueHandlers,
 } from '../customer-value/customer-value-handlers';
+import { AGENT_KPI_CONSUMERS } from '../agent-kpis/agent-kpi-tables';
+import { registerAgentKpiHandlers } from '../agent-kpis/agent-kpi-handlers';
+import { MARKET_CONSUMERS } from '../market/market-tables';
+import { registerMarketHandlers } from '../market/market-handlers';
 import { ProjectionStore } from './projection-store';
 import { ticketFactChange } from './ticket-fact-change';
 
@@ -23,6 +27,8 @@ export const PROJECTION_CONSUMERS = {
   vehicleModels: 'vehicle-models',
   ...SALES_PERFORMANCE_CONSUMERS,
   ...CUSTOMER_VALUE_CONSUMERS,
+  ...MARKET_CONSUMERS,
+  ...AGENT_KPI_CONSUMERS,
 } as const;
 
 export function consumerName(projection: keyof typeof PROJECTION_CONSUMERS, suffix?: string): string {
@@ -64,4 +70,7 @@ export function registerProjectionHandlers(
     );
   }
   registerSalesPerformanceHandlers(subscriber, store.salesPerformance, consumerSuffix);
+  const named = (name: keyof typeof PROJECTION_CONSUMERS) => consumerName(name, consumerSuffix);
+  registerMarketHandlers(subscriber, store.market, named);
+  registerAgentKpiHandlers(subscriber, store.agentActivity, named);
 }

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { SalesPerformanceStore } from '../sales-performance/sales-performance-store';
 import { CustomerValueStore } from '../customer-value/customer-value-store';
+import { MarketStore } from '../market/market-store';
+import { AgentActivityStore } from '../agent-kpis/agent-activity-store';
 import { TicketFactChange } from './ticket-fact-change';
 
 export interface StationChange {
@@ -27,4 +29,6 @@ export abstract class ProjectionStore {
   abstract upsertStation(tx: EntityManager, station: StationChange): Promise<void>;
   abstract upsertVehicleModel(tx: EntityManager, vehicle: VehicleModelChange): Promise<void>;
   abstract readonly salesPerformance: SalesPerformanceStore;
+  abstract readonly market: MarketStore;
+  abstract readonly agentActivity: AgentActivityStore;
 }

@@ -1,6 +1,8 @@
 import { ANALYTICS_SCHEMA } from '../analytics.constants';
 import { CUSTOMER_VALUE_TABLE_NAMES } from '../customer-value/customer-value-tables';
 import { SALES_PERFORMANCE_TABLE_NAMES } from '../sales-performance/sales-performance-tables';
+import { MARKET_TABLE_NAMES } from '../market/market-tables';
+import { AGENT_KPI_TABLE_NAMES } from '../agent-kpis/agent-kpi-tables';
 
 /** The projection tables, by role; a rebuild fills copies with a suffix and swaps them in (ADR 0026). */
 export const PROJECTION_TABLE_NAMES = {
@@ -9,6 +11,8 @@ export const PROJECTION_TABLE_NAMES = {
   vehicleModel: 'vehicle_model',
   ...SALES_PERFORMANCE_TABLE_NAMES,
   ...CUSTOMER_VALUE_TABLE_NAMES,
+  ...MARKET_TABLE_NAMES,
+  ...AGENT_KPI_TABLE_NAMES,
 } as const;
 
 export type ProjectionTables = Record<keyof typeof PROJECTION_TABLE_NAMES, string>;

@@ -9,14 +9,17 @@ export interface PartitionEnd {
 }
 
 /**
- * Wraps a transport to remember, per partition, the last offset whose message was fully handled
- * (applied, skipped or parked): how a replay knows it has caught up to a set of end offsets.
+ * Wraps a transport to remember, per consumer group and partition, the last offset whose message was fully
+ * handled (applied, skipped or parked): how a replay knows it has caught up to a set of end offsets. Per
+ * group, because several projections read one topic (orders feed customer value and the market view), and
+ * one group at the end says nothing of another.
  */
 export class OffsetTrackingTransport extends MessageTransport {
   readonly name: string;
   private readonly handled = new Map<string, number>();
   private readonly subscribed = new Set<string>();
   private readonly groups = new Set<string>();
+  private readonly groupsOfTopic = new Map<string, Set<string>>();
 
   constructor(private readonly inner: MessageTransport) {
     super();
@@ -31,10 +34,12 @@ export class OffsetTrackingTransport extends MessageTransport {
     return [...this.groups];
   }
 
-  /** True when every partition's messages up to its end have been handled. */
+  /** True when every group reading a partition has handled its messages up to its end. */
   reached(ends: PartitionEnd[]): boolean {
-    return ends.every(
-      ({ topic, partition, end }) => (this.handled.get(`${topic}:${partition}`) ?? -1) >= end - 1,
+    return ends.every(({ topic, partition, end }) =>
+      [...(this.groupsOfTopic.get(topic) ?? [])].every(
+        (group) => (this.handled.get(`${group}|${topic}:${partition}`) ?? -1) >= end - 1,
+      ),
     );
   }
 
@@ -47,14 +52,18 @@ export class OffsetTrackingTransport extends MessageTransport {
   }
 
   subscribe(subscription: TransportSubscription): Promise<void> {
-    subscription.topics.forEach((topic) => this.subscribed.add(topic));
-    this.groups.add(subscription.groupId);
+    const { groupId } = subscription;
+    for (const topic of subscription.topics) {
+      this.subscribed.add(topic);
+      this.groupsOfTopic.set(topic, (this.groupsOfTopic.get(topic) ?? new Set()).add(groupId));
+    }
+    this.groups.add(groupId);
     return this.inner.subscribe({
       ...subscription,
       handle: async (message) => {
         await subscription.handle(message);
         if (message.source)
-          this.record(message.topic, message.source.partition, Number(message.source.offset));
+          this.record(groupId, message.topic, message.source.partition, Number(message.source.offset));
       },
     });
   }
@@ -71,8 +80,8 @@ export class OffsetTrackingTransport extends MessageTransport {
     return this.inner.close();
   }
 
-  private record(topic: string, partition: number, offset: number): void {
-    const key = `${topic}:${partition}`;
+  private record(group: string, topic: string, partition: number, offset: number): void {
+    const key = `${group}|${topic}:${partition}`;
     this.handled.set(key, Math.max(this.handled.get(key) ?? -1, offset));
   }
 }

@@ -1,5 +1,6 @@
 import {
   EventEnvelope,
+  ForecastAdjusted,
   OpportunityLost,
   OpportunityStageChanged,
   OpportunityWon,
@@ -68,4 +69,19 @@ export function opportunityFactChange(event: EventEnvelope<OpportunityPayload>):
 export function quotaChange(event: EventEnvelope<PayloadOf<typeof QuotaSet>>): QuotaChange {
   const { userId, month, revenue } = event.payload;
   return { userId, month, revenue: revenue.amount, eventId: event.id, occurredAt: event.occurredAt };
+}
+
+export interface ForecastChange {
+  level: 'rep' | 'team';
+  userId: string;
+  managerId: string | null;
+  month: string;
+  amount: number;
+  adjustedAt: string;
+  eventId: string;
+}
+
+export function forecastChange(event: EventEnvelope<PayloadOf<typeof ForecastAdjusted>>): ForecastChange {
+  const { level, userId, managerId, month, amount, adjustedAt } = event.payload;
+  return { level, userId, managerId, month, amount: amount.amount, adjustedAt, eventId: event.id };
 }

@@ -1,4 +1,5 @@
 import {
+  ForecastAdjusted,
   OPPORTUNITY_EVENTS,
   PartnerKinds,
   PartnerRegistered,
@@ -6,13 +7,13 @@ import {
   QuotaSet,
 } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
-import { opportunityFactChange, quotaChange } from './opportunity-fact-change';
+import { forecastChange, opportunityFactChange, quotaChange } from './opportunity-fact-change';
 import { SalesPerformanceStore } from './sales-performance-store';
 import { SALES_PERFORMANCE_CONSUMERS } from './sales-performance-tables';
 
 const consumer = (name: string, suffix?: string) => (suffix ? `${name}-${suffix}` : name);
 
-/** Hands the opportunity, quota and dealer events to the store; the live consumer and a rebuild share it. */
+/** Hands the opportunity, quota, forecast and dealer events to the store; the live consumer and a rebuild share it. */
 export function registerSalesPerformanceHandlers(
   subscriber: EventSubscriber,
   store: SalesPerformanceStore,
@@ -25,6 +26,11 @@ export function registerSalesPerformanceHandlers(
     );
   subscriber.on(consumer(SALES_PERFORMANCE_CONSUMERS.salesQuotas, consumerSuffix), QuotaSet, (event, tx) =>
     store.applyQuota(tx, quotaChange(event)),
+  );
+  subscriber.on(
+    consumer(SALES_PERFORMANCE_CONSUMERS.salesForecasts, consumerSuffix),
+    ForecastAdjusted,
+    (event, tx) => store.applyForecast(tx, forecastChange(event)),
   );
   for (const definition of [PartnerRegistered, PartnerUpdated])
     subscriber.on(

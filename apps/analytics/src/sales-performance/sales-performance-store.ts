@@ -1,12 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { StationChange } from '../projections/projection-store';
-import { OpportunityFactChange, QuotaChange } from './opportunity-fact-change';
+import { ForecastChange, OpportunityFactChange, QuotaChange } from './opportunity-fact-change';
 import { SALES_PERFORMANCE_TABLE_NAMES } from './sales-performance-tables';
 
 /** Where the sales projections are written; every write merges by rule, as the service projections' do. */
 export abstract class SalesPerformanceStore {
   abstract applyOpportunityChange(tx: EntityManager, change: OpportunityFactChange): Promise<void>;
   abstract applyQuota(tx: EntityManager, quota: QuotaChange): Promise<void>;
+  /** The latest adjustment of a level, person and month is its forecast (by adjustedAt, then event id). */
+  abstract applyForecast(tx: EntityManager, forecast: ForecastChange): Promise<void>;
   /** A dealer's name and province, newest record wins (the shape a station's replica has). */
   abstract upsertDealer(tx: EntityManager, dealer: DealerChange): Promise<void>;
 }
@@ -45,9 +47,11 @@ export class PostgresSalesPerformanceStore extends SalesPerformanceStore {
   private readonly opportunityFact: string;
   private readonly salesQuota: string;
   private readonly dealer: string;
+  private readonly salesForecast: string;
 
   constructor(tables: SalesPerformanceTables) {
     super();
+    this.salesForecast = tables.salesForecast;
     this.opportunityFact = tables.opportunityFact;
     this.salesQuota = tables.salesQuota;
     this.dealer = tables.dealer;
@@ -100,6 +104,25 @@ export class PostgresSalesPerformanceStore extends SalesPerformanceStore {
          set_event_id = EXCLUDED.set_event_id
        WHERE (t.set_at, t.set_event_id) < (EXCLUDED.set_at, EXCLUDED.set_event_id)`,
       [quota.userId, quota.month, quota.revenue, quota.occurredAt, quota.eventId],
+    );
+  }
+
+  async applyForecast(tx: EntityManager, forecast: ForecastChange): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.salesForecast} AS t (level, user_id, month, amount, manager_id, adjusted_at, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (level, user_id, month) DO UPDATE SET amount = EXCLUDED.amount, manager_id = EXCLUDED.manager_id,
+         adjusted_at = EXCLUDED.adjusted_at, event_id = EXCLUDED.event_id
+       WHERE (t.adjusted_at, t.event_id) < (EXCLUDED.adjusted_at, EXCLUDED.event_id)`,
+      [
+        forecast.level,
+        forecast.userId,
+        forecast.month,
+        forecast.amount,
+        forecast.managerId,
+        forecast.adjustedAt,
+        forecast.eventId,
+      ],
     );
   }
 }

@@ -3,6 +3,7 @@ export const SALES_PERFORMANCE_TABLE_NAMES = {
   opportunityFact: 'opportunity_fact',
   salesQuota: 'sales_quota',
   dealer: 'dealer',
+  salesForecast: 'sales_forecast',
 } as const;
 
 /** One consumer group (and processed-id namespace) per sales projection. */
@@ -10,4 +11,5 @@ export const SALES_PERFORMANCE_CONSUMERS = {
   opportunityFacts: 'opportunity-facts',
   salesQuotas: 'sales-quotas',
   dealers: 'dealers',
+  salesForecasts: 'sales-forecasts',
 } as const;

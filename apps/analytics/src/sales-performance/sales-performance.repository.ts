@@ -13,8 +13,11 @@ export interface SalesFilter {
   region?: string;
 }
 
-/** Rows per sales rep (with quotas) or per selling dealer (no quotas: they are set per rep). */
-export type SalesGrouping = 'rep' | 'dealer';
+/**
+ * Rows per sales rep (with quotas and forecasts), per team (the reps' rows summed under the manager their
+ * latest forecast.adjusted named) or per selling dealer (no quotas: they are set per rep).
+ */
+export type SalesGrouping = 'rep' | 'team' | 'dealer';
 
 export interface SalesFigureRow {
   key: string;
@@ -25,6 +28,7 @@ export interface SalesFigureRow {
   openOpportunities: number;
   pipelineAmount: number;
   quotaRevenue: number | null;
+  forecastRevenue: number | null;
 }
 
 export interface PipelineStageRow {
@@ -34,7 +38,11 @@ export interface PipelineStageRow {
   weightedAmount: number;
 }
 
-const KEYS: Record<SalesGrouping, string> = { rep: 'o.owner_id', dealer: `coalesce(o.dealer_id::text, '')` };
+type OpportunityGrouping = Exclude<SalesGrouping, 'team'>;
+const KEYS: Record<OpportunityGrouping, string> = {
+  rep: 'o.owner_id',
+  dealer: `coalesce(o.dealer_id::text, '')`,
+};
 
 /** Opportunities narrowed by rep, dealer and region (the selling dealer's province), from parameter `$n` on. */
 const narrowed = (n: number) => `($${n}::text IS NULL OR o.owner_id = $${n})
@@ -46,13 +54,18 @@ const narrowing = (filter: SalesFilter) => [
   filter.region ?? null,
 ];
 const CNY = `o.currency = '${DEFAULT_CURRENCY}'`;
-const MONTH_START = `(q.month || '-01')::timestamp AT TIME ZONE '${SALES_TIME_ZONE}'`;
+const monthStart = (alias: string) =>
+  `(${alias}.month || '-01')::timestamp AT TIME ZONE '${SALES_TIME_ZONE}'`;
+/** Months of the sales calendar starting in the window, of the reps the filters cover. */
+const monthsOfReps = (alias: string) => `${monthStart(alias)} >= $1 AND ${monthStart(alias)} < $2
+      AND ($3::text IS NULL OR ${alias}.user_id = $3)
+      AND (($4::uuid IS NULL AND $5::text IS NULL) OR ${alias}.user_id IN (SELECT owner_id FROM opp))`;
 
 /**
- * The figures per key. Amounts count in CNY only (ADR 0016); a quota counts when its month, a month of
- * the sales calendar (Asia/Shanghai), starts in the window.
+ * The figures per key. Amounts count in CNY only (ADR 0016); a quota and a rep's forecast count when
+ * their month, a month of the sales calendar (Asia/Shanghai), starts in the window.
  */
-const figuresSql = (grouping: SalesGrouping) => `
+const opportunityFiguresSql = (grouping: OpportunityGrouping) => `
   WITH opp AS (
     SELECT o.* FROM ${LIVE_TABLES.opportunityFact} o
     WHERE ${narrowed(3)}),
@@ -68,16 +81,34 @@ const figuresSql = (grouping: SalesGrouping) => `
     FROM opp o WHERE o.outcome IS NULL GROUP BY 1),
   quota AS (
     SELECT q.user_id AS key, sum(q.revenue) AS quota_revenue FROM ${LIVE_TABLES.salesQuota} q
-    WHERE ${grouping === 'rep'}
-      AND ${MONTH_START} >= $1 AND ${MONTH_START} < $2
-      AND ($3::text IS NULL OR q.user_id = $3)
-      AND (($4::uuid IS NULL AND $5::text IS NULL) OR q.user_id IN (SELECT owner_id FROM opp))
+    WHERE ${grouping === 'rep'} AND ${monthsOfReps('q')}
+    GROUP BY 1),
+  forecast AS (
+    SELECT f.user_id AS key, sum(f.amount) AS forecast_revenue FROM ${LIVE_TABLES.salesForecast} f
+    WHERE ${grouping === 'rep'} AND f.level = 'rep' AND ${monthsOfReps('f')}
     GROUP BY 1)
   SELECT key, coalesce(won, 0)::int AS "won", coalesce(lost, 0)::int AS "lost",
     coalesce(won_revenue, 0)::float8 AS "wonRevenue", cycle_days_sum::float8 AS "cycleDaysSum",
     coalesce(open_opportunities, 0)::int AS "openOpportunities", coalesce(pipeline_amount, 0)::float8 AS "pipelineAmount",
-    quota_revenue::float8 AS "quotaRevenue"
-  FROM closed FULL JOIN open USING (key) FULL JOIN quota USING (key)`;
+    quota_revenue::float8 AS "quotaRevenue", forecast_revenue::float8 AS "forecastRevenue"
+  FROM closed FULL JOIN open USING (key) FULL JOIN quota USING (key) FULL JOIN forecast USING (key)`;
+
+const SUMMED = `coalesce(sum("won"), 0)::int AS "won", coalesce(sum("lost"), 0)::int AS "lost",
+  coalesce(sum("wonRevenue"), 0)::float8 AS "wonRevenue", sum("cycleDaysSum")::float8 AS "cycleDaysSum",
+  coalesce(sum("openOpportunities"), 0)::int AS "openOpportunities",
+  coalesce(sum("pipelineAmount"), 0)::float8 AS "pipelineAmount", sum("quotaRevenue")::float8 AS "quotaRevenue",
+  sum("forecastRevenue")::float8 AS "forecastRevenue"`;
+
+/** Each rep's manager: the one their latest forecast.adjusted named ('' for none known). */
+const teamFiguresSql = () => `
+  SELECT coalesce(m.manager_id, '') AS key, ${SUMMED}
+  FROM (${opportunityFiguresSql('rep')}) r
+  LEFT JOIN (SELECT DISTINCT ON (user_id) user_id, manager_id FROM ${LIVE_TABLES.salesForecast}
+    ORDER BY user_id, adjusted_at DESC, event_id DESC) m ON m.user_id = r.key
+  GROUP BY 1`;
+
+const figuresSql = (grouping: SalesGrouping) =>
+  grouping === 'team' ? teamFiguresSql() : opportunityFiguresSql(grouping);
 
 const params = (filter: SalesFilter) => [filter.from, filter.to, ...narrowing(filter)];
 
@@ -115,14 +146,7 @@ export class SalesPerformanceRepository {
 
   /** The rep rows summed: the figures of everyone the filter covers. */
   async totals(filter: SalesFilter): Promise<Omit<SalesFigureRow, 'key'>> {
-    const [row] = await this.db.query(
-      `SELECT coalesce(sum("won"), 0)::int AS "won", coalesce(sum("lost"), 0)::int AS "lost",
-         coalesce(sum("wonRevenue"), 0)::float8 AS "wonRevenue", sum("cycleDaysSum")::float8 AS "cycleDaysSum",
-         coalesce(sum("openOpportunities"), 0)::int AS "openOpportunities",
-         coalesce(sum("pipelineAmount"), 0)::float8 AS "pipelineAmount", sum("quotaRevenue")::float8 AS "quotaRevenue"
-       FROM (${figuresSql('rep')}) f`,
-      params(filter),
-    );
+    const [row] = await this.db.query(`SELECT ${SUMMED} FROM (${figuresSql('rep')}) f`, params(filter));
     return row;
   }
 

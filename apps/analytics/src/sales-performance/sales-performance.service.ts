@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@crm/core';
 import { csvLine } from '@crm/http';
 import { freshnessView, reportWindow, windowView } from '../service-kpis/report-window';
+import { forecastAccuracy } from './forecast-accuracy';
 import { SalesExportQuery, SalesPerformancePageQuery } from './dto/sales-performance.query';
 import { SalesFigures, SalesPerformanceReport, SalesPerformanceRow } from './dto/sales-performance.response';
 import {
@@ -12,10 +13,11 @@ import {
 } from './sales-performance.repository';
 
 export const SALES_WINDOW_BASIS =
-  'opportunities closed in [from, to); quotas of the months starting in it; pipeline: open now';
+  'opportunities closed in [from, to); quotas and forecasts of the months starting in it; pipeline: open now';
 const CSV_BATCH = 500;
 const CSV_COLUMNS: Array<keyof SalesPerformanceRow> = [
   'ownerId',
+  'managerId',
   'dealerId',
   'won',
   'lost',
@@ -26,6 +28,8 @@ const CSV_COLUMNS: Array<keyof SalesPerformanceRow> = [
   'pipelineAmount',
   'quotaRevenue',
   'quotaAttainment',
+  'forecastRevenue',
+  'forecastAccuracy',
 ];
 
 const ratio = (part: number, whole: number | null) => (whole ? part / whole : null);
@@ -41,6 +45,8 @@ function figuresOf(row: Omit<SalesFigureRow, 'key'>): SalesFigures {
     pipelineAmount: row.pipelineAmount,
     quotaRevenue: row.quotaRevenue,
     quotaAttainment: ratio(row.wonRevenue, row.quotaRevenue),
+    forecastRevenue: row.forecastRevenue,
+    forecastAccuracy: forecastAccuracy(row.forecastRevenue, row.wonRevenue),
   };
 }
 
@@ -48,6 +54,7 @@ const rowOf =
   (grouping: SalesGrouping) =>
   (row: SalesFigureRow): SalesPerformanceRow => ({
     ownerId: grouping === 'rep' ? row.key : null,
+    managerId: grouping === 'team' && row.key !== '' ? row.key : null,
     dealerId: grouping === 'dealer' && row.key !== '' ? row.key : null,
     ...figuresOf(row),
   });

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
 import { DEFAULT_CURRENCY, Money } from '@crm/contracts';
 import { Clock, IdGenerator, InvalidInputError } from '@crm/core';
+import { UnitOfWork } from '@crm/messaging';
 import { scopeOf } from '../hierarchy/sales-scope';
 import { SalesTeamRepository } from '../hierarchy/sales-team.repository';
 import { salesPeriod } from '../quotas/sales-month';
 import { personInReach } from '../quotas/team-reach';
 import { ForecastAdjustment, ForecastLevel } from './forecast';
 import { ForecastCalculator } from './forecast-calculator';
-import { ForecastRepository } from './forecast.repository';
+import { ForecastJournal } from './forecast-journal';
 
 export interface AdjustForecast {
   level: ForecastLevel;
@@ -20,14 +21,16 @@ export interface AdjustForecast {
 
 /**
  * A manager puts their own number on a person's or a team's month, with a note; the computed number
- * stays beside it and every adjustment is kept (who, when, why).
+ * stays beside it and every adjustment is kept (who, when, why). The adjustment and its forecast.adjusted
+ * event commit together.
  */
 @Injectable()
 export class ForecastAdjustmentService {
   constructor(
-    private readonly forecasts: ForecastRepository,
+    private readonly journal: ForecastJournal,
     private readonly calculator: ForecastCalculator,
     private readonly tree: SalesTeamRepository,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
@@ -37,7 +40,7 @@ export class ForecastAdjustmentService {
       throw new InvalidInputError([
         { field: 'amount.currency', message: `forecasts are in ${DEFAULT_CURRENCY}` },
       ]);
-    await personInReach(this.tree, scopeOf(principal), command.userId);
+    const person = await personInReach(this.tree, scopeOf(principal), command.userId);
     const adjustment: ForecastAdjustment = {
       id: this.ids.next(),
       level: command.level,
@@ -49,7 +52,7 @@ export class ForecastAdjustmentService {
       adjustedBy: principal.subject,
       adjustedAt: this.clock.now().toISOString(),
     };
-    await this.forecasts.addAdjustment(adjustment);
+    await this.uow.run((tx) => this.journal.add(tx, adjustment, person.managerId));
     return adjustment;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isoTimestampSql } from '@crm/persistence';
 import { SalesUser } from '../hierarchy/sales-user';
 import { SalesPeriod } from '../quotas/sales-month';
@@ -53,8 +53,8 @@ export class ForecastRepository {
     );
   }
 
-  async addAdjustment(adjustment: ForecastAdjustment): Promise<void> {
-    await this.dataSource.query(
+  async addAdjustment(tx: EntityManager, adjustment: ForecastAdjustment): Promise<void> {
+    await tx.query(
       `INSERT INTO sales.forecast_adjustment (id, level, user_id, month, amount, computed, note, adjusted_by, adjusted_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [

@@ -2,6 +2,40 @@
 // A drift test fails when this file differs from a fresh generation.
 
 export interface paths {
+  '/analytics/agents/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Call-center agent KPIs: calls handled, complaints taken, average handling time, first-contact resolution and the follow-up satisfaction of their complaints, paged */
+    get: operations['AgentKpiController_kpis'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/agents/kpis/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every agent row as CSV, streamed */
+    get: operations['AgentKpiController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/customer-value/customers': {
     parameters: {
       query?: never;
@@ -79,6 +113,57 @@ export interface paths {
     };
     /** A customer's value card: value, RFM, segment, potential value, churn risk, CLV and tier (404 without a purchase) */
     get: operations['CustomerValueController_card'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/market': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The market view: orders (count, amount) or service tickets per month by region, product or rep, with the next quarters forecast (Holt-Winters, season 12) and its backtest error, paged */
+    get: operations['MarketController_market'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/market/dealers/{dealerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One dealer's market view (its orders, the tickets of the vehicles it sold); a dealer sees its own only (404 for another's) */
+    get: operations['MarketController_dealer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/market/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every key of the market view as CSV, one line per month (history, then forecast), streamed */
+    get: operations['MarketController_export'];
     put?: never;
     post?: never;
     delete?: never;
@@ -327,6 +412,90 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AgentKpiPage: {
+      freshness: components['schemas']['ReportFreshness'];
+      /** @description Most contacts first */
+      items: components['schemas']['AgentKpis'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /** @example 8 */
+      total: number;
+      window: components['schemas']['ReportWindow'];
+    };
+    AgentKpis: {
+      /** @description The agent (user id) */
+      agentId: string;
+      /**
+       * @description Average handling time of the timed calls, seconds
+       * @example 312.5
+       */
+      averageHandlingSeconds: number | null;
+      /**
+       * @description Calls handled (phone contacts, inbound and outbound)
+       * @example 95
+       */
+      calls: number;
+      /**
+       * @description Follow-up satisfaction: mean rating (1-5) of the complaints' tickets
+       * @example 4.2
+       */
+      complaintSatisfaction: number | null;
+      /**
+       * @description Complaints taken (each opens a service ticket)
+       * @example 14
+       */
+      complaintsTaken: number;
+      /**
+       * @description Contacts recorded on any channel
+       * @example 120
+       */
+      contacts: number;
+      /**
+       * @description First-contact resolution: share of inbound contacts from a known customer with no further inbound contact from them within 7 days
+       * @example 0.82
+       */
+      firstContactResolution: number | null;
+      /**
+       * @description Complaints taken whose ticket the customer rated
+       * @example 6
+       */
+      ratedComplaints: number;
+      /**
+       * @description Calls whose duration the agent recorded
+       * @example 90
+       */
+      timedCalls: number;
+    };
+    BacktestView: {
+      /** @description The held-out months, as they were */
+      actual: number[];
+      /** @description The held-out months, as forecast from the months before */
+      forecast: number[];
+      /** @example 6 */
+      holdoutMonths: number;
+      /**
+       * @description Mean absolute error
+       * @example 3.5
+       */
+      mae: number;
+      /**
+       * @description Mean absolute percentage error over months with a non-zero actual
+       * @example 0.08
+       */
+      mape: number | null;
+      /**
+       * @description The method the history before the held-out months allowed
+       * @enum {string}
+       */
+      method: 'holt-winters-additive' | 'holt-winters-multiplicative' | 'holt-linear' | 'naive' | 'none';
+      /**
+       * @description Symmetric MAPE: mean 2|A - F| / (|A| + |F|)
+       * @example 0.07
+       */
+      smape: number;
+    };
     CheckQualityAlertsRequest: {
       /**
        * @description The month to check (UTC), YYYY-MM
@@ -490,6 +659,75 @@ export interface components {
       /** @example 5400 */
       p90Seconds: number | null;
     };
+    MarketForecastView: {
+      /** @description Null when the history is too short to hold months out */
+      backtest: components['schemas']['BacktestView'] | null;
+      /**
+       * @description holt-winters-* from 24 months of history on (season 12), holt-linear from 2 months, naive (the last month repeated) from 1 (ADR 0035)
+       * @enum {string}
+       */
+      method: 'holt-winters-additive' | 'holt-winters-multiplicative' | 'holt-linear' | 'naive' | 'none';
+      /** @description Chosen by the least in-sample SSE on a grid */
+      parameters: components['schemas']['SmoothingParametersView'] | null;
+      /** @description One value per forecast month (never below zero) */
+      values: number[];
+    };
+    MarketReport: {
+      /** @example region */
+      dimension: string;
+      /**
+       * @example [
+       *       "2026-11",
+       *       "2026-12",
+       *       "2027-01"
+       *     ]
+       */
+      forecastMonths: string[];
+      freshness: components['schemas']['ReportFreshness'];
+      /** @description Largest total first */
+      items: components['schemas']['MarketSeries'][];
+      /** @example 20 */
+      limit: number;
+      /** @example orders */
+      metric: string;
+      /**
+       * @example [
+       *       "2026-09",
+       *       "2026-10"
+       *     ]
+       */
+      months: string[];
+      /** @example 0 */
+      offset: number;
+      /** @example 12 */
+      total: number;
+      /** @description Every key summed */
+      totals: components['schemas']['MarketSeries'];
+      window: components['schemas']['MarketWindow'];
+    };
+    MarketSeries: {
+      forecast: components['schemas']['MarketForecastView'];
+      /** @description The region, model or rep ('' unknown); null for the totals */
+      key: string | null;
+      /** @description Sum over the history */
+      total: number;
+      /** @description One value per month of the history */
+      values: number[];
+    };
+    MarketWindow: {
+      /** @example orders placed in the months [from, to) of the sales calendar (Asia/Shanghai) */
+      basis: string;
+      /**
+       * @description First month of the history
+       * @example 2023-11
+       */
+      from: string;
+      /**
+       * @description The month after the last of the history
+       * @example 2026-11
+       */
+      to: string;
+    };
     ParetoView: {
       /** @example 24 */
       topCustomers: number;
@@ -647,6 +885,16 @@ export interface components {
        */
       averageCycleDays: number | null;
       /**
+       * @description Forecast accuracy: 1 - |wonRevenue - forecastRevenue| / max(forecastRevenue, wonRevenue) (ADR 0035)
+       * @example 0.91
+       */
+      forecastAccuracy: number | null;
+      /**
+       * @description The reps' forecasts (latest forecast.adjusted at rep level) of the months starting in the window (CNY); null for dealers, none adjusted
+       * @example 300000
+       */
+      forecastRevenue: number | null;
+      /**
        * @description Opportunities lost in the window
        * @example 1
        */
@@ -680,7 +928,7 @@ export interface components {
     };
     SalesPerformanceReport: {
       /** @enum {string} */
-      by: 'rep' | 'dealer';
+      by: 'rep' | 'team' | 'dealer';
       freshness: components['schemas']['ReportFreshness'];
       /** @description Highest won revenue first */
       items: components['schemas']['SalesPerformanceRow'][];
@@ -708,10 +956,22 @@ export interface components {
        */
       dealerId: string | null;
       /**
+       * @description Forecast accuracy: 1 - |wonRevenue - forecastRevenue| / max(forecastRevenue, wonRevenue) (ADR 0035)
+       * @example 0.91
+       */
+      forecastAccuracy: number | null;
+      /**
+       * @description The reps' forecasts (latest forecast.adjusted at rep level) of the months starting in the window (CNY); null for dealers, none adjusted
+       * @example 300000
+       */
+      forecastRevenue: number | null;
+      /**
        * @description Opportunities lost in the window
        * @example 1
        */
       lost: number;
+      /** @description The team's manager (rows by team; null: reps with no forecast adjusted, so no manager known) */
+      managerId: string | null;
       /** @description Opportunities open now (not in the window: the pipeline as it stands) */
       openOpportunities: number;
       /** @description The rep (rows by rep) */
@@ -789,6 +1049,17 @@ export interface components {
        * @example 50
        */
       tickets: number;
+    };
+    SmoothingParametersView: {
+      /** @example 0.3 */
+      alpha: number;
+      /** @example 0.1 */
+      beta: number;
+      /**
+       * @description Null for Holt's linear trend
+       * @example 0.2
+       */
+      gamma: number | null;
     };
     StationScorecard: {
       kpis: components['schemas']['ServiceKpis'];
@@ -921,6 +1192,134 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  AgentKpiController_kpis: {
+    parameters: {
+      query?: {
+        /** @description Only this agent (user id) */
+        agentId?: string;
+        /** @description Start of the window (inclusive); 30 days before `to` by default */
+        from?: string;
+        limit?: number;
+        offset?: number;
+        /** @description End of the window (exclusive); now by default */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentKpiPage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AgentKpiController_export: {
+    parameters: {
+      query?: {
+        /** @description Only this agent (user id) */
+        agentId?: string;
+        /** @description Start of the window (inclusive); 30 days before `to` by default */
+        from?: string;
+        /** @description End of the window (exclusive); now by default */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per agent */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CustomerValueController_list: {
     parameters: {
       query?: {
@@ -1186,6 +1585,238 @@ export interface operations {
       };
       /** @description No record with this id (or one the caller may not see) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MarketController_market: {
+    parameters: {
+      query?: {
+        /** @description Only this dealer's orders and the tickets of vehicles it sold */
+        dealerId?: string;
+        /** @description One row per region, product (model) or rep */
+        dimension?: 'region' | 'product' | 'rep';
+        /** @description First month of the history (sales calendar, Asia/Shanghai); 36 months before `to` by default */
+        from?: string;
+        /** @description Backtest: the last months of the history held out and forecast from the rest; the forecast horizon by default */
+        holdout?: number;
+        limit?: number;
+        /** @description orders placed (count), their amount (CNY), or service tickets opened (count; no rep dimension) */
+        metric?: 'orders' | 'amount' | 'tickets';
+        offset?: number;
+        /** @description Quarters to forecast after the history */
+        quarters?: number;
+        /** @description Holt-Winters seasonality; multiplicative falls back to additive when a month is zero */
+        seasonality?: 'additive' | 'multiplicative';
+        /** @description The month after the last of the history, where the forecast starts; the current month by default */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarketReport'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MarketController_dealer: {
+    parameters: {
+      query?: {
+        /** @description One row per region, product (model) or rep */
+        dimension?: 'region' | 'product' | 'rep';
+        /** @description First month of the history (sales calendar, Asia/Shanghai); 36 months before `to` by default */
+        from?: string;
+        /** @description Backtest: the last months of the history held out and forecast from the rest; the forecast horizon by default */
+        holdout?: number;
+        limit?: number;
+        /** @description orders placed (count), their amount (CNY), or service tickets opened (count; no rep dimension) */
+        metric?: 'orders' | 'amount' | 'tickets';
+        offset?: number;
+        /** @description Quarters to forecast after the history */
+        quarters?: number;
+        /** @description Holt-Winters seasonality; multiplicative falls back to additive when a month is zero */
+        seasonality?: 'additive' | 'multiplicative';
+        /** @description The month after the last of the history, where the forecast starts; the current month by default */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        dealerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarketReport'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MarketController_export: {
+    parameters: {
+      query?: {
+        /** @description Only this dealer's orders and the tickets of vehicles it sold */
+        dealerId?: string;
+        /** @description One row per region, product (model) or rep */
+        dimension?: 'region' | 'product' | 'rep';
+        /** @description First month of the history (sales calendar, Asia/Shanghai); 36 months before `to` by default */
+        from?: string;
+        /** @description Backtest: the last months of the history held out and forecast from the rest; the forecast horizon by default */
+        holdout?: number;
+        /** @description orders placed (count), their amount (CNY), or service tickets opened (count; no rep dimension) */
+        metric?: 'orders' | 'amount' | 'tickets';
+        /** @description Quarters to forecast after the history */
+        quarters?: number;
+        /** @description Holt-Winters seasonality; multiplicative falls back to additive when a month is zero */
+        seasonality?: 'additive' | 'multiplicative';
+        /** @description The month after the last of the history, where the forecast starts; the current month by default */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per key and month */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -1483,8 +2114,8 @@ export interface operations {
   SalesPerformanceController_dealer: {
     parameters: {
       query?: {
-        /** @description One row per rep or per dealer */
-        by?: 'rep' | 'dealer';
+        /** @description One row per rep, per team (reps under the manager their latest forecast adjustment named) or per dealer */
+        by?: 'rep' | 'team' | 'dealer';
         /** @description Start of the window (inclusive); 30 days before `to` by default */
         from?: string;
         limit?: number;
@@ -1563,8 +2194,8 @@ export interface operations {
   SalesPerformanceController_performance: {
     parameters: {
       query?: {
-        /** @description One row per rep or per dealer */
-        by?: 'rep' | 'dealer';
+        /** @description One row per rep, per team (reps under the manager their latest forecast adjustment named) or per dealer */
+        by?: 'rep' | 'team' | 'dealer';
         /** @description Only the opportunities of this selling dealer */
         dealerId?: string;
         /** @description Start of the window (inclusive); 30 days before `to` by default */
@@ -1634,8 +2265,8 @@ export interface operations {
   SalesPerformanceController_export: {
     parameters: {
       query?: {
-        /** @description One row per rep or per dealer */
-        by?: 'rep' | 'dealer';
+        /** @description One row per rep, per team (reps under the manager their latest forecast adjustment named) or per dealer */
+        by?: 'rep' | 'team' | 'dealer';
         /** @description Only the opportunities of this selling dealer */
         dealerId?: string;
         /** @description Start of the window (inclusive); 30 days before `to` by default */

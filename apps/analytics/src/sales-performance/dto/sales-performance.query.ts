@@ -2,7 +2,7 @@ import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsDateTime, PageQuery } from '@crm/http';
 
-export const SALES_GROUPINGS = ['rep', 'dealer'] as const;
+export const SALES_GROUPINGS = ['rep', 'team', 'dealer'] as const;
 
 /** The window (opportunities closed in it, quotas of the months starting in it) and the filters. */
 export class SalesPerformanceQuery {
@@ -37,7 +37,8 @@ export class SalesPerformanceQuery {
   @ApiPropertyOptional({
     enum: SALES_GROUPINGS,
     default: 'rep',
-    description: 'One row per rep or per dealer',
+    description:
+      'One row per rep, per team (reps under the manager their latest forecast adjustment named) or per dealer',
   })
   @IsOptional()
   @IsIn(SALES_GROUPINGS)

@@ -41,11 +41,35 @@ export class SalesFigures {
 
   @ApiProperty({ ...nullableNumber, description: 'wonRevenue / quotaRevenue', example: 1.08 })
   quotaAttainment: number | null;
+
+  @ApiProperty({
+    ...nullableNumber,
+    description:
+      "The reps' forecasts (latest forecast.adjusted at rep level) of the months starting in the window (CNY); null for dealers, none adjusted",
+    example: 300000,
+  })
+  forecastRevenue: number | null;
+
+  @ApiProperty({
+    ...nullableNumber,
+    description:
+      'Forecast accuracy: 1 - |wonRevenue - forecastRevenue| / max(forecastRevenue, wonRevenue) (ADR 0035)',
+    example: 0.91,
+  })
+  forecastAccuracy: number | null;
 }
 
 export class SalesPerformanceRow extends SalesFigures {
   @ApiProperty({ type: String, nullable: true, description: 'The rep (rows by rep)' })
   ownerId: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The team's manager (rows by team; null: reps with no forecast adjusted, so no manager known)",
+  })
+  managerId: string | null;
 
   @ApiProperty({
     type: String,
@@ -83,8 +107,8 @@ export class SalesPerformanceReport {
   @ApiProperty({ type: SalesFigures, description: 'Everyone the filters cover' })
   totals: SalesFigures;
 
-  @ApiProperty({ enum: ['rep', 'dealer'] })
-  by: 'rep' | 'dealer';
+  @ApiProperty({ enum: ['rep', 'team', 'dealer'] })
+  by: 'rep' | 'team' | 'dealer';
 
   @ApiProperty({ type: [SalesPerformanceRow], description: 'Highest won revenue first' })
   items: SalesPerformanceRow[];

@@ -1,0 +1,27 @@
+import { OrderPlaced } from '@crm/contracts';
+import { EventSubscriber } from '@crm/messaging';
+import { MarketStore, modelsOf } from './market-store';
+import { MARKET_CONSUMERS } from './market-tables';
+
+type Consumer = (name: keyof typeof MARKET_CONSUMERS) => string;
+
+/** Hands the orders to the market store; the live consumer and a rebuild share it. */
+export function registerMarketHandlers(
+  subscriber: EventSubscriber,
+  store: MarketStore,
+  consumer: Consumer,
+): void {
+  subscriber.on(consumer('marketOrders'), OrderPlaced, ({ id, payload, occurredAt }, tx) =>
+    store.addOrder(tx, {
+      orderId: payload.orderId,
+      ownerId: payload.ownerId,
+      dealerId: payload.dealerId,
+      amount: payload.total.amount,
+      currency: payload.total.currency,
+      placedAt: payload.placedAt,
+      models: modelsOf(payload.items),
+      eventAt: occurredAt,
+      eventId: id,
+    }),
+  );
+}

@@ -1,0 +1,12 @@
+/** The market view's projections, by role (analytics.<name>); the rebuild copies and swaps them with the others. */
+export const MARKET_TABLE_NAMES = {
+  marketOrder: 'market_order',
+  marketOrderModel: 'market_order_model',
+} as const;
+
+/** One consumer group (and processed-id namespace) per projection. */
+export const MARKET_CONSUMERS = {
+  marketOrders: 'market-orders',
+} as const;
+
+export type MarketTables = Record<keyof typeof MARKET_TABLE_NAMES, string>;
