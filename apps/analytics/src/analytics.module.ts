@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsMessaging } from './analytics-messaging';
 import { CustomerValueModule } from './customer-value/customer-value.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { QualityModule } from './quality/quality.module';
 import { SalesPerformanceModule } from './sales-performance/sales-performance.module';
 import { ServiceKpisModule } from './service-kpis/service-kpis.module';
+import { SevenPsModule } from './seven-ps/seven-ps.module';
 
 /**
  * Analytics: projections built only from other services' events (ADR 0026) and the reports read from
@@ -18,6 +20,8 @@ import { ServiceKpisModule } from './service-kpis/service-kpis.module';
     SalesPerformanceModule,
     QualityModule,
     CustomerValueModule,
+    SevenPsModule,
+    PrivacyModule,
   ],
 })
 export class AnalyticsModule {}

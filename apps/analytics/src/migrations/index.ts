@@ -4,6 +4,7 @@ import { CreateCustomerValue1796055000000 } from './1796055000000-create-custome
 import { CreateSalesProjections1796055500000 } from './1796055500000-create-sales-projections';
 import { CreateQualityAlerts1796055500001 } from './1796055500001-create-quality-alerts';
 import { CreateDealerReplica1796055500002 } from './1796055500002-create-dealer-replica';
+import { CreateSevenPsProjections1796064000000 } from './1796064000000-create-seven-ps-projections';
 
 export const analyticsMigrations = [
   CreateAnalyticsSchema1796054000000,
@@ -12,4 +13,5 @@ export const analyticsMigrations = [
   CreateSalesProjections1796055500000,
   CreateQualityAlerts1796055500001,
   CreateDealerReplica1796055500002,
+  CreateSevenPsProjections1796064000000,
 ];

@@ -13,6 +13,8 @@ import {
   CUSTOMER_VALUE_CONSUMERS,
   registerCustomerValueHandlers,
 } from '../customer-value/customer-value-handlers';
+import { registerSevenPsHandlers } from '../seven-ps/seven-ps-handlers';
+import { SEVEN_PS_CONSUMERS } from '../seven-ps/seven-ps-tables';
 import { ProjectionStore } from './projection-store';
 import { ticketFactChange } from './ticket-fact-change';
 
@@ -23,6 +25,7 @@ export const PROJECTION_CONSUMERS = {
   vehicleModels: 'vehicle-models',
   ...SALES_PERFORMANCE_CONSUMERS,
   ...CUSTOMER_VALUE_CONSUMERS,
+  ...SEVEN_PS_CONSUMERS,
 } as const;
 
 export function consumerName(projection: keyof typeof PROJECTION_CONSUMERS, suffix?: string): string {
@@ -38,6 +41,7 @@ export function registerProjectionHandlers(
   registerCustomerValueHandlers(subscriber, store.customerValue, (name) =>
     consumerName(name, consumerSuffix),
   );
+  registerSevenPsHandlers(subscriber, store.sevenPs, (name) => consumerName(name, consumerSuffix));
   const ticketFacts = consumerName('ticketFacts', consumerSuffix);
   for (const definition of TICKET_EVENTS)
     subscriber.on(ticketFacts, definition, (event, tx) =>
@@ -60,7 +64,12 @@ export function registerProjectionHandlers(
   }
   for (const definition of [VehicleRegistered, VehicleOwnershipChanged]) {
     subscriber.on(consumerName('vehicleModels', consumerSuffix), definition, ({ payload, occurredAt }, tx) =>
-      store.upsertVehicleModel(tx, { vehicleId: payload.vehicleId, model: payload.model, at: occurredAt }),
+      store.upsertVehicleModel(tx, {
+        vehicleId: payload.vehicleId,
+        model: payload.model,
+        ownerCustomerId: payload.ownerCustomerId,
+        at: occurredAt,
+      }),
     );
   }
   registerSalesPerformanceHandlers(subscriber, store.salesPerformance, consumerSuffix);

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { SalesPerformanceStore } from '../sales-performance/sales-performance-store';
 import { CustomerValueStore } from '../customer-value/customer-value-store';
+import { SevenPsStore } from '../seven-ps/seven-ps-store';
 import { TicketFactChange } from './ticket-fact-change';
 
 export interface StationChange {
@@ -13,6 +14,7 @@ export interface StationChange {
 export interface VehicleModelChange {
   vehicleId: string;
   model: string;
+  ownerCustomerId: string;
   at: string;
 }
 
@@ -23,6 +25,7 @@ export interface VehicleModelChange {
  */
 export abstract class ProjectionStore {
   abstract readonly customerValue: CustomerValueStore;
+  abstract readonly sevenPs: SevenPsStore;
   abstract applyTicketChange(tx: EntityManager, change: TicketFactChange): Promise<void>;
   abstract upsertStation(tx: EntityManager, station: StationChange): Promise<void>;
   abstract upsertVehicleModel(tx: EntityManager, vehicle: VehicleModelChange): Promise<void>;

@@ -1,6 +1,7 @@
 import { ANALYTICS_SCHEMA } from '../analytics.constants';
 import { CUSTOMER_VALUE_TABLE_NAMES } from '../customer-value/customer-value-tables';
 import { SALES_PERFORMANCE_TABLE_NAMES } from '../sales-performance/sales-performance-tables';
+import { SEVEN_PS_TABLE_NAMES } from '../seven-ps/seven-ps-tables';
 
 /** The projection tables, by role; a rebuild fills copies with a suffix and swaps them in (ADR 0026). */
 export const PROJECTION_TABLE_NAMES = {
@@ -9,6 +10,7 @@ export const PROJECTION_TABLE_NAMES = {
   vehicleModel: 'vehicle_model',
   ...SALES_PERFORMANCE_TABLE_NAMES,
   ...CUSTOMER_VALUE_TABLE_NAMES,
+  ...SEVEN_PS_TABLE_NAMES,
 } as const;
 
 export type ProjectionTables = Record<keyof typeof PROJECTION_TABLE_NAMES, string>;
