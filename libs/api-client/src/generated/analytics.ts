@@ -138,23 +138,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/analytics/dealers/{dealerId}/customers/{customerId}/value': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A customer's value card, when the dealer sold to them (404 otherwise) */
-    get: operations['DealerCustomerValueController_card'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/analytics/quality/alerts': {
     parameters: {
       query?: never;
@@ -1547,74 +1530,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CustomerValueSummary'];
-        };
-      };
-      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The token lacks a role for this route, or the record belongs to another partner */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No record with this id (or one the caller may not see) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  DealerCustomerValueController_card: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        customerId: string;
-        dealerId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CustomerValueCard'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
