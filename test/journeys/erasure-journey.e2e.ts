@@ -10,6 +10,9 @@ const NAME = '欧阳翠花';
 const PHONE = '13700001111';
 const VIN = withCheckDigit('LDCA1B2C0NA654321');
 const APPS = ['customerMaster', 'callCenter', 'service', 'sales', 'campaigns'] as const;
+/** What analytics holds about the customer before the erasure: no name, phone or VIN, only their id. */
+const ANALYTICS_HELD = { profiles: 1, repairs: 1, vehicles: 1, leads: 1, anonymousRepairs: 0 };
+const NONE_HELD = { profiles: 0, repairs: 0, vehicles: 0, leads: 0, anonymousRepairs: 0 };
 
 interface Column {
   table_schema: string;
@@ -50,6 +53,20 @@ describe('an erased customer is gone from every service', () => {
   let officer: string;
   let rep: string;
   let leadId: string;
+
+  /** The analytics rows that name the customer, table by table, and their paid repairs kept without a name. */
+  const analyticsRows = async () => {
+    const [row] = await platform.query<Record<string, number>>(
+      'analytics',
+      `SELECT (SELECT count(*) FROM analytics.value_customer WHERE customer_id = $1)::int AS profiles,
+         (SELECT count(*) FROM analytics.repair_fact WHERE customer_id = $1)::int AS repairs,
+         (SELECT count(*) FROM analytics.vehicle_model WHERE owner_customer_id = $1)::int AS vehicles,
+         (SELECT count(*) FROM analytics.lead_fact WHERE customer_id = $1)::int AS leads,
+         (SELECT count(*) FROM analytics.repair_fact WHERE customer_id IS NULL)::int AS "anonymousRepairs"`,
+      [customerId],
+    );
+    return row;
+  };
   let customerId: string;
   let ticketId: string;
   let stationId: string;
@@ -260,6 +277,7 @@ describe('an erased customer is gone from every service', () => {
         customerId,
       ]);
     await eventually(async () => expect(await campaignsServiceHistory()).toHaveLength(1));
+    await eventually(async () => expect(await analyticsRows()).toEqual(ANALYTICS_HELD));
     const { body } = await platform
       .customerMaster()
       .get(`/customers/${customerId}/export`)
@@ -272,7 +290,14 @@ describe('an erased customer is gone from every service', () => {
       'call-center',
       'sales',
       'campaigns',
+      'analytics',
     ]);
+    expect(part('analytics').repair_fact).toEqual([expect.objectContaining({ customer_id: customerId })]);
+    expect(part('analytics').vehicle_model).toEqual([
+      expect.objectContaining({ owner_customer_id: customerId, model: 'A6 Sedan' }),
+    ]);
+    expect(part('analytics').lead_fact).toEqual([expect.objectContaining({ lead_id: leadId })]);
+    expect(part('analytics').value_customer).toHaveLength(1);
     expect(part('campaigns').customer).toEqual([expect.objectContaining({ id: customerId, name: NAME })]);
     expect(part('campaigns').customer_service).toEqual([
       expect.objectContaining({ customer_id: customerId, last_service_at: expect.any(String) }),
@@ -329,6 +354,10 @@ describe('an erased customer is gone from every service', () => {
         for (const needle of [NAME, PHONE, VIN]) found.push(...(await placesHolding(platform, app, needle)));
       expect(found).toEqual([]);
     }, 60_000);
+    // analytics keeps facts about them by id only: the rows stay, counted, without it; their profile goes.
+    await eventually(async () =>
+      expect(await analyticsRows()).toEqual({ ...NONE_HELD, anonymousRepairs: 1 }),
+    );
     // campaigns keeps the person's service history by id only; it goes too.
     await eventually(async () =>
       expect(

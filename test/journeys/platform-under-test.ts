@@ -92,7 +92,9 @@ export class PlatformUnderTest {
     );
     const analytics = await start('journey_analytics', (c) => AnalyticsAppModule.forRoot(c), ANALYTICS_API);
     // The customer master gathers a person's export from the others over HTTP.
-    const urls = await Promise.all([service, callCenter, sales, campaigns].map((app) => urlOf(app)));
+    const urls = await Promise.all(
+      [service, callCenter, sales, campaigns, analytics].map((app) => urlOf(app)),
+    );
     const customerMaster = await start(
       'journey_cm',
       (c) =>
@@ -103,6 +105,7 @@ export class PlatformUnderTest {
             { name: 'call-center', url: urls[1] },
             { name: 'sales', url: urls[2] },
             { name: 'campaigns', url: urls[3] },
+            { name: 'analytics', url: urls[4] },
           ],
         }),
       CUSTOMER_MASTER_API,

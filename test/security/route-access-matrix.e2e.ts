@@ -269,6 +269,8 @@ describe('access to every route, by caller', () => {
         'GET /stations/:id',
         'GET /analytics/service/scorecards/:stationId',
         'GET /analytics/sales/dealers/:dealerId/performance',
+        'GET /analytics/dealers/:dealerId/customer-value/summary',
+        'GET /analytics/dealers/:dealerId/customer-value/customers',
       ]),
     );
   });
@@ -281,6 +283,7 @@ describe('access to every route, by caller', () => {
         'GET /customers/:id/audit',
         'GET /customers/:id/export',
         'GET /customers/:id/export/csv',
+        'GET /privacy/analytics/customers/:id/export',
         'GET /privacy/call-center/customers/:id/export',
         'GET /privacy/campaigns/customers/:id/export',
         'GET /privacy/sales/customers/:id/export',

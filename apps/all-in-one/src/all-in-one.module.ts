@@ -51,6 +51,7 @@ export class AllInOneModule {
           { name: 'call-center', url: publicUrl(config) },
           { name: 'sales', url: publicUrl(config) },
           { name: 'campaigns', url: publicUrl(config) },
+          { name: 'analytics', url: publicUrl(config) },
         ]),
         ServiceModule.register({
           ...DEFAULT_SERVICE_SETTINGS,

@@ -3,10 +3,12 @@ import { AnalyticsMessaging } from './analytics-messaging';
 import { AgentKpisModule } from './agent-kpis/agent-kpis.module';
 import { CustomerValueModule } from './customer-value/customer-value.module';
 import { MarketModule } from './market/market.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { QualityModule } from './quality/quality.module';
 import { SalesPerformanceModule } from './sales-performance/sales-performance.module';
 import { ServiceKpisModule } from './service-kpis/service-kpis.module';
+import { SevenPsModule } from './seven-ps/seven-ps.module';
 
 /**
  * Analytics: projections built only from other services' events (ADR 0026) and the reports read from
@@ -22,6 +24,8 @@ import { ServiceKpisModule } from './service-kpis/service-kpis.module';
     CustomerValueModule,
     MarketModule,
     AgentKpisModule,
+    SevenPsModule,
+    PrivacyModule,
   ],
 })
 export class AnalyticsModule {}

@@ -13,12 +13,16 @@ import { AnalyticsHarness } from './analytics.harness';
 const DAY_MS = 86_400_000;
 export const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 
+/** An order line: model, quantity, line total. */
+export type Line = [string, number, number];
+
 export function placeOrder(
   harness: AnalyticsHarness,
   customerId: string,
   amount: number,
   placedDaysAgo: number,
   orderId: string = randomUUID(),
+  { dealerId = randomUUID(), lines = [['i5', 1, amount]] }: { dealerId?: string; lines?: Line[] } = {},
 ): Promise<EventEnvelope> {
   const placedAt = daysAgo(placedDaysAgo);
   return harness.publish(
@@ -30,20 +34,18 @@ export function placeOrder(
       opportunityId: randomUUID(),
       quoteId: null,
       customerId,
-      dealerId: randomUUID(),
+      dealerId,
       ownerId: 'rep-1',
-      items: [
-        {
-          trimId: randomUUID(),
-          trimName: 'Long Range',
-          modelId: randomUUID(),
-          modelName: 'i5',
-          quantity: 1,
-          unitPrice: amount,
-          discount: 0,
-          lineTotal: amount,
-        },
-      ],
+      items: lines.map(([modelName, quantity, lineTotal]) => ({
+        trimId: randomUUID(),
+        trimName: 'Long Range',
+        modelId: randomUUID(),
+        modelName,
+        quantity,
+        unitPrice: lineTotal / quantity,
+        discount: 0,
+        lineTotal,
+      })),
       total: { amount, currency: 'CNY' },
       placedAt,
     },
@@ -56,6 +58,7 @@ export function recordRepair(
   customerId: string,
   amount: number,
   repairedDaysAgo: number,
+  stationId: string = randomUUID(),
 ): Promise<EventEnvelope> {
   const repairId = randomUUID();
   const repairedAt = daysAgo(repairedDaysAgo);
@@ -69,7 +72,7 @@ export function recordRepair(
       customerId,
       vehicleId: null,
       vin: null,
-      stationId: randomUUID(),
+      stationId,
       stationName: 'Station',
       qualityType: 'engine',
       severity: 'low',
@@ -83,7 +86,12 @@ export function recordRepair(
   );
 }
 
-export function customerState(customerId: string, city: string, birthday: string | null): CustomerState {
+export function customerState(
+  customerId: string,
+  city: string,
+  birthday: string | null,
+  province = 'Zhejiang',
+): CustomerState {
   return {
     customerId,
     kind: 'person',
@@ -91,7 +99,7 @@ export function customerState(customerId: string, city: string, birthday: string
     namePinyin: null,
     phones: ['+8613800000000'],
     emails: [],
-    address: { province: 'Zhejiang', city, district: null, street: null, postalCode: null, location: null },
+    address: { province, city, district: null, street: null, postalCode: null, location: null },
     birthday,
     gender: null,
     tags: [],

@@ -1,13 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { CustomerValueTierChanged, EventEnvelope, PartnerKinds, Roles, topicFor } from '@crm/contracts';
-import { kafkaTransportOptions } from '@crm/messaging';
-import { eventually, readTopicRecords, testPlatformConfig } from '@crm/testing';
-import { CUSTOMER_VALUE_CONSUMERS } from '../src/customer-value/customer-value-handlers';
+import { eventually, readTopicRecords } from '@crm/testing';
 import { CustomerValueRecompute } from '../src/customer-value/customer-value-recompute';
 import { CustomerValueRecomputeLoop } from '../src/customer-value/customer-value-recompute.loop';
-import { ProjectionRebuild } from '../src/rebuild/projection-rebuild';
 import { AnalyticsHarness } from './analytics.harness';
+import { projectionRebuild } from './rebuild.fixture';
+import { expectProcessed } from './processed-events';
 import {
   customerState,
   daysAgo,
@@ -59,14 +57,7 @@ describe('customer value from order, repair and customer events (real Kafka and 
   const ids = Object.fromEntries(Object.keys(PURCHASES).map((name) => [name, randomUUID()]));
   const published: EventEnvelope[] = [];
 
-  // Orders and erasures reach other projections too (market view, agent KPIs): count customer value's.
-  const processed = async (events: EventEnvelope[]) => {
-    const rows = await harness.query(
-      `SELECT 1 FROM analytics.processed_event WHERE event_id = ANY($1) AND consumer = ANY($2)`,
-      [events.map((event) => event.id), Object.values(CUSTOMER_VALUE_CONSUMERS)],
-    );
-    expect(rows).toHaveLength(events.length);
-  };
+  const processed = (events: EventEnvelope[]) => expectProcessed(harness, events);
   const get = async (path: string, token = analyst, status = 200) =>
     (await harness.http().get(path).set('Authorization', token).expect(status)).body;
   const recompute = async () =>
@@ -261,18 +252,7 @@ describe('customer value from order, repair and customer events (real Kafka and 
       customers: await harness.query(`SELECT * FROM analytics.value_customer ORDER BY customer_id`),
     });
     const before = { projections: await projections(), values: await values() };
-    await new ProjectionRebuild({
-      dataSource: harness.app.get(DataSource),
-      kafka: kafkaTransportOptions(
-        'analytics',
-        testPlatformConfig({
-          DATABASE_URL: harness.database.url,
-          AUTH_JWKS_URL: harness.tokens.jwksUrl,
-          KAFKA_NAMESPACE: namespace,
-        }),
-      ),
-      generation: 'value',
-    }).run();
+    await projectionRebuild(harness, namespace, 'value').run();
     expect(await projections()).toEqual(before.projections);
     expect((await recompute()).tierChanges).toBe(0);
     expect(await values()).toEqual(before.values);
@@ -330,5 +310,50 @@ describe('customer value from order, repair and customer events (real Kafka and 
     await get('/analytics/customer-value/summary', dealer, 403);
     await get(`/analytics/customers/${ids.B}/value`, dealer, 403);
     await harness.http().get('/analytics/customer-value/summary').expect(401);
+  });
+
+  it('shows a dealer the value figures of the customers it sold to, and another dealer none of them', async () => {
+    const [mine, other] = [randomUUID(), randomUUID()];
+    const order = await placeOrder(harness, ids.C, 1_000, 3, randomUUID(), { dealerId: mine });
+    await eventually(() => processed([order]));
+    await recompute();
+    const token = (partnerId: string) =>
+      harness.auth({ roles: [Roles.dealer], partnerId, partnerKind: PartnerKinds.dealer });
+    const [dealer, otherDealer] = [await token(mine), await token(other)];
+    const summary = await get(`/analytics/dealers/${mine}/customer-value/summary`, dealer);
+    expect(summary.distribution).toMatchObject({ customers: 1, totalValue: 106_000 });
+    expect(summary.tiers.find((t: { tier: string }) => t.tier === 'lead')).toEqual({
+      tier: 'lead',
+      customers: 1,
+      value: 106_000,
+    });
+    const list = await get(`/analytics/dealers/${mine}/customer-value/customers`, dealer);
+    expect(list).toMatchObject({ total: 1, items: [{ customerId: ids.C, value: 106_000 }] });
+    const csv = await harness
+      .http()
+      .get(`/analytics/dealers/${mine}/customer-value/customers/export`)
+      .set('Authorization', dealer)
+      .expect(200);
+    expect(csv.text.trim().split('\r\n')).toHaveLength(2);
+    // Another dealer: 404 on every route of this one, and nobody among its own.
+    for (const path of [
+      'customer-value/summary',
+      'customer-value/customers',
+      'customer-value/customers/export',
+    ])
+      expect(await get(`/analytics/dealers/${mine}/${path}`, otherDealer, 404)).toMatchObject({
+        status: 404,
+      });
+    expect(await get(`/analytics/dealers/${other}/customer-value/customers`, otherDealer)).toMatchObject({
+      total: 0,
+      items: [],
+    });
+    expect((await get(`/analytics/dealers/${mine}/customer-value/customers`)).total).toBe(1);
+    const station = await harness.auth({
+      roles: [Roles.repairStation],
+      partnerId: mine,
+      partnerKind: PartnerKinds.repairStation,
+    });
+    await get(`/analytics/dealers/${mine}/customer-value/summary`, station, 403);
   });
 });

@@ -1,10 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEnvelope, PartnerKinds, Roles } from '@crm/contracts';
 import { DataSource } from 'typeorm';
-import { kafkaTransportOptions } from '@crm/messaging';
-import { eventually, testPlatformConfig } from '@crm/testing';
+import { eventually } from '@crm/testing';
 import { LIVE_TABLES, projectionTables } from '../src/projections/projection-tables';
-import { ProjectionRebuild } from '../src/rebuild/projection-rebuild';
 import {
   forecastChange,
   opportunityFactChange,
@@ -12,6 +10,7 @@ import {
 } from '../src/sales-performance/opportunity-fact-change';
 import { PostgresSalesPerformanceStore } from '../src/sales-performance/sales-performance-store';
 import { AnalyticsHarness } from './analytics.harness';
+import { projectionRebuild } from './rebuild.fixture';
 import { forecastEvent, OpportunityStory, quotaEvent, registerDealer } from './sales-events.fixture';
 import { publishEnvelopes } from './ticket-events.fixture';
 
@@ -287,18 +286,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
 
   it('rebuilds from offset zero to the same numbers', async () => {
     const before = await report();
-    const rebuild = new ProjectionRebuild({
-      dataSource: harness.app.get(DataSource),
-      kafka: kafkaTransportOptions(
-        'analytics',
-        testPlatformConfig({
-          DATABASE_URL: harness.database.url,
-          AUTH_JWKS_URL: harness.tokens.jwksUrl,
-          KAFKA_NAMESPACE: namespace,
-        }),
-      ),
-      generation: 'sales',
-    });
+    const rebuild = projectionRebuild(harness, namespace, 'sales');
     await rebuild.run();
     const after = await report();
     expect(after.items).toEqual(before.items);

@@ -100,9 +100,14 @@ export async function registerStation(
   return partnerId;
 }
 
-export async function registerVehicle(harness: AnalyticsHarness, model: string): Promise<string> {
+/** A vehicle registered to `ownerCustomerId`, as the customer master publishes it. */
+export function vehicleRegistered(
+  harness: AnalyticsHarness,
+  model: string,
+  ownerCustomerId = '00000000-0000-4000-8000-000000000001',
+): Promise<EventEnvelope> {
   const vehicleId = randomUUID();
-  await harness.publish(VehicleRegistered, vehicleId, {
+  return harness.publish(VehicleRegistered, vehicleId, {
     vehicleId,
     vin: 'LSVAU2180N2900017',
     brand: 'Roewe',
@@ -111,7 +116,10 @@ export async function registerVehicle(harness: AnalyticsHarness, model: string):
     purchaseDate: null,
     sellingDealerId: null,
     warrantyEnd: null,
-    ownerCustomerId: '00000000-0000-4000-8000-000000000001',
+    ownerCustomerId,
   });
-  return vehicleId;
+}
+
+export async function registerVehicle(harness: AnalyticsHarness, model: string): Promise<string> {
+  return (await vehicleRegistered(harness, model)).aggregateId;
 }

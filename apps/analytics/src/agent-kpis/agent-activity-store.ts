@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { unlessErased } from '../customer-value/customer-value-store';
+import { currentCustomerId } from '../customer-value/customer-identity';
 import { AgentKpiTables } from './agent-kpi-tables';
 
 export interface AgentInteraction {
@@ -33,7 +33,7 @@ export class AgentActivityStore {
     await tx.query(
       `INSERT INTO ${this.tables.agentInteraction} (interaction_id, agent_id, customer_id, channel, direction,
          duration_seconds, occurred_at, event_at, event_id)
-       VALUES ($1, $2, ${unlessErased('$3')}, $4, $5, $6, $7, $8, $9)
+       VALUES ($1, $2, ${currentCustomerId('$3')}, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (interaction_id) DO NOTHING`,
       [
         contact.interactionId,

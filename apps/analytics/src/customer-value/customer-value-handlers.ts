@@ -1,12 +1,14 @@
 import {
   CustomerErased,
+  CustomerMerged,
+  CustomerState,
   CustomerRegistered,
   CustomerUpdated,
   OrderPlaced,
   RepairRecorded,
 } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
-import { CustomerValueStore } from './customer-value-store';
+import { CustomerValueStore, ValueCustomer } from './customer-value-store';
 
 /** Consumer groups (and processed-id namespaces) of the customer-value projections. */
 export const CUSTOMER_VALUE_CONSUMERS = {
@@ -52,16 +54,24 @@ export function registerCustomerValueHandlers(
   });
   for (const definition of [CustomerRegistered, CustomerUpdated])
     subscriber.on(consumer('valueCustomers'), definition, ({ type, payload, occurredAt }, tx) =>
-      store.upsertCustomer(tx, {
-        customerId: payload.customerId,
-        province: payload.address?.province ?? null,
-        city: payload.address?.city ?? null,
-        birthday: payload.birthday,
-        registeredAt: type === CustomerRegistered.type ? occurredAt : null,
-        at: occurredAt,
-      }),
+      store.upsertCustomer(tx, valueCustomer(payload, occurredAt, type === CustomerRegistered.type)),
     );
+  subscriber.on(consumer('valueCustomers'), CustomerMerged, async ({ payload, occurredAt }, tx) => {
+    await store.merge(tx, payload.mergedId, payload.survivorId);
+    await store.upsertCustomer(tx, valueCustomer(payload.survivor, occurredAt, false));
+  });
   subscriber.on(consumer('valueCustomers'), CustomerErased, ({ payload }, tx) =>
     store.erase(tx, payload.customerId),
   );
+}
+
+function valueCustomer(state: CustomerState, at: string, registered: boolean): ValueCustomer {
+  return {
+    customerId: state.customerId,
+    province: state.address?.province ?? null,
+    city: state.address?.city ?? null,
+    birthday: state.birthday,
+    registeredAt: registered ? at : null,
+    at,
+  };
 }

@@ -1,5 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { CUSTOMER_VALUES, CustomerValueTables, ERASED_CUSTOMERS } from './customer-value-tables';
+import { currentCustomerId } from './customer-identity';
+import {
+  CUSTOMER_VALUES,
+  CustomerValueTables,
+  ERASED_CUSTOMERS,
+  MERGED_CUSTOMERS,
+} from './customer-value-tables';
 
 export interface OrderFact {
   orderId: string;
@@ -34,10 +40,6 @@ export interface ValueCustomer {
   at: string;
 }
 
-/** An erased person's id in place of theirs: null. Kept so totals by dealer or model stay whole. */
-export const unlessErased = (param: string) =>
-  `CASE WHEN EXISTS (SELECT 1 FROM ${ERASED_CUSTOMERS} WHERE customer_id = ${param}::uuid) THEN NULL ELSE ${param}::uuid END`;
-
 /** A copy of a fact from a later event (by time, then event id) replaces it; an earlier one changes nothing. */
 const LATEST_FACT_WINS = (columns: string[]) =>
   [...columns, 'event_at', 'event_id']
@@ -59,7 +61,7 @@ export class CustomerValueStore {
     await tx.query(
       `INSERT INTO ${this.tables.orderFact} AS t (order_id, customer_id, dealer_id, amount, currency, models, placed_at,
          event_at, event_id)
-       VALUES ($1, ${unlessErased('$2')}, $3, $4, $5, $6, $7, $8, $9)
+       VALUES ($1, ${currentCustomerId('$2')}, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (order_id) DO UPDATE SET ${LATEST_FACT_WINS(['customer_id', 'dealer_id', 'amount', 'currency', 'models', 'placed_at'])}`,
       [
         order.orderId,
@@ -79,7 +81,7 @@ export class CustomerValueStore {
     await tx.query(
       `INSERT INTO ${this.tables.repairFact} AS t (repair_id, customer_id, station_id, amount, currency, repaired_at,
          event_at, event_id)
-       VALUES ($1, ${unlessErased('$2')}, $3, $4, $5, $6, $7, $8)
+       VALUES ($1, ${currentCustomerId('$2')}, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (repair_id) DO UPDATE SET ${LATEST_FACT_WINS(['customer_id', 'station_id', 'amount', 'currency', 'repaired_at'])}`,
       [
         repair.repairId,
@@ -98,6 +100,7 @@ export class CustomerValueStore {
     await tx.query(
       `INSERT INTO ${this.tables.valueCustomer} AS t (customer_id, province, city, birthday, registered_at, updated_at)
        SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM ${ERASED_CUSTOMERS} WHERE customer_id = $1)
+         AND NOT EXISTS (SELECT 1 FROM ${MERGED_CUSTOMERS} WHERE merged_id = $1)
        ON CONFLICT (customer_id) DO UPDATE SET
          province = CASE WHEN t.updated_at < EXCLUDED.updated_at THEN EXCLUDED.province ELSE t.province END,
          city = CASE WHEN t.updated_at < EXCLUDED.updated_at THEN EXCLUDED.city ELSE t.city END,
@@ -120,9 +123,37 @@ export class CustomerValueStore {
     await tx.query(`INSERT INTO ${ERASED_CUSTOMERS} (customer_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
       customerId,
     ]);
+    // The records merged into theirs were theirs too: erased with them, and no mapping names them any more.
+    await tx.query(
+      `INSERT INTO ${ERASED_CUSTOMERS} (customer_id) SELECT merged_id FROM ${MERGED_CUSTOMERS} WHERE survivor_id = $1
+       ON CONFLICT DO NOTHING`,
+      [customerId],
+    );
+    await tx.query(`DELETE FROM ${MERGED_CUSTOMERS} WHERE survivor_id = $1 OR merged_id = $1`, [customerId]);
     await tx.query(`DELETE FROM ${this.tables.valueCustomer} WHERE customer_id = $1`, [customerId]);
     await tx.query(`DELETE FROM ${CUSTOMER_VALUES} WHERE customer_id = $1`, [customerId]);
     for (const table of [this.tables.orderFact, this.tables.repairFact])
       await tx.query(`UPDATE ${table} SET customer_id = NULL WHERE customer_id = $1`, [customerId]);
+  }
+
+  /**
+   * The merged-away customer's purchases count for the survivor from now on, and every later event about the
+   * merged id lands there too (ADR 0036); their profile and value go (the next recompute values the survivor).
+   */
+  async merge(tx: EntityManager, mergedId: string, survivorId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${MERGED_CUSTOMERS} (merged_id, survivor_id) VALUES ($1, $2)
+       ON CONFLICT (merged_id) DO UPDATE SET survivor_id = EXCLUDED.survivor_id`,
+      [mergedId, survivorId],
+    );
+    // A survivor merged in turn: the ids merged into it move on with it.
+    await tx.query(`UPDATE ${MERGED_CUSTOMERS} SET survivor_id = $2 WHERE survivor_id = $1`, [
+      mergedId,
+      survivorId,
+    ]);
+    await tx.query(`DELETE FROM ${this.tables.valueCustomer} WHERE customer_id = $1`, [mergedId]);
+    await tx.query(`DELETE FROM ${CUSTOMER_VALUES} WHERE customer_id = $1`, [mergedId]);
+    for (const table of [this.tables.orderFact, this.tables.repairFact])
+      await tx.query(`UPDATE ${table} SET customer_id = $2 WHERE customer_id = $1`, [mergedId, survivorId]);
   }
 }

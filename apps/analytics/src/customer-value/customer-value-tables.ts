@@ -8,5 +8,7 @@ export type CustomerValueTables = Record<keyof typeof CUSTOMER_VALUE_TABLE_NAMES
 
 /** Outlive every rebuild: the erased ids (ADR 0027) and the recompute's output (tiers compared against). */
 export const ERASED_CUSTOMERS = 'analytics.erased_customer';
+/** Merged-away customer ids and their survivors (ADR 0036); outlive every rebuild like the erased ids. */
+export const MERGED_CUSTOMERS = 'analytics.merged_customer';
 export const CUSTOMER_VALUES = 'analytics.customer_value';
 export const RECOMPUTE_RUN = 'analytics.customer_value_run';

@@ -15,7 +15,7 @@ import {
 import { CustomerValueRecompute, RecomputeResult } from './customer-value-recompute';
 import { CustomerValueService } from './customer-value.service';
 
-/** Dealers and stations get 403: a dealer's own customers' figures are not offered (ADR 0027). */
+/** Dealers and stations get 403 here: a dealer reads its own customers' figures under its path (ADR 0036). */
 @ApiTags('customer value')
 @ApiBearerAuth()
 @Controller('analytics')

@@ -10,11 +10,14 @@ import {
   ValueDistribution,
 } from './dto/customer-value.response';
 import { RFM_SEGMENTS, RfmSegment } from './rfm-segments';
+import { ageBandSql } from './age-bands';
 import { CUSTOMER_VALUES, RECOMPUTE_RUN } from './customer-value-tables';
 
 export interface ValueFilter {
   tier?: ValueTier;
   segment?: RfmSegment;
+  /** Only the customers this dealer sold to (an order through it, ever). */
+  dealerId?: string;
 }
 
 /** The share of customers the Pareto view takes from the top. */
@@ -26,15 +29,17 @@ const VIEW_COLUMNS = `v.customer_id AS "customerId", v.tier, v.tier_since AS "ti
   v.average_order_value::float8 AS "averageOrderValue", v.first_purchase_at AS "firstPurchaseAt",
   v.last_purchase_at AS "lastPurchaseAt", v.potential_value::float8 AS "potentialValue",
   v.churn_ratio AS "churnRatio", v.churn_risk AS "churnRisk", v.clv::float8 AS clv, p.province, p.city,
-  CASE WHEN p.birthday IS NULL THEN NULL
-    WHEN age(v.computed_at, p.birthday) < interval '25 years' THEN '<25'
-    WHEN age(v.computed_at, p.birthday) < interval '35 years' THEN '25-34'
-    WHEN age(v.computed_at, p.birthday) < interval '45 years' THEN '35-44'
-    WHEN age(v.computed_at, p.birthday) < interval '55 years' THEN '45-54'
-    ELSE '55+' END AS "ageBand"`;
-const VALUES = `${CUSTOMER_VALUES} v LEFT JOIN ${LIVE_TABLES.valueCustomer} p USING (customer_id)
+  ${ageBandSql('p.birthday', 'v.computed_at')} AS "ageBand"`;
+/** The values of every customer, or of the customers the dealer `param` sold to. */
+const scopedValues = (param: string) => `(SELECT * FROM ${CUSTOMER_VALUES} WHERE ${param}::uuid IS NULL
+  OR customer_id IN (SELECT customer_id FROM ${LIVE_TABLES.orderFact} WHERE dealer_id = ${param}::uuid))`;
+const VALUES = `${scopedValues('$3')} v LEFT JOIN ${LIVE_TABLES.valueCustomer} p USING (customer_id)
   WHERE ($1::text IS NULL OR v.tier = $1) AND ($2::text IS NULL OR v.segment = $2)`;
-const filterParams = (filter: ValueFilter) => [filter.tier ?? null, filter.segment ?? null];
+const filterParams = (filter: ValueFilter) => [
+  filter.tier ?? null,
+  filter.segment ?? null,
+  filter.dealerId ?? null,
+];
 
 const iso = (value: Date) => value.toISOString();
 const viewOf = (row: Record<string, unknown>): CustomerValueView => ({
@@ -49,47 +54,47 @@ const viewOf = (row: Record<string, unknown>): CustomerValueView => ({
 export class CustomerValueRepository {
   constructor(private readonly db: DataSource) {}
 
-  async distribution(): Promise<ValueDistribution> {
+  async distribution(dealerId: string | null): Promise<ValueDistribution> {
     const [row] = await this.db.query(
       `SELECT count(*)::int AS customers, coalesce(sum(value), 0)::float8 AS "totalValue",
          avg(value)::float8 AS mean,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY value::float8) AS p50,
          percentile_cont(0.9) WITHIN GROUP (ORDER BY value::float8) AS p90,
          percentile_cont(0.99) WITHIN GROUP (ORDER BY value::float8) AS p99
-       FROM ${CUSTOMER_VALUES}`,
+       FROM ${scopedValues('$1')} v`,
+      [dealerId],
     );
     return row;
   }
 
-  async tiers(): Promise<TierCount[]> {
-    const rows = await this.countsBy('tier');
+  async tiers(dealerId: string | null): Promise<TierCount[]> {
+    const rows = await this.countsBy('tier', dealerId);
     return VALUE_TIERS.map((tier) => ({ tier, ...(rows.get(tier) ?? { customers: 0, value: 0 }) }));
   }
 
-  async segments(): Promise<SegmentCount[]> {
-    const rows = await this.countsBy('segment');
+  async segments(dealerId: string | null): Promise<SegmentCount[]> {
+    const rows = await this.countsBy('segment', dealerId);
     return RFM_SEGMENTS.map((segment) => ({ segment, ...(rows.get(segment) ?? { customers: 0, value: 0 }) }));
   }
 
   /** The top 20% of customers by value (rounded up) and their share of all value. */
-  async pareto(): Promise<ParetoView> {
+  async pareto(dealerId: string | null): Promise<ParetoView> {
     const [row] = await this.db.query(
       `WITH ranked AS (
          SELECT value, row_number() OVER (ORDER BY value DESC, customer_id) AS position, count(*) OVER () AS customers
-         FROM ${CUSTOMER_VALUES})
+         FROM ${scopedValues('$2')} v)
        SELECT count(*) FILTER (WHERE position <= ceil(customers * $1::numeric))::int AS "topCustomers",
          coalesce(sum(value) FILTER (WHERE position <= ceil(customers * $1::numeric)), 0)::float8 AS "topValue",
          (sum(value) FILTER (WHERE position <= ceil(customers * $1::numeric)) / NULLIF(sum(value), 0))::float8 AS "valueShare"
        FROM ranked`,
-      [PARETO_TOP_SHARE],
+      [PARETO_TOP_SHARE, dealerId],
     );
     return { topShare: PARETO_TOP_SHARE, ...row };
   }
 
-  async card(customerId: string): Promise<CustomerValueView | null> {
-    const rows = await this.db.query(`SELECT ${VIEW_COLUMNS} FROM ${VALUES} AND v.customer_id = $3`, [
-      null,
-      null,
+  async card(customerId: string, dealerId: string | null): Promise<CustomerValueView | null> {
+    const rows = await this.db.query(`SELECT ${VIEW_COLUMNS} FROM ${VALUES} AND v.customer_id = $4`, [
+      ...filterParams({ dealerId: dealerId ?? undefined }),
       customerId,
     ]);
     return rows[0] ? viewOf(rows[0]) : null;
@@ -102,7 +107,7 @@ export class CustomerValueRepository {
   ): Promise<{ items: CustomerValueView[]; total: number }> {
     const [rows, counted] = await Promise.all([
       this.db.query(
-        `SELECT ${VIEW_COLUMNS} FROM ${VALUES} ORDER BY v.value DESC, v.customer_id DESC LIMIT $3 OFFSET $4`,
+        `SELECT ${VIEW_COLUMNS} FROM ${VALUES} ORDER BY v.value DESC, v.customer_id DESC LIMIT $4 OFFSET $5`,
         [...filterParams(filter), limit, offset],
       ),
       this.db.query(`SELECT count(*)::int AS total FROM ${VALUES}`, filterParams(filter)),
@@ -118,8 +123,8 @@ export class CustomerValueRepository {
   ): Promise<CustomerValueView[]> {
     const rows = await this.db.query(
       `SELECT ${VIEW_COLUMNS} FROM ${VALUES}
-         AND ($3::numeric IS NULL OR (v.value, v.customer_id) < ($3::numeric, $4::uuid))
-       ORDER BY v.value DESC, v.customer_id DESC LIMIT $5`,
+         AND ($4::numeric IS NULL OR (v.value, v.customer_id) < ($4::numeric, $5::uuid))
+       ORDER BY v.value DESC, v.customer_id DESC LIMIT $6`,
       [...filterParams(filter), after?.value ?? null, after?.customerId ?? null, limit],
     );
     return rows.map(viewOf);
@@ -144,10 +149,12 @@ export class CustomerValueRepository {
 
   private async countsBy(
     column: 'tier' | 'segment',
+    dealerId: string | null,
   ): Promise<Map<string, { customers: number; value: number }>> {
     const rows: Array<{ key: string; customers: number; value: number }> = await this.db.query(
       `SELECT ${column} AS key, count(*)::int AS customers, sum(value)::float8 AS value
-       FROM ${CUSTOMER_VALUES} GROUP BY ${column}`,
+       FROM ${scopedValues('$1')} v GROUP BY ${column}`,
+      [dealerId],
     );
     return new Map(rows.map(({ key, customers, value }) => [key, { customers, value }]));
   }

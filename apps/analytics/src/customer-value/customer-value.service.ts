@@ -49,25 +49,26 @@ export class CustomerValueService {
     @Inject(CUSTOMER_VALUE_SETTINGS) private readonly settings: CustomerValueSettings,
   ) {}
 
-  async summary(): Promise<CustomerValueSummary> {
+  /** Every customer's figures, or (with a dealer) those of the customers it sold to, tiers still platform-wide. */
+  async summary(dealerId: string | null = null): Promise<CustomerValueSummary> {
     const [basis, distribution, tiers, segments, pareto] = await Promise.all([
       this.basis(),
-      this.values.distribution(),
-      this.values.tiers(),
-      this.values.segments(),
-      this.values.pareto(),
+      this.values.distribution(dealerId),
+      this.values.tiers(dealerId),
+      this.values.segments(dealerId),
+      this.values.pareto(dealerId),
     ]);
     return { ...basis, distribution, tiers, segments, pareto };
   }
 
-  async card(customerId: string): Promise<CustomerValueCard> {
-    const [basis, customer] = await Promise.all([this.basis(), this.values.card(customerId)]);
+  async card(customerId: string, dealerId: string | null = null): Promise<CustomerValueCard> {
+    const [basis, customer] = await Promise.all([this.basis(), this.values.card(customerId, dealerId)]);
     if (!customer) throw new NotFoundError('customer value', customerId);
     return { ...basis, customer };
   }
 
-  async page(query: CustomerValueListQuery): Promise<CustomerValuePage> {
-    const filter = { tier: query.tier, segment: query.segment };
+  async page(query: CustomerValueListQuery, dealerId: string | null = null): Promise<CustomerValuePage> {
+    const filter = { tier: query.tier, segment: query.segment, dealerId: dealerId ?? undefined };
     const [basis, found] = await Promise.all([
       this.basis(),
       this.values.page(filter, query.limit, query.offset),
@@ -76,8 +77,8 @@ export class CustomerValueService {
   }
 
   /** Read in keyset batches, so memory stays flat however many customers there are. */
-  async *csv(query: CustomerValueFilter): AsyncGenerator<string> {
-    const filter: ValueFilter = { tier: query.tier, segment: query.segment };
+  async *csv(query: CustomerValueFilter, dealerId: string | null = null): AsyncGenerator<string> {
+    const filter: ValueFilter = { tier: query.tier, segment: query.segment, dealerId: dealerId ?? undefined };
     yield csvLine(CSV_COLUMNS);
     for (let batch = await this.values.after(filter, null, CSV_BATCH); batch.length > 0;) {
       yield batch.map((row) => csvLine(CSV_COLUMNS.map((column) => row[column]))).join('');

@@ -5,6 +5,7 @@ import { CreateSalesProjections1796055500000 } from './1796055500000-create-sale
 import { CreateQualityAlerts1796055500001 } from './1796055500001-create-quality-alerts';
 import { CreateDealerReplica1796055500002 } from './1796055500002-create-dealer-replica';
 import { CreateMarketAndAgentProjections1796063000000 } from './1796063000000-create-market-and-agent-projections';
+import { CreateSevenPsProjections1796064000000 } from './1796064000000-create-seven-ps-projections';
 
 export const analyticsMigrations = [
   CreateAnalyticsSchema1796054000000,
@@ -14,4 +15,5 @@ export const analyticsMigrations = [
   CreateQualityAlerts1796055500001,
   CreateDealerReplica1796055500002,
   CreateMarketAndAgentProjections1796063000000,
+  CreateSevenPsProjections1796064000000,
 ];

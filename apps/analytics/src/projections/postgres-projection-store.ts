@@ -3,6 +3,8 @@ import { PostgresSalesPerformanceStore } from '../sales-performance/sales-perfor
 import { CustomerValueStore } from '../customer-value/customer-value-store';
 import { MarketStore } from '../market/market-store';
 import { AgentActivityStore } from '../agent-kpis/agent-activity-store';
+import { currentCustomerId } from '../customer-value/customer-identity';
+import { SevenPsStore } from '../seven-ps/seven-ps-store';
 import { ProjectionStore, StationChange, VehicleModelChange } from './projection-store';
 import { ProjectionTables } from './projection-tables';
 import { TicketFactChange } from './ticket-fact-change';
@@ -38,6 +40,7 @@ export class PostgresProjectionStore extends ProjectionStore {
   readonly customerValue: CustomerValueStore;
   readonly market: MarketStore;
   readonly agentActivity: AgentActivityStore;
+  readonly sevenPs: SevenPsStore;
 
   constructor(private readonly tables: ProjectionTables) {
     super();
@@ -45,6 +48,7 @@ export class PostgresProjectionStore extends ProjectionStore {
     this.agentActivity = new AgentActivityStore(tables);
     this.salesPerformance = new PostgresSalesPerformanceStore(tables);
     this.customerValue = new CustomerValueStore(tables);
+    this.sevenPs = new SevenPsStore(tables);
   }
 
   async applyTicketChange(tx: EntityManager, change: TicketFactChange): Promise<void> {
@@ -106,10 +110,12 @@ export class PostgresProjectionStore extends ProjectionStore {
 
   async upsertVehicleModel(tx: EntityManager, vehicle: VehicleModelChange): Promise<void> {
     await tx.query(
-      `INSERT INTO ${this.tables.vehicleModel} AS t (vehicle_id, model, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (vehicle_id) DO UPDATE SET model = EXCLUDED.model, updated_at = EXCLUDED.updated_at
+      `INSERT INTO ${this.tables.vehicleModel} AS t (vehicle_id, model, owner_customer_id, updated_at)
+       VALUES ($1, $2, ${currentCustomerId('$3')}, $4)
+       ON CONFLICT (vehicle_id) DO UPDATE SET model = EXCLUDED.model, owner_customer_id = EXCLUDED.owner_customer_id,
+         updated_at = EXCLUDED.updated_at
        WHERE t.updated_at < EXCLUDED.updated_at`,
-      [vehicle.vehicleId, vehicle.model, vehicle.at],
+      [vehicle.vehicleId, vehicle.model, vehicle.ownerCustomerId, vehicle.at],
     );
   }
 }

@@ -17,6 +17,8 @@ import { AGENT_KPI_CONSUMERS } from '../agent-kpis/agent-kpi-tables';
 import { registerAgentKpiHandlers } from '../agent-kpis/agent-kpi-handlers';
 import { MARKET_CONSUMERS } from '../market/market-tables';
 import { registerMarketHandlers } from '../market/market-handlers';
+import { registerSevenPsHandlers } from '../seven-ps/seven-ps-handlers';
+import { SEVEN_PS_CONSUMERS } from '../seven-ps/seven-ps-tables';
 import { ProjectionStore } from './projection-store';
 import { ticketFactChange } from './ticket-fact-change';
 
@@ -29,6 +31,7 @@ export const PROJECTION_CONSUMERS = {
   ...CUSTOMER_VALUE_CONSUMERS,
   ...MARKET_CONSUMERS,
   ...AGENT_KPI_CONSUMERS,
+  ...SEVEN_PS_CONSUMERS,
 } as const;
 
 export function consumerName(projection: keyof typeof PROJECTION_CONSUMERS, suffix?: string): string {
@@ -44,6 +47,7 @@ export function registerProjectionHandlers(
   registerCustomerValueHandlers(subscriber, store.customerValue, (name) =>
     consumerName(name, consumerSuffix),
   );
+  registerSevenPsHandlers(subscriber, store.sevenPs, (name) => consumerName(name, consumerSuffix));
   const ticketFacts = consumerName('ticketFacts', consumerSuffix);
   for (const definition of TICKET_EVENTS)
     subscriber.on(ticketFacts, definition, (event, tx) =>
@@ -66,7 +70,12 @@ export function registerProjectionHandlers(
   }
   for (const definition of [VehicleRegistered, VehicleOwnershipChanged]) {
     subscriber.on(consumerName('vehicleModels', consumerSuffix), definition, ({ payload, occurredAt }, tx) =>
-      store.upsertVehicleModel(tx, { vehicleId: payload.vehicleId, model: payload.model, at: occurredAt }),
+      store.upsertVehicleModel(tx, {
+        vehicleId: payload.vehicleId,
+        model: payload.model,
+        ownerCustomerId: payload.ownerCustomerId,
+        at: occurredAt,
+      }),
     );
   }
   registerSalesPerformanceHandlers(subscriber, store.salesPerformance, consumerSuffix);

@@ -3,6 +3,7 @@ import { SalesPerformanceStore } from '../sales-performance/sales-performance-st
 import { CustomerValueStore } from '../customer-value/customer-value-store';
 import { MarketStore } from '../market/market-store';
 import { AgentActivityStore } from '../agent-kpis/agent-activity-store';
+import { SevenPsStore } from '../seven-ps/seven-ps-store';
 import { TicketFactChange } from './ticket-fact-change';
 
 export interface StationChange {
@@ -15,6 +16,7 @@ export interface StationChange {
 export interface VehicleModelChange {
   vehicleId: string;
   model: string;
+  ownerCustomerId: string;
   at: string;
 }
 
@@ -25,6 +27,7 @@ export interface VehicleModelChange {
  */
 export abstract class ProjectionStore {
   abstract readonly customerValue: CustomerValueStore;
+  abstract readonly sevenPs: SevenPsStore;
   abstract applyTicketChange(tx: EntityManager, change: TicketFactChange): Promise<void>;
   abstract upsertStation(tx: EntityManager, station: StationChange): Promise<void>;
   abstract upsertVehicleModel(tx: EntityManager, vehicle: VehicleModelChange): Promise<void>;

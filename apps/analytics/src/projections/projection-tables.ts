@@ -3,6 +3,7 @@ import { CUSTOMER_VALUE_TABLE_NAMES } from '../customer-value/customer-value-tab
 import { SALES_PERFORMANCE_TABLE_NAMES } from '../sales-performance/sales-performance-tables';
 import { MARKET_TABLE_NAMES } from '../market/market-tables';
 import { AGENT_KPI_TABLE_NAMES } from '../agent-kpis/agent-kpi-tables';
+import { SEVEN_PS_TABLE_NAMES } from '../seven-ps/seven-ps-tables';
 
 /** The projection tables, by role; a rebuild fills copies with a suffix and swaps them in (ADR 0026). */
 export const PROJECTION_TABLE_NAMES = {
@@ -13,6 +14,7 @@ export const PROJECTION_TABLE_NAMES = {
   ...CUSTOMER_VALUE_TABLE_NAMES,
   ...MARKET_TABLE_NAMES,
   ...AGENT_KPI_TABLE_NAMES,
+  ...SEVEN_PS_TABLE_NAMES,
 } as const;
 
 export type ProjectionTables = Record<keyof typeof PROJECTION_TABLE_NAMES, string>;

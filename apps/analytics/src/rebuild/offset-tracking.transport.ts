@@ -10,16 +10,14 @@ export interface PartitionEnd {
 
 /**
  * Wraps a transport to remember, per consumer group and partition, the last offset whose message was fully
- * handled (applied, skipped or parked): how a replay knows it has caught up to a set of end offsets. Per
- * group, because several projections read one topic (orders feed customer value and the market view), and
- * one group at the end says nothing of another.
+ * handled (applied, skipped or parked): how a replay knows it has caught up to a set of end offsets. A topic
+ * read by several groups (orders: order facts and order lines) has caught up when each of them has.
  */
 export class OffsetTrackingTransport extends MessageTransport {
   readonly name: string;
   private readonly handled = new Map<string, number>();
-  private readonly subscribed = new Set<string>();
-  private readonly groups = new Set<string>();
-  private readonly groupsOfTopic = new Map<string, Set<string>>();
+  /** Topic -> the groups reading it. */
+  private readonly readers = new Map<string, Set<string>>();
 
   constructor(private readonly inner: MessageTransport) {
     super();
@@ -27,17 +25,17 @@ export class OffsetTrackingTransport extends MessageTransport {
   }
 
   subscribedTopics(): string[] {
-    return [...this.subscribed];
+    return [...this.readers.keys()];
   }
 
   subscribedGroups(): string[] {
-    return [...this.groups];
+    return [...new Set([...this.readers.values()].flatMap((groups) => [...groups]))];
   }
 
-  /** True when every group reading a partition has handled its messages up to its end. */
+  /** True when every group has handled every partition's messages up to its end. */
   reached(ends: PartitionEnd[]): boolean {
     return ends.every(({ topic, partition, end }) =>
-      [...(this.groupsOfTopic.get(topic) ?? [])].every(
+      [...(this.readers.get(topic) ?? [])].every(
         (group) => (this.handled.get(`${group}|${topic}:${partition}`) ?? -1) >= end - 1,
       ),
     );
@@ -53,17 +51,17 @@ export class OffsetTrackingTransport extends MessageTransport {
 
   subscribe(subscription: TransportSubscription): Promise<void> {
     const { groupId } = subscription;
-    for (const topic of subscription.topics) {
-      this.subscribed.add(topic);
-      this.groupsOfTopic.set(topic, (this.groupsOfTopic.get(topic) ?? new Set()).add(groupId));
-    }
-    this.groups.add(groupId);
+    for (const topic of subscription.topics)
+      this.readers.set(topic, (this.readers.get(topic) ?? new Set()).add(groupId));
     return this.inner.subscribe({
       ...subscription,
       handle: async (message) => {
         await subscription.handle(message);
         if (message.source)
-          this.record(groupId, message.topic, message.source.partition, Number(message.source.offset));
+          this.record(
+            `${groupId}|${message.topic}:${message.source.partition}`,
+            Number(message.source.offset),
+          );
       },
     });
   }
@@ -80,8 +78,7 @@ export class OffsetTrackingTransport extends MessageTransport {
     return this.inner.close();
   }
 
-  private record(group: string, topic: string, partition: number, offset: number): void {
-    const key = `${group}|${topic}:${partition}`;
+  private record(key: string, offset: number): void {
     this.handled.set(key, Math.max(this.handled.get(key) ?? -1, offset));
   }
 }

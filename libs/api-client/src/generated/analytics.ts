@@ -121,6 +121,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/analytics/dealers/{dealerId}/customer-value/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dealer's customers by value, highest first, paged */
+    get: operations['DealerCustomerValueController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/dealers/{dealerId}/customer-value/customers/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dealer's customers' values as CSV, streamed */
+    get: operations['DealerCustomerValueController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/dealers/{dealerId}/customer-value/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The value summary of the dealer's customers (those it sold to) */
+    get: operations['DealerCustomerValueController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/market': {
     parameters: {
       query?: never;
@@ -376,6 +427,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/analytics/seven-ps/{p}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the Seven Ps: profiling, persistency (retention), profitability, performance, prospecting, product or promotion; grouped, filtered, paged, stating its window and freshness */
+    get: operations['SevenPsController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/seven-ps/{p}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every row of the same report as CSV, streamed */
+    get: operations['SevenPsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -400,6 +485,23 @@ export interface paths {
       cookie?: never;
     };
     get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/privacy/analytics/customers/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything analytics holds about one customer, table by table: profile, value and RFM, orders, paid repairs, vehicles, leads, unsubscribes and merges */
+    get: operations['AnalyticsCustomerDataController_export'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1050,6 +1152,68 @@ export interface components {
        */
       tickets: number;
     };
+    SevenPsReport: {
+      /**
+       * @description One row per this
+       * @enum {string}
+       */
+      by: 'tier' | 'segment' | 'region' | 'ageBand' | 'model' | 'product' | 'channel' | 'source' | 'campaign';
+      /**
+       * @description The row keys then the figures, in the order the CSV export has them
+       * @example [
+       *       "tier",
+       *       "customers",
+       *       "newCustomers",
+       *       "share"
+       *     ]
+       */
+      columns: string[];
+      /**
+       * @description Every amount is in this currency; others are left out
+       * @example CNY
+       */
+      currency: string;
+      /** @description The filters this P (so grouped) takes */
+      filters: ('region' | 'tier' | 'ageBand' | 'model' | 'source')[];
+      freshness: components['schemas']['ReportFreshness'];
+      /** @description The groupings this P offers */
+      groupings: (
+        'tier' | 'segment' | 'region' | 'ageBand' | 'model' | 'product' | 'channel' | 'source' | 'campaign'
+      )[];
+      /**
+       * @description One row per group, ordered by its keys; a null key: not known (no profile, no birthday)
+       * @example [
+       *       {
+       *         "tier": "gold",
+       *         "customers": 12,
+       *         "newCustomers": 3,
+       *         "share": 0.1
+       *       }
+       *     ]
+       */
+      items: {
+        [key: string]: (string | number) | null;
+      }[];
+      /** @example 20 */
+      limit: number;
+      /** @description What these figures cannot show for want of data in the events */
+      missing: string[];
+      /** @example 0 */
+      offset: number;
+      /** @enum {string} */
+      p:
+        | 'profiling'
+        | 'persistency'
+        | 'profitability'
+        | 'performance'
+        | 'prospecting'
+        | 'product'
+        | 'promotion';
+      /** @example 4 */
+      total: number;
+      /** @description The window every figure covers, and what it selects */
+      window: components['schemas']['ReportWindow'];
+    };
     SmoothingParametersView: {
       /** @example 0.3 */
       alpha: number;
@@ -1554,6 +1718,217 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CustomerValueCard'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DealerCustomerValueController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        segment?:
+          'champions' | 'loyal' | 'promising' | 'needs_attention' | 'at_risk' | 'hibernating' | 'lost';
+        tier?: 'platinum' | 'gold' | 'iron' | 'lead';
+      };
+      header?: never;
+      path: {
+        dealerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerValuePage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DealerCustomerValueController_export: {
+    parameters: {
+      query?: {
+        segment?:
+          'champions' | 'loyal' | 'promising' | 'needs_attention' | 'at_risk' | 'hibernating' | 'lost';
+        tier?: 'platinum' | 'gold' | 'iron' | 'lead';
+      };
+      header?: never;
+      path: {
+        dealerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per customer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DealerCustomerValueController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dealerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerValueSummary'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
@@ -2729,6 +3104,192 @@ export interface operations {
       };
     };
   };
+  SevenPsController_report: {
+    parameters: {
+      query?: {
+        /** @description The customer's age band at `to` */
+        ageBand?: '<25' | '25-34' | '35-44' | '45-54' | '55+';
+        /** @description One row per this; each P offers its own (see the report's `groupings`), its first the default */
+        by?:
+          'tier' | 'segment' | 'region' | 'ageBand' | 'model' | 'product' | 'channel' | 'source' | 'campaign';
+        /** @description Start of the window (inclusive); 30 days before `to` by default */
+        from?: string;
+        limit?: number;
+        /** @description A model (product) */
+        model?: string;
+        offset?: number;
+        /** @description A province: the customer's, or for performance the selling dealer's or station's */
+        region?: string;
+        /** @description A lead's source */
+        source?: 'web_form' | 'campaign' | 'showroom_visit' | 'referral' | 'dealer' | 'call_center';
+        /** @description The customer's tier at the last recompute */
+        tier?: 'platinum' | 'gold' | 'iron' | 'lead';
+        /** @description End of the window (exclusive); now by default */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        p:
+          | 'profiling'
+          | 'persistency'
+          | 'profitability'
+          | 'performance'
+          | 'prospecting'
+          | 'product'
+          | 'promotion';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SevenPsReport'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SevenPsController_export: {
+    parameters: {
+      query?: {
+        /** @description The customer's age band at `to` */
+        ageBand?: '<25' | '25-34' | '35-44' | '45-54' | '55+';
+        /** @description One row per this; each P offers its own (see the report's `groupings`), its first the default */
+        by?:
+          'tier' | 'segment' | 'region' | 'ageBand' | 'model' | 'product' | 'channel' | 'source' | 'campaign';
+        /** @description Start of the window (inclusive); 30 days before `to` by default */
+        from?: string;
+        /** @description A model (product) */
+        model?: string;
+        /** @description A province: the customer's, or for performance the selling dealer's or station's */
+        region?: string;
+        /** @description A lead's source */
+        source?: 'web_form' | 'campaign' | 'showroom_visit' | 'referral' | 'dealer' | 'call_center';
+        /** @description The customer's tier at the last recompute */
+        tier?: 'platinum' | 'gold' | 'iron' | 'lead';
+        /** @description End of the window (exclusive); now by default */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        p:
+          | 'profiling'
+          | 'persistency'
+          | 'profitability'
+          | 'performance'
+          | 'prospecting'
+          | 'product'
+          | 'promotion';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The columns, then one row per group */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   HealthController_live: {
     parameters: {
       query?: never;
@@ -2874,6 +3435,79 @@ export interface operations {
       };
       /** @description The Health Check is not successful */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AnalyticsCustomerDataController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The part: every table of this service with its rows about the customer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            customerId?: string;
+            source?: string;
+            tables?: {
+              [key: string]: Record<string, never>[];
+            };
+          };
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
         headers: {
           [name: string]: unknown;
         };

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { VALUE_TIERS, ValueTier } from '@crm/contracts';
 import { ReportFreshness, ReportWindow } from '../../service-kpis/dto/service-kpi.response';
 import { RFM_SEGMENTS, RfmSegment } from '../rfm-segments';
+import { AGE_BANDS } from '../age-bands';
 
 export class ValueFreshness extends ReportFreshness {
   @ApiProperty({
@@ -165,7 +166,7 @@ export class CustomerValueView {
   @ApiProperty({ type: String, nullable: true, example: 'Shanghai' })
   city: string | null;
 
-  @ApiProperty({ type: String, nullable: true, enum: ['<25', '25-34', '35-44', '45-54', '55+'] })
+  @ApiProperty({ type: String, nullable: true, enum: AGE_BANDS })
   ageBand: string | null;
 }
 

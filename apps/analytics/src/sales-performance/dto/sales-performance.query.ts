@@ -1,27 +1,12 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsDateTime, PageQuery } from '@crm/http';
+import { PageQuery } from '@crm/http';
+import { ReportWindowQuery } from '../../reports/dto/report-window.query';
 
 export const SALES_GROUPINGS = ['rep', 'team', 'dealer'] as const;
 
 /** The window (opportunities closed in it, quotas of the months starting in it) and the filters. */
-export class SalesPerformanceQuery {
-  @ApiPropertyOptional({
-    description: 'Start of the window (inclusive); 30 days before `to` by default',
-    example: '2026-10-01T00:00:00Z',
-  })
-  @IsOptional()
-  @IsDateTime()
-  from?: string;
-
-  @ApiPropertyOptional({
-    description: 'End of the window (exclusive); now by default',
-    example: '2026-11-01T00:00:00Z',
-  })
-  @IsOptional()
-  @IsDateTime()
-  to?: string;
-
+export class SalesPerformanceQuery extends ReportWindowQuery {
   @ApiPropertyOptional({ description: 'Only this sales rep (user id)', maxLength: 100 })
   @IsOptional()
   @IsString()

@@ -1,26 +1,11 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ALL_QUALITY_TYPES, QualityType } from '@crm/contracts';
-import { IsDateTime, PageQuery } from '@crm/http';
+import { PageQuery } from '@crm/http';
+import { ReportWindowQuery } from '../../reports/dto/report-window.query';
 
 /** The window (tickets opened in it) and the filters every service report takes. */
-export class ServiceKpiQuery {
-  @ApiPropertyOptional({
-    description: 'Start of the window (inclusive); 30 days before `to` by default',
-    example: '2026-10-01T00:00:00Z',
-  })
-  @IsOptional()
-  @IsDateTime()
-  from?: string;
-
-  @ApiPropertyOptional({
-    description: 'End of the window (exclusive); now by default',
-    example: '2026-11-01T00:00:00Z',
-  })
-  @IsOptional()
-  @IsDateTime()
-  to?: string;
-
+export class ServiceKpiQuery extends ReportWindowQuery {
   @ApiPropertyOptional({ enum: ALL_QUALITY_TYPES })
   @IsOptional()
   @IsIn(ALL_QUALITY_TYPES)

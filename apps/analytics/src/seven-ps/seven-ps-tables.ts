@@ -1,0 +1,15 @@
+/** The Seven Ps projections, by role (analytics.<name>); the rebuild copies and swaps them with the others. */
+export const SEVEN_PS_TABLE_NAMES = {
+  orderLine: 'order_line',
+  leadFact: 'lead_fact',
+  campaignFact: 'campaign_fact',
+  campaignUnsubscribe: 'campaign_unsubscribe',
+} as const;
+export type SevenPsTables = Record<keyof typeof SEVEN_PS_TABLE_NAMES, string>;
+
+/** One consumer group (and processed-id namespace) per Seven Ps projection. */
+export const SEVEN_PS_CONSUMERS = {
+  orderLines: 'order-lines',
+  leadFacts: 'lead-facts',
+  campaignFacts: 'campaign-facts',
+} as const;
