@@ -14,4 +14,4 @@ export {
 } from './service-settings';
 // The Standard Webhooks headers stations receive: part of the webhook contract, used by test receivers
 // (which verify with the standardwebhooks package, as a station would).
-export { WebhookHeaders } from './webhooks/webhook-signature';
+export { WebhookHeaders } from '@crm/webhooks';

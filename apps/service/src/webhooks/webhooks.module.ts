@@ -6,7 +6,6 @@ import { WebhookDeliveryController } from './webhook-delivery.controller';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookOutbox } from './webhook-outbox';
-import { WebhookSender } from './webhook-sender';
 import { WebhookTargetsModule } from '../webhook-targets/webhook-targets.module';
 
 /** Station webhooks: written when a ticket is routed, in its transaction; sent after commit, retried with backoff. */
@@ -16,7 +15,6 @@ import { WebhookTargetsModule } from '../webhook-targets/webhook-targets.module'
   providers: [
     WebhookDeliveryRepository,
     WebhookOutbox,
-    WebhookSender,
     WebhookDispatcher,
     StationWebhookHandler,
   ],
