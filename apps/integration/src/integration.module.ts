@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { IntegrationMessaging } from './integration-messaging';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { VehicleSalesModule } from './vehicle-sales/vehicle-sales.module';
 
 /**
  * integration's concepts, one module per folder: what the back-office systems send in (vehicle sales from
- * dealers' DMS), mapped to CRM records by their external ids (ADR 0029).
+ * dealers' DMS), mapped to CRM records by their external ids (ADR 0029); and what goes out to them: event
+ * subscriptions (ADR 0037).
  */
 @Module({
-  imports: [IntegrationMessaging, VehicleSalesModule],
+  imports: [IntegrationMessaging, VehicleSalesModule, SubscriptionsModule],
 })
 export class IntegrationModule {}

@@ -19,6 +19,7 @@ import { QUOTE_EVENTS } from './sales/quote.events';
 import { CAMPAIGN_EVENTS } from './campaign/campaign.events';
 import { QualityAlertRaised } from './quality/quality-alert.events';
 import { CustomerValueTierChanged } from './customer-value/customer-value.events';
+import { SubscriptionPaused } from './integration/subscription.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -44,6 +45,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...CAMPAIGN_EVENTS,
   QualityAlertRaised,
   CustomerValueTierChanged,
+  SubscriptionPaused,
 ];
 
 const byKey = new Map(

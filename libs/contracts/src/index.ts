@@ -29,3 +29,4 @@ export * from './sales/order.events';
 export * from './campaign/campaign.events';
 export * from './quality/quality-alert.events';
 export * from './customer-value/customer-value.events';
+export * from './integration/subscription.events';
