@@ -73,7 +73,7 @@ describe('event subscriptions (integration)', () => {
   const dispatch = () => harness.app.get(SubscriptionDispatcher).dispatchDue();
   const ids = (path: string) => receiver.for(path).map((e) => e.webhookId);
 
-  it("gives each dealer only its own sales and the ERP client all of them, signed, the event id as webhook-id", async () => {
+  it('gives each dealer only its own sales and the ERP client all of them, signed, the event id as webhook-id', async () => {
     await subscribe(await asDealer(DEALER_A), '/dealer-a');
     await subscribe(await asDealer(DEALER_B), '/dealer-b');
     await subscribe(await asAdmin(), '/erp');
@@ -122,9 +122,15 @@ describe('event subscriptions (integration)', () => {
       .get(`/subscriptions/${own.subscriptionId}`)
       .set('Authorization', await asDealer(DEALER_B))
       .expect(404);
-    const list = await harness.http().get('/subscriptions').set('Authorization', await asDealer(DEALER_B)).expect(200);
+    const list = await harness
+      .http()
+      .get('/subscriptions')
+      .set('Authorization', await asDealer(DEALER_B))
+      .expect(200);
     expect(list.body.items.every((s: { partnerId: string }) => s.partnerId === DEALER_B)).toBe(true);
-    expect(list.body.items.map((s: { subscriptionId: string }) => s.subscriptionId)).not.toContain(own.subscriptionId);
+    expect(list.body.items.map((s: { subscriptionId: string }) => s.subscriptionId)).not.toContain(
+      own.subscriptionId,
+    );
   });
 
   it.each([
@@ -155,7 +161,11 @@ describe('event subscriptions (integration)', () => {
       .http()
       .post('/subscriptions')
       .set('Authorization', token)
-      .send({ url: `${receiver.baseUrl}/x`, eventTypes: ['vehicle.registered'], filters: { region: 'south' } })
+      .send({
+        url: `${receiver.baseUrl}/x`,
+        eventTypes: ['vehicle.registered'],
+        filters: { region: 'south' },
+      })
       .expect(400);
     expect(filter.body.errors).toEqual([{ field: 'filters.region', message: expect.any(String) }]);
   });
@@ -200,7 +210,10 @@ describe('event subscriptions (integration)', () => {
     await dispatch(); // attempt 2
     clock.advance(2_000);
     await dispatch(); // attempt 3: enough failures, but over less than T
-    const stillActive = await harness.http().get(`/subscriptions/${subscriptionId}`).set('Authorization', token);
+    const stillActive = await harness
+      .http()
+      .get(`/subscriptions/${subscriptionId}`)
+      .set('Authorization', token);
     expect(stillActive.body).toMatchObject({ status: 'active', consecutiveFailures: 3 });
     clock.advance(PAUSE_AFTER_MS);
     await dispatch(); // attempt 4: failing for longer than T
@@ -208,7 +221,12 @@ describe('event subscriptions (integration)', () => {
     expect(paused.body).toMatchObject({ status: 'paused', consecutiveFailures: 4, pauseReason: 'HTTP 503' });
     const alerts = await harness.outbox(SubscriptionPaused.type);
     expect(alerts.map((e) => e.payload)).toEqual([
-      expect.objectContaining({ subscriptionId, ownerId: DEALER_A, partnerId: DEALER_A, consecutiveFailures: 4 }),
+      expect.objectContaining({
+        subscriptionId,
+        ownerId: DEALER_A,
+        partnerId: DEALER_A,
+        consecutiveFailures: 4,
+      }),
     ]);
 
     const second = await sold(DEALER_A);

@@ -39,11 +39,10 @@ export class WebhookAttemptLog {
         `INSERT INTO ${this.tables.attempts} (delivery_id, attempt, at, outcome_known) VALUES ($1, $2, $3, false)`,
         [deliveryId, started.attempt, started.at],
       );
-      await tx.query(`UPDATE ${this.tables.deliveries} SET attempts = $2, next_attempt_at = $3 WHERE id = $1`, [
-        deliveryId,
-        started.attempt,
-        started.leaseUntil,
-      ]);
+      await tx.query(
+        `UPDATE ${this.tables.deliveries} SET attempts = $2, next_attempt_at = $3 WHERE id = $1`,
+        [deliveryId, started.attempt, started.leaseUntil],
+      );
     });
   }
 

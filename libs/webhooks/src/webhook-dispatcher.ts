@@ -25,7 +25,11 @@ export abstract class WebhookDispatcher<T extends DueWebhook> extends DeliveryDi
   }
 
   /** What the outcome changes besides the delivery row, in its transaction (metrics, the subscriber's health). */
-  protected abstract afterAttempt(tx: EntityManager, item: T, attempt: RecordedAttempt<SendResult>): Promise<void>;
+  protected abstract afterAttempt(
+    tx: EntityManager,
+    item: T,
+    attempt: RecordedAttempt<SendResult>,
+  ): Promise<void>;
 
   protected override beginAttempt(item: T, started: StartedAttempt): Promise<void> {
     return this.parts.attempts.begin(item.deliveryId, started);

@@ -28,7 +28,8 @@ export class WebhookSender {
   async send(delivery: DueWebhook, now: Date): Promise<SendResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    if (!delivery.secret) return { httpStatus: null, error: 'the receiver has no webhook secret', durationMs: 0 };
+    if (!delivery.secret)
+      return { httpStatus: null, error: 'the receiver has no webhook secret', durationMs: 0 };
     try {
       // Checked again at send time: the URL was registered under other settings, or its DNS changed since.
       const url = this.targets.checkUrl(delivery.url);

@@ -20,7 +20,12 @@ const resolver: HostResolver = async (host) => {
 
 function policy(settings: Partial<WebhookTargetSettings> = {}, resolve: HostResolver = resolver) {
   return new WebhookTargetPolicy(
-    { allowHttp: false, allowPrivateTargets: false, deniedHosts: ['crm.example.com', '203.0.113.7'], ...settings },
+    {
+      allowHttp: false,
+      allowPrivateTargets: false,
+      deniedHosts: ['crm.example.com', '203.0.113.7'],
+      ...settings,
+    },
     resolve,
   );
 }
@@ -85,9 +90,7 @@ describe(WebhookTargetPolicy.name, () => {
     await expect(local.check('http://127.0.0.1:8080/hook')).resolves.toMatchObject({ address: '127.0.0.1' });
     await expect(local.check('http://localhost:8080/hook')).resolves.toMatchObject({ address: '127.0.0.1' });
     await expect(local.check('https://crm.example.com/hook')).rejects.toThrow(/platform itself/);
-    await expect(policy({ allowHttp: true }).check('http://localhost/hook')).rejects.toThrow(
-      /non-public/,
-    );
+    await expect(policy({ allowHttp: true }).check('http://localhost/hook')).rejects.toThrow(/non-public/);
   });
 
   it('checks the address the sender will connect to, not the one seen at registration (DNS rebinding)', async () => {

@@ -1,5 +1,10 @@
 import { FactoryProvider, Provider } from '@nestjs/common';
-import { HOST_RESOLVER, systemResolver, WEBHOOK_TARGET_SETTINGS, WebhookTargetPolicy } from './webhook-target-policy';
+import {
+  HOST_RESOLVER,
+  systemResolver,
+  WEBHOOK_TARGET_SETTINGS,
+  WebhookTargetPolicy,
+} from './webhook-target-policy';
 import { WebhookSender } from './webhook-sender';
 
 /**

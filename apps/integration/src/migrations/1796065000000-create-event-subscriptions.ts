@@ -24,7 +24,9 @@ export class CreateEventSubscriptions1796065000000 implements MigrationInterface
         created_by           text NOT NULL,
         created_at           timestamptz NOT NULL
       )`);
-    await db.query(`CREATE INDEX subscription_event_types_idx ON integration.subscription USING gin (event_types)`);
+    await db.query(
+      `CREATE INDEX subscription_event_types_idx ON integration.subscription USING gin (event_types)`,
+    );
     await db.query(`CREATE INDEX subscription_partner_idx ON integration.subscription (partner_id)`);
     await db.query(`
       CREATE TABLE integration.event_log (

@@ -1,4 +1,7 @@
 import { CreateIntegrationSchema1796056000000 } from './1796056000000-create-integration-schema';
 import { CreateEventSubscriptions1796065000000 } from './1796065000000-create-event-subscriptions';
 
-export const integrationMigrations = [CreateIntegrationSchema1796056000000, CreateEventSubscriptions1796065000000];
+export const integrationMigrations = [
+  CreateIntegrationSchema1796056000000,
+  CreateEventSubscriptions1796065000000,
+];

@@ -16,7 +16,11 @@ export class EventLogRetention implements OnApplicationBootstrap, OnApplicationS
     private readonly clock: Clock,
     @Inject(SUBSCRIPTION_SETTINGS) private readonly settings: SubscriptionSettings,
   ) {
-    this.loop = new WakePollLoop({ name: EventLogRetention.name, pass: () => this.prune(), pollIntervalMs: HOUR_MS });
+    this.loop = new WakePollLoop({
+      name: EventLogRetention.name,
+      pass: () => this.prune(),
+      pollIntervalMs: HOUR_MS,
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -19,12 +19,19 @@ export class SubscriberHealth {
     @Inject(SUBSCRIPTION_SETTINGS) private readonly settings: SubscriptionSettings,
   ) {}
 
-  async afterAttempt(tx: EntityManager, subscriptionId: string, attempt: RecordedAttempt<SendResult>): Promise<void> {
+  async afterAttempt(
+    tx: EntityManager,
+    subscriptionId: string,
+    attempt: RecordedAttempt<SendResult>,
+  ): Promise<void> {
     const at = new Date(attempt.at);
     const health = await this.subscriptions.recordAttempt(tx, subscriptionId, attempt.delivered, at);
     if (health.status !== 'active' || !health.failingSince) return;
     const failingFor = at.getTime() - health.failingSince.getTime();
-    if (health.consecutiveFailures < this.settings.pauseAfterFailures || failingFor < this.settings.pauseAfterMs)
+    if (
+      health.consecutiveFailures < this.settings.pauseAfterFailures ||
+      failingFor < this.settings.pauseAfterMs
+    )
       return;
     const paused = await this.subscriptions.pause(tx, subscriptionId, at, attempt.error);
     await this.outbox.add(

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebhookAttemptLog, WebhookTables } from '@crm/webhooks';
-import { DueSubscriptionDelivery, NewSubscriptionDelivery, SubscriptionDelivery } from './subscription-delivery';
+import {
+  DueSubscriptionDelivery,
+  NewSubscriptionDelivery,
+  SubscriptionDelivery,
+} from './subscription-delivery';
 
 const TABLES: WebhookTables = {
   deliveries: 'integration.subscription_delivery',

@@ -29,7 +29,8 @@ export class SubscriptionFanout {
     await this.eventLog.append(tx, event, this.clock.now());
     const subscribers = await this.subscriptions.subscribersOf(tx, event.type);
     await this.enqueue(tx, subscribers, [event], false);
-    if (event.type === CustomerErased.type) await this.forget(tx, event as EventEnvelope<{ customerId: string }>);
+    if (event.type === CustomerErased.type)
+      await this.forget(tx, event as EventEnvelope<{ customerId: string }>);
   }
 
   /** Writes the deliveries of `events` to the subscribers that want them; resolves with how many. */

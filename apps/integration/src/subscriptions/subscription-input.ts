@@ -11,14 +11,22 @@ export function checkedEventTypes(types: string[]): string[] {
   const errors: FieldError[] = types.flatMap((type, index) =>
     SUBSCRIBABLE_EVENTS.has(type)
       ? []
-      : [{ field: `eventTypes[${index}]`, message: `unknown event type "${type}"; see GET /subscriptions/event-types` }],
+      : [
+          {
+            field: `eventTypes[${index}]`,
+            message: `unknown event type "${type}"; see GET /subscriptions/event-types`,
+          },
+        ],
   );
   if (errors.length > 0) throw new InvalidInputError(errors);
   return [...new Set(types)];
 }
 
 /** The filters as lists of values, on payload fields of the subscribed types (a 400 names the field). */
-export function checkedFilters(raw: Record<string, unknown> | undefined, eventTypes: string[]): SubscriptionFilters {
+export function checkedFilters(
+  raw: Record<string, unknown> | undefined,
+  eventTypes: string[],
+): SubscriptionFilters {
   const entries = Object.entries(raw ?? {});
   if (entries.length > MAX_FILTER_FIELDS)
     throw new InvalidInputError([{ field: 'filters', message: `at most ${MAX_FILTER_FIELDS} fields` }]);
@@ -28,7 +36,10 @@ export function checkedFilters(raw: Record<string, unknown> | undefined, eventTy
   for (const [field, value] of entries) {
     const values = Array.isArray(value) ? value : [value];
     if (!known.has(field))
-      errors.push({ field: `filters.${field}`, message: `no subscribed event type has a payload field "${field}"` });
+      errors.push({
+        field: `filters.${field}`,
+        message: `no subscribed event type has a payload field "${field}"`,
+      });
     else if (!isValueList(values))
       errors.push({
         field: `filters.${field}`,

@@ -26,7 +26,10 @@ export class SubscriptionReplayService {
     const horizon = new Date(now.getTime() - this.settings.eventLogRetentionMs);
     if (from < horizon || from > now)
       throw new InvalidInputError([
-        { field: 'from', message: `must be between ${horizon.toISOString()} (the event log's retention) and now` },
+        {
+          field: 'from',
+          message: `must be between ${horizon.toISOString()} (the event log's retention) and now`,
+        },
       ]);
     return this.dataSource.transaction(async (tx) => {
       const events = await this.eventLog.since(tx, subscription.eventTypes, from);

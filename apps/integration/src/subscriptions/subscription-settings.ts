@@ -22,7 +22,9 @@ const DAY_MS = 86_400_000;
  * Deployed alone the variables are parsed (with their defaults); the embedded default names none of them and, as for
  * station webhooks there, lets subscribers on the same machine be reached over http.
  */
-export function subscriptionSettings(config: PlatformConfig & Partial<IntegrationConfig>): SubscriptionSettings {
+export function subscriptionSettings(
+  config: PlatformConfig & Partial<IntegrationConfig>,
+): SubscriptionSettings {
   return {
     backgroundJobs: true,
     pollIntervalMs: config.INTEGRATION_WEBHOOK_POLL_INTERVAL_MS ?? 1_000,

@@ -49,7 +49,9 @@ export class SubscriptionController {
 
   @Get('event-types')
   @Roles(...SUBSCRIBERS)
-  @ApiOperation({ summary: "The event types one may subscribe to, with the payload field that scopes each to a partner" })
+  @ApiOperation({
+    summary: 'The event types one may subscribe to, with the payload field that scopes each to a partner',
+  })
   @ApiOkResponse({ type: SubscribableEventsResponse })
   eventTypes(): SubscribableEventsResponse {
     return {
@@ -81,7 +83,9 @@ export class SubscriptionController {
 
   @Get(':id')
   @Roles(...SUBSCRIBERS)
-  @ApiOperation({ summary: 'A subscription, with its health: paused, and why, when its receiver kept failing' })
+  @ApiOperation({
+    summary: 'A subscription, with its health: paused, and why, when its receiver kept failing',
+  })
   @ApiOkResponse({ type: SubscriptionResponse })
   get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal) {
     return this.subscriptions.visible(principal, id);
@@ -99,7 +103,9 @@ export class SubscriptionController {
   @Post(':id/secret')
   @HttpCode(200)
   @Roles(...SUBSCRIBERS)
-  @ApiOperation({ summary: 'Rotates the signing secret: the next attempts are signed with the new one, shown once' })
+  @ApiOperation({
+    summary: 'Rotates the signing secret: the next attempts are signed with the new one, shown once',
+  })
   @ApiOkResponse({ type: SubscriptionSecretResponse })
   rotateSecret(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal) {
     return this.subscriptions.rotateSecret(principal, id);
@@ -118,7 +124,8 @@ export class SubscriptionController {
   @HttpCode(200)
   @Roles(...SUBSCRIBERS)
   @ApiOperation({
-    summary: 'Sends again every event since a point in time (within the event log retention), same webhook-id',
+    summary:
+      'Sends again every event since a point in time (within the event log retention), same webhook-id',
   })
   @ApiOkResponse({ type: ReplayResponse })
   async replay(

@@ -88,7 +88,10 @@ export class SubscriptionRepository {
   }
 
   async setSecret(id: string, secret: string): Promise<void> {
-    await this.dataSource.query(`UPDATE integration.subscription SET secret = $2 WHERE id = $1`, [id, secret]);
+    await this.dataSource.query(`UPDATE integration.subscription SET secret = $2 WHERE id = $1`, [
+      id,
+      secret,
+    ]);
   }
 
   /** Subscriptions (active or paused: a paused one keeps its events for later) asking for a type, locked against a pause. */
@@ -106,7 +109,12 @@ export class SubscriptionRepository {
   }
 
   /** A delivered attempt makes the subscriber healthy; a failed one counts, from the first failure of the run. */
-  async recordAttempt(tx: EntityManager, id: string, delivered: boolean, at: Date): Promise<SubscriberHealth> {
+  async recordAttempt(
+    tx: EntityManager,
+    id: string,
+    delivered: boolean,
+    at: Date,
+  ): Promise<SubscriberHealth> {
     const [rows] = await tx.query(
       `UPDATE integration.subscription SET
          consecutive_failures = CASE WHEN $2 THEN 0 ELSE consecutive_failures + 1 END,
@@ -115,7 +123,11 @@ export class SubscriptionRepository {
       [id, delivered, at],
     );
     const row = rows[0] as Pick<SubscriptionRow, 'consecutive_failures' | 'failing_since' | 'status'>;
-    return { consecutiveFailures: row.consecutive_failures, failingSince: row.failing_since, status: row.status };
+    return {
+      consecutiveFailures: row.consecutive_failures,
+      failingSince: row.failing_since,
+      status: row.status,
+    };
   }
 
   async pause(tx: EntityManager, id: string, at: Date, reason: string | null): Promise<Subscription> {

@@ -82,9 +82,12 @@ function ownPartner(principal: Principal): string {
 /** Whose records the subscription may carry: the caller's own as a partner, any partner's (or none) as an admin. */
 function partnerFor(principal: Principal, requested: string | undefined): string | null {
   if (isPartner(principal)) {
-    if (!principal.partnerId) throw new ForbiddenError('a partner token without a partner id cannot subscribe');
+    if (!principal.partnerId)
+      throw new ForbiddenError('a partner token without a partner id cannot subscribe');
     if (requested !== undefined && requested !== principal.partnerId)
-      throw new ForbiddenError('a partner subscribes only for itself; only an admin subscribes for another partner');
+      throw new ForbiddenError(
+        'a partner subscribes only for itself; only an admin subscribes for another partner',
+      );
     return principal.partnerId;
   }
   if (!principal.roles.includes(Roles.admin))

@@ -12,12 +12,7 @@ import { WebhookTargetsModule } from '../webhook-targets/webhook-targets.module'
 @Module({
   imports: [TicketsModule, StationsModule, WebhookTargetsModule],
   controllers: [WebhookDeliveryController],
-  providers: [
-    WebhookDeliveryRepository,
-    WebhookOutbox,
-    WebhookDispatcher,
-    StationWebhookHandler,
-  ],
+  providers: [WebhookDeliveryRepository, WebhookOutbox, WebhookDispatcher, StationWebhookHandler],
   exports: [WebhookDispatcher],
 })
 export class WebhooksModule {}

@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** The body every subscriber receives: the event as published (docs/asyncapi.json has each type's payload). */
 export class SubscriptionEventWebhook {
-  @ApiProperty({ format: 'uuid', description: 'The event id, also the `webhook-id` header: the same on retries and replays' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The event id, also the `webhook-id` header: the same on retries and replays',
+  })
   id: string;
   @ApiProperty({ example: 'vehicle.registered' })
   type: string;
@@ -16,6 +19,10 @@ export class SubscriptionEventWebhook {
   aggregateType: string;
   @ApiProperty({ format: 'uuid' })
   aggregateId: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "The type's payload (docs/asyncapi.json)" })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The type's payload (docs/asyncapi.json)",
+  })
   payload: Record<string, unknown>;
 }

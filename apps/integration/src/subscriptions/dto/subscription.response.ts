@@ -6,7 +6,9 @@ import { SubscriptionDelivery } from '../subscription-delivery';
 export class SubscriptionResponse implements Subscription {
   @ApiProperty({ format: 'uuid' })
   subscriptionId: string;
-  @ApiProperty({ description: "The partner's id for a partner's subscription, else the API client's subject" })
+  @ApiProperty({
+    description: "The partner's id for a partner's subscription, else the API client's subject",
+  })
   ownerId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   partnerId: string | null;
@@ -27,7 +29,12 @@ export class SubscriptionResponse implements Subscription {
   failingSince: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   pausedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'HTTP 503', description: 'The last error before the pause' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'HTTP 503',
+    description: 'The last error before the pause',
+  })
   pauseReason: string | null;
   @ApiProperty()
   createdBy: string;
@@ -44,21 +51,28 @@ export class SubscriptionSecretResponse {
   @ApiProperty({ format: 'uuid' })
   subscriptionId: string;
   @ApiProperty({
-    description: 'Shown only here: verify each webhook-signature with it (Standard Webhooks libraries take it as is)',
+    description:
+      'Shown only here: verify each webhook-signature with it (Standard Webhooks libraries take it as is)',
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
   })
   secret: string;
 }
 
 export class CreatedSubscriptionResponse extends SubscriptionResponse {
-  @ApiProperty({ description: 'Shown once: verify each webhook-signature with it', example: 'whsec_MfKQ9r8GK…' })
+  @ApiProperty({
+    description: 'Shown once: verify each webhook-signature with it',
+    example: 'whsec_MfKQ9r8GK…',
+  })
   secret: string;
 }
 
 export class SubscriptionDeliveryResponse implements SubscriptionDelivery {
   @ApiProperty({ format: 'uuid' })
   deliveryId: string;
-  @ApiProperty({ format: 'uuid', description: 'Sent as `webhook-id`: the event id, the same on retries and replays' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Sent as `webhook-id`: the event id, the same on retries and replays',
+  })
   webhookId: string;
   @ApiProperty({ example: 'vehicle.registered' })
   eventType: string;
@@ -100,7 +114,8 @@ export class SubscribableEventResponse {
     type: String,
     nullable: true,
     example: 'sellingDealerId',
-    description: "The payload field naming the partner it is about; null: never sent to partners' subscriptions",
+    description:
+      "The payload field naming the partner it is about; null: never sent to partners' subscriptions",
   })
   partnerField: string | null;
   @ApiProperty({ type: [String], description: 'The payload fields a filter may name' })
