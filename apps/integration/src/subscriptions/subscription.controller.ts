@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
+import { CurrentPrincipal, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { PARTNER_ROLES, Roles as R } from '@crm/contracts';
 import { ApiWebhook, UuidPipe } from '@crm/http';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
@@ -24,6 +24,7 @@ import {
 } from './dto/subscription.response';
 import { SUBSCRIBABLE_EVENTS } from './subscribable-events';
 import { SubscriptionDeliveryService } from './subscription-delivery.service';
+import { SUBSCRIPTION_SCOPE } from './subscription-partner-scope.registration';
 import { SubscriptionReplayService } from './subscription-replay.service';
 import { SubscriptionService } from './subscription.service';
 
@@ -83,6 +84,7 @@ export class SubscriptionController {
 
   @Get(':id')
   @Roles(...SUBSCRIBERS)
+  @PartnerScoped(SUBSCRIPTION_SCOPE)
   @ApiOperation({
     summary: 'A subscription, with its health: paused, and why, when its receiver kept failing',
   })
@@ -94,6 +96,7 @@ export class SubscriptionController {
   @Delete(':id')
   @HttpCode(204)
   @Roles(...SUBSCRIBERS)
+  @PartnerScoped(SUBSCRIPTION_SCOPE)
   @ApiOperation({ summary: 'Ends a subscription and its delivery log' })
   @ApiNoContentResponse()
   async delete(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
@@ -103,6 +106,7 @@ export class SubscriptionController {
   @Post(':id/secret')
   @HttpCode(200)
   @Roles(...SUBSCRIBERS)
+  @PartnerScoped(SUBSCRIPTION_SCOPE)
   @ApiOperation({
     summary: 'Rotates the signing secret: the next attempts are signed with the new one, shown once',
   })
@@ -114,6 +118,7 @@ export class SubscriptionController {
   @Post(':id/resume')
   @HttpCode(200)
   @Roles(...SUBSCRIBERS)
+  @PartnerScoped(SUBSCRIPTION_SCOPE)
   @ApiOperation({ summary: 'Resumes a paused subscription: what waited is sent, in order' })
   @ApiOkResponse({ type: SubscriptionResponse })
   resume(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal) {
@@ -123,6 +128,7 @@ export class SubscriptionController {
   @Post(':id/replay')
   @HttpCode(200)
   @Roles(...SUBSCRIBERS)
+  @PartnerScoped(SUBSCRIPTION_SCOPE)
   @ApiOperation({
     summary:
       'Sends again every event since a point in time (within the event log retention), same webhook-id',
@@ -138,6 +144,7 @@ export class SubscriptionController {
 
   @Get(':id/deliveries')
   @Roles(...SUBSCRIBERS)
+  @PartnerScoped(SUBSCRIPTION_SCOPE)
   @ApiOperation({ summary: 'The delivery log, newest first, with every attempt' })
   @ApiOkResponse({ type: SubscriptionDeliveriesResponse })
   async deliveryLog(

@@ -77,6 +77,14 @@ export class SubscriptionRepository {
     return rows[0] ? toSubscription(rows[0]) : null;
   }
 
+  async isPartners(id: string, partnerId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM integration.subscription WHERE id = $1 AND partner_id = $2`,
+      [id, partnerId],
+    );
+    return rows.length > 0;
+  }
+
   /** Every subscription, or a partner's own. */
   async list(partnerId: string | null): Promise<Subscription[]> {
     const rows: SubscriptionRow[] = await this.dataSource.query(

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { isPartner, Principal } from '@crm/auth';
-import { Roles } from '@crm/contracts';
 import { Clock, ForbiddenError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
 import { newWebhookSecret, WebhookTargetPolicy, WebhookTargetRefused } from '@crm/webhooks';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
@@ -41,13 +40,13 @@ export class SubscriptionService {
   }
 
   list(principal: Principal): Promise<Subscription[]> {
-    return this.subscriptions.list(isPartner(principal) ? ownPartner(principal) : null);
+    return this.subscriptions.list(isPartner(principal) ? (principal.partnerId as string) : null);
   }
 
-  /** The subscription if the caller may see it; another partner's is as absent as a missing one. */
+  /** The subscription if the caller may see it (the guard has checked a partner's); another's is as absent as a missing one. */
   async visible(principal: Principal, id: string): Promise<Subscription> {
     const subscription = await this.subscriptions.findById(id);
-    if (!subscription || (isPartner(principal) && subscription.partnerId !== ownPartner(principal)))
+    if (!subscription || (isPartner(principal) && subscription.partnerId !== principal.partnerId))
       throw new NotFoundError('subscription', id);
     return subscription;
   }
@@ -74,23 +73,15 @@ export class SubscriptionService {
   }
 }
 
-function ownPartner(principal: Principal): string {
-  // A partner token without a partner id matches nothing: access fails closed.
-  return principal.partnerId ?? '00000000-0000-0000-0000-000000000000';
-}
-
-/** Whose records the subscription may carry: the caller's own as a partner, any partner's (or none) as an admin. */
+/**
+ * Whose records the subscription may carry: the caller's own as a partner (the guard has made sure the token names
+ * it), any partner's or none as an admin (the only other role the route admits).
+ */
 function partnerFor(principal: Principal, requested: string | undefined): string | null {
-  if (isPartner(principal)) {
-    if (!principal.partnerId)
-      throw new ForbiddenError('a partner token without a partner id cannot subscribe');
-    if (requested !== undefined && requested !== principal.partnerId)
-      throw new ForbiddenError(
-        'a partner subscribes only for itself; only an admin subscribes for another partner',
-      );
-    return principal.partnerId;
-  }
-  if (!principal.roles.includes(Roles.admin))
-    throw new ForbiddenError('only an admin or a partner creates event subscriptions');
-  return requested ?? null;
+  if (!isPartner(principal)) return requested ?? null;
+  if (requested !== undefined && requested !== principal.partnerId)
+    throw new ForbiddenError(
+      'a partner subscribes only for itself; only an admin subscribes for another partner',
+    );
+  return principal.partnerId as string;
 }

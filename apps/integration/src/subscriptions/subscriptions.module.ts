@@ -9,6 +9,7 @@ import { SubscriptionDeliveryRepository } from './subscription-delivery.reposito
 import { SubscriptionDeliveryService } from './subscription-delivery.service';
 import { SubscriptionEventsConsumer } from './subscription-events.consumer';
 import { SubscriptionFanout } from './subscription-fanout.service';
+import { SubscriptionPartnerScopeRegistration } from './subscription-partner-scope.registration';
 import { SubscriptionReplayService } from './subscription-replay.service';
 import { SUBSCRIPTION_SETTINGS, SubscriptionSettings, subscriptionSettings } from './subscription-settings';
 import { SubscriptionController } from './subscription.controller';
@@ -40,6 +41,7 @@ import { SubscriptionService } from './subscription.service';
     SubscriberHealth,
     SubscriptionDispatcher,
     EventLogRetention,
+    SubscriptionPartnerScopeRegistration,
   ],
 })
 export class SubscriptionsModule {}
