@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { PartnerKind, Role, SubscriptionPaused, VehicleRegistered } from '@crm/contracts';
+import { CustomerErased, PartnerKind, Role, SubscriptionPaused, VehicleRegistered } from '@crm/contracts';
 import { FixedClock } from '@crm/core';
 import { eventually } from '@crm/testing';
+import { EventLogRetention } from '../src/subscriptions/event-log-retention';
 import { SubscriptionDispatcher } from '../src/subscriptions/subscription.dispatcher';
 import { IntegrationHarness } from './integration.harness';
 import { SubscriberReceiver } from './subscriber-receiver';
@@ -50,7 +51,7 @@ describe('event subscriptions (integration)', () => {
   }
 
   /** A vehicle sold by `dealerId`, as customer-master publishes it; resolves once integration has consumed it. */
-  async function sold(dealerId: string | null, model = 'Aurora S') {
+  async function sold(dealerId: string | null, model = 'Aurora S', ownerCustomerId = randomUUID()) {
     const vehicleId = randomUUID();
     const event = await harness.publish(VehicleRegistered, vehicleId, {
       vehicleId,
@@ -61,14 +62,22 @@ describe('event subscriptions (integration)', () => {
       purchaseDate: '2026-11-01',
       sellingDealerId: dealerId,
       warrantyEnd: null,
-      ownerCustomerId: randomUUID(),
+      ownerCustomerId,
     });
-    await eventually(async () => {
-      const rows = await harness.query(`SELECT 1 FROM integration.event_log WHERE event_id = $1`, [event.id]);
-      expect(rows).toHaveLength(1);
-    });
+    await consumed(event.id);
     return event;
   }
+
+  const consumed = (eventId: string) =>
+    eventually(async () => {
+      const rows = await harness.query(`SELECT 1 FROM integration.event_log WHERE event_id = $1`, [eventId]);
+      expect(rows).toHaveLength(1);
+    });
+  const loggedAbout = (id: string) =>
+    harness.query<{ type: string }>(
+      `SELECT type FROM integration.event_log WHERE strpos(envelope::text, $1) > 0 ORDER BY occurred_at`,
+      [id],
+    );
 
   const dispatch = () => harness.app.get(SubscriptionDispatcher).dispatchDue();
   const ids = (path: string) => receiver.for(path).map((e) => e.webhookId);
@@ -290,5 +299,34 @@ describe('event subscriptions (integration)', () => {
     await sold(DEALER_A);
     await dispatch();
     expect(receiver.for('/rotated').map((event) => event.signatureValid)).toEqual([true]);
+  });
+
+  it('forgets what the event log kept about an erased customer, keeping the erasure to send', async () => {
+    const customerId = randomUUID();
+    await sold(DEALER_A, 'Aurora S', customerId);
+    expect(await loggedAbout(customerId)).toEqual([{ type: 'vehicle.registered' }]);
+    const erasure = await harness.publish(CustomerErased, customerId, {
+      customerId,
+      erasedAt: new Date().toISOString(),
+    });
+    await consumed(erasure.id);
+    expect(await loggedAbout(customerId)).toEqual([{ type: 'customer.erased' }]);
+  });
+
+  // Last: it moves the clock past the retention, beyond the receivers' signature tolerance.
+  it('prunes the event log past its retention, and refuses a replay from before it', async () => {
+    const { subscriptionId } = await subscribe(await asAdmin(), '/late');
+    const event = await sold(DEALER_A);
+    clock.advance(7 * 86_400_000 + 60_000);
+    expect(await harness.app.get(EventLogRetention).prune()).toBeGreaterThan(0);
+    expect(
+      await harness.query(`SELECT 1 FROM integration.event_log WHERE event_id = $1`, [event.id]),
+    ).toEqual([]);
+    await harness
+      .http()
+      .post(`/subscriptions/${subscriptionId}/replay`)
+      .set('Authorization', await asAdmin())
+      .send({ from: event.occurredAt })
+      .expect(400);
   });
 });
