@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformConfig } from '@crm/config';
 import { PlatformModule } from '@crm/platform';
 import { IntegrationConfig } from './integration.config';
 import { INTEGRATION_SERVICE } from './integration.constants';
@@ -8,7 +9,8 @@ import { integrationMigrations } from './migrations';
 /** integration deployed alone: its own schema, migrations, transport and cache. */
 @Module({})
 export class IntegrationAppModule {
-  static forRoot(config: IntegrationConfig): DynamicModule {
+  /** A parsed configuration, or the platform's alone with some INTEGRATION_* values (tests): the rest default. */
+  static forRoot(config: PlatformConfig & Partial<IntegrationConfig>): DynamicModule {
     return {
       module: IntegrationAppModule,
       imports: [

@@ -15,7 +15,7 @@ import {
   withClient,
 } from '@crm/testing';
 import { forkServer, listeningPort } from '../../../test/bench/bench-process';
-import { SubscriberReceiver } from './subscriber-receiver';
+import { CallSubscriberReceiver } from './call-subscriber-receiver';
 import { criticalTicketRule, openedTicket } from './workflow-fixture';
 
 const EVENTS = 40;
@@ -24,7 +24,7 @@ const KILL_AFTER_CALLS = 8;
 describe('a workflow rule across a kill -9 of the integration app', () => {
   let database: TestDatabase;
   let tokens: TestTokenIssuer;
-  let receiver: SubscriberReceiver;
+  let receiver: CallSubscriberReceiver;
   let transport: KafkaTransport;
   const apps: ChildProcess[] = [];
   const namespace = `t${randomBytes(4).toString('hex')}.`;
@@ -53,7 +53,7 @@ describe('a workflow rule across a kill -9 of the integration app', () => {
     database = await createTestDatabase('integration_crash');
     tokens = await TestTokenIssuer.start();
     // Each call is held before it is answered, so the kill lands with calls in flight.
-    receiver = await SubscriberReceiver.start({ delayMs: 300 });
+    receiver = await CallSubscriberReceiver.start({ delayMs: 300 });
     transport = new KafkaTransport({
       brokers: (process.env.TEST_KAFKA_BROKERS as string).split(','),
       clientId: 'workflow-crash-test',

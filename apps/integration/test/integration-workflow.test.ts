@@ -3,7 +3,7 @@ import { deliver, eventually, LoopbackSmsGateway, LoopbackSmtpServer } from '@cr
 import { MessageTransport } from '@crm/messaging';
 import { WorkflowScheduler } from '../src/workflow/schedules/workflow-scheduler';
 import { IntegrationHarness } from './integration.harness';
-import { SubscriberReceiver } from './subscriber-receiver';
+import { CallSubscriberReceiver } from './call-subscriber-receiver';
 import { criticalTicketRule, openedTicket } from './workflow-fixture';
 
 const MAX_ATTEMPTS = 3;
@@ -22,8 +22,8 @@ interface Firing {
 
 describe('workflow rules', () => {
   let harness: IntegrationHarness;
-  let receiver: SubscriberReceiver;
-  let failing: SubscriberReceiver;
+  let receiver: CallSubscriberReceiver;
+  let failing: CallSubscriberReceiver;
   let smtp: LoopbackSmtpServer;
   let sms: LoopbackSmsGateway;
   let admin: string;
@@ -46,8 +46,8 @@ describe('workflow rules', () => {
     );
 
   beforeAll(async () => {
-    receiver = await SubscriberReceiver.start();
-    failing = await SubscriberReceiver.start({ status: 500 });
+    receiver = await CallSubscriberReceiver.start();
+    failing = await CallSubscriberReceiver.start({ status: 500 });
     smtp = await LoopbackSmtpServer.start();
     sms = await LoopbackSmsGateway.start();
     harness = await IntegrationHarness.start({

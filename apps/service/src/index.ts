@@ -14,13 +14,4 @@ export {
 } from './service-settings';
 // The Standard Webhooks headers stations receive: part of the webhook contract, used by test receivers
 // (which verify with the standardwebhooks package, as a station would).
-export { WebhookHeaders } from './webhooks/webhook-signature';
-// The SSRF guard and pinned POST, used by integration's workflow rules until they move into a lib (ADR 0038).
-export {
-  hostOf,
-  HostResolver,
-  systemResolver,
-  WebhookTargetPolicy,
-  WebhookTargetRefused,
-} from './webhook-targets/webhook-target-policy';
-export { pinnedPost } from './webhook-targets/pinned-post';
+export { WebhookHeaders } from '@crm/webhooks';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineServiceConfig } from '@crm/config';
+import { deniedHostList } from '@crm/webhooks';
 
 export const SERVICE_SETTINGS = Symbol('SERVICE_SETTINGS');
 
@@ -59,21 +60,7 @@ export const serviceConfigSchema = defineServiceConfig(
     SMS_GATEWAY_KEY: z.string().min(1).optional(),
     WEBHOOK_ALLOW_HTTP: flag.default(false),
     WEBHOOK_ALLOW_PRIVATE_TARGETS: flag.default(false),
-    WEBHOOK_DENIED_HOSTS: z
-      .string()
-      .default('')
-      .transform((list) =>
-        list
-          .split(',')
-          .map((host) =>
-            host
-              .trim()
-              .toLowerCase()
-              .replace(/^\[|\]$/g, '')
-              .replace(/\.$/, ''),
-          )
-          .filter(Boolean),
-      ),
+    WEBHOOK_DENIED_HOSTS: z.string().default('').transform(deniedHostList),
   },
   {
     refine: (config, ctx) => {

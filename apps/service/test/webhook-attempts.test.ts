@@ -2,7 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { eventually } from '@crm/testing';
 import { LEASE_MARGIN_MS, SEND_TIMEOUT_MS } from '@crm/messaging';
-import { WebhookHeaders } from '../src/webhooks/webhook-signature';
+import { WebhookHeaders } from '@crm/webhooks';
 import { ServiceHarness } from './service.harness';
 
 /** A station endpoint that holds the first request open (the sender gives up on it) and accepts the rest. */

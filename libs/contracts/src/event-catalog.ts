@@ -21,6 +21,7 @@ import { CAMPAIGN_EVENTS } from './campaign/campaign.events';
 import { NextBestOfferChanged } from './campaign/next-best-offer.events';
 import { QualityAlertRaised } from './quality/quality-alert.events';
 import { CustomerValueTierChanged } from './customer-value/customer-value.events';
+import { SubscriptionPaused } from './integration/subscription.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -48,6 +49,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   NextBestOfferChanged,
   QualityAlertRaised,
   CustomerValueTierChanged,
+  SubscriptionPaused,
 ];
 
 const byKey = new Map(

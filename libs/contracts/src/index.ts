@@ -31,3 +31,4 @@ export * from './campaign/campaign.events';
 export * from './campaign/next-best-offer.events';
 export * from './quality/quality-alert.events';
 export * from './customer-value/customer-value.events';
+export * from './integration/subscription.events';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '@crm/core';
-import { WebhookTargetPolicy, WebhookTargetRefused } from '../webhook-targets/webhook-target-policy';
+import { newWebhookSecret, WebhookTargetPolicy, WebhookTargetRefused } from '@crm/webhooks';
 import { StationRepository } from './station.repository';
-import { newWebhookSecret } from './webhook-secret';
 
 export interface WebhookRegistration {
   stationId: string;

@@ -1,9 +1,18 @@
 import { Module } from '@nestjs/common';
-import { HOST_RESOLVER, systemResolver, WebhookTargetPolicy } from './webhook-target-policy';
+import { WebhookSender, WebhookTargetPolicy, webhookProviders, WebhookTargetSettings } from '@crm/webhooks';
+import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 
-/** The SSRF guard, shared by webhook registration (stations) and the sender (webhooks). */
+function stationWebhookTargets(settings: ServiceSettings): WebhookTargetSettings {
+  return {
+    allowHttp: settings.webhookAllowHttp,
+    allowPrivateTargets: settings.webhookAllowPrivateTargets,
+    deniedHosts: settings.webhookDeniedHosts,
+  };
+}
+
+/** The SSRF guard and the signed sender (libs/webhooks), shared by webhook registration (stations) and the dispatcher. */
 @Module({
-  providers: [WebhookTargetPolicy, { provide: HOST_RESOLVER, useValue: systemResolver }],
-  exports: [WebhookTargetPolicy],
+  providers: webhookProviders({ inject: [SERVICE_SETTINGS], useFactory: stationWebhookTargets }),
+  exports: [WebhookTargetPolicy, WebhookSender],
 })
 export class WebhookTargetsModule {}

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DueDelivery, WebhookAttempt, WebhookAttemptRecord, WebhookDelivery } from './webhook-delivery';
-import { StartedAttempt } from '@crm/messaging';
+import { WebhookAttemptLog, WebhookAttemptRecord, WebhookTables } from '@crm/webhooks';
+import { DueDelivery, WebhookDelivery } from './webhook-delivery';
+
+export const STATION_WEBHOOK_TABLES: WebhookTables = {
+  deliveries: 'service.webhook_delivery',
+  attempts: 'service.webhook_attempt',
+};
 
 export interface NewDelivery {
   deliveryId: string;
@@ -10,12 +15,6 @@ export interface NewDelivery {
   url: string;
   body: string;
   createdAt: Date;
-}
-
-export interface AttemptOutcome extends WebhookAttempt {
-  delivered: boolean;
-  /** Null when no retry is left (or none is needed). */
-  nextAttemptAt: Date | null;
 }
 
 interface DeliveryRow {
@@ -36,7 +35,11 @@ interface DeliveryRow {
 /** The webhook outbox: deliveries written with the routing, claimed and retried by the dispatcher. */
 @Injectable()
 export class WebhookDeliveryRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  readonly attempts: WebhookAttemptLog;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.attempts = new WebhookAttemptLog(dataSource, STATION_WEBHOOK_TABLES);
+  }
 
   async insert(tx: EntityManager, d: NewDelivery): Promise<void> {
     await tx.query(
@@ -58,6 +61,7 @@ export class WebhookDeliveryRepository {
     );
     return rows.map((r: Record<string, string | number>) => ({
       deliveryId: r.id,
+      webhookId: r.id,
       stationId: r.station_id,
       url: r.url,
       body: r.body,
@@ -66,47 +70,10 @@ export class WebhookDeliveryRepository {
     }));
   }
 
-  /** Written before the POST: a crash mid-send leaves this attempt with an unknown outcome, retried after the lease. */
-  async beginAttempt(deliveryId: string, started: StartedAttempt): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO service.webhook_attempt (delivery_id, attempt, at, outcome_known) VALUES ($1, $2, $3, false)`,
-        [deliveryId, started.attempt, started.at],
-      );
-      await tx.query(
-        `UPDATE service.webhook_delivery SET attempts = $2, next_attempt_at = $3 WHERE id = $1`,
-        [deliveryId, started.attempt, started.leaseUntil],
-      );
-    });
-  }
-
-  async recordAttempt(deliveryId: string, o: AttemptOutcome): Promise<void> {
-    const status = o.delivered ? 'delivered' : o.nextAttemptAt ? 'pending' : 'failed';
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO service.webhook_attempt (delivery_id, attempt, at, http_status, error, duration_ms, outcome_known)
-         VALUES ($1, $2, $3, $4, $5, $6, true)
-         ON CONFLICT (delivery_id, attempt) DO UPDATE SET http_status = EXCLUDED.http_status,
-           error = EXCLUDED.error, duration_ms = EXCLUDED.duration_ms, outcome_known = true`,
-        [deliveryId, o.attempt, o.at, o.httpStatus, o.error, o.durationMs],
-      );
-      await tx.query(
-        `UPDATE service.webhook_delivery SET status = $2, attempts = $3, next_attempt_at = $4, last_http_status = $5,
-           last_error = $6, delivered_at = CASE WHEN $2 = 'delivered' THEN $7::timestamptz END WHERE id = $1`,
-        [deliveryId, status, o.attempt, o.nextAttemptAt, o.httpStatus, o.error, o.at],
-      );
-    });
-  }
-
   async forTicket(ticketId: string): Promise<WebhookDelivery[]> {
     const rows: DeliveryRow[] = await this.dataSource.query(
       `SELECT d.id, d.ticket_id, d.station_id, d.url, d.status, d.attempts, d.next_attempt_at, d.last_http_status,
-              d.last_error, d.created_at, d.delivered_at,
-              coalesce((SELECT jsonb_agg(jsonb_build_object('attempt', a.attempt, 'at', a.at, 'httpStatus', a.http_status,
-                  'error', a.error, 'durationMs', a.duration_ms, 'outcome',
-                  CASE WHEN NOT a.outcome_known THEN 'unknown' WHEN a.error IS NULL THEN 'delivered' ELSE 'failed' END)
-                  ORDER BY a.attempt)
-                 FROM service.webhook_attempt a WHERE a.delivery_id = d.id), '[]') AS history
+              d.last_error, d.created_at, d.delivered_at, ${this.attempts.historyColumn('d')}
          FROM service.webhook_delivery d WHERE d.ticket_id = $1 ORDER BY d.created_at, d.id`,
       [ticketId],
     );

@@ -1,21 +1,4 @@
-export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
-
-export interface WebhookAttempt {
-  attempt: number;
-  at: string;
-  httpStatus: number | null;
-  error: string | null;
-  durationMs: number;
-}
-
-/**
- * An attempt as the history shows it. `unknown`: written before the POST and never completed (in flight, or the
- * sender died mid-send), so the station may have received it; the delivery is retried with the same id.
- */
-export interface WebhookAttemptRecord extends Omit<WebhookAttempt, 'durationMs'> {
-  durationMs: number | null;
-  outcome: 'delivered' | 'failed' | 'unknown';
-}
+import { DueWebhook, WebhookAttemptRecord, WebhookDeliveryStatus } from '@crm/webhooks';
 
 export interface WebhookDelivery {
   deliveryId: string;
@@ -32,12 +15,7 @@ export interface WebhookDelivery {
   history: WebhookAttemptRecord[];
 }
 
-/** A claimed delivery, ready to send. */
-export interface DueDelivery {
-  deliveryId: string;
+/** A claimed delivery, ready to send; its webhook-id is the delivery id. */
+export interface DueDelivery extends DueWebhook {
   stationId: string;
-  url: string;
-  body: string;
-  attempts: number;
-  secret: string | null;
 }

@@ -1,22 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { Clock } from '@crm/core';
+import { RecordedAttempt } from '@crm/messaging';
+import { SendResult, WebhookDispatcher as SignedWebhookDispatcher, WebhookSender } from '@crm/webhooks';
 import { deliveryOutcome, webhookDeliveries } from '../delivery/delivery-metrics';
 import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { DueDelivery } from './webhook-delivery';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
-import { SendResult, WebhookSender } from './webhook-sender';
-import { DeliveryDispatcher, RecordedAttempt, StartedAttempt } from '@crm/messaging';
 
 /** Sends due webhook deliveries to the stations, right after the routing commits. */
 @Injectable()
-export class WebhookDispatcher extends DeliveryDispatcher<DueDelivery, SendResult> {
+export class WebhookDispatcher extends SignedWebhookDispatcher<DueDelivery> {
   constructor(
     private readonly deliveries: WebhookDeliveryRepository,
-    private readonly sender: WebhookSender,
+    sender: WebhookSender,
+    dataSource: DataSource,
     clock: Clock,
     @Inject(SERVICE_SETTINGS) settings: ServiceSettings,
   ) {
-    super(clock, {
+    super({ dataSource, sender, attempts: deliveries.attempts }, clock, {
       name: WebhookDispatcher.name,
       background: settings.backgroundJobs,
       pollIntervalMs: settings.webhookPollIntervalMs,
@@ -27,16 +29,7 @@ export class WebhookDispatcher extends DeliveryDispatcher<DueDelivery, SendResul
     return this.deliveries.claimDue(now, leaseUntil, limit);
   }
 
-  protected override beginAttempt(delivery: DueDelivery, started: StartedAttempt): Promise<void> {
-    return this.deliveries.beginAttempt(delivery.deliveryId, started);
-  }
-
-  protected send(delivery: DueDelivery, at: Date): Promise<SendResult> {
-    return this.sender.send(delivery, at);
-  }
-
-  protected async record(delivery: DueDelivery, attempt: RecordedAttempt<SendResult>): Promise<void> {
-    await this.deliveries.recordAttempt(delivery.deliveryId, attempt);
+  protected async afterAttempt(_tx: unknown, _item: DueDelivery, attempt: RecordedAttempt<SendResult>) {
     webhookDeliveries.inc({ outcome: deliveryOutcome(attempt) });
   }
 }

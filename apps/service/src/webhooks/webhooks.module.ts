@@ -6,20 +6,13 @@ import { WebhookDeliveryController } from './webhook-delivery.controller';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookOutbox } from './webhook-outbox';
-import { WebhookSender } from './webhook-sender';
 import { WebhookTargetsModule } from '../webhook-targets/webhook-targets.module';
 
 /** Station webhooks: written when a ticket is routed, in its transaction; sent after commit, retried with backoff. */
 @Module({
   imports: [TicketsModule, StationsModule, WebhookTargetsModule],
   controllers: [WebhookDeliveryController],
-  providers: [
-    WebhookDeliveryRepository,
-    WebhookOutbox,
-    WebhookSender,
-    WebhookDispatcher,
-    StationWebhookHandler,
-  ],
+  providers: [WebhookDeliveryRepository, WebhookOutbox, WebhookDispatcher, StationWebhookHandler],
   exports: [WebhookDispatcher],
 })
 export class WebhooksModule {}

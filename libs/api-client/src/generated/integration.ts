@@ -68,6 +68,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Subscriptions: a partner's own, or every one for an admin */
+    get: operations['SubscriptionController_list'];
+    put?: never;
+    /** Subscribe a URL to event types; the answer shows the signing secret, once */
+    post: operations['SubscriptionController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/subscriptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A subscription, with its health: paused, and why, when its receiver kept failing */
+    get: operations['SubscriptionController_get'];
+    put?: never;
+    post?: never;
+    /** Ends a subscription and its delivery log */
+    delete: operations['SubscriptionController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/subscriptions/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The delivery log, newest first, with every attempt */
+    get: operations['SubscriptionController_deliveryLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/subscriptions/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sends again every event since a point in time (within the event log retention), same webhook-id */
+    post: operations['SubscriptionController_replay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/subscriptions/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resumes a paused subscription: what waited is sent, in order */
+    post: operations['SubscriptionController_resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/subscriptions/{id}/secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rotates the signing secret: the next attempts are signed with the new one, shown once */
+    post: operations['SubscriptionController_rotateSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/subscriptions/event-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The event types one may subscribe to, with the payload field that scopes each to a partner */
+    get: operations['SubscriptionController_eventTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/workflow/rules': {
     parameters: {
       query?: never;
@@ -181,6 +302,76 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    CreatedSubscriptionResponse: {
+      /** @description Failed attempts in a row (0 once one is delivered) */
+      consecutiveFailures: number;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      eventTypes: string[];
+      /** Format: date-time */
+      failingSince: string | null;
+      filters: {
+        [key: string]: string[];
+      };
+      /** @description The partner's id for a partner's subscription, else the API client's subject */
+      ownerId: string;
+      /** Format: uuid */
+      partnerId: string | null;
+      /** Format: date-time */
+      pausedAt: string | null;
+      /**
+       * @description The last error before the pause
+       * @example HTTP 503
+       */
+      pauseReason: string | null;
+      /**
+       * @description Shown once: verify each webhook-signature with it
+       * @example whsec_MfKQ9r8GK…
+       */
+      secret: string;
+      /**
+       * @description paused: the receiver kept failing; events wait as pending until POST .../resume
+       * @enum {string}
+       */
+      status: 'active' | 'paused';
+      /** Format: uuid */
+      subscriptionId: string;
+      /** Format: uri */
+      url: string;
+    };
+    CreateSubscriptionDto: {
+      /**
+       * @description Event types from the catalog (docs/asyncapi.json, GET /subscriptions/event-types)
+       * @example [
+       *       "vehicle.registered",
+       *       "order.placed"
+       *     ]
+       */
+      eventTypes: string[];
+      /**
+       * @description Payload field -> value, or a list of values: only events whose payload has the field with one of them are sent. The fields must be in the payload of one of the event types.
+       * @example {
+       *       "model": [
+       *         "Aurora S",
+       *         "Aurora X"
+       *       ]
+       *     }
+       */
+      filters?: {
+        [key: string]: string | string[];
+      };
+      /**
+       * Format: uuid
+       * @description The partner (dealer, repair station) whose subscription it is: it receives only events about that partner's records. A partner may name only itself (its own is the default); an admin may name any partner, or none for a platform client (ERP, billing) that receives every event of its types.
+       */
+      partnerId?: string;
+      /**
+       * @description Where events are POSTed, signed per Standard Webhooks: https, a public address, never the platform itself
+       * @example https://erp.example.com/crm/events
+       */
+      url: string;
+    };
     DryRunMatchView: {
       /** @description Each action with its templates filled in, as it would run */
       actions: {
@@ -274,11 +465,138 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    ReplayResponse: {
+      /** @description Deliveries enqueued, oldest event first; each keeps its event id as webhook-id */
+      enqueued: number;
+    };
+    ReplaySubscriptionDto: {
+      /**
+       * @description Events that occurred at or after this point are sent again (within the event log retention)
+       * @example 2026-11-30T08:00:00Z
+       */
+      from: string;
+    };
     RowProblem: {
       /** @example buyer.email */
       field: string;
       /** @example buyer.email must be an email */
       reason: string;
+    };
+    SubscribableEventResponse: {
+      description: string;
+      /** @description The payload fields a filter may name */
+      fields: string[];
+      /**
+       * @description The payload field naming the partner it is about; null: never sent to partners' subscriptions
+       * @example sellingDealerId
+       */
+      partnerField?: string | null;
+      /** @example vehicle.registered */
+      type: string;
+      /** @example 1 */
+      version: number;
+    };
+    SubscribableEventsResponse: {
+      items: components['schemas']['SubscribableEventResponse'][];
+    };
+    SubscriptionDeliveriesResponse: {
+      /** @description Newest first */
+      items: components['schemas']['SubscriptionDeliveryResponse'][];
+    };
+    SubscriptionDeliveryResponse: {
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** Format: uuid */
+      deliveryId: string;
+      /** @example vehicle.registered */
+      eventType: string;
+      history: components['schemas']['WebhookAttemptResponse'][];
+      lastError: string | null;
+      lastHttpStatus: number | null;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description Enqueued by a replay */
+      replayed: boolean;
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed';
+      /**
+       * Format: uuid
+       * @description Sent as `webhook-id`: the event id, the same on retries and replays
+       */
+      webhookId: string;
+    };
+    SubscriptionEventWebhook: {
+      /** Format: uuid */
+      aggregateId: string;
+      /** @example vehicle */
+      aggregateType: string;
+      /**
+       * Format: uuid
+       * @description The event id, also the `webhook-id` header: the same on retries and replays
+       */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description The type's payload (docs/asyncapi.json) */
+      payload: {
+        [key: string]: unknown;
+      };
+      /** @example customer-master */
+      producer: string;
+      /** @example vehicle.registered */
+      type: string;
+      /** @example 1 */
+      version: number;
+    };
+    SubscriptionResponse: {
+      /** @description Failed attempts in a row (0 once one is delivered) */
+      consecutiveFailures: number;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      eventTypes: string[];
+      /** Format: date-time */
+      failingSince: string | null;
+      filters: {
+        [key: string]: string[];
+      };
+      /** @description The partner's id for a partner's subscription, else the API client's subject */
+      ownerId: string;
+      /** Format: uuid */
+      partnerId: string | null;
+      /** Format: date-time */
+      pausedAt: string | null;
+      /**
+       * @description The last error before the pause
+       * @example HTTP 503
+       */
+      pauseReason: string | null;
+      /**
+       * @description paused: the receiver kept failing; events wait as pending until POST .../resume
+       * @enum {string}
+       */
+      status: 'active' | 'paused';
+      /** Format: uuid */
+      subscriptionId: string;
+      /** Format: uri */
+      url: string;
+    };
+    SubscriptionSecretResponse: {
+      /**
+       * @description Shown only here: verify each webhook-signature with it (Standard Webhooks libraries take it as is)
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret: string;
+      /** Format: uuid */
+      subscriptionId: string;
+    };
+    SubscriptionsResponse: {
+      items: components['schemas']['SubscriptionResponse'][];
     };
     VehicleSaleBatchResponse: {
       rows: components['schemas']['VehicleSaleRowResult'][];
@@ -342,6 +660,23 @@ export interface components {
        */
       status: 'created' | 'linked' | 'unchanged' | 'rejected' | 'retryable';
       vehicleId?: string | null;
+    };
+    WebhookAttemptResponse: {
+      /** Format: date-time */
+      at: string;
+      /** @example 1 */
+      attempt: number;
+      /** @description Null while the outcome is unknown */
+      durationMs: number | null;
+      /** @example HTTP 503 */
+      error: string | null;
+      /** @example 503 */
+      httpStatus: number | null;
+      /**
+       * @description unknown: written before the request was sent and never completed (in flight, or the sender stopped mid-send), so the receiver may have got it; the delivery is retried with the same webhook-id
+       * @enum {string}
+       */
+      outcome: 'delivered' | 'failed' | 'unknown';
     };
     WorkflowRuleInput: {
       /**
@@ -823,6 +1158,585 @@ export interface operations {
       };
       /** @description The body is not application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SubscriptionController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscriptionsResponse'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SubscriptionController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSubscriptionDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedSubscriptionResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SubscriptionController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscriptionResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SubscriptionController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SubscriptionController_deliveryLog: {
+    parameters: {
+      query?: {
+        /** @description The newest deliveries, at most this many */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscriptionDeliveriesResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SubscriptionController_replay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplaySubscriptionDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplayResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SubscriptionController_resume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscriptionResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SubscriptionController_rotateSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscriptionSecretResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SubscriptionController_eventTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscribableEventsResponse'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
         headers: {
           [name: string]: unknown;
         };

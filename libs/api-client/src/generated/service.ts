@@ -1212,7 +1212,7 @@ export interface components {
       /** @example 503 */
       httpStatus: number | null;
       /**
-       * @description unknown: written before the request was sent and never completed (in flight, or the sender stopped mid-send), so the station may have received it; the delivery is retried with the same webhook-id
+       * @description unknown: written before the request was sent and never completed (in flight, or the sender stopped mid-send), so the receiver may have got it; the delivery is retried with the same webhook-id
        * @enum {string}
        */
       outcome: 'delivered' | 'failed' | 'unknown';

@@ -1,16 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LookupAddress } from 'node:dns';
-import {
-  DEFAULT_SERVICE_SETTINGS,
-  hostOf,
-  pinnedPost,
-  systemResolver,
-  WebhookTargetPolicy,
-} from '@crm/app-service';
+import { hostOf, pinnedPost, systemResolver, WebhookTargetPolicy } from '@crm/webhooks';
 import { SEND_TIMEOUT_MS } from '@crm/messaging';
 import { WORKFLOW_SETTINGS, WorkflowSettings } from '../workflow-settings';
 
-export { WebhookTargetRefused as SubscriberRefused } from '@crm/app-service';
+export { WebhookTargetRefused as SubscriberRefused } from '@crm/webhooks';
 
 /**
  * Where call-subscriber may post: the SSRF guard of station webhooks (https, public addresses, never the platform),
@@ -23,10 +17,9 @@ export class SubscriberTargets {
   constructor(@Inject(WORKFLOW_SETTINGS) settings: WorkflowSettings) {
     this.policy = new WebhookTargetPolicy(
       {
-        ...DEFAULT_SERVICE_SETTINGS,
-        webhookAllowHttp: settings.subscriberAllowHttp,
-        webhookAllowPrivateTargets: settings.subscriberAllowPrivateTargets,
-        webhookDeniedHosts: settings.subscriberDeniedHosts,
+        allowHttp: settings.subscriberAllowHttp,
+        allowPrivateTargets: settings.subscriberAllowPrivateTargets,
+        deniedHosts: settings.subscriberDeniedHosts,
       },
       systemResolver,
     );

@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 
-/** Addresses a station's webhook must never reach: this host, the platform's networks, and non-unicast space. */
+/** Addresses a webhook must never reach: this host, the platform's networks, and non-unicast space. */
 const NON_PUBLIC = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8], // unspecified / "this network"

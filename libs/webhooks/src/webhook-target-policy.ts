@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { isPublicAddress } from './webhook-target-addresses';
 
 /** Resolves a host name to every address it has (dns.lookup by default; tests swap in their own). */
@@ -12,15 +11,26 @@ export const systemResolver: HostResolver = (host) => lookup(host, { all: true, 
 
 export class WebhookTargetRefused extends Error {}
 
+/** Where an app's webhooks may point; each app fills it from its own configuration. */
+export interface WebhookTargetSettings {
+  /** Plain http allowed (the embedded default and tests); deployments need https. */
+  allowHttp: boolean;
+  /** Loopback and private networks reachable (the embedded default and tests only). */
+  allowPrivateTargets: boolean;
+  /** The platform's own host names and addresses (and their subdomains) a webhook must never reach. */
+  deniedHosts: string[];
+}
+export const WEBHOOK_TARGET_SETTINGS = Symbol('WEBHOOK_TARGET_SETTINGS');
+
 /**
- * Where a station's webhook may point (SSRF guard): https unless http is allowed, never this host,
+ * Where a webhook (a station's, a subscriber's) may point (SSRF guard): https unless http is allowed, never this host,
  * the platform's networks or its own named hosts. Checked at registration and again, after DNS,
  * for the one address the sender then connects to.
  */
 @Injectable()
 export class WebhookTargetPolicy {
   constructor(
-    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
+    @Inject(WEBHOOK_TARGET_SETTINGS) private readonly settings: WebhookTargetSettings,
     @Inject(HOST_RESOLVER) private readonly resolve: HostResolver,
   ) {}
 
@@ -32,9 +42,9 @@ export class WebhookTargetPolicy {
     } catch {
       throw new WebhookTargetRefused('is not a URL');
     }
-    const allowed = this.settings.webhookAllowHttp ? ['https:', 'http:'] : ['https:'];
+    const allowed = this.settings.allowHttp ? ['https:', 'http:'] : ['https:'];
     if (!allowed.includes(url.protocol))
-      throw new WebhookTargetRefused(this.settings.webhookAllowHttp ? 'must be http(s)' : 'must be https');
+      throw new WebhookTargetRefused(this.settings.allowHttp ? 'must be http(s)' : 'must be https');
     if (url.username || url.password) throw new WebhookTargetRefused('must not carry credentials');
     const host = hostOf(url);
     if (this.isDenied(host)) throw new WebhookTargetRefused('points at the platform itself');
@@ -64,12 +74,12 @@ export class WebhookTargetPolicy {
 
   private checkAddress(address: string): void {
     if (this.isDenied(address)) throw new WebhookTargetRefused('points at the platform itself');
-    if (!this.settings.webhookAllowPrivateTargets && !isPublicAddress(address))
+    if (!this.settings.allowPrivateTargets && !isPublicAddress(address))
       throw new WebhookTargetRefused(`resolves to a non-public address (${address})`);
   }
 
   private isDenied(host: string): boolean {
-    return this.settings.webhookDeniedHosts.some(
+    return this.settings.deniedHosts.some(
       (denied) => host === denied || (!isIP(host) && host.endsWith(`.${denied}`)),
     );
   }
@@ -81,4 +91,18 @@ export function hostOf(url: URL): string {
     .replace(/^\[|\]$/g, '')
     .replace(/\.$/, '')
     .toLowerCase();
+}
+
+/** A comma-separated list of denied hosts (a setting) as the policy compares them. */
+export function deniedHostList(list: string): string[] {
+  return list
+    .split(',')
+    .map((host) =>
+      host
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, ''),
+    )
+    .filter(Boolean);
 }

@@ -1,7 +1,6 @@
 import { LookupAddress } from 'node:dns';
-import { DEFAULT_SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { isPublicAddress } from './webhook-target-addresses';
-import { HostResolver, WebhookTargetPolicy } from './webhook-target-policy';
+import { HostResolver, WebhookTargetPolicy, WebhookTargetSettings } from './webhook-target-policy';
 
 const publicV4: LookupAddress = { address: '93.184.216.34', family: 4 };
 const answers: Record<string, LookupAddress[]> = {
@@ -19,9 +18,14 @@ const resolver: HostResolver = async (host) => {
   return found;
 };
 
-function policy(settings: Partial<ServiceSettings> = {}, resolve: HostResolver = resolver) {
+function policy(settings: Partial<WebhookTargetSettings> = {}, resolve: HostResolver = resolver) {
   return new WebhookTargetPolicy(
-    { ...DEFAULT_SERVICE_SETTINGS, webhookDeniedHosts: ['crm.example.com', '203.0.113.7'], ...settings },
+    {
+      allowHttp: false,
+      allowPrivateTargets: false,
+      deniedHosts: ['crm.example.com', '203.0.113.7'],
+      ...settings,
+    },
     resolve,
   );
 }
@@ -82,13 +86,11 @@ describe(WebhookTargetPolicy.name, () => {
   });
 
   it('allows http and local receivers only when the settings say so (embedded default, tests)', async () => {
-    const local = policy({ webhookAllowHttp: true, webhookAllowPrivateTargets: true });
+    const local = policy({ allowHttp: true, allowPrivateTargets: true });
     await expect(local.check('http://127.0.0.1:8080/hook')).resolves.toMatchObject({ address: '127.0.0.1' });
     await expect(local.check('http://localhost:8080/hook')).resolves.toMatchObject({ address: '127.0.0.1' });
     await expect(local.check('https://crm.example.com/hook')).rejects.toThrow(/platform itself/);
-    await expect(policy({ webhookAllowHttp: true }).check('http://localhost/hook')).rejects.toThrow(
-      /non-public/,
-    );
+    await expect(policy({ allowHttp: true }).check('http://localhost/hook')).rejects.toThrow(/non-public/);
   });
 
   it('checks the address the sender will connect to, not the one seen at registration (DNS rebinding)', async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { newWebhookSecret } from '../stations/webhook-secret';
+import { newWebhookSecret } from './webhook-secret';
 import { signWebhook, WebhookHeaders } from './webhook-signature';
 
 describe(signWebhook.name, () => {

@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { pinnedPost } from '../webhook-targets/pinned-post';
-import { DueDelivery } from './webhook-delivery';
-import { signWebhook } from './webhook-signature';
-import { hostOf, WebhookTargetPolicy, WebhookTargetRefused } from '../webhook-targets/webhook-target-policy';
 import { describeSendError, SEND_TIMEOUT_MS, SendOutcome } from '@crm/messaging';
+import { pinnedPost } from './pinned-post';
+import { signWebhook } from './webhook-signature';
+import { hostOf, WebhookTargetPolicy, WebhookTargetRefused } from './webhook-target-policy';
+
+/** A claimed delivery, ready to send: whatever app it comes from (station webhooks, event subscriptions). */
+export interface DueWebhook {
+  deliveryId: string;
+  /** Sent as `webhook-id`: the same on every retry (and replay) of one message. */
+  webhookId: string;
+  url: string;
+  body: string;
+  attempts: number;
+  secret: string | null;
+}
 
 export interface SendResult extends SendOutcome {
   httpStatus: number | null;
@@ -15,11 +25,11 @@ export interface SendResult extends SendOutcome {
 export class WebhookSender {
   constructor(private readonly targets: WebhookTargetPolicy) {}
 
-  async send(delivery: DueDelivery, now: Date): Promise<SendResult> {
+  async send(delivery: DueWebhook, now: Date): Promise<SendResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     if (!delivery.secret)
-      return { httpStatus: null, error: 'the station has no webhook secret', durationMs: 0 };
+      return { httpStatus: null, error: 'the receiver has no webhook secret', durationMs: 0 };
     try {
       // Checked again at send time: the URL was registered under other settings, or its DNS changed since.
       const url = this.targets.checkUrl(delivery.url);
@@ -29,7 +39,7 @@ export class WebhookSender {
         address,
         headers: {
           'content-type': 'application/json',
-          ...signWebhook(delivery.secret, delivery.deliveryId, now, delivery.body),
+          ...signWebhook(delivery.secret, delivery.webhookId, now, delivery.body),
         },
         body: delivery.body,
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
