@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  CustomerErased,
   CustomerRegistered,
   CustomerState,
   InteractionRecorded,
@@ -279,6 +280,26 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
         responders: 3,
         nonResponders: 0,
       });
+    });
+
+    it("scrubs an erased recipient's reply text and keeps their responses counted", async () => {
+      await harness.publish(CustomerErased, liu.customerId, {
+        customerId: liu.customerId,
+        erasedAt: new Date().toISOString(),
+      });
+      await eventually(async () =>
+        expect(await responses(campaignId, 'replied')).toEqual([
+          { customer_id: liu.customerId, times: expect.any(Number), detail: null },
+        ]),
+      );
+      // A click after the erasure still counts, without the link.
+      await harness.http().get(clickPath('liu@example.cn', STORES)).expect(302);
+      expect((await responses(campaignId, 'clicked')).find((r) => r.customer_id === liu.customerId)).toEqual({
+        customer_id: liu.customerId,
+        times: 1,
+        detail: null,
+      });
+      expect((await results(campaignId)).treated).toMatchObject({ replied: 1, clicked: 3 });
     });
   });
 

@@ -12,6 +12,8 @@ import { CreateCustomerValueTier1796055000001 } from './1796055000001-create-cus
 import { CampaignRecipientFrequencyIndex1796057000000 } from './1796057000000-campaign-recipient-frequency-index';
 import { CampaignSchedulesAndOccurrences1796058000000 } from './1796058000000-campaign-schedules-and-occurrences';
 import { CampaignTracking1796059000000 } from './1796059000000-campaign-tracking';
+import { SegmentCoveringIndexes1796062000000 } from './1796062000000-segment-covering-indexes';
+import { CustomerPreferredLanguage1796062000002 } from './1796062000002-customer-preferred-language';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -28,4 +30,6 @@ export const campaignsMigrations = [
   CampaignRecipientFrequencyIndex1796057000000,
   CampaignSchedulesAndOccurrences1796058000000,
   CampaignTracking1796059000000,
+  SegmentCoveringIndexes1796062000000,
+  CustomerPreferredLanguage1796062000002,
 ];

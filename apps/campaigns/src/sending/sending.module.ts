@@ -18,6 +18,8 @@ import { FrequencyCapRepository } from './frequency-cap.repository';
 import { RecipientFreezer } from './recipient-freezer';
 import { SendPacer } from './send-pacer';
 import { SmsCampaignSender } from './sms-campaign.sender';
+import { SmsReplyController } from './sms-reply.controller';
+import { SmsReplyService } from './sms-reply.service';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 import { UnsubscribeTokens } from './unsubscribe-token';
@@ -25,7 +27,7 @@ import { UnsubscriptionRepository } from './unsubscription.repository';
 
 /**
  * The channels configured: email to the SMTP server named, or to the discarding dev mailbox, or none; SMS to the
- * gateway named, or none.
+ * gateway named, or discarded, or none.
  */
 export function campaignChannels(settings: CampaignsSettings, clock: Clock): CampaignChannels {
   const email = settings.smtpUrl
@@ -35,7 +37,9 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
       : null;
   const sms = settings.smsGatewayUrl
     ? SmsCampaignSender.overHttp(settings.smsGatewayUrl, settings.smsGatewayKey)
-    : null;
+    : settings.discardSms
+      ? SmsCampaignSender.discarding()
+      : null;
   const paced = (sender: CampaignChannelSender, ratePerSecond: number): PacedChannel => ({
     sender,
     pacer: new SendPacer(ratePerSecond, clock),
@@ -50,7 +54,7 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
 /** Sending: freezing each campaign's recipients at its time, sending each once, its progress and the opt-outs. */
 @Module({
   imports: [CampaignsMessaging, CampaignModule, SegmentsModule, TrackingLinksModule],
-  controllers: [CampaignProgressController, UnsubscribeController],
+  controllers: [CampaignProgressController, UnsubscribeController, SmsReplyController],
   providers: [
     {
       provide: CampaignChannels,
@@ -66,6 +70,7 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
     UnsubscriptionRepository,
     FrequencyCapRepository,
     UnsubscribeService,
+    SmsReplyService,
     CampaignProgressService,
     RecipientFreezer,
     CampaignCloser,
