@@ -193,7 +193,7 @@ describe('access to every route, by caller', () => {
   });
 
   // A new public route is a decision: add it here on purpose (its credential is then in the route itself).
-  it('keeps public only health, token issuing and the routes a link in a customer message opens', () => {
+  it('keeps public only health, token issuing, the routes a link in a customer message opens and the SMS gateway callback', () => {
     expect(
       routes
         .filter((route) => route.isPublic)
@@ -218,6 +218,9 @@ describe('access to every route, by caller', () => {
         // and a click token names a link of the campaign's own template, never a URL.
         'GET /t/o/:file',
         'GET /t/c/:token',
+        // The SMS gateway's inbound replies (an opt-out withdraws SMS consent); its shared secret header is the
+        // credential.
+        'POST /sms/replies',
       ].sort(),
     );
   });

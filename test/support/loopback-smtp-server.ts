@@ -9,6 +9,8 @@ export interface ReceivedEmail {
   /** The text/html alternative, when the mail has one. */
   html: string | null;
   headers: Map<string, string>;
+  /** When the server accepted it (ms since the epoch), for a benchmark's delivery latencies. */
+  receivedAt: number;
 }
 
 /** A real SMTP server on loopback that keeps every message; stop and start it again on the same port. */
@@ -44,7 +46,7 @@ export class LoopbackSmtpServer {
         stream.on('end', () => {
           const email = parseEmail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo);
           setTimeout(() => {
-            this.received.push(email);
+            this.received.push({ ...email, receivedAt: Date.now() });
             done();
           }, this.acceptAfterMs);
         });
@@ -75,7 +77,7 @@ export async function freePort(): Promise<number> {
  * Enough MIME for a text/plain part, alone or with a text/html alternative, as nodemailer writes them: folded
  * headers, RFC 2047 words, base64 or QP.
  */
-function parseEmail(raw: string, rcptTo: { address: string }[]): ReceivedEmail {
+function parseEmail(raw: string, rcptTo: { address: string }[]): Omit<ReceivedEmail, 'receivedAt'> {
   const { headers, body } = parsePart(raw);
   const boundary = /multipart\/alternative;.*boundary="?([^";]+)"?/i.exec(
     headers.get('content-type') ?? '',

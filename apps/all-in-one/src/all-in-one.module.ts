@@ -63,9 +63,12 @@ export class AllInOneModule {
         SalesModule,
         CampaignsModule.register({
           ...DEFAULT_CAMPAIGNS_SETTINGS,
-          // No mail server here: campaign mail goes through the whole pipeline and is discarded at the end. The
+          // No mail server or SMS gateway here: campaign mail and SMS go through the whole pipeline and are discarded
+          // at the end, so SMS quiet hours protect nobody (and would hold the demo's SMS until morning). The
           // unsubscribe links of one run verify only in that run.
           discardMail: true,
+          discardSms: true,
+          quietHours: { ...DEFAULT_CAMPAIGNS_SETTINGS.quietHours, sms: null },
           unsubscribeSecret: randomBytes(32).toString('base64url'),
           unsubscribeBaseUrl: `${publicUrl(config)}/unsubscribe/`,
         }),

@@ -332,6 +332,7 @@ describe('the embedded default', () => {
     expect(segments.items.map((segment) => segment.name).sort()).toEqual([
       'Birthday this month',
       'Happy after a recent visit: serviced within 2 months, rated 4-5',
+      'SMS-consenting customers',
       '上海 email-consenting customers',
     ]);
     // The past tickets rated 5 and 4 (and one rated 3), over the service app's events.
@@ -348,26 +349,36 @@ describe('the embedded default', () => {
     expect(new Set(preview.items.map((member) => member.city))).toEqual(new Set(['上海市']));
   });
 
-  it("sends the marketer's demo campaign through the pipeline and shows its results", async () => {
+  it("sends the marketer's demo campaigns (email, SMS) through the pipeline, shows their results, and keeps the recurring one", async () => {
     const token = await agentToken('marketer');
-    type Campaign = { id: string; name: string; status: string };
+    type Campaign = { id: string; name: string; status: string; channel: string; schedule: unknown };
     const campaigns = await api<{ items: Campaign[] }>('/campaigns', token);
-    expect(campaigns.items.map((campaign) => campaign.name)).toEqual(['春季保养关怀']);
-    const progress = await eventually(
-      async () => {
-        const now = await api<{ status: string; sent: number; total: number; queued: number }>(
-          `/campaigns/${campaigns.items[0].id}/progress`,
-          token,
-        );
-        expect(now.status).toBe('sent');
-        return now;
-      },
-      90_000,
-      500,
-    );
-    expect(progress.queued).toBe(0);
-    expect(progress.sent).toBeGreaterThan(0);
-  }, 120_000);
+    const byName = new Map(campaigns.items.map((campaign) => [campaign.name, campaign]));
+    expect([...byName.keys()].sort()).toEqual(['保养提醒短信', '春季保养关怀', '车主俱乐部月度活动'].sort());
+    expect(byName.get('车主俱乐部月度活动')?.schedule).toMatchObject({
+      kind: 'recurring',
+      cron: '0 10 1 * *',
+    });
+    for (const name of ['春季保养关怀', '保养提醒短信']) {
+      const { id } = byName.get(name) as Campaign;
+      const progress = await eventually(
+        async () => {
+          const now = await api<{ status: string; sent: number; queued: number }>(
+            `/campaigns/${id}/progress`,
+            token,
+          );
+          expect(now.status).toBe('sent');
+          return now;
+        },
+        90_000,
+        500,
+      );
+      expect(progress.queued).toBe(0);
+      expect(progress.sent).toBeGreaterThan(0);
+      const results = await api<{ treated: { delivered: number } }>(`/campaigns/${id}/results`, token);
+      expect(results.treated.delivered).toBe(progress.sent);
+    }
+  }, 180_000);
 
   it("imports a dealer DMS's sale through the embedded customer master once, on PGlite's one connection", async () => {
     const token = await agentToken('admin');

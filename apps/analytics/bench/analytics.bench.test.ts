@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { runBenchScript } from '../../../test/bench/run-bench-script';
+import { runBench } from '../../../test/bench/run-bench';
 
 /** Keeps `npm run bench:analytics` from rotting: a tiny run must produce, ingest, recompute and report. */
 describe('the analytics benchmark at a tiny scale', () => {
   it('runs end to end and ends with the summary line', async () => {
-    const stdout = await runBenchScript(
+    const stdout = await runBench(
       join(__dirname, 'analytics.bench.ts'),
       ['--events', '500', '--customers', '200', '--lines', '2000', '--database', 'crm_bench_analytics_smoke'],
       { KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS },

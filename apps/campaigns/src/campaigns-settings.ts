@@ -28,9 +28,16 @@ export interface CampaignsSettings {
   unsubscribeSecret: string;
   /** Public address of `POST /unsubscribe/{token}`; the token is appended. */
   unsubscribeBaseUrl: string;
-  /** Campaign SMS goes to this gateway (the provider's template API); when null no SMS is sent (they stay queued). */
+  /** Campaign SMS goes to this gateway (the provider's template API); when null no SMS is sent (they stay queued)... */
   smsGatewayUrl: string | null;
+  /** ...unless SMS are discarded instead (the embedded default, which has no gateway). */
+  discardSms: boolean;
   smsGatewayKey: string;
+  /**
+   * The gateway sends each inbound SMS (a reply) with this secret in the X-SMS-Gateway-Secret header; when null no
+   * reply is accepted.
+   */
+  smsInboundSecret: string | null;
   /** SMS pacing per sender process. */
   smsRatePerSecond: number;
   /** The customers' time zone for quiet hours: the replica knows none of its own. */
@@ -58,7 +65,9 @@ export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSec
   emailRatePerSecond: 50,
   unsubscribeBaseUrl: 'http://localhost:3006/unsubscribe/',
   smsGatewayUrl: null,
+  discardSms: false,
   smsGatewayKey: '',
+  smsInboundSecret: null,
   smsRatePerSecond: 20,
   timeZone: 'Asia/Shanghai',
   /** Chinese marketing SMS rules: none between 21:00 and 08:00; email is not restricted. */
@@ -87,7 +96,9 @@ export function campaignsSettings(config: PlatformConfig & Partial<CampaignsConf
     unsubscribeSecret: config.CAMPAIGNS_UNSUBSCRIBE_SECRET ?? randomBytes(32).toString('base64url'),
     unsubscribeBaseUrl: config.CAMPAIGNS_UNSUBSCRIBE_BASE_URL ?? d.unsubscribeBaseUrl,
     smsGatewayUrl: config.CAMPAIGNS_SMS_GATEWAY_URL ?? d.smsGatewayUrl,
+    discardSms: d.discardSms,
     smsGatewayKey: config.CAMPAIGNS_SMS_GATEWAY_KEY ?? d.smsGatewayKey,
+    smsInboundSecret: config.CAMPAIGNS_SMS_INBOUND_SECRET ?? d.smsInboundSecret,
     smsRatePerSecond: config.CAMPAIGNS_SMS_RATE_PER_SECOND ?? d.smsRatePerSecond,
     timeZone: config.CAMPAIGNS_TIME_ZONE ?? d.timeZone,
     quietHours: {

@@ -18,6 +18,7 @@ export const campaignsConfigSchema = defineServiceConfig(
       .url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })
       .optional(),
     CAMPAIGNS_SMS_GATEWAY_KEY: z.string().min(1).optional(),
+    CAMPAIGNS_SMS_INBOUND_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     CAMPAIGNS_SMS_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).optional(),
     CAMPAIGNS_TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone, e.g. Asia/Shanghai').optional(),
     CAMPAIGNS_SMS_QUIET_HOURS: quietHoursSetting.optional(),

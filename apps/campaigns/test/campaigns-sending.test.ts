@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { CustomerRegistered, CustomerState, Roles, VehicleRegistered } from '@crm/contracts';
+import { Roles } from '@crm/contracts';
 import { eventually, LoopbackSmtpServer, ReceivedEmail } from '@crm/testing';
 import { UnsubscribeTokens } from '../src/sending/unsubscribe-token';
+import { scheduleNow, seedShanghaiAudience, segmentOf } from './audience-fixture';
 import { CampaignsHarness } from './campaigns.harness';
 import { consent, customerState, livingIn, vehicleState } from './customer-fixture';
 
@@ -38,6 +39,21 @@ const zhao = customerState({
   consents: [consent('email', true)],
 });
 const wangCar = vehicleState(wang.customerId, 'Aurora S7', '2024-05-01');
+/** In Hangzhou, outside the Shanghai segment: one reads English, one has no language on file. */
+const HANGZHOU = livingIn('浙江省', '杭州市');
+const smith = customerState({
+  name: 'John Smith',
+  address: HANGZHOU,
+  emails: ['smith@example.com'],
+  consents: [consent('email', true)],
+  preferredLanguage: 'en',
+});
+const sun = customerState({
+  name: '孙悦',
+  address: HANGZHOU,
+  emails: ['sun@example.cn'],
+  consents: [consent('email', true)],
+});
 
 const TEMPLATE = {
   'zh-CN': {
@@ -67,24 +83,12 @@ describe('campaign email: frozen at send time, one mail per consenting member, o
       },
     });
     marketer = await harness.auth({ sub: 'u-marketer', roles: [Roles.marketer] });
-    for (const customer of [wang, chen, li, zhang, zhao])
-      await harness.publish(CustomerRegistered, customer.customerId, customer as CustomerState);
-    await harness.publish(VehicleRegistered, wangCar.vehicleId, wangCar);
-    await eventually(async () => {
-      const [row] = await harness.query<{ customers: number; vehicles: number }>(
-        `SELECT (SELECT count(*)::int FROM campaigns.customer) AS customers,
-                (SELECT count(*)::int FROM campaigns.vehicle) AS vehicles`,
-      );
-      expect(row).toEqual({ customers: 5, vehicles: 1 });
-    });
-    segmentId = (
-      await harness
-        .http()
-        .post('/segments')
-        .set('Authorization', marketer)
-        .send({ name: 'Shanghai', rule: { field: 'city', in: ['上海市'] } })
-        .expect(201)
-    ).body.id;
+    segmentId = await seedShanghaiAudience(
+      harness,
+      marketer,
+      [wang, chen, li, zhang, zhao, smith, sun],
+      [wangCar],
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -300,5 +304,24 @@ describe('campaign email: frozen at send time, one mail per consenting member, o
       .send({ sendAt: '2020-01-01T00:00:00Z' })
       .expect(400);
     expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'sendAt' })]);
+  });
+  it("sends each customer the template's variant in their preferred language, Chinese when unknown", async () => {
+    const segment = await segmentOf(harness, marketer, 'Hangzhou', '杭州市');
+    const created = await createCampaign({
+      name: 'bilingual',
+      channel: 'email',
+      segmentId: segment,
+      template: TEMPLATE,
+    });
+    await scheduleNow(harness, marketer, created.body.id);
+    await eventually(async () => {
+      expect(mailsTo('smith@example.com')).toHaveLength(1);
+      expect(mailsTo('sun@example.cn')).toHaveLength(1);
+    }, 30_000);
+    expect(mailsTo('smith@example.com')[0]).toMatchObject({
+      subject: 'John Smith, your service offer',
+      text: expect.stringMatching(/^Dear John Smith/),
+    });
+    expect(mailsTo('sun@example.cn')[0].subject).toBe('孙悦，您的保养季优惠');
   });
 });

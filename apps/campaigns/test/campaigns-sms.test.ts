@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CustomerRegistered, CustomerState, Roles, VehicleRegistered } from '@crm/contracts';
+import { CustomerState, Roles } from '@crm/contracts';
 import { FixedClock } from '@crm/core';
 import { eventually, LoopbackSmsGateway } from '@crm/testing';
 import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../src/campaigns-settings';
@@ -9,6 +9,7 @@ import { FrequencyCapRepository } from '../src/sending/frequency-cap.repository'
 import { campaignChannels } from '../src/sending/sending.module';
 import { UnsubscribeTokens } from '../src/sending/unsubscribe-token';
 import { MessageTracking } from '../src/tracking/message-tracking';
+import { scheduleNow, seedShanghaiAudience } from './audience-fixture';
 import { CampaignsHarness } from './campaigns.harness';
 import { consent, customerState, livingIn, vehicleState } from './customer-fixture';
 
@@ -51,6 +52,7 @@ const zhang = customerState({
 const zhou = customerState({ name: '周杰', address: SHANGHAI, consents: [consent('sms', true)] });
 const wangCar = vehicleState(wang.customerId, 'Aurora S7', '2024-05-01');
 
+const GATEWAY_SECRET = randomBytes(32).toString('base64url');
 const SMS_TEMPLATE = { providerTemplateId: 'SMS_2468', params: { name: 'name', car: 'model', city: 'city' } };
 
 describe('campaign SMS: provider templates through the gateway adapter, quiet hours, frequency caps', () => {
@@ -73,12 +75,7 @@ describe('campaign SMS: provider templates through the gateway adapter, quiet ho
     const created = await createCampaign({ name, channel: 'sms', segmentId, template: SMS_TEMPLATE }).expect(
       201,
     );
-    await harness
-      .http()
-      .post(`/campaigns/${created.body.id}/schedule`)
-      .set('Authorization', marketer)
-      .send({})
-      .expect(200);
+    await scheduleNow(harness, marketer, created.body.id);
     return created.body.id;
   };
 
@@ -98,28 +95,12 @@ describe('campaign SMS: provider templates through the gateway adapter, quiet ho
         CAMPAIGNS_SMS_RATE_PER_SECOND: 100,
         CAMPAIGNS_SEND_POLL_INTERVAL_MS: 100,
         CAMPAIGNS_UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
+        CAMPAIGNS_SMS_INBOUND_SECRET: GATEWAY_SECRET,
       },
       clock,
     });
     marketer = await harness.auth({ sub: 'u-marketer', roles: [Roles.marketer] });
-    for (const customer of [wang, chen, li, zhang, zhou])
-      await harness.publish(CustomerRegistered, customer.customerId, customer as CustomerState);
-    await harness.publish(VehicleRegistered, wangCar.vehicleId, wangCar);
-    await eventually(async () => {
-      const [row] = await harness.query<{ customers: number; vehicles: number }>(
-        `SELECT (SELECT count(*)::int FROM campaigns.customer) AS customers,
-                (SELECT count(*)::int FROM campaigns.vehicle) AS vehicles`,
-      );
-      expect(row).toEqual({ customers: 5, vehicles: 1 });
-    });
-    segmentId = (
-      await harness
-        .http()
-        .post('/segments')
-        .set('Authorization', marketer)
-        .send({ name: 'Shanghai', rule: { field: 'city', in: ['上海市'] } })
-        .expect(201)
-    ).body.id;
+    segmentId = await seedShanghaiAudience(harness, marketer, [wang, chen, li, zhang, zhou], [wangCar]);
   }, 120_000);
 
   afterAll(async () => {
@@ -258,6 +239,52 @@ describe('campaign SMS: provider templates through the gateway adapter, quiet ho
         );
         expect(capped.reduce((sum, count) => sum + count, 0)).toBe(4);
       });
+    });
+  });
+  describe('a reply from the gateway', () => {
+    const reply = (body: Record<string, unknown>, secret = GATEWAY_SECRET) =>
+      harness.http().post('/sms/replies').set('X-SMS-Gateway-Secret', secret).send(body);
+    const smsOptOuts = () =>
+      harness.query<{ payload: Record<string, unknown> }>(
+        `SELECT envelope->'payload' AS payload FROM campaigns.outbox_message
+          WHERE envelope->>'type' = 'campaign.unsubscribed' AND envelope->'payload'->>'channel' = 'sms'`,
+      );
+
+    it('is refused without the shared gateway secret (403) and with a bad body (400 naming the field)', async () => {
+      await reply({ from: wang.phones[0], text: 'TD' }, 'x'.repeat(43)).expect(403);
+      await harness.http().post('/sms/replies').send({ from: wang.phones[0], text: 'TD' }).expect(403);
+      const bad = await reply({ text: 'TD' }).expect(400);
+      expect(new Set(bad.body.errors.map((error: { field: string }) => error.field))).toEqual(
+        new Set(['from']),
+      );
+    });
+
+    it('opts nobody out on an ordinary reply or from a number no SMS campaign went to', async () => {
+      expect((await reply({ from: wang.phones[0], text: '好的，谢谢' }).expect(200)).body).toEqual({
+        optedOut: 0,
+      });
+      expect((await reply({ from: zhang.phones[0], text: 'TD' }).expect(200)).body).toEqual({ optedOut: 0 });
+      expect(await smsOptOuts()).toEqual([]);
+    });
+
+    it('withdraws the SMS consent on 退订, once, from the campaign last sent to that number', async () => {
+      const lastSent = await harness.query<{ campaign_id: string }>(
+        `SELECT r.campaign_id FROM campaigns.campaign_recipient r
+          WHERE r.customer_id = $1 AND r.status = 'sent' ORDER BY r.sent_at DESC LIMIT 1`,
+        [chen.customerId],
+      );
+      for (const text of ['退订', ' td '])
+        expect((await reply({ from: `+86${chen.phones[0]}`, text }).expect(200)).body).toEqual({
+          optedOut: 1,
+        });
+      expect((await smsOptOuts()).map((event) => event.payload)).toEqual([
+        {
+          campaignId: lastSent[0].campaign_id,
+          customerId: chen.customerId,
+          channel: 'sms',
+          unsubscribedAt: expect.any(String),
+        },
+      ]);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  CustomerErased,
   CustomerRegistered,
   CustomerState,
   InteractionRecorded,
@@ -10,6 +11,7 @@ import {
 import { eventually, LoopbackSmtpServer } from '@crm/testing';
 import { TrackingTokens } from '../src/tracking/tracking-token';
 import { orderPlaced, repairRecorded } from './activity-fixture';
+import { scheduleNow, segmentOf } from './audience-fixture';
 import { CampaignsHarness } from './campaigns.harness';
 import { consent, customerState, livingIn } from './customer-fixture';
 
@@ -36,15 +38,7 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
   let marketer: string;
   const tokens = new TrackingTokens(SECRET);
 
-  const segment = async (city: string) =>
-    (
-      await harness
-        .http()
-        .post('/segments')
-        .set('Authorization', marketer)
-        .send({ name: city, rule: { field: 'city', in: [city] } })
-        .expect(201)
-    ).body.id as string;
+  const segment = (city: string) => segmentOf(harness, marketer, city, city);
 
   const sendCampaign = async (segmentId: string, settings: Record<string, number> = {}) => {
     const created = await harness
@@ -54,12 +48,7 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
       .send({ name: 'tracked', channel: 'email', segmentId, template: TEMPLATE, ...settings })
       .expect(201);
     const id = created.body.id as string;
-    await harness
-      .http()
-      .post(`/campaigns/${id}/schedule`)
-      .set('Authorization', marketer)
-      .send({})
-      .expect(200);
+    await scheduleNow(harness, marketer, id);
     await eventually(async () => {
       const { body } = await harness.http().get(`/campaigns/${id}/progress`).set('Authorization', marketer);
       expect(body.status).toBe('sent');
@@ -279,6 +268,26 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
         responders: 3,
         nonResponders: 0,
       });
+    });
+
+    it("scrubs an erased recipient's reply text and keeps their responses counted", async () => {
+      await harness.publish(CustomerErased, liu.customerId, {
+        customerId: liu.customerId,
+        erasedAt: new Date().toISOString(),
+      });
+      await eventually(async () =>
+        expect(await responses(campaignId, 'replied')).toEqual([
+          { customer_id: liu.customerId, times: expect.any(Number), detail: null },
+        ]),
+      );
+      // A click after the erasure still counts, without the link.
+      await harness.http().get(clickPath('liu@example.cn', STORES)).expect(302);
+      expect((await responses(campaignId, 'clicked')).find((r) => r.customer_id === liu.customerId)).toEqual({
+        customer_id: liu.customerId,
+        times: 1,
+        detail: null,
+      });
+      expect((await results(campaignId)).treated).toMatchObject({ replied: 1, clicked: 3 });
     });
   });
 

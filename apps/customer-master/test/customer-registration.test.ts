@@ -56,6 +56,44 @@ describe('customer registration', () => {
       .expect(201);
   });
 
+  it('keeps a preferred language, changes it, and carries it in the customer events', async () => {
+    const created = await harness
+      .http()
+      .post('/customers')
+      .set('Authorization', agent)
+      .send({
+        kind: 'person',
+        name: 'John Smith',
+        emails: ['john.smith@example.com'],
+        preferredLanguage: 'en',
+      })
+      .expect(201);
+    expect(created.body.preferredLanguage).toBe('en');
+    const changed = await harness
+      .http()
+      .patch(`/customers/${created.body.id}`)
+      .set('Authorization', agent)
+      .send({ preferredLanguage: 'zh-CN' })
+      .expect(200);
+    expect(changed.body.preferredLanguage).toBe('zh-CN');
+    const events = await harness.query<{ type: string; language: string }>(
+      `SELECT envelope->>'type' AS type, envelope->'payload'->>'preferredLanguage' AS language
+         FROM customer_master.outbox_message WHERE message_key = $1 ORDER BY seq`,
+      [created.body.id],
+    );
+    expect(events).toEqual([
+      { type: 'customer.registered', language: 'en' },
+      { type: 'customer.updated', language: 'zh-CN' },
+    ]);
+    const bad = await harness
+      .http()
+      .post('/customers')
+      .set('Authorization', agent)
+      .send({ kind: 'person', name: 'Jane', preferredLanguage: 'fr' })
+      .expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'preferredLanguage' })]);
+  });
+
   it('requires a token', async () => {
     const response = await harness.http().get('/customers').expect(401);
     expect(response.headers['content-type']).toContain('application/problem+json');

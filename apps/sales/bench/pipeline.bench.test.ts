@@ -1,33 +1,17 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { runBench } from '../../../test/bench/run-bench';
 
 /** Keeps `npm run bench:pipeline` from rotting: a tiny run must load, serve, compare and report. */
 describe('the pipeline benchmark at a tiny scale', () => {
   it('runs end to end and ends with the summary line', async () => {
-    const { stdout } = await run(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        join(__dirname, 'pipeline.bench.ts'),
-        '--scale',
-        '0.001',
-        '--duration',
-        '1',
-        '--database',
-        'crm_bench_pipeline_smoke',
-      ],
-      {
-        cwd: join(__dirname, '../../..'),
-        env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    );
+    const stdout = await runBench(join(__dirname, 'pipeline.bench.ts'), [
+      '--scale',
+      '0.001',
+      '--duration',
+      '1',
+      '--database',
+      'crm_bench_pipeline_smoke',
+    ]);
     const lines = stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toMatch(
       /^pipeline p95 ms at 200 opportunities: \d+\.\d{2} \(sql p95 ms: \d+\.\d{2}\)$/,

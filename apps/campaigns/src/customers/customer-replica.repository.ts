@@ -15,12 +15,12 @@ export class CustomerReplicaRepository {
   async upsert(tx: EntityManager, state: CustomerState, order: EventOrder): Promise<boolean> {
     const applied: unknown[] = await tx.query(
       `INSERT INTO campaigns.customer (id, kind, name, province, city, birthday, gender, tags, phones, emails, updated_at,
-         source_sequence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         source_sequence, preferred_language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, province = EXCLUDED.province,
          city = EXCLUDED.city, birthday = EXCLUDED.birthday, gender = EXCLUDED.gender, tags = EXCLUDED.tags,
          phones = EXCLUDED.phones, emails = EXCLUDED.emails, updated_at = EXCLUDED.updated_at,
-         source_sequence = EXCLUDED.source_sequence
+         source_sequence = EXCLUDED.source_sequence, preferred_language = EXCLUDED.preferred_language
        WHERE ${NEWER_EVENT}
        RETURNING id`,
       [
@@ -36,6 +36,7 @@ export class CustomerReplicaRepository {
         state.emails.map((email) => email.trim().toLowerCase()),
         order.occurredAt,
         order.sequence,
+        state.preferredLanguage ?? null,
       ],
     );
     if (applied.length === 0) return false;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CampaignChannels } from '@crm/contracts';
 import { Clock } from '@crm/core';
-import { CampaignService } from '../campaigns/campaign.service';
+import { CampaignService, NewCampaign } from '../campaigns/campaign.service';
 import { CampaignTemplate } from '../campaigns/campaign-template';
 
 /** Long enough for the demo customers to reach the replica before the segment is frozen. */
@@ -22,7 +22,27 @@ const DEMO_TEMPLATE: CampaignTemplate = {
   },
 };
 
-/** The demo's one email campaign, sent through the whole pipeline shortly after the first start. */
+const DEMO_RECURRING_TEMPLATE: CampaignTemplate = {
+  'zh-CN': {
+    subject: '{{name}}，本月车主俱乐部活动',
+    body: '{{name}}您好：本月车主俱乐部自驾活动开放报名，欢迎携家人参加。\n退订：{{unsubscribeUrl}}',
+  },
+};
+
+/** An SMS goes out as the provider's approved template (it carries "回T退订"), filled from the replica. */
+const DEMO_SMS_TEMPLATE = { providerTemplateId: 'SMS_DEMO_SERVICE', params: { name: 'name', car: 'model' } };
+
+/** Who the demo campaigns go to, by the segments the seeder defined. */
+export interface DemoAudiences {
+  shanghaiEmail: string;
+  happyAfterVisit: string;
+  smsConsenting: string;
+}
+
+/**
+ * The demo's campaigns, sent through the whole pipeline shortly after the first start: a one-off email, the same
+ * audience by SMS (so both channels show results), and a monthly email that repeats on the 1st at 10:00.
+ */
 @Injectable()
 export class CampaignsDemoCampaign {
   constructor(
@@ -30,15 +50,30 @@ export class CampaignsDemoCampaign {
     private readonly clock: Clock,
   ) {}
 
-  async seed(segmentId: string, marketerUserId: string): Promise<void> {
-    const campaign = await this.campaigns.create({
+  async seed(audiences: DemoAudiences, marketerUserId: string): Promise<void> {
+    const sendAt = new Date(this.clock.now().getTime() + DEMO_SEND_DELAY_MS).toISOString();
+    const launch = async (campaign: Omit<NewCampaign, 'createdBy'>) => {
+      const created = await this.campaigns.create({ ...campaign, createdBy: marketerUserId });
+      await this.campaigns.schedule(created.id, sendAt, marketerUserId);
+    };
+    await launch({
       name: '春季保养关怀',
       channel: CampaignChannels.email,
-      segmentId,
+      segmentId: audiences.shanghaiEmail,
       template: DEMO_TEMPLATE,
-      createdBy: marketerUserId,
     });
-    const sendAt = new Date(this.clock.now().getTime() + DEMO_SEND_DELAY_MS).toISOString();
-    await this.campaigns.schedule(campaign.id, sendAt, marketerUserId);
+    await launch({
+      name: '保养提醒短信',
+      channel: CampaignChannels.sms,
+      segmentId: audiences.smsConsenting,
+      template: DEMO_SMS_TEMPLATE,
+    });
+    await launch({
+      name: '车主俱乐部月度活动',
+      channel: CampaignChannels.email,
+      segmentId: audiences.happyAfterVisit,
+      template: DEMO_RECURRING_TEMPLATE,
+      schedule: { kind: 'recurring', cron: '0 10 1 * *' },
+    });
   }
 }

@@ -23,11 +23,12 @@ const DEMO_SEGMENTS: { name: string; rule: SegmentRule }[] = [
       ],
     },
   },
+  { name: 'SMS-consenting customers', rule: { field: 'consent', channel: 'sms' } },
 ];
 
 /**
- * Demo data for the embedded default: a few segments over the demo customers, defined by the marketer, and an email
- * campaign to the first.
+ * Demo data for the embedded default: a few segments over the demo customers, defined by the marketer, and campaigns
+ * to them (email, SMS, a recurring one).
  */
 @Injectable()
 export class CampaignsDemoSeeder {
@@ -40,6 +41,7 @@ export class CampaignsDemoSeeder {
     const created = [];
     for (const segment of DEMO_SEGMENTS)
       created.push(await this.segments.create({ ...segment, createdBy: marketerUserId }));
-    await this.campaign.seed(created[0].id, marketerUserId);
+    const [shanghaiEmail, , happyAfterVisit, smsConsenting] = created.map((segment) => segment.id);
+    await this.campaign.seed({ shanghaiEmail, happyAfterVisit, smsConsenting }, marketerUserId);
   }
 }

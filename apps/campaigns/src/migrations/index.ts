@@ -14,6 +14,8 @@ import { CampaignSchedulesAndOccurrences1796058000000 } from './1796058000000-ca
 import { CampaignTracking1796059000000 } from './1796059000000-campaign-tracking';
 import { CampaignObjectiveAndPropensityModel1796060000000 } from './1796060000000-campaign-objective-and-propensity-model';
 import { CreateCrossSell1796061000000 } from './1796061000000-create-cross-sell';
+import { SegmentCoveringIndexes1796062000000 } from './1796062000000-segment-covering-indexes';
+import { CustomerPreferredLanguage1796062000002 } from './1796062000002-customer-preferred-language';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -32,4 +34,6 @@ export const campaignsMigrations = [
   CampaignTracking1796059000000,
   CampaignObjectiveAndPropensityModel1796060000000,
   CreateCrossSell1796061000000,
+  SegmentCoveringIndexes1796062000000,
+  CustomerPreferredLanguage1796062000002,
 ];

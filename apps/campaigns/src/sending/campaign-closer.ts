@@ -19,7 +19,13 @@ export class CampaignCloser {
     private readonly clock: Clock,
   ) {}
 
-  closeFinished(): Promise<number> {
+  async closeFinished(): Promise<number> {
+    const closed = await this.close();
+    if (closed > 0) await this.recipients.refreshStatistics();
+    return closed;
+  }
+
+  private close(): Promise<number> {
     return this.uow.run(async (tx) => {
       const now = this.clock.now();
       const finished = await this.campaigns.claimFinished(tx, CAMPAIGNS_PER_PASS);

@@ -4,7 +4,13 @@ import { CampaignChannel, RecipientSkipReason } from '@crm/contracts';
 import { RecordedAttempt, StartedAttempt } from '@crm/messaging';
 import { SegmentSql } from '../segments/segment-sql';
 import { CampaignProgress, progressFrom } from './campaign-progress';
-import { DueRecipient, RecipientKey, RecipientOutcome } from './recipient';
+import {
+  DueRecipient,
+  RecipientKey,
+  RecipientOutcome,
+  RecipientStatus,
+  RecipientStatuses,
+} from './recipient';
 
 /** The SQL for a customer's address on each channel (over `campaigns.customer c`). */
 const ADDRESS_ON: Record<CampaignChannel, string> = { email: 'c.emails[1]', sms: 'c.phones[1]' };
@@ -26,6 +32,20 @@ const inHoldout = (campaign: string, percent: string) =>
   `(('x' || left(md5(${campaign}::uuid::text || c.id::text), 8))::bit(32)::bigint / 4294967296.0 < ${percent}::int / 100.0)`;
 
 const KEY_MATCH = `campaign_id = $1 AND step = $2 AND customer_id = $3`;
+/** `campaign_recipient r` joined to rows `a` unnested from the key columns of keyColumns. */
+const KEY_JOIN = `r.campaign_id = a.campaign_id AND r.step = a.step AND r.customer_id = a.customer_id`;
+
+const keyColumns = (keys: RecipientKey[]) => [
+  keys.map((key) => key.campaignId),
+  keys.map((key) => key.step),
+  keys.map((key) => key.customerId),
+];
+
+function statusAfter(outcome: RecordedAttempt<RecipientOutcome>): RecipientStatus {
+  if (outcome.skipped) return RecipientStatuses.skipped;
+  if (outcome.delivered) return RecipientStatuses.sent;
+  return outcome.nextAttemptAt ? RecipientStatuses.queued : RecipientStatuses.failed;
+}
 
 /** Owns `campaign_recipient`: the frozen membership of each campaign step and where each send stands. */
 @Injectable()
@@ -77,7 +97,8 @@ export class CampaignRecipientRepository {
              ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
          RETURNING r.campaign_id, r.step, r.customer_id, r.attempts)
        SELECT k.campaign_id AS "campaignId", k.step, k.customer_id AS "customerId", k.attempts,
-              m.channel, m.template, c.name, c.city, ${addressOnChannelOf('m')} AS address,
+              m.channel, m.template, c.name, c.city, c.preferred_language AS language,
+              ${addressOnChannelOf('m')} AS address,
               (SELECT v.model FROM campaigns.vehicle v WHERE v.owner_customer_id = k.customer_id
                 ORDER BY v.purchase_date DESC NULLS LAST LIMIT 1) AS model,
               c.id IS NOT NULL AND ${consentedOn('m.channel')} AS consented,
@@ -89,12 +110,21 @@ export class CampaignRecipientRepository {
     );
   }
 
-  /** Counts the attempt before it is made and renews the lease, so a sender that keeps dying gives up in time. */
-  async beginAttempt(key: RecipientKey, attempt: StartedAttempt): Promise<void> {
+  /**
+   * Counts each attempt before it is made and renews its lease, so a sender that keeps dying gives up in time; one
+   * statement for the attempts a batch begins together.
+   */
+  async beginAttempts(attempts: { key: RecipientKey; attempt: StartedAttempt }[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE campaigns.campaign_recipient SET attempts = $4, next_attempt_at = $5
-        WHERE ${KEY_MATCH} AND status = 'sending'`,
-      [key.campaignId, key.step, key.customerId, attempt.attempt, attempt.leaseUntil],
+      `UPDATE campaigns.campaign_recipient r SET attempts = a.attempt, next_attempt_at = a.lease_until
+         FROM unnest($1::uuid[], $2::smallint[], $3::uuid[], $4::int[], $5::timestamptz[])
+              AS a(campaign_id, step, customer_id, attempt, lease_until)
+        WHERE ${KEY_JOIN} AND r.status = 'sending'`,
+      [
+        ...keyColumns(attempts.map((a) => a.key)),
+        attempts.map((a) => a.attempt.attempt),
+        attempts.map((a) => a.attempt.leaseUntil),
+      ],
     );
   }
 
@@ -107,29 +137,35 @@ export class CampaignRecipientRepository {
     );
   }
 
-  async record(key: RecipientKey, outcome: RecordedAttempt<RecipientOutcome>): Promise<void> {
-    const status = outcome.skipped
-      ? 'skipped'
-      : outcome.delivered
-        ? 'sent'
-        : outcome.nextAttemptAt
-          ? 'queued'
-          : 'failed';
+  /** Each attempt's outcome, one statement for the outcomes that arrive together. */
+  async recordAll(
+    outcomes: { key: RecipientKey; outcome: RecordedAttempt<RecipientOutcome> }[],
+  ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE campaigns.campaign_recipient SET status = $4, skip_reason = $5, next_attempt_at = $6, last_error = $7,
-         sent_at = CASE WHEN $4 = 'sent' THEN $8::timestamptz END
-        WHERE ${KEY_MATCH} AND status = 'sending'`,
+      `UPDATE campaigns.campaign_recipient r SET status = a.status, skip_reason = a.skip_reason,
+         next_attempt_at = a.next_attempt_at, last_error = a.last_error,
+         sent_at = CASE WHEN a.status = 'sent' THEN a.at END
+         FROM unnest($1::uuid[], $2::smallint[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                     $8::timestamptz[]) AS a(campaign_id, step, customer_id, status, skip_reason, next_attempt_at,
+                     last_error, at)
+        WHERE ${KEY_JOIN} AND r.status = 'sending'`,
       [
-        key.campaignId,
-        key.step,
-        key.customerId,
-        status,
-        outcome.skipped,
-        outcome.nextAttemptAt,
-        outcome.error,
-        outcome.at,
+        ...keyColumns(outcomes.map((o) => o.key)),
+        outcomes.map((o) => statusAfter(o.outcome)),
+        outcomes.map((o) => o.outcome.skipped),
+        outcomes.map((o) => o.outcome.nextAttemptAt),
+        outcomes.map((o) => o.outcome.error),
+        outcomes.map((o) => o.outcome.at),
       ],
     );
+  }
+
+  /**
+   * Refreshes the planner's statistics of the table: a sent campaign has just moved thousands of rows from queued to
+   * sent, and its results query joins on them next (autovacuum's analyze may come minutes later).
+   */
+  async refreshStatistics(): Promise<void> {
+    await this.dataSource.query(`ANALYZE campaigns.campaign_recipient`);
   }
 
   async progress(tx: EntityManager, campaignId: string): Promise<CampaignProgress> {

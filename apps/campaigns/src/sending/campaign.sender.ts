@@ -16,16 +16,20 @@ import { MessageTracking } from '../tracking/message-tracking';
 import { CampaignChannels } from './campaign-channels';
 import { CampaignMessage } from './campaign-message';
 import { CampaignRecipientRepository } from './campaign-recipient.repository';
+import { CoalescedWrites } from './coalesced-writes';
 import { FrequencyCapRepository } from './frequency-cap.repository';
 import { quietUntil } from './quiet-hours';
 import { campaignSends } from './campaign-send.metrics';
-import { DueRecipient, idempotencyKey, RecipientOutcome } from './recipient';
+import { DueRecipient, idempotencyKey, RecipientKey, RecipientOutcome } from './recipient';
 import { UnsubscribeTokens } from './unsubscribe-token';
 
 const MAX_BATCH = 50;
 /** A pooled SMTP send can spend a send timeout on each of connect, greeting and a silent socket, after its pace. */
 const SEND_WITHIN_MS = 3 * SEND_TIMEOUT_MS + 1_000;
 const CACHED_TEMPLATES = 100;
+
+type BegunAttempt = { key: RecipientKey; attempt: StartedAttempt };
+type RecordedOutcome = { key: RecipientKey; outcome: RecordedAttempt<RecipientOutcome> };
 
 /**
  * Sends frozen recipients in SKIP LOCKED batches (the shared delivery dispatcher): each row is marked sending with a
@@ -36,6 +40,13 @@ const CACHED_TEMPLATES = 100;
 @Injectable()
 export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOutcome> {
   private readonly templates = new Map<string, CompiledTemplate>();
+  /** A batch's attempts and outcomes are written a statement (and a commit) at a time, not one per recipient. */
+  private readonly attemptsBegun = new CoalescedWrites((attempts: BegunAttempt[]) =>
+    this.recipients.beginAttempts(attempts),
+  );
+  private readonly outcomes = new CoalescedWrites((outcomes: RecordedOutcome[]) =>
+    this.recipients.recordAll(outcomes),
+  );
 
   constructor(
     private readonly recipients: CampaignRecipientRepository,
@@ -60,7 +71,7 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
   }
 
   protected beginAttempt(recipient: DueRecipient, attempt: StartedAttempt): Promise<void> {
-    return this.recipients.beginAttempt(recipient, attempt);
+    return this.attemptsBegun.write({ key: recipient, attempt });
   }
 
   protected async send(recipient: DueRecipient): Promise<RecipientOutcome> {
@@ -85,7 +96,7 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
 
   protected async record(recipient: DueRecipient, attempt: RecordedAttempt<RecipientOutcome>): Promise<void> {
     if (attempt.deferredUntil) await this.recipients.defer(recipient, attempt.deferredUntil);
-    else await this.recipients.record(recipient, attempt);
+    else await this.outcomes.write({ key: recipient, outcome: attempt });
     campaignSends.inc({ channel: recipient.channel, outcome: outcomeOf(attempt) });
   }
 
@@ -123,8 +134,7 @@ export class CampaignSender extends DeliveryDispatcher<DueRecipient, RecipientOu
 
   private emailFor(recipient: DueRecipient, address: string): CampaignMessage {
     const unsubscribeUrl = `${this.settings.unsubscribeBaseUrl}${this.tokens.sign(recipient)}`;
-    // The replica carries no language yet: every customer gets the Chinese variant until it does.
-    const content = this.templateOf(recipient).render(null, {
+    const content = this.templateOf(recipient).render(recipient.language, {
       name: recipient.name ?? '',
       model: recipient.model,
       city: recipient.city,

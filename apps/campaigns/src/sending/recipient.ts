@@ -30,6 +30,8 @@ export interface DueRecipient extends RecipientKey {
   template: ChannelTemplate;
   name: string | null;
   city: string | null;
+  /** The customer's preferred language (zh-CN, en); null when not known, which means Chinese. */
+  language: string | null;
   model: string | null;
   /** The channel's address (first email, first phone); null when the replica has none (any more). */
   address: string | null;

@@ -19,6 +19,8 @@ import { FrequencyCapRepository } from './frequency-cap.repository';
 import { RecipientFreezer } from './recipient-freezer';
 import { SendPacer } from './send-pacer';
 import { SmsCampaignSender } from './sms-campaign.sender';
+import { SmsReplyController } from './sms-reply.controller';
+import { SmsReplyService } from './sms-reply.service';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 import { UnsubscribeTokens } from './unsubscribe-token';
@@ -26,7 +28,7 @@ import { UnsubscriptionRepository } from './unsubscription.repository';
 
 /**
  * The channels configured: email to the SMTP server named, or to the discarding dev mailbox, or none; SMS to the
- * gateway named, or none.
+ * gateway named, or discarded, or none.
  */
 export function campaignChannels(settings: CampaignsSettings, clock: Clock): CampaignChannels {
   const email = settings.smtpUrl
@@ -36,7 +38,9 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
       : null;
   const sms = settings.smsGatewayUrl
     ? SmsCampaignSender.overHttp(settings.smsGatewayUrl, settings.smsGatewayKey)
-    : null;
+    : settings.discardSms
+      ? SmsCampaignSender.discarding()
+      : null;
   const paced = (sender: CampaignChannelSender, ratePerSecond: number): PacedChannel => ({
     sender,
     pacer: new SendPacer(ratePerSecond, clock),
@@ -51,7 +55,7 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
 /** Sending: freezing each campaign's recipients at its time, sending each once, its progress and the opt-outs. */
 @Module({
   imports: [CampaignsMessaging, CampaignModule, SegmentsModule, ScoringModule, TrackingLinksModule],
-  controllers: [CampaignProgressController, UnsubscribeController],
+  controllers: [CampaignProgressController, UnsubscribeController, SmsReplyController],
   providers: [
     {
       provide: CampaignChannels,
@@ -67,6 +71,7 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
     UnsubscriptionRepository,
     FrequencyCapRepository,
     UnsubscribeService,
+    SmsReplyService,
     CampaignProgressService,
     RecipientFreezer,
     CampaignCloser,

@@ -17,6 +17,11 @@ export class SmsCampaignSender extends CampaignChannelSender {
     return new SmsCampaignSender(new HttpSmsGateway(url, key));
   }
 
+  /** Accepts every SMS and delivers it nowhere: the embedded default's stand-in for a gateway. */
+  static discarding(): SmsCampaignSender {
+    return new SmsCampaignSender({ send: () => Promise.resolve() });
+  }
+
   async send(message: CampaignMessage): Promise<void> {
     assertChannel(message, CampaignChannels.sms);
     await this.gateway.send({

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { CampaignUnsubscribed } from '@crm/contracts';
 import { Clock, NotFoundError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
-import { UnsubscribeTokens } from './unsubscribe-token';
+import { UnsubscribeClaim, UnsubscribeTokens } from './unsubscribe-token';
 import { UnsubscriptionRepository } from './unsubscription.repository';
 
 /**
- * RFC 8058 one-click unsubscribe: a valid token records the opt-out and tells the customer master, which withdraws
- * the consent and publishes the change every replica (this one included) applies.
+ * RFC 8058 one-click unsubscribe (and an SMS opt-out reply): the opt-out is recorded and the customer master told, which
+ * withdraws the consent and publishes the change every replica (this one included) applies.
  */
 @Injectable()
 export class UnsubscribeService {
@@ -26,15 +27,20 @@ export class UnsubscribeService {
     return this.uow.run(async (tx) => {
       if (!claim || !(await this.unsubscriptions.wasRecipient(tx, claim)))
         throw new NotFoundError('Unsubscribe link', 'given');
-      const now = this.clock.now();
-      if (!(await this.unsubscriptions.record(tx, claim, now))) return;
-      await this.outbox.add(
-        tx,
-        this.events.create(CampaignUnsubscribed, claim.campaignId, {
-          ...claim,
-          unsubscribedAt: now.toISOString(),
-        }),
-      );
+      await this.optOut(tx, claim);
     });
+  }
+
+  /** Records the opt-out (once) and tells the customer master through the outbox, in the caller's transaction. */
+  async optOut(tx: EntityManager, claim: UnsubscribeClaim): Promise<void> {
+    const now = this.clock.now();
+    if (!(await this.unsubscriptions.record(tx, claim, now))) return;
+    await this.outbox.add(
+      tx,
+      this.events.create(CampaignUnsubscribed, claim.campaignId, {
+        ...claim,
+        unsubscribedAt: now.toISOString(),
+      }),
+    );
   }
 }

@@ -13,6 +13,22 @@ export class UnsubscriptionRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Who an SMS from `phones` answers: per customer holding one of those numbers, the SMS campaign last sent to them.
+   */
+  async lastSmsCampaignsTo(tx: EntityManager, phones: string[]): Promise<UnsubscribeClaim[]> {
+    return tx.query(
+      `SELECT DISTINCT ON (r.customer_id) r.campaign_id AS "campaignId", r.customer_id AS "customerId",
+              m.channel
+         FROM campaigns.customer c
+         JOIN campaigns.campaign_recipient r ON r.customer_id = c.id AND r.status = 'sent'
+         JOIN campaigns.campaign m ON m.id = r.campaign_id AND m.channel = 'sms'
+        WHERE c.phones && $1::text[]
+        ORDER BY r.customer_id, r.sent_at DESC`,
+      [phones],
+    );
+  }
+
   /** Resolves false when this opt-out was recorded already (a mail client may post twice). */
   async record(tx: EntityManager, claim: UnsubscribeClaim, at: Date): Promise<boolean> {
     const rows = await tx.query(

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { convertedBetween } from './conversion-sql';
 
 /** Counts of one campaign's treated group (sent or tried) and of its holdout, all attributed at read time. */
 export interface GroupCounts {
@@ -24,34 +23,43 @@ export interface ProfileRow {
 }
 
 /**
- * Each recipient of the campaign's first step with its window: from its send (the freeze for the holdout, which was
- * never sent) for the campaign's attribution days. Bounced is a final failure whose SMTP reply was a permanent 5xx.
+ * Each recipient of the campaign with its window: from its send (the freeze for the holdout, which was never sent)
+ * for the campaign's attribution days. Bounced is a final failure whose SMTP reply was a permanent 5xx. Set-based:
+ * the responses, opt-outs and orders in the windows are each read once for the whole campaign and joined to the
+ * recipients (the service replica, one row per customer, joins directly), never looked up per recipient. The plan
+ * relies on current statistics of campaign_recipient: the closer refreshes them when a campaign is sent.
  */
 const MEASURED = `
   WITH m AS (SELECT id, frozen_at, attribution_days FROM campaigns.campaign WHERE id = $1),
-  r AS (
-    SELECT r.customer_id, r.status, r.last_error, COALESCE(r.sent_at, m.frozen_at) AS since,
+  r AS MATERIALIZED (
+    SELECT r.customer_id, r.step, r.status, r.last_error, COALESCE(r.sent_at, m.frozen_at) AS since,
            COALESCE(r.sent_at, m.frozen_at) + make_interval(days => m.attribution_days) AS until
       FROM campaigns.campaign_recipient r JOIN m ON m.id = r.campaign_id
      WHERE r.status IN ('sent', 'failed', 'holdout')),
+  responded AS (
+    SELECT customer_id, bool_or(kind = 'opened') AS opened, bool_or(kind = 'clicked') AS clicked,
+           bool_or(kind = 'replied') AS replied
+      FROM campaigns.campaign_response WHERE campaign_id = $1 GROUP BY customer_id),
+  unsubscribed AS (SELECT DISTINCT customer_id FROM campaigns.unsubscription WHERE campaign_id = $1),
+  ordered AS (
+    SELECT r.customer_id, r.step, sum(o.total_amount) AS amount
+      FROM r JOIN campaigns.customer_order o
+        ON o.customer_id = r.customer_id AND o.placed_at >= r.since AND o.placed_at < r.until
+     GROUP BY r.customer_id, r.step),
   x AS (
     SELECT r.customer_id, CASE r.status WHEN 'holdout' THEN 'holdout' ELSE 'treated' END AS grp,
            r.status = 'sent' AS delivered,
            r.status = 'failed' AND r.last_error ~ '(^|[^0-9])5[0-9]{2}([^0-9]|$)' AS bounced,
-           EXISTS (SELECT 1 FROM campaigns.campaign_response p
-                    WHERE p.campaign_id = $1 AND p.customer_id = r.customer_id AND p.kind = 'opened') AS opened,
-           EXISTS (SELECT 1 FROM campaigns.campaign_response p
-                    WHERE p.campaign_id = $1 AND p.customer_id = r.customer_id AND p.kind = 'clicked') AS clicked,
-           EXISTS (SELECT 1 FROM campaigns.campaign_response p
-                    WHERE p.campaign_id = $1 AND p.customer_id = r.customer_id AND p.kind = 'replied') AS replied,
-           EXISTS (SELECT 1 FROM campaigns.unsubscription u
-                    WHERE u.campaign_id = $1 AND u.customer_id = r.customer_id) AS unsubscribed,
-           o.amount AS order_amount,
-           ${convertedBetween('r.customer_id', 'r.since', 'r.until')} AS converted
+           COALESCE(p.opened, false) AS opened, COALESCE(p.clicked, false) AS clicked,
+           COALESCE(p.replied, false) AS replied, u.customer_id IS NOT NULL AS unsubscribed,
+           o.amount AS order_amount, o.amount IS NOT NULL OR s.customer_id IS NOT NULL AS converted
       FROM r
-      LEFT JOIN LATERAL (
-        SELECT sum(o.total_amount) AS amount FROM campaigns.customer_order o
-         WHERE o.customer_id = r.customer_id AND o.placed_at >= r.since AND o.placed_at < r.until) o ON true)`;
+      LEFT JOIN responded p ON p.customer_id = r.customer_id
+      LEFT JOIN unsubscribed u ON u.customer_id = r.customer_id
+      LEFT JOIN ordered o ON o.customer_id = r.customer_id AND o.step = r.step
+      -- One row per customer: the last visit, converted when it fell in the window.
+      LEFT JOIN campaigns.customer_service s
+        ON s.customer_id = r.customer_id AND s.last_service_at >= r.since AND s.last_service_at < r.until)`;
 
 /** Reads a campaign's results; nothing is stored by a consumer, so a late replica event still counts (ADR 0032). */
 @Injectable()
@@ -75,6 +83,10 @@ export class CampaignResultsRepository {
   async profile(tx: EntityManager, campaignId: string, now: Date): Promise<ProfileRow[]> {
     return tx.query(
       `${MEASURED},
+       latest AS (
+         SELECT DISTINCT ON (v.owner_customer_id) v.owner_customer_id, v.model
+           FROM campaigns.vehicle v WHERE v.owner_customer_id IN (SELECT customer_id FROM x WHERE grp = 'treated')
+          ORDER BY v.owner_customer_id, v.purchase_date DESC NULLS LAST),
        y AS (
          SELECT COALESCE(CASE
                   WHEN c.birthday IS NULL THEN NULL
@@ -84,10 +96,10 @@ export class CampaignResultsRepository {
                   WHEN date_part('year', age($2::timestamptz, c.birthday)) < 60 THEN '50-59'
                   ELSE '60+' END, 'unknown') AS age_band,
                 COALESCE(c.province, 'unknown') AS province,
-                COALESCE((SELECT v.model FROM campaigns.vehicle v WHERE v.owner_customer_id = x.customer_id
-                           ORDER BY v.purchase_date DESC NULLS LAST LIMIT 1), 'none') AS model,
+                COALESCE(latest.model, 'none') AS model,
                 (x.opened OR x.clicked OR x.replied OR x.converted) AS responded
            FROM x LEFT JOIN campaigns.customer c ON c.id = x.customer_id
+           LEFT JOIN latest ON latest.owner_customer_id = x.customer_id
           WHERE x.grp = 'treated')
        SELECT CASE WHEN GROUPING(age_band) = 0 THEN 'ageBand' WHEN GROUPING(province) = 0 THEN 'province'
                    ELSE 'model' END AS dimension,

@@ -6,6 +6,7 @@ import { CampaignResultsController } from './campaign-results.controller';
 import { CampaignResultsRepository } from './campaign-results.repository';
 import { CampaignResultsService } from './campaign-results.service';
 import { InteractionResponseConsumer } from './interaction-response.consumer';
+import { ResponseErasureConsumer } from './response-erasure.consumer';
 import { ResponseTrackingService } from './response-tracking.service';
 import { TrackingController } from './tracking.controller';
 import { TrackingLinksModule } from './tracking-links.module';
@@ -18,6 +19,7 @@ import { TrackingLinksModule } from './tracking-links.module';
     CampaignResponseRepository,
     ResponseTrackingService,
     InteractionResponseConsumer,
+    ResponseErasureConsumer,
     CampaignResultsRepository,
     CampaignResultsService,
   ],

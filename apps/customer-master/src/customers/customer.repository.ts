@@ -20,6 +20,7 @@ interface CustomerRow {
   gender: Customer['gender'];
   tags: string[];
   owner_sales_rep_id: string | null;
+  preferred_language: Customer['preferredLanguage'];
   status: Customer['status'];
   merged_into: string | null;
   version: number;
@@ -31,7 +32,7 @@ interface CustomerRow {
 
 export const CUSTOMER_COLUMNS = `c.id, c.kind, c.name, c.name_latin, c.emails, c.province, c.city, c.district, c.street,
   c.postal_code, c.lat, c.lon, to_char(c.birthday, 'YYYY-MM-DD') AS birthday, c.gender, c.tags, c.owner_sales_rep_id,
-  c.status, c.merged_into, c.version, c.created_at, c.updated_at,
+  c.preferred_language, c.status, c.merged_into, c.version, c.created_at, c.updated_at,
   ARRAY(SELECT p.e164 FROM customer_master.customer_phone p WHERE p.customer_id = c.id ORDER BY p.position, p.e164) AS phones,
   (SELECT coalesce(json_agg(json_build_object('channel', k.channel, 'granted', k.granted,
      'at', to_char(k.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'source', k.source) ORDER BY k.channel), '[]')
@@ -62,6 +63,7 @@ export function toCustomer(row: CustomerRow): Customer {
     tags: row.tags,
     ownerSalesRepId: row.owner_sales_rep_id,
     consents: row.consents ?? [],
+    preferredLanguage: row.preferred_language,
     status: row.status,
     mergedInto: row.merged_into,
     version: row.version,
@@ -109,15 +111,15 @@ export class CustomerRepository {
     await tx.query(
       `INSERT INTO customer_master.customer (id, kind, name, name_latin, search_keys, emails, province, city, district,
          street, postal_code, lat, lon, birthday, gender, tags, owner_sales_rep_id, status, merged_into, version,
-         created_at, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
+         created_at, updated_at, preferred_language)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)
        ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, name_latin = EXCLUDED.name_latin,
          search_keys = EXCLUDED.search_keys, emails = EXCLUDED.emails, province = EXCLUDED.province,
          city = EXCLUDED.city, district = EXCLUDED.district, street = EXCLUDED.street,
          postal_code = EXCLUDED.postal_code, lat = EXCLUDED.lat, lon = EXCLUDED.lon, birthday = EXCLUDED.birthday,
          gender = EXCLUDED.gender, tags = EXCLUDED.tags, owner_sales_rep_id = EXCLUDED.owner_sales_rep_id,
          status = EXCLUDED.status, merged_into = EXCLUDED.merged_into, version = EXCLUDED.version,
-         updated_at = EXCLUDED.updated_at`,
+         updated_at = EXCLUDED.updated_at, preferred_language = EXCLUDED.preferred_language`,
       [
         customer.id,
         customer.kind,
@@ -141,6 +143,7 @@ export class CustomerRepository {
         customer.version,
         customer.createdAt,
         customer.updatedAt,
+        customer.preferredLanguage,
       ],
     );
     await this.replacePhones(tx, customer.id, customer.phones);

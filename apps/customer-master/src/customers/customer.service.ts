@@ -187,6 +187,7 @@ export class CustomerService {
       tags: input.tags ? [...new Set(input.tags)] : customer.tags,
       ownerSalesRepId: input.ownerSalesRepId ?? customer.ownerSalesRepId,
       consents: input.consents ? mergeConsents(customer.consents, input.consents, now) : customer.consents,
+      preferredLanguage: input.preferredLanguage ?? customer.preferredLanguage,
     };
   }
 }

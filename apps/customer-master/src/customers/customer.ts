@@ -1,4 +1,4 @@
-import { Address, ContactChannel, CustomerState } from '@crm/contracts';
+import { Address, ContactChannel, CustomerState, PreferredLanguage } from '@crm/contracts';
 
 export type CustomerKind = 'person' | 'company';
 export type Gender = 'female' | 'male' | 'other' | 'unknown';
@@ -24,6 +24,8 @@ export interface Customer {
   tags: string[];
   ownerSalesRepId: string | null;
   consents: Consent[];
+  /** The language messages to them are written in; null: not known (Chinese). */
+  preferredLanguage: PreferredLanguage | null;
   status: CustomerStatus;
   mergedInto: string | null;
   version: number;
@@ -46,6 +48,7 @@ export function noPersonalData(): Omit<
     tags: [],
     ownerSalesRepId: null,
     consents: [],
+    preferredLanguage: null,
   };
 }
 
@@ -64,5 +67,6 @@ export function toCustomerState(customer: Customer): CustomerState {
     tags: customer.tags,
     ownerSalesRepId: customer.ownerSalesRepId,
     consents: customer.consents,
+    preferredLanguage: customer.preferredLanguage,
   };
 }

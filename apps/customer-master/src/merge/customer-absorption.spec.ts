@@ -15,6 +15,7 @@ function customer(fields: Partial<Customer>): Customer {
     tags: [],
     ownerSalesRepId: null,
     consents: [],
+    preferredLanguage: null,
     status: 'active',
     mergedInto: null,
     version: 1,

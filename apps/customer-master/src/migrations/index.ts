@@ -7,6 +7,7 @@ import { RekeyCustomerMasterNames1796020400001 } from './1796020400001-rekey-nam
 import { ImportJobHeartbeat1796020500000 } from './1796020500000-import-job-heartbeat';
 import { CustomerMasterAggregateSequence1796050000000 } from './1796050000000-create-aggregate-sequence';
 import { CustomerMasterOutboxTombstones1796051000000 } from './1796051000000-outbox-tombstones';
+import { CustomerPreferredLanguage1796062000001 } from './1796062000001-customer-preferred-language';
 
 export const customerMasterMigrations = [
   CreateCustomerMasterSchema1764000000000,
@@ -18,4 +19,5 @@ export const customerMasterMigrations = [
   ImportJobHeartbeat1796020500000,
   CustomerMasterAggregateSequence1796050000000,
   CustomerMasterOutboxTombstones1796051000000,
+  CustomerPreferredLanguage1796062000001,
 ];

@@ -402,6 +402,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/sms/replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An inbound SMS from the gateway; an opt-out reply (TD, T, 退订, STOP) withdraws that number's SMS consent */
+    post: operations['SmsReplyController_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/t/c/{token}': {
     parameters: {
       query?: never;
@@ -834,6 +851,25 @@ export interface components {
         'spring-festival' | 'lantern' | 'dragon-boat' | 'qixi' | 'mid-autumn' | 'new-year' | 'national-day';
       /** @example 春节 */
       name: string;
+    };
+    InboundSmsDto: {
+      /**
+       * @description The number the reply came from
+       * @example +8613800000001
+       */
+      from: string;
+      /**
+       * @description The reply; TD, T, 退订 or STOP opts out of campaign SMS
+       * @example 退订
+       */
+      text: string;
+    };
+    InboundSmsResultView: {
+      /**
+       * @description Customers the opt-out applies to (again, if they had opted out already)
+       * @example 1
+       */
+      optedOut: number;
     };
     IntervalView: {
       /** @example 0.0969 */
@@ -3194,6 +3230,69 @@ export interface operations {
         };
       };
       /** @description The body is not text/csv */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SmsReplyController_receive: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The shared gateway secret */
+        'x-sms-gateway-secret': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InboundSmsDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboundSmsResultView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The gateway secret is missing or wrong */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
       415: {
         headers: {
           [name: string]: unknown;

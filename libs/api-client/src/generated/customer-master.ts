@@ -441,6 +441,11 @@ export interface components {
        */
       phones?: string[];
       /**
+       * @description The language campaign messages to them are written in; absent: not known (Chinese)
+       * @enum {string}
+       */
+      preferredLanguage?: 'zh-CN' | 'en';
+      /**
        * @example [
        *       "vip"
        *     ]
@@ -532,6 +537,11 @@ export interface components {
        *     ]
        */
       phones: string[];
+      /**
+       * @description null: not known (Chinese)
+       * @enum {string|null}
+       */
+      preferredLanguage: 'zh-CN' | 'en' | null;
       /** @enum {string} */
       status: 'active' | 'merged' | 'erased';
       /**
@@ -813,6 +823,11 @@ export interface components {
        *     ]
        */
       phones?: string[];
+      /**
+       * @description The language campaign messages to them are written in; absent: not known (Chinese)
+       * @enum {string}
+       */
+      preferredLanguage?: 'zh-CN' | 'en';
       /**
        * @example [
        *       "vip"

@@ -9,6 +9,10 @@ export const consentSchema = z.object({
   source: z.string(),
 });
 
+/** The languages a customer can prefer for messages; unknown means Chinese. */
+export const PREFERRED_LANGUAGES = ['zh-CN', 'en'] as const;
+export type PreferredLanguage = (typeof PREFERRED_LANGUAGES)[number];
+
 /** The customer state other services keep as their read model (event-carried state transfer). */
 export const customerStateSchema = z.object({
   customerId: z.uuid(),
@@ -23,5 +27,7 @@ export const customerStateSchema = z.object({
   tags: z.array(z.string()),
   ownerSalesRepId: z.string().nullable(),
   consents: z.array(consentSchema),
+  /** Added later: absent from older events, null when unknown. */
+  preferredLanguage: z.enum(PREFERRED_LANGUAGES).nullable().optional(),
 });
 export type CustomerState = z.infer<typeof customerStateSchema>;

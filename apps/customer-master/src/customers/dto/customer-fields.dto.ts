@@ -10,6 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { PREFERRED_LANGUAGES, PreferredLanguage } from '@crm/contracts';
 import { IsCalendarDate } from '@crm/http';
 import { AddressDto } from './address.dto';
 import { ConsentInputDto } from './consent-input.dto';
@@ -61,6 +62,14 @@ export class CustomerFieldsDto {
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   tags?: string[];
+
+  @ApiPropertyOptional({
+    enum: PREFERRED_LANGUAGES,
+    description: 'The language campaign messages to them are written in; absent: not known (Chinese)',
+  })
+  @IsOptional()
+  @IsIn(PREFERRED_LANGUAGES)
+  preferredLanguage?: PreferredLanguage;
 
   @ApiPropertyOptional({ description: 'User id of the owning sales rep' })
   @IsOptional()

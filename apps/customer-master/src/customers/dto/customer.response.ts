@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Address, ALL_CONTACT_CHANNELS, ContactChannel } from '@crm/contracts';
+import {
+  Address,
+  ALL_CONTACT_CHANNELS,
+  ContactChannel,
+  PREFERRED_LANGUAGES,
+  PreferredLanguage,
+} from '@crm/contracts';
 import { GeoPointDto } from '@crm/http';
 import { Consent, Customer, CustomerKind, CustomerStatus, Gender } from '../customer';
 
@@ -59,6 +65,8 @@ export class CustomerResponse implements Customer {
   ownerSalesRepId: string | null;
   @ApiProperty({ type: [ConsentResponse] })
   consents: ConsentResponse[];
+  @ApiProperty({ enum: PREFERRED_LANGUAGES, nullable: true, description: 'null: not known (Chinese)' })
+  preferredLanguage: PreferredLanguage | null;
   @ApiProperty({ enum: STATUSES })
   status: CustomerStatus;
   @ApiProperty({ ...nullableString, format: 'uuid', description: 'The survivor, once merged' })

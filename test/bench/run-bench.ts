@@ -4,11 +4,14 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Runs a benchmark script from source, as its npm script does, against the test run's database; its stdout. */
-export async function runBenchScript(
+/**
+ * Runs a benchmark script as `npm run bench:*` does (ts-node, path aliases) from the repository root, on the test
+ * database, for a benchmark's smoke test; resolves its standard output.
+ */
+export async function runBench(
   script: string,
-  args: string[],
-  env: Record<string, string | undefined> = {},
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
 ): Promise<string> {
   const { stdout } = await run(
     process.execPath,
