@@ -197,7 +197,8 @@ describe('campaigns order and service-history replicas (crm.order.v1, crm.ticket
         customerId: customer.customerId,
         erasedAt: new Date().toISOString(),
       }),
-      6,
+      // The merge's six groups, and tracking, which scrubs the person's response details.
+      7,
     );
     expect(await orders(customer.customerId)).toEqual([]);
     expect(await service(customer.customerId)).toBeUndefined();
