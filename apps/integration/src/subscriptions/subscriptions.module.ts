@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@crm/platform';
-import { WebhookTargetSettings, webhookProviders } from '@crm/webhooks';
+import { WebhookTargetPolicy, WebhookTargetSettings, webhookProviders } from '@crm/webhooks';
 import { IntegrationMessaging } from '../integration-messaging';
 import { EventLogRetention } from './event-log-retention';
 import { EventLogRepository } from './event-log.repository';
@@ -43,5 +43,7 @@ import { SubscriptionService } from './subscription.service';
     EventLogRetention,
     SubscriptionPartnerScopeRegistration,
   ],
+  // Workflow's call-subscriber posts under the same SSRF guard and settings as subscriptions.
+  exports: [WebhookTargetPolicy],
 })
 export class SubscriptionsModule {}

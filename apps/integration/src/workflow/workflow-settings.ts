@@ -4,8 +4,6 @@ import { MAX_DELIVERY_ATTEMPTS } from '@crm/messaging';
 
 export const WORKFLOW_SETTINGS = Symbol('WORKFLOW_SETTINGS');
 
-const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
-
 /** Workflow rules' variables (ADR 0038), part of integration's configuration. */
 export const workflowConfigFields = {
   /** How often the firing executor and the cron scheduler look for work besides being woken. */
@@ -14,12 +12,6 @@ export const workflowConfigFields = {
   INTEGRATION_WORKFLOW_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(MAX_DELIVERY_ATTEMPTS).optional(),
   /** Days the events seen are kept for dry runs. */
   INTEGRATION_WORKFLOW_RECENT_EVENT_DAYS: z.coerce.number().int().min(1).max(90).optional(),
-  /** call-subscriber may post over http (tests, the embedded default); https only otherwise. */
-  INTEGRATION_WORKFLOW_SUBSCRIBER_ALLOW_HTTP: flag.optional(),
-  /** call-subscriber may post to private and loopback addresses (tests, the embedded default). */
-  INTEGRATION_WORKFLOW_SUBSCRIBER_ALLOW_PRIVATE_TARGETS: flag.optional(),
-  /** The platform's own host names (comma-separated): never a subscriber. */
-  INTEGRATION_WORKFLOW_SUBSCRIBER_DENIED_HOSTS: z.string().optional(),
   /** send-message by email: the SMTP server; without it rules cannot send email. */
   INTEGRATION_WORKFLOW_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' })
@@ -52,9 +44,6 @@ export interface WorkflowSettings {
   pollIntervalMs: number;
   maxAttempts: number;
   recentEventDays: number;
-  subscriberAllowHttp: boolean;
-  subscriberAllowPrivateTargets: boolean;
-  subscriberDeniedHosts: string[];
   smtpUrl: string | null;
   smtpFrom: string;
   smsGatewayUrl: string | null;
@@ -69,11 +58,6 @@ export function workflowSettings(config: PlatformConfig & WorkflowConfig): Workf
     pollIntervalMs: config.INTEGRATION_WORKFLOW_POLL_INTERVAL_MS ?? 1_000,
     maxAttempts: config.INTEGRATION_WORKFLOW_MAX_ATTEMPTS ?? MAX_DELIVERY_ATTEMPTS,
     recentEventDays: config.INTEGRATION_WORKFLOW_RECENT_EVENT_DAYS ?? 7,
-    subscriberAllowHttp: config.INTEGRATION_WORKFLOW_SUBSCRIBER_ALLOW_HTTP ?? false,
-    subscriberAllowPrivateTargets: config.INTEGRATION_WORKFLOW_SUBSCRIBER_ALLOW_PRIVATE_TARGETS ?? false,
-    subscriberDeniedHosts: list(config.INTEGRATION_WORKFLOW_SUBSCRIBER_DENIED_HOSTS).map((host) =>
-      host.toLowerCase().replace(/\.$/, ''),
-    ),
     smtpUrl: config.INTEGRATION_WORKFLOW_SMTP_URL ?? null,
     smtpFrom: config.INTEGRATION_WORKFLOW_SMTP_FROM ?? 'CRM workflow <workflow@crm.local>',
     smsGatewayUrl: config.INTEGRATION_WORKFLOW_SMS_GATEWAY_URL ?? null,

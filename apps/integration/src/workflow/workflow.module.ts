@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@crm/platform';
 import { IntegrationMessaging } from '../integration-messaging';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { CallSubscriberAction } from './actions/call-subscriber.action';
 import { CreateTaskAction } from './actions/create-task.action';
 import { MessageChannels } from './actions/message-channels';
@@ -28,7 +29,7 @@ import { WORKFLOW_SETTINGS, workflowSettings } from './workflow-settings';
 
 /** Workflow rules: when <event or cron> and <condition> then <actions>, each firing once (ADR 0038). */
 @Module({
-  imports: [IntegrationMessaging],
+  imports: [IntegrationMessaging, SubscriptionsModule],
   controllers: [WorkflowRuleController, WorkflowTaskController],
   providers: [
     { provide: WORKFLOW_SETTINGS, inject: [PLATFORM_CONFIG], useFactory: workflowSettings },

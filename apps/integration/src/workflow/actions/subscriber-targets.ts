@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { LookupAddress } from 'node:dns';
-import { hostOf, pinnedPost, systemResolver, WebhookTargetPolicy } from '@crm/webhooks';
+import { hostOf, pinnedPost, WebhookTargetPolicy } from '@crm/webhooks';
 import { SEND_TIMEOUT_MS } from '@crm/messaging';
-import { WORKFLOW_SETTINGS, WorkflowSettings } from '../workflow-settings';
 
 export { WebhookTargetRefused as SubscriberRefused } from '@crm/webhooks';
 
@@ -12,18 +11,7 @@ export { WebhookTargetRefused as SubscriberRefused } from '@crm/webhooks';
  */
 @Injectable()
 export class SubscriberTargets {
-  private readonly policy: WebhookTargetPolicy;
-
-  constructor(@Inject(WORKFLOW_SETTINGS) settings: WorkflowSettings) {
-    this.policy = new WebhookTargetPolicy(
-      {
-        allowHttp: settings.subscriberAllowHttp,
-        allowPrivateTargets: settings.subscriberAllowPrivateTargets,
-        deniedHosts: settings.subscriberDeniedHosts,
-      },
-      systemResolver,
-    );
-  }
+  constructor(private readonly policy: WebhookTargetPolicy) {}
 
   check(url: string): Promise<LookupAddress> {
     return this.policy.check(url);
