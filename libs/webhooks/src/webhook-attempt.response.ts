@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { WebhookAttemptRecord } from './webhook-attempt-log';
+import { WebhookAttemptRecord, WebhookDeliveryStatus } from './webhook-attempt-log';
 
 /** One attempt in a delivery log (station webhooks, event subscriptions). */
 export class WebhookAttemptResponse implements WebhookAttemptRecord {
@@ -20,4 +20,24 @@ export class WebhookAttemptResponse implements WebhookAttemptRecord {
       'mid-send), so the receiver may have got it; the delivery is retried with the same webhook-id',
   })
   outcome: 'delivered' | 'failed' | 'unknown';
+}
+
+/** Where one delivery stands and every attempt at it, as a delivery log shows it (station webhooks, event subscriptions). */
+export class WebhookDeliveryStateResponse {
+  @ApiProperty({ enum: ['pending', 'delivered', 'failed'] })
+  status: WebhookDeliveryStatus;
+  @ApiProperty()
+  attempts: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  nextAttemptAt: string | null;
+  @ApiProperty({ type: Number, nullable: true })
+  lastHttpStatus: number | null;
+  @ApiProperty({ type: String, nullable: true })
+  lastError: string | null;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deliveredAt: string | null;
+  @ApiProperty({ type: [WebhookAttemptResponse] })
+  history: WebhookAttemptResponse[];
 }

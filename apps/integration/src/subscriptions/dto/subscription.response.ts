@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { WebhookAttemptResponse, WebhookDeliveryStatus } from '@crm/webhooks';
+import { WebhookDeliveryStateResponse } from '@crm/webhooks';
 import { Subscription, SubscriptionFilters, SubscriptionStatus } from '../subscription';
 import { SubscriptionDelivery } from '../subscription-delivery';
 
@@ -66,7 +66,10 @@ export class CreatedSubscriptionResponse extends SubscriptionResponse {
   secret: string;
 }
 
-export class SubscriptionDeliveryResponse implements SubscriptionDelivery {
+export class SubscriptionDeliveryResponse
+  extends WebhookDeliveryStateResponse
+  implements SubscriptionDelivery
+{
   @ApiProperty({ format: 'uuid' })
   deliveryId: string;
   @ApiProperty({
@@ -80,22 +83,6 @@ export class SubscriptionDeliveryResponse implements SubscriptionDelivery {
   occurredAt: string;
   @ApiProperty({ description: 'Enqueued by a replay' })
   replayed: boolean;
-  @ApiProperty({ enum: ['pending', 'delivered', 'failed'] })
-  status: WebhookDeliveryStatus;
-  @ApiProperty()
-  attempts: number;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  nextAttemptAt: string | null;
-  @ApiProperty({ type: Number, nullable: true })
-  lastHttpStatus: number | null;
-  @ApiProperty({ type: String, nullable: true })
-  lastError: string | null;
-  @ApiProperty({ format: 'date-time' })
-  createdAt: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  deliveredAt: string | null;
-  @ApiProperty({ type: [WebhookAttemptResponse] })
-  history: WebhookAttemptResponse[];
 }
 
 export class SubscriptionDeliveriesResponse {
