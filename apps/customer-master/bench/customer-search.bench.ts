@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { TestTokenIssuer } from '@crm/testing';
-import { SearchSql, searchSql } from '../src/search/customer-search.repository';
+import { SearchSql, searchSql, settingsStatement } from '../src/search/customer-search.repository';
 import { classifySearchQuery } from '@crm/search-keys';
 import { dropSecondaryIndexes, recreateDatabase, withClient } from '../../../test/bench/bench-database';
 import { startServer, stopServer } from '../../../test/bench/bench-process';
@@ -90,18 +90,17 @@ async function benchApi(port: string, token: string, queries: string[], requests
   return run(latencies, seconds(started));
 }
 
-/** Runs a statement the way CustomerSearchRepository does: in a transaction when it needs a trigram threshold. */
-async function runSql(pool: Pool, { sql, params, trigramThreshold }: SearchSql): Promise<void> {
-  if (trigramThreshold === null) {
+/** Runs a statement the way CustomerSearchRepository does: in a transaction when it has settings. */
+async function runSql(pool: Pool, { sql, params, settings }: SearchSql): Promise<void> {
+  if (Object.keys(settings).length === 0) {
     await pool.query(sql, params);
     return;
   }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-      String(trigramThreshold),
-    ]);
+    const set = settingsStatement(settings);
+    await client.query(set.sql, set.params);
     await client.query(sql, params);
     await client.query('COMMIT');
   } finally {

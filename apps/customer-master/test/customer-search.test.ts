@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { searchSql } from '../src/search/customer-search.repository';
+import { searchSql, settingsStatement } from '../src/search/customer-search.repository';
 import { classifySearchQuery } from '@crm/search-keys';
 import { withCheckDigit } from '@crm/core';
 import { CustomerMasterHarness } from './customer-master.harness';
@@ -8,6 +8,9 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Subplan Name'?: string;
   Plans?: PlanNode[];
 }
 
@@ -176,24 +179,42 @@ describe('customer search', () => {
         SELECT id, '+86' || d, d FROM (
           SELECT id, (15000000000 + row_number() OVER (ORDER BY id) * 7919)::text AS d
             FROM customer_master.customer WHERE name_latin ~ '^[0-9a-f]{5} ') s`);
+      // 2,000 namesakes of 王 (as the surname), and 王 inside a few given names.
+      await db.query(`INSERT INTO customer_master.customer (id, kind, name, name_latin, search_keys)
+        SELECT gen_random_uuid(), 'person', '王' || b, 'wang ' || latin, ARRAY['王', b, '王' || b, 'wang', 'wang' || latin]
+          FROM (SELECT chr(36864 + i % 3000) AS b, substr(md5(i::text), 1, 4) AS latin
+                  FROM generate_series(1, 2000) i) s`);
+      await db.query(`INSERT INTO customer_master.customer (id, kind, name, name_latin, search_keys)
+        SELECT gen_random_uuid(), 'person', '李' || '王', 'li wang', ARRAY['李', '王', '李王', 'li', 'wang', 'liwang']
+          FROM generate_series(1, 5)`);
       // VACUUM as autovacuum would: GIN rows still in the pending list make the planner avoid the index.
       await db.query(`VACUUM ANALYZE customer_master.customer, customer_master.customer_phone`);
     });
 
     async function plan(q: string): Promise<PlanNode[]> {
-      const { sql, params, trigramThreshold } = searchSql(classifySearchQuery(q), { limit: 20, offset: 0 });
+      return explain(q, 'FORMAT JSON');
+    }
+
+    async function analyzedPlan(q: string): Promise<PlanNode[]> {
+      return explain(q, 'ANALYZE, FORMAT JSON');
+    }
+
+    /** The plan of the statement a search for `q` runs, under the settings it runs with. */
+    async function explain(q: string, options: string): Promise<PlanNode[]> {
+      const { sql, params, settings } = searchSql(classifySearchQuery(q), { limit: 20, offset: 0 });
       return db.transaction(async (tx) => {
-        await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-          String(trigramThreshold ?? 0.3),
-        ]);
-        const [row] = await tx.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+        if (Object.keys(settings).length > 0) {
+          const set = settingsStatement(settings);
+          await tx.query(set.sql, set.params);
+        }
+        const [row] = await tx.query(`EXPLAIN (${options}) ${sql}`, params);
         return planNodes(row['QUERY PLAN'][0].Plan);
       });
     }
 
     it.each([
-      ['one Chinese character', '张', ['customer_search_keys_idx']],
-      ['two Chinese characters', '张三', ['customer_search_keys_idx']],
+      ['one Chinese character', '张', ['customer_name_prefix_idx', 'customer_search_keys_idx']],
+      ['two Chinese characters', '张三', ['customer_name_prefix_idx', 'customer_search_keys_idx']],
       ['pinyin', 'zhang san', ['customer_search_keys_idx', 'customer_name_latin_trgm_idx']],
       ['a phone prefix', '1380013', ['customer_phone_digits_prefix_idx', 'customer_phone_digits_trgm_idx']],
     ])('answers %s through the index, never scanning customers or phones', async (_case, q, indexes) => {
@@ -204,6 +225,34 @@ describe('customer search', () => {
       expect(seqScans).not.toContain('customer');
       expect(seqScans).not.toContain('customer_phone');
       expect(nodes.map((node) => node['Index Name'])).toEqual(expect.arrayContaining(indexes));
+    });
+
+    it.each(['王', 'wang'])(
+      'takes a page of the common surname %s from its prefix matches, never scoring every namesake',
+      async (q) => {
+        const nodes = await analyzedPlan(q);
+        const tier = (name: string) => nodes.find((node) => node['Subplan Name'] === `CTE ${name}`);
+        expect(tier('prefix')?.['Actual Rows']).toBe(20);
+        const keyedScans = planNodes(tier('keyed')!).filter((node) => node['Relation Name'] === 'customer');
+        expect(keyedScans.length).toBeGreaterThan(0);
+        expect(keyedScans.map((node) => node['Actual Loops'])).toEqual(keyedScans.map(() => 0));
+      },
+    );
+
+    it('pages through a common surname without repeating anyone, and in name order', async () => {
+      const first = await search('王', '&limit=20');
+      const second = await search('王', '&limit=20&offset=20');
+      const all = await search('王', '&limit=40');
+      expect([...first, ...second].map((hit) => hit.customerId)).toEqual(all.map((hit) => hit.customerId));
+      expect(new Set(all.map((hit) => hit.customerId)).size).toBe(40);
+      expect(all.every((hit) => hit.name.startsWith('王'))).toBe(true);
+    });
+
+    it('ranks a name containing the query after every name starting with it', async () => {
+      const hits = await search('王', '&limit=100&offset=1990');
+      const names = hits.map((hit) => hit.name);
+      expect(names.slice(-5)).toEqual(Array(5).fill('李王'));
+      expect(names.slice(0, -5).every((name) => name.startsWith('王'))).toBe(true);
     });
   });
 });

@@ -8,6 +8,7 @@ import { ImportJobHeartbeat1796020500000 } from './1796020500000-import-job-hear
 import { CustomerMasterAggregateSequence1796050000000 } from './1796050000000-create-aggregate-sequence';
 import { CustomerMasterOutboxTombstones1796051000000 } from './1796051000000-outbox-tombstones';
 import { CustomerPreferredLanguage1796062000001 } from './1796062000001-customer-preferred-language';
+import { CustomerNamePrefixIndexes1796105000000 } from './1796105000000-customer-name-prefix-indexes';
 
 export const customerMasterMigrations = [
   CreateCustomerMasterSchema1764000000000,
@@ -20,4 +21,5 @@ export const customerMasterMigrations = [
   CustomerMasterAggregateSequence1796050000000,
   CustomerMasterOutboxTombstones1796051000000,
   CustomerPreferredLanguage1796062000001,
+  CustomerNamePrefixIndexes1796105000000,
 ];

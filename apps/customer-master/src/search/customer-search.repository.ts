@@ -1,19 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CustomerSearchHit, SearchMatch } from './customer-search-hit';
-import { NameProbe, PhoneProbe, SearchProbe, VinProbe } from '@crm/search-keys';
+import { containsCjk, NameProbe, PhoneProbe, SearchProbe, VinProbe } from '@crm/search-keys';
 
 export interface SearchPage {
   limit: number;
   offset: number;
 }
 
-/** One search statement; `trigramThreshold` is set for its transaction only, before it runs. */
+/** One search statement and the settings it runs under (for its transaction only, set before it runs). */
 export interface SearchSql {
   sql: string;
   params: unknown[];
-  trigramThreshold: number | null;
+  settings: Record<string, string>;
 }
+
+/** The one statement applying `settings` to the current transaction only. */
+export function settingsStatement(settings: Record<string, string>): { sql: string; params: string[] } {
+  const names = Object.keys(settings);
+  const calls = names.map((name, i) => `set_config('${name}', $${i + 1}, true)`);
+  return { sql: `SELECT ${calls.join(', ')}`, params: names.map((name) => settings[name]) };
+}
+
+/*
+ * A name search answers one agent in milliseconds, and its lower tiers usually never run (their
+ * gate is false): starting parallel workers for them costs more (tens of ms) than any scan they share.
+ */
+const NAME_SEARCH_SETTINGS = { max_parallel_workers_per_gather: '0' };
 
 /**
  * A fuzzy latin name must be this similar to the query: one changed syllable of a short name
@@ -45,7 +58,7 @@ function ranked(hits: string, matchedBy: string, limitParam: number): string {
            ARRAY(SELECT p.e164 FROM customer_master.customer_phone p WHERE p.customer_id = c.id
                   ORDER BY p.position, p.e164) AS phones
       FROM best b JOIN customer_master.customer c ON c.id = b.customer_id
-     ORDER BY b.score DESC, b.sort_key, c.id
+     ORDER BY b.score DESC, b.sort_key COLLATE "C", c.id
      LIMIT $${limitParam} OFFSET $${limitParam + 1}`;
 }
 
@@ -75,7 +88,7 @@ function phoneSql(probe: PhoneProbe, page: SearchPage): SearchSql {
     page.limit,
     page.offset,
   ];
-  return { sql: ranked(hits, `'phone'`, 5), params, trigramThreshold: null };
+  return { sql: ranked(hits, `'phone'`, 5), params, settings: {} };
 }
 
 function vinSql(probe: VinProbe, page: SearchPage): SearchSql {
@@ -91,42 +104,60 @@ function vinSql(probe: VinProbe, page: SearchPage): SearchSql {
     page.limit,
     page.offset,
   ];
-  return { sql: ranked(hits, `'vin'`, 3), params, trigramThreshold: null };
+  return { sql: ranked(hits, `'vin'`, 3), params, settings: {} };
 }
 
-const NAME_TIER = `CASE WHEN c.name = $2 OR replace(c.name_latin, ' ', '') = $3 THEN 3
-                        WHEN starts_with(c.name, $2) OR starts_with(replace(c.name_latin, ' ', ''), $3) THEN 2
-                        ELSE 1 END`;
+/** `text` as a LIKE pattern matching what starts with it. */
+function startsWithPattern(text: string): string {
+  return `${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
 
+/*
+ * A name query's exact (3) and prefix (2) matches are read from a b-tree in name order: a lone
+ * common surname (王, tens of thousands of people) stops after one page instead of scoring every
+ * namesake. Chinese queries compare the name, latin ones the joined latin spelling. The remaining
+ * key matches (1 + similarity), sound-alikes (0.5..1) and, for a latin query that matched no key,
+ * trigram similarity (0..0.5) are each computed only while the tiers above have not filled the page.
+ */
 function nameSql(probe: NameProbe, page: SearchPage): SearchSql {
-  const keyed = `keyed AS (
-      SELECT c.id AS customer_id, ${NAME_TIER} + coalesce(similarity(c.name_latin, $4), 0) AS score, c.name AS sort_key
+  const spelled = containsCjk(probe.text) ? 'c.name' : `replace(c.name_latin, ' ', '')`;
+  const prefix = `prefix AS (
+      SELECT c.id AS customer_id, CASE WHEN ${spelled} = $2 THEN 3 ELSE 2 END AS score, ${spelled} AS sort_key
         FROM customer_master.customer c
-       WHERE c.search_keys @> $1::text[] AND c.status = 'active'
+       WHERE ${spelled} LIKE $3 AND c.search_keys @> $1::text[] AND c.status = 'active'
+       ORDER BY ${spelled} USING ~<~, c.id LIMIT $5)`;
+  // Similarity is at most 1: scaled below it, a key match never ties with a prefix match.
+  const keyed = `keyed AS (
+      SELECT c.id AS customer_id, 1 + 0.99 * coalesce(similarity(c.name_latin, $4), 0) AS score, c.name AS sort_key
+        FROM customer_master.customer c
+       WHERE (SELECT count(*) FROM prefix) < $5
+         AND c.search_keys @> $1::text[] AND NOT coalesce(${spelled} LIKE $3, false) AND c.status = 'active'
        ORDER BY score DESC, sort_key LIMIT $5)`;
   // Sound-alike pinyin (zh/z, -ng/-n, l/n ...) is one more indexed key, ranked below every key match.
   const soundAlike = `sound_alike AS (
-      SELECT c.id AS customer_id, 0.5 + 0.5 * coalesce(similarity(c.name_latin, $4), 0) AS score, c.name AS sort_key
+      SELECT c.id AS customer_id, 0.5 + 0.49 * coalesce(similarity(c.name_latin, $4), 0) AS score, c.name AS sort_key
         FROM customer_master.customer c
-       WHERE $8::text IS NOT NULL AND c.search_keys @> ARRAY[$8::text]
+       WHERE (SELECT count(*) FROM prefix) + (SELECT count(*) FROM keyed) < $5
+         AND $8::text IS NOT NULL AND c.search_keys @> ARRAY[$8::text]
          AND NOT c.search_keys @> $1::text[] AND c.status = 'active'
        ORDER BY score DESC, sort_key LIMIT $5)`;
   // Trigram similarity only when no key matched at all: it is the one tier that cannot stay cheap.
   const fuzzy = `fuzzy AS (
-      SELECT c.id AS customer_id, 0.5 * similarity(c.name_latin, $4) AS score, c.name AS sort_key
+      SELECT c.id AS customer_id, 0.49 * similarity(c.name_latin, $4) AS score, c.name AS sort_key
         FROM customer_master.customer c
-       WHERE NOT EXISTS (SELECT 1 FROM keyed) AND NOT EXISTS (SELECT 1 FROM sound_alike)
+       WHERE NOT EXISTS (SELECT 1 FROM prefix) AND NOT EXISTS (SELECT 1 FROM keyed)
+         AND NOT EXISTS (SELECT 1 FROM sound_alike)
          AND c.name_latin % $4 AND c.status = 'active'
        ORDER BY score DESC, sort_key LIMIT $5)`;
-  const hits = probe.fuzzy
-    ? `${keyed}, ${soundAlike}, ${fuzzy},
-       hits AS (SELECT * FROM keyed UNION ALL SELECT * FROM sound_alike UNION ALL SELECT * FROM fuzzy)`
-    : `${keyed}, ${soundAlike}, hits AS (SELECT * FROM keyed UNION ALL SELECT * FROM sound_alike)`;
-  const joined = probe.latin.replace(/ /g, '');
+  const tiers = probe.fuzzy ? [prefix, keyed, soundAlike, fuzzy] : [prefix, keyed, soundAlike];
+  const names = probe.fuzzy ? ['prefix', 'keyed', 'sound_alike', 'fuzzy'] : ['prefix', 'keyed', 'sound_alike'];
+  const hits = `${tiers.join(', ')},
+       hits AS (${names.map((name) => `SELECT * FROM ${name}`).join(' UNION ALL ')})`;
+  const exact = containsCjk(probe.text) ? probe.text : probe.latin.replace(/ /g, '');
   const params = [
     probe.keys,
-    probe.text,
-    joined,
+    exact,
+    startsWithPattern(exact),
     probe.latin,
     page.offset + page.limit,
     page.limit,
@@ -134,7 +165,9 @@ function nameSql(probe: NameProbe, page: SearchPage): SearchSql {
     probe.soundAlike,
   ];
   const sql = ranked(hits, `CASE WHEN b.score >= 1 THEN 'name' ELSE 'fuzzy-name' END`, 6);
-  return { sql, params, trigramThreshold: probe.fuzzy ? FUZZY_NAME_THRESHOLD : null };
+  const settings: Record<string, string> = { ...NAME_SEARCH_SETTINGS };
+  if (probe.fuzzy) settings['pg_trgm.similarity_threshold'] = String(FUZZY_NAME_THRESHOLD);
+  return { sql, params, settings };
 }
 
 /** The statement answering a probe; exported so plans and raw latency can be measured on the same SQL. */
@@ -163,12 +196,11 @@ export class CustomerSearchRepository {
 
   async search(probe: SearchProbe, page: SearchPage): Promise<CustomerSearchHit[]> {
     if (probe.kind === 'name' && probe.keys.length === 0) return [];
-    const { sql, params, trigramThreshold } = searchSql(probe, page);
-    if (trigramThreshold === null) return (await this.dataSource.query(sql, params)).map(toHit);
+    const { sql, params, settings } = searchSql(probe, page);
+    if (Object.keys(settings).length === 0) return (await this.dataSource.query(sql, params)).map(toHit);
     return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-        String(trigramThreshold),
-      ]);
+      const set = settingsStatement(settings);
+      await tx.query(set.sql, set.params);
       return (await tx.query(sql, params)).map(toHit);
     });
   }
