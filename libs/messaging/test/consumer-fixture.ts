@@ -2,7 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Kafka, logLevel, Message } from 'kafkajs';
 import { EventDefinition, EventEnvelope, EventRegistry, SYSTEM_ACTOR, topicFor } from '@crm/contracts';
-import { allMessagingTablesDdl, EventSubscriber, KafkaTransport } from '@crm/messaging';
+import {
+  allMessagingTablesDdl,
+  EventSubscriber,
+  KafkaTransport,
+  KafkaTransportOptions,
+} from '@crm/messaging';
 import { createTestDatabase, TestDatabase } from '@crm/testing';
 
 export const SCHEMA = 'consumer';
@@ -18,10 +23,14 @@ export class ConsumerFixture {
     private readonly kafka: Kafka,
   ) {}
 
-  /** `brokers` defaults to the shared test broker; a test that stops its broker passes its own. */
+  /**
+   * `brokers` defaults to the shared test broker; a test that stops its broker passes its own, and may
+   * shorten the transport's backoff and session so a restarted member does not wait out the production ones.
+   */
   static async start(
     label: string,
     brokers = [process.env.TEST_KAFKA_BROKERS as string],
+    options: Pick<KafkaTransportOptions, 'connectBackoff' | 'sessionTimeoutMs'> = {},
   ): Promise<ConsumerFixture> {
     const database = await createTestDatabase(label);
     const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
@@ -30,7 +39,13 @@ export class ConsumerFixture {
       consumer text NOT NULL, event_id uuid NOT NULL, version integer NOT NULL, payload jsonb NOT NULL)`);
     for (const statement of allMessagingTablesDdl(SCHEMA)) await dataSource.query(statement);
     const namespace = `t${randomBytes(4).toString('hex')}.`;
-    const transport = new KafkaTransport({ brokers, clientId: label, namespace, partitions: PARTITIONS });
+    const transport = new KafkaTransport({
+      brokers,
+      clientId: label,
+      namespace,
+      partitions: PARTITIONS,
+      ...options,
+    });
     const kafka = new Kafka({ brokers, clientId: `${label}-raw`, logLevel: logLevel.NOTHING });
     return new ConsumerFixture(database, dataSource, transport, namespace, kafka);
   }

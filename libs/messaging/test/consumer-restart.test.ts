@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KafkaJSNonRetriableError } from 'kafkajs';
 import { CustomerRegistered, CustomerState } from '@crm/contracts';
-import { EventSubscriber, KafkaTransport, messagingMetricsRegistry } from '@crm/messaging';
+import {
+  consumerRestarts,
+  consumerUp,
+  EventSubscriber,
+  KafkaTransport,
+  messagingMetricsRegistry,
+} from '@crm/messaging';
 import { eventually } from '@crm/testing';
 import { freePort, RunningBroker, startKafkaBroker } from '../../../test/infra/kafka/kafka-broker';
 import { ConsumerFixture, envelopeOf, SCHEMA, topicOf } from './consumer-fixture';
@@ -25,6 +31,24 @@ const customer = (customerId: string): CustomerState => ({
   ownerSalesRepId: null,
   consents: [],
 });
+
+/** How often a consumer group's member was started again (crashed, or failed to start), as its metric counts. */
+async function restartsOf(group: string): Promise<number> {
+  const { values } = await consumerRestarts.get();
+  return values.find((value) => value.labels.group === group)?.value ?? 0;
+}
+
+async function upOf(group: string): Promise<number | undefined> {
+  const { values } = await consumerUp.get();
+  return values.find((value) => value.labels.group === group)?.value;
+}
+
+/**
+ * Between a member's restarts production backs off up to 30 s, and a member that rejoins waits up to the
+ * 10 s session for the one it replaces: both would only make these tests wait once the broker is back.
+ * The growing backoff itself is unit-tested (supervised-consumer.spec.ts).
+ */
+const FAST_RECOVERY = { connectBackoff: { initialMs: 250, maxMs: 2_000 }, sessionTimeoutMs: 5_000 };
 
 /**
  * A consumer outlives its broker: it is stopped (briefly, long enough for kafkajs to give up, and
@@ -53,14 +77,30 @@ describe('a consumer whose broker stops and starts again', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function restartBroker(outageMs: number): Promise<void> {
+  /** The broker is away for `outageMs`, or until `outage` resolves. */
+  async function restartBroker(outage: number | (() => Promise<unknown>)): Promise<void> {
     await broker.stop();
-    await sleep(outageMs);
+    await (typeof outage === 'number' ? sleep(outage) : outage());
     broker = await startKafkaBroker({ port, dataDir });
   }
 
+  /**
+   * An outage that lasts until kafkajs has given up on the member (its retries ran out and it crashed or
+   * failed to start) and the member started after it has failed too: two restarts, both while the broker is away.
+   */
+  const untilKafkajsGaveUp = (group: string) => async () => {
+    const before = await restartsOf(group);
+    await eventually(
+      async () => expect(await restartsOf(group)).toBeGreaterThanOrEqual(before + 2),
+      120_000,
+      250,
+    );
+  };
+
+  const probeGroup = () => `${fixture!.namespace}crm.consumer.probe`;
+
   async function consumerOnOwnBroker(): Promise<EventSubscriber> {
-    fixture = await ConsumerFixture.start('broker-restart', [broker.brokers]);
+    fixture = await ConsumerFixture.start('broker-restart', [broker.brokers], FAST_RECOVERY);
     const subscriber = fixture.subscriber();
     subscriber.on('probe', CustomerRegistered, fixture.recorder('probe'));
     return subscriber;
@@ -108,8 +148,9 @@ describe('a consumer whose broker stops and starts again', () => {
     await subscriber.start();
     await expectAllApplied(5);
 
-    await restartBroker(60_000);
+    await restartBroker(untilKafkajsGaveUp(probeGroup()));
     await expectAllApplied(30);
+    expect(await upOf(probeGroup())).toBe(1);
   }, 400_000);
 
   it('joins its group once the broker is back when it stopped during the first join', async () => {
@@ -117,9 +158,10 @@ describe('a consumer whose broker stops and starts again', () => {
     await fixture!.transport.ensureTopics(subscriber.topics());
     const joining = subscriber.start();
     await sleep(200);
-    await restartBroker(40_000);
+    await restartBroker(untilKafkajsGaveUp(probeGroup()));
     await joining;
     await expectAllApplied(30);
+    expect(await upOf(probeGroup())).toBe(1);
   }, 400_000);
 });
 

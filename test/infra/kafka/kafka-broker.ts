@@ -186,6 +186,7 @@ export async function startKafkaBroker(options: BrokerOptions = {}): Promise<Run
   };
 }
 
+/** Unref'd: a broker that stopped in time must not leave its stop's deadline holding the process open. */
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms).unref());
 }

@@ -23,6 +23,11 @@ export interface KafkaTransportOptions {
    * between restarts of a consumer that crashed or could not start.
    */
   connectBackoff?: Backoff;
+  /**
+   * How long the broker keeps a silent member in its group before rebalancing without it (10 s): a
+   * member that rejoins after a crash or a broker restart waits for the one it replaces to time out.
+   */
+  sessionTimeoutMs?: number;
 }
 
 const DEFAULT_CONNECT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000 };
@@ -182,7 +187,7 @@ export class KafkaTransport extends MessageTransport {
       config: {
         groupId: this.physical(subscription.groupId),
         maxWaitTimeInMs: 50,
-        sessionTimeout: 10_000,
+        sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
         heartbeatInterval: 1_000,
         allowAutoTopicCreation: false,
       },
