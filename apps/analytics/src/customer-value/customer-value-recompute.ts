@@ -14,6 +14,8 @@ const LOCK = 'analytics.customer-value-recompute';
 /** The newest purchase event applied: when it moves, the values are stale. */
 const NEWEST_EVENT = `SELECT GREATEST((SELECT max(event_at) FROM ${LIVE_TABLES.orderFact}),
   (SELECT max(event_at) FROM ${LIVE_TABLES.repairFact}))`;
+/** Memory for the recompute's sorts and window aggregates, this transaction only (4 MB by default spills). */
+const RECOMPUTE_WORK_MEM = '256MB';
 /** Outbox rows added per call (a first recompute may change every buyer's tier). */
 const PUBLISH_BATCH = 10_000;
 const COLUMNS = `customer_id, purchases, value, lifetime_revenue, average_order_value, first_purchase_at,
@@ -75,6 +77,8 @@ export class CustomerValueRecompute {
   }
 
   private async recompute(tx: EntityManager): Promise<RecomputeResult> {
+    // The statement's sorts and window aggregates hold every buyer: in memory, not spilled to disk (ADR 0045).
+    await tx.query(`SET LOCAL work_mem = '${RECOMPUTE_WORK_MEM}'`);
     const now = this.clock.now();
     const windowFrom = new Date(now.getTime() - this.settings.windowDays * DAY_MS);
     const customers = await this.computeInto(tx, now, windowFrom);
