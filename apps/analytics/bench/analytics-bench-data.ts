@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { OrderPlaced, RepairRecorded, TicketAccepted, TicketOpened, topicFor } from '@crm/contracts';
+import {
+  InteractionRecorded,
+  OrderPlaced,
+  RepairRecorded,
+  TicketAccepted,
+  TicketOpened,
+  topicFor,
+} from '@crm/contracts';
 import { stampedEvent } from '../../../test/support/stamped-events';
 import { LIVE_TABLES } from '../src/projections/projection-tables';
 
@@ -109,8 +116,29 @@ function repair(i: number, customers: number, at: string) {
   );
 }
 
-/** Event `i` of the bench's stream: two orders, two ticket events and one repair in every five. */
-const MAKERS = [order, ticket, repair, order, ticket];
+function interaction(i: number, customers: number, at: string) {
+  const interactionId = randomUUID();
+  return stampedEvent(
+    InteractionRecorded,
+    interactionId,
+    {
+      interactionId,
+      customerId: customerOf(i, customers),
+      channel: 'phone',
+      direction: 'inbound',
+      agentId: `agent-${i % 40}`,
+      subject: 'engine noise',
+      notes: null,
+      outcome: null,
+      durationSeconds: 120 + (i % 600),
+      occurredAt: at,
+    },
+    { occurredAt: at },
+  );
+}
+
+/** Event `i` of the bench's stream: two orders, two ticket events, one repair and one interaction in every six. */
+const MAKERS = [order, ticket, repair, order, ticket, interaction];
 
 export function benchMessage(i: number, customers: number): BenchMessage {
   const at = new Date(NOW - (i % 700) * DAY_MS).toISOString();

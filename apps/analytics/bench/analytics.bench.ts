@@ -147,7 +147,9 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     await produce(kafka, namespace);
-    log(`produced ${EVENTS} events (orders, ticket events, repairs) in ${seconds(started).toFixed(1)} s`);
+    log(
+      `produced ${EVENTS} events (orders, ticket events, repairs, interactions) in ${seconds(started).toFixed(1)} s`,
+    );
     const raw = await rawConsume(kafka, namespace);
     const ingested = await ingest(dataSource, broker.brokers.split(','), namespace);
     const rfmSeconds = await recompute(dataSource, url);

@@ -8,10 +8,9 @@ import { AnalyticsHarness } from './analytics.harness';
 /** Which consumers apply each event type, read from the real registrations (an order: two of them). */
 function consumersByType(): Map<string, Set<string>> {
   const byType = new Map<string, Set<string>>();
-  const recorder = {
-    on: (consumer: string, definition: { type: string }) =>
-      byType.set(definition.type, (byType.get(definition.type) ?? new Set<string>()).add(consumer)),
-  };
+  const record = (consumer: string, definition: { type: string }) =>
+    byType.set(definition.type, (byType.get(definition.type) ?? new Set<string>()).add(consumer));
+  const recorder = { on: record, onBatch: record, consumeInBatches: () => undefined };
   registerProjectionHandlers(
     recorder as unknown as EventSubscriber,
     new PostgresProjectionStore(LIVE_TABLES),

@@ -199,7 +199,7 @@ describe('service KPIs from ticket events (real Kafka and PostgreSQL)', () => {
     const events = tickets.flatMap((story) => story.events);
     const reapply = (store: PostgresProjectionStore, list: typeof events) =>
       db.transaction(async (tx) => {
-        for (const event of list) await store.applyTicketChange(tx, ticketFactChange(event as never));
+        for (const event of list) await store.applyTicketChanges(tx, [ticketFactChange(event as never)]);
       });
 
     await reapply(new PostgresProjectionStore(LIVE_TABLES), events);

@@ -29,22 +29,31 @@ export interface AgentComplaint {
 export class AgentActivityStore {
   constructor(private readonly tables: AgentKpiTables) {}
 
-  async addInteraction(tx: EntityManager, contact: AgentInteraction): Promise<void> {
+  /** Set-based (ADR 0045): one insert for a batch of contacts; a contact already held stays as it is. */
+  async addInteractions(tx: EntityManager, contacts: AgentInteraction[]): Promise<void> {
     await tx.query(
       `INSERT INTO ${this.tables.agentInteraction} (interaction_id, agent_id, customer_id, channel, direction,
          duration_seconds, occurred_at, event_at, event_id)
-       VALUES ($1, $2, ${currentCustomerId('$3')}, $4, $5, $6, $7, $8, $9)
+       SELECT c.interaction_id, c.agent_id, ${currentCustomerId('c.customer_id')}, c.channel, c.direction,
+         c.duration_seconds, c.occurred_at, c.event_at, c.event_id
+       FROM jsonb_to_recordset($1::jsonb) AS c (interaction_id uuid, agent_id text, customer_id uuid, channel text,
+         direction text, duration_seconds int, occurred_at timestamptz, event_at timestamptz, event_id uuid)
+       ORDER BY c.interaction_id
        ON CONFLICT (interaction_id) DO NOTHING`,
       [
-        contact.interactionId,
-        contact.agentId,
-        contact.customerId,
-        contact.channel,
-        contact.direction,
-        contact.durationSeconds,
-        contact.occurredAt,
-        contact.eventAt,
-        contact.eventId,
+        JSON.stringify(
+          contacts.map((contact) => ({
+            interaction_id: contact.interactionId,
+            agent_id: contact.agentId,
+            customer_id: contact.customerId,
+            channel: contact.channel,
+            direction: contact.direction,
+            duration_seconds: contact.durationSeconds,
+            occurred_at: contact.occurredAt,
+            event_at: contact.eventAt,
+            event_id: contact.eventId,
+          })),
+        ),
       ],
     );
   }

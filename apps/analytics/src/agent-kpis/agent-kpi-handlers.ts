@@ -11,18 +11,21 @@ export function registerAgentKpiHandlers(
   store: AgentActivityStore,
   consumer: Consumer,
 ): void {
-  subscriber.on(consumer('agentInteractions'), InteractionRecorded, ({ id, payload, occurredAt }, tx) =>
-    store.addInteraction(tx, {
-      interactionId: payload.interactionId,
-      agentId: payload.agentId,
-      customerId: payload.customerId,
-      channel: payload.channel,
-      direction: payload.direction,
-      durationSeconds: payload.durationSeconds,
-      occurredAt: payload.occurredAt,
-      eventAt: occurredAt,
-      eventId: id,
-    }),
+  subscriber.onBatch(consumer('agentInteractions'), InteractionRecorded, (events, tx) =>
+    store.addInteractions(
+      tx,
+      events.map(({ id, payload, occurredAt }) => ({
+        interactionId: payload.interactionId,
+        agentId: payload.agentId,
+        customerId: payload.customerId,
+        channel: payload.channel,
+        direction: payload.direction,
+        durationSeconds: payload.durationSeconds,
+        occurredAt: payload.occurredAt,
+        eventAt: occurredAt,
+        eventId: id,
+      })),
+    ),
   );
   subscriber.on(consumer('agentInteractions'), CustomerErased, ({ payload }, tx) =>
     store.eraseCustomer(tx, payload.customerId),

@@ -25,32 +25,39 @@ export function registerCustomerValueHandlers(
   store: CustomerValueStore,
   consumer: Consumer,
 ): void {
-  subscriber.on(consumer('orderFacts'), OrderPlaced, ({ id, payload, occurredAt }, tx) =>
-    store.addOrder(tx, {
-      orderId: payload.orderId,
-      customerId: payload.customerId,
-      dealerId: payload.dealerId,
-      amount: payload.total.amount,
-      currency: payload.total.currency,
-      models: [...new Set(payload.items.map((item) => item.modelName))],
-      placedAt: payload.placedAt,
-      eventAt: occurredAt,
-      eventId: id,
-    }),
+  subscriber.onBatch(consumer('orderFacts'), OrderPlaced, (events, tx) =>
+    store.addOrders(
+      tx,
+      events.map(({ id, payload, occurredAt }) => ({
+        orderId: payload.orderId,
+        customerId: payload.customerId,
+        dealerId: payload.dealerId,
+        amount: payload.total.amount,
+        currency: payload.total.currency,
+        models: [...new Set(payload.items.map((item) => item.modelName))],
+        placedAt: payload.placedAt,
+        eventAt: occurredAt,
+        eventId: id,
+      })),
+    ),
   );
-  subscriber.on(consumer('repairFacts'), RepairRecorded, async ({ id, payload, occurredAt }, tx) => {
+  subscriber.onBatch(consumer('repairFacts'), RepairRecorded, async (events, tx) => {
     // A repair nobody paid for (warranty, goodwill) is no purchase.
-    if (payload.cost.amount <= 0) return;
-    await store.addRepair(tx, {
-      repairId: payload.repairId,
-      customerId: payload.customerId,
-      stationId: payload.stationId,
-      amount: payload.cost.amount,
-      currency: payload.cost.currency,
-      repairedAt: payload.repairedAt,
-      eventAt: occurredAt,
-      eventId: id,
-    });
+    const paid = events.filter(({ payload }) => payload.cost.amount > 0);
+    if (paid.length === 0) return;
+    await store.addRepairs(
+      tx,
+      paid.map(({ id, payload, occurredAt }) => ({
+        repairId: payload.repairId,
+        customerId: payload.customerId,
+        stationId: payload.stationId,
+        amount: payload.cost.amount,
+        currency: payload.cost.currency,
+        repairedAt: payload.repairedAt,
+        eventAt: occurredAt,
+        eventId: id,
+      })),
+    );
   });
   for (const definition of [CustomerRegistered, CustomerUpdated])
     subscriber.on(consumer('valueCustomers'), definition, ({ type, payload, occurredAt }, tx) =>

@@ -14,8 +14,10 @@ const LOCK = 'analytics.customer-value-recompute';
 /** The newest purchase event applied: when it moves, the values are stale. */
 const NEWEST_EVENT = `SELECT GREATEST((SELECT max(event_at) FROM ${LIVE_TABLES.orderFact}),
   (SELECT max(event_at) FROM ${LIVE_TABLES.repairFact}))`;
+/** Memory for the recompute's sorts and window aggregates, this transaction only (4 MB by default spills). */
+const RECOMPUTE_WORK_MEM = '256MB';
 /** Outbox rows added per call (a first recompute may change every buyer's tier). */
-const PUBLISH_BATCH = 1_000;
+const PUBLISH_BATCH = 10_000;
 const COLUMNS = `customer_id, purchases, value, lifetime_revenue, average_order_value, first_purchase_at,
   last_purchase_at, recency_score, frequency_score, monetary_score, segment, potential_value, churn_ratio,
   churn_risk, clv, tier`;
@@ -75,16 +77,20 @@ export class CustomerValueRecompute {
   }
 
   private async recompute(tx: EntityManager): Promise<RecomputeResult> {
+    // The statement's sorts and window aggregates hold every buyer: in memory, not spilled to disk (ADR 0045).
+    await tx.query(`SET LOCAL work_mem = '${RECOMPUTE_WORK_MEM}'`);
     const now = this.clock.now();
     const windowFrom = new Date(now.getTime() - this.settings.windowDays * DAY_MS);
     const customers = await this.computeInto(tx, now, windowFrom);
-    const changes: TierChange[] = await tx.query(
-      `SELECT n.customer_id, n.tier, o.tier AS previous_tier, n.value FROM next_value n
+    // Read through a cursor after the values are replaced: a first run may change every buyer's tier.
+    await tx.query(
+      `DECLARE tier_change NO SCROLL CURSOR FOR
+       SELECT n.customer_id, n.tier, o.tier AS previous_tier, n.value FROM next_value n
          LEFT JOIN ${CUSTOMER_VALUES} o USING (customer_id) WHERE o.tier IS DISTINCT FROM n.tier
        ORDER BY n.customer_id`,
     );
     await this.replaceValues(tx);
-    await this.publish(tx, changes, now);
+    const tierChanges = await this.publish(tx, now);
     await tx.query(
       `INSERT INTO ${RECOMPUTE_RUN} (computed_at, window_from, newest_event_at) VALUES ($1, $2, (${NEWEST_EVENT}))
        ON CONFLICT (singleton) DO UPDATE SET computed_at = EXCLUDED.computed_at, window_from = EXCLUDED.window_from,
@@ -95,7 +101,7 @@ export class CustomerValueRecompute {
       computedAt: now.toISOString(),
       windowFrom: windowFrom.toISOString(),
       customers,
-      tierChanges: changes.length,
+      tierChanges,
     };
   }
 
@@ -133,12 +139,20 @@ export class CustomerValueRecompute {
     );
   }
 
-  private async publish(tx: EntityManager, changes: TierChange[], now: Date): Promise<void> {
-    for (let start = 0; start < changes.length; start += PUBLISH_BATCH)
-      await this.outbox.add(
+  /** The tier events, a page of the cursor at a time, each page set-based into the outbox (`addMany`). */
+  private async publish(tx: EntityManager, now: Date): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const changes: TierChange[] = await tx.query(`FETCH ${PUBLISH_BATCH} FROM tier_change`);
+      if (changes.length === 0) break;
+      await this.outbox.addMany(
         tx,
-        ...changes.slice(start, start + PUBLISH_BATCH).map((change) => this.event(change, now)),
+        changes.map((change) => this.event(change, now)),
       );
+      published += changes.length;
+    }
+    await tx.query(`CLOSE tier_change`);
+    return published;
   }
 
   private event(change: TierChange, now: Date) {

@@ -57,41 +57,59 @@ const LATEST_FACT_WINS = (columns: string[]) =>
 export class CustomerValueStore {
   constructor(private readonly tables: CustomerValueTables) {}
 
-  async addOrder(tx: EntityManager, order: OrderFact): Promise<void> {
+  /** Set-based (ADR 0045): per order the latest copy in the batch, then one multi-row upsert in order-id order. */
+  async addOrders(tx: EntityManager, orders: OrderFact[]): Promise<void> {
     await tx.query(
       `INSERT INTO ${this.tables.orderFact} AS t (order_id, customer_id, dealer_id, amount, currency, models, placed_at,
          event_at, event_id)
-       VALUES ($1, ${currentCustomerId('$2')}, $3, $4, $5, $6, $7, $8, $9)
+       SELECT DISTINCT ON (o.order_id) o.order_id, ${currentCustomerId('o.customer_id')}, o.dealer_id, o.amount,
+         o.currency, o.models, o.placed_at, o.event_at, o.event_id
+       FROM jsonb_to_recordset($1::jsonb) AS o (order_id uuid, customer_id uuid, dealer_id uuid, amount numeric,
+         currency text, models text[], placed_at timestamptz, event_at timestamptz, event_id uuid)
+       ORDER BY o.order_id, o.event_at DESC, o.event_id DESC
        ON CONFLICT (order_id) DO UPDATE SET ${LATEST_FACT_WINS(['customer_id', 'dealer_id', 'amount', 'currency', 'models', 'placed_at'])}`,
       [
-        order.orderId,
-        order.customerId,
-        order.dealerId,
-        order.amount,
-        order.currency,
-        order.models,
-        order.placedAt,
-        order.eventAt,
-        order.eventId,
+        JSON.stringify(
+          orders.map((order) => ({
+            order_id: order.orderId,
+            customer_id: order.customerId,
+            dealer_id: order.dealerId,
+            amount: order.amount,
+            currency: order.currency,
+            models: order.models,
+            placed_at: order.placedAt,
+            event_at: order.eventAt,
+            event_id: order.eventId,
+          })),
+        ),
       ],
     );
   }
 
-  async addRepair(tx: EntityManager, repair: RepairFact): Promise<void> {
+  /** Set-based like `addOrders`. */
+  async addRepairs(tx: EntityManager, repairs: RepairFact[]): Promise<void> {
     await tx.query(
       `INSERT INTO ${this.tables.repairFact} AS t (repair_id, customer_id, station_id, amount, currency, repaired_at,
          event_at, event_id)
-       VALUES ($1, ${currentCustomerId('$2')}, $3, $4, $5, $6, $7, $8)
+       SELECT DISTINCT ON (r.repair_id) r.repair_id, ${currentCustomerId('r.customer_id')}, r.station_id, r.amount,
+         r.currency, r.repaired_at, r.event_at, r.event_id
+       FROM jsonb_to_recordset($1::jsonb) AS r (repair_id uuid, customer_id uuid, station_id uuid, amount numeric,
+         currency text, repaired_at timestamptz, event_at timestamptz, event_id uuid)
+       ORDER BY r.repair_id, r.event_at DESC, r.event_id DESC
        ON CONFLICT (repair_id) DO UPDATE SET ${LATEST_FACT_WINS(['customer_id', 'station_id', 'amount', 'currency', 'repaired_at'])}`,
       [
-        repair.repairId,
-        repair.customerId,
-        repair.stationId,
-        repair.amount,
-        repair.currency,
-        repair.repairedAt,
-        repair.eventAt,
-        repair.eventId,
+        JSON.stringify(
+          repairs.map((repair) => ({
+            repair_id: repair.repairId,
+            customer_id: repair.customerId,
+            station_id: repair.stationId,
+            amount: repair.amount,
+            currency: repair.currency,
+            repaired_at: repair.repairedAt,
+            event_at: repair.eventAt,
+            event_id: repair.eventId,
+          })),
+        ),
       ],
     );
   }

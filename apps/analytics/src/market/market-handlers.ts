@@ -11,17 +11,20 @@ export function registerMarketHandlers(
   store: MarketStore,
   consumer: Consumer,
 ): void {
-  subscriber.on(consumer('marketOrders'), OrderPlaced, ({ id, payload, occurredAt }, tx) =>
-    store.addOrder(tx, {
-      orderId: payload.orderId,
-      ownerId: payload.ownerId,
-      dealerId: payload.dealerId,
-      amount: payload.total.amount,
-      currency: payload.total.currency,
-      placedAt: payload.placedAt,
-      models: modelsOf(payload.items),
-      eventAt: occurredAt,
-      eventId: id,
-    }),
+  subscriber.onBatch(consumer('marketOrders'), OrderPlaced, (events, tx) =>
+    store.addOrders(
+      tx,
+      events.map(({ id, payload, occurredAt }) => ({
+        orderId: payload.orderId,
+        ownerId: payload.ownerId,
+        dealerId: payload.dealerId,
+        amount: payload.total.amount,
+        currency: payload.total.currency,
+        placedAt: payload.placedAt,
+        models: modelsOf(payload.items),
+        eventAt: occurredAt,
+        eventId: id,
+      })),
+    ),
   );
 }

@@ -41,33 +41,46 @@ export function modelsOf(items: Array<{ modelName: string; quantity: number; lin
 export class MarketStore {
   constructor(private readonly tables: MarketTables) {}
 
-  async addOrder(tx: EntityManager, order: MarketOrder): Promise<void> {
+  /**
+   * Set-based (ADR 0045): the orders upserted (the latest copy per order), then the models of each order whose
+   * winning event is one of these replaced by that event's.
+   */
+  async addOrders(tx: EntityManager, orders: MarketOrder[]): Promise<void> {
+    const rows = JSON.stringify(
+      orders.map((order) => ({
+        order_id: order.orderId,
+        owner_id: order.ownerId,
+        dealer_id: order.dealerId,
+        amount: order.amount,
+        currency: order.currency,
+        placed_at: order.placedAt,
+        models: order.models,
+        event_at: order.eventAt,
+        event_id: order.eventId,
+      })),
+    );
+    const incoming = `jsonb_to_recordset($1::jsonb) AS o (order_id uuid, owner_id text, dealer_id uuid, amount numeric,
+      currency text, placed_at timestamptz, models jsonb, event_at timestamptz, event_id uuid)`;
     await tx.query(
       `INSERT INTO ${this.tables.marketOrder} AS t (order_id, owner_id, dealer_id, amount, currency, placed_at, event_at, event_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       SELECT DISTINCT ON (o.order_id) o.order_id, o.owner_id, o.dealer_id, o.amount, o.currency, o.placed_at,
+         o.event_at, o.event_id
+       FROM ${incoming} ORDER BY o.order_id, o.event_at DESC, o.event_id DESC
        ON CONFLICT (order_id) DO UPDATE SET ${LATEST_WINS}`,
-      [
-        order.orderId,
-        order.ownerId,
-        order.dealerId,
-        order.amount,
-        order.currency,
-        order.placedAt,
-        order.eventAt,
-        order.eventId,
-      ],
+      [rows],
     );
-    const won = `EXISTS (SELECT 1 FROM ${this.tables.marketOrder} WHERE order_id = $1 AND event_id = $2)`;
-    await tx.query(`DELETE FROM ${this.tables.marketOrderModel} WHERE order_id = $1 AND ${won}`, [
-      order.orderId,
-      order.eventId,
-    ]);
+    const won = `JOIN ${this.tables.marketOrder} w ON w.order_id = o.order_id AND w.event_id = o.event_id`;
+    await tx.query(
+      `DELETE FROM ${this.tables.marketOrderModel} m USING ${incoming} ${won} WHERE m.order_id = o.order_id`,
+      [rows],
+    );
     await tx.query(
       `INSERT INTO ${this.tables.marketOrderModel} (order_id, model, quantity, amount)
-       SELECT $1, m.model, m.quantity, m.amount
-       FROM jsonb_to_recordset($3::jsonb) AS m (model text, quantity int, amount numeric)
-       WHERE ${won}`,
-      [order.orderId, order.eventId, JSON.stringify(order.models)],
+       SELECT o.order_id, m.model, m.quantity, m.amount
+       FROM ${incoming} ${won}
+         CROSS JOIN LATERAL jsonb_to_recordset(o.models) AS m (model text, quantity int, amount numeric)
+       ORDER BY o.order_id, m.model`,
+      [rows],
     );
   }
 }

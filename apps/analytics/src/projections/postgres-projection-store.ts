@@ -7,6 +7,7 @@ import { currentCustomerId } from '../customer-value/customer-identity';
 import { SevenPsStore } from '../seven-ps/seven-ps-store';
 import { ProjectionStore, StationChange, VehicleModelChange } from './projection-store';
 import { ProjectionTables } from './projection-tables';
+import { roundsByKey } from './rounds-by-key';
 import { TicketFactChange } from './ticket-fact-change';
 
 /** `column` takes the incoming value when the incoming (at, event id) is later than the stored one. */
@@ -51,52 +52,42 @@ export class PostgresProjectionStore extends ProjectionStore {
     this.sevenPs = new SevenPsStore(tables);
   }
 
-  async applyTicketChange(tx: EntityManager, change: TicketFactChange): Promise<void> {
-    const scored = change.satisfactionScore !== null;
-    await tx.query(
-      `INSERT INTO ${this.tables.ticketFact} AS t (ticket_id, ticket_number, opened_at, quality_type, severity, channel,
-         vehicle_id, selling_dealer_id, status, status_at, status_event_id, station_id, station_at, station_event_id,
-         first_response_at, accepted_at, resolved_at, closed_at, reopen_event_ids, response_breached,
-         resolution_breached, satisfaction_score, satisfaction_at, satisfaction_event_id, last_event_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
-         CASE WHEN $12::uuid IS NULL THEN NULL ELSE $10::timestamptz END, CASE WHEN $12::uuid IS NULL THEN NULL ELSE $11::uuid END,
-         $13, $14, $15, $16, $17, $18, $19, $20,
-         CASE WHEN $21 THEN $10::timestamptz END, CASE WHEN $21 THEN $11::uuid END, $10)
-       ON CONFLICT (ticket_id) DO UPDATE SET
-         ${[...STATUS_RULES, ...STATION_RULES, ...SATISFACTION_RULES].join(',\n         ')},
-         first_response_at = LEAST(t.first_response_at, EXCLUDED.first_response_at),
-         accepted_at = LEAST(t.accepted_at, EXCLUDED.accepted_at),
-         resolved_at = GREATEST(t.resolved_at, EXCLUDED.resolved_at),
-         closed_at = GREATEST(t.closed_at, EXCLUDED.closed_at),
-         reopen_event_ids = CASE WHEN EXCLUDED.reopen_event_ids <@ t.reopen_event_ids THEN t.reopen_event_ids
-           ELSE t.reopen_event_ids || EXCLUDED.reopen_event_ids END,
-         response_breached = t.response_breached OR EXCLUDED.response_breached,
-         resolution_breached = t.resolution_breached OR EXCLUDED.resolution_breached,
-         last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at)`,
-      [
-        change.ticketId,
-        change.ticketNumber,
-        change.openedAt,
-        change.qualityType,
-        change.severity,
-        change.channel,
-        change.vehicleId,
-        change.sellingDealerId,
-        change.status,
-        change.occurredAt,
-        change.eventId,
-        change.stationId,
-        change.firstResponseAt,
-        change.acceptedAt,
-        change.resolvedAt,
-        change.closedAt,
-        change.reopenEventId ? [change.reopenEventId] : [],
-        change.responseBreached,
-        change.resolutionBreached,
-        change.satisfactionScore,
-        scored,
-      ],
-    );
+  /** Set-based (ADR 0045): one multi-row upsert per round of distinct tickets, in ticket order (one lock order). */
+  async applyTicketChanges(tx: EntityManager, changes: TicketFactChange[]): Promise<void> {
+    for (const round of roundsByKey(changes, (change) => change.ticketId))
+      await tx.query(
+        `INSERT INTO ${this.tables.ticketFact} AS t (ticket_id, ticket_number, opened_at, quality_type, severity, channel,
+           vehicle_id, selling_dealer_id, status, status_at, status_event_id, station_id, station_at, station_event_id,
+           first_response_at, accepted_at, resolved_at, closed_at, reopen_event_ids, response_breached,
+           resolution_breached, satisfaction_score, satisfaction_at, satisfaction_event_id, last_event_at)
+         SELECT c.ticket_id, c.ticket_number, c.opened_at, c.quality_type, c.severity, c.channel, c.vehicle_id,
+           c.selling_dealer_id, c.status, c.occurred_at, c.event_id, c.station_id,
+           CASE WHEN c.station_id IS NULL THEN NULL ELSE c.occurred_at END,
+           CASE WHEN c.station_id IS NULL THEN NULL ELSE c.event_id END,
+           c.first_response_at, c.accepted_at, c.resolved_at, c.closed_at,
+           CASE WHEN c.reopen_event_id IS NULL THEN '{}'::uuid[] ELSE ARRAY[c.reopen_event_id] END,
+           c.response_breached, c.resolution_breached, c.satisfaction_score,
+           CASE WHEN c.satisfaction_score IS NOT NULL THEN c.occurred_at END,
+           CASE WHEN c.satisfaction_score IS NOT NULL THEN c.event_id END, c.occurred_at
+         FROM jsonb_to_recordset($1::jsonb) AS c (ticket_id uuid, ticket_number text, opened_at timestamptz,
+           quality_type text, severity text, channel text, vehicle_id uuid, selling_dealer_id uuid, status text,
+           occurred_at timestamptz, event_id uuid, station_id uuid, first_response_at timestamptz,
+           accepted_at timestamptz, resolved_at timestamptz, closed_at timestamptz, reopen_event_id uuid,
+           response_breached boolean, resolution_breached boolean, satisfaction_score smallint)
+         ORDER BY c.ticket_id
+         ON CONFLICT (ticket_id) DO UPDATE SET
+           ${[...STATUS_RULES, ...STATION_RULES, ...SATISFACTION_RULES].join(',\n           ')},
+           first_response_at = LEAST(t.first_response_at, EXCLUDED.first_response_at),
+           accepted_at = LEAST(t.accepted_at, EXCLUDED.accepted_at),
+           resolved_at = GREATEST(t.resolved_at, EXCLUDED.resolved_at),
+           closed_at = GREATEST(t.closed_at, EXCLUDED.closed_at),
+           reopen_event_ids = CASE WHEN EXCLUDED.reopen_event_ids <@ t.reopen_event_ids THEN t.reopen_event_ids
+             ELSE t.reopen_event_ids || EXCLUDED.reopen_event_ids END,
+           response_breached = t.response_breached OR EXCLUDED.response_breached,
+           resolution_breached = t.resolution_breached OR EXCLUDED.resolution_breached,
+           last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at)`,
+        [JSON.stringify(round.map(ticketFactRow))],
+      );
   }
 
   async upsertStation(tx: EntityManager, station: StationChange): Promise<void> {
@@ -118,4 +109,30 @@ export class PostgresProjectionStore extends ProjectionStore {
       [vehicle.vehicleId, vehicle.model, vehicle.ownerCustomerId, vehicle.at],
     );
   }
+}
+
+/** A change as the recordset row `applyTicketChanges` reads. */
+function ticketFactRow(change: TicketFactChange) {
+  return {
+    ticket_id: change.ticketId,
+    ticket_number: change.ticketNumber,
+    opened_at: change.openedAt,
+    quality_type: change.qualityType,
+    severity: change.severity,
+    channel: change.channel,
+    vehicle_id: change.vehicleId,
+    selling_dealer_id: change.sellingDealerId,
+    status: change.status,
+    occurred_at: change.occurredAt,
+    event_id: change.eventId,
+    station_id: change.stationId,
+    first_response_at: change.firstResponseAt,
+    accepted_at: change.acceptedAt,
+    resolved_at: change.resolvedAt,
+    closed_at: change.closedAt,
+    reopen_event_id: change.reopenEventId,
+    response_breached: change.responseBreached,
+    resolution_breached: change.resolutionBreached,
+    satisfaction_score: change.satisfactionScore,
+  };
 }

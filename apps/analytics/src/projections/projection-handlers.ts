@@ -6,7 +6,7 @@ import {
   VehicleOwnershipChanged,
   VehicleRegistered,
 } from '@crm/contracts';
-import { EventSubscriber } from '@crm/messaging';
+import { BatchEventHandler, EventSubscriber } from '@crm/messaging';
 import { registerSalesPerformanceHandlers } from '../sales-performance/sales-performance-handlers';
 import { SALES_PERFORMANCE_CONSUMERS } from '../sales-performance/sales-performance-tables';
 import {
@@ -49,10 +49,13 @@ export function registerProjectionHandlers(
   );
   registerSevenPsHandlers(subscriber, store.sevenPs, (name) => consumerName(name, consumerSuffix));
   const ticketFacts = consumerName('ticketFacts', consumerSuffix);
-  for (const definition of TICKET_EVENTS)
-    subscriber.on(ticketFacts, definition, (event, tx) =>
-      store.applyTicketChange(tx, ticketFactChange(event)),
+  // One function for every ticket event, so a batch's ticket events go to the store in one call.
+  const applyTicketEvents: BatchEventHandler = (events, tx) =>
+    store.applyTicketChanges(
+      tx,
+      events.map((event) => ticketFactChange(event as never)),
     );
+  for (const definition of TICKET_EVENTS) subscriber.onBatch(ticketFacts, definition, applyTicketEvents);
   for (const definition of [PartnerRegistered, PartnerUpdated]) {
     subscriber.on(
       consumerName('stations', consumerSuffix),
@@ -82,4 +85,7 @@ export function registerProjectionHandlers(
   const named = (name: keyof typeof PROJECTION_CONSUMERS) => consumerName(name, consumerSuffix);
   registerMarketHandlers(subscriber, store.market, named);
   registerAgentKpiHandlers(subscriber, store.agentActivity, named);
+  // Every projection merges by rule, so each takes its events in batches of one transaction (ADR 0045).
+  for (const name of Object.keys(PROJECTION_CONSUMERS) as (keyof typeof PROJECTION_CONSUMERS)[])
+    subscriber.consumeInBatches(named(name));
 }

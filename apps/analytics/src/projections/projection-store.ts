@@ -28,7 +28,7 @@ export interface VehicleModelChange {
 export abstract class ProjectionStore {
   abstract readonly customerValue: CustomerValueStore;
   abstract readonly sevenPs: SevenPsStore;
-  abstract applyTicketChange(tx: EntityManager, change: TicketFactChange): Promise<void>;
+  abstract applyTicketChanges(tx: EntityManager, changes: TicketFactChange[]): Promise<void>;
   abstract upsertStation(tx: EntityManager, station: StationChange): Promise<void>;
   abstract upsertVehicleModel(tx: EntityManager, vehicle: VehicleModelChange): Promise<void>;
   abstract readonly salesPerformance: SalesPerformanceStore;

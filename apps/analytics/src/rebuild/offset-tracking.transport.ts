@@ -53,16 +53,19 @@ export class OffsetTrackingTransport extends MessageTransport {
     const { groupId } = subscription;
     for (const topic of subscription.topics)
       this.readers.set(topic, (this.readers.get(topic) ?? new Set()).add(groupId));
+    const { handleBatch } = subscription;
     return this.inner.subscribe({
       ...subscription,
       handle: async (message) => {
         await subscription.handle(message);
-        if (message.source)
-          this.record(
-            `${groupId}|${message.topic}:${message.source.partition}`,
-            Number(message.source.offset),
-          );
+        this.recordHandled(groupId, [message]);
       },
+      ...(handleBatch && {
+        handleBatch: async (messages: TransportMessage[]) => {
+          await handleBatch(messages);
+          this.recordHandled(groupId, messages);
+        },
+      }),
     });
   }
 
@@ -78,7 +81,11 @@ export class OffsetTrackingTransport extends MessageTransport {
     return this.inner.close();
   }
 
-  private record(key: string, offset: number): void {
-    this.handled.set(key, Math.max(this.handled.get(key) ?? -1, offset));
+  private recordHandled(groupId: string, messages: TransportMessage[]): void {
+    for (const { topic, source } of messages) {
+      if (!source) continue;
+      const key = `${groupId}|${topic}:${source.partition}`;
+      this.handled.set(key, Math.max(this.handled.get(key) ?? -1, Number(source.offset)));
+    }
   }
 }

@@ -22,17 +22,20 @@ export function registerSevenPsHandlers(
   store: SevenPsStore,
   consumer: Consumer,
 ): void {
-  subscriber.on(consumer('orderLines'), OrderPlaced, ({ id, payload, occurredAt }, tx) =>
-    store.addOrderLines(tx, {
-      orderId: payload.orderId,
-      lines: payload.items.map((item) => ({
-        model: item.modelName,
-        quantity: item.quantity,
-        lineTotal: item.lineTotal,
+  subscriber.onBatch(consumer('orderLines'), OrderPlaced, (events, tx) =>
+    store.addOrderLines(
+      tx,
+      events.map(({ id, payload, occurredAt }) => ({
+        orderId: payload.orderId,
+        lines: payload.items.map((item) => ({
+          model: item.modelName,
+          quantity: item.quantity,
+          lineTotal: item.lineTotal,
+        })),
+        eventAt: occurredAt,
+        eventId: id,
       })),
-      eventAt: occurredAt,
-      eventId: id,
-    }),
+    ),
   );
   registerLeadHandlers(subscriber, store, consumer('leadFacts'));
   registerCampaignHandlers(subscriber, store, consumer('campaignFacts'));

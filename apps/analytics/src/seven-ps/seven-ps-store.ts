@@ -50,19 +50,25 @@ export interface Unsubscribe {
 export class SevenPsStore {
   constructor(private readonly tables: SevenPsStoreTables) {}
 
-  async addOrderLines(tx: EntityManager, order: OrderLines): Promise<void> {
+  /** Set-based (ADR 0045): every line of every order in one insert; lines already held stay as they are. */
+  async addOrderLines(tx: EntityManager, orders: OrderLines[]): Promise<void> {
     await tx.query(
       `INSERT INTO ${this.tables.orderLine} (order_id, line_no, model, quantity, line_total, event_at, event_id)
-       SELECT $1, line.no, line.model, line.quantity, line.total, $5, $6
-       FROM unnest($2::text[], $3::int[], $4::numeric[]) WITH ORDINALITY AS line(model, quantity, total, no)
+       SELECT o.order_id, line.no, line.value->>'model', (line.value->>'quantity')::int,
+         (line.value->>'lineTotal')::numeric, o.event_at, o.event_id
+       FROM jsonb_to_recordset($1::jsonb) AS o (order_id uuid, lines jsonb, event_at timestamptz, event_id uuid)
+         CROSS JOIN LATERAL jsonb_array_elements(o.lines) WITH ORDINALITY AS line(value, no)
+       ORDER BY o.order_id, line.no
        ON CONFLICT (order_id, line_no) DO NOTHING`,
       [
-        order.orderId,
-        order.lines.map((line) => line.model),
-        order.lines.map((line) => line.quantity),
-        order.lines.map((line) => line.lineTotal),
-        order.eventAt,
-        order.eventId,
+        JSON.stringify(
+          orders.map((order) => ({
+            order_id: order.orderId,
+            lines: order.lines,
+            event_at: order.eventAt,
+            event_id: order.eventId,
+          })),
+        ),
       ],
     );
   }

@@ -8,6 +8,9 @@ import { assertSqlIdentifier } from '../sql-identifier';
 import { activeTraceparent } from '../tracing/trace-propagation';
 import { AggregateSequences } from './aggregate-sequences';
 
+/** Events per statement pair of `addMany`: bounded, so a million tier changes never make one giant query. */
+export const OUTBOX_SLICE = 2_000;
+
 /** Writes events into the service's outbox table inside the caller's transaction, each numbered within its aggregate. */
 export class Outbox {
   private readonly table: string;
@@ -23,18 +26,31 @@ export class Outbox {
   }
 
   async add(tx: EntityManager, ...envelopes: EventEnvelope[]): Promise<void> {
+    await this.addMany(tx, envelopes);
+  }
+
+  /**
+   * Writes any number of events set-based in the caller's transaction (ADR 0045): per slice of `OUTBOX_SLICE`
+   * events, one upsert numbers them (ADR 0021) and one multi-row insert stores them, in the order given, so the
+   * relay publishes them in that order.
+   */
+  async addMany(tx: EntityManager, envelopes: EventEnvelope[]): Promise<void> {
     const traceparent = currentTraceparent();
-    for (const event of envelopes) {
-      validateEvent(event);
-      const envelope = { ...event, aggregateSequence: await this.sequences.next(tx, event) };
+    for (let start = 0; start < envelopes.length; start += OUTBOX_SLICE) {
+      const slice = envelopes.slice(start, start + OUTBOX_SLICE);
+      slice.forEach((event) => validateEvent(event));
+      const numbers = await this.sequences.nextMany(tx, slice);
+      const rows = slice.map((event, i) => ({ ...event, aggregateSequence: numbers[i] }));
       await tx.query(
-        `INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, $5)`,
+        `INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers)
+         SELECT e, t, k, v, h FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[])
+           WITH ORDINALITY AS r(e, t, k, v, h, n) ORDER BY n`,
         [
-          envelope.id,
-          topicFor(envelope),
-          envelope.aggregateId,
-          JSON.stringify(envelope),
-          JSON.stringify(headersFor(envelope, traceparent)),
+          rows.map((envelope) => envelope.id),
+          rows.map((envelope) => topicFor(envelope)),
+          rows.map((envelope) => envelope.aggregateId),
+          rows.map((envelope) => JSON.stringify(envelope)),
+          rows.map((envelope) => JSON.stringify(headersFor(envelope, traceparent))),
         ],
       );
     }

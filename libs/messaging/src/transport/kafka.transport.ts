@@ -1,5 +1,16 @@
 import { ConnectionOptions } from 'node:tls';
-import { Admin, IHeaders, Kafka, LogEntry, logLevel, Producer, RetryOptions, SASLOptions } from 'kafkajs';
+import {
+  Admin,
+  ConsumerRunConfig,
+  IHeaders,
+  Kafka,
+  KafkaMessage,
+  LogEntry,
+  logLevel,
+  Producer,
+  RetryOptions,
+  SASLOptions,
+} from 'kafkajs';
 import { Logger } from '@nestjs/common';
 import { topicConfigFor } from '@crm/contracts';
 import { alignTopicConfig, configEntries } from './kafka-topic-config';
@@ -31,6 +42,8 @@ export interface KafkaTransportOptions {
 }
 
 const DEFAULT_CONNECT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000 };
+/** A batch subscription's slice when it names none: one transaction's worth of events (ADR 0045). */
+export const DEFAULT_MAX_BATCH_SIZE = 500;
 
 export class KafkaUnavailableError extends Error {}
 
@@ -193,24 +206,64 @@ export class KafkaTransport extends MessageTransport {
       },
       topics: subscription.topics.map((t) => this.physical(t)),
       backoff: this.backoff,
-      run: {
-        autoCommit: true,
-        // Partitions are handled side by side; order still holds within one, i.e. per aggregate.
-        partitionsConsumedConcurrently: this.options.partitions ?? 3,
-        eachMessage: async ({ topic, partition, message }) => {
-          // The value goes on as bytes: whether they are text (or JSON) is the consumer's to judge.
-          await subscription.handle({
-            topic: topic.slice(this.namespace.length),
-            key: message.key?.toString() ?? '',
-            value: message.value,
-            headers: headersToStrings(message.headers),
-            source: { partition, offset: message.offset },
-          });
-        },
-      },
+      run: subscription.handleBatch ? this.batchRun(subscription) : this.messageRun(subscription),
     });
     this.consumers.push(consumer);
     await consumer.start();
+  }
+
+  private messageRun(subscription: TransportSubscription): ConsumerRunConfig {
+    return {
+      autoCommit: true,
+      // Partitions are handled side by side; order still holds within one, i.e. per aggregate.
+      partitionsConsumedConcurrently: this.options.partitions ?? 3,
+      eachMessage: ({ topic, partition, message }) =>
+        subscription.handle(this.received(topic, partition, message)),
+    };
+  }
+
+  /**
+   * A partition's fetched messages go to `handleBatch` in slices of at most `maxBatchSize`, in order (ADR 0045). A
+   * slice's last offset is resolved only once `handleBatch` resolved, i.e. after its transaction committed, and
+   * committed with the next auto-commit; a crash in between redelivers the slice, which the processed ids dedupe.
+   */
+  private batchRun(subscription: TransportSubscription): ConsumerRunConfig {
+    const handleBatch = subscription.handleBatch as (messages: TransportMessage[]) => Promise<void>;
+    const size = Math.max(1, subscription.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE);
+    return {
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitions ?? 3,
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        commitOffsetsIfNecessary,
+        isRunning,
+        isStale,
+      }) => {
+        for (let start = 0; start < batch.messages.length; start += size) {
+          // A rebalance took the partition, or the member is stopping: the rest is redelivered to its new owner.
+          if (!isRunning() || isStale()) return;
+          const slice = batch.messages.slice(start, start + size);
+          await handleBatch(slice.map((message) => this.received(batch.topic, batch.partition, message)));
+          resolveOffset(slice[slice.length - 1].offset);
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+        }
+      },
+    };
+  }
+
+  /** The value goes on as bytes: whether they are text (or JSON) is the consumer's to judge. */
+  private received(topic: string, partition: number, message: KafkaMessage): TransportMessage {
+    return {
+      topic: topic.slice(this.namespace.length),
+      key: message.key?.toString() ?? '',
+      value: message.value,
+      headers: headersToStrings(message.headers),
+      source: { partition, offset: message.offset },
+    };
   }
 
   async isHealthy(): Promise<boolean> {

@@ -14,6 +14,13 @@ export interface TransportSubscription {
   topics: string[];
   /** Resolves once the message is fully handled; the transport then moves past it. */
   handle(message: TransportMessage): Promise<void>;
+  /**
+   * Optional (ADR 0045): consecutive messages of one partition, at most `maxBatchSize`, in offset order. Resolves
+   * once every one of them is fully handled; only then does the transport move past (and commit) the last one.
+   * A transport without partitions (in-process) ignores it and calls `handle`, which must do the same work.
+   */
+  handleBatch?(messages: TransportMessage[]): Promise<void>;
+  maxBatchSize?: number;
 }
 
 /**
