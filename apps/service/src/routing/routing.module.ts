@@ -9,12 +9,14 @@ import { StationAssignment } from './station-assignment';
 import { StationCandidateRepository } from './station-candidate.repository';
 import { TicketDeclineRepository } from './ticket-decline.repository';
 import { TicketDetailsController } from './ticket-details.controller';
+import { TicketRerouteController } from './ticket-reroute.controller';
+import { TicketRerouteService } from './ticket-reroute.service';
 import { TicketRoutingService } from './ticket-routing.service';
 
 /** Routing: a ticket opened, reopened or declined goes to the nearest able station, with the reasons kept. */
 @Module({
   imports: [TicketsModule, StationsModule, SlaPolicyModule],
-  controllers: [TicketDetailsController],
+  controllers: [TicketDetailsController, TicketRerouteController],
   providers: [
     StationCandidateRepository,
     NearestStationFinder,
@@ -22,6 +24,7 @@ import { TicketRoutingService } from './ticket-routing.service';
     TicketDeclineRepository,
     StationAssignment,
     TicketRoutingService,
+    TicketRerouteService,
     RouteOnOpenHandler,
   ],
   exports: [TicketRoutingService],
