@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SlaPolicyModule } from '../sla-policy/sla-policy.module';
 import { StationsModule } from '../stations/stations.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { ManualStationAssignment } from './manual-station-assignment';
 import { NearestStationFinder } from './nearest-station.finder';
 import { RouteOnOpenHandler } from './route-on-open.handler';
 import { RoutingDecisionRepository } from './routing-decision.repository';
@@ -23,6 +24,7 @@ import { TicketRoutingService } from './ticket-routing.service';
     RoutingDecisionRepository,
     TicketDeclineRepository,
     StationAssignment,
+    ManualStationAssignment,
     TicketRoutingService,
     TicketRerouteService,
     RouteOnOpenHandler,

@@ -8,6 +8,7 @@ import { TicketJournal } from '../tickets/ticket-journal';
 import { assertCanStep } from '../tickets/ticket-lifecycle';
 import { Station } from '../stations/station';
 import { ROUTING_RADII_KM, RoutingDecision } from './routing-need';
+import { ManualStationAssignment } from './manual-station-assignment';
 import { Assignment, StationAssignment } from './station-assignment';
 
 const FAILURE_REASONS: Record<Exclude<RoutingDecision['outcome'], 'routed'>, string> = {
@@ -20,6 +21,7 @@ const FAILURE_REASONS: Record<Exclude<RoutingDecision['outcome'], 'routed'>, str
 export class TicketRoutingService {
   constructor(
     private readonly assignment: StationAssignment,
+    private readonly manual: ManualStationAssignment,
     private readonly journal: TicketJournal,
     private readonly sla: SlaPolicy,
     private readonly events: TicketEvents,
@@ -43,7 +45,7 @@ export class TicketRoutingService {
    */
   async rerouteByHand(tx: EntityManager, ticket: Ticket, stationId: string, reason: string): Promise<Ticket> {
     assertCanStep(ticket.status, 'reroute');
-    const { released, ...assignment } = await this.assignment.assignByHand(tx, ticket, stationId);
+    const { released, ...assignment } = await this.manual.assign(tx, ticket, stationId);
     const from = released ? `from ${released.name} ` : '';
     const note = `by hand ${from}to ${assignment.station.name}: ${reason}`;
     return this.announce(tx, { ...ticket, appointmentAt: null }, assignment, note);
