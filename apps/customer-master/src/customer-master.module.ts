@@ -50,6 +50,7 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
         'GET /customers/:id/vehicles': 'customer.vehicles',
         'GET /customers/:id/audit': 'customer.audit',
         'GET /vehicles/:vehicleId': 'vehicle.read',
+        'GET /dealer/vehicles': 'dealer.vehicle.list',
       },
     }),
   ],

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { withCheckDigit } from '@crm/core';
 import { CustomerMasterHarness } from './customer-master.harness';
 
 interface Route {
@@ -69,6 +71,30 @@ describe('partner access to customers', () => {
     const other = await harness.http().get('/customers').set('Authorization', dealerB).expect(200);
     expect(own.body.items.map((c: { id: string }) => c.id)).toEqual([customerOfDealerA]);
     expect(other.body.items).toEqual([]);
+  });
+
+  it('lists only the vehicles the calling dealer sold, and none to a repair station', async () => {
+    const sold = await harness
+      .http()
+      .post(`/customers/${customerOfDealerA}/vehicles`)
+      .set('Authorization', dealerA)
+      .send({
+        vin: withCheckDigit('LSVAU2180N2900031'),
+        brand: 'Roewe',
+        model: 'i5',
+        purchaseDate: '2026-05-01',
+      })
+      .expect(201);
+    const own = await harness.http().get('/dealer/vehicles').set('Authorization', dealerA).expect(200);
+    expect(own.body).toMatchObject({ limit: 20, offset: 0 });
+    expect(own.body.items).toEqual([
+      expect.objectContaining({ vehicleId: sold.body.vehicleId, sellingDealerId: sold.body.sellingDealerId }),
+    ]);
+    const other = await harness.http().get('/dealer/vehicles').set('Authorization', dealerB).expect(200);
+    expect(other.body.items).toEqual([]);
+    const station = await harness.as(['repair_station'], { id: randomUUID(), kind: 'repair_station' });
+    await harness.http().get('/dealer/vehicles').set('Authorization', station).expect(403);
+    await harness.http().get('/dealer/vehicles').set('Authorization', admin).expect(403);
   });
 
   it('answers a malformed id from a dealer with 400, not 500', async () => {

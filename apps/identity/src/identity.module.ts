@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@crm/platform';
+import { AuditLogController } from './audit/audit-log.controller';
 import { IdentityAuditLog } from './audit/identity-audit-log';
 import { SecretHasher } from './credentials/secret-hasher';
 import { IDENTITY_SETTINGS, identitySettings } from './identity.config';
@@ -36,6 +37,7 @@ import { UsersService } from './users/users.service';
     OpenIdConfigurationController,
     UsersController,
     PartnerClientsController,
+    AuditLogController,
   ],
   providers: [
     { provide: IDENTITY_SETTINGS, inject: [PLATFORM_CONFIG], useFactory: identitySettings },

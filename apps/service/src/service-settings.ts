@@ -11,6 +11,8 @@ export interface ServiceSettings {
   slaCheckIntervalMs: number;
   /** Where customers open their survey link; the token is appended. */
   surveyBaseUrl: string;
+  /** A survey link answers for this long after it was sent, then says it expired (ADR 0041). */
+  surveyLinkTtlDays: number;
   /** Customer email goes to this SMTP server; when null the built-in dev mailbox keeps it. */
   smtpUrl: string | null;
   smtpFrom: string;
@@ -30,6 +32,7 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   webhookPollIntervalMs: 1_000,
   slaCheckIntervalMs: 60_000,
   surveyBaseUrl: 'http://localhost:3000/survey/',
+  surveyLinkTtlDays: 30,
   smtpUrl: null,
   smtpFrom: 'CRM 客户服务 <service@crm.local>',
   smsGatewayUrl: null,
@@ -77,6 +80,7 @@ export function serviceSettingsFrom(config: ServiceConfig): ServiceSettings {
     webhookPollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
     slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
     surveyBaseUrl: config.SURVEY_BASE_URL,
+    surveyLinkTtlDays: DEFAULT_SERVICE_SETTINGS.surveyLinkTtlDays,
     smtpUrl: config.SMTP_URL ?? null,
     smtpFrom: config.SMTP_FROM,
     smsGatewayUrl: config.SMS_GATEWAY_URL ?? null,

@@ -1,5 +1,6 @@
 import { ReadAuditModule } from '@crm/platform';
 import { DynamicModule, Module } from '@nestjs/common';
+import { BoardModule } from './board/board.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
 import { DataExportModule } from './data-export/data-export.module';
@@ -40,6 +41,8 @@ export class ServiceModule {
             'GET /tickets': 'ticket.list',
             'GET /tickets/:id': 'ticket.read',
             'GET /tickets/:id/timeline': 'ticket.timeline',
+            'GET /board/tickets': 'board.ticket.list',
+            'GET /board/escalations': 'board.escalation.list',
             'GET /station/tickets': 'station.ticket.list',
             'GET /station/tickets/:id': 'station.ticket.read',
             'GET /dealer/tickets': 'dealer.ticket.list',
@@ -52,6 +55,7 @@ export class ServiceModule {
         CustomersModule,
         TicketsModule,
         RoutingModule,
+        BoardModule,
         RepairsModule,
         StationApiModule,
         DealersModule,

@@ -83,8 +83,8 @@ describe('after the repair: the customer’s rating and the selling dealer’s v
     const survey = await harness.http().get(`/survey/${link.body.token}`).expect(200);
     expect(survey.body).toMatchObject({ ticketId, qualityType: 'electrical' });
     await harness.http().post(`/survey/${link.body.token}`).send({ score: 4, comment: '还行' }).expect(200);
-    await harness.http().post(`/survey/${link.body.token}`).send({ score: 1 }).expect(404);
-    await harness.http().get(`/survey/${link.body.token}`).expect(404);
+    await harness.http().post(`/survey/${link.body.token}`).send({ score: 1 }).expect(409);
+    await harness.http().get(`/survey/${link.body.token}`).expect(409);
 
     const rated = await harness.http().get(`/tickets/${ticketId}`).set('Authorization', agent).expect(200);
     expect(rated.body.satisfaction).toMatchObject({ score: 4, comment: '还行' });

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, isPartner, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { Roles as R, STAFF_ROLES } from '@crm/contracts';
-import { UuidPipe } from '@crm/http';
+import { ForbiddenError } from '@crm/core';
+import { PageQuery, UuidPipe } from '@crm/http';
 import { RegisterVehicleDto, TransferVehicleDto } from './dto/register-vehicle.dto';
 import { VehicleService } from './vehicle.service';
-import { VehicleListResponse, VehicleResponse } from './dto/vehicle.response';
+import { VehicleListResponse, VehiclePageResponse, VehicleResponse } from './dto/vehicle.response';
 
 @ApiTags('vehicles')
 @ApiBearerAuth()
@@ -38,6 +39,19 @@ export class VehicleController {
   @ApiOkResponse({ type: VehicleListResponse })
   async ownedBy(@Param('id', UuidPipe) customerId: string) {
     return { items: await this.service.ownedBy(customerId) };
+  }
+
+  @Get('dealer/vehicles')
+  @Roles(R.dealer)
+  @ApiOperation({ summary: 'Vehicles the calling dealer sold, the latest sale first (the dealer portal)' })
+  @ApiOkResponse({ type: VehiclePageResponse })
+  async soldByCaller(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery) {
+    if (!principal.partnerId) throw new ForbiddenError('Only a dealer token has sold vehicles');
+    return {
+      items: await this.service.soldBy(principal.partnerId, page),
+      limit: page.limit,
+      offset: page.offset,
+    };
   }
 
   @Get('vehicles/:vehicleId')

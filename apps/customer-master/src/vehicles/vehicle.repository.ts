@@ -59,6 +59,16 @@ export class VehicleRepository {
     return rows.map(toVehicle);
   }
 
+  /** Vehicles the dealer sold, the latest sale first. */
+  async soldBy(dealerId: string, limit: number, offset: number): Promise<Vehicle[]> {
+    const rows = await this.dataSource.query(
+      `SELECT ${VEHICLE_COLUMNS} FROM customer_master.vehicle WHERE selling_dealer_id = $1
+        ORDER BY purchase_date DESC NULLS LAST, created_at DESC, id LIMIT $2 OFFSET $3`,
+      [dealerId, limit, offset],
+    );
+    return rows.map(toVehicle);
+  }
+
   async save(tx: EntityManager, v: Vehicle): Promise<void> {
     await tx.query(
       `INSERT INTO customer_master.vehicle (id, vin, brand, model, model_year, purchase_date, selling_dealer_id,

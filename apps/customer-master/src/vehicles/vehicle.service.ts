@@ -70,6 +70,10 @@ export class VehicleService {
     return this.vehicles.ownedBy(customerId);
   }
 
+  soldBy(dealerId: string, page: { limit: number; offset: number }): Promise<Vehicle[]> {
+    return this.vehicles.soldBy(dealerId, page.limit, page.offset);
+  }
+
   async transfer(vehicleId: string, newOwnerId: string): Promise<Vehicle> {
     return this.uow.run(async (tx) => {
       const vehicle = await this.vehicles.findById(vehicleId, tx);

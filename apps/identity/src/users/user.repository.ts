@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PartnerKind, Role, Roles } from '@crm/contracts';
+import { PartnerBinding } from './partner-binding';
 import { User } from './user';
 
 const USER_COLUMNS = 'id, username, display_name, roles, partner_id, partner_kind, active, created_at';
@@ -29,6 +30,14 @@ function toUser(row: UserRow): User {
   };
 }
 
+export interface UserFilter {
+  search?: string;
+  role?: Role;
+  active?: boolean;
+  limit: number;
+  offset: number;
+}
+
 export interface UserCredentials {
   user: User;
   passwordHash: string;
@@ -39,8 +48,12 @@ export class UserRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** False when the username (compared case-insensitively) is taken. */
-  async insert(user: User, passwordHash: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
+  async insert(
+    user: User,
+    passwordHash: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const rows = await tx.query(
       `INSERT INTO identity.user_account (id, username, display_name, password_hash, roles, partner_id, partner_kind,
          active, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -68,12 +81,34 @@ export class UserRepository {
     return rows[0] ? { user: toUser(rows[0]), passwordHash: rows[0].password_hash } : null;
   }
 
-  async list(limit: number, offset: number): Promise<User[]> {
+  async list(f: UserFilter): Promise<User[]> {
     const rows: UserRow[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS} FROM identity.user_account ORDER BY lower(username) LIMIT $1 OFFSET $2`,
-      [limit, offset],
+      `SELECT ${USER_COLUMNS} FROM identity.user_account
+        WHERE ($1::text IS NULL OR strpos(lower(username), lower($1)) > 0 OR strpos(lower(display_name), lower($1)) > 0)
+          AND ($2::text IS NULL OR $2 = ANY (roles)) AND ($3::boolean IS NULL OR active = $3)
+        ORDER BY lower(username) LIMIT $4 OFFSET $5`,
+      [f.search, f.role, f.active, f.limit, f.offset].map((v) => v ?? null),
     );
     return rows.map(toUser);
+  }
+
+  async findById(tx: EntityManager, id: string): Promise<User | null> {
+    const rows: UserRow[] = await tx.query(
+      `SELECT ${USER_COLUMNS} FROM identity.user_account WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  /** The user after the change, or null when there is no such user. */
+  async setRoles(tx: EntityManager, id: string, binding: Required<PartnerBinding>): Promise<User | null> {
+    const rows: UserRow[] = await tx.query(
+      `WITH changed AS (UPDATE identity.user_account SET roles = $2, partner_id = $3, partner_kind = $4 WHERE id = $1
+         RETURNING ${USER_COLUMNS})
+       SELECT * FROM changed`,
+      [id, binding.roles, binding.partnerId, binding.partnerKind],
+    );
+    return rows[0] ? toUser(rows[0]) : null;
   }
 
   /** Whether an active admin other than `exceptId` exists; holds a lock so two disables cannot both pass. */

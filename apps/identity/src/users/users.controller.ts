@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -10,8 +11,10 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { PageQuery, UuidPipe } from '@crm/http';
+import { UuidPipe } from '@crm/http';
+import { ChangeRolesDto } from './dto/change-roles.dto';
 import { CreateUserDto } from './dto/create-user.dto';
+import { ListUsersQuery } from './dto/list-users.query';
 import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UserDto, UserPageDto } from './dto/user.dto';
 import { User } from './user';
@@ -33,10 +36,23 @@ export class UsersController {
 
   @Get()
   @Roles(R.admin)
-  @ApiOperation({ summary: 'List users by username' })
+  @ApiOperation({ summary: 'List users by username, searched by name and filtered by role or state' })
   @ApiOkResponse({ type: UserPageDto })
-  list(@Query() query: PageQuery) {
-    return this.users.list(query.limit, query.offset);
+  list(@Query() query: ListUsersQuery) {
+    return this.users.list(query);
+  }
+
+  @Put(':id/roles')
+  @Roles(R.admin)
+  @ApiOperation({
+    summary:
+      'Replace the user’s roles (and partner); tokens already issued keep the old roles until they expire',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  @ApiConflictResponse({ description: 'The last active administrator would lose the admin role' })
+  changeRoles(@Param('id', UuidPipe) id: string, @Body() body: ChangeRolesDto): Promise<User> {
+    return this.users.changeRoles(id, body);
   }
 
   @Post(':id/disable')

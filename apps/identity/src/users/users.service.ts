@@ -5,9 +5,9 @@ import { Clock, ConflictError, IdGenerator, InvalidInputError, NotFoundError } f
 import { IdentityAuditActions, IdentityAuditLog } from '../audit/identity-audit-log';
 import { Page } from '@crm/http';
 import { SecretHasher } from '../credentials/secret-hasher';
-import { partnerBindingErrors } from './partner-binding';
+import { PartnerBinding, partnerBindingErrors } from './partner-binding';
 import { NewUser, User } from './user';
-import { UserRepository } from './user.repository';
+import { UserFilter, UserRepository } from './user.repository';
 
 @Injectable()
 export class UsersService {
@@ -22,9 +22,17 @@ export class UsersService {
 
   async register(input: NewUser): Promise<User> {
     const user = this.newUser(input);
-    const inserted = await this.users.insert(user, await this.hasher.hash(input.password));
-    if (!inserted) throw new ConflictError(`The username ${input.username} is taken`, { field: 'username' });
-    return user;
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.dataSource.transaction(async (tx) => {
+      if (!(await this.users.insert(user, passwordHash, tx)))
+        throw new ConflictError(`The username ${input.username} is taken`, { field: 'username' });
+      await this.audit.record(tx, {
+        action: IdentityAuditActions.userCreated,
+        entityType: 'user',
+        entityId: user.id,
+      });
+      return user;
+    });
   }
 
   /** Creates the user unless one with that username exists; an existing user is left as it is. */
@@ -37,8 +45,37 @@ export class UsersService {
     return (await this.users.findByUsername(input.username))!.user;
   }
 
-  async list(limit: number, offset: number): Promise<Page<User>> {
-    return { items: await this.users.list(limit, offset), limit, offset };
+  async list(filter: UserFilter): Promise<Page<User>> {
+    return { items: await this.users.list(filter), limit: filter.limit, offset: filter.offset };
+  }
+
+  /**
+   * Replaces the user's roles (and partner, for a partner role); tokens already issued keep the old roles until
+   * they expire, as with a disable. The last active administrator cannot lose the admin role.
+   */
+  changeRoles(id: string, change: PartnerBinding): Promise<User> {
+    const errors = partnerBindingErrors(change);
+    if (errors.length > 0) throw new InvalidInputError(errors);
+    return this.dataSource.transaction(async (tx) => {
+      const dropsAdmin = !change.roles.includes(Roles.admin);
+      const lastAdmin = dropsAdmin && !(await this.users.otherActiveAdminExists(tx, id));
+      const binding = {
+        roles: [...new Set(change.roles)],
+        partnerId: change.partnerId ?? null,
+        partnerKind: change.partnerKind ?? null,
+      };
+      const before = await this.users.findById(tx, id);
+      if (!before) throw new NotFoundError('user', id);
+      if (lastAdmin && before.active && before.roles.includes(Roles.admin))
+        throw new ConflictError('This is the last active administrator; make another one admin first');
+      const user = (await this.users.setRoles(tx, id, binding)) as User;
+      await this.audit.record(tx, {
+        action: IdentityAuditActions.userRolesChanged,
+        entityType: 'user',
+        entityId: id,
+      });
+      return user;
+    });
   }
 
   /** The active user these credentials belong to, or null; unknown names take as long as wrong passwords. */

@@ -48,7 +48,7 @@ export class RoutingDecisionRepository {
     return rows.map((row) => ({
       at: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },
       stationId: row.station_id,
-      stationName: row.candidates.find((c) => c.reason === 'chosen')?.name ?? null,
+      stationName: row.candidates.find((c) => c.stationId === row.station_id)?.name ?? null,
       distanceMeters: row.distance_meters,
       radiusKm: row.radius_km,
       candidates: row.candidates,

@@ -20,13 +20,24 @@ export interface StationCandidate {
   reason: CandidateReason;
   /** On the chosen station only, when an able station was just as far: which rule decided. */
   tieBrokenBy?: TieBreak;
+  /** On a station chosen by hand only: the rule it fails that the service manager overrode (ADR 0041). */
+  overrode?: CandidateReason;
 }
 
 /** Equally distant able stations: lower load first, then lower station code. */
 export type TieBreak = 'lower load' | 'station code';
 
-export type CandidateReason =
-  'eligible' | 'chosen' | 'inactive' | 'declined before' | 'lacks skill' | 'brand not served' | 'full';
+export const CANDIDATE_REASONS = [
+  'eligible',
+  'chosen',
+  'chosen by hand',
+  'inactive',
+  'declined before',
+  'lacks skill',
+  'brand not served',
+  'full',
+] as const;
+export type CandidateReason = (typeof CANDIDATE_REASONS)[number];
 
 export interface RoutingDecision {
   at: GeoPoint | null;

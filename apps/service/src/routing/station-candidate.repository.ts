@@ -96,6 +96,20 @@ export class StationCandidateRepository {
     return rows.map(toCandidate);
   }
 
+  /** One station as the rules see it for this need, wherever it is: a service manager's choice explained. */
+  async examineOne(
+    tx: EntityManager,
+    at: GeoPoint,
+    need: StationNeed,
+    stationId: string,
+  ): Promise<StationCandidate | null> {
+    const rows: CandidateRow[] = await tx.query(
+      `SELECT ${COLUMNS}, ${REASON} AS reason FROM service.station WHERE id = $6`,
+      [...this.params(at, need), stationId],
+    );
+    return rows[0] ? toCandidate(rows[0]) : null;
+  }
+
   private params(at: GeoPoint, need: StationNeed): unknown[] {
     return [at.lat, at.lon, need.skill, need.brand, need.excludedStationIds];
   }

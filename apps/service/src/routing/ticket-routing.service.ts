@@ -6,8 +6,10 @@ import { Ticket } from '../tickets/ticket';
 import { TicketEvents } from '../tickets/ticket-events';
 import { TicketJournal } from '../tickets/ticket-journal';
 import { assertCanStep } from '../tickets/ticket-lifecycle';
+import { Station } from '../stations/station';
 import { ROUTING_RADII_KM, RoutingDecision } from './routing-need';
-import { StationAssignment } from './station-assignment';
+import { ManualStationAssignment } from './manual-station-assignment';
+import { Assignment, StationAssignment } from './station-assignment';
 
 const FAILURE_REASONS: Record<Exclude<RoutingDecision['outcome'], 'routed'>, string> = {
   'no-location': 'neither the ticket nor the customer has a location to route from',
@@ -19,6 +21,7 @@ const FAILURE_REASONS: Record<Exclude<RoutingDecision['outcome'], 'routed'>, str
 export class TicketRoutingService {
   constructor(
     private readonly assignment: StationAssignment,
+    private readonly manual: ManualStationAssignment,
     private readonly journal: TicketJournal,
     private readonly sla: SlaPolicy,
     private readonly events: TicketEvents,
@@ -32,6 +35,28 @@ export class TicketRoutingService {
       const failed = this.events.of(TicketRoutingFailed, ticket, { reason });
       return this.journal.record(tx, ticket, { step: 'routing-failed', note: reason }, failed);
     }
+    const km = ((decision.distanceMeters ?? 0) / 1000).toFixed(1);
+    return this.announce(tx, ticket, { decision, station, decidedAt }, `${station.name}, ${km} km away`);
+  }
+
+  /**
+   * A service manager sends the ticket to the station of their choice (ADR 0041): the old assignment is released
+   * and the ticket routed as an automatic routing would be, so the same event, webhook and SLA clock follow.
+   */
+  async rerouteByHand(tx: EntityManager, ticket: Ticket, stationId: string, reason: string): Promise<Ticket> {
+    assertCanStep(ticket.status, 'reroute');
+    const { released, ...assignment } = await this.manual.assign(tx, ticket, stationId);
+    const from = released ? `from ${released.name} ` : '';
+    const note = `by hand ${from}to ${assignment.station.name}: ${reason}`;
+    return this.announce(tx, { ...ticket, appointmentAt: null }, assignment, note);
+  }
+
+  private announce(
+    tx: EntityManager,
+    ticket: Ticket,
+    { decision, station, decidedAt }: Assignment & { station: Station },
+    note: string,
+  ): Promise<Ticket> {
     const routed: Ticket = {
       ...ticket,
       status: 'routed',
@@ -47,8 +72,7 @@ export class TicketRoutingService {
       radiusKm: decision.radiusKm ?? 0,
       candidates: decision.candidates,
     });
-    const km = ((decision.distanceMeters ?? 0) / 1000).toFixed(1);
-    return this.journal.record(tx, routed, { step: 'routed', note: `${station.name}, ${km} km away` }, event);
+    return this.journal.record(tx, routed, { step: 'routed', note }, event);
   }
 
   /** The assigned station declined: the ticket goes to the next nearest able station, at once. */

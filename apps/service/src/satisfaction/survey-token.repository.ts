@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-export interface OpenSurvey {
+export interface SurveyLink {
   ticketId: string;
   ticketNumber: string;
   qualityType: string;
+  brand: string | null;
   resolvedAt: Date | null;
+  stationName: string | null;
+  sentAt: Date;
+  usedAt: Date | null;
 }
 
 /** Survey tokens are stored hashed: the link is the only copy of the token. */
@@ -25,11 +29,14 @@ export class SurveyTokenRepository {
     );
   }
 
-  async findOpen(tokenHash: string): Promise<OpenSurvey | null> {
+  /** The link whether used or not, with what the survey page shows: no personal data. */
+  async find(tokenHash: string): Promise<SurveyLink | null> {
     const rows = await this.dataSource.query(
-      `SELECT t.id AS "ticketId", t.number AS "ticketNumber", t.quality_type AS "qualityType", t.resolved_at AS "resolvedAt"
+      `SELECT t.id AS "ticketId", t.number AS "ticketNumber", t.quality_type AS "qualityType", t.brand,
+              t.resolved_at AS "resolvedAt", st.name AS "stationName", s.created_at AS "sentAt", s.used_at AS "usedAt"
          FROM service.survey_token s JOIN service.ticket t ON t.id = s.ticket_id
-        WHERE s.token_hash = $1 AND s.used_at IS NULL`,
+         LEFT JOIN service.station st ON st.id = t.station_id
+        WHERE s.token_hash = $1`,
       [tokenHash],
     );
     return rows[0] ?? null;

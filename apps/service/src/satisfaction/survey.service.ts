@@ -1,11 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { Clock, ConflictError, NotFoundError } from '@crm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, ConflictError } from '@crm/core';
+import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { TicketTransaction } from '../tickets/ticket-transaction';
 import { SatisfactionService } from './satisfaction.service';
+import { SurveyLinkExpiredError, SurveyLinkUnknownError, SurveyLinkUsedError } from './survey-link.errors';
 import { hashSurveyToken, SurveyLinkIssuer } from './survey-link.issuer';
-import { OpenSurvey, SurveyTokenRepository } from './survey-token.repository';
+import { SurveyTokenRepository } from './survey-token.repository';
 
-/** The public survey link sent to the customer after resolution: random, stored hashed, answered once. */
+const DAY_MS = 86_400_000;
+
+export interface OpenSurvey {
+  ticketId: string;
+  ticketNumber: string;
+  qualityType: string;
+  brand: string | null;
+  resolvedAt: string | null;
+  stationName: string | null;
+  expiresAt: string;
+}
+
+/** The public survey link sent to the customer after resolution: random, stored hashed, answered once, expiring. */
 @Injectable()
 export class SurveyService {
   constructor(
@@ -14,6 +28,7 @@ export class SurveyService {
     private readonly transaction: TicketTransaction,
     private readonly satisfaction: SatisfactionService,
     private readonly clock: Clock,
+    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
   ) {}
 
   async issue(ticket: { ticketId: string; status: string }): Promise<{ token: string; url: string }> {
@@ -23,18 +38,29 @@ export class SurveyService {
     return this.links.issue(ticket.ticketId);
   }
 
-  /** What the customer sees before answering; a used or unknown link is not found. */
+  /** What the customer sees before answering; unknown (404), already answered (409) and expired (410) differ. */
   async open(token: string): Promise<OpenSurvey> {
-    const survey = await this.tokens.findOpen(hashSurveyToken(token));
-    if (!survey) throw new NotFoundError('survey', 'link');
-    return survey;
+    const link = await this.tokens.find(hashSurveyToken(token));
+    if (!link) throw new SurveyLinkUnknownError();
+    if (link.usedAt) throw new SurveyLinkUsedError(link.usedAt);
+    const expiresAt = new Date(link.sentAt.getTime() + this.settings.surveyLinkTtlDays * DAY_MS);
+    if (expiresAt.getTime() <= this.clock.now().getTime()) throw new SurveyLinkExpiredError(expiresAt);
+    return {
+      ticketId: link.ticketId,
+      ticketNumber: link.ticketNumber,
+      qualityType: link.qualityType,
+      brand: link.brand,
+      resolvedAt: link.resolvedAt?.toISOString() ?? null,
+      stationName: link.stationName,
+      expiresAt: expiresAt.toISOString(),
+    };
   }
 
   async answer(token: string, score: number, comment: string | null): Promise<{ thanks: true }> {
     const { ticketId } = await this.open(token);
     return this.transaction.run(ticketId, async (tx, ticket) => {
       if (!(await this.tokens.use(tx, hashSurveyToken(token), this.clock.now())))
-        throw new NotFoundError('survey', 'link');
+        throw new SurveyLinkUsedError(null);
       await this.satisfaction.recordWithin(tx, ticket, { score, comment, via: 'survey' });
       return { thanks: true as const };
     });

@@ -88,6 +88,17 @@ export class StationRepository {
     return rows[0] ? toStation(rows[0]) : null;
   }
 
+  /** Stations by code, optionally in one province or city (the address's), for the service manager's map. */
+  async list(f: { region?: string; limit: number; offset: number }): Promise<Station[]> {
+    const rows: StationRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM service.station
+        WHERE ($1::text IS NULL OR address->>'province' = $1 OR address->>'city' = $1)
+        ORDER BY code LIMIT $2 OFFSET $3`,
+      [f.region ?? null, f.limit, f.offset],
+    );
+    return rows.map(toStation);
+  }
+
   async setWebhook(id: string, url: string, secret: string): Promise<boolean> {
     const rows = await this.dataSource.query(
       `UPDATE service.station SET webhook_url = $2, webhook_secret = $3 WHERE id = $1 RETURNING id`,

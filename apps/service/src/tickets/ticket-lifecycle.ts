@@ -4,6 +4,8 @@ import { ConflictError } from '@crm/core';
 /** Which status each step may start from. */
 export const ALLOWED_FROM = {
   route: ['new', 'declined', 'reopened'],
+  /** By hand (ADR 0041): a ticket no station has finished with yet, routing failed or not. */
+  reroute: ['new', 'declined', 'reopened', 'routed', 'accepted', 'in_progress'],
   accept: ['routed'],
   decline: ['routed'],
   propose: ['accepted', 'in_progress'],

@@ -71,11 +71,24 @@ export class WebhookDeliveryRepository {
   }
 
   async forTicket(ticketId: string): Promise<WebhookDelivery[]> {
+    return this.select(`d.ticket_id = $1 ORDER BY d.created_at, d.id`, [ticketId]);
+  }
+
+  /** The station's own notifications, newest first, with every attempt. */
+  async forStation(stationId: string, page: { limit: number; offset: number }): Promise<WebhookDelivery[]> {
+    return this.select(`d.station_id = $1 ORDER BY d.created_at DESC, d.id LIMIT $2 OFFSET $3`, [
+      stationId,
+      page.limit,
+      page.offset,
+    ]);
+  }
+
+  private async select(whereAndOrder: string, params: unknown[]): Promise<WebhookDelivery[]> {
     const rows: DeliveryRow[] = await this.dataSource.query(
       `SELECT d.id, d.ticket_id, d.station_id, d.url, d.status, d.attempts, d.next_attempt_at, d.last_http_status,
               d.last_error, d.created_at, d.delivered_at, ${this.attempts.historyColumn('d')}
-         FROM service.webhook_delivery d WHERE d.ticket_id = $1 ORDER BY d.created_at, d.id`,
-      [ticketId],
+         FROM service.webhook_delivery d WHERE ${whereAndOrder}`,
+      params,
     );
     return rows.map((r) => ({
       deliveryId: r.id,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StationsModule } from '../stations/stations.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { StationWebhookDeliveryController } from './station-webhook-delivery.controller';
 import { StationWebhookHandler } from './station-webhook.handler';
 import { WebhookDeliveryController } from './webhook-delivery.controller';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
@@ -11,7 +12,7 @@ import { WebhookTargetsModule } from '../webhook-targets/webhook-targets.module'
 /** Station webhooks: written when a ticket is routed, in its transaction; sent after commit, retried with backoff. */
 @Module({
   imports: [TicketsModule, StationsModule, WebhookTargetsModule],
-  controllers: [WebhookDeliveryController],
+  controllers: [WebhookDeliveryController, StationWebhookDeliveryController],
   providers: [WebhookDeliveryRepository, WebhookOutbox, WebhookDispatcher, StationWebhookHandler],
   exports: [WebhookDispatcher],
 })

@@ -19,6 +19,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Access changes, newest first, filtered by actor, action, entity and time */
+    get: operations['AuditLogController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/jwks': {
     parameters: {
       query?: never;
@@ -212,7 +229,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List users by username */
+    /** List users by username, searched by name and filtered by role or state */
     get: operations['UsersController_list'];
     put?: never;
     /** Create a staff or partner user */
@@ -274,10 +291,95 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/users/{id}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace the user’s roles (and partner); tokens already issued keep the old roles until they expire */
+    put: operations['UsersController_changeRoles'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AuditEntryResponse: {
+      /** @enum {string} */
+      action:
+        | 'user.created'
+        | 'user.roles-changed'
+        | 'user.disabled'
+        | 'user.enabled'
+        | 'user.password-reset'
+        | 'partner-client.disabled'
+        | 'partner-client.enabled'
+        | 'partner-client.secret-rotated'
+        | 'signing-key.rotated'
+        | 'login-lock.cleared';
+      /** @description A user id or a client id */
+      actorId: string;
+      /** @example user */
+      actorKind: string;
+      /**
+       * @description Display name when the actor is a user
+       * @example 李伟
+       */
+      actorName: string | null;
+      /** Format: date-time */
+      at: string;
+      correlationId: string | null;
+      entityId: string;
+      /** @enum {string} */
+      entityType: 'user' | 'partner-client' | 'signing-key';
+      /** @example 42 */
+      id: string;
+    };
+    AuditPageResponse: {
+      items: components['schemas']['AuditEntryResponse'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+    };
+    ChangeRolesDto: {
+      /**
+       * Format: uuid
+       * @description Required with a partner role: the partner the user works for
+       */
+      partnerId?: string;
+      /**
+       * @description Kind of that partner; must match the partner role
+       * @enum {string}
+       */
+      partnerKind?: 'dealer' | 'repair_station';
+      /**
+       * @description Staff roles, or exactly one partner role (dealer, repair_station) with its partner
+       * @example [
+       *       "agent"
+       *     ]
+       */
+      roles: (
+        | 'admin'
+        | 'agent'
+        | 'sales_rep'
+        | 'sales_manager'
+        | 'marketer'
+        | 'analyst'
+        | 'service_manager'
+        | 'dealer'
+        | 'repair_station'
+        | 'privacy_officer'
+      )[];
+    };
     ClearLoginLockDto: {
       /** @example admin */
       account: string;
@@ -599,6 +701,84 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OpenIdConfigurationResponse'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AuditLogController_list: {
+    parameters: {
+      query?: {
+        action?:
+          | 'user.created'
+          | 'user.roles-changed'
+          | 'user.disabled'
+          | 'user.enabled'
+          | 'user.password-reset'
+          | 'partner-client.disabled'
+          | 'partner-client.enabled'
+          | 'partner-client.secret-rotated'
+          | 'signing-key.rotated'
+          | 'login-lock.cleared';
+        /** @description Who acted: a user id or a client id */
+        actorId?: string;
+        /** @description The user, client or key acted on */
+        entityId?: string;
+        /** @description From this instant (inclusive) */
+        from?: string;
+        limit?: number;
+        offset?: number;
+        /** @description Until this instant (exclusive) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description An unexpected error; nothing is leaked, quote `correlationId` */
@@ -1358,8 +1538,23 @@ export interface operations {
   UsersController_list: {
     parameters: {
       query?: {
+        /** @description Only enabled (true) or disabled (false) users */
+        active?: boolean;
         limit?: number;
         offset?: number;
+        role?:
+          | 'admin'
+          | 'agent'
+          | 'sales_rep'
+          | 'sales_manager'
+          | 'marketer'
+          | 'analyst'
+          | 'service_manager'
+          | 'dealer'
+          | 'repair_station'
+          | 'privacy_officer';
+        /** @description Part of the username or display name, any case */
+        search?: string;
       };
       header?: never;
       path?: never;
@@ -1668,6 +1863,95 @@ export interface operations {
       };
       /** @description No such user */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  UsersController_changeRoles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeRolesDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The last active administrator would lose the admin role */
+      409: {
         headers: {
           [name: string]: unknown;
         };

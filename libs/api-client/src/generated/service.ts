@@ -2,6 +2,57 @@
 // A drift test fails when this file differs from a fresh generation.
 
 export interface paths {
+  '/board/escalations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tickets not yet resolved with a breached SLA clock, the longest overdue first */
+    get: operations['BoardController_escalations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board/stations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stations for the map: location, skills, capacity and load, open and breached ticket counts */
+    get: operations['BoardController_stations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/board/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tickets with their station and SLA clocks, newest first (ADR 0041 defines the clocks) */
+    get: operations['BoardController_tickets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/dealer/tickets': {
     parameters: {
       query?: never;
@@ -255,6 +306,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/station/webhook-deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Webhook notifications sent to the calling station, newest first, with every attempt */
+    get: operations['StationWebhookDeliveryController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/stations/{id}': {
     parameters: {
       query?: never;
@@ -393,6 +461,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tickets/{id}/reroute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send the ticket to a station chosen by hand (ADR 0041)
+     * @description Frees the old station’s slot, takes one of the new station’s, records the decision and the reason in the timeline and publishes `ticket.routed` as an automatic routing does, so the new station is notified by webhook.
+     */
+    post: operations['TicketRerouteController_reroute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tickets/{id}/satisfaction': {
     parameters: {
       query?: never;
@@ -476,6 +564,99 @@ export interface components {
        * @example 2026-11-26T09:30:00+08:00
        */
       at: string;
+    };
+    BoardPageResponse: {
+      /**
+       * Format: date-time
+       * @description The instant every clock was read at
+       */
+      asOf: string;
+      items: components['schemas']['BoardTicketResponse'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /** @description Matching tickets over all pages */
+      total: number;
+    };
+    BoardTicketResponse: {
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: date-time */
+      appointmentAt: string | null;
+      /** @example Volkswagen */
+      brand: string | null;
+      /** @enum {string} */
+      channel: 'phone' | 'email' | 'sms' | 'web';
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: uuid */
+      customerId: string;
+      /** @example 刹车异响 / squealing brakes */
+      description: string;
+      escalated: boolean;
+      /** Format: uuid */
+      interactionId: string | null;
+      location: components['schemas']['GeoPointDto'] | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** @enum {string} */
+      qualityType:
+        | 'engine'
+        | 'transmission'
+        | 'brakes'
+        | 'electrical'
+        | 'air_conditioning'
+        | 'body_and_paint'
+        | 'noise_and_vibration'
+        | 'infotainment'
+        | 'other';
+      /** Format: date-time */
+      resolutionBreachedAt: string | null;
+      /**
+       * Format: date-time
+       * @description SLA: when the ticket must be resolved
+       */
+      resolutionDueAt: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** Format: date-time */
+      responseBreachedAt: string | null;
+      /**
+       * Format: date-time
+       * @description SLA: when the station must have accepted
+       */
+      responseDueAt: string | null;
+      /** Format: date-time */
+      routedAt: string | null;
+      satisfaction: components['schemas']['SatisfactionResponse'] | null;
+      /** Format: uuid */
+      sellingDealerId: string | null;
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high' | 'critical';
+      sla: components['schemas']['TicketSlaResponse'];
+      station: components['schemas']['StationRefResponse'] | null;
+      /** Format: uuid */
+      stationId: string | null;
+      /** @enum {string} */
+      status:
+        | 'new'
+        | 'routed'
+        | 'accepted'
+        | 'in_progress'
+        | 'resolved'
+        | 'closed'
+        | 'declined'
+        | 'escalated'
+        | 'reopened';
+      /** Format: uuid */
+      ticketId: string;
+      /** @example T-20261124-000123 */
+      ticketNumber: string;
+      /** Format: uuid */
+      vehicleId: string | null;
+      /** @example LSVAU2180N2123456 */
+      vin: string | null;
     };
     CustomerNotificationResponse: {
       attempts: number;
@@ -637,10 +818,22 @@ export interface components {
       opens: string;
     };
     OpenSurveyResponse: {
+      /** @example Volkswagen */
+      brand: string | null;
+      /**
+       * Format: date-time
+       * @description After this the link answers 410
+       */
+      expiresAt: string;
       /** @example brakes */
       qualityType: string;
       /** Format: date-time */
       resolvedAt: string | null;
+      /**
+       * @description The station that did the repair
+       * @example 深圳南山站
+       */
+      stationName: string | null;
       /** Format: uuid */
       ticketId: string;
       /** @example T-20261124-000123 */
@@ -779,6 +972,15 @@ export interface components {
       /** @example https://station.example.com/crm/tickets */
       url: string;
     };
+    RerouteTicketDto: {
+      /** @example No technician for this gearbox until next month */
+      reason: string;
+      /**
+       * Format: uuid
+       * @description The repair station to send the ticket to
+       */
+      stationId: string;
+    };
     ResolveTicketDto: {
       cost: components['schemas']['MoneyDto'];
       parts: components['schemas']['PartDto'][];
@@ -874,6 +1076,20 @@ export interface components {
       /** @example 5 */
       score: number;
     };
+    SlaClockResponse: {
+      breached: boolean;
+      /**
+       * Format: date-time
+       * @description When the SLA checker escalated the breach
+       */
+      breachedAt: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** @description Until due while the clock runs (negative once overdue, before escalation); else null */
+      remainingMs: number | null;
+      /** @enum {string} */
+      state: 'pending' | 'running' | 'met' | 'breached';
+    };
     SlaTargetResponse: {
       /**
        * @description Opened until resolved
@@ -912,10 +1128,32 @@ export interface components {
       load: number | null;
       name: string;
       /**
+       * @description On a station a service manager chose by hand: the routing rule it fails that was overridden
+       * @enum {string}
+       */
+      overrode?:
+        | 'eligible'
+        | 'chosen'
+        | 'chosen by hand'
+        | 'inactive'
+        | 'declined before'
+        | 'lacks skill'
+        | 'brand not served'
+        | 'full';
+      /**
        * @description Why the station was or was not chosen
        * @example chosen
+       * @enum {string}
        */
-      reason: Record<string, never>;
+      reason:
+        | 'eligible'
+        | 'chosen'
+        | 'chosen by hand'
+        | 'inactive'
+        | 'declined before'
+        | 'lacks skill'
+        | 'brand not served'
+        | 'full';
       /** Format: uuid */
       stationId: string;
       /**
@@ -923,6 +1161,57 @@ export interface components {
        * @enum {string}
        */
       tieBrokenBy?: 'lower load' | 'station code';
+    };
+    StationMapEntryResponse: {
+      active: boolean;
+      brands: string[];
+      /** @description Of those, tickets with a breached SLA clock */
+      breachedTickets: number;
+      capacity: number;
+      city: string | null;
+      code: string;
+      /** @description slotsTaken / capacity; null without capacity */
+      load: number | null;
+      location: components['schemas']['GeoPointDto'];
+      name: string;
+      /** @description Tickets at the station not resolved or closed */
+      openTickets: number;
+      phone: string | null;
+      province: string | null;
+      skills: (
+        | 'engine'
+        | 'transmission'
+        | 'brakes'
+        | 'electrical'
+        | 'air_conditioning'
+        | 'body_and_paint'
+        | 'noise_and_vibration'
+        | 'infotainment'
+        | 'other'
+      )[];
+      /** @description Capacity slots taken (tickets assigned and not yet resolved) */
+      slotsTaken: number;
+      /** Format: uuid */
+      stationId: string;
+    };
+    StationMapResponse: {
+      /** Format: date-time */
+      asOf: string;
+      items: components['schemas']['StationMapEntryResponse'][];
+      limit: number;
+      offset: number;
+    };
+    StationRefResponse: {
+      /** @example 深圳市 */
+      city: string | null;
+      /** @example RS-SZ-001 */
+      code: string;
+      /** @example 深圳南山站 */
+      name: string;
+      /** @example 广东省 */
+      province: string | null;
+      /** Format: uuid */
+      stationId: string;
     };
     StationResponse: {
       active: boolean;
@@ -1154,6 +1443,12 @@ export interface components {
       station: components['schemas']['RoutedStationPayload'];
       ticket: components['schemas']['RoutedTicketPayload'];
     };
+    TicketSlaResponse: {
+      /** @description From opening to resolution, calendar time */
+      resolution: components['schemas']['SlaClockResponse'];
+      /** @description First response = acceptance by the assigned station, from routing, in its opening hours */
+      response: components['schemas']['SlaClockResponse'];
+    };
     TicketTimelineResponse: {
       accepted: components['schemas']['MilestoneResponse'] | null;
       closed: components['schemas']['MilestoneResponse'] | null;
@@ -1220,6 +1515,13 @@ export interface components {
     WebhookDeliveriesResponse: {
       items: components['schemas']['WebhookDeliveryResponse'][];
     };
+    WebhookDeliveryPageResponse: {
+      items: components['schemas']['WebhookDeliveryResponse'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+    };
     WebhookDeliveryResponse: {
       attempts: number;
       /** Format: date-time */
@@ -1265,6 +1567,212 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  BoardController_escalations: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Province or city of the station’s address (exact match) */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardPageResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BoardController_stations: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Province or city of the station’s address (exact match) */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StationMapResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BoardController_tickets: {
+    parameters: {
+      query?: {
+        /** @description Only tickets with a breached SLA clock (escalated, or past due while running), or only without */
+        breached?: boolean;
+        limit?: number;
+        offset?: number;
+        qualityType?:
+          | 'engine'
+          | 'transmission'
+          | 'brakes'
+          | 'electrical'
+          | 'air_conditioning'
+          | 'body_and_paint'
+          | 'noise_and_vibration'
+          | 'infotainment'
+          | 'other';
+        /** @description Province or city of the station’s address (exact match) */
+        region?: string;
+        stationId?: string;
+        status?:
+          | 'new'
+          | 'routed'
+          | 'accepted'
+          | 'in_progress'
+          | 'resolved'
+          | 'closed'
+          | 'declined'
+          | 'escalated'
+          | 'reopened';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardPageResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   DealerTicketController_list: {
     parameters: {
       query?: {
@@ -2354,6 +2862,65 @@ export interface operations {
       };
     };
   };
+  StationWebhookDeliveryController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPageResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   StationController_get: {
     parameters: {
       query?: never;
@@ -2530,8 +3097,26 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No record with this id (or one the caller may not see) */
+      /** @description No such survey link (problem `survey`: `unknown`) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The survey was already answered (problem `survey`: `used`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link has expired (problem `survey`: `expired`, with `expiredAt`) */
+      410: {
         headers: {
           [name: string]: unknown;
         };
@@ -2583,7 +3168,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No record with this id (or one the caller may not see) */
+      /** @description No such survey link (problem `survey`: `unknown`) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2592,8 +3177,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The survey was already answered */
+      /** @description The survey was already answered (problem `survey`: `used`) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link has expired (problem `survey`: `expired`, with `expiredAt`) */
+      410: {
         headers: {
           [name: string]: unknown;
         };
@@ -3044,6 +3638,95 @@ export interface operations {
         };
       };
       /** @description The ticket’s status does not allow this step */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  TicketRerouteController_reroute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RerouteTicketDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketResponse'];
+        };
+      };
+      /** @description No such station (`stationId`) or no reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Resolved or closed ticket, the station it is at already, an inactive or a full station */
       409: {
         headers: {
           [name: string]: unknown;

@@ -32,3 +32,10 @@ export class VehicleListResponse {
   @ApiProperty({ type: [VehicleResponse] })
   items: VehicleResponse[];
 }
+
+export class VehiclePageResponse extends VehicleListResponse {
+  @ApiProperty({ example: 20 })
+  limit: number;
+  @ApiProperty({ example: 0 })
+  offset: number;
+}

@@ -2,7 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { GeoPointDto } from '@crm/http';
 import { TicketResponse } from '../../tickets/dto/ticket.response';
 import { RecordedRoutingDecision } from '../routing-decision.repository';
-import { CandidateReason, RoutingDecision, StationCandidate, TieBreak } from '../routing-need';
+import {
+  CANDIDATE_REASONS,
+  CandidateReason,
+  RoutingDecision,
+  StationCandidate,
+  TieBreak,
+} from '../routing-need';
 
 export class StationCandidateResponse implements StationCandidate {
   @ApiProperty({ format: 'uuid' })
@@ -22,7 +28,11 @@ export class StationCandidateResponse implements StationCandidate {
   load: number | null;
   @ApiProperty()
   eligible: boolean;
-  @ApiProperty({ description: 'Why the station was or was not chosen', example: 'chosen' })
+  @ApiProperty({
+    enum: CANDIDATE_REASONS,
+    description: 'Why the station was or was not chosen',
+    example: 'chosen',
+  })
   reason: CandidateReason;
   @ApiProperty({
     enum: ['lower load', 'station code'],
@@ -30,6 +40,13 @@ export class StationCandidateResponse implements StationCandidate {
     description: 'On the chosen station only, when an able station was just as far: which rule decided',
   })
   tieBrokenBy?: TieBreak;
+  @ApiProperty({
+    enum: CANDIDATE_REASONS,
+    required: false,
+    description:
+      'On a station a service manager chose by hand: the routing rule it fails that was overridden',
+  })
+  overrode?: CandidateReason;
 }
 
 const OUTCOMES: RoutingDecision['outcome'][] = ['routed', 'no-station', 'no-location'];

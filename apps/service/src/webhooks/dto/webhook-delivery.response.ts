@@ -17,3 +17,10 @@ export class WebhookDeliveriesResponse {
   @ApiProperty({ type: [WebhookDeliveryResponse] })
   items: WebhookDeliveryResponse[];
 }
+
+export class WebhookDeliveryPageResponse extends WebhookDeliveriesResponse {
+  @ApiProperty({ example: 20 })
+  limit: number;
+  @ApiProperty({ example: 0 })
+  offset: number;
+}
