@@ -13,10 +13,9 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: {
     proxy: Object.fromEntries(
-      ['/auth', '/lookup', '/customers', '/agents', '/telephony', '/quality-types', '/tickets'].map((path) => [
-        path,
-        process.env.CRM_URL ?? 'http://127.0.0.1:3000',
-      ]),
+      ['/auth', '/lookup', '/customers', '/agents', '/telephony', '/quality-types', '/tickets'].map(
+        (path) => [path, process.env.CRM_URL ?? 'http://127.0.0.1:3000'],
+      ),
     ),
   },
 });

@@ -8,7 +8,7 @@ import { ConsoleUnderTest, ROOT, screenshotDir } from './console-under-test';
 const CJK_FONT = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 const FONT_URL = '/console/__test-font/noto-sans-sc.ttf';
 const FONT_STYLE =
-  `@font-face{font-family:'Test CJK';src:url(${FONT_URL})}` +
+  `@font-face{font-family:'Test CJK';font-weight:100 900;src:url(${FONT_URL})}` +
   `*{font-family:-apple-system,'Segoe UI',Roboto,Arial,'Test CJK',sans-serif!important}`;
 
 interface Ticket {
@@ -73,7 +73,9 @@ describe('the agent desktop in a browser', () => {
     const file = join(screenshotDir(), `${name}.png`);
     // Load the stand-in font before the picture (it is 10 MB), then let the page paint with it.
     await page.evaluate(async () => {
-      await document.fonts.load("16px 'Test CJK'", '中文');
+      await Promise.all(
+        ['400', '600'].map((weight) => document.fonts.load(`${weight} 16px 'Test CJK'`, '中文')),
+      );
       await document.fonts.ready;
       // Text laid out before the font arrived keeps its fallback boxes until laid out again.
       document.body.style.display = 'none';
@@ -102,7 +104,6 @@ describe('the agent desktop in a browser', () => {
     await page.waitForURL('**/console/sign-in');
     await page.getByRole('heading', { name: '登录 CRM 控制台' }).waitFor();
     expect(await seriousViolations()).toEqual([]);
-    await shoot('sign-in');
     await page.getByLabel('用户名').fill('agent');
     await page.getByLabel('密码').fill(crm.login('agent').password);
     await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -189,8 +190,15 @@ describe('the agent desktop in a browser', () => {
   });
 
   it('signs out: the cookie is gone and the API answers 401', async () => {
+    const signedOut = page.waitForResponse(
+      (response) => response.url().endsWith('/auth/session') && response.request().method() === 'DELETE',
+    );
     await page.getByRole('button', { name: /退出登录/ }).click();
-    await page.waitForURL('**/console/sign-in');
+    expect((await signedOut).status()).toBe(204);
+    await page.getByRole('heading', { name: '登录 CRM 控制台' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    // Pictured here rather than first: by now the stand-in CJK font has been laid out everywhere.
+    await shoot('sign-in');
     expect(await context.cookies()).toEqual([]);
     expect(await page.evaluate(() => fetch('/auth/me').then((response) => response.status))).toBe(401);
   });

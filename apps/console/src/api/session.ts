@@ -38,8 +38,9 @@ export function useSessionActions() {
     },
     signOut: async (): Promise<void> => {
       await data(identityApi.DELETE('/auth/session', { params: csrf }));
-      queries.clear();
+      // Signed out first, then the rest dropped: nothing refetches on the way out.
       queries.setQueryData(SESSION_KEY, null);
+      queries.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
     },
     forget: () => queries.setQueryData(SESSION_KEY, null),
   };

@@ -1,5 +1,5 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { App, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Principal } from '../api/session';
@@ -16,6 +16,7 @@ export function ConsoleLayout({ principal }: { principal: Principal }) {
   const navigate = useNavigate();
   const location = useLocation();
   const { signOut } = useSessionActions();
+  const { notification } = App.useApp();
   const items = navigationFor(principal);
   const selected = items.find((item) => location.pathname.startsWith(item.path))?.path;
   return (
@@ -54,7 +55,14 @@ export function ConsoleLayout({ principal }: { principal: Principal }) {
             <Typography.Text data-testid="principal-name">
               {principal.name ?? principal.subject}
             </Typography.Text>
-            <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => {
+                // A caller's number must not stay on screen for whoever signs in next.
+                notification.destroy();
+                void signOut().then(() => navigate('/sign-in'));
+              }}
+            >
               {t('app.signOut')}
             </Button>
           </Space>

@@ -60,7 +60,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who the bearer token says the caller is */
+    /** Who the bearer token (or the console’s session cookie) says the caller is */
     get: operations['TokenController_me'];
     put?: never;
     post?: never;
