@@ -4,7 +4,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { IS_PUBLIC, PARTNER_SCOPE, PartnerScopeMetadata, REQUIRED_ROLES } from '@crm/auth';
+import { IS_PUBLIC, PARTNER_SCOPE, PartnerScopeMetadata, REQUIRED_ROLES, SESSION_COOKIE } from '@crm/auth';
 import { PARTNER_ROLES, PartnerKind, Role, Roles, STAFF_ROLES } from '@crm/contracts';
 import { configureHttpApp } from '@crm/platform';
 import { createTestDatabase, TestDatabase, testPlatformConfig, TestTokenIssuer } from '@crm/testing';
@@ -207,6 +207,9 @@ describe('access to every route, by caller', () => {
         'GET /.well-known/openid-configuration',
         'GET /auth/jwks',
         'POST /auth/token',
+        // The console's sign-in and sign-out (cookie session); both require the CSRF header instead.
+        'POST /auth/session',
+        'DELETE /auth/session',
         // The survey link in a customer's message; its token is the credential.
         'GET /survey/:token',
         'POST /survey/:token',
@@ -238,6 +241,18 @@ describe('access to every route, by caller', () => {
     for (const route of routes.filter((r) => !r.isPublic))
       answers.push(`${route.name} -> ${(await call(route, pathOf(route))).status}`);
     expect(answers).toEqual(routes.filter((r) => !r.isPublic).map((route) => `${route.name} -> 401`));
+  });
+
+  it('refuses every non-public unsafe route called with a session cookie but no CSRF header with 403', async () => {
+    const cookie = `${SESSION_COOKIE}=${await tokens.sign({ roles: [Roles.admin] })}`;
+    const answers: string[] = [];
+    for (const route of routes.filter((r) => !r.isPublic && mutates(r)))
+      answers.push(
+        `${route.name} -> ${(await http()[route.method](pathOf(route)).set('Cookie', cookie).send({})).status}`,
+      );
+    expect(answers).toEqual(
+      routes.filter((r) => !r.isPublic && mutates(r)).map((route) => `${route.name} -> 403`),
+    );
   });
 
   it('answers every id route with 404 to a partner whose record it is not, 403 where its role is not allowed', async () => {

@@ -15,6 +15,8 @@ export const allInOneConfigSchema = defineServiceConfig(
       .enum(['true', 'false'])
       .default('true')
       .transform((value) => value === 'true'),
+    /** The web console's build (`npm run console:build`), served at /console/ when present. */
+    CONSOLE_DIR: z.string().min(1).default('apps/console/dist'),
     DEMO_CUSTOMERS: z.coerce.number().int().min(0).max(10_000).default(300),
   },
   { requires: [] },

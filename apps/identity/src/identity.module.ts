@@ -16,6 +16,7 @@ import { SigningKeysService } from './signing-keys/signing-keys.service';
 import { LoginLocksController } from './tokens/login-locks.controller';
 import { LoginThrottle } from './tokens/login-throttle';
 import { OpenIdConfigurationController } from './tokens/openid-configuration.controller';
+import { SessionController } from './tokens/session.controller';
 import { TokenController } from './tokens/token.controller';
 import { TokenService } from './tokens/token.service';
 import { TrustProxySetup } from './tokens/trust-proxy.setup';
@@ -31,6 +32,7 @@ import { UsersService } from './users/users.service';
 @Module({
   controllers: [
     TokenController,
+    SessionController,
     LoginLocksController,
     JwksController,
     SigningKeysController,

@@ -6,10 +6,12 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { Request } from 'express';
 import { Role, Roles as RoleNames } from '@crm/contracts';
 import { NotFoundError, RequestContext } from '@crm/core';
 import { IS_PUBLIC, PARTNER_SCOPE, PartnerScopeMetadata, REQUIRED_ROLES } from './auth.decorators';
 import { PartnerScopeRegistry } from './partner-scope.registry';
+import { isSafeMethod, readSessionCookie, requireCsrfHeader } from './session-cookie';
 import { isPartner, Principal, toActor } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
@@ -29,7 +31,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const principal = await this.authenticate(request.headers.authorization);
+    const principal = await this.authenticate(request);
     // A partner role without its partner id would otherwise read as staff and see everything.
     if (isPartner(principal) && !principal.partnerId)
       throw new ForbiddenException('A partner token must name its partner');
@@ -41,16 +43,30 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<Principal> {
-    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    if (!match) throw new UnauthorizedException('A bearer token is required');
+  private async authenticate(request: Request): Promise<Principal> {
+    const token = this.credentialOf(request);
     try {
-      return await this.verifier.verify(match[1]);
+      return await this.verifier.verify(token);
     } catch (error) {
       if (error instanceof InvalidTokenError)
         throw new UnauthorizedException(`Invalid token: ${error.message}`);
       throw error;
     }
+  }
+
+  /** The bearer token; without an Authorization header, the console's session cookie (ADR 0040). */
+  private credentialOf(request: Request): string {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw new UnauthorizedException('A bearer token is required');
+      return match[1];
+    }
+    const session = readSessionCookie(request.headers.cookie);
+    if (!session) throw new UnauthorizedException('A bearer token or a session cookie is required');
+    // The cookie rides along on any request the browser makes; a custom header proves the console sent it.
+    if (!isSafeMethod(request.method)) requireCsrfHeader(request);
+    return session;
   }
 
   private checkRoles(principal: Principal, required: Role[] | undefined): void {

@@ -18,6 +18,8 @@ export interface ServiceDefinition<S extends z.ZodObject> {
   forceCloseConnections?: boolean;
   /** The interface to listen on; every interface when it returns undefined. */
   host?: (config: z.infer<S>) => string | undefined;
+  /** Adds to the HTTP app before it listens, after the shared conventions (e.g. static files). */
+  configureApp?: (app: INestApplication, config: z.infer<S>) => void;
   /** Runs once the app listens, e.g. to seed demo data or print a banner. */
   onListening?: (started: StartedService<z.infer<S>>) => Promise<void> | void;
 }
@@ -53,6 +55,7 @@ export async function startService<S extends z.ZodObject>(
     // SIGTERM drains consumers and the outbox relay before exit (configureHttpApp asks too; it is idempotent).
     app.enableShutdownHooks();
     configureHttpApp(app, definition.api);
+    definition.configureApp?.(app, config);
     const host = definition.host?.(config);
     await (host === undefined ? app.listen(platform.PORT) : app.listen(platform.PORT, host));
     const url = await app.getUrl();

@@ -42,7 +42,7 @@ export class TokenController {
   @Get('me')
   @Roles(...ALL_ROLES)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Who the bearer token says the caller is' })
+  @ApiOperation({ summary: 'Who the bearer token (or the console’s session cookie) says the caller is' })
   @ApiOkResponse({ type: PrincipalDto })
   me(@CurrentPrincipal() principal: Principal): Principal {
     return principal;

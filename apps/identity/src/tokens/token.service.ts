@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Principal } from '@crm/auth';
 import { Clock } from '@crm/core';
 import { IDENTITY_SETTINGS, IdentitySettings } from '../identity.config';
 import { PartnerClientsService } from '../partner-clients/partner-clients.service';
@@ -9,6 +10,12 @@ import { TokenResponseDto } from './dto/token-response.dto';
 import { InvalidCredentialsError } from './invalid-credentials.error';
 import { LoginThrottle } from './login-throttle';
 import { tokenClaims, TokenSubject } from './token-claims';
+
+export interface SignedIn {
+  token: string;
+  expiresIn: number;
+  principal: Principal;
+}
 
 @Injectable()
 export class TokenService {
@@ -23,6 +30,16 @@ export class TokenService {
 
   /** `callerAddress` is the client's IP address, counted for the address-wide limit on failures. */
   async issue(request: TokenRequestDto, callerAddress: string | undefined): Promise<TokenResponseDto> {
+    const { token, expiresIn } = await this.grant(request, callerAddress);
+    return { access_token: token, token_type: 'Bearer', expires_in: expiresIn };
+  }
+
+  /** The console's sign-in: the same password grant (and limits), with who was signed in. */
+  async signIn(username: string, password: string, callerAddress: string | undefined): Promise<SignedIn> {
+    return this.grant({ grant_type: GrantTypes.password, username, password }, callerAddress);
+  }
+
+  private async grant(request: TokenRequestDto, callerAddress: string | undefined): Promise<SignedIn> {
     const subject = await this.throttle.attempt(
       request.grant_type === GrantTypes.password
         ? { kind: 'user', account: request.username!, address: callerAddress }
@@ -37,7 +54,11 @@ export class TokenService {
       issuedAt: this.clock.now(),
       ttlSeconds: tokenTtlSeconds,
     });
-    return { access_token: await this.keys.sign(claims), token_type: 'Bearer', expires_in: tokenTtlSeconds };
+    return {
+      token: await this.keys.sign(claims),
+      expiresIn: tokenTtlSeconds,
+      principal: toPrincipal(subject),
+    };
   }
 
   private async authenticate(request: TokenRequestDto): Promise<TokenSubject | null> {
@@ -48,4 +69,8 @@ export class TokenService {
     const client = await this.clients.authenticate(request.client_id!, request.client_secret!);
     return client && { ...client, subject: client.clientId };
   }
+}
+
+function toPrincipal({ subject, name, roles, partnerId, partnerKind }: TokenSubject): Principal {
+  return { subject, name, roles, ...(partnerId && partnerKind ? { partnerId, partnerKind } : {}) };
 }

@@ -77,11 +77,29 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who the bearer token says the caller is */
+    /** Who the bearer token (or the console’s session cookie) says the caller is */
     get: operations['TokenController_me'];
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with a password: sets the session cookie (http-only) for the console */
+    post: operations['SessionController_signIn'];
+    /** Sign out: clears the session cookie (works with an expired one too) */
+    delete: operations['SessionController_signOut'];
     options?: never;
     head?: never;
     patch?: never;
@@ -600,6 +618,20 @@ export interface components {
       /** @description The new client_secret; returned only now, store it safely */
       clientSecret: string;
     };
+    SessionRequestDto: {
+      /** Format: password */
+      password: string;
+      /** @example agent */
+      username: string;
+    };
+    SessionResponseDto: {
+      /**
+       * @description Seconds until the session cookie (and its token) expires
+       * @example 3600
+       */
+      expires_in: number;
+      principal: components['schemas']['PrincipalDto'];
+    };
     TokenRequestDto: {
       /**
        * @description Required with the client_credentials grant
@@ -916,6 +948,126 @@ export interface operations {
         };
       };
       /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionController_signIn: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Any value; a cross-site form cannot send it (ADR 0040) */
+        'x-crm-csrf': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SessionRequestDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponseDto'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Without the x-crm-csrf header */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The same limits as POST /auth/token; Retry-After gives the seconds left */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionController_signOut: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Any value; a cross-site form cannot send it (ADR 0040) */
+        'x-crm-csrf': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Without the x-crm-csrf header */
       403: {
         headers: {
           [name: string]: unknown;
