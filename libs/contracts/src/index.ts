@@ -33,3 +33,4 @@ export * from './quality/quality-alert.events';
 export * from './customer-value/customer-value.events';
 export * from './integration/subscription.events';
 export * from './integration/offer.events';
+export * from './integration/workflow-command.events';

@@ -3,6 +3,7 @@ import { CreateEventSubscriptions1796065000000 } from './1796065000000-create-ev
 import { CreateWorkflowTables1796066000000 } from './1796066000000-create-workflow-tables';
 import { CreateOfferTables1796085000000 } from './1796085000000-create-offer-tables';
 import { IndexFinishedWorkflowFirings1796085000100 } from './1796085000100-index-finished-workflow-firings';
+import { CreateWorkflowCommand1796085000300 } from './1796085000300-create-workflow-command';
 
 export const integrationMigrations = [
   CreateIntegrationSchema1796056000000,
@@ -10,4 +11,5 @@ export const integrationMigrations = [
   CreateWorkflowTables1796066000000,
   CreateOfferTables1796085000000,
   IndexFinishedWorkflowFirings1796085000100,
+  CreateWorkflowCommand1796085000300,
 ];

@@ -13,7 +13,7 @@ export const workflowConfigFields = {
   /** Days the events seen are kept for dry runs. */
   INTEGRATION_WORKFLOW_RECENT_EVENT_DAYS: z.coerce.number().int().min(1).max(90).optional(),
   /** Days a finished firing (and the done tasks it made) is kept; a firing with an open task stays. */
-  INTEGRATION_WORKFLOW_FIRING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).optional(),
+  INTEGRATION_WORKFLOW_FIRING_RETENTION_DAYS: z.coerce.number().int().min(7).max(3_650).optional(),
   /** send-message by email: the SMTP server; without it rules cannot send email. */
   INTEGRATION_WORKFLOW_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' })
