@@ -352,6 +352,7 @@ export interface components {
         | 'dealer'
         | 'repair_station'
         | 'privacy_officer'
+        | 'billing'
       )[];
       /**
        * @description Sign-in name, unique regardless of case: 3-64 letters, digits, dots, dashes, underscores or @
@@ -452,6 +453,7 @@ export interface components {
         | 'dealer'
         | 'repair_station'
         | 'privacy_officer'
+        | 'billing'
       )[];
       /** @description The user id, or the client id of a partner client */
       subject: string;
@@ -565,6 +567,7 @@ export interface components {
         | 'dealer'
         | 'repair_station'
         | 'privacy_officer'
+        | 'billing'
       )[];
       /** @example li.wei */
       username: string;
