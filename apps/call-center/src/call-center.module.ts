@@ -17,6 +17,8 @@ import { LookupController } from './lookup/lookup.controller';
 import { LookupRepository } from './lookup/lookup.repository';
 import { LookupService } from './lookup/lookup.service';
 import { CampaignEventsConsumer } from './read-model/campaign-events.consumer';
+import { CustomerOfferRepository } from './read-model/customer-offer.repository';
+import { OfferEventsConsumer } from './read-model/offer-events.consumer';
 import { Customer360Invalidator } from './read-model/customer-360.invalidator';
 import { CustomerEventsConsumer } from './read-model/customer-events.consumer';
 import { CustomerHistoryRepository } from './read-model/customer-history.repository';
@@ -55,6 +57,8 @@ const READ_MODEL = [
   SalesEventsConsumer,
   NextBestOfferRepository,
   CampaignEventsConsumer,
+  CustomerOfferRepository,
+  OfferEventsConsumer,
 ];
 
 /** The call center: agent lookup, the customer 360, interactions, screen pop and complaint intake. */

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { MessagingModule } from '@crm/messaging';
 import { AuditLog } from './audit/audit-log';
 import { CampaignOptOutConsumer } from './consent/campaign-opt-out.consumer';
+import { CustomerTagConsumer } from './customers/customer-tag.consumer';
 import { CustomerController } from './customers/customer.controller';
 import { CustomerRepository } from './customers/customer.repository';
 import { CustomerService } from './customers/customer.service';
@@ -88,6 +89,7 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
     ImportRecovery,
     DealerCodeRepository,
     CampaignOptOutConsumer,
+    CustomerTagConsumer,
   ],
   exports: [CustomerService, PartnerService, VehicleService],
 })

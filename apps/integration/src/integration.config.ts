@@ -25,6 +25,8 @@ export const integrationConfigSchema = defineServiceConfig(
     INTEGRATION_SUBSCRIPTION_PAUSE_AFTER_MINUTES: z.coerce.number().int().min(0).max(43_200).default(60),
     /** How long consumed events are kept for replays (days). */
     INTEGRATION_EVENT_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    /** Offers (ADR 0043): how often every rule is evaluated over all customers and ended offers expire (minutes). */
+    INTEGRATION_OFFER_EVALUATE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(60),
     ...workflowConfigFields,
   },
   { refine: refineWorkflowConfig },

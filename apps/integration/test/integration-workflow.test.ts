@@ -1,6 +1,14 @@
-import { CustomerErased, Roles, TicketOpened } from '@crm/contracts';
+import {
+  CustomerErased,
+  CustomerTagRequested,
+  EventEnvelope,
+  Roles,
+  TicketEscalationRequested,
+  TicketOpened,
+} from '@crm/contracts';
 import { deliver, eventually, LoopbackSmsGateway, LoopbackSmtpServer } from '@crm/testing';
 import { MessageTransport } from '@crm/messaging';
+import { AddTagAction } from '../src/workflow/actions/add-tag.action';
 import { WorkflowScheduler } from '../src/workflow/schedules/workflow-scheduler';
 import { IntegrationHarness } from './integration.harness';
 import { CallSubscriberReceiver } from './call-subscriber-receiver';
@@ -405,6 +413,86 @@ describe('workflow rules', () => {
       );
       expect(keys).toEqual(expect.arrayContaining(expected));
       expect(await tasksOfRule(ruleId)).toHaveLength(firings.length);
+    });
+  });
+
+  describe('commands to the owning services, and retention', () => {
+    const commandRule = {
+      name: 'tag and escalate critical tickets',
+      trigger: { event: 'ticket.opened' },
+      condition: { all: [{ field: 'severity', op: 'eq', value: 'critical' }] },
+      actions: [
+        { type: 'add-tag', tag: 'critical-{{qualityType}}' },
+        { type: 'escalate-ticket', note: 'critical {{ticketNumber}}' },
+      ],
+    };
+
+    it('answers 400 naming a template field the event does not have, and a missing tag', async () => {
+      const response = await harness
+        .http()
+        .post('/workflow/rules')
+        .set('Authorization', admin)
+        .send({
+          ...commandRule,
+          actions: [{ type: 'add-tag', customerId: '{{ownerId}}', tag: 'x' }, { type: 'add-tag' }],
+        })
+        .expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([
+        'actions[0].customerId',
+        'actions[1].tag',
+      ]);
+    });
+
+    it('sends one add-tag and one escalation command per firing, keyed by the record, even when run again', async () => {
+      const ruleId = await addRule(commandRule);
+      const ticket = openedTicket();
+      await harness.publish(TicketOpened, ticket.ticketId, ticket);
+      await eventually(async () => {
+        expect((await firingsOf(ruleId)).map((f) => f.status)).toEqual(['succeeded']);
+      }, WAIT_MS);
+      const tags = await harness.outbox(CustomerTagRequested.type);
+      const escalations = await harness.outbox(TicketEscalationRequested.type);
+      const [firing] = await firingsOf(ruleId);
+      const ofFiring = (events: EventEnvelope[]) =>
+        events.filter((e) => (e.payload as { firingId: string }).firingId === firing.firingId);
+      expect(ofFiring(tags).map((e) => [e.aggregateId, e.payload])).toEqual([
+        [
+          ticket.customerId,
+          expect.objectContaining({ customerId: ticket.customerId, tag: 'critical-engine' }),
+        ],
+      ]);
+      expect(ofFiring(escalations).map((e) => [e.aggregateId, e.payload])).toEqual([
+        [ticket.ticketId, expect.objectContaining({ note: `critical ${ticket.ticketNumber}` })],
+      ]);
+      // A retry after a crash between the command and the firing's record: nothing more is sent.
+      await harness.app.get(AddTagAction).execute(firing.actions[0] as never, {
+        firingId: firing.firingId,
+        ruleId,
+        actionIndex: 0,
+        idempotencyKey: `${firing.firingId}.0`,
+      });
+      expect(ofFiring(await harness.outbox(CustomerTagRequested.type))).toHaveLength(1);
+    });
+
+    it('purges finished firings past the retention, keeping those whose task is still open', async () => {
+      const scheduler = harness.app.get(WorkflowScheduler);
+      const openTaskFirings = await harness.query<{ firing_id: string }>(
+        `SELECT firing_id FROM integration.workflow_task WHERE status = 'open'`,
+      );
+      expect(openTaskFirings.length).toBeGreaterThan(0);
+      const finished = await harness.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM integration.workflow_firing WHERE status <> 'pending'`,
+      );
+      expect((await scheduler.purge(new Date())).firings).toBe(0);
+      const { firings } = await scheduler.purge(new Date(Date.now() + 91 * 86_400_000));
+      expect(firings).toBeGreaterThan(0);
+      expect(firings).toBeLessThanOrEqual(finished[0].n);
+      const left = await harness.query<{ firing_id: string; has_open_task: boolean }>(
+        `SELECT f.firing_id, EXISTS (SELECT 1 FROM integration.workflow_task t
+                                      WHERE t.firing_id = f.firing_id AND t.status = 'open') AS has_open_task
+           FROM integration.workflow_firing f WHERE f.status <> 'pending'`,
+      );
+      expect(left.every((row) => row.has_open_task)).toBe(true);
     });
   });
 });

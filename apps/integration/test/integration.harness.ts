@@ -2,6 +2,7 @@ import { PlatformConfig } from '@crm/config';
 import { Clock } from '@crm/core';
 import { AppHarness, AppHarnessOptions } from '@crm/testing';
 import { INTEGRATION_API, IntegrationAppModule, IntegrationConfig } from '../src';
+import { OFFER_SETTINGS, OfferSettings, offerSettings } from '../src/offers/offer-settings';
 import {
   SUBSCRIPTION_SETTINGS,
   SubscriptionSettings,
@@ -15,6 +16,8 @@ export interface IntegrationHarnessOptions extends AppHarnessOptions {
   integration?: Partial<IntegrationConfig>;
   /** Event subscriptions' settings over the embedded defaults (local receivers over http allowed). */
   subscriptions?: Partial<SubscriptionSettings>;
+  /** Offers' settings over the defaults (backgroundJobs: false to drive the scheduled pass by hand). */
+  offers?: Partial<OfferSettings>;
   /** A FixedClock for retries and pauses; the system clock otherwise. */
   clock?: Clock;
 }
@@ -35,6 +38,10 @@ export class IntegrationHarness extends AppHarness {
           }),
         override: (builder) => {
           builder.overrideProvider(SUBSCRIPTION_SETTINGS).useValue(settings);
+          if (options.offers)
+            builder
+              .overrideProvider(OFFER_SETTINGS)
+              .useValue({ ...offerSettings({} as PlatformConfig), ...options.offers });
           if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
         },
       },

@@ -22,6 +22,8 @@ import { NextBestOfferChanged } from './campaign/next-best-offer.events';
 import { QualityAlertRaised } from './quality/quality-alert.events';
 import { CustomerValueTierChanged } from './customer-value/customer-value.events';
 import { SubscriptionPaused } from './integration/subscription.events';
+import { OFFER_EVENTS } from './integration/offer.events';
+import { WORKFLOW_COMMAND_EVENTS } from './integration/workflow-command.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -50,6 +52,8 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   QualityAlertRaised,
   CustomerValueTierChanged,
   SubscriptionPaused,
+  ...OFFER_EVENTS,
+  ...WORKFLOW_COMMAND_EVENTS,
 ];
 
 const byKey = new Map(

@@ -32,3 +32,5 @@ export * from './campaign/next-best-offer.events';
 export * from './quality/quality-alert.events';
 export * from './customer-value/customer-value.events';
 export * from './integration/subscription.events';
+export * from './integration/offer.events';
+export * from './integration/workflow-command.events';

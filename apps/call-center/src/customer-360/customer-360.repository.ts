@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Consent, CustomerProfile, NextBestOfferView, RepairView, TicketView } from './customer-360';
+import {
+  ActiveOfferView,
+  Consent,
+  CustomerProfile,
+  NextBestOfferView,
+  RepairView,
+  TicketView,
+} from './customer-360';
 
 export interface VehicleRow {
   vehicleId: string;
@@ -93,5 +100,25 @@ export class Customer360Repository {
       [customerId],
     );
     return row ? { ...row, since: (row.since as Date).toISOString() } : null;
+  }
+
+  /** Offers granted or applied and still valid, soonest ending first. */
+  async activeOffers(customerId: string, now: Date): Promise<ActiveOfferView[]> {
+    const rows = await this.dataSource.query(
+      `SELECT offer_id AS "offerId", title, kind, value::float8 AS value, currency, applies_to AS "appliesTo", reason,
+              status, granted_at AS "grantedAt", valid_until AS "validUntil", applied_at AS "appliedAt"
+         FROM call_center.customer_offer
+        WHERE customer_id = $1 AND status IN ('granted', 'applied') AND valid_until > $2
+        ORDER BY valid_until, offer_id`,
+      [customerId, now],
+    );
+    return rows.map(
+      (row: ActiveOfferView & { grantedAt: Date; validUntil: Date; appliedAt: Date | null }) => ({
+        ...row,
+        grantedAt: row.grantedAt.toISOString(),
+        validUntil: row.validUntil.toISOString(),
+        appliedAt: row.appliedAt?.toISOString() ?? null,
+      }),
+    );
   }
 }

@@ -100,6 +100,21 @@ export interface NextBestOfferView {
   since: string;
 }
 
+/** An active offer granted to the customer, and whether billing has it (from integration's offer events, ADR 0043). */
+export interface ActiveOfferView {
+  offerId: string;
+  title: string;
+  kind: string;
+  value: number;
+  currency: string | null;
+  appliesTo: string;
+  reason: string;
+  status: 'granted' | 'applied';
+  grantedAt: string;
+  validUntil: string;
+  appliedAt: string | null;
+}
+
 /** Everything an agent needs about a caller, in one answer. */
 export interface Customer360 {
   profile: CustomerProfile;
@@ -110,4 +125,5 @@ export interface Customer360 {
   interactions: Interaction[];
   salesActivities: SalesActivityView[];
   nextBestOffer: NextBestOfferView | null;
+  offers: ActiveOfferView[];
 }

@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-const PERSONAL_TABLES = ['vehicle', 'ticket', 'repair', 'interaction', 'sales_activity'] as const;
+const PERSONAL_TABLES = [
+  'vehicle',
+  'ticket',
+  'repair',
+  'interaction',
+  'sales_activity',
+  'customer_offer',
+] as const;
 const OWNER_COLUMN: Record<(typeof PERSONAL_TABLES)[number], string> = {
   vehicle: 'owner_customer_id',
   ticket: 'customer_id',
   repair: 'customer_id',
   interaction: 'customer_id',
   sales_activity: 'customer_id',
+  customer_offer: 'customer_id',
 };
 
 /** One row per customer computed by another service: the survivor's comes with that service's next event. */
@@ -25,8 +33,8 @@ export class CustomerHistoryRepository {
   }
 
   /**
-   * Vehicles (their VINs), tickets, repairs, interactions, sales activities and the next best offer describe the
-   * person, so they go.
+   * Vehicles (their VINs), tickets, repairs, interactions, sales activities, offers and the next best offer describe
+   * the person, so they go.
    */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
     for (const table of PERSONAL_TABLES) {

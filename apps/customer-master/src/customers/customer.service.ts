@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CustomerRegistered, CustomerUpdated } from '@crm/contracts';
+import { CustomerRegistered, CustomerUpdated, MAX_CUSTOMER_TAGS } from '@crm/contracts';
 import { Clock, ConflictError, FieldError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { AuditLog } from '../audit/audit-log';
@@ -132,6 +132,25 @@ export class CustomerService {
       updatedAt: this.clock.now().toISOString(),
     };
     await this.saveChange(tx, updated, ['consents']);
+  }
+
+  /**
+   * A workflow rule's add-tag (ADR 0043): adds the tag unless the customer has it or already has as many as allowed;
+   * follows a merge to the survivor; a customer gone has nothing to tag.
+   */
+  async addTag(tx: EntityManager, customerId: string, tag: string): Promise<void> {
+    await this.customers.lock(tx, customerId);
+    const current = await this.customers.findById(customerId, tx);
+    if (current?.status === 'merged' && current.mergedInto) return this.addTag(tx, current.mergedInto, tag);
+    if (current?.status !== 'active') return;
+    if (current.tags.includes(tag) || current.tags.length >= MAX_CUSTOMER_TAGS) return;
+    const updated: Customer = {
+      ...current,
+      tags: [...current.tags, tag],
+      version: current.version + 1,
+      updatedAt: this.clock.now().toISOString(),
+    };
+    await this.saveChange(tx, updated, ['tags']);
   }
 
   /** One changed customer: saved, audited and published with the fields that changed. */

@@ -12,6 +12,8 @@ export const workflowConfigFields = {
   INTEGRATION_WORKFLOW_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(MAX_DELIVERY_ATTEMPTS).optional(),
   /** Days the events seen are kept for dry runs. */
   INTEGRATION_WORKFLOW_RECENT_EVENT_DAYS: z.coerce.number().int().min(1).max(90).optional(),
+  /** Days a finished firing (and the done tasks it made) is kept; a firing with an open task stays. */
+  INTEGRATION_WORKFLOW_FIRING_RETENTION_DAYS: z.coerce.number().int().min(7).max(3_650).optional(),
   /** send-message by email: the SMTP server; without it rules cannot send email. */
   INTEGRATION_WORKFLOW_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' })
@@ -44,6 +46,7 @@ export interface WorkflowSettings {
   pollIntervalMs: number;
   maxAttempts: number;
   recentEventDays: number;
+  firingRetentionDays: number;
   smtpUrl: string | null;
   smtpFrom: string;
   smsGatewayUrl: string | null;
@@ -58,6 +61,7 @@ export function workflowSettings(config: PlatformConfig & WorkflowConfig): Workf
     pollIntervalMs: config.INTEGRATION_WORKFLOW_POLL_INTERVAL_MS ?? 1_000,
     maxAttempts: config.INTEGRATION_WORKFLOW_MAX_ATTEMPTS ?? MAX_DELIVERY_ATTEMPTS,
     recentEventDays: config.INTEGRATION_WORKFLOW_RECENT_EVENT_DAYS ?? 7,
+    firingRetentionDays: config.INTEGRATION_WORKFLOW_FIRING_RETENTION_DAYS ?? 90,
     smtpUrl: config.INTEGRATION_WORKFLOW_SMTP_URL ?? null,
     smtpFrom: config.INTEGRATION_WORKFLOW_SMTP_FROM ?? 'CRM workflow <workflow@crm.local>',
     smsGatewayUrl: config.INTEGRATION_WORKFLOW_SMS_GATEWAY_URL ?? null,

@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@crm/platform';
 import { IntegrationMessaging } from '../integration-messaging';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { AddTagAction } from './actions/add-tag.action';
 import { CallSubscriberAction } from './actions/call-subscriber.action';
 import { CreateTaskAction } from './actions/create-task.action';
+import { EscalateTicketAction } from './actions/escalate-ticket.action';
 import { MessageChannels } from './actions/message-channels';
 import { SendMessageAction } from './actions/send-message.action';
 import { SubscriberTargets } from './actions/subscriber-targets';
 import { WorkflowActions } from './actions/workflow-actions';
+import { WorkflowCommands } from './actions/workflow-commands';
 import { EventFirings } from './firings/event-firings';
 import { FiringExecutor } from './firings/firing-executor';
 import { FiringWriter } from './firings/firing-writer';
@@ -38,6 +41,9 @@ import { WORKFLOW_SETTINGS, workflowSettings } from './workflow-settings';
     CreateTaskAction,
     SendMessageAction,
     CallSubscriberAction,
+    WorkflowCommands,
+    AddTagAction,
+    EscalateTicketAction,
     WorkflowActions,
     WorkflowRuleRepository,
     RuleParser,

@@ -12,6 +12,7 @@ import { CreateServiceSlaClock1796030600000 } from './1796030600000-create-sla-c
 import { BackfillServiceSlaClock1796030600100 } from './1796030600100-backfill-sla-clock';
 import { ServiceAggregateSequence1796050000200 } from './1796050000200-create-aggregate-sequence';
 import { ServiceReplicaEventSequence1796050000201 } from './1796050000201-replica-event-sequence';
+import { TicketEscalatedAt1796085000400 } from './1796085000400-ticket-escalated-at';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
@@ -28,4 +29,5 @@ export const serviceMigrations = [
   BackfillServiceSlaClock1796030600100,
   ServiceAggregateSequence1796050000200,
   ServiceReplicaEventSequence1796050000201,
+  TicketEscalatedAt1796085000400,
 ];

@@ -3,7 +3,7 @@ import { Ticket } from './ticket';
 export const TICKET_COLUMNS = `id, number, interaction_id, customer_id, vehicle_id, vin, brand, selling_dealer_id,
   quality_type, severity, status, description, channel, lat, lon, station_id, opened_at, routed_at, accepted_at,
   resolved_at, closed_at, appointment_at, response_due_at, resolution_due_at, response_breached_at,
-  resolution_breached_at, satisfaction_score, satisfaction_comment, satisfaction_at`;
+  resolution_breached_at, satisfaction_score, satisfaction_comment, satisfaction_at, escalated_at`;
 
 type Timestamp = Date | null;
 
@@ -37,6 +37,7 @@ export interface TicketRow {
   satisfaction_score: number | null;
   satisfaction_comment: string | null;
   satisfaction_at: Timestamp;
+  escalated_at: Timestamp;
 }
 
 const iso = (value: Timestamp) => value?.toISOString() ?? null;
@@ -68,7 +69,9 @@ export function fromTicketRow(r: TicketRow): Ticket {
     resolutionDueAt: iso(r.resolution_due_at),
     responseBreachedAt: iso(r.response_breached_at),
     resolutionBreachedAt: iso(r.resolution_breached_at),
-    escalated: r.response_breached_at !== null || r.resolution_breached_at !== null,
+    escalatedAt: iso(r.escalated_at),
+    escalated:
+      r.response_breached_at !== null || r.resolution_breached_at !== null || r.escalated_at !== null,
     satisfaction:
       r.satisfaction_score === null
         ? null
@@ -112,5 +115,6 @@ export function toTicketParams(t: Ticket): unknown[] {
     t.satisfaction?.score ?? null,
     t.satisfaction?.comment ?? null,
     t.satisfaction?.recordedAt ?? null,
+    t.escalatedAt,
   ];
 }

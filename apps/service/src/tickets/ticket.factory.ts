@@ -18,6 +18,7 @@ const UNSET = {
   responseDueAt: null,
   responseBreachedAt: null,
   resolutionBreachedAt: null,
+  escalatedAt: null,
   escalated: false,
   satisfaction: null,
 } as const;

@@ -61,7 +61,8 @@ export class TicketRepository {
         WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR customer_id = $2)
           AND ($3::uuid IS NULL OR station_id = $3) AND ($4::uuid IS NULL OR selling_dealer_id = $4)
           AND ($5::text IS NULL OR quality_type = $5)
-          AND ($6::boolean IS NULL OR (response_breached_at IS NOT NULL OR resolution_breached_at IS NOT NULL) = $6)
+          AND ($6::boolean IS NULL OR (response_breached_at IS NOT NULL OR resolution_breached_at IS NOT NULL
+                OR escalated_at IS NOT NULL) = $6)
         ORDER BY opened_at DESC, number DESC LIMIT $7 OFFSET $8`,
       [
         f.status,

@@ -28,6 +28,8 @@ export interface Ticket {
   resolutionDueAt: string | null;
   responseBreachedAt: string | null;
   resolutionBreachedAt: string | null;
+  /** When a person or a workflow rule escalated it (ADR 0043); SLA breaches escalate on their own. */
+  escalatedAt: string | null;
   escalated: boolean;
   satisfaction: { score: number; comment: string | null; recordedAt: string } | null;
 }

@@ -167,6 +167,35 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActiveOfferViewResponse: {
+      /** Format: date-time */
+      appliedAt: string | null;
+      /** @example inspection */
+      appliesTo: string;
+      currency: string | null;
+      /** Format: date-time */
+      grantedAt: string;
+      /** @enum {string} */
+      kind: 'percent-off' | 'amount-off';
+      /** Format: uuid */
+      offerId: string;
+      /** @example gold tier, no service visit for 12 months */
+      reason: string;
+      /**
+       * @description applied: billing acknowledged it
+       * @enum {string}
+       */
+      status: 'granted' | 'applied';
+      /** @example 20% off your next inspection */
+      title: string;
+      /** Format: date-time */
+      validUntil: string;
+      /**
+       * @description Percent for percent-off, the amount for amount-off
+       * @example 20
+       */
+      value: number;
+    };
     AddressResponse: {
       /** @example 上海市 */
       city: string | null;
@@ -213,6 +242,8 @@ export interface components {
       interactions: components['schemas']['InteractionResponse'][];
       /** @description What campaigns would offer next and why (its cross-sell rules); null when nothing */
       nextBestOffer: components['schemas']['NextBestOfferViewResponse'] | null;
+      /** @description Offers granted by integration's offer rules and still valid, with whether billing applied them */
+      offers: components['schemas']['ActiveOfferViewResponse'][];
       profile: components['schemas']['CustomerProfileResponse'];
       repairs: components['schemas']['RepairViewResponse'][];
       /** @description From the sales app’s activity events */

@@ -472,6 +472,7 @@ export interface components {
         | 'dealer'
         | 'repair_station'
         | 'privacy_officer'
+        | 'billing'
       )[];
       /**
        * @description Sign-in name, unique regardless of case: 3-64 letters, digits, dots, dashes, underscores or @
@@ -572,6 +573,7 @@ export interface components {
         | 'dealer'
         | 'repair_station'
         | 'privacy_officer'
+        | 'billing'
       )[];
       /** @description The user id, or the client id of a partner client */
       subject: string;
@@ -699,6 +701,7 @@ export interface components {
         | 'dealer'
         | 'repair_station'
         | 'privacy_officer'
+        | 'billing'
       )[];
       /** @example li.wei */
       username: string;

@@ -702,7 +702,13 @@ export interface components {
       customerId: string;
       /** @example 刹车异响 / squealing brakes */
       description: string;
+      /** @description An SLA target was breached, or it was escalated */
       escalated: boolean;
+      /**
+       * Format: date-time
+       * @description When a person or a workflow rule escalated it
+       */
+      escalatedAt: string | null;
       /** Format: uuid */
       interactionId: string | null;
       location: components['schemas']['GeoPointDto'] | null;
@@ -1284,7 +1290,13 @@ export interface components {
       customerId: string;
       /** @example 刹车异响 / squealing brakes */
       description: string;
+      /** @description An SLA target was breached, or it was escalated */
       escalated: boolean;
+      /**
+       * Format: date-time
+       * @description When a person or a workflow rule escalated it
+       */
+      escalatedAt: string | null;
       /** Format: uuid */
       interactionId: string | null;
       location: components['schemas']['GeoPointDto'] | null;
@@ -1370,7 +1382,13 @@ export interface components {
       customerId: string;
       /** @example 刹车异响 / squealing brakes */
       description: string;
+      /** @description An SLA target was breached, or it was escalated */
       escalated: boolean;
+      /**
+       * Format: date-time
+       * @description When a person or a workflow rule escalated it
+       */
+      escalatedAt: string | null;
       /** Format: uuid */
       interactionId: string | null;
       location: components['schemas']['GeoPointDto'] | null;

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Address, TICKET_STATUSES, TicketStatus } from '@crm/contracts';
+import { Address, OFFER_KINDS, TICKET_STATUSES, TicketStatus } from '@crm/contracts';
 import { GeoPointDto } from '@crm/http';
 import { AgentRef } from '../../interactions/interaction';
 import { InteractionResponse } from '../../interactions/dto/interaction.response';
 import {
+  ActiveOfferView,
   Consent,
   Customer360,
   CustomerProfile,
@@ -201,6 +202,31 @@ export class NextBestOfferViewResponse implements NextBestOfferView {
   since: string;
 }
 
+export class ActiveOfferViewResponse implements ActiveOfferView {
+  @ApiProperty({ format: 'uuid' })
+  offerId: string;
+  @ApiProperty({ example: '20% off your next inspection' })
+  title: string;
+  @ApiProperty({ enum: OFFER_KINDS })
+  kind: string;
+  @ApiProperty({ example: 20, description: 'Percent for percent-off, the amount for amount-off' })
+  value: number;
+  @ApiProperty(nullableString)
+  currency: string | null;
+  @ApiProperty({ example: 'inspection' })
+  appliesTo: string;
+  @ApiProperty({ example: 'gold tier, no service visit for 12 months' })
+  reason: string;
+  @ApiProperty({ enum: ['granted', 'applied'], description: 'applied: billing acknowledged it' })
+  status: 'granted' | 'applied';
+  @ApiProperty({ format: 'date-time' })
+  grantedAt: string;
+  @ApiProperty({ format: 'date-time' })
+  validUntil: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  appliedAt: string | null;
+}
+
 export class Customer360Response implements Customer360 {
   @ApiProperty({ type: CustomerProfileResponse })
   profile: CustomerProfileResponse;
@@ -222,4 +248,10 @@ export class Customer360Response implements Customer360 {
     description: 'What campaigns would offer next and why (its cross-sell rules); null when nothing',
   })
   nextBestOffer: NextBestOfferViewResponse | null;
+  @ApiProperty({
+    type: [ActiveOfferViewResponse],
+    description:
+      "Offers granted by integration's offer rules and still valid, with whether billing applied them",
+  })
+  offers: ActiveOfferViewResponse[];
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { AddTagAction } from './add-tag.action';
 import { CallSubscriberAction } from './call-subscriber.action';
 import { CreateTaskAction } from './create-task.action';
+import { EscalateTicketAction } from './escalate-ticket.action';
 import { SendMessageAction } from './send-message.action';
 import { WorkflowAction } from './workflow-action';
 
@@ -13,8 +15,16 @@ export class WorkflowActions {
     createTask: CreateTaskAction,
     sendMessage: SendMessageAction,
     callSubscriber: CallSubscriberAction,
+    addTag: AddTagAction,
+    escalateTicket: EscalateTicketAction,
   ) {
-    const actions = [createTask, sendMessage, callSubscriber] as unknown as WorkflowAction[];
+    const actions = [
+      createTask,
+      sendMessage,
+      callSubscriber,
+      addTag,
+      escalateTicket,
+    ] as unknown as WorkflowAction[];
     this.byType = new Map(actions.map((action) => [action.type, action]));
   }
 

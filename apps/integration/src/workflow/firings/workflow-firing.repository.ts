@@ -25,6 +25,8 @@ export interface FiringOutcome extends FiringAttempt {
   nextAttemptAt: Date | null;
 }
 
+const PURGE_BATCH = 1_000;
+
 /** The firings table used as an outbox: written with the match, claimed and retried by the dispatcher. */
 @Injectable()
 export class WorkflowFiringRepository {
@@ -118,6 +120,33 @@ export class WorkflowFiringRepository {
         WHERE input->'event'->>'aggregateId' = $1 OR input->'event'->'payload'->>'customerId' = $1`,
       [customerId, at],
     );
+  }
+
+  /**
+   * Retention: finished firings completed before `before` go with the done tasks they made, in batches; a firing
+   * whose task is still open stays (the task needs it). Resolves with how many firings went.
+   */
+  async purgeFinished(before: Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const deleted = await this.db.transaction(async (tx) => {
+        const batch: { firing_id: string }[] = await tx.query(
+          `SELECT f.firing_id FROM integration.workflow_firing f
+            WHERE f.status <> 'pending' AND f.completed_at < $1
+              AND NOT EXISTS (SELECT 1 FROM integration.workflow_task t
+                               WHERE t.firing_id = f.firing_id AND t.status = 'open')
+            LIMIT ${PURGE_BATCH} FOR UPDATE SKIP LOCKED`,
+          [before],
+        );
+        const ids = batch.map((row) => row.firing_id);
+        if (ids.length === 0) return 0;
+        await tx.query(`DELETE FROM integration.workflow_task WHERE firing_id = ANY($1)`, [ids]);
+        await tx.query(`DELETE FROM integration.workflow_firing WHERE firing_id = ANY($1)`, [ids]);
+        return ids.length;
+      });
+      total += deleted;
+      if (deleted < PURGE_BATCH) return total;
+    }
   }
 
   async forRule(ruleId: string, limit: number, offset: number): Promise<FiringView[]> {

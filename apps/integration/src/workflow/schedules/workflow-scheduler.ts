@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@crm/core';
 import { WakePollLoop } from '@crm/messaging';
 import { FiringWriter } from '../firings/firing-writer';
+import { WorkflowFiringRepository } from '../firings/workflow-firing.repository';
 import { RecentEventRepository } from '../recent-events/recent-event.repository';
 import { WorkflowRuleRepository } from '../rules/workflow-rule.repository';
 import { WORKFLOW_SETTINGS, WorkflowSettings } from '../workflow-settings';
@@ -14,7 +15,7 @@ const PURGE_EVERY_MS = 3_600_000;
 /**
  * Turns each due cron occurrence into one firing (keyed `cron:<time>` with the rule: a second scheduler or a
  * restart adds nothing) and moves the rule's cursor in the same transaction, so a restart neither misses a time
- * nor fires it twice. Also drops recent events past their retention.
+ * nor fires it twice. Also drops recent events and finished firings past their retention.
  */
 @Injectable()
 export class WorkflowScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,6 +27,7 @@ export class WorkflowScheduler implements OnApplicationBootstrap, OnApplicationS
     private readonly rules: WorkflowRuleRepository,
     private readonly writer: FiringWriter,
     private readonly recent: RecentEventRepository,
+    private readonly firings: WorkflowFiringRepository,
     private readonly clock: Clock,
     @Inject(WORKFLOW_SETTINGS) private readonly settings: WorkflowSettings,
   ) {
@@ -61,9 +63,20 @@ export class WorkflowScheduler implements OnApplicationBootstrap, OnApplicationS
       return count;
     });
     if (now.getTime() - this.lastPurge >= PURGE_EVERY_MS) {
-      await this.recent.purge(new Date(now.getTime() - this.settings.recentEventDays * DAY_MS));
+      await this.purge(now);
       this.lastPurge = now.getTime();
     }
     return added;
+  }
+
+  /** Recent events and finished firings past their retention go. */
+  async purge(now: Date): Promise<{ recentEvents: number; firings: number }> {
+    const recentEvents = await this.recent.purge(
+      new Date(now.getTime() - this.settings.recentEventDays * DAY_MS),
+    );
+    const firings = await this.firings.purgeFinished(
+      new Date(now.getTime() - this.settings.firingRetentionDays * DAY_MS),
+    );
+    return { recentEvents, firings };
   }
 }

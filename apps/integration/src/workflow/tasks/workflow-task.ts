@@ -1,7 +1,7 @@
-import { ALL_ROLES, PARTNER_ROLES, Role } from '@crm/contracts';
+import { Role, STAFF_ROLES } from '@crm/contracts';
 
 /** Staff roles a task may be assigned to, and who may list and complete tasks; partners have no workflow tasks. */
-export const TASK_ROLES: Role[] = ALL_ROLES.filter((role) => !PARTNER_ROLES.includes(role));
+export const TASK_ROLES: Role[] = [...STAFF_ROLES];
 
 export const TASK_STATUSES = ['open', 'done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -80,7 +80,9 @@ export class TicketResponse implements Ticket {
   responseBreachedAt: string | null;
   @ApiProperty(nullableDate)
   resolutionBreachedAt: string | null;
-  @ApiProperty()
+  @ApiProperty({ ...nullableDate, description: 'When a person or a workflow rule escalated it' })
+  escalatedAt: string | null;
+  @ApiProperty({ description: 'An SLA target was breached, or it was escalated' })
   escalated: boolean;
   @ApiProperty({ type: SatisfactionResponse, nullable: true })
   satisfaction: SatisfactionResponse | null;
