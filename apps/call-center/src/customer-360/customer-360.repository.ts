@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Consent, CustomerProfile, NextBestOfferView, RepairView, TicketView } from './customer-360';
+import {
+  BrowsingProfileView,
+  Consent,
+  CustomerProfile,
+  NextBestOfferView,
+  RepairView,
+  TicketView,
+} from './customer-360';
 
 export interface VehicleRow {
   vehicleId: string;
@@ -93,5 +100,15 @@ export class Customer360Repository {
       [customerId],
     );
     return row ? { ...row, since: (row.since as Date).toISOString() } : null;
+  }
+
+  /** Null when the customer was never seen on the website, or their profile was withdrawn. */
+  async browsingProfile(customerId: string): Promise<BrowsingProfileView | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT models, interests, visits, last_visit_at AS "lastVisitAt" FROM call_center.browsing_profile
+        WHERE customer_id = $1 AND last_visit_at IS NOT NULL`,
+      [customerId],
+    );
+    return row ? { ...row, lastVisitAt: (row.lastVisitAt as Date).toISOString() } : null;
   }
 }

@@ -21,6 +21,7 @@ function fakeReadModel() {
     repairs: async () => [],
     tickets: async () => [],
     nextBestOffer: async () => null,
+    browsingProfile: async () => null,
   } as unknown as Customer360Repository;
   const interactions = { recentFor: async () => [] } as unknown as InteractionRepository;
   const salesActivities = { recentFor: async () => [] } as unknown as SalesActivityRepository;

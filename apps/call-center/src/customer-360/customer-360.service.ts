@@ -46,14 +46,16 @@ export class Customer360Service {
   private async build(customerId: string): Promise<Customer360> {
     const found = await this.repository.profile(customerId);
     if (!found) throw new NotFoundError('customer', customerId);
-    const [vehicles, repairs, tickets, interactions, salesActivities, nextBestOffer] = await Promise.all([
-      this.repository.vehicles(customerId),
-      this.repository.repairs(customerId),
-      this.repository.tickets(customerId),
-      this.interactions.recentFor(customerId, RECENT_INTERACTIONS),
-      this.salesActivities.recentFor(customerId, RECENT_INTERACTIONS),
-      this.repository.nextBestOffer(customerId),
-    ]);
+    const [vehicles, repairs, tickets, interactions, salesActivities, nextBestOffer, browsingProfile] =
+      await Promise.all([
+        this.repository.vehicles(customerId),
+        this.repository.repairs(customerId),
+        this.repository.tickets(customerId),
+        this.interactions.recentFor(customerId, RECENT_INTERACTIONS),
+        this.salesActivities.recentFor(customerId, RECENT_INTERACTIONS),
+        this.repository.nextBestOffer(customerId),
+        this.repository.browsingProfile(customerId),
+      ]);
     return {
       ...found,
       vehicles: vehicles.map((v) => this.vehicleView(v)),
@@ -62,6 +64,7 @@ export class Customer360Service {
       interactions,
       salesActivities,
       nextBestOffer,
+      browsingProfile,
     };
   }
 

@@ -100,6 +100,14 @@ export interface NextBestOfferView {
   since: string;
 }
 
+/** What the customer looked at on the manufacturer's website (from browsing-profile.changed, ADR 0044). */
+export interface BrowsingProfileView {
+  models: string[];
+  interests: string[];
+  visits: number;
+  lastVisitAt: string;
+}
+
 /** Everything an agent needs about a caller, in one answer. */
 export interface Customer360 {
   profile: CustomerProfile;
@@ -110,4 +118,5 @@ export interface Customer360 {
   interactions: Interaction[];
   salesActivities: SalesActivityView[];
   nextBestOffer: NextBestOfferView | null;
+  browsingProfile: BrowsingProfileView | null;
 }

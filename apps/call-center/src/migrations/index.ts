@@ -10,6 +10,7 @@ import { NameAgentsAndKeepRatings1796031000000 } from './1796031000000-name-agen
 import { CallCenterAggregateSequence1796050000100 } from './1796050000100-create-aggregate-sequence';
 import { CallCenterReplicaEventSequence1796050000101 } from './1796050000101-replica-event-sequence';
 import { CreateNextBestOffer1796061500000 } from './1796061500000-create-next-best-offer';
+import { CreateBrowsingProfile1796090200000 } from './1796090200000-create-browsing-profile';
 
 export const callCenterMigrations = [
   CreateCallCenterSchema1765000000000,
@@ -24,4 +25,5 @@ export const callCenterMigrations = [
   CallCenterAggregateSequence1796050000100,
   CallCenterReplicaEventSequence1796050000101,
   CreateNextBestOffer1796061500000,
+  CreateBrowsingProfile1796090200000,
 ];

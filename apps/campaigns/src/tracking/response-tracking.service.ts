@@ -4,7 +4,7 @@ import { Clock, NotFoundError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
 import { CampaignResponseRepository } from './campaign-response.repository';
 import { ResponseKinds } from './campaign-response';
-import { TrackingTokens } from './tracking-token';
+import { TrackingTokens } from '@crm/core';
 import { templateLinks } from './template-links';
 
 export interface CallCenterResponse {

@@ -8,6 +8,7 @@ import {
   Customer360,
   CustomerProfile,
   NextBestOfferView,
+  BrowsingProfileView,
   PartnerRef,
   RepairView,
   SalesActivityView,
@@ -201,6 +202,17 @@ export class NextBestOfferViewResponse implements NextBestOfferView {
   since: string;
 }
 
+export class BrowsingProfileViewResponse implements BrowsingProfileView {
+  @ApiProperty({ example: ['Aurora S7', 'Nova E3'], description: 'Models looked at, most viewed first' })
+  models: string[];
+  @ApiProperty({ example: ['models', 'financing'], description: 'Page categories, most viewed first' })
+  interests: string[];
+  @ApiProperty({ example: 3, description: 'Visits in the kept window' })
+  visits: number;
+  @ApiProperty({ format: 'date-time', description: 'When the latest visit began' })
+  lastVisitAt: string;
+}
+
 export class Customer360Response implements Customer360 {
   @ApiProperty({ type: CustomerProfileResponse })
   profile: CustomerProfileResponse;
@@ -222,4 +234,10 @@ export class Customer360Response implements Customer360 {
     description: 'What campaigns would offer next and why (its cross-sell rules); null when nothing',
   })
   nextBestOffer: NextBestOfferViewResponse | null;
+  @ApiProperty({
+    type: BrowsingProfileViewResponse,
+    nullable: true,
+    description: 'What the customer looked at on the website (with their consent); null when nothing',
+  })
+  browsingProfile: BrowsingProfileViewResponse | null;
 }
