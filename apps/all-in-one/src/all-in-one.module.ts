@@ -54,6 +54,7 @@ export class AllInOneModule {
           { name: 'sales', url: publicUrl(config) },
           { name: 'campaigns', url: publicUrl(config) },
           { name: 'analytics', url: publicUrl(config) },
+          { name: 'web-tracking', url: publicUrl(config) },
         ]),
         ServiceModule.register({
           ...DEFAULT_SERVICE_SETTINGS,

@@ -14,6 +14,8 @@ import { CustomerTrackingService } from './customers/customer-tracking.service';
 import { TrackingPermission } from './customers/tracking-permission';
 import { BrowsingProfileRepository } from './profiles/browsing-profile.repository';
 import { BrowsingProfileService } from './profiles/browsing-profile.service';
+import { WebTrackingCustomerDataController } from './privacy/web-tracking-customer-data.controller';
+import { WebTrackingCustomerDataRepository } from './privacy/web-tracking-customer-data.repository';
 import { PageViewRetention } from './retention/page-view-retention';
 import { VisitorLinkController } from './visitors/visitor-link.controller';
 import { VisitorLinkService } from './visitors/visitor-link.service';
@@ -30,7 +32,7 @@ const BEACON_ROUTE = { path: 'tracking/events', method: RequestMethod.ALL };
 /** The website's first-party tracking (ADR 0044): collect, visitors, the customers' consent, profiles, retention. */
 @Module({
   imports: [WebTrackingMessaging],
-  controllers: [CollectController, VisitorLinkController],
+  controllers: [CollectController, VisitorLinkController, WebTrackingCustomerDataController],
   providers: [
     {
       provide: WEB_TRACKING_SETTINGS,
@@ -50,6 +52,7 @@ const BEACON_ROUTE = { path: 'tracking/events', method: RequestMethod.ALL };
     BrowsingProfileRepository,
     BrowsingProfileService,
     PageViewRetention,
+    WebTrackingCustomerDataRepository,
   ],
   exports: [WEB_TRACKING_SETTINGS, PageViewRetention],
 })

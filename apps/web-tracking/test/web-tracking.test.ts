@@ -7,6 +7,7 @@ import {
   CustomerState,
   CustomerUpdated,
   PayloadOf,
+  Roles,
 } from '@crm/contracts';
 import { TooManyRequestsError, TrackingTokens } from '@crm/core';
 import { eventually } from '@crm/testing';
@@ -297,6 +298,46 @@ describe('web-tracking (ADR 0044)', () => {
     // The same browser keeps sending: the visitor is gone, so it starts again as nobody.
     await beacon(view(theirs, { seq: 2 })).expect(202);
     expect(await count(`web_tracking.page_view WHERE customer_id = $1`, [person.customerId])).toBe(0);
+  });
+
+  it('stores nothing, not even anonymously, for a withdrawn customer a campaign link names', async () => {
+    const withdrawn = customer([granted(false)]);
+    await registered(withdrawn);
+    const token = new TrackingTokens(CAMPAIGN_LINK_SECRET).signClick({
+      campaignId: randomUUID(),
+      customerId: withdrawn.customerId,
+      linkIndex: 0,
+    });
+    const visitorId = randomUUID();
+    expect((await beacon(view(visitorId, { campaignToken: token })).expect(202)).body).toEqual({
+      stored: false,
+    });
+    expect(await viewsOf(visitorId)).toBe(0);
+    expect(await count(`web_tracking.visitor WHERE visitor_id = $1`, [visitorId])).toBe(0);
+  });
+
+  it("answers its part of a person's data export to the privacy officer only", async () => {
+    const person = customer([granted(true)]);
+    await registered(person);
+    const visitorId = randomUUID();
+    await beacon(view(visitorId)).expect(202);
+    await link(visitorId, person.customerId).expect(204);
+    const path = `/privacy/web-tracking/customers/${person.customerId}/export`;
+    await harness
+      .http()
+      .get(path)
+      .set('Authorization', await harness.auth({ roles: [Roles.agent] }))
+      .expect(403);
+    const { body } = await harness
+      .http()
+      .get(path)
+      .set('Authorization', await harness.auth({ roles: [Roles.privacyOfficer] }))
+      .expect(200);
+    expect(body.source).toBe('web-tracking');
+    expect(body.tables.page_view).toEqual([
+      expect.objectContaining({ path: '/models/aurora-s7', model: 'Aurora S7' }),
+    ]);
+    expect(body.tables.browsing_profile).toEqual([expect.objectContaining({ models: ['Aurora S7'] })]);
   });
 
   it('lets a visitor withdraw on the site: their anonymous page views go', async () => {

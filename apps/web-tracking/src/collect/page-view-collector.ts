@@ -39,9 +39,11 @@ export class PageViewCollector {
         if (customerId) await this.profiles.refresh(tx, customerId);
         return false;
       }
+      // Someone a campaign link names, who may not be tracked, leaves nothing: not even an anonymous view.
+      const fromCampaign = beacon.type === 'view' ? this.campaignCustomer(beacon) : null;
+      if (fromCampaign && !(await this.permission.mayTrack(tx, fromCampaign))) return false;
       let { customerId } = await this.visitors.touch(tx, beacon.visitorId, at);
-      const fromCampaign = beacon.type === 'view' && !customerId ? this.campaignCustomer(beacon) : null;
-      if (fromCampaign && (await this.permission.mayTrack(tx, fromCampaign))) {
+      if (fromCampaign && !customerId) {
         await this.visitors.link(tx, beacon.visitorId, fromCampaign, 'campaign');
         await this.pageViews.claimForCustomer(tx, beacon.visitorId, fromCampaign);
         customerId = fromCampaign;
