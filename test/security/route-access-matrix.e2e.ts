@@ -296,6 +296,7 @@ describe('access to every route, by caller', () => {
         'GET /privacy/campaigns/customers/:id/export',
         'GET /privacy/sales/customers/:id/export',
         'GET /privacy/service/customers/:id/export',
+        'GET /privacy/web-tracking/customers/:id/export',
         'POST /customers/:id/erase',
       ].sort(),
     );

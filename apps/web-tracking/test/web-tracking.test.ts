@@ -151,7 +151,8 @@ describe('web-tracking (ADR 0044)', () => {
     const extra = await beacon(view(visitorId, { cookie: 'x' })).expect(400);
     expect(extra.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.cookie']);
     await beacon(view(visitorId, { seq: -1 })).expect(400);
-    await beacon(view(visitorId, { model: 'x'.repeat(5_000) })).expect(413);
+    const tooLarge = await beacon(view(visitorId, { model: 'x'.repeat(5_000) })).expect(413);
+    expect(tooLarge.headers['content-type']).toMatch(/application\/problem\+json/);
     await beacon('[1,2]').expect(400);
     await harness
       .http()
@@ -165,7 +166,9 @@ describe('web-tracking (ADR 0044)', () => {
 
   it('takes beacons only from the configured site origins (CORS), answering their preflight', async () => {
     const visitorId = randomUUID();
-    await beacon(view(visitorId), 'https://evil.example').expect(403);
+    const foreign = await beacon(view(visitorId), 'https://evil.example').expect(403);
+    expect(foreign.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
     await harness
       .http()
       .post('/tracking/events')
