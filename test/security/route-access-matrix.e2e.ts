@@ -224,6 +224,11 @@ describe('access to every route, by caller', () => {
         // The SMS gateway's inbound replies (an opt-out withdraws SMS consent); its shared secret header is the
         // credential.
         'POST /sms/replies',
+        // The website's tracking script and its beacon (ADR 0044): consent in the body, the configured site origins,
+        // size and rate limits; and the site server's login link, whose signature header is the credential.
+        'GET /tracking/script.js',
+        'POST /tracking/events',
+        'POST /tracking/visitors/:visitorId/customer',
       ].sort(),
     );
   });
@@ -306,6 +311,7 @@ describe('access to every route, by caller', () => {
         'GET /privacy/campaigns/customers/:id/export',
         'GET /privacy/sales/customers/:id/export',
         'GET /privacy/service/customers/:id/export',
+        'GET /privacy/web-tracking/customers/:id/export',
         'POST /customers/:id/erase',
       ].sort(),
     );

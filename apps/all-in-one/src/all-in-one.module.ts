@@ -18,6 +18,7 @@ import { SalesModule, salesMigrations } from '@crm/app-sales';
 import { CampaignsModule, campaignsMigrations, DEFAULT_CAMPAIGNS_SETTINGS } from '@crm/app-campaigns';
 import { AnalyticsModule, analyticsMigrations } from '@crm/app-analytics';
 import { IntegrationModule, integrationMigrations } from '@crm/app-integration';
+import { WebTrackingModule, webTrackingMigrations } from '@crm/app-web-tracking';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
 import { DemoSeedStartup } from './demo-seed/demo-seed.startup';
@@ -41,6 +42,7 @@ export class AllInOneModule {
             ...campaignsMigrations,
             ...analyticsMigrations,
             ...integrationMigrations,
+            ...webTrackingMigrations,
           ],
         }),
         IdentityModule,
@@ -52,6 +54,7 @@ export class AllInOneModule {
           { name: 'sales', url: publicUrl(config) },
           { name: 'campaigns', url: publicUrl(config) },
           { name: 'analytics', url: publicUrl(config) },
+          { name: 'web-tracking', url: publicUrl(config) },
         ]),
         ServiceModule.register({
           ...DEFAULT_SERVICE_SETTINGS,
@@ -74,6 +77,8 @@ export class AllInOneModule {
         }),
         AnalyticsModule,
         IntegrationModule,
+        // The embedded default names no site origins: its beacon refuses every page (a site uses web-tracking deployed).
+        WebTrackingModule,
       ],
       providers: [
         {

@@ -26,6 +26,8 @@ import { CustomerReplicaRepository } from './read-model/customer-replica.reposit
 import { CustomerReplicaService } from './read-model/customer-replica.service';
 import { NetworkEventsConsumer } from './read-model/network-events.consumer';
 import { NextBestOfferRepository } from './read-model/next-best-offer.repository';
+import { BrowsingProfileRepository } from './read-model/browsing-profile.repository';
+import { WebEventsConsumer } from './read-model/web-events.consumer';
 import { PartnerReplicaRepository } from './read-model/partner-replica.repository';
 import { CallCenterCustomerDataController } from './data-export/customer-data.controller';
 import { CallCenterCustomerDataRepository } from './data-export/customer-data.repository';
@@ -59,6 +61,8 @@ const READ_MODEL = [
   CampaignEventsConsumer,
   CustomerOfferRepository,
   OfferEventsConsumer,
+  BrowsingProfileRepository,
+  WebEventsConsumer,
 ];
 
 /** The call center: agent lookup, the customer 360, interactions, screen pop and complaint intake. */

@@ -48,6 +48,8 @@ export interface CampaignsSettings {
   frequencyCaps: Record<CampaignChannel, FrequencyCap | null>;
   /** Public address of the tracking routes (`GET {base}o/{token}.gif`, `GET {base}c/{token}`). */
   trackingBaseUrl: string;
+  /** The manufacturer's site origins: a tracked link there carries its click token on for web-tracking (ADR 0044). */
+  siteOrigins: string[];
   /** What one message costs on each channel (CNY), for a campaign's cost and ROI. */
   emailCostPerMessage: number;
   smsCostPerMessage: number;
@@ -74,6 +76,7 @@ export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSec
   quietHours: { sms: parseQuietHours('21:00-08:00'), email: null },
   frequencyCaps: { sms: parseFrequencyCap('2/7d'), email: null },
   trackingBaseUrl: 'http://localhost:3006/t/',
+  siteOrigins: [],
   emailCostPerMessage: 0.01,
   smsCostPerMessage: 0.05,
   crossSell: DEFAULT_CROSS_SELL_SETTINGS,
@@ -110,10 +113,19 @@ export function campaignsSettings(config: PlatformConfig & Partial<CampaignsConf
       email: optionalSetting(config.CAMPAIGNS_EMAIL_FREQUENCY_CAP, parseFrequencyCap, d.frequencyCaps.email),
     },
     trackingBaseUrl: config.CAMPAIGNS_TRACKING_BASE_URL ?? d.trackingBaseUrl,
+    siteOrigins: config.CAMPAIGNS_SITE_ORIGINS ? originList(config.CAMPAIGNS_SITE_ORIGINS) : d.siteOrigins,
     emailCostPerMessage: config.CAMPAIGNS_EMAIL_COST_PER_MESSAGE ?? d.emailCostPerMessage,
     smsCostPerMessage: config.CAMPAIGNS_SMS_COST_PER_MESSAGE ?? d.smsCostPerMessage,
     crossSell: crossSellSettings(config),
   };
+}
+
+/** Comma-separated URLs as their origins (`https://www.example.com`); a value that is no URL is dropped. */
+function originList(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => URL.parse(entry.trim())?.origin)
+    .filter((origin): origin is string => !!origin && origin !== 'null');
 }
 
 /** `off` turns a channel's restriction off; absent keeps the default. */

@@ -26,6 +26,8 @@ export const campaignsConfigSchema = defineServiceConfig(
     CAMPAIGNS_SMS_FREQUENCY_CAP: frequencyCapSetting.optional(),
     CAMPAIGNS_EMAIL_FREQUENCY_CAP: frequencyCapSetting.optional(),
     CAMPAIGNS_TRACKING_BASE_URL: z.url().optional(),
+    /** The manufacturer's site origins (comma-separated): tracked links there carry their click token on (ADR 0044). */
+    CAMPAIGNS_SITE_ORIGINS: z.string().optional(),
     CAMPAIGNS_EMAIL_COST_PER_MESSAGE: z.coerce.number().min(0).max(100).optional(),
     CAMPAIGNS_SMS_COST_PER_MESSAGE: z.coerce.number().min(0).max(100).optional(),
     ...crossSellConfigFields,

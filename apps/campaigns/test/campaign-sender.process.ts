@@ -9,7 +9,7 @@ import { CampaignSender } from '../src/sending/campaign.sender';
 import { FrequencyCapRepository } from '../src/sending/frequency-cap.repository';
 import { UnsubscribeTokens } from '../src/sending/unsubscribe-token';
 import { MessageTracking } from '../src/tracking/message-tracking';
-import { TrackingTokens } from '../src/tracking/tracking-token';
+import { TrackingTokens } from '@crm/core';
 
 async function main(): Promise<void> {
   const env = (name: string) => process.env[name] ?? '';

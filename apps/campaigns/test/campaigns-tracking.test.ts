@@ -9,7 +9,7 @@ import {
   Roles,
 } from '@crm/contracts';
 import { eventually, LoopbackSmtpServer } from '@crm/testing';
-import { TrackingTokens } from '../src/tracking/tracking-token';
+import { TrackingTokens } from '@crm/core';
 import { orderPlaced, repairRecorded } from './activity-fixture';
 import { scheduleNow, segmentOf } from './audience-fixture';
 import { CampaignsHarness } from './campaigns.harness';

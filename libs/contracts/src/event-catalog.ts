@@ -24,6 +24,7 @@ import { CustomerValueTierChanged } from './customer-value/customer-value.events
 import { SubscriptionPaused } from './integration/subscription.events';
 import { OFFER_EVENTS } from './integration/offer.events';
 import { WORKFLOW_COMMAND_EVENTS } from './integration/workflow-command.events';
+import { BrowsingProfileChanged } from './web/browsing-profile.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -54,6 +55,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   SubscriptionPaused,
   ...OFFER_EVENTS,
   ...WORKFLOW_COMMAND_EVENTS,
+  BrowsingProfileChanged,
 ];
 
 const byKey = new Map(

@@ -29,6 +29,7 @@ export * from './sales/quote.events';
 export * from './sales/order.events';
 export * from './campaign/campaign.events';
 export * from './campaign/next-best-offer.events';
+export * from './web/browsing-profile.events';
 export * from './quality/quality-alert.events';
 export * from './customer-value/customer-value.events';
 export * from './integration/subscription.events';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   ActiveOfferView,
+  BrowsingProfileView,
   Consent,
   CustomerProfile,
   NextBestOfferView,
@@ -120,5 +121,13 @@ export class Customer360Repository {
         appliedAt: row.appliedAt?.toISOString() ?? null,
       }),
     );
+  /** Null when the customer was never seen on the website, or their profile was withdrawn. */
+  async browsingProfile(customerId: string): Promise<BrowsingProfileView | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT models, interests, visits, last_visit_at AS "lastVisitAt" FROM call_center.browsing_profile
+        WHERE customer_id = $1 AND last_visit_at IS NOT NULL`,
+      [customerId],
+    );
+    return row ? { ...row, lastVisitAt: (row.lastVisitAt as Date).toISOString() } : null;
   }
 }

@@ -22,6 +22,7 @@ function fakeReadModel() {
     tickets: async () => [],
     nextBestOffer: async () => null,
     activeOffers: async () => [],
+    browsingProfile: async () => null,
   } as unknown as Customer360Repository;
   const interactions = { recentFor: async () => [] } as unknown as InteractionRepository;
   const salesActivities = { recentFor: async () => [] } as unknown as SalesActivityRepository;

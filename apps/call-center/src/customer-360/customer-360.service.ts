@@ -46,7 +46,7 @@ export class Customer360Service {
   private async build(customerId: string): Promise<Customer360> {
     const found = await this.repository.profile(customerId);
     if (!found) throw new NotFoundError('customer', customerId);
-    const [vehicles, repairs, tickets, interactions, salesActivities, nextBestOffer, offers] =
+    const [vehicles, repairs, tickets, interactions, salesActivities, nextBestOffer, offers, browsingProfile] =
       await Promise.all([
         this.repository.vehicles(customerId),
         this.repository.repairs(customerId),
@@ -55,6 +55,7 @@ export class Customer360Service {
         this.salesActivities.recentFor(customerId, RECENT_INTERACTIONS),
         this.repository.nextBestOffer(customerId),
         this.repository.activeOffers(customerId, this.clock.now()),
+        this.repository.browsingProfile(customerId),
       ]);
     return {
       ...found,
@@ -65,6 +66,7 @@ export class Customer360Service {
       salesActivities,
       nextBestOffer,
       offers,
+      browsingProfile,
     };
   }
 

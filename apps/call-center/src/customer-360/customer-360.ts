@@ -113,6 +113,12 @@ export interface ActiveOfferView {
   grantedAt: string;
   validUntil: string;
   appliedAt: string | null;
+/** What the customer looked at on the manufacturer's website (from browsing-profile.changed, ADR 0044). */
+export interface BrowsingProfileView {
+  models: string[];
+  interests: string[];
+  visits: number;
+  lastVisitAt: string;
 }
 
 /** Everything an agent needs about a caller, in one answer. */
@@ -126,4 +132,5 @@ export interface Customer360 {
   salesActivities: SalesActivityView[];
   nextBestOffer: NextBestOfferView | null;
   offers: ActiveOfferView[];
+  browsingProfile: BrowsingProfileView | null;
 }

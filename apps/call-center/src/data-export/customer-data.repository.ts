@@ -18,6 +18,7 @@ export class CallCenterCustomerDataRepository {
       sales_activity: await q(`SELECT * FROM call_center.sales_activity WHERE customer_id = $1`),
       next_best_offer: await q(`SELECT * FROM call_center.next_best_offer WHERE customer_id = $1`),
       customer_offer: await q(`SELECT * FROM call_center.customer_offer WHERE customer_id = $1`),
+      browsing_profile: await q(`SELECT * FROM call_center.browsing_profile WHERE customer_id = $1`),
       // Who looked at the person's data (GDPR Art. 15(1)(c): the recipients).
       read_audit: await q(
         `SELECT * FROM call_center.read_audit WHERE entity_id = $1 OR $1 = ANY(result_ids) ORDER BY id`,

@@ -11,6 +11,7 @@ import { CallCenterAggregateSequence1796050000100 } from './1796050000100-create
 import { CallCenterReplicaEventSequence1796050000101 } from './1796050000101-replica-event-sequence';
 import { CreateNextBestOffer1796061500000 } from './1796061500000-create-next-best-offer';
 import { CreateCustomerOffer1796085000200 } from './1796085000200-create-customer-offer';
+import { CreateBrowsingProfile1796090200000 } from './1796090200000-create-browsing-profile';
 
 export const callCenterMigrations = [
   CreateCallCenterSchema1765000000000,
@@ -26,4 +27,5 @@ export const callCenterMigrations = [
   CallCenterReplicaEventSequence1796050000101,
   CreateNextBestOffer1796061500000,
   CreateCustomerOffer1796085000200,
+  CreateBrowsingProfile1796090200000,
 ];

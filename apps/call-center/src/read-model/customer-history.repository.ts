@@ -19,7 +19,7 @@ const OWNER_COLUMN: Record<(typeof PERSONAL_TABLES)[number], string> = {
 };
 
 /** One row per customer computed by another service: the survivor's comes with that service's next event. */
-const PER_CUSTOMER_TABLES = ['next_best_offer'] as const;
+const PER_CUSTOMER_TABLES = ['next_best_offer', 'browsing_profile'] as const;
 
 /** What hangs off a customer across the schema: moved (or, when one per customer, dropped) on a merge, removed on an erasure. */
 @Injectable()
@@ -33,8 +33,8 @@ export class CustomerHistoryRepository {
   }
 
   /**
-   * Vehicles (their VINs), tickets, repairs, interactions, sales activities, offers and the next best offer describe
-   * the person, so they go.
+   * Vehicles (their VINs), tickets, repairs, interactions, sales activities, offers, the next best offer and the
+   * browsing profile describe the person, so they go.
    */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
     for (const table of PERSONAL_TABLES) {

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ErasedCustomers } from '@crm/messaging';
 import { CampaignsMessaging } from '../campaigns-messaging';
 import { CAMPAIGNS_SCHEMA } from '../campaigns.constants';
+import { BrowsingProfileConsumer } from './browsing-profile.consumer';
+import { BrowsingProfileReplicaRepository } from './browsing-profile-replica.repository';
 import { CustomerEventsConsumer } from './customer-events.consumer';
 import { CustomerReplicaRepository } from './customer-replica.repository';
 import { CustomerReplicaService } from './customer-replica.service';
@@ -20,6 +22,8 @@ import { VehicleReplicaRepository } from './vehicle-replica.repository';
     CustomerEventsConsumer,
     ValueTierReplicaRepository,
     ValueTierConsumer,
+    BrowsingProfileReplicaRepository,
+    BrowsingProfileConsumer,
   ],
 })
 export class CustomersModule {}

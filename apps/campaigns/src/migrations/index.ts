@@ -16,6 +16,7 @@ import { CampaignObjectiveAndPropensityModel1796060000000 } from './179606000000
 import { CreateCrossSell1796061000000 } from './1796061000000-create-cross-sell';
 import { SegmentCoveringIndexes1796062000000 } from './1796062000000-segment-covering-indexes';
 import { CustomerPreferredLanguage1796062000002 } from './1796062000002-customer-preferred-language';
+import { CreateBrowsingProfileReplica1796090300000 } from './1796090300000-create-browsing-profile-replica';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -36,4 +37,5 @@ export const campaignsMigrations = [
   CreateCrossSell1796061000000,
   SegmentCoveringIndexes1796062000000,
   CustomerPreferredLanguage1796062000002,
+  CreateBrowsingProfileReplica1796090300000,
 ];

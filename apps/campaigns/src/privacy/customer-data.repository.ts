@@ -23,6 +23,7 @@ export class CampaignsCustomerDataRepository {
       ),
       customer_service: await rows(`SELECT * FROM campaigns.customer_service WHERE customer_id = $1`),
       customer_value_tier: await rows(`SELECT * FROM campaigns.customer_value_tier WHERE customer_id = $1`),
+      browsing_profile: await rows(`SELECT * FROM campaigns.browsing_profile WHERE customer_id = $1`),
       segment_member: await rows(
         `SELECT m.segment_id, s.name AS segment_name FROM campaigns.segment_member m
            JOIN campaigns.segment s ON s.id = m.segment_id WHERE m.customer_id = $1 ORDER BY s.name, m.segment_id`,

@@ -63,6 +63,20 @@ const conditionSchema = z.discriminatedUnion('field', [
   numberRange('satisfaction', 1, 5),
   /** The customer's tier in analytics' customer pyramid; customers never valued do not match. */
   z.strictObject({ field: z.literal('valueTier'), in: z.array(z.enum(VALUE_TIERS)).min(1) }),
+  /** Looked at one of these models on the website (their browsing profile, ADR 0044). */
+  z.strictObject({ field: z.literal('browsedModel'), in: values }),
+  /** Browsed pages of one of these categories on the website (`models`, `financing`, `service`...). */
+  z.strictObject({
+    field: z.literal('browsingInterest'),
+    in: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a page category: lower-case letters, digits and dashes'),
+      )
+      .min(1)
+      .max(50),
+  }),
 ]);
 export type SegmentCondition = z.infer<typeof conditionSchema>;
 

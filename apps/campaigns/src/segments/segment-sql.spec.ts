@@ -71,6 +71,41 @@ describe('compileSegmentRule on value tiers', () => {
   });
 });
 
+describe('compileSegmentRule on browsing profiles (customers who browse alike)', () => {
+  it('binds the models and categories and reads the browsing profile replica', () => {
+    const rule = parseSegmentRule({
+      any: [
+        { field: 'browsedModel', in: ['Aurora S7'] },
+        { field: 'browsingInterest', in: ['financing'] },
+      ],
+    });
+    const sql = compileSegmentRule(rule, { currentMonth: 11, now: new Date() });
+    expect(sql.params).toEqual([['Aurora S7'], ['financing']]);
+    expect(sql.where).toBe(
+      '(EXISTS (SELECT 1 FROM campaigns.browsing_profile b WHERE b.customer_id = c.id AND b.models && $1::text[])' +
+        ' OR EXISTS (SELECT 1 FROM campaigns.browsing_profile b WHERE b.customer_id = c.id AND b.interests && $2::text[]))',
+    );
+  });
+
+  it('refuses a category that is no page category, and an empty model list, naming them', () => {
+    expect(() =>
+      parseSegmentRule({
+        all: [
+          { field: 'browsingInterest', in: ['Financing!'] },
+          { field: 'browsedModel', in: [] },
+        ],
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        errors: [
+          expect.objectContaining({ field: 'rule.all[0].in[0]' }),
+          expect.objectContaining({ field: 'rule.all[1].in' }),
+        ],
+      }),
+    );
+  });
+});
+
 describe('monthInShanghai', () => {
   it('takes the month in China, eight hours ahead of UTC', () => {
     expect(monthInShanghai(new Date('2026-03-31T16:30:00Z'))).toBe(4);

@@ -86,6 +86,10 @@ function compileCondition(condition: SegmentCondition, bind: Bind, context: Eval
       return exists('customer_value_tier', 't', 'customer_id', [
         `t.tier = ANY(${bind(condition.in)}::text[])`,
       ]);
+    case 'browsedModel':
+      return exists('browsing_profile', 'b', 'customer_id', [`b.models && ${bind(condition.in)}::text[]`]);
+    case 'browsingInterest':
+      return exists('browsing_profile', 'b', 'customer_id', [`b.interests && ${bind(condition.in)}::text[]`]);
   }
 }
 

@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ALL_CAMPAIGN_CHANNELS, CampaignChannel } from '@crm/contracts';
+import { LinkSigner } from '@crm/core';
 
 export interface UnsubscribeClaim {
   campaignId: string;
@@ -12,29 +12,6 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 export const UNSUBSCRIBE_TOKEN_PATTERN = new RegExp(
   `^(${UUID})\\.(${UUID})\\.(${ALL_CAMPAIGN_CHANNELS.join('|')})\\.([A-Za-z0-9_-]{43})$`,
 );
-
-/** HMAC-SHA256 over a payload, base64url (43 characters), checked in constant time; shared by every mail link. */
-export class LinkSigner {
-  constructor(private readonly secret: string) {}
-
-  signature(payload: string): string {
-    return this.mac(payload).toString('base64url');
-  }
-
-  /**
-   * Compares the text, not the decoded bytes: the last base64url character carries two unused bits, so four
-   * spellings decode alike and only the canonical one may pass.
-   */
-  matches(payload: string, signature: string): boolean {
-    const expected = Buffer.from(this.signature(payload));
-    const given = Buffer.from(signature);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  }
-
-  private mac(payload: string): Buffer {
-    return createHmac('sha256', this.secret).update(payload).digest();
-  }
-}
 
 /** Signs and checks the token in each mail's unsubscribe link; the secret comes from configuration only. */
 export class UnsubscribeTokens {

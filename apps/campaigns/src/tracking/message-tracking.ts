@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
 import { CampaignTemplate, MessageContent } from '../campaigns/campaign-template';
-import { OpenClaim, TrackingTokens } from './tracking-token';
+import { OpenClaim, TrackingTokens } from '@crm/core';
 import { rewriteLinks, templateLinks } from './template-links';
 
 /** A rendered mail with its links tracked: the text part, and an HTML part carrying the open pixel. */

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, NotFoundError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
 import { CampaignResponseRepository } from './campaign-response.repository';
 import { ResponseKinds } from './campaign-response';
-import { TrackingTokens } from './tracking-token';
+import { TrackingTokens } from '@crm/core';
+import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
+import { withSiteLinkToken } from './site-link';
 import { templateLinks } from './template-links';
 
 export interface CallCenterResponse {
@@ -25,6 +27,7 @@ export class ResponseTrackingService {
     private readonly responses: CampaignResponseRepository,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    @Inject(CAMPAIGNS_SETTINGS) private readonly settings: CampaignsSettings,
   ) {}
 
   async opened(token: string): Promise<void> {
@@ -41,7 +44,7 @@ export class ResponseTrackingService {
     });
   }
 
-  /** Resolves the URL to redirect to: the template's link the token was signed for. */
+  /** Resolves the URL to redirect to: the template's link the token was signed for (carrying it on to our site). */
   async clicked(token: string): Promise<string> {
     const claim = this.tokens.verifyClick(token);
     return this.uow.run(async (tx) => {
@@ -55,7 +58,7 @@ export class ResponseTrackingService {
         at: this.clock.now(),
         detail: url,
       });
-      return url;
+      return withSiteLinkToken(url, token, this.settings.siteOrigins);
     });
   }
 

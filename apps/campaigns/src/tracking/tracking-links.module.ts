@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
 import { MessageTracking } from './message-tracking';
-import { TrackingTokens } from './tracking-token';
+import { TrackingTokens } from '@crm/core';
 
 /** The signed tracking links: made by the sender at render time, checked by the tracking routes. */
 @Module({

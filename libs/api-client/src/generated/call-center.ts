@@ -211,6 +211,34 @@ export interface components {
       /** @example 王丽 */
       name: string | null;
     };
+    BrowsingProfileViewResponse: {
+      /**
+       * @description Page categories, most viewed first
+       * @example [
+       *       "models",
+       *       "financing"
+       *     ]
+       */
+      interests: string[];
+      /**
+       * Format: date-time
+       * @description When the latest visit began
+       */
+      lastVisitAt: string;
+      /**
+       * @description Models looked at, most viewed first
+       * @example [
+       *       "Aurora S7",
+       *       "Nova E3"
+       *     ]
+       */
+      models: string[];
+      /**
+       * @description Visits in the kept window
+       * @example 3
+       */
+      visits: number;
+    };
     CallerMatchResponse: {
       /** @description With kind `candidates` */
       candidates?: components['schemas']['LookupHitDto'][];
@@ -238,6 +266,8 @@ export interface components {
       source: string;
     };
     Customer360Response: {
+      /** @description What the customer looked at on the website (with their consent); null when nothing */
+      browsingProfile: components['schemas']['BrowsingProfileViewResponse'] | null;
       consents: components['schemas']['ConsentResponse'][];
       interactions: components['schemas']['InteractionResponse'][];
       /** @description What campaigns would offer next and why (its cross-sell rules); null when nothing */

@@ -11,6 +11,7 @@ import type { paths as IdentityPaths } from './identity';
 import type { paths as IntegrationPaths } from './integration';
 import type { paths as SalesPaths } from './sales';
 import type { paths as ServicePaths } from './service';
+import type { paths as WebTrackingPaths } from './web-tracking';
 
 export type * as AnalyticsApi from './analytics';
 export type { AnalyticsPaths };
@@ -59,6 +60,12 @@ export type ServiceClient = Client<ServicePaths>;
 export const createServiceClient = (options: ClientOptions): ServiceClient =>
   createClient<ServicePaths>(options);
 
+export type * as WebTrackingApi from './web-tracking';
+export type { WebTrackingPaths };
+export type WebTrackingClient = Client<WebTrackingPaths>;
+export const createWebTrackingClient = (options: ClientOptions): WebTrackingClient =>
+  createClient<WebTrackingPaths>(options);
+
 export interface ApiPaths {
   analytics: AnalyticsPaths;
   'call-center': CallCenterPaths;
@@ -68,4 +75,5 @@ export interface ApiPaths {
   integration: IntegrationPaths;
   sales: SalesPaths;
   service: ServicePaths;
+  'web-tracking': WebTrackingPaths;
 }

@@ -9,6 +9,7 @@ import {
   Customer360,
   CustomerProfile,
   NextBestOfferView,
+  BrowsingProfileView,
   PartnerRef,
   RepairView,
   SalesActivityView,
@@ -225,6 +226,15 @@ export class ActiveOfferViewResponse implements ActiveOfferView {
   validUntil: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   appliedAt: string | null;
+export class BrowsingProfileViewResponse implements BrowsingProfileView {
+  @ApiProperty({ example: ['Aurora S7', 'Nova E3'], description: 'Models looked at, most viewed first' })
+  models: string[];
+  @ApiProperty({ example: ['models', 'financing'], description: 'Page categories, most viewed first' })
+  interests: string[];
+  @ApiProperty({ example: 3, description: 'Visits in the kept window' })
+  visits: number;
+  @ApiProperty({ format: 'date-time', description: 'When the latest visit began' })
+  lastVisitAt: string;
 }
 
 export class Customer360Response implements Customer360 {
@@ -254,4 +264,9 @@ export class Customer360Response implements Customer360 {
       "Offers granted by integration's offer rules and still valid, with whether billing applied them",
   })
   offers: ActiveOfferViewResponse[];
+    type: BrowsingProfileViewResponse,
+    nullable: true,
+    description: 'What the customer looked at on the website (with their consent); null when nothing',
+  })
+  browsingProfile: BrowsingProfileViewResponse | null;
 }

@@ -10,6 +10,8 @@ const RULE_DESCRIPTION =
   '{ field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), ' +
   '{ field: satisfaction, min?, max? } (1-5, the latest rating), ' +
   '{ field: valueTier, in: [platinum|gold|iron|lead] } (the customer pyramid of analytics). ' +
+  '{ field: browsedModel, in: [..] } and { field: browsingInterest, in: [page categories] } (what they looked at on ' +
+  'the website, with their consent). ' +
   'Dates are YYYY-MM-DD days in China time.';
 
 const RULE_EXAMPLE = {

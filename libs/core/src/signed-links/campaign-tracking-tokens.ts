@@ -1,4 +1,4 @@
-import { LinkSigner } from '../sending/unsubscribe-token';
+import { LinkSigner } from './link-signer';
 
 /** Who a tracked link was sent to; a click also names which of the template's links it stands for. */
 export interface OpenClaim {
@@ -15,9 +15,10 @@ const OPEN_TOKEN = new RegExp(`^(${UUID})\\.(${UUID})\\.(${SIGNATURE})$`);
 const CLICK_TOKEN = new RegExp(`^(${UUID})\\.(${UUID})\\.(\\d{1,3})\\.(${SIGNATURE})$`);
 
 /**
- * Tokens of the open pixel and of rewritten links, signed like the unsubscribe link (same secret, a purpose prefix in
+ * Tokens of campaigns' open pixel and of rewritten links, signed like the unsubscribe link (same secret, a purpose prefix in
  * the signed text so no token passes for another kind). A click token signs the index of a link in the campaign's
- * own template, never a URL: the redirect can only go where the campaign's author pointed it.
+ * own template, never a URL: the redirect can only go where the campaign's author pointed it. In a lib because web-tracking verifies
+ * the click token a campaign link carries onto the website (ADR 0044) with the same code.
  */
 export class TrackingTokens {
   private readonly signer: LinkSigner;
