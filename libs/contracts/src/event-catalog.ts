@@ -22,6 +22,7 @@ import { NextBestOfferChanged } from './campaign/next-best-offer.events';
 import { QualityAlertRaised } from './quality/quality-alert.events';
 import { CustomerValueTierChanged } from './customer-value/customer-value.events';
 import { SubscriptionPaused } from './integration/subscription.events';
+import { DMS_RECORD_EVENTS } from './integration/dms-record.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -50,6 +51,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   QualityAlertRaised,
   CustomerValueTierChanged,
   SubscriptionPaused,
+  ...DMS_RECORD_EVENTS,
 ];
 
 const byKey = new Map(

@@ -32,3 +32,4 @@ export * from './campaign/next-best-offer.events';
 export * from './quality/quality-alert.events';
 export * from './customer-value/customer-value.events';
 export * from './integration/subscription.events';
+export * from './integration/dms-record.events';

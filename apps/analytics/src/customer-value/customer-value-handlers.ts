@@ -4,9 +4,13 @@ import {
   CustomerState,
   CustomerRegistered,
   CustomerUpdated,
+  DmsOrderRecorded,
+  DmsRepairRecorded,
   OrderPlaced,
+  PayloadOf,
   RepairRecorded,
 } from '@crm/contracts';
+import { EntityManager } from 'typeorm';
 import { EventSubscriber } from '@crm/messaging';
 import { CustomerValueStore, ValueCustomer } from './customer-value-store';
 
@@ -19,7 +23,10 @@ export const CUSTOMER_VALUE_CONSUMERS = {
 
 type Consumer = (name: keyof typeof CUSTOMER_VALUE_CONSUMERS) => string;
 
-/** Hands orders, paid repairs and customers to the store; the live consumer and a rebuild share it. */
+/**
+ * Hands orders, paid repairs and customers to the store; the live consumer and a rebuild share it. Orders and paid
+ * repairs a DMS reported (integration's `dms-order.recorded`, `dms-repair.recorded`, ADR 0042) count like native ones.
+ */
 export function registerCustomerValueHandlers(
   subscriber: EventSubscriber,
   store: CustomerValueStore,
@@ -38,20 +45,25 @@ export function registerCustomerValueHandlers(
       eventId: id,
     }),
   );
-  subscriber.on(consumer('repairFacts'), RepairRecorded, async ({ id, payload, occurredAt }, tx) => {
-    // A repair nobody paid for (warranty, goodwill) is no purchase.
-    if (payload.cost.amount <= 0) return;
-    await store.addRepair(tx, {
-      repairId: payload.repairId,
+  subscriber.on(consumer('repairFacts'), RepairRecorded, ({ id, payload, occurredAt }, tx) =>
+    addPaidRepair(store, tx, { ...payload, eventAt: occurredAt, eventId: id }),
+  );
+  subscriber.on(consumer('orderFacts'), DmsOrderRecorded, ({ id, payload, occurredAt }, tx) =>
+    store.addOrder(tx, {
+      orderId: payload.orderId,
       customerId: payload.customerId,
-      stationId: payload.stationId,
-      amount: payload.cost.amount,
-      currency: payload.cost.currency,
-      repairedAt: payload.repairedAt,
+      dealerId: payload.dealerId,
+      amount: payload.total.amount,
+      currency: payload.total.currency,
+      models: [...new Set(payload.items.map((item) => item.model))],
+      placedAt: payload.placedAt,
       eventAt: occurredAt,
       eventId: id,
-    });
-  });
+    }),
+  );
+  subscriber.on(consumer('repairFacts'), DmsRepairRecorded, ({ id, payload, occurredAt }, tx) =>
+    addPaidRepair(store, tx, { ...payload, eventAt: occurredAt, eventId: id }),
+  );
   for (const definition of [CustomerRegistered, CustomerUpdated])
     subscriber.on(consumer('valueCustomers'), definition, ({ type, payload, occurredAt }, tx) =>
       store.upsertCustomer(tx, valueCustomer(payload, occurredAt, type === CustomerRegistered.type)),
@@ -74,4 +86,28 @@ function valueCustomer(state: CustomerState, at: string, registered: boolean): V
     registeredAt: registered ? at : null,
     at,
   };
+}
+
+type RepairFact = Pick<
+  PayloadOf<typeof RepairRecorded>,
+  'repairId' | 'customerId' | 'stationId' | 'cost' | 'repairedAt'
+> & { eventAt: string; eventId: string };
+
+/** A repair nobody paid for (warranty, goodwill) is no purchase. */
+async function addPaidRepair(
+  store: CustomerValueStore,
+  tx: EntityManager,
+  repair: RepairFact,
+): Promise<void> {
+  if (repair.cost.amount <= 0) return;
+  await store.addRepair(tx, {
+    repairId: repair.repairId,
+    customerId: repair.customerId,
+    stationId: repair.stationId,
+    amount: repair.cost.amount,
+    currency: repair.cost.currency,
+    repairedAt: repair.repairedAt,
+    eventAt: repair.eventAt,
+    eventId: repair.eventId,
+  });
 }
