@@ -16,5 +16,5 @@ describe('the inbound benchmark at a tiny scale', () => {
     expect(lines.at(-1)).toMatch(/^inbound rows\/s: \d+ \(copy rows\/s: \d+\)$/);
     expect(stdout).toMatch(/60 rows in batches of 25, 2 in flight/);
     expect(stdout).toMatch(/same batches again \(every row unchanged\)\s+\d+\.\d{2}/);
-  }, 300_000);
+  }, 600_000);
 });

@@ -128,8 +128,9 @@ export class DmsRecordImportService {
     const named = row[kind.partner.field] as string | undefined;
     const field = kind.partner.field;
     if (isPartner(principal)) {
-      if (named && named !== principal.partnerId) throw notYours(kind, path ? `[${index}].${field}` : field);
-      pending.partnerId = principal.partnerId as string;
+      if (!principal.partnerId || (named && named !== principal.partnerId))
+        throw notYours(kind, path ? `[${index}].${field}` : field);
+      pending.partnerId = principal.partnerId;
     } else if (named) pending.partnerId = named;
     else
       return settle(
