@@ -25,6 +25,7 @@ import { SubscriptionPaused } from './integration/subscription.events';
 import { OFFER_EVENTS } from './integration/offer.events';
 import { WORKFLOW_COMMAND_EVENTS } from './integration/workflow-command.events';
 import { BrowsingProfileChanged } from './web/browsing-profile.events';
+import { DMS_RECORD_EVENTS } from './integration/dms-record.events';
 
 /** Every event type the platform publishes, keyed by `type@version`. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -56,6 +57,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...OFFER_EVENTS,
   ...WORKFLOW_COMMAND_EVENTS,
   BrowsingProfileChanged,
+  ...DMS_RECORD_EVENTS,
 ];
 
 const byKey = new Map(

@@ -35,3 +35,4 @@ export * from './customer-value/customer-value.events';
 export * from './integration/subscription.events';
 export * from './integration/offer.events';
 export * from './integration/workflow-command.events';
+export * from './integration/dms-record.events';

@@ -4,9 +4,13 @@ import {
   CustomerState,
   CustomerRegistered,
   CustomerUpdated,
+  DmsOrderRecorded,
+  DmsRepairRecorded,
   OrderPlaced,
+  PayloadOf,
   RepairRecorded,
 } from '@crm/contracts';
+import { EntityManager } from 'typeorm';
 import { EventSubscriber } from '@crm/messaging';
 import { CustomerValueStore, ValueCustomer } from './customer-value-store';
 
@@ -19,7 +23,10 @@ export const CUSTOMER_VALUE_CONSUMERS = {
 
 type Consumer = (name: keyof typeof CUSTOMER_VALUE_CONSUMERS) => string;
 
-/** Hands orders, paid repairs and customers to the store; the live consumer and a rebuild share it. */
+/**
+ * Hands orders, paid repairs and customers to the store; the live consumer and a rebuild share it. Orders and paid
+ * repairs a DMS reported (integration's `dms-order.recorded`, `dms-repair.recorded`, ADR 0042) count like native ones.
+ */
 export function registerCustomerValueHandlers(
   subscriber: EventSubscriber,
   store: CustomerValueStore,
@@ -41,24 +48,28 @@ export function registerCustomerValueHandlers(
       })),
     ),
   );
-  subscriber.onBatch(consumer('repairFacts'), RepairRecorded, async (events, tx) => {
-    // A repair nobody paid for (warranty, goodwill) is no purchase.
-    const paid = events.filter(({ payload }) => payload.cost.amount > 0);
-    if (paid.length === 0) return;
-    await store.addRepairs(
+  subscriber.onBatch(consumer('orderFacts'), DmsOrderRecorded, (events, tx) =>
+    store.addOrders(
       tx,
-      paid.map(({ id, payload, occurredAt }) => ({
-        repairId: payload.repairId,
+      events.map(({ id, payload, occurredAt }) => ({
+        orderId: payload.orderId,
         customerId: payload.customerId,
-        stationId: payload.stationId,
-        amount: payload.cost.amount,
-        currency: payload.cost.currency,
-        repairedAt: payload.repairedAt,
+        dealerId: payload.dealerId,
+        amount: payload.total.amount,
+        currency: payload.total.currency,
+        models: [...new Set(payload.items.map((item) => item.model))],
+        placedAt: payload.placedAt,
         eventAt: occurredAt,
         eventId: id,
       })),
-    );
-  });
+    ),
+  );
+  subscriber.onBatch(consumer('repairFacts'), RepairRecorded, (events, tx) =>
+    addPaidRepairs(store, tx, events),
+  );
+  subscriber.onBatch(consumer('repairFacts'), DmsRepairRecorded, (events, tx) =>
+    addPaidRepairs(store, tx, events),
+  );
   for (const definition of [CustomerRegistered, CustomerUpdated])
     subscriber.on(consumer('valueCustomers'), definition, ({ type, payload, occurredAt }, tx) =>
       store.upsertCustomer(tx, valueCustomer(payload, occurredAt, type === CustomerRegistered.type)),
@@ -81,4 +92,29 @@ function valueCustomer(state: CustomerState, at: string, registered: boolean): V
     registeredAt: registered ? at : null,
     at,
   };
+}
+
+interface RepairEvent {
+  id: string;
+  occurredAt: string;
+  payload: Pick<PayloadOf<typeof RepairRecorded>, 'repairId' | 'customerId' | 'stationId' | 'cost' | 'repairedAt'>;
+}
+
+/** A repair nobody paid for (warranty, goodwill) is no purchase. */
+async function addPaidRepairs(store: CustomerValueStore, tx: EntityManager, events: RepairEvent[]): Promise<void> {
+  const paid = events.filter(({ payload }) => payload.cost.amount > 0);
+  if (paid.length === 0) return;
+  await store.addRepairs(
+    tx,
+    paid.map(({ id, payload, occurredAt }) => ({
+      repairId: payload.repairId,
+      customerId: payload.customerId,
+      stationId: payload.stationId,
+      amount: payload.cost.amount,
+      currency: payload.cost.currency,
+      repairedAt: payload.repairedAt,
+      eventAt: occurredAt,
+      eventId: id,
+    })),
+  );
 }

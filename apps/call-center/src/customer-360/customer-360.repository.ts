@@ -121,6 +121,8 @@ export class Customer360Repository {
         appliedAt: row.appliedAt?.toISOString() ?? null,
       }),
     );
+  }
+
   /** Null when the customer was never seen on the website, or their profile was withdrawn. */
   async browsingProfile(customerId: string): Promise<BrowsingProfileView | null> {
     const [row] = await this.dataSource.query(

@@ -113,6 +113,8 @@ export interface ActiveOfferView {
   grantedAt: string;
   validUntil: string;
   appliedAt: string | null;
+}
+
 /** What the customer looked at on the manufacturer's website (from browsing-profile.changed, ADR 0044). */
 export interface BrowsingProfileView {
   models: string[];

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
-/** What a source system's record is called in the CRM: customer, vehicle sale. */
-export type ExternalType = 'customer' | 'vehicle-sale';
+/** What a source system's record is called in the CRM: customer, vehicle sale, a DMS's order, invoice, payment, repair. */
+export type ExternalType = 'customer' | 'vehicle-sale' | 'order' | 'invoice' | 'payment' | 'repair';
+
+/** What an upsert of a record's content did: a new mapping, other content than last time, or the same. */
+export type ContentOutcome = 'created' | 'updated' | 'unchanged';
 
 export interface ExternalKey {
   /** The source system, e.g. `dms:<dealer id>`: external ids are unique only within it. */
@@ -44,11 +47,68 @@ export class ExternalRefRepository {
     return rows[0]?.crm_id ?? null;
   }
 
-  async map(key: ExternalKey, crmId: string): Promise<void> {
-    await this.db.query(
+  /** The CRM ids of many keys in one query, by `refKey` of each key mapped. */
+  async crmIdsOf(keys: ExternalKey[]): Promise<Map<string, string>> {
+    if (!keys.length) return new Map();
+    const rows: { source: string; external_type: string; external_id: string; crm_id: string }[] =
+      await this.db.query(
+        `SELECT r.source, r.external_type, r.external_id, r.crm_id
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS k(source, external_type, external_id)
+           JOIN integration.external_ref r USING (source, external_type, external_id)`,
+        [keys.map((k) => k.source), keys.map((k) => k.type), keys.map((k) => k.externalId)],
+      );
+    return new Map(
+      rows.map((r) => [
+        refKey({ source: r.source, type: r.external_type as ExternalType, externalId: r.external_id }),
+        r.crm_id,
+      ]),
+    );
+  }
+
+  /**
+   * Maps a record with the hash of its content: new (mapped to `newId`), changed (the hash replaced) or the same.
+   * The row lock of a conflicting insert orders two requests sending the same record, so only one sees it new or
+   * changed.
+   */
+  async upsertContent(
+    tx: EntityManager,
+    key: ExternalKey,
+    newId: string,
+    contentHash: string,
+  ): Promise<{ crmId: string; outcome: ContentOutcome }> {
+    const written: { crm_id: string; created: boolean }[] = await tx.query(
+      `INSERT INTO integration.external_ref AS r (source, external_type, external_id, crm_id, content_hash)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (source, external_type, external_id) DO UPDATE
+         SET content_hash = excluded.content_hash, updated_at = now()
+         WHERE r.content_hash IS DISTINCT FROM excluded.content_hash
+       RETURNING r.crm_id, (r.xmax = 0) AS created`,
+      [key.source, key.type, key.externalId, newId, contentHash],
+    );
+    if (written.length)
+      return { crmId: written[0].crm_id, outcome: written[0].created ? 'created' : 'updated' };
+    const [kept]: { crm_id: string }[] = await tx.query(
+      `SELECT crm_id FROM integration.external_ref WHERE source = $1 AND external_type = $2 AND external_id = $3`,
+      [key.source, key.type, key.externalId],
+    );
+    return { crmId: kept.crm_id, outcome: 'unchanged' };
+  }
+
+  async map(key: ExternalKey, crmId: string, tx: EntityManager = this.db.manager): Promise<void> {
+    await tx.query(
       `INSERT INTO integration.external_ref (source, external_type, external_id, crm_id)
        VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [key.source, key.type, key.externalId, crmId],
     );
   }
+}
+
+/** A key as one string, e.g. for a map of keys. */
+export function refKey(key: ExternalKey): string {
+  return JSON.stringify([key.source, key.type, key.externalId]);
+}
+
+/** A dealer's or station's DMS as a source: its ids are unique only within that partner's system (ADR 0029). */
+export function dmsSource(partnerId: string): string {
+  return `dms:${partnerId}`;
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { DomainError, IdGenerator } from '@crm/core';
-import { ExternalKey, ExternalRefRepository } from './external-ref.repository';
+import { ExternalKey, ExternalRefRepository, refKey } from './external-ref.repository';
 
 /** Longer than a row can take (two customer-master calls of at most 5 s each), so a live lease never expires. */
 const LEASE_SECONDS = 30;
@@ -31,7 +31,7 @@ export class RecordLeases {
   ) {}
 
   async whileHeld<T>(key: ExternalKey, work: () => Promise<T>): Promise<T> {
-    const leaseKey = JSON.stringify([key.source, key.type, key.externalId]);
+    const leaseKey = refKey(key);
     const holder = this.ids.next();
     const deadline = Date.now() + WAIT_MS;
     while (!(await this.refs.lease(leaseKey, holder, LEASE_SECONDS))) {

@@ -4,11 +4,13 @@ import { CreateWorkflowTables1796066000000 } from './1796066000000-create-workfl
 import { CreateOfferTables1796085000000 } from './1796085000000-create-offer-tables';
 import { IndexFinishedWorkflowFirings1796085000100 } from './1796085000100-index-finished-workflow-firings';
 import { CreateWorkflowCommand1796085000300 } from './1796085000300-create-workflow-command';
+import { AddExternalRefContentHash1796080000000 } from './1796080000000-add-external-ref-content-hash';
 
 export const integrationMigrations = [
   CreateIntegrationSchema1796056000000,
   CreateEventSubscriptions1796065000000,
   CreateWorkflowTables1796066000000,
+  AddExternalRefContentHash1796080000000,
   CreateOfferTables1796085000000,
   IndexFinishedWorkflowFirings1796085000100,
   CreateWorkflowCommand1796085000300,

@@ -91,6 +91,20 @@ export class CustomerMasterGateway {
     throw this.failure(response, error, VEHICLE_FIELDS);
   }
 
+  /** Whether the caller may see this active customer (customer-master's partner scoping decides). */
+  async customerVisible(authorization: string, customerId: string): Promise<boolean> {
+    const { data, error, response } = await callCustomerMaster(WHAT_TO_DO, (signal) =>
+      this.client.GET('/customers/{id}', {
+        params: { path: { id: customerId } },
+        headers: { authorization },
+        signal,
+      }),
+    );
+    if (data) return true;
+    if ([403, 404, 410].includes(response.status)) return false;
+    throw this.failure(response, error, []);
+  }
+
   /** A dealer's id by its code, or null when no dealer has it. */
   async dealerIdByCode(authorization: string, code: string): Promise<string | null> {
     const { data, error, response } = await callCustomerMaster(WHAT_TO_DO, (signal) =>

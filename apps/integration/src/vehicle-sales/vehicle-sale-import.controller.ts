@@ -11,15 +11,13 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { InvalidInputError } from '@crm/core';
+import { checkedIdempotencyKey } from '../idempotency/idempotent-requests';
 import { requireCsvUpload } from '@crm/http';
 import { VehicleSaleRowDto } from './dto/vehicle-sale-row.dto';
 import { VehicleSaleBatchResponse, VehicleSaleRowResult } from './dto/vehicle-sale-import.response';
 import { VehicleSaleImportService } from './vehicle-sale-import.service';
 import { MAX_BATCH_ROWS } from './vehicle-sale-rows';
 import { csvSaleRows, MAX_CSV_BYTES, VEHICLE_SALE_CSV_DESCRIPTION } from './vehicle-sale-csv';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 @ApiTags('inbound')
 @ApiBearerAuth()
@@ -65,10 +63,7 @@ export class VehicleSaleImportController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<VehicleSaleBatchResponse> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
-      throw new InvalidInputError([
-        { field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' },
-      ]);
+    checkedIdempotencyKey(idempotencyKey);
     const rows = isCsv(request) ? await this.csvRows(request) : body;
     const { response: answer, replayed } = await this.imports.importBatch(
       principal,

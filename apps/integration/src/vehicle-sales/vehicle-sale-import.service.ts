@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
 import { DomainError } from '@crm/core';
-import { ExternalKey, ExternalRefRepository } from '../external-refs/external-ref.repository';
+import {
+  dmsSource,
+  ExternalKey,
+  ExternalRefRepository,
+  refKey,
+} from '../external-refs/external-ref.repository';
 import { RecordBusyError, RecordLeases } from '../external-refs/record-leases';
 import { IdempotentRequests } from '../idempotency/idempotent-requests';
 import { CustomerMasterUnavailableError } from '@crm/api-client';
@@ -10,6 +15,7 @@ import { VehicleSaleRowDto } from './dto/vehicle-sale-row.dto';
 import { VehicleSaleBatchResponse, VehicleSaleRowResult } from './dto/vehicle-sale-import.response';
 import { INBOUND_SETTINGS, InboundSettings } from './inbound-settings';
 import { SellingDealer, SellingDealers } from './selling-dealers';
+import { inParallel } from '../inbound-rows/inbound-rows';
 import { batchRows, parseRow, problemsOf } from './vehicle-sale-rows';
 
 /** Rows of different buyers run side by side; one buyer's rows run in order, so a buyer is registered once. */
@@ -74,6 +80,7 @@ export class VehicleSaleImportService {
       rows.map((r) => r.row),
     );
     const results: VehicleSaleRowResult[] = new Array(rows.length);
+    const imported = await this.importedBefore(rows, dealers);
     const byBuyer = groupBy(rows, (r) =>
       r.row ? `${dealerKey(dealers[r.index])}/${r.row.buyer.externalCustomerId}` : `#${r.index}`,
     );
@@ -83,10 +90,44 @@ export class VehicleSaleImportService {
         results[batchRow.index] =
           'problems' in problems
             ? resultOf(batchRow, 'rejected', { errors: problems.problems })
-            : await this.settle(authorization, batchRow, dealers[batchRow.index] as SellingDealer);
+            : (imported.get(batchRow.index) ??
+              (await this.settle(authorization, batchRow, dealers[batchRow.index] as SellingDealer)));
       }
     });
     return { summary: summarize(results), rows: results };
+  }
+
+  /**
+   * The rows whose sale was mapped before, answered `unchanged` from one query for the whole batch (a batch sent
+   * again costs no lease and no call). The rest run under their buyer's lease, which looks again.
+   */
+  private async importedBefore(
+    rows: BatchRow[],
+    dealers: (SellingDealer | null)[],
+  ): Promise<Map<number, VehicleSaleRowResult>> {
+    const keyed = rows.flatMap((batchRow) => {
+      const dealer = dealers[batchRow.index];
+      if (!batchRow.row || !dealer || !('dealerId' in dealer)) return [];
+      const source = dmsSource(dealer.dealerId);
+      const sale: ExternalKey = { source, type: 'vehicle-sale', externalId: batchRow.row.externalId };
+      const buyer: ExternalKey = {
+        source,
+        type: 'customer',
+        externalId: batchRow.row.buyer.externalCustomerId,
+      };
+      return [{ batchRow, sale, buyer }];
+    });
+    const mapped = await this.refs.crmIdsOf(keyed.flatMap(({ sale, buyer }) => [sale, buyer]));
+    const answers = new Map<number, VehicleSaleRowResult>();
+    for (const { batchRow, sale, buyer } of keyed) {
+      const vehicleId = mapped.get(refKey(sale));
+      if (vehicleId)
+        answers.set(
+          batchRow.index,
+          resultOf(batchRow, 'unchanged', { customerId: mapped.get(refKey(buyer)) ?? null, vehicleId }),
+        );
+    }
+    return answers;
   }
 
   /** A row's result, whatever happened to it: a domain error is its answer, never the batch's. */
@@ -117,7 +158,7 @@ export class VehicleSaleImportService {
   ): Promise<VehicleSaleRowResult> {
     if ('error' in dealer) throw dealer.error;
     const row = batchRow.row as VehicleSaleRowDto;
-    const source = `dms:${dealer.dealerId}`;
+    const source = dmsSource(dealer.dealerId);
     const saleKey: ExternalKey = { source, type: 'vehicle-sale', externalId: row.externalId };
     const buyerKey: ExternalKey = { source, type: 'customer', externalId: row.buyer.externalCustomerId };
     return this.leases.whileHeld(buyerKey, async () => {
@@ -190,12 +231,4 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return groups;
-}
-
-async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }

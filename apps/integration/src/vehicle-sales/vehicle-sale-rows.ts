@@ -1,35 +1,15 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { DomainError, InvalidInputError } from '@crm/core';
-import { fieldErrorsOf } from '@crm/http';
+import { batchRows as inboundBatchRows, parseRowAs } from '../inbound-rows/inbound-rows';
 import { VehicleSaleRowDto } from './dto/vehicle-sale-row.dto';
 import { RowProblem } from './dto/vehicle-sale-import.response';
 
-export const MAX_BATCH_ROWS = 1_000;
+export { MAX_BATCH_ROWS, problemsOf } from '../inbound-rows/inbound-rows';
 
 /** The batch body: a JSON array of 1 to MAX_BATCH_ROWS rows, whatever each row holds. */
 export function batchRows(body: unknown): unknown[] {
-  if (!Array.isArray(body))
-    throw new InvalidInputError([{ field: 'body', message: 'must be a JSON array of vehicle sales' }]);
-  if (body.length === 0 || body.length > MAX_BATCH_ROWS)
-    throw new InvalidInputError([{ field: 'body', message: `must hold 1 to ${MAX_BATCH_ROWS} rows` }]);
-  return body;
+  return inboundBatchRows(body, 'vehicle sales');
 }
 
 /** A row as the single route's validation pipe would see it: the row, or every problem it has. */
 export function parseRow(raw: unknown): { row: VehicleSaleRowDto } | { problems: RowProblem[] } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { problems: [{ field: 'row', reason: 'must be an object' }] };
-  const row = plainToInstance(VehicleSaleRowDto, raw);
-  const errors = validateSync(row, { whitelist: true, forbidNonWhitelisted: true });
-  if (!errors.length) return { row };
-  return { problems: fieldErrorsOf(errors).map(({ field, message }) => ({ field, reason: message })) };
-}
-
-/** Why a row was refused, field by field, from the error that refused it. */
-export function problemsOf(error: DomainError): RowProblem[] {
-  if (error instanceof InvalidInputError)
-    return error.errors.map(({ field, message }) => ({ field, reason: message }));
-  const field = typeof error.extensions.field === 'string' ? error.extensions.field : 'row';
-  return [{ field, reason: error.message }];
+  return parseRowAs(VehicleSaleRowDto, raw);
 }

@@ -18,5 +18,6 @@ import { VehicleSaleImportService } from './vehicle-sale-import.service';
     SellingDealers,
     VehicleSaleImportService,
   ],
+  exports: [CustomerMasterGateway],
 })
 export class VehicleSalesModule {}

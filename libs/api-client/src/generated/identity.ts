@@ -396,6 +396,7 @@ export interface components {
         | 'dealer'
         | 'repair_station'
         | 'privacy_officer'
+        | 'billing'
       )[];
     };
     ClearLoginLockDto: {
@@ -1707,7 +1708,8 @@ export interface operations {
           | 'service_manager'
           | 'dealer'
           | 'repair_station'
-          | 'privacy_officer';
+          | 'privacy_officer'
+          | 'billing';
         /** @description Part of the username or display name, any case */
         search?: string;
       };

@@ -594,7 +594,13 @@ export interface components {
       customerId: string;
       /** @example 刹车异响 / squealing brakes */
       description: string;
+      /** @description An SLA target was breached, or it was escalated */
       escalated: boolean;
+      /**
+       * Format: date-time
+       * @description When a person or a workflow rule escalated it
+       */
+      escalatedAt: string | null;
       /** Format: uuid */
       interactionId: string | null;
       location: components['schemas']['GeoPointDto'] | null;

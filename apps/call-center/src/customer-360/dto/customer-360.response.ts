@@ -226,6 +226,8 @@ export class ActiveOfferViewResponse implements ActiveOfferView {
   validUntil: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   appliedAt: string | null;
+}
+
 export class BrowsingProfileViewResponse implements BrowsingProfileView {
   @ApiProperty({ example: ['Aurora S7', 'Nova E3'], description: 'Models looked at, most viewed first' })
   models: string[];
@@ -264,6 +266,7 @@ export class Customer360Response implements Customer360 {
       "Offers granted by integration's offer rules and still valid, with whether billing applied them",
   })
   offers: ActiveOfferViewResponse[];
+  @ApiProperty({
     type: BrowsingProfileViewResponse,
     nullable: true,
     description: 'What the customer looked at on the website (with their consent); null when nothing',

@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { isPartner, Principal } from '@crm/auth';
+import { DomainError, ForbiddenError, IdGenerator, InvalidInputError } from '@crm/core';
+import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
+import { dmsSource, ExternalRefRepository } from '../external-refs/external-ref.repository';
+import { IdempotentRequests } from '../idempotency/idempotent-requests';
+import { batchRows, parseRowAs, problemsOf } from '../inbound-rows/inbound-rows';
+import { DmsRecordBatchResponse, DmsRecordRowResult, DmsRowStatus } from './dto/dms-record-import.response';
+import { DmsRecordKind } from './dms-record-kinds';
+import { DmsRecordReferences, isRetryable, ReferringRow } from './dms-record-references';
+
+type Row = { externalId: string } & ReferringRow['row'] & Record<string, unknown>;
+
+/** A row on its way: parsed, with its source and reference, written; or what stopped it. */
+interface Pending {
+  index: number;
+  raw: unknown;
+  row: Row | null;
+  source: string;
+  partnerId: string;
+  result: DmsRecordRowResult | null;
+  error: DomainError | null;
+}
+
+/**
+ * Orders, invoices, payments and paid repairs from dealers' and stations' DMS (ADR 0042): each row keyed by its DMS
+ * id, written with the hash of its content and published through the outbox in one transaction, so a row sent again
+ * unchanged changes nothing and one sent with other data is published again (latest wins downstream).
+ */
+@Injectable()
+export class DmsRecordImportService {
+  constructor(
+    private readonly refs: ExternalRefRepository,
+    private readonly references: DmsRecordReferences,
+    private readonly idempotent: IdempotentRequests,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly outbox: Outbox,
+    private readonly events: EventFactory,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  /** One record: its result, or the error that refused it (400, 403, 503) as problem+json. */
+  async importOne(
+    kind: DmsRecordKind,
+    principal: Principal,
+    authorization: string,
+    body: object,
+  ): Promise<DmsRecordRowResult> {
+    const [pending] = await this.importRows(kind, principal, authorization, [body], '');
+    if (pending.error) throw pending.error;
+    return pending.result as DmsRecordRowResult;
+  }
+
+  /** A batch: every row answered (created, updated, unchanged, rejected with its fields, retryable). */
+  async importBatch(
+    kind: DmsRecordKind,
+    principal: Principal,
+    authorization: string,
+    body: unknown,
+    idempotencyKey: string | undefined,
+  ): Promise<{ response: DmsRecordBatchResponse; replayed: boolean }> {
+    const raws = batchRows(body, `DMS ${kind.what}`);
+    const key = idempotencyKey ? { caller: principal.subject, key: idempotencyKey } : null;
+    return this.idempotent.run(key, body, async () => {
+      const rows = (await this.importRows(kind, principal, authorization, raws, '[]')).map(
+        (pending) => pending.result as DmsRecordRowResult,
+      );
+      const response = { summary: summarize(rows), rows };
+      return { response, final: response.summary.retryable === 0 };
+    });
+  }
+
+  /** `path` names a row's field in a 403: `[3].dealerId` in a batch (`[]`), `dealerId` alone (``). */
+  private async importRows(
+    kind: DmsRecordKind,
+    principal: Principal,
+    authorization: string,
+    raws: unknown[],
+    path: '' | '[]',
+  ): Promise<Pending[]> {
+    const rows = raws.map((raw, index) => this.parsed(kind, principal, raw, index, path));
+    const valid = rows.filter((r) => !r.result);
+    const references = await this.references.resolve(
+      kind,
+      authorization,
+      valid.map((r) => ({ source: r.source, row: r.row as Row })),
+    );
+    await this.unitOfWork.run(async (tx) => {
+      for (const [i, pending] of valid.entries()) {
+        const reference = references[i];
+        if ('error' in reference) {
+          settle(pending, isRetryable(reference.error) ? 'retryable' : 'rejected', null, reference.error);
+          continue;
+        }
+        const row = pending.row as Row;
+        const key = { source: pending.source, type: kind.type, externalId: row.externalId };
+        const hash = contentHash([row, reference.referenceId]);
+        const { crmId, outcome } = await this.refs.upsertContent(tx, key, this.ids.next(), hash);
+        if (reference.mapCustomer) await this.refs.map(reference.mapCustomer, reference.referenceId, tx);
+        if (outcome !== 'unchanged') {
+          const resolved = { id: crmId, source: pending.source, partnerId: pending.partnerId, ...reference };
+          await this.outbox.add(tx, kind.event(this.events, row, resolved));
+        }
+        settle(pending, outcome, crmId, null);
+      }
+    });
+    return rows;
+  }
+
+  /** The row checked: its problems, or its source; a partner naming another partner refuses the whole request. */
+  private parsed(
+    kind: DmsRecordKind,
+    principal: Principal,
+    raw: unknown,
+    index: number,
+    path: '' | '[]',
+  ): Pending {
+    const pending: Pending = { index, raw, row: null, source: '', partnerId: '', result: null, error: null };
+    const parsed = parseRowAs(kind.rowType, raw);
+    if ('problems' in parsed) {
+      const error = new InvalidInputError(
+        parsed.problems.map((p) => ({ field: p.field, message: p.reason })),
+      );
+      return settle(pending, 'rejected', null, error);
+    }
+    const row = parsed.row as unknown as Row;
+    const named = row[kind.partner.field] as string | undefined;
+    const field = kind.partner.field;
+    if (isPartner(principal)) {
+      if (!principal.partnerId || (named && named !== principal.partnerId))
+        throw notYours(kind, path ? `[${index}].${field}` : field);
+      pending.partnerId = principal.partnerId;
+    } else if (named) pending.partnerId = named;
+    else
+      return settle(
+        pending,
+        'rejected',
+        null,
+        new InvalidInputError([{ field, message: `name the ${field}` }]),
+      );
+    return Object.assign(pending, { row, source: dmsSource(pending.partnerId) });
+  }
+}
+
+function settle(
+  pending: Pending,
+  status: DmsRowStatus,
+  id: string | null,
+  error: DomainError | null,
+): Pending {
+  const externalId = (pending.raw as { externalId?: unknown } | null)?.externalId;
+  pending.error = error;
+  pending.result = {
+    row: pending.index,
+    externalId: typeof externalId === 'string' ? externalId : null,
+    status,
+    id,
+    errors: error ? problemsOf(error) : [],
+  };
+  return pending;
+}
+
+function notYours(kind: DmsRecordKind, field: string): ForbiddenError {
+  const error = new ForbiddenError(
+    `${field} is not you: a ${kind.partner.kind} sends only its own ${kind.what}`,
+  );
+  error.extensions.field = field;
+  return error;
+}
+
+/** The same content hashes the same whatever the order of its keys. */
+function contentHash(value: unknown): string {
+  return createHash('sha256').update(stableJson(value)).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+function summarize(results: DmsRecordRowResult[]): DmsRecordBatchResponse['summary'] {
+  const summary = { created: 0, updated: 0, unchanged: 0, rejected: 0, retryable: 0 };
+  for (const result of results) summary[result.status]++;
+  return summary;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ExternalRefsModule } from '../external-refs/external-refs.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { IntegrationMessaging } from '../integration-messaging';
+import { VehicleSalesModule } from '../vehicle-sales/vehicle-sales.module';
+import { DmsRecordImportController } from './dms-record-import.controller';
+import { DmsRecordImportService } from './dms-record-import.service';
+import { DmsRecordReferences } from './dms-record-references';
+
+/** Orders, invoices, payments and paid repairs from dealers' and stations' DMS, published by integration (ADR 0042). */
+@Module({
+  imports: [IntegrationMessaging, ExternalRefsModule, IdempotencyModule, VehicleSalesModule],
+  controllers: [DmsRecordImportController],
+  providers: [DmsRecordReferences, DmsRecordImportService],
+})
+export class DmsRecordsModule {}
