@@ -16,6 +16,9 @@ import { CampaignObjectiveAndPropensityModel1796060000000 } from './179606000000
 import { CreateCrossSell1796061000000 } from './1796061000000-create-cross-sell';
 import { SegmentCoveringIndexes1796062000000 } from './1796062000000-segment-covering-indexes';
 import { CustomerPreferredLanguage1796062000002 } from './1796062000002-customer-preferred-language';
+import { CreateCustomerTouchpoint1796100000000 } from './1796100000000-create-customer-touchpoint';
+import { BackfillServiceTouchpoints1796100000001 } from './1796100000001-backfill-service-touchpoints';
+import { PropensityRetraining1796100000002 } from './1796100000002-propensity-retraining';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -36,4 +39,7 @@ export const campaignsMigrations = [
   CreateCrossSell1796061000000,
   SegmentCoveringIndexes1796062000000,
   CustomerPreferredLanguage1796062000002,
+  CreateCustomerTouchpoint1796100000000,
+  BackfillServiceTouchpoints1796100000001,
+  PropensityRetraining1796100000002,
 ];
