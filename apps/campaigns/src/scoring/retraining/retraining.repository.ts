@@ -46,11 +46,12 @@ export class RetrainingRepository {
 
   /** The enabled schedules whose last look is at least their interval old, locked against another instance. */
   async claimDue(tx: EntityManager, now: Date): Promise<RetrainingSetting[]> {
-    const rows = await tx.query(
+    // An UPDATE answers [rows, count].
+    const [rows]: [RetrainingSetting[], number] = await tx.query(
       `UPDATE campaigns.propensity_retraining SET last_checked_at = $1
         WHERE objective IN (
           SELECT objective FROM campaigns.propensity_retraining
-           WHERE enabled AND (last_checked_at IS NULL OR last_checked_at <= $1 - make_interval(hours => every_hours))
+           WHERE enabled AND (last_checked_at IS NULL OR last_checked_at <= $1::timestamptz - make_interval(hours => every_hours))
            FOR UPDATE SKIP LOCKED)
        RETURNING ${SETTING}`,
       [now],
