@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { EventEnvelope, PartnerKinds, Roles, SalesTeamMemberSet } from '@crm/contracts';
+import { EventEnvelope, PartnerKinds, Roles, SalesUserPlaced } from '@crm/contracts';
 import { DataSource } from 'typeorm';
 import { eventually, stampedEvent } from '@crm/testing';
 import { LIVE_TABLES, projectionTables } from '../src/projections/projection-tables';
@@ -225,7 +225,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     const [director, west] = ['director', 'west'].map((name) => `${name}-${randomBytes(2).toString('hex')}`);
     const placed = (userId: string, managerId: string | null, setAt: string) =>
       stampedEvent(
-        SalesTeamMemberSet,
+        SalesUserPlaced,
         userId,
         { userId, name: userId, managerId, setBy: 'admin', setAt },
         { occurredAt: setAt },

@@ -5,7 +5,7 @@ import {
   PartnerRegistered,
   PartnerUpdated,
   QuotaSet,
-  SalesTeamMemberSet,
+  SalesUserPlaced,
 } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
 import { forecastChange, opportunityFactChange, quotaChange } from './opportunity-fact-change';
@@ -35,7 +35,7 @@ export function registerSalesPerformanceHandlers(
   );
   subscriber.on(
     consumer(SALES_PERFORMANCE_CONSUMERS.salesTeam, consumerSuffix),
-    SalesTeamMemberSet,
+    SalesUserPlaced,
     ({ id, payload }, tx) => store.placeTeamMember(tx, { ...payload, eventId: id }),
   );
   for (const definition of [PartnerRegistered, PartnerUpdated])

@@ -15,7 +15,7 @@ export abstract class SalesPerformanceStore {
   abstract placeTeamMember(tx: EntityManager, member: TeamMemberPlacement): Promise<void>;
 }
 
-/** A person's place in the sales tree, from sales-team.member-set. */
+/** A person's place in the sales tree, from sales-user.placed. */
 export interface TeamMemberPlacement {
   userId: string;
   name: string;

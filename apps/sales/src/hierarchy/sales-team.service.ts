@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
-import { SalesTeamMemberSet } from '@crm/contracts';
+import { SalesUserPlaced } from '@crm/contracts';
 import { Clock, ConflictError, InvalidInputError, NotFoundError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { scopeOf } from './sales-scope';
@@ -46,7 +46,7 @@ export class SalesTeamService {
         throw new NotFoundError('sales user', member.userId);
       await this.team.upsert(tx, member);
       const placed = { ...member, setBy: principal.subject, setAt: this.clock.now().toISOString() };
-      await this.outbox.add(tx, this.events.create(SalesTeamMemberSet, member.userId, placed));
+      await this.outbox.add(tx, this.events.create(SalesUserPlaced, member.userId, placed));
       return member;
     });
   }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 
-export const SalesTeamMemberSet = defineEvent({
-  type: 'sales-team.member-set',
+export const SalesUserPlaced = defineEvent({
+  type: 'sales-user.placed',
   version: 1,
   aggregateType: 'sales-user',
   description:
