@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ComplaintRecorded, EventEnvelope, InteractionRecorded, OrderPlaced } from '@crm/contracts';
+import {
+  ALL_QUALITY_TYPES,
+  ComplaintRecorded,
+  EventEnvelope,
+  InteractionRecorded,
+  OrderPlaced,
+  RepairRecorded,
+} from '@crm/contracts';
 import { stampedEvent } from '@crm/testing';
 
 export interface OrderLine {
@@ -44,6 +51,35 @@ export function orderEvent(
     placedAt: order.placedAt,
   };
   return stampedEvent(OrderPlaced, orderId, payload, { occurredAt });
+}
+
+/** A repair as the service app publishes it, at a station on a vehicle for a ticket. */
+export function repairEvent(repair: {
+  ticketId?: string;
+  stationId: string;
+  vehicleId: string | null;
+  repairedAt: string;
+}): EventEnvelope {
+  const repairId = randomUUID();
+  const ticketId = repair.ticketId ?? randomUUID();
+  const payload = {
+    repairId,
+    ticketId,
+    ticketNumber: `T-${ticketId.slice(0, 8)}`,
+    customerId: randomUUID(),
+    vehicleId: repair.vehicleId,
+    vin: null,
+    stationId: repair.stationId,
+    stationName: 'Pudong',
+    qualityType: ALL_QUALITY_TYPES[0],
+    severity: 'low' as const,
+    workDone: 'Replaced brake pads',
+    parts: [],
+    cost: { amount: 0, currency: 'CNY' },
+    technician: 'Liu',
+    repairedAt: repair.repairedAt,
+  };
+  return stampedEvent(RepairRecorded, repairId, payload, { occurredAt: repair.repairedAt });
 }
 
 /** A contact the call center recorded. */

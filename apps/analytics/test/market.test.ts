@@ -5,7 +5,7 @@ import { kafkaTransportOptions } from '@crm/messaging';
 import { eventually, testPlatformConfig } from '@crm/testing';
 import { ProjectionRebuild } from '../src/rebuild/projection-rebuild';
 import { AnalyticsHarness } from './analytics.harness';
-import { orderEvent } from './market-events.fixture';
+import { orderEvent, repairEvent } from './market-events.fixture';
 import { registerDealer } from './sales-events.fixture';
 import { publishEnvelopes, registerStation, registerVehicle, TicketStory } from './ticket-events.fixture';
 
@@ -23,6 +23,9 @@ const monthOf = (t: number) => {
 const placedIn = (month: string, day = 15) => `${month}-${String(day).padStart(2, '0')}T04:00:00.000Z`;
 const AUG_TO_OCT = 'from=2026-08&to=2026-11';
 const AUG = 33;
+/** Repairs per month at the Shanghai station: a yearly pattern (more in summer and winter) on a slow rise. */
+const REPAIR_SEASON = [3, 2, 2, 1, 1, 2, 3, 4, 3, 2, 1, 2];
+const repairsIn = (t: number) => REPAIR_SEASON[t % 12] + Math.floor(t / 12);
 
 describe('market view: volumes by region, product and rep with a Holt-Winters forecast (real Kafka and PostgreSQL)', () => {
   let harness: AnalyticsHarness;
@@ -37,8 +40,11 @@ describe('market view: volumes by region, product and rep with a Holt-Winters fo
     (await harness.http().get(`/analytics/market${path}?${query}`).set('Authorization', token).expect(200))
       .body;
   // Several consumers read an event (orders feed customer value too): wait for the one under test.
-  const consumerOf = (event: EventEnvelope) =>
-    event.type === 'order.placed' ? 'market-orders' : 'ticket-facts';
+  const CONSUMERS: Record<string, string> = {
+    'order.placed': 'market-orders',
+    'repair.recorded': 'market-repairs',
+  };
+  const consumerOf = (event: EventEnvelope) => CONSUMERS[event.type] ?? 'ticket-facts';
   const processed = async (event: EventEnvelope) =>
     (
       await harness.query(`SELECT 1 FROM analytics.processed_event WHERE event_id = $1 AND consumer = $2`, [
@@ -95,8 +101,10 @@ describe('market view: volumes by region, product and rep with a Holt-Winters fo
     );
     const station = await registerStation(harness, 'Pudong', 'Shanghai');
     const vehicle = await registerVehicle(harness, 'i5');
+    const stories: TicketStory[] = [];
     for (const sellingDealerId of [zhejiangDealer, null]) {
       const story = new TicketStory({ vehicleId: vehicle, sellingDealerId });
+      stories.push(story);
       story.step('ticket.opened', 0, 'new');
       events.push(
         story.step('ticket.routed', 1, 'routed', {
@@ -108,6 +116,21 @@ describe('market view: volumes by region, product and rep with a Holt-Winters fo
       );
       events.push(story.events[0]);
     }
+    for (let t = 0; t < 36; t++)
+      for (let i = 0; i < repairsIn(t); i++)
+        events.push(
+          repairEvent({ stationId: station, vehicleId: vehicle, repairedAt: placedIn(monthOf(t), 3 + i) }),
+        );
+    // November 2026: one repair on the ticket of the vehicle the Zhejiang dealer sold, one of an unknown vehicle.
+    events.push(
+      repairEvent({
+        ticketId: stories[0].ticketId,
+        stationId: station,
+        vehicleId: vehicle,
+        repairedAt: placedIn('2026-11'),
+      }),
+      repairEvent({ stationId: station, vehicleId: null, repairedAt: placedIn('2026-11', 16) }),
+    );
     await publishEnvelopes(harness, events);
     await allApplied(events);
   }, 180_000);
@@ -169,6 +192,29 @@ describe('market view: volumes by region, product and rep with a Holt-Winters fo
     expect(JSON.stringify(body)).toContain('dimension');
   });
 
+  it('counts repairs by the station region and the vehicle model, forecast with the backtest beside it', async () => {
+    const history = Array.from({ length: 36 }, (_, t) => repairsIn(t));
+    const total = history.reduce((sum, n) => sum + n, 0);
+    const byRegion = await market('from=2023-11&to=2026-11&metric=repairs');
+    expect(series(byRegion)).toEqual([{ key: 'Shanghai', values: history, total }]);
+    expect(byRegion.window.basis).toContain('repairs done');
+    const { forecast } = byRegion.items[0];
+    expect(forecast.method).toBe('holt-winters-additive');
+    expect(forecast.values).toHaveLength(6);
+    expect(forecast.backtest).toMatchObject({ holdoutMonths: 6, actual: history.slice(30) });
+    expect(forecast.backtest.mae).toBeLessThan(1);
+    expect(series(await market('from=2026-11&to=2026-12&metric=repairs&dimension=product'))).toEqual([
+      { key: '', values: [1], total: 1 },
+      { key: 'i5', values: [1], total: 1 },
+    ]);
+    const { body } = await harness
+      .http()
+      .get('/analytics/market?metric=repairs&dimension=rep')
+      .set('Authorization', analyst)
+      .expect(400);
+    expect(JSON.stringify(body)).toContain('dimension');
+  });
+
   it('forecasts the next quarters of a seasonal series with Holt-Winters, close to its known continuation, with the backtest error beside it', async () => {
     const body = await market('from=2023-11&to=2026-11&dimension=region&metric=amount&quarters=2');
     expect(body.forecastMonths).toEqual(['2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04']);
@@ -220,6 +266,12 @@ describe('market view: volumes by region, product and rep with a Holt-Winters fo
       dealer,
     );
     expect(series(ownTickets)).toEqual([{ key: 'Shanghai', values: [1], total: 1 }]);
+    const ownRepairs = await market(
+      'from=2026-11&to=2026-12&metric=repairs',
+      `/dealers/${zhejiangDealer}`,
+      dealer,
+    );
+    expect(series(ownRepairs)).toEqual([{ key: 'Shanghai', values: [1], total: 1 }]);
     const http = harness.http();
     await http.get(`/analytics/market/dealers/${shanghaiDealer}`).set('Authorization', dealer).expect(404);
     await http.get('/analytics/market').set('Authorization', dealer).expect(403);
@@ -257,6 +309,7 @@ describe('market view: volumes by region, product and rep with a Holt-Winters fo
       'from=2023-11&to=2026-11&metric=amount',
       `${AUG_TO_OCT}&dimension=product`,
       'from=2026-11&to=2026-12&metric=tickets&dimension=product',
+      'from=2023-11&to=2026-12&metric=repairs',
     ];
     const before = await Promise.all(queries.map((query) => market(query)));
     await new ProjectionRebuild({

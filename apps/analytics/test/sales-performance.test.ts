@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { EventEnvelope, PartnerKinds, Roles } from '@crm/contracts';
+import { EventEnvelope, PartnerKinds, Roles, SalesUserPlaced } from '@crm/contracts';
 import { DataSource } from 'typeorm';
-import { eventually } from '@crm/testing';
+import { eventually, stampedEvent } from '@crm/testing';
 import { LIVE_TABLES, projectionTables } from '../src/projections/projection-tables';
 import {
   forecastChange,
@@ -218,6 +218,45 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
       [manager, 3, 380_000, 400_000, 0.95],
       // carol: no forecast adjusted, so no manager known.
       [null, 2, 120_000, null, null],
+    ]);
+  });
+
+  it('rolls every rep up to each manager above them once sales publishes its tree, the latest placement winning', async () => {
+    const [director, west] = ['director', 'west'].map((name) => `${name}-${randomBytes(2).toString('hex')}`);
+    const placed = (userId: string, managerId: string | null, setAt: string) =>
+      stampedEvent(
+        SalesUserPlaced,
+        userId,
+        { userId, name: userId, managerId, setBy: 'admin', setAt },
+        { occurredAt: setAt },
+      );
+    const bobUnderEast = placed(bob, manager, day(3));
+    const tree = [
+      placed(director, null, day(1)),
+      placed(manager, director, day(1)),
+      placed(west, director, day(1)),
+      placed(alice, manager, day(1)),
+      placed(carol, west, day(1)),
+      bobUnderEast,
+      // An older placement arriving later, and a duplicate: neither moves bob.
+      placed(bob, west, day(2)),
+      bobUnderEast,
+    ];
+    await publishEnvelopes(harness, tree);
+    await allApplied(tree);
+    const byTeam = await report('&by=team');
+    expect(
+      byTeam.items.map((row: Record<string, unknown>) => [
+        row.managerId,
+        row.won,
+        row.wonRevenue,
+        row.forecastRevenue,
+        row.forecastAccuracy,
+      ]),
+    ).toEqual([
+      [director, 5, 500_000, 400_000, 0.8],
+      [manager, 3, 380_000, 400_000, 0.95],
+      [west, 2, 120_000, null, null],
     ]);
   });
 

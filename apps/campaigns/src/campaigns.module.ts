@@ -13,11 +13,13 @@ import { ScoringModule } from './scoring/scoring.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SendingModule } from './sending/sending.module';
 import { ServiceHistoryModule } from './service-history/service-history.module';
+import { TouchpointsModule } from './touchpoints/touchpoints.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { TriggersModule } from './triggers/triggers.module';
 
 /**
- * Marketing campaigns, one module per concept: the replicas (customers, orders, service history), the segments
+ * Marketing campaigns, one module per concept: the replicas (customers, orders, service history,
+ * service visits, leads and test drives), the segments
  * selected from them, the campaigns, their propensity scoring, their sending, their recurring and triggered runs, their responses and
  * results, and the person's export part.
  * Each concept module imports CampaignsMessaging for the outbox and the subscriber.
@@ -33,6 +35,7 @@ export class CampaignsModule {
         CustomersModule,
         OrdersModule,
         ServiceHistoryModule,
+        TouchpointsModule,
         SegmentsModule,
         // Before the campaigns' own routes, so /campaigns/holidays is not taken for a campaign id.
         TriggersModule,

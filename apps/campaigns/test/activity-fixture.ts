@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ActivityLogged,
+  ActivityType,
   ALL_QUALITY_TYPES,
+  LeadCaptured,
+  LeadConverted,
   OrderPlaced,
   PayloadOf,
   RepairRecorded,
@@ -78,6 +82,69 @@ export function repairRecorded(customerId: string, repairedAt: string): PayloadO
     cost: { amount: 800, currency: 'CNY' },
     technician: '刘师傅',
     repairedAt,
+  };
+}
+
+/** A lead as sales captures it; `customerId` null when it matched no customer yet. */
+export function leadCaptured(
+  customerId: string | null,
+  capturedAt: string,
+  leadId: string = randomUUID(),
+): PayloadOf<typeof LeadCaptured> {
+  return {
+    leadId,
+    source: 'web_form',
+    status: 'new',
+    name: '李雷',
+    phone: null,
+    email: null,
+    customerId,
+    ownerId: null,
+    partnerId: null,
+    score: 50,
+    interest: { model: 'Aurora S7', budget: null, timeframe: null },
+    campaignId: null,
+    capturedAt,
+  };
+}
+
+/** The lead became an opportunity of the customer named. */
+export function leadConverted(
+  leadId: string,
+  customerId: string,
+  convertedAt: string,
+): PayloadOf<typeof LeadConverted> {
+  return {
+    leadId,
+    opportunityId: randomUUID(),
+    customerId,
+    ownerId: 'u-rep',
+    partnerId: null,
+    source: 'web_form',
+    convertedAt,
+  };
+}
+
+/** A salesperson's activity with the customer, e.g. a test drive. */
+export function activityLogged(
+  customerId: string | null,
+  type: ActivityType,
+  occurredAt: string,
+): PayloadOf<typeof ActivityLogged> {
+  return {
+    activityId: randomUUID(),
+    type,
+    customerId,
+    leadId: null,
+    opportunityId: null,
+    ownerId: 'u-rep',
+    ownerName: '张销售',
+    partnerId: null,
+    subject: type,
+    discussed: 'Aurora S7',
+    nextStep: null,
+    nextStepDue: null,
+    occurredAt,
   };
 }
 

@@ -8,6 +8,8 @@ import {
 } from '@crm/contracts';
 import { eventually, LoopbackSmtpServer } from '@crm/testing';
 import { monthsAgo, repairRecorded } from './activity-fixture';
+import { PropensityRetrainingLoop } from '../src/scoring/retraining/propensity-retraining.loop';
+import { PropensityRetrainingService } from '../src/scoring/retraining/propensity-retraining.service';
 import { CampaignsHarness } from './campaigns.harness';
 import { consent, customerState, livingIn } from './customer-fixture';
 
@@ -53,6 +55,8 @@ describe('campaign propensity scoring: trained per objective, AUC on held-out cu
   const http = () => harness.http();
   const post = (path: string, body: object = {}, auth = marketer) =>
     http().post(path).set('Authorization', auth).send(body);
+  const put = (path: string, body: object, auth = marketer) =>
+    http().put(path).set('Authorization', auth).send(body);
   const get = (path: string, auth = marketer) => http().get(path).set('Authorization', auth);
 
   const createCampaign = async (body: Record<string, unknown>) =>
@@ -74,12 +78,9 @@ describe('campaign propensity scoring: trained per objective, AUC on held-out cu
     }, 120_000);
   };
 
-  /** A past campaign of the objective sent to everyone, answered (call-center replies) by those `answers` picks. */
-  const pastCampaign = async (objective: string, answers: (member: Member, i: number) => boolean) => {
-    const campaignId = await createCampaign({ objective });
-    await sendAndWait(campaignId);
-    const responders = population.filter(answers);
-    for (const { customer } of responders) {
+  /** Call-center replies to the campaign from these customers; resolves once all are recorded. */
+  const reply = async (campaignId: string, customers: CustomerState[]) => {
+    for (const customer of customers) {
       const interactionId = randomUUID();
       await harness.publish(InteractionRecorded, interactionId, {
         interactionId,
@@ -100,8 +101,18 @@ describe('campaign propensity scoring: trained per objective, AUC on held-out cu
         `SELECT count(*)::int AS n FROM campaigns.campaign_response WHERE campaign_id = $1 AND kind = 'replied'`,
         [campaignId],
       );
-      expect(row.n).toBe(responders.length);
+      expect(row.n).toBe(customers.length);
     }, 60_000);
+  };
+
+  /** A past campaign of the objective sent to everyone, answered (call-center replies) by those `answers` picks. */
+  const pastCampaign = async (objective: string, answers: (member: Member, i: number) => boolean) => {
+    const campaignId = await createCampaign({ objective });
+    await sendAndWait(campaignId);
+    await reply(
+      campaignId,
+      population.filter(answers).map((member) => member.customer),
+    );
   };
 
   beforeAll(async () => {
@@ -205,6 +216,69 @@ describe('campaign propensity scoring: trained per objective, AUC on held-out cu
         [segmentId],
       );
       expect(audit.n).toBe(2);
+    });
+
+    describe('retrained by its schedule', () => {
+      let retraining: PropensityRetrainingService;
+      const path = '/campaign-models/service-reminder/retraining';
+      const status = async () => (await get(path).expect(200)).body;
+
+      beforeAll(async () => {
+        // The loop would race the passes driven here.
+        await harness.app.get(PropensityRetrainingLoop).onApplicationShutdown();
+        retraining = harness.app.get(PropensityRetrainingService);
+      });
+
+      it('stores the schedule and retrains nothing before enough new responders arrived', async () => {
+        const { body } = await put(path, { enabled: true, everyHours: 1, minNewResponses: 5 }).expect(200);
+        expect(body).toMatchObject({
+          objective: 'service-reminder',
+          enabled: true,
+          everyHours: 1,
+          minNewResponses: 5,
+        });
+        expect(await retraining.retrainDue()).toEqual([]);
+        const looked = await status();
+        expect(looked.setting.lastCheckedAt).not.toBeNull();
+        expect(looked.runs).toEqual([]);
+        expect((await get('/campaign-models/service-reminder').expect(200)).body.version).toBe(2);
+      });
+
+      it('once due and past the threshold, trains a candidate and adopts it only if its AUC is not worse', async () => {
+        const campaignId = await createCampaign({ objective: 'service-reminder' });
+        await sendAndWait(campaignId);
+        const fresh = population.filter((member, i) => answersReminder(member, i)).slice(0, 30);
+        await reply(
+          campaignId,
+          fresh.map((member) => member.customer),
+        );
+        // Not due again within the hour, however many responses arrived.
+        expect(await retraining.retrainDue()).toEqual([]);
+        await harness.query(
+          `UPDATE campaigns.propensity_retraining SET last_checked_at = last_checked_at - interval '2 hours'`,
+        );
+        const [run] = await retraining.retrainDue();
+        expect(run).toMatchObject({ objective: 'service-reminder', previousVersion: 2 });
+        expect(run.previousAuc).toBeGreaterThan(0.5);
+        expect(run.adoptedVersion).toBe(run.candidateAuc >= run.previousAuc! ? 3 : null);
+        const inUse = (await get('/campaign-models/service-reminder').expect(200)).body;
+        expect(inUse.version).toBe(run.adoptedVersion ?? 2);
+        expect((await status()).runs).toEqual([run]);
+      }, 300_000);
+
+      it('answers a bad schedule with 400 naming the field, and a partner with 403', async () => {
+        const { status: code, body } = await put(path, { enabled: true, everyHours: 0, minNewResponses: 5 });
+        expect(code).toBe(400);
+        expect(JSON.stringify(body)).toContain('everyHours');
+        const dealer = await harness.auth({
+          sub: 'u-dealer',
+          roles: [Roles.dealer],
+          partnerId: '00000000-0000-4000-8000-000000000001',
+          partnerKind: Roles.dealer,
+        });
+        await put(path, { enabled: false, everyHours: 1, minNewResponses: 5 }, dealer).expect(403);
+        await get(path, dealer).expect(403);
+      });
     });
 
     it('cut to the top 10 at send time, a campaign freezes exactly the 10 best-scored members', async () => {

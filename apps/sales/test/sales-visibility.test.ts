@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CustomerRegistered, Roles } from '@crm/contracts';
+import { CustomerRegistered, Roles, SalesUserPlaced } from '@crm/contracts';
 import { eventually } from '@crm/testing';
 import { SalesCaller, SalesHarness } from './sales.harness';
 
@@ -145,6 +145,7 @@ describe('sales visibility across the team tree and dealers', () => {
 
   it('lets a manager place people only within their branch, and refuses a loop', async () => {
     const east = await as('east');
+    const publishedBefore = (await sales.outbox(SalesUserPlaced.type)).length;
     await sales
       .http()
       .put('/sales-team/members/rep-e3')
@@ -171,6 +172,11 @@ describe('sales visibility across the team tree and dealers', () => {
         ['rep-e3', 2],
       ]),
     );
+    // The placement made is published (analytics rolls reps up to teams with it); the refused ones are not.
+    const placed = (await sales.outbox(SalesUserPlaced.type)).slice(publishedBefore);
+    expect(placed.map((event) => event.payload)).toEqual([
+      { userId: 'rep-e3', name: '新人', managerId: 'rep-e2', setBy: 'east', setAt: expect.any(String) },
+    ]);
   });
 
   describe('dealers', () => {

@@ -11,6 +11,7 @@ import { ComplaintRecorded, InteractionRecorded } from './call-center/interactio
 import { RepairRecorded, TICKET_EVENTS } from './service/ticket.events';
 import { ActivityLogged } from './sales/activity.events';
 import { LEAD_EVENTS } from './sales/lead.events';
+import { SalesUserPlaced } from './sales/sales-user.events';
 import { OPPORTUNITY_EVENTS } from './sales/opportunity.events';
 import { SALES_COLLABORATION_EVENTS } from './sales/sales-collaboration.events';
 import { QuotaSet } from './sales/quota.events';
@@ -47,6 +48,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...SALES_COLLABORATION_EVENTS,
   QuotaSet,
   ForecastAdjusted,
+  SalesUserPlaced,
   ...QUOTE_EVENTS,
   ...ORDER_EVENTS,
   ...CAMPAIGN_EVENTS,

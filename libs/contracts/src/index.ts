@@ -25,6 +25,7 @@ export * from './sales/activity.events';
 export * from './sales/sales-collaboration.events';
 export * from './sales/quota.events';
 export * from './sales/forecast.events';
+export * from './sales/sales-user.events';
 export * from './sales/quote.events';
 export * from './sales/order.events';
 export * from './campaign/campaign.events';

@@ -1,11 +1,11 @@
-import { OrderPlaced } from '@crm/contracts';
+import { OrderPlaced, RepairRecorded } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
 import { MarketStore, modelsOf } from './market-store';
 import { MARKET_CONSUMERS } from './market-tables';
 
 type Consumer = (name: keyof typeof MARKET_CONSUMERS) => string;
 
-/** Hands the orders to the market store; the live consumer and a rebuild share it. */
+/** Hands the orders and repairs to the market store; the live consumer and a rebuild share it. */
 export function registerMarketHandlers(
   subscriber: EventSubscriber,
   store: MarketStore,
@@ -26,5 +26,16 @@ export function registerMarketHandlers(
         eventId: id,
       })),
     ),
+  );
+  subscriber.on(consumer('marketRepairs'), RepairRecorded, ({ id, payload, occurredAt }, tx) =>
+    store.addRepair(tx, {
+      repairId: payload.repairId,
+      ticketId: payload.ticketId,
+      stationId: payload.stationId,
+      vehicleId: payload.vehicleId,
+      repairedAt: payload.repairedAt,
+      eventAt: occurredAt,
+      eventId: id,
+    }),
   );
 }

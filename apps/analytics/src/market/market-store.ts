@@ -15,12 +15,26 @@ export interface MarketOrder {
   eventId: string;
 }
 
-const LATEST_WINS = ['owner_id', 'dealer_id', 'amount', 'currency', 'placed_at', 'event_at', 'event_id']
-  .map(
-    (column) => `${column} = CASE WHEN (t.event_at, t.event_id) < (EXCLUDED.event_at, EXCLUDED.event_id)
+/** A repair as the market view counts it: where (the station), on what (the vehicle), for which ticket. */
+export interface MarketRepair {
+  repairId: string;
+  ticketId: string;
+  stationId: string;
+  vehicleId: string | null;
+  repairedAt: string;
+  eventAt: string;
+  eventId: string;
+}
+
+const latestWins = (columns: string[]) =>
+  [...columns, 'event_at', 'event_id']
+    .map(
+      (column) => `${column} = CASE WHEN (t.event_at, t.event_id) < (EXCLUDED.event_at, EXCLUDED.event_id)
        THEN EXCLUDED.${column} ELSE t.${column} END`,
-  )
-  .join(', ');
+    )
+    .join(', ');
+const LATEST_WINS = latestWins(['owner_id', 'dealer_id', 'amount', 'currency', 'placed_at']);
+const LATEST_REPAIR_WINS = latestWins(['ticket_id', 'station_id', 'vehicle_id', 'repaired_at']);
 
 /** Sums an order's lines per model (an order may list a model in several trims). */
 export function modelsOf(items: Array<{ modelName: string; quantity: number; lineTotal: number }>) {
@@ -35,11 +49,28 @@ export function modelsOf(items: Array<{ modelName: string; quantity: number; lin
 }
 
 /**
- * The market projections in PostgreSQL: an order row and its models are the latest event's about the order
- * (by time, then event id); an older copy changes nothing, a duplicate writes the same rows again.
+ * The market projections in PostgreSQL: an order row and its models, and a repair row, are the latest event's about
+ * them (by time, then event id); an older copy changes nothing, a duplicate writes the same rows again.
  */
 export class MarketStore {
   constructor(private readonly tables: MarketTables) {}
+
+  async addRepair(tx: EntityManager, repair: MarketRepair): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.tables.marketRepair} AS t (repair_id, ticket_id, station_id, vehicle_id, repaired_at, event_at, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (repair_id) DO UPDATE SET ${LATEST_REPAIR_WINS}`,
+      [
+        repair.repairId,
+        repair.ticketId,
+        repair.stationId,
+        repair.vehicleId,
+        repair.repairedAt,
+        repair.eventAt,
+        repair.eventId,
+      ],
+    );
+  }
 
   /**
    * Set-based (ADR 0045): the orders upserted (the latest copy per order), then the models of each order whose

@@ -2,11 +2,13 @@
 export const MARKET_TABLE_NAMES = {
   marketOrder: 'market_order',
   marketOrderModel: 'market_order_model',
+  marketRepair: 'market_repair',
 } as const;
 
 /** One consumer group (and processed-id namespace) per projection. */
 export const MARKET_CONSUMERS = {
   marketOrders: 'market-orders',
+  marketRepairs: 'market-repairs',
 } as const;
 
 export type MarketTables = Record<keyof typeof MARKET_TABLE_NAMES, string>;

@@ -5,8 +5,8 @@ import { LIVE_TABLES } from '../projections/projection-tables';
 
 export const MARKET_DIMENSIONS = ['region', 'product', 'rep'] as const;
 export type MarketDimension = (typeof MARKET_DIMENSIONS)[number];
-/** Orders placed (count), their amount (CNY), service tickets opened (count). */
-export const MARKET_METRICS = ['orders', 'amount', 'tickets'] as const;
+/** Orders placed (count), their amount (CNY), service tickets opened (count), repairs done (count). */
+export const MARKET_METRICS = ['orders', 'amount', 'tickets', 'repairs'] as const;
 export type MarketMetric = (typeof MARKET_METRICS)[number];
 
 /** Months of the sales calendar [fromMonth, toMonth), `YYYY-MM`; a dealer's own orders and tickets when given. */
@@ -30,8 +30,8 @@ const CNY = `o.currency = '${DEFAULT_CURRENCY}'`;
 
 /**
  * Sales: orders by the selling dealer's province, the models on them (an order counts once per model, with
- * that model's line totals) or the owning rep. Service: tickets by the station's province or the vehicle's
- * model; tickets have no rep. Amounts in CNY only (ADR 0016). Unknown region or model: ''.
+ * that model's line totals) or the owning rep. Service: tickets and repairs by the station's province or the
+ * vehicle's model; they have no rep. Amounts in CNY only (ADR 0016). Unknown region or model: ''.
  */
 const SOURCES: Record<MarketMetric, Partial<Record<MarketDimension, string>>> = {
   orders: {
@@ -59,13 +59,32 @@ const SOURCES: Record<MarketMetric, Partial<Record<MarketDimension, string>>> = 
     product: `SELECT coalesce(v.model, '') AS key, ${monthOf('f.opened_at')} AS month, count(*) AS value
       FROM ${LIVE_TABLES.ticketFact} f LEFT JOIN ${LIVE_TABLES.vehicleModel} v ON v.vehicle_id = f.vehicle_id`,
   },
+  repairs: {
+    region: `SELECT coalesce(s.region, '') AS key, ${monthOf('r.repaired_at')} AS month, count(*) AS value
+      FROM ${LIVE_TABLES.marketRepair} r LEFT JOIN ${LIVE_TABLES.station} s ON s.station_id = r.station_id`,
+    product: `SELECT coalesce(v.model, '') AS key, ${monthOf('r.repaired_at')} AS month, count(*) AS value
+      FROM ${LIVE_TABLES.marketRepair} r LEFT JOIN ${LIVE_TABLES.vehicleModel} v ON v.vehicle_id = r.vehicle_id`,
+  },
 };
 
-const WHERE: Record<'sales' | 'service', string> = {
-  sales: `WHERE o.placed_at >= ${monthStart('$1')} AND o.placed_at < ${monthStart('$2')}
-    AND ($3::uuid IS NULL OR o.dealer_id = $3)`,
-  service: `WHERE f.opened_at >= ${monthStart('$1')} AND f.opened_at < ${monthStart('$2')}
+const SALES_WHERE = `WHERE o.placed_at >= ${monthStart('$1')} AND o.placed_at < ${monthStart('$2')}
+  AND ($3::uuid IS NULL OR o.dealer_id = $3)`;
+/** A repair is the dealer's when the vehicle of its ticket was sold by the dealer. */
+const WHERE: Record<MarketMetric, string> = {
+  orders: SALES_WHERE,
+  amount: SALES_WHERE,
+  tickets: `WHERE f.opened_at >= ${monthStart('$1')} AND f.opened_at < ${monthStart('$2')}
     AND ($3::uuid IS NULL OR f.selling_dealer_id = $3)`,
+  repairs: `WHERE r.repaired_at >= ${monthStart('$1')} AND r.repaired_at < ${monthStart('$2')}
+    AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM ${LIVE_TABLES.ticketFact} f
+      WHERE f.ticket_id = r.ticket_id AND f.selling_dealer_id = $3))`,
+};
+/** The newest event each metric's projection has applied. */
+const NEWEST: Record<MarketMetric, string> = {
+  orders: `SELECT max(event_at) AS newest FROM ${LIVE_TABLES.marketOrder}`,
+  amount: `SELECT max(event_at) AS newest FROM ${LIVE_TABLES.marketOrder}`,
+  tickets: `SELECT max(last_event_at) AS newest FROM ${LIVE_TABLES.ticketFact}`,
+  repairs: `SELECT max(event_at) AS newest FROM ${LIVE_TABLES.marketRepair}`,
 };
 
 export function dimensionAvailable(metric: MarketMetric, dimension: MarketDimension): boolean {
@@ -74,7 +93,7 @@ export function dimensionAvailable(metric: MarketMetric, dimension: MarketDimens
 
 /** The (key, month, value) rows of the filter; the caller checks the dimension is available first. */
 const monthlySql = ({ metric, dimension }: MarketFilter) =>
-  `${SOURCES[metric][dimension]} ${WHERE[metric === 'tickets' ? 'service' : 'sales']} GROUP BY 1, 2`;
+  `${SOURCES[metric][dimension]} ${WHERE[metric]} GROUP BY 1, 2`;
 const params = (filter: MarketFilter) => [filter.fromMonth, filter.toMonth, filter.dealerId ?? null];
 
 /** The market view's reads; only this class and the store know the tables. */
@@ -123,11 +142,7 @@ export class MarketRepository {
 
   /** The newest event the metric's projection has applied. */
   async newestEventAt(metric: MarketMetric): Promise<Date | null> {
-    const [row] = await this.db.query(
-      metric === 'tickets'
-        ? `SELECT max(last_event_at) AS newest FROM ${LIVE_TABLES.ticketFact}`
-        : `SELECT max(event_at) AS newest FROM ${LIVE_TABLES.marketOrder}`,
-    );
+    const [row] = await this.db.query(NEWEST[metric]);
     return row.newest;
   }
 

@@ -16,6 +16,7 @@ const BASIS = {
   orders: 'orders placed',
   amount: 'orders placed (CNY)',
   tickets: 'service tickets opened',
+  repairs: 'repairs done',
 } as const;
 
 interface ForecastOptions {

@@ -6,6 +6,8 @@ import { CreateQualityAlerts1796055500001 } from './1796055500001-create-quality
 import { CreateDealerReplica1796055500002 } from './1796055500002-create-dealer-replica';
 import { CreateMarketAndAgentProjections1796063000000 } from './1796063000000-create-market-and-agent-projections';
 import { CreateSevenPsProjections1796064000000 } from './1796064000000-create-seven-ps-projections';
+import { CreateMarketRepair1796101000000 } from './1796101000000-create-market-repair';
+import { CreateSalesTeamMember1796101000001 } from './1796101000001-create-sales-team-member';
 
 export const analyticsMigrations = [
   CreateAnalyticsSchema1796054000000,
@@ -16,4 +18,6 @@ export const analyticsMigrations = [
   CreateDealerReplica1796055500002,
   CreateMarketAndAgentProjections1796063000000,
   CreateSevenPsProjections1796064000000,
+  CreateMarketRepair1796101000000,
+  CreateSalesTeamMember1796101000001,
 ];

@@ -5,6 +5,7 @@ import {
   PartnerRegistered,
   PartnerUpdated,
   QuotaSet,
+  SalesUserPlaced,
 } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
 import { forecastChange, opportunityFactChange, quotaChange } from './opportunity-fact-change';
@@ -13,7 +14,7 @@ import { SALES_PERFORMANCE_CONSUMERS } from './sales-performance-tables';
 
 const consumer = (name: string, suffix?: string) => (suffix ? `${name}-${suffix}` : name);
 
-/** Hands the opportunity, quota, forecast and dealer events to the store; the live consumer and a rebuild share it. */
+/** Hands the opportunity, quota, forecast, sales tree and dealer events to the store; the live consumer and a rebuild share it. */
 export function registerSalesPerformanceHandlers(
   subscriber: EventSubscriber,
   store: SalesPerformanceStore,
@@ -31,6 +32,11 @@ export function registerSalesPerformanceHandlers(
     consumer(SALES_PERFORMANCE_CONSUMERS.salesForecasts, consumerSuffix),
     ForecastAdjusted,
     (event, tx) => store.applyForecast(tx, forecastChange(event)),
+  );
+  subscriber.on(
+    consumer(SALES_PERFORMANCE_CONSUMERS.salesTeam, consumerSuffix),
+    SalesUserPlaced,
+    ({ id, payload }, tx) => store.placeTeamMember(tx, { ...payload, eventId: id }),
   );
   for (const definition of [PartnerRegistered, PartnerUpdated])
     subscriber.on(

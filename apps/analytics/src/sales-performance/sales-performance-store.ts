@@ -11,6 +11,17 @@ export abstract class SalesPerformanceStore {
   abstract applyForecast(tx: EntityManager, forecast: ForecastChange): Promise<void>;
   /** A dealer's name and province, newest record wins (the shape a station's replica has). */
   abstract upsertDealer(tx: EntityManager, dealer: DealerChange): Promise<void>;
+  /** A person's latest place in the sales tree (by setAt, then event id). */
+  abstract placeTeamMember(tx: EntityManager, member: TeamMemberPlacement): Promise<void>;
+}
+
+/** A person's place in the sales tree, from sales-user.placed. */
+export interface TeamMemberPlacement {
+  userId: string;
+  name: string;
+  managerId: string | null;
+  setAt: string;
+  eventId: string;
 }
 
 export type DealerChange = Omit<StationChange, 'stationId'> & { dealerId: string };
@@ -48,10 +59,12 @@ export class PostgresSalesPerformanceStore extends SalesPerformanceStore {
   private readonly salesQuota: string;
   private readonly dealer: string;
   private readonly salesForecast: string;
+  private readonly salesTeamMember: string;
 
   constructor(tables: SalesPerformanceTables) {
     super();
     this.salesForecast = tables.salesForecast;
+    this.salesTeamMember = tables.salesTeamMember;
     this.opportunityFact = tables.opportunityFact;
     this.salesQuota = tables.salesQuota;
     this.dealer = tables.dealer;
@@ -123,6 +136,16 @@ export class PostgresSalesPerformanceStore extends SalesPerformanceStore {
         forecast.adjustedAt,
         forecast.eventId,
       ],
+    );
+  }
+
+  async placeTeamMember(tx: EntityManager, member: TeamMemberPlacement): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.salesTeamMember} AS t (user_id, name, manager_id, set_at, event_id) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, manager_id = EXCLUDED.manager_id,
+         set_at = EXCLUDED.set_at, event_id = EXCLUDED.event_id
+       WHERE (t.set_at, t.event_id) < (EXCLUDED.set_at, EXCLUDED.event_id)`,
+      [member.userId, member.name, member.managerId, member.setAt, member.eventId],
     );
   }
 }

@@ -4,6 +4,7 @@ export const SALES_PERFORMANCE_TABLE_NAMES = {
   salesQuota: 'sales_quota',
   dealer: 'dealer',
   salesForecast: 'sales_forecast',
+  salesTeamMember: 'sales_team_member',
 } as const;
 
 /** One consumer group (and processed-id namespace) per sales projection. */
@@ -12,4 +13,5 @@ export const SALES_PERFORMANCE_CONSUMERS = {
   salesQuotas: 'sales-quotas',
   dealers: 'dealers',
   salesForecasts: 'sales-forecasts',
+  salesTeam: 'sales-team',
 } as const;

@@ -14,8 +14,9 @@ export interface SalesFilter {
 }
 
 /**
- * Rows per sales rep (with quotas and forecasts), per team (the reps' rows summed under the manager their
- * latest forecast.adjusted named) or per selling dealer (no quotas: they are set per rep).
+ * Rows per sales rep (with quotas and forecasts), per team (a manager's row sums every rep below them in the sales
+ * tree, at any depth; a rep the tree does not know yet counts under the manager their latest forecast.adjusted
+ * named) or per selling dealer (no quotas: they are set per rep).
  */
 export type SalesGrouping = 'rep' | 'team' | 'dealer';
 
@@ -99,12 +100,25 @@ const SUMMED = `coalesce(sum("won"), 0)::int AS "won", coalesce(sum("lost"), 0):
   coalesce(sum("pipelineAmount"), 0)::float8 AS "pipelineAmount", sum("quotaRevenue")::float8 AS "quotaRevenue",
   sum("forecastRevenue")::float8 AS "forecastRevenue"`;
 
-/** Each rep's manager: the one their latest forecast.adjusted named ('' for none known). */
+/**
+ * Each rep with every manager above them in the sales tree (ADR 0046); a rep missing from the tree with the manager
+ * their latest forecast.adjusted named; '' for a rep with neither. UNION stops a loop a late event could make.
+ */
 const teamFiguresSql = () => `
+  WITH RECURSIVE above (user_id, manager_id) AS (
+    SELECT user_id, manager_id FROM ${LIVE_TABLES.salesTeamMember} WHERE manager_id IS NOT NULL
+    UNION
+    SELECT a.user_id, m.manager_id FROM above a JOIN ${LIVE_TABLES.salesTeamMember} m ON m.user_id = a.manager_id
+     WHERE m.manager_id IS NOT NULL),
+  manager AS (
+    SELECT user_id, manager_id FROM above
+    UNION ALL
+    SELECT f.user_id, f.manager_id FROM (SELECT DISTINCT ON (user_id) user_id, manager_id FROM ${LIVE_TABLES.salesForecast}
+       ORDER BY user_id, adjusted_at DESC, event_id DESC) f
+     WHERE NOT EXISTS (SELECT 1 FROM ${LIVE_TABLES.salesTeamMember} t WHERE t.user_id = f.user_id))
   SELECT coalesce(m.manager_id, '') AS key, ${SUMMED}
   FROM (${opportunityFiguresSql('rep')}) r
-  LEFT JOIN (SELECT DISTINCT ON (user_id) user_id, manager_id FROM ${LIVE_TABLES.salesForecast}
-    ORDER BY user_id, adjusted_at DESC, event_id DESC) m ON m.user_id = r.key
+  LEFT JOIN manager m ON m.user_id = r.key
   GROUP BY 1`;
 
 const figuresSql = (grouping: SalesGrouping) =>

@@ -17,6 +17,9 @@ import { CreateCrossSell1796061000000 } from './1796061000000-create-cross-sell'
 import { SegmentCoveringIndexes1796062000000 } from './1796062000000-segment-covering-indexes';
 import { CustomerPreferredLanguage1796062000002 } from './1796062000002-customer-preferred-language';
 import { CreateBrowsingProfileReplica1796090300000 } from './1796090300000-create-browsing-profile-replica';
+import { CreateCustomerTouchpoint1796100000000 } from './1796100000000-create-customer-touchpoint';
+import { BackfillServiceTouchpoints1796100000001 } from './1796100000001-backfill-service-touchpoints';
+import { PropensityRetraining1796100000002 } from './1796100000002-propensity-retraining';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -38,4 +41,7 @@ export const campaignsMigrations = [
   SegmentCoveringIndexes1796062000000,
   CustomerPreferredLanguage1796062000002,
   CreateBrowsingProfileReplica1796090300000,
+  CreateCustomerTouchpoint1796100000000,
+  BackfillServiceTouchpoints1796100000001,
+  PropensityRetraining1796100000002,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CONVERSIONS, inWindow } from './conversion-sql';
 
 /** Counts of one campaign's treated group (sent or tried) and of its holdout, all attributed at read time. */
 export interface GroupCounts {
@@ -25,8 +26,8 @@ export interface ProfileRow {
 /**
  * Each recipient of the campaign with its window: from its send (the freeze for the holdout, which was never sent)
  * for the campaign's attribution days. Bounced is a final failure whose SMTP reply was a permanent 5xx. Set-based:
- * the responses, opt-outs and orders in the windows are each read once for the whole campaign and joined to the
- * recipients (the service replica, one row per customer, joins directly), never looked up per recipient. The plan
+ * the responses, opt-outs, orders and conversions in the windows are each read once for the whole campaign and
+ * joined to the recipients, never looked up per recipient. Converted is the one rule of conversion-sql.ts. The plan
  * relies on current statistics of campaign_recipient: the closer refreshes them when a campaign is sent.
  */
 const MEASURED = `
@@ -44,22 +45,23 @@ const MEASURED = `
   ordered AS (
     SELECT r.customer_id, r.step, sum(o.total_amount) AS amount
       FROM r JOIN campaigns.customer_order o
-        ON o.customer_id = r.customer_id AND o.placed_at >= r.since AND o.placed_at < r.until
+        ON o.customer_id = r.customer_id AND ${inWindow('o.placed_at', 'r.since', 'r.until')}
      GROUP BY r.customer_id, r.step),
+  converted AS (
+    SELECT DISTINCT r.customer_id, r.step
+      FROM r JOIN ${CONVERSIONS} c ON c.customer_id = r.customer_id AND ${inWindow('c.at', 'r.since', 'r.until')}),
   x AS (
     SELECT r.customer_id, CASE r.status WHEN 'holdout' THEN 'holdout' ELSE 'treated' END AS grp,
            r.status = 'sent' AS delivered,
            r.status = 'failed' AND r.last_error ~ '(^|[^0-9])5[0-9]{2}([^0-9]|$)' AS bounced,
            COALESCE(p.opened, false) AS opened, COALESCE(p.clicked, false) AS clicked,
            COALESCE(p.replied, false) AS replied, u.customer_id IS NOT NULL AS unsubscribed,
-           o.amount AS order_amount, o.amount IS NOT NULL OR s.customer_id IS NOT NULL AS converted
+           o.amount AS order_amount, v.customer_id IS NOT NULL AS converted
       FROM r
       LEFT JOIN responded p ON p.customer_id = r.customer_id
       LEFT JOIN unsubscribed u ON u.customer_id = r.customer_id
       LEFT JOIN ordered o ON o.customer_id = r.customer_id AND o.step = r.step
-      -- One row per customer: the last visit, converted when it fell in the window.
-      LEFT JOIN campaigns.customer_service s
-        ON s.customer_id = r.customer_id AND s.last_service_at >= r.since AND s.last_service_at < r.until)`;
+      LEFT JOIN converted v ON v.customer_id = r.customer_id AND v.step = r.step)`;
 
 /** Reads a campaign's results; nothing is stored by a consumer, so a late replica event still counts (ADR 0032). */
 @Injectable()

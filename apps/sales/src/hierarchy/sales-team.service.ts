@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
-import { ConflictError, InvalidInputError, NotFoundError } from '@crm/core';
-import { UnitOfWork } from '@crm/messaging';
+import { SalesUserPlaced } from '@crm/contracts';
+import { Clock, ConflictError, InvalidInputError, NotFoundError } from '@crm/core';
+import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { scopeOf } from './sales-scope';
 import { SalesTeamRepository } from './sales-team.repository';
 import { SalesUser, TeamMember } from './sales-user';
 
 const MAX_USER_ID = 200;
 
-/** Places people in the sales tree and answers who is below whom. */
+/** Places people in the sales tree (each placement published, ADR 0046) and answers who is below whom. */
 @Injectable()
 export class SalesTeamService {
   constructor(
     private readonly team: SalesTeamRepository,
     private readonly uow: UnitOfWork,
+    private readonly events: EventFactory,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
   /** A manager may only place people under themselves or someone below them; admin anywhere. */
@@ -41,6 +45,8 @@ export class SalesTeamService {
       if (existing && scope.kind !== 'all' && !(await this.team.isWithin(scope.userId, member.userId, tx)))
         throw new NotFoundError('sales user', member.userId);
       await this.team.upsert(tx, member);
+      const placed = { ...member, setBy: principal.subject, setAt: this.clock.now().toISOString() };
+      await this.outbox.add(tx, this.events.create(SalesUserPlaced, member.userId, placed));
       return member;
     });
   }

@@ -1072,7 +1072,7 @@ export interface components {
        * @example 1
        */
       lost: number;
-      /** @description The team's manager (rows by team; null: reps with no forecast adjusted, so no manager known) */
+      /** @description The team's manager (rows by team; null: reps with no manager known from the sales tree or a forecast) */
       managerId: string | null;
       /** @description Opportunities open now (not in the window: the pipeline as it stands) */
       openOpportunities: number;
@@ -1990,8 +1990,8 @@ export interface operations {
         /** @description Backtest: the last months of the history held out and forecast from the rest; the forecast horizon by default */
         holdout?: number;
         limit?: number;
-        /** @description orders placed (count), their amount (CNY), or service tickets opened (count; no rep dimension) */
-        metric?: 'orders' | 'amount' | 'tickets';
+        /** @description orders placed (count), their amount (CNY), service tickets opened or repairs done (counts; no rep dimension) */
+        metric?: 'orders' | 'amount' | 'tickets' | 'repairs';
         offset?: number;
         /** @description Quarters to forecast after the history */
         quarters?: number;
@@ -2063,8 +2063,8 @@ export interface operations {
         /** @description Backtest: the last months of the history held out and forecast from the rest; the forecast horizon by default */
         holdout?: number;
         limit?: number;
-        /** @description orders placed (count), their amount (CNY), or service tickets opened (count; no rep dimension) */
-        metric?: 'orders' | 'amount' | 'tickets';
+        /** @description orders placed (count), their amount (CNY), service tickets opened or repairs done (counts; no rep dimension) */
+        metric?: 'orders' | 'amount' | 'tickets' | 'repairs';
         offset?: number;
         /** @description Quarters to forecast after the history */
         quarters?: number;
@@ -2148,8 +2148,8 @@ export interface operations {
         from?: string;
         /** @description Backtest: the last months of the history held out and forecast from the rest; the forecast horizon by default */
         holdout?: number;
-        /** @description orders placed (count), their amount (CNY), or service tickets opened (count; no rep dimension) */
-        metric?: 'orders' | 'amount' | 'tickets';
+        /** @description orders placed (count), their amount (CNY), service tickets opened or repairs done (counts; no rep dimension) */
+        metric?: 'orders' | 'amount' | 'tickets' | 'repairs';
         /** @description Quarters to forecast after the history */
         quarters?: number;
         /** @description Holt-Winters seasonality; multiplicative falls back to additive when a month is zero */
@@ -2489,7 +2489,7 @@ export interface operations {
   SalesPerformanceController_dealer: {
     parameters: {
       query?: {
-        /** @description One row per rep, per team (reps under the manager their latest forecast adjustment named) or per dealer */
+        /** @description One row per rep, per team (every rep below the manager in the sales tree; a rep not in it yet under the manager their latest forecast adjustment named) or per dealer */
         by?: 'rep' | 'team' | 'dealer';
         /** @description Start of the window (inclusive); 30 days before `to` by default */
         from?: string;
@@ -2569,7 +2569,7 @@ export interface operations {
   SalesPerformanceController_performance: {
     parameters: {
       query?: {
-        /** @description One row per rep, per team (reps under the manager their latest forecast adjustment named) or per dealer */
+        /** @description One row per rep, per team (every rep below the manager in the sales tree; a rep not in it yet under the manager their latest forecast adjustment named) or per dealer */
         by?: 'rep' | 'team' | 'dealer';
         /** @description Only the opportunities of this selling dealer */
         dealerId?: string;
@@ -2640,7 +2640,7 @@ export interface operations {
   SalesPerformanceController_export: {
     parameters: {
       query?: {
-        /** @description One row per rep, per team (reps under the manager their latest forecast adjustment named) or per dealer */
+        /** @description One row per rep, per team (every rep below the manager in the sales tree; a rep not in it yet under the manager their latest forecast adjustment named) or per dealer */
         by?: 'rep' | 'team' | 'dealer';
         /** @description Only the opportunities of this selling dealer */
         dealerId?: string;

@@ -36,6 +36,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaign-models/{objective}/retraining': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An objective's retraining schedule and its latest retrainings with both AUCs */
+    get: operations['ModelRetrainingController_status'];
+    /** Set an objective's automatic retraining: how often to look and how many new responders make it retrain; a candidate whose held-out AUC is below the model in use's is not adopted */
+    put: operations['ModelRetrainingController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/campaign-models/{objective}/segments/{id}/scores': {
     parameters: {
       query?: never;
@@ -1061,6 +1079,78 @@ export interface components {
        */
       row: number;
     };
+    RetrainingRunView: {
+      /**
+       * @description The version stored; null when the candidate scored worse and the previous model was kept
+       * @example 4
+       */
+      adoptedVersion: number | null;
+      /** @example 0.77 */
+      candidateAuc: number;
+      /** @enum {string} */
+      objective: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
+      /**
+       * @description Responders among the training rows
+       * @example 640
+       */
+      positives: number;
+      /**
+       * @description The previous model's AUC on the candidate's held-out rows; null when there was none to compare
+       * @example 0.74
+       */
+      previousAuc: number | null;
+      /** @example 3 */
+      previousVersion: number | null;
+      /** Format: date-time */
+      ranAt: string;
+    };
+    RetrainingSettingDto: {
+      /**
+       * @description Off: the objective is trained only on demand
+       * @example true
+       */
+      enabled: boolean;
+      /**
+       * @description How often to look for new responses
+       * @example 24
+       */
+      everyHours: number;
+      /**
+       * @description Retrain once this many more responders than the model in use was trained on have arrived
+       * @example 50
+       */
+      minNewResponses: number;
+    };
+    RetrainingSettingView: {
+      /**
+       * @description Off: the objective is trained only on demand
+       * @example true
+       */
+      enabled: boolean;
+      /**
+       * @description How often to look for new responses
+       * @example 24
+       */
+      everyHours: number;
+      /** Format: date-time */
+      lastCheckedAt: string | null;
+      /**
+       * @description Retrain once this many more responders than the model in use was trained on have arrived
+       * @example 50
+       */
+      minNewResponses: number;
+      /** @enum {string} */
+      objective: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example u-marketer-1 */
+      updatedBy: string;
+    };
+    RetrainingStatusView: {
+      /** @description The latest retrainings first (10) */
+      runs: components['schemas']['RetrainingRunView'][];
+      setting: components['schemas']['RetrainingSettingView'] | null;
+    };
     ScheduleCampaignDto: {
       /**
        * Format: date-time
@@ -1403,6 +1493,155 @@ export interface operations {
       };
       /** @description No record with this id (or one the caller may not see) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ModelRetrainingController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The campaign objective the model is for */
+        objective: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetrainingStatusView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ModelRetrainingController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The campaign objective the model is for */
+        objective: 'service-reminder' | 'new-model-launch' | 'accessories' | 'retention' | 'event-invitation';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetrainingSettingDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetrainingSettingView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -22,7 +22,7 @@ export class MarketQuery {
     enum: MARKET_METRICS,
     default: 'orders',
     description:
-      'orders placed (count), their amount (CNY), or service tickets opened (count; no rep dimension)',
+      'orders placed (count), their amount (CNY), service tickets opened or repairs done (counts; no rep dimension)',
   })
   @IsOptional()
   @IsIn(MARKET_METRICS)

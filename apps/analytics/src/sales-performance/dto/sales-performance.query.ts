@@ -23,7 +23,7 @@ export class SalesPerformanceQuery extends ReportWindowQuery {
     enum: SALES_GROUPINGS,
     default: 'rep',
     description:
-      'One row per rep, per team (reps under the manager their latest forecast adjustment named) or per dealer',
+      'One row per rep, per team (every rep below the manager in the sales tree; a rep not in it yet under the manager their latest forecast adjustment named) or per dealer',
   })
   @IsOptional()
   @IsIn(SALES_GROUPINGS)

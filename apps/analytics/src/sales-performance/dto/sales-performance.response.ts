@@ -67,7 +67,7 @@ export class SalesPerformanceRow extends SalesFigures {
     type: String,
     nullable: true,
     description:
-      "The team's manager (rows by team; null: reps with no forecast adjusted, so no manager known)",
+      "The team's manager (rows by team; null: reps with no manager known from the sales tree or a forecast)",
   })
   managerId: string | null;
 

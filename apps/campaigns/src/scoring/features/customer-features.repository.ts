@@ -12,6 +12,18 @@ export interface FeatureRow {
   label: boolean | null;
 }
 
+export interface LabelCounts {
+  positives: number;
+  negatives: number;
+}
+
+/** An objective's past sends ($1), one row per campaign and customer as of its first send, with its label. */
+const EXAMPLES = `
+  SELECT DISTINCT ON (r.campaign_id, r.customer_id) r.customer_id, r.sent_at AS as_of, ${respondedSql('r', 'k')} AS label
+    FROM campaigns.campaign_recipient r JOIN campaigns.campaign k ON k.id = r.campaign_id
+   WHERE k.objective = $1 AND r.status = 'sent'
+   ORDER BY r.campaign_id, r.customer_id, r.sent_at`;
+
 /** Reads features from the replicas, set-based: a segment's members, one customer, or an objective's past sends. */
 @Injectable()
 export class CustomerFeaturesRepository {
@@ -36,15 +48,16 @@ export class CustomerFeaturesRepository {
    * the send, labelled with whether they responded.
    */
   examples(tx: EntityManager, objective: CampaignObjective): Promise<FeatureRow[]> {
-    return tx.query(
-      featureQuery(
-        `SELECT DISTINCT ON (r.campaign_id, r.customer_id) r.customer_id, r.sent_at AS as_of,
-                ${respondedSql('r', 'k')} AS label
-           FROM campaigns.campaign_recipient r JOIN campaigns.campaign k ON k.id = r.campaign_id
-          WHERE k.objective = $1 AND r.status = 'sent'
-          ORDER BY r.campaign_id, r.customer_id, r.sent_at`,
-      ),
+    return tx.query(featureQuery(EXAMPLES), [objective]);
+  }
+
+  /** How many of those rows responded and how many did not, without reading their features. */
+  async labelCounts(tx: EntityManager, objective: CampaignObjective): Promise<LabelCounts> {
+    const [row] = await tx.query(
+      `SELECT count(*) FILTER (WHERE label)::int AS positives, count(*) FILTER (WHERE NOT label)::int AS negatives
+         FROM (${EXAMPLES}) e`,
       [objective],
     );
+    return row;
   }
 }

@@ -3,7 +3,7 @@ import { respondedSql } from './responded-sql';
 
 /**
  * The features of a population, set-based: `population` is a SELECT of (customer_id, as_of, label) and each feature
- * is read as of its row's moment (vehicles bought, orders placed, service and campaigns before it), so a training row
+ * is read as of its row's moment (vehicles bought, orders placed, service visits and campaigns before it), so a training row
  * never sees what happened after its campaign was sent. The value tier is the current one (the replica keeps no
  * history). Unknown values are NULL; the standardisation makes them the mean.
  */
@@ -20,6 +20,9 @@ export function featureQuery(population: string): string {
     LEFT JOIN LATERAL (
       SELECT count(*) AS placed, sum(o.total_amount) AS amount, min(o.placed_at) AS first
         FROM campaigns.customer_order o WHERE o.customer_id = p.customer_id AND o.placed_at < p.as_of) ord ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS visits FROM campaigns.customer_touchpoint tp
+       WHERE tp.customer_id = p.customer_id AND tp.kind = 'service_visit' AND tp.occurred_at < p.as_of) vis ON true
     LEFT JOIN campaigns.customer_service s ON s.customer_id = p.customer_id AND s.last_service_at < p.as_of
     LEFT JOIN campaigns.customer_value_tier t ON t.customer_id = p.customer_id
     LEFT JOIN LATERAL (

@@ -29,6 +29,7 @@ const NUMERIC: PropensityFeature[] = [
     sql: `${yearsBefore('s.last_service_at')} * 12`,
   },
   { key: 'serviced', name: 'Has a service visit on record', sql: `(s.customer_id IS NOT NULL)::int` },
+  { key: 'serviceVisits', name: 'Service visits', sql: `vis.visits` },
   { key: 'orderCount', name: 'Orders placed', sql: `ord.placed` },
   { key: 'orderAmount', name: 'Amount ordered (10k CNY)', sql: `ord.amount / 10000` },
   { key: 'pastResponseRate', name: 'Response rate to earlier campaigns', sql: `past.rate` },

@@ -9,14 +9,19 @@ import { fitLogistic } from '../model/logistic-trainer';
 import { probabilityOf, PropensityModel } from '../model/propensity-model';
 import { PropensityModelRepository } from '../model/propensity-model.repository';
 import { fitStandardisation, standardise, Standardisation } from '../model/standardisation';
+import { RetrainingRun } from '../retraining/retraining';
 import { splitHeldOut } from './held-out-split';
 
 /** Fewer responders (or non-responders) than this and a model would learn noise; training is refused. */
 export const MIN_PER_CLASS = 20;
 
-type LabelledRow = FeatureRow & { label: boolean };
+/** Who trained a model that the schedule retrained. */
+export const RETRAINING_ACTOR = 'scheduled-retraining';
 
-/** Trains an objective's model on demand from its past sends and stores it as the next version (ADR 0033). */
+type LabelledRow = FeatureRow & { label: boolean };
+type Candidate = Omit<PropensityModel, 'version'>;
+
+/** Trains an objective's model from its past sends, on demand or by its schedule (ADR 0033, 0046). */
 @Injectable()
 export class PropensityTrainingService {
   constructor(
@@ -26,7 +31,49 @@ export class PropensityTrainingService {
     private readonly clock: Clock,
   ) {}
 
+  /** On demand: stored as the next version whatever its AUC. */
   async train(objective: CampaignObjective, trainedBy: string): Promise<PropensityModel> {
+    const { candidate } = await this.fit(objective, trainedBy);
+    return this.models.insertNext(this.dataSource.manager, candidate);
+  }
+
+  /**
+   * By the schedule: once `minNewResponses` responders arrived since the model in use was trained, a candidate is
+   * trained and adopted unless its AUC is below the current model's on the same held-out rows. Null when too few
+   * new responders arrived or too few responses exist to train at all.
+   */
+  async retrain(objective: CampaignObjective, minNewResponses: number): Promise<RetrainingRun | null> {
+    const db = this.dataSource.manager;
+    const previous = await this.models.latest(db, objective);
+    const { positives } = await this.features.labelCounts(db, objective);
+    if (previous && positives - previous.positives < minNewResponses) return null;
+    const fitted = await this.fit(objective, RETRAINING_ACTOR).catch((error: unknown) => {
+      if (error instanceof ConflictError) return null;
+      throw error;
+    });
+    if (!fitted) return null;
+    const { candidate, heldOut } = fitted;
+    const comparable = previous && previous.features.join() === FEATURE_KEYS.join();
+    const previousAuc = comparable ? heldOutAuc(previous, heldOut) : null;
+    const adopted =
+      previousAuc === null || candidate.auc >= previousAuc
+        ? await this.models.insertNext(db, candidate)
+        : null;
+    return {
+      objective,
+      ranAt: candidate.trainedAt,
+      positives: candidate.positives,
+      previousVersion: previous?.version ?? null,
+      previousAuc,
+      candidateAuc: candidate.auc,
+      adoptedVersion: adopted?.version ?? null,
+    };
+  }
+
+  private async fit(
+    objective: CampaignObjective,
+    trainedBy: string,
+  ): Promise<{ candidate: Candidate; heldOut: LabelledRow[] }> {
     const rows = (await this.features.examples(this.dataSource.manager, objective)) as LabelledRow[];
     const { train, heldOut } = splitHeldOut(rows);
     assertEnough(objective, rows, heldOut);
@@ -38,7 +85,7 @@ export class PropensityTrainingService {
       train.map((row) => standardise(row.values, standardisation)),
       train.map((row) => row.label),
     );
-    return this.models.insertNext(this.dataSource.manager, {
+    const candidate = {
       objective,
       features: FEATURE_KEYS,
       ...fitted,
@@ -50,7 +97,8 @@ export class PropensityTrainingService {
       negatives: rows.filter((row) => !row.label).length,
       trainedBy,
       trainedAt: this.clock.now().toISOString(),
-    });
+    };
+    return { candidate, heldOut };
   }
 }
 

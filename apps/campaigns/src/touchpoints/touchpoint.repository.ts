@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/** A dated contact of a customer that counts as a conversion besides an order (ADR 0046). */
+export type TouchpointKind = 'service_visit' | 'lead' | 'test_drive';
+
+/** campaigns' copy of service visits, leads and test drives: who, when; keyed by the source's id. */
+@Injectable()
+export class TouchpointRepository {
+  /** A repeated event adds nothing; a repair replaces the backfilled last visit it is (ADR 0046). */
+  async record(
+    tx: EntityManager,
+    kind: TouchpointKind,
+    sourceId: string,
+    customerId: string,
+    occurredAt: string,
+  ): Promise<void> {
+    if (kind === 'service_visit')
+      await tx.query(
+        `DELETE FROM campaigns.customer_touchpoint
+          WHERE kind = 'service_visit' AND source_id = $1 AND customer_id = $1 AND occurred_at = $2`,
+        [customerId, occurredAt],
+      );
+    await tx.query(
+      `INSERT INTO campaigns.customer_touchpoint (kind, source_id, customer_id, occurred_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (kind, source_id) DO NOTHING`,
+      [kind, sourceId, customerId, occurredAt],
+    );
+  }
+
+  /** A lead is dated by its capture, with or without a customer yet: a later conversion may name one. */
+  async captureLead(tx: EntityManager, leadId: string, customerId: string | null, capturedAt: string) {
+    await tx.query(
+      `INSERT INTO campaigns.customer_touchpoint (kind, source_id, customer_id, occurred_at)
+       VALUES ('lead', $1, $2, $3)
+       ON CONFLICT (kind, source_id) DO UPDATE SET occurred_at = EXCLUDED.occurred_at,
+         customer_id = COALESCE(EXCLUDED.customer_id, campaigns.customer_touchpoint.customer_id)`,
+      [leadId, customerId, capturedAt],
+    );
+  }
+
+  /** The customer a converted lead names fills a lead captured without one; its capture time stays. */
+  async linkLead(tx: EntityManager, leadId: string, customerId: string, convertedAt: string) {
+    await tx.query(
+      `INSERT INTO campaigns.customer_touchpoint (kind, source_id, customer_id, occurred_at)
+       VALUES ('lead', $1, $2, $3)
+       ON CONFLICT (kind, source_id) DO UPDATE
+         SET customer_id = COALESCE(campaigns.customer_touchpoint.customer_id, EXCLUDED.customer_id)`,
+      [leadId, customerId, convertedAt],
+    );
+  }
+
+  async repointCustomer(tx: EntityManager, fromId: string, toId: string): Promise<void> {
+    await tx.query(`UPDATE campaigns.customer_touchpoint SET customer_id = $2 WHERE customer_id = $1`, [
+      fromId,
+      toId,
+    ]);
+  }
+
+  async deleteFor(tx: EntityManager, customerId: string): Promise<void> {
+    await tx.query(`DELETE FROM campaigns.customer_touchpoint WHERE customer_id = $1`, [customerId]);
+  }
+}
