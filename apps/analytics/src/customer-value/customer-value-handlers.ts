@@ -97,11 +97,18 @@ function valueCustomer(state: CustomerState, at: string, registered: boolean): V
 interface RepairEvent {
   id: string;
   occurredAt: string;
-  payload: Pick<PayloadOf<typeof RepairRecorded>, 'repairId' | 'customerId' | 'stationId' | 'cost' | 'repairedAt'>;
+  payload: Pick<
+    PayloadOf<typeof RepairRecorded>,
+    'repairId' | 'customerId' | 'stationId' | 'cost' | 'repairedAt'
+  >;
 }
 
 /** A repair nobody paid for (warranty, goodwill) is no purchase. */
-async function addPaidRepairs(store: CustomerValueStore, tx: EntityManager, events: RepairEvent[]): Promise<void> {
+async function addPaidRepairs(
+  store: CustomerValueStore,
+  tx: EntityManager,
+  events: RepairEvent[],
+): Promise<void> {
   const paid = events.filter(({ payload }) => payload.cost.amount > 0);
   if (paid.length === 0) return;
   await store.addRepairs(

@@ -46,17 +46,25 @@ export class Customer360Service {
   private async build(customerId: string): Promise<Customer360> {
     const found = await this.repository.profile(customerId);
     if (!found) throw new NotFoundError('customer', customerId);
-    const [vehicles, repairs, tickets, interactions, salesActivities, nextBestOffer, offers, browsingProfile] =
-      await Promise.all([
-        this.repository.vehicles(customerId),
-        this.repository.repairs(customerId),
-        this.repository.tickets(customerId),
-        this.interactions.recentFor(customerId, RECENT_INTERACTIONS),
-        this.salesActivities.recentFor(customerId, RECENT_INTERACTIONS),
-        this.repository.nextBestOffer(customerId),
-        this.repository.activeOffers(customerId, this.clock.now()),
-        this.repository.browsingProfile(customerId),
-      ]);
+    const [
+      vehicles,
+      repairs,
+      tickets,
+      interactions,
+      salesActivities,
+      nextBestOffer,
+      offers,
+      browsingProfile,
+    ] = await Promise.all([
+      this.repository.vehicles(customerId),
+      this.repository.repairs(customerId),
+      this.repository.tickets(customerId),
+      this.interactions.recentFor(customerId, RECENT_INTERACTIONS),
+      this.salesActivities.recentFor(customerId, RECENT_INTERACTIONS),
+      this.repository.nextBestOffer(customerId),
+      this.repository.activeOffers(customerId, this.clock.now()),
+      this.repository.browsingProfile(customerId),
+    ]);
     return {
       ...found,
       vehicles: vehicles.map((v) => this.vehicleView(v)),

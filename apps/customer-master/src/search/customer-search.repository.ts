@@ -150,7 +150,9 @@ function nameSql(probe: NameProbe, page: SearchPage): SearchSql {
          AND c.name_latin % $4 AND c.status = 'active'
        ORDER BY score DESC, sort_key LIMIT $5)`;
   const tiers = probe.fuzzy ? [prefix, keyed, soundAlike, fuzzy] : [prefix, keyed, soundAlike];
-  const names = probe.fuzzy ? ['prefix', 'keyed', 'sound_alike', 'fuzzy'] : ['prefix', 'keyed', 'sound_alike'];
+  const names = probe.fuzzy
+    ? ['prefix', 'keyed', 'sound_alike', 'fuzzy']
+    : ['prefix', 'keyed', 'sound_alike'];
   const hits = `${tiers.join(', ')},
        hits AS (${names.map((name) => `SELECT * FROM ${name}`).join(' UNION ALL ')})`;
   const exact = containsCjk(probe.text) ? probe.text : probe.latin.replace(/ /g, '');
