@@ -35,33 +35,13 @@ export function registerCustomerValueHandlers(
   subscriber.onBatch(consumer('orderFacts'), OrderPlaced, (events, tx) =>
     store.addOrders(
       tx,
-      events.map(({ id, payload, occurredAt }) => ({
-        orderId: payload.orderId,
-        customerId: payload.customerId,
-        dealerId: payload.dealerId,
-        amount: payload.total.amount,
-        currency: payload.total.currency,
-        models: [...new Set(payload.items.map((item) => item.modelName))],
-        placedAt: payload.placedAt,
-        eventAt: occurredAt,
-        eventId: id,
-      })),
+      orderFacts(events, (item) => item.modelName),
     ),
   );
   subscriber.onBatch(consumer('orderFacts'), DmsOrderRecorded, (events, tx) =>
     store.addOrders(
       tx,
-      events.map(({ id, payload, occurredAt }) => ({
-        orderId: payload.orderId,
-        customerId: payload.customerId,
-        dealerId: payload.dealerId,
-        amount: payload.total.amount,
-        currency: payload.total.currency,
-        models: [...new Set(payload.items.map((item) => item.model))],
-        placedAt: payload.placedAt,
-        eventAt: occurredAt,
-        eventId: id,
-      })),
+      orderFacts(events, (item) => item.model),
     ),
   );
   subscriber.onBatch(consumer('repairFacts'), RepairRecorded, (events, tx) =>
@@ -92,6 +72,32 @@ function valueCustomer(state: CustomerState, at: string, registered: boolean): V
     registeredAt: registered ? at : null,
     at,
   };
+}
+
+interface OrderEvent<Item> {
+  id: string;
+  occurredAt: string;
+  payload: Pick<
+    PayloadOf<typeof OrderPlaced>,
+    'orderId' | 'customerId' | 'dealerId' | 'total' | 'placedAt'
+  > & {
+    items: Item[];
+  };
+}
+
+/** Native and DMS orders as the store keeps them; only where their items name the model differs. */
+function orderFacts<Item>(events: OrderEvent<Item>[], modelOf: (item: Item) => string) {
+  return events.map(({ id, payload, occurredAt }) => ({
+    orderId: payload.orderId,
+    customerId: payload.customerId,
+    dealerId: payload.dealerId,
+    amount: payload.total.amount,
+    currency: payload.total.currency,
+    models: [...new Set(payload.items.map(modelOf))],
+    placedAt: payload.placedAt,
+    eventAt: occurredAt,
+    eventId: id,
+  }));
 }
 
 interface RepairEvent {

@@ -101,8 +101,8 @@ export class DmsOrderRowDto extends DmsCustomerRowDto {
   placedAt: string;
 }
 
-/** An invoice of an order this DMS sent before. */
-export class DmsInvoiceRowDto extends DmsRecordRowDto {
+/** A document (invoice, payment) about an order this DMS sent before, and its amount. */
+abstract class DmsOrderDocumentRowDto extends DmsRecordRowDto {
   @ApiPropertyOptional({ description: "The dealer's id: a dealer's own (may be left out), named by admins" })
   @IsOptional()
   @IsUUID()
@@ -119,31 +119,17 @@ export class DmsInvoiceRowDto extends DmsRecordRowDto {
   @ValidateNested()
   @Type(() => MoneyDto)
   amount: MoneyDto;
+}
 
+/** An invoice of an order this DMS sent before. */
+export class DmsInvoiceRowDto extends DmsOrderDocumentRowDto {
   @ApiProperty({ example: '2026-06-18' })
   @IsCalendarDate()
   issuedOn: string;
 }
 
 /** A payment for an order this DMS sent before. */
-export class DmsPaymentRowDto extends DmsRecordRowDto {
-  @ApiPropertyOptional({ description: "The dealer's id: a dealer's own (may be left out), named by admins" })
-  @IsOptional()
-  @IsUUID()
-  dealerId?: string;
-
-  @ApiProperty({ description: "The order's id in this DMS", example: 'O-2026-0042' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  orderExternalId: string;
-
-  @ApiProperty({ type: MoneyDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  amount: MoneyDto;
-
+export class DmsPaymentRowDto extends DmsOrderDocumentRowDto {
   @ApiPropertyOptional({ example: 'bank-transfer' })
   @IsOptional()
   @IsString()
