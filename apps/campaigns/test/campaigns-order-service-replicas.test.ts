@@ -141,7 +141,8 @@ describe('campaigns order and service-history replicas (crm.order.v1, crm.ticket
     ];
     for (const event of setup) await applied(event);
 
-    // Handled by the customer replica, the orders, the service history, the static lists, the value tiers and cross-sell.
+    // Handled by the customer replica, the orders, the service history, the static lists, the value tiers, cross-sell,
+    // the sales touchpoints and the browsing profiles.
     await applied(
       await harness.publish(CustomerMerged, survivor.customerId, {
         survivorId: survivor.customerId,
@@ -149,7 +150,7 @@ describe('campaigns order and service-history replicas (crm.order.v1, crm.ticket
         movedVehicleIds: [],
         survivor,
       }),
-      6,
+      8,
     );
     expect((await orders(survivor.customerId)).map((row) => row.id)).toEqual([order.orderId]);
     expect(await orders(merged.customerId)).toEqual([]);
@@ -197,8 +198,8 @@ describe('campaigns order and service-history replicas (crm.order.v1, crm.ticket
         customerId: customer.customerId,
         erasedAt: new Date().toISOString(),
       }),
-      // The merge's six groups, and tracking, which scrubs the person's response details.
-      7,
+      // The merge's eight groups, and tracking, which scrubs the person's response details.
+      9,
     );
     expect(await orders(customer.customerId)).toEqual([]);
     expect(await service(customer.customerId)).toBeUndefined();
