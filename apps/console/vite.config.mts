@@ -11,11 +11,6 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@crm/api-client/generated': generated } },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
-  server: {
-    proxy: Object.fromEntries(
-      ['/auth', '/lookup', '/customers', '/agents', '/telephony', '/quality-types', '/tickets'].map(
-        (path) => [path, process.env.CRM_URL ?? 'http://127.0.0.1:3000'],
-      ),
-    ),
-  },
+  // Everything but the console itself goes to the CRM.
+  server: { proxy: { '^/(?!console)': process.env.CRM_URL ?? 'http://127.0.0.1:3000' } },
 });

@@ -1,14 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { Fragment, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError, sessionEvents } from './api/clients';
 import { useSession, useSessionActions } from './api/session';
-import { CustomerPage } from './agent/customer.page';
-import { SearchPage } from './agent/search.page';
+import { AREAS } from './areas/areas';
 import { HomePage } from './home/home.page';
 import { ConsoleLayout } from './layout/console-layout';
 import { homeOf } from './layout/navigation';
@@ -64,22 +63,30 @@ function SessionRoutes() {
   }, [forget]);
   if (session.isPending) return null;
   const principal = session.data ?? null;
+  const publicRoutes = AREAS.map((area) => <Fragment key={area.name}>{area.publicRoutes}</Fragment>);
   if (!principal)
     return (
-      <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route path="*" element={<Navigate to="/sign-in" replace />} />
-      </Routes>
+      <Suspense fallback={<Spin />}>
+        <Routes>
+          {publicRoutes}
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="*" element={<Navigate to="/sign-in" replace />} />
+        </Routes>
+      </Suspense>
     );
   return (
-    <Routes>
-      <Route element={<ConsoleLayout principal={principal} />}>
-        <Route path="/" element={<Navigate to={homeOf(principal)} replace />} />
-        <Route path="/home" element={<HomePage principal={principal} />} />
-        <Route path="/agent" element={<SearchPage />} />
-        <Route path="/agent/customers/:customerId" element={<CustomerPage />} />
-      </Route>
-      <Route path="*" element={<Navigate to="/" replace />} />
-    </Routes>
+    <Suspense fallback={<Spin />}>
+      <Routes>
+        {publicRoutes}
+        <Route element={<ConsoleLayout principal={principal} />}>
+          <Route path="/" element={<Navigate to={homeOf(principal)} replace />} />
+          <Route path="/home" element={<HomePage principal={principal} />} />
+          {AREAS.map((area) => (
+            <Fragment key={area.name}>{area.routes}</Fragment>
+          ))}
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Suspense>
   );
 }

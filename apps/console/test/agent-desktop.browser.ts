@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { ConsoleUnderTest, ROOT, screenshotDir } from './console-under-test';
-
-// The machine has no CJK font; the one the sales app renders quote PDFs with stands in, so screenshots show Chinese.
-const CJK_FONT = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_URL = '/console/__test-font/noto-sans-sc.ttf';
-const FONT_STYLE =
-  `@font-face{font-family:'Test CJK';font-weight:100 900;src:url(${FONT_URL})}` +
-  `*{font-family:-apple-system,'Segoe UI',Roboto,Arial,'Test CJK',sans-serif!important}`;
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newDesk, seriousViolations as axeFindings, shoot as shootPage } from './browser-kit';
+import { ConsoleUnderTest } from './console-under-test';
 
 interface Ticket {
   ticketId: string;
@@ -31,13 +22,7 @@ describe('the agent desktop in a browser', () => {
   let view: Customer360;
 
   beforeAll(async () => {
-    [crm, browser] = await Promise.all([
-      ConsoleUnderTest.start(),
-      chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-background-networking'],
-      }),
-    ]);
+    [crm, browser] = await Promise.all([ConsoleUnderTest.start(), launchChromium()]);
     // The story's customer has a Chinese name (the demo has English names too).
     for (const ticket of (await crm.api<{ items: Ticket[] }>('agent', '/tickets?limit=50')).items) {
       customerId = ticket.customerId;
@@ -45,23 +30,7 @@ describe('the agent desktop in a browser', () => {
       if (/^\p{Script=Han}+$/u.test(view.profile.name) && view.repairs.length > 0) break;
     }
     expect(view.profile.name).toMatch(/^\p{Script=Han}+$/u);
-    context = await browser.newContext({
-      viewport: { width: 1360, height: 900 },
-      locale: 'zh-CN',
-      // No transitions: axe then measures the colours a screen settles on.
-      reducedMotion: 'reduce',
-    });
-    await context.route(`**${FONT_URL}`, (route) =>
-      route.fulfill({ path: CJK_FONT, contentType: 'font/ttf' }),
-    );
-    await context.addInitScript((css: string) => {
-      document.addEventListener('DOMContentLoaded', () => {
-        const style = document.createElement('style');
-        style.textContent = css;
-        document.head.append(style);
-      });
-    }, FONT_STYLE);
-    page = await context.newPage();
+    ({ context, page } = await newDesk(browser));
   }, 600_000);
 
   afterAll(async () => {
@@ -69,35 +38,8 @@ describe('the agent desktop in a browser', () => {
     await crm?.stop();
   });
 
-  const shoot = async (name: string, fullPage = true) => {
-    const file = join(screenshotDir(), `${name}.png`);
-    // Load the stand-in font before the picture (it is 10 MB), then let the page paint with it.
-    await page.evaluate(async () => {
-      await Promise.all(
-        ['400', '600'].map((weight) => document.fonts.load(`${weight} 16px 'Test CJK'`, '中文')),
-      );
-      await document.fonts.ready;
-      // Text laid out before the font arrived keeps its fallback boxes until laid out again.
-      document.body.style.display = 'none';
-      void document.body.offsetHeight;
-      document.body.style.display = '';
-      await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
-    });
-    await page.screenshot({ path: file, fullPage });
-    // CONSOLE_SCREENSHOTS=docs refreshes the README's pictures.
-    if (process.env.CONSOLE_SCREENSHOTS === 'docs') {
-      mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
-      copyFileSync(file, join(ROOT, 'docs', 'screenshots', `${name}.png`));
-    }
-  };
-  const seriousViolations = async () => {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-      );
-  };
+  const shoot = (name: string, fullPage = true) => shootPage(page, name, fullPage);
+  const seriousViolations = () => axeFindings(page);
 
   it('signs the agent in with an http-only cookie and lands on the desktop', async () => {
     await page.goto(crm.url);

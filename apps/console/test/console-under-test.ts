@@ -17,10 +17,13 @@ export class ConsoleUnderTest {
   private constructor(
     readonly url: string,
     private readonly child: ChildProcess | null,
-    private readonly dataDir: string,
+    readonly dataDir: string,
   ) {}
 
-  /** CONSOLE_TEST_URL and CONSOLE_TEST_DATA_DIR attach to a running `npm start` instead (for working on the tests). */
+  /**
+   * CONSOLE_TEST_URL and CONSOLE_TEST_DATA_DIR attach to a running one instead: the one the browser suites'
+   * global setup starts, or an `npm start` while working on the tests.
+   */
   static async start(): Promise<ConsoleUnderTest> {
     const { CONSOLE_TEST_URL, CONSOLE_TEST_DATA_DIR } = process.env;
     if (CONSOLE_TEST_URL && CONSOLE_TEST_DATA_DIR)

@@ -3,6 +3,8 @@ module.exports = {
   rootDir: '../../..',
   testMatch: ['<rootDir>/apps/console/test/**/*.browser.ts'],
   testEnvironment: 'node',
+  globalSetup: '<rootDir>/apps/console/test/global-setup.ts',
+  globalTeardown: '<rootDir>/apps/console/test/global-teardown.ts',
   testTimeout: 120000,
   moduleNameMapper: {
     '^@crm/testing$': '<rootDir>/test/support',

@@ -1,7 +1,12 @@
 import type { Middleware } from 'openapi-fetch';
 import {
+  createAnalyticsClient,
   createCallCenterClient,
+  createCampaignsClient,
+  createCustomerMasterClient,
   createIdentityClient,
+  createIntegrationClient,
+  createSalesClient,
   createServiceClient,
   type CallCenterApi,
 } from '@crm/api-client/generated';
@@ -36,7 +41,22 @@ const options = { baseUrl: window.location.origin, headers: { [CSRF_HEADER]: '1'
 export const identityApi = createIdentityClient(options);
 export const callCenterApi = createCallCenterClient(options);
 export const serviceApi = createServiceClient(options);
-for (const client of [identityApi, callCenterApi, serviceApi]) client.use(sessionWatch);
+export const customerMasterApi = createCustomerMasterClient(options);
+export const salesApi = createSalesClient(options);
+export const campaignsApi = createCampaignsClient(options);
+export const analyticsApi = createAnalyticsClient(options);
+export const integrationApi = createIntegrationClient(options);
+for (const client of [
+  identityApi,
+  callCenterApi,
+  serviceApi,
+  customerMasterApi,
+  salesApi,
+  campaignsApi,
+  analyticsApi,
+  integrationApi,
+])
+  client.use(sessionWatch);
 
 /** The data of an openapi-fetch answer, or an ApiError with its problem. */
 export async function data<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { AREAS } from '../areas/areas';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -14,8 +15,16 @@ function savedLanguage(): Language {
   return LANGUAGES.find((language) => language === saved) ?? 'zh-CN';
 }
 
+function areaTexts(language: Language): Record<string, object> {
+  return Object.fromEntries(AREAS.flatMap((area) => (area.texts ? [[area.name, area.texts[language]]] : [])));
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  // The shared texts are the default namespace; each area brings its own, named after it.
+  resources: {
+    'zh-CN': { translation: zhCN, ...areaTexts('zh-CN') },
+    en: { translation: en, ...areaTexts('en') },
+  },
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

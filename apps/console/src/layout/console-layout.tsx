@@ -1,5 +1,6 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { App, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { App, Button, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Principal } from '../api/session';
@@ -27,7 +28,7 @@ export function ConsoleLayout({ principal }: { principal: Principal }) {
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
-            items={items.map((item) => ({ key: item.path, icon: item.icon, label: t(`nav.${item.label}`) }))}
+            items={items.map((item) => ({ key: item.path, icon: item.icon, label: t(item.label) }))}
             onClick={({ key }) => navigate(key)}
           />
         </nav>
@@ -69,7 +70,9 @@ export function ConsoleLayout({ principal }: { principal: Principal }) {
         </Header>
         <Content style={{ margin: 24 }}>
           <main>
-            <Outlet />
+            <Suspense fallback={<Spin />}>
+              <Outlet />
+            </Suspense>
           </main>
         </Content>
       </Layout>

@@ -1,26 +1,13 @@
-import { CustomerServiceOutlined, HomeOutlined } from '@ant-design/icons';
-import type { ReactNode } from 'react';
-import type { Principal, Role } from '../api/session';
+import { HomeOutlined } from '@ant-design/icons';
+import type { Principal } from '../api/session';
+import { AREAS } from '../areas/areas';
+import type { NavItem } from '../areas/console-area';
 
-export interface NavItem {
-  path: string;
-  /** An i18n key under nav. */
-  label: 'agentDesktop' | 'home';
-  icon: ReactNode;
-  /** Who sees it; admin sees everything. */
-  roles: Role[];
-}
-
-/** The side menu per role: each portal adds its entry here (service manager, station, dealer, admin come next). */
-export const NAVIGATION: NavItem[] = [
-  { path: '/agent', label: 'agentDesktop', icon: <CustomerServiceOutlined />, roles: ['agent'] },
-];
-
-const HOME: NavItem = { path: '/home', label: 'home', icon: <HomeOutlined />, roles: [] };
+const HOME: NavItem = { path: '/home', label: 'nav.home', icon: <HomeOutlined />, roles: [] };
 
 export function navigationFor(principal: Principal): NavItem[] {
   const isAdmin = principal.roles.includes('admin');
-  const items = NAVIGATION.filter(
+  const items = AREAS.flatMap((area) => area.nav).filter(
     (item) => isAdmin || item.roles.some((role) => principal.roles.includes(role)),
   );
   return items.length > 0 ? items : [HOME];

@@ -1,0 +1,5 @@
+import type { ConsoleUnderTest } from './console-under-test';
+
+export default async function stopConsole(): Promise<void> {
+  await (globalThis as { consoleUnderTest?: ConsoleUnderTest }).consoleUnderTest?.stop();
+}
