@@ -1,5 +1,6 @@
 export * from './problem-details.filter';
 export * from './validation.pipe';
+export * from './zod-field-errors';
 export * from './page.dto';
 export * from './uuid.pipe';
 export * from './geo-point.dto';

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { zodFieldErrors } from '@crm/http';
 import { z } from 'zod';
 import { FieldError, InvalidInputError } from '@crm/core';
 
@@ -38,23 +39,13 @@ export type CampaignTemplate = z.infer<typeof templateSchema>;
  */
 export function parseCampaignTemplate(value: unknown, path = 'template'): CampaignTemplate {
   const parsed = templateSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidInputError(fieldErrorsOf(parsed.error, path));
+  if (!parsed.success) throw new InvalidInputError(zodFieldErrors(parsed.error, path));
   const errors: FieldError[] = [];
   for (const [language, texts] of Object.entries(parsed.data))
     for (const [part, text] of Object.entries(texts ?? {}))
       errors.push(...templateErrors(text, `${path}.${language}.${part}`));
   if (errors.length > 0) throw new InvalidInputError(errors);
   return parsed.data;
-}
-
-/** Each schema issue as a field error under `path`, an unknown key named by its own path. */
-export function fieldErrorsOf(error: z.ZodError, path: string): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: [path, ...issue.path.map(String), ...(issue.code === 'unrecognized_keys' ? issue.keys : [])].join(
-      '.',
-    ),
-    message: issue.message,
-  }));
 }
 
 function templateErrors(text: string, field: string): FieldError[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { zodFieldErrors } from '@crm/http';
 import { InvalidInputError } from '@crm/core';
-import { fieldErrorsOf, Personalisation } from './campaign-template';
+import { Personalisation } from './campaign-template';
 
 /** What an SMS parameter may be filled with: the recipient's replica fields (the unsubscribe is the provider's). */
 export const SMS_PARAM_SOURCES = [
@@ -40,7 +41,7 @@ export type SmsTemplate = z.infer<typeof smsTemplateSchema>;
 /** An SMS template from a request; a bad one is a 400 naming the field, e.g. `template.params.car`. */
 export function parseSmsTemplate(value: unknown, path = 'template'): SmsTemplate {
   const parsed = smsTemplateSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidInputError(fieldErrorsOf(parsed.error, path));
+  if (!parsed.success) throw new InvalidInputError(zodFieldErrors(parsed.error, path));
   return parsed.data;
 }
 

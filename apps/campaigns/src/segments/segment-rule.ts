@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodFieldErrors } from '@crm/http';
 import { ALL_CONTACT_CHANNELS, VALUE_TIERS } from '@crm/contracts';
 import { FieldError, InvalidInputError } from '@crm/core';
 
@@ -119,20 +120,6 @@ function groupKey(value: unknown): 'all' | 'any' | null {
 
 export function collect<T>(result: z.ZodSafeParseResult<T>, path: string, errors: FieldError[]): T | null {
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    for (const key of keys)
-      errors.push({
-        field: fieldPath(path, key === undefined ? issue.path : [...issue.path, key]),
-        message: issue.message,
-      });
-  }
+  errors.push(...zodFieldErrors(result.error, path));
   return null;
-}
-
-function fieldPath(base: string, path: PropertyKey[]): string {
-  return path.reduce<string>(
-    (field, part) => (typeof part === 'number' ? `${field}[${part}]` : `${field}.${String(part)}`),
-    base,
-  );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collectFieldErrors } from './field-errors';
+import { zodFieldErrors } from '@crm/http';
 import { InvalidInputError } from '@crm/core';
 
 const DAY_MS = 86_400_000;
@@ -56,7 +56,7 @@ export function parsePageBeacon(raw: unknown): PageBeacon | null {
   const record = body as Record<string, unknown>;
   if (record.type !== 'forget' && record.consent !== true) return null;
   const result = beaconSchema.safeParse(body);
-  if (!result.success) throw new InvalidInputError(collectFieldErrors(result.error, 'body'));
+  if (!result.success) throw new InvalidInputError(zodFieldErrors(result.error, 'body'));
   return result.data;
 }
 
