@@ -19,24 +19,12 @@ export interface TracingOptions {
   exporter?: SpanExporter;
 }
 
-/** Traces are on only when an OTLP endpoint is configured; otherwise nothing is loaded and nothing costs. */
-export function tracingRequested(env: NodeJS.ProcessEnv): boolean {
-  return (
-    Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) &&
-    env.OTEL_SDK_DISABLED !== 'true'
-  );
-}
-
 /** True once `startTracing` ran in this process. */
 export function tracingEnabled(): boolean {
   return sdk !== undefined;
 }
 
-/**
- * Starts the OpenTelemetry SDK with the instrumentations for HTTP (server and client), Express, pg,
- * ioredis and kafkajs. Must run before those modules are loaded, which is why every main.ts imports
- * `@crm/tracing` first.
- */
+/** The SDK with the instrumentations for HTTP (server and client), Express, pg, ioredis and kafkajs. */
 export function startTracing(options: TracingOptions): void {
   if (sdk) return;
   sdk = new NodeSDK({
@@ -61,7 +49,6 @@ export function startTracing(options: TracingOptions): void {
   propagateTraceThroughFetch();
 }
 
-/** Exports what is buffered; called once the app has shut down. */
 export async function shutdownTracing(): Promise<void> {
   const running = sdk;
   sdk = undefined;
