@@ -21,3 +21,14 @@ function fieldPath(base: string, path: PropertyKey[]): string {
     base,
   );
 }
+
+/** The parsed value, or null with its issues added to `errors` (for parsers that report every bad field at once). */
+export function parsedOrCollect<T>(
+  result: z.ZodSafeParseResult<T>,
+  path: string,
+  errors: FieldError[],
+): T | null {
+  if (result.success) return result.data;
+  errors.push(...zodFieldErrors(result.error, path));
+  return null;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zodFieldErrors } from '@crm/http';
+import { parsedOrCollect } from '@crm/http';
 import { ALL_CONTACT_CHANNELS, VALUE_TIERS } from '@crm/contracts';
 import { FieldError, InvalidInputError } from '@crm/core';
 
@@ -99,12 +99,15 @@ export function parseSegmentRule(value: unknown, path = 'rule'): SegmentRule {
 
 function parseNode(value: unknown, path: string, depth: number, errors: FieldError[]): SegmentRule | null {
   const key = groupKey(value);
-  if (!key) return collect(conditionSchema.safeParse(value), path, errors);
+  if (!key) return parsedOrCollect(conditionSchema.safeParse(value), path, errors);
   if (depth >= MAX_DEPTH) {
     errors.push({ field: path, message: `rules nest at most ${MAX_DEPTH} levels` });
     return null;
   }
-  const group = collect(groupSchema(key).safeParse(value), path, errors) as Record<string, unknown[]> | null;
+  const group = parsedOrCollect(groupSchema(key).safeParse(value), path, errors) as Record<
+    string,
+    unknown[]
+  > | null;
   if (!group) return null;
   const children = group[key].map((child, index) =>
     parseNode(child, `${path}.${key}[${index}]`, depth + 1, errors),
@@ -116,10 +119,4 @@ function groupKey(value: unknown): 'all' | 'any' | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   if ('all' in value) return 'all';
   return 'any' in value ? 'any' : null;
-}
-
-export function collect<T>(result: z.ZodSafeParseResult<T>, path: string, errors: FieldError[]): T | null {
-  if (result.success) return result.data;
-  errors.push(...zodFieldErrors(result.error, path));
-  return null;
 }

@@ -1,7 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { FieldError, InvalidInputError } from '@crm/core';
-import { collect } from '../segments/segment-rule';
+import { parsedOrCollect } from '@crm/http';
 import { CUSTOMER_TIME_ZONE } from './calendar-day';
 import { ALL_HOLIDAYS, HolidayKey } from './holiday-calendar';
 
@@ -45,7 +45,7 @@ export type CampaignTrigger = z.infer<typeof trigger>;
 
 export function parseCampaignSchedule(value: unknown, path = 'schedule'): CampaignSchedule {
   const errors: FieldError[] = [];
-  const schedule = collect(scheduleSchema.safeParse(value), path, errors);
+  const schedule = parsedOrCollect(scheduleSchema.safeParse(value), path, errors);
   if (!schedule) throw new InvalidInputError(errors);
   return schedule;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FieldError } from '@crm/core';
 import { payloadHasField } from '../rules/event-fields';
-import { collect } from '../rules/field-errors';
+import { parsedOrCollect } from '@crm/http';
 import { Condition, CONDITION_OPS } from './condition';
 
 const MAX_DEPTH = 5;
@@ -51,12 +51,12 @@ export function parseCondition(
     return null;
   }
   if (group === 'not') {
-    const inner = collect(z.strictObject({ not: z.unknown() }).safeParse(value), path, errors);
+    const inner = parsedOrCollect(z.strictObject({ not: z.unknown() }).safeParse(value), path, errors);
     const child = inner && parseCondition(inner.not, eventType, `${path}.not`, errors, depth + 1);
     return child ? { not: child } : null;
   }
   const schema = z.strictObject({ [group]: z.array(z.unknown()).min(1).max(MAX_CHILDREN) });
-  const parsed = collect(schema.safeParse(value), path, errors) as Record<string, unknown[]> | null;
+  const parsed = parsedOrCollect(schema.safeParse(value), path, errors) as Record<string, unknown[]> | null;
   if (!parsed) return null;
   const children = parsed[group].map((child, index) =>
     parseCondition(child, eventType, `${path}.${group}[${index}]`, errors, depth + 1),
@@ -66,7 +66,7 @@ export function parseCondition(
 }
 
 function comparison(value: unknown, eventType: string, path: string, errors: FieldError[]): Condition | null {
-  const parsed = collect(comparisonSchema.safeParse(value), path, errors);
+  const parsed = parsedOrCollect(comparisonSchema.safeParse(value), path, errors);
   if (!parsed) return null;
   if (!payloadHasField(eventType, parsed.field)) {
     errors.push({ field: `${path}.field`, message: `${eventType} has no field ${parsed.field}` });

@@ -7,7 +7,7 @@ import { ActionConfig } from '../actions/workflow-action';
 import { WorkflowActions } from '../actions/workflow-actions';
 import { parseCondition } from '../conditions/condition-parser';
 import { payloadHasField, workflowEventDefinition } from './event-fields';
-import { collect } from './field-errors';
+import { parsedOrCollect } from '@crm/http';
 import { DEFAULT_TIME_ZONE, RuleDraft, RuleTrigger } from './workflow-rule';
 
 const MAX_ACTIONS = 10;
@@ -39,7 +39,7 @@ export class RuleParser {
   async parse(value: unknown, path = ''): Promise<RuleDraft> {
     const errors: FieldError[] = [];
     const at = (field: string) => (path ? `${path}.${field}` : field);
-    const rule = collect(ruleSchema.safeParse(value), path || 'body', errors);
+    const rule = parsedOrCollect(ruleSchema.safeParse(value), path || 'body', errors);
     if (!rule) throw new InvalidInputError(errors);
     const trigger = this.trigger(rule.trigger, at('trigger'), errors);
     const condition = this.condition(rule.condition, trigger, at('condition'), errors);
@@ -49,7 +49,7 @@ export class RuleParser {
   }
 
   private trigger(value: unknown, path: string, errors: FieldError[]): RuleTrigger | null {
-    const trigger = collect(triggerSchema.safeParse(value), path, errors);
+    const trigger = parsedOrCollect(triggerSchema.safeParse(value), path, errors);
     if (!trigger) return null;
     if ('event' in trigger) {
       if (workflowEventDefinition(trigger.event)) return trigger;
@@ -95,7 +95,7 @@ export class RuleParser {
       errors.push({ field: `${path}.type`, message: `one of ${this.actions.types().join(', ')}` });
       return null;
     }
-    const config = collect(action.schema.safeParse(value), path, errors);
+    const config = parsedOrCollect(action.schema.safeParse(value), path, errors);
     if (!config) return null;
     const before = errors.length;
     for (const [field, template] of Object.entries(action.templates(config)))
