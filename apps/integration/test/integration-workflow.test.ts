@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import {
   CustomerErased,
   CustomerTagRequested,
   EventEnvelope,
   Roles,
+  TicketAssignmentRequested,
   TicketEscalationRequested,
   TicketOpened,
 } from '@crm/contracts';
@@ -417,6 +419,7 @@ describe('workflow rules', () => {
   });
 
   describe('commands to the owning services, and retention', () => {
+    const authorisedStation = randomUUID();
     const commandRule = {
       name: 'tag and escalate critical tickets',
       trigger: { event: 'ticket.opened' },
@@ -424,6 +427,7 @@ describe('workflow rules', () => {
       actions: [
         { type: 'add-tag', tag: 'critical-{{qualityType}}' },
         { type: 'escalate-ticket', note: 'critical {{ticketNumber}}' },
+        { type: 'assign-ticket', stationId: authorisedStation, note: 'critical {{qualityType}}' },
       ],
     };
 
@@ -434,16 +438,21 @@ describe('workflow rules', () => {
         .set('Authorization', admin)
         .send({
           ...commandRule,
-          actions: [{ type: 'add-tag', customerId: '{{ownerId}}', tag: 'x' }, { type: 'add-tag' }],
+          actions: [
+            { type: 'add-tag', customerId: '{{ownerId}}', tag: 'x' },
+            { type: 'add-tag' },
+            { type: 'assign-ticket', note: 'x' },
+          ],
         })
         .expect(400);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([
         'actions[0].customerId',
         'actions[1].tag',
+        'actions[2].stationId',
       ]);
     });
 
-    it('sends one add-tag and one escalation command per firing, keyed by the record, even when run again', async () => {
+    it('sends one add-tag, one escalation and one assignment command per firing, keyed by the record, even when run again', async () => {
       const ruleId = await addRule(commandRule);
       const ticket = openedTicket();
       await harness.publish(TicketOpened, ticket.ticketId, ticket);
@@ -452,6 +461,7 @@ describe('workflow rules', () => {
       }, WAIT_MS);
       const tags = await harness.outbox(CustomerTagRequested.type);
       const escalations = await harness.outbox(TicketEscalationRequested.type);
+      const assignments = await harness.outbox(TicketAssignmentRequested.type);
       const [firing] = await firingsOf(ruleId);
       const ofFiring = (events: EventEnvelope[]) =>
         events.filter((e) => (e.payload as { firingId: string }).firingId === firing.firingId);
@@ -463,6 +473,9 @@ describe('workflow rules', () => {
       ]);
       expect(ofFiring(escalations).map((e) => [e.aggregateId, e.payload])).toEqual([
         [ticket.ticketId, expect.objectContaining({ note: `critical ${ticket.ticketNumber}` })],
+      ]);
+      expect(ofFiring(assignments).map((e) => [e.aggregateId, e.payload])).toEqual([
+        [ticket.ticketId, expect.objectContaining({ stationId: authorisedStation, note: 'critical engine' })],
       ]);
       // A retry after a crash between the command and the firing's record: nothing more is sent.
       await harness.app.get(AddTagAction).execute(firing.actions[0] as never, {

@@ -5,6 +5,7 @@ import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { AddTagAction } from './actions/add-tag.action';
 import { CallSubscriberAction } from './actions/call-subscriber.action';
 import { CreateTaskAction } from './actions/create-task.action';
+import { AssignTicketAction } from './actions/assign-ticket.action';
 import { EscalateTicketAction } from './actions/escalate-ticket.action';
 import { MessageChannels } from './actions/message-channels';
 import { SendMessageAction } from './actions/send-message.action';
@@ -44,6 +45,7 @@ import { WORKFLOW_SETTINGS, workflowSettings } from './workflow-settings';
     WorkflowCommands,
     AddTagAction,
     EscalateTicketAction,
+    AssignTicketAction,
     WorkflowActions,
     WorkflowRuleRepository,
     RuleParser,

@@ -43,4 +43,23 @@ export const TicketEscalationRequested = defineEvent({
   }),
 });
 
-export const WORKFLOW_COMMAND_EVENTS = [CustomerTagRequested, TicketEscalationRequested] as const;
+export const TicketAssignmentRequested = defineEvent({
+  type: 'workflow-command.ticket-assignment-requested',
+  version: 1,
+  aggregateType: 'workflow-command',
+  description:
+    "A workflow rule's assign-ticket action: the service app sends the ticket to the named repair station as a service manager's re-route does (ticket.routed, the rules the station fails recorded as overridden), unless the ticket is resolved, closed, unknown or at that station already, or the station is inactive, full or unknown, which changes nothing. Keyed by ticket id.",
+  payload: z.object({
+    ticketId: z.uuid(),
+    stationId: z.uuid(),
+    /** Why, for the ticket's timeline. */
+    note: z.string().max(500),
+    ...requestedBy,
+  }),
+});
+
+export const WORKFLOW_COMMAND_EVENTS = [
+  CustomerTagRequested,
+  TicketEscalationRequested,
+  TicketAssignmentRequested,
+] as const;

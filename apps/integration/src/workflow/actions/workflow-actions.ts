@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AddTagAction } from './add-tag.action';
+import { AssignTicketAction } from './assign-ticket.action';
 import { CallSubscriberAction } from './call-subscriber.action';
 import { CreateTaskAction } from './create-task.action';
 import { EscalateTicketAction } from './escalate-ticket.action';
@@ -17,6 +18,7 @@ export class WorkflowActions {
     callSubscriber: CallSubscriberAction,
     addTag: AddTagAction,
     escalateTicket: EscalateTicketAction,
+    assignTicket: AssignTicketAction,
   ) {
     const actions = [
       createTask,
@@ -24,6 +26,7 @@ export class WorkflowActions {
       callSubscriber,
       addTag,
       escalateTicket,
+      assignTicket,
     ] as unknown as WorkflowAction[];
     this.byType = new Map(actions.map((action) => [action.type, action]));
   }
