@@ -27,7 +27,8 @@ const laterMatched = member('钱多', 'qian@example.cn');
 const testDriver = member('孙丽', 'sun@example.cn');
 const serviced = member('李强', 'li@example.cn');
 const idle = member('周杰', 'zhou@example.cn');
-const everyone = [leadBuyer, laterMatched, testDriver, serviced, idle];
+const leadDriver = member('吴刚', 'wu@example.cn');
+const everyone = [leadBuyer, laterMatched, testDriver, serviced, idle, leadDriver];
 
 describe('campaign conversions: leads, test drives, orders and service visits by one rule', () => {
   let harness: CampaignsHarness;
@@ -113,6 +114,14 @@ describe('campaign conversions: leads, test drives, orders and service visits by
     await harness.publish(LeadConverted, unmatched.leadId, conversion);
     const drive = activityLogged(testDriver.customerId, 'test_drive', at(5));
     await harness.publish(ActivityLogged, drive.activityId, drive);
+    // A test drive sales logged on a lead alone (captured before the send, so not a conversion itself): it
+    // counts once the lead's conversion names the customer.
+    const driverLead = leadCaptured(null, at(-10));
+    await harness.publish(LeadCaptured, driverLead.leadId, driverLead);
+    const leadDrive = { ...activityLogged(null, 'test_drive', at(6)), leadId: driverLead.leadId };
+    await harness.publish(ActivityLogged, leadDrive.activityId, leadDrive);
+    const driverConversion = leadConverted(driverLead.leadId, leadDriver.customerId, at(8));
+    await harness.publish(LeadConverted, driverLead.leadId, driverConversion);
     // Not conversions: a phone call inside the window, a test drive after it, a lead before the send.
     const call = activityLogged(idle.customerId, 'call', at(1));
     const lateDrive = activityLogged(idle.customerId, 'test_drive', at(31));
@@ -130,7 +139,7 @@ describe('campaign conversions: leads, test drives, orders and service visits by
       const [counts] = await harness.query<{ n: number; linked: number }>(
         `SELECT count(*)::int AS n, count(customer_id)::int AS linked FROM campaigns.customer_touchpoint`,
       );
-      expect(counts).toEqual({ n: 7, linked: 7 });
+      expect(counts).toEqual({ n: 9, linked: 9 });
     }, 60_000);
   }, 180_000);
 
@@ -141,8 +150,12 @@ describe('campaign conversions: leads, test drives, orders and service visits by
 
   it('counts a lead, a lead matched later and a test drive in the window, and a service visit, as conversions', async () => {
     const { treated } = await results();
-    expect(treated).toMatchObject({ size: 5, converted: 4, orderAmount: 0 });
+    expect(treated).toMatchObject({ size: 6, converted: 5, orderAmount: 0 });
     expect(await touchpoints(leadBuyer.customerId)).toEqual([{ kind: 'lead', n: 1 }]);
+    expect(await touchpoints(leadDriver.customerId)).toEqual([
+      { kind: 'lead', n: 1 },
+      { kind: 'test_drive', n: 1 },
+    ]);
     expect(await touchpoints(idle.customerId)).toEqual([
       { kind: 'lead', n: 1 },
       { kind: 'test_drive', n: 1 },
@@ -151,7 +164,7 @@ describe('campaign conversions: leads, test drives, orders and service visits by
 
   it('labels for scoring by the same rule the results count by', async () => {
     expect(await convertedByLabelRule()).toEqual(
-      [leadBuyer, laterMatched, testDriver, serviced].map((c) => c.customerId).sort(),
+      [leadBuyer, laterMatched, testDriver, serviced, leadDriver].map((c) => c.customerId).sort(),
     );
   });
 
@@ -178,7 +191,7 @@ describe('campaign conversions: leads, test drives, orders and service visits by
       erasedAt: new Date().toISOString(),
     });
     await eventually(async () => expect(await touchpoints(testDriver.customerId)).toEqual([]));
-    expect((await results()).treated.converted).toBe(3);
+    expect((await results()).treated.converted).toBe(4);
     expect(await convertedByLabelRule()).not.toContain(testDriver.customerId);
   });
 });

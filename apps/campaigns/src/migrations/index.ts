@@ -18,6 +18,7 @@ import { SegmentCoveringIndexes1796062000000 } from './1796062000000-segment-cov
 import { CustomerPreferredLanguage1796062000002 } from './1796062000002-customer-preferred-language';
 import { CreateBrowsingProfileReplica1796090300000 } from './1796090300000-create-browsing-profile-replica';
 import { CreateCustomerTouchpoint1796100000000 } from './1796100000000-create-customer-touchpoint';
+import { TouchpointLead1796180000000 } from './1796180000000-touchpoint-lead';
 import { BackfillServiceTouchpoints1796100000001 } from './1796100000001-backfill-service-touchpoints';
 import { PropensityRetraining1796100000002 } from './1796100000002-propensity-retraining';
 
@@ -44,4 +45,5 @@ export const campaignsMigrations = [
   CreateCustomerTouchpoint1796100000000,
   BackfillServiceTouchpoints1796100000001,
   PropensityRetraining1796100000002,
+  TouchpointLead1796180000000,
 ];

@@ -23,9 +23,12 @@ export class SalesTouchpointService {
   }
 
   async activityLogged(tx: EntityManager, activity: PayloadOf<typeof ActivityLogged>): Promise<void> {
-    const { type, customerId } = activity;
-    if (type !== 'test_drive' || !customerId || (await this.erased.isErased(tx, customerId))) return;
-    await this.touchpoints.record(tx, 'test_drive', activity.activityId, customerId, activity.occurredAt);
+    const { type, customerId, leadId, activityId, occurredAt } = activity;
+    if (type !== 'test_drive') return;
+    if (customerId) {
+      if (await this.erased.isErased(tx, customerId)) return;
+      await this.touchpoints.record(tx, 'test_drive', activityId, customerId, occurredAt);
+    } else if (leadId) await this.touchpoints.recordLeadTestDrive(tx, activityId, leadId, occurredAt);
   }
 
   merge(tx: EntityManager, merged: PayloadOf<typeof CustomerMerged>): Promise<void> {

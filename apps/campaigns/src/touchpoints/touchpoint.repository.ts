@@ -37,9 +37,13 @@ export class TouchpointRepository {
          customer_id = COALESCE(EXCLUDED.customer_id, campaigns.customer_touchpoint.customer_id)`,
       [leadId, customerId, capturedAt],
     );
+    if (customerId) await this.fillWaitingTestDrives(tx, leadId, customerId);
   }
 
-  /** The customer a converted lead names fills a lead captured without one; its capture time stays. */
+  /**
+   * The customer a converted lead names fills a lead captured without one (its capture time stays), and the test
+   * drives logged on that lead while it had none.
+   */
   async linkLead(tx: EntityManager, leadId: string, customerId: string, convertedAt: string) {
     await tx.query(
       `INSERT INTO campaigns.customer_touchpoint (kind, source_id, customer_id, occurred_at)
@@ -47,6 +51,25 @@ export class TouchpointRepository {
        ON CONFLICT (kind, source_id) DO UPDATE
          SET customer_id = COALESCE(campaigns.customer_touchpoint.customer_id, EXCLUDED.customer_id)`,
       [leadId, customerId, convertedAt],
+    );
+    await this.fillWaitingTestDrives(tx, leadId, customerId);
+  }
+
+  /** A test drive sales logged on a lead only: its customer is the lead's, once the lead has one. */
+  async recordLeadTestDrive(tx: EntityManager, activityId: string, leadId: string, occurredAt: string) {
+    await tx.query(
+      `INSERT INTO campaigns.customer_touchpoint (kind, source_id, customer_id, lead_id, occurred_at)
+       VALUES ('test_drive', $1,
+               (SELECT customer_id FROM campaigns.customer_touchpoint WHERE kind = 'lead' AND source_id = $2), $2, $3)
+       ON CONFLICT (kind, source_id) DO NOTHING`,
+      [activityId, leadId, occurredAt],
+    );
+  }
+
+  private async fillWaitingTestDrives(tx: EntityManager, leadId: string, customerId: string) {
+    await tx.query(
+      `UPDATE campaigns.customer_touchpoint SET customer_id = $2 WHERE lead_id = $1 AND customer_id IS NULL`,
+      [leadId, customerId],
     );
   }
 
