@@ -110,6 +110,18 @@ describe('web-tracking (ADR 0044)', () => {
     expect(await count(`web_tracking.visitor WHERE visitor_id = $1`, [visitorId])).toBe(0);
   });
 
+  it('stores nothing a crawler or a scripted browser sends, even with consent', async () => {
+    const visitorId = randomUUID();
+    for (const userAgent of [
+      'Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)',
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 Safari/537.36',
+    ])
+      expect((await beacon(view(visitorId)).set('User-Agent', userAgent).expect(202)).body).toEqual({
+        stored: false,
+      });
+    expect(await viewsOf(visitorId)).toBe(0);
+  });
+
   it("keeps a consenting visitor's page views once each, in sequence, with the time on page", async () => {
     const visitorId = randomUUID();
     const first = view(visitorId);

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Request } from 'express';
 import { Public } from '@crm/auth';
+import { isAutomatedClient } from './automated-client';
 import { parsePageBeacon } from './page-beacon';
 import { PageViewCollector } from './page-view-collector';
 import { TrackingRateLimit } from './tracking-rate-limit';
@@ -21,7 +22,8 @@ import { TRACKING_SCRIPT } from './tracking-script';
 
 class BeaconAnswer {
   @ApiProperty({
-    description: 'Whether anything was stored (false without consent, or for a withdrawn customer)',
+    description:
+      'Whether anything was stored (false without consent, for a withdrawn customer, or from a crawler or scripted browser)',
   })
   stored!: boolean;
 }
@@ -43,7 +45,7 @@ export class CollectController {
     summary:
       "A page view, its time on page, or the visitor's withdrawal, from the site's script (sendBeacon)",
     description:
-      'JSON, sent as text/plain so a browser needs no preflight, at most 4 KB, only from the configured site origins. Without `"consent": true` nothing is stored.',
+      'JSON, sent as text/plain so a browser needs no preflight, at most 4 KB, only from the configured site origins. Without `"consent": true` nothing is stored; nor from a crawler or a scripted browser (by its User-Agent).',
   })
   @ApiBody({
     schema: {
@@ -67,7 +69,7 @@ export class CollectController {
   async collect(@Body() body: unknown, @Req() request: Request): Promise<BeaconAnswer> {
     await this.rateLimit.checkAddress(request.ip);
     const beacon = parsePageBeacon(body);
-    if (!beacon) return { stored: false };
+    if (!beacon || isAutomatedClient(request.get('user-agent'))) return { stored: false };
     await this.rateLimit.checkVisitor(beacon.visitorId);
     return { stored: await this.collector.collect(beacon) };
   }

@@ -9,7 +9,8 @@
 export const TRACKING_SCRIPT = `(function () {
   'use strict';
   var script = document.currentScript;
-  if (!script || !window.localStorage || window.crmTracking) return;
+  // A browser driven by automation (navigator.webdriver) is not a person browsing.
+  if (!script || !window.localStorage || window.crmTracking || navigator.webdriver) return;
   var endpoint = new URL('events', script.src).href;
   var ID = 'crm_vid', SEQ = 'crm_seq', store = window.localStorage;
   var consented = false, view = null;

@@ -62,7 +62,7 @@ export interface paths {
     put?: never;
     /**
      * A page view, its time on page, or the visitor's withdrawal, from the site's script (sendBeacon)
-     * @description JSON, sent as text/plain so a browser needs no preflight, at most 4 KB, only from the configured site origins. Without `"consent": true` nothing is stored.
+     * @description JSON, sent as text/plain so a browser needs no preflight, at most 4 KB, only from the configured site origins. Without `"consent": true` nothing is stored; nor from a crawler or a scripted browser (by its User-Agent).
      */
     post: operations['CollectController_collect'];
     delete?: never;
@@ -113,7 +113,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     BeaconAnswer: {
-      /** @description Whether anything was stored (false without consent, or for a withdrawn customer) */
+      /** @description Whether anything was stored (false without consent, for a withdrawn customer, or from a crawler or scripted browser) */
       stored: boolean;
     };
     LinkVisitorDto: {
