@@ -10,6 +10,7 @@ import {
   VehicleRegistered,
 } from '@crm/contracts';
 import { MessageTransport } from '@crm/messaging';
+import { eventually } from '@crm/testing';
 import { AnalyticsHarness } from './analytics.harness';
 
 export const T0 = new Date('2026-11-02T08:00:00Z');
@@ -120,6 +121,14 @@ export function vehicleRegistered(
   });
 }
 
+/** A vehicle registered and projected: reports joining tickets or repairs to vehicle models can see it. */
 export async function registerVehicle(harness: AnalyticsHarness, model: string): Promise<string> {
-  return (await vehicleRegistered(harness, model)).aggregateId;
+  const vehicleId = (await vehicleRegistered(harness, model)).aggregateId;
+  await eventually(async () => {
+    const rows = await harness.query(`SELECT 1 FROM analytics.vehicle_model WHERE vehicle_id = $1`, [
+      vehicleId,
+    ]);
+    expect(rows).toHaveLength(1);
+  }, 60_000);
+  return vehicleId;
 }
