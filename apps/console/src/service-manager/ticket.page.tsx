@@ -82,6 +82,12 @@ export function TicketPage() {
             {t(`severity.${ticket.severity}`)}
           </Descriptions.Item>
           <Descriptions.Item label={t('ticket.openedAt')}>{dateTime(ticket.openedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('ticket.response')}>
+            {ticket.responseDueAt ? dateTime(ticket.responseDueAt) : t('sla.pending')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('ticket.resolution')}>
+            {ticket.resolutionDueAt ? dateTime(ticket.resolutionDueAt) : t('sla.pending')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('detail.vehicle')}>
             {[ticket.brand, ticket.vin].filter(Boolean).join(' ') || t('detail.none')}
           </Descriptions.Item>
