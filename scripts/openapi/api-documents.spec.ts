@@ -66,7 +66,7 @@ describe('every app’s OpenAPI document', () => {
     });
   });
 
-  it('documents the station webhook with its Standard Webhooks headers and payload schema', async () => {
+  it('documents the station webhooks with their Standard Webhooks headers and payload schema', async () => {
     const document = (await buildApiDocument(
       apps.find((app) => app.name === 'service') as ApiApp,
     )) as OpenAPIObject & {
@@ -82,5 +82,8 @@ describe('every app’s OpenAPI document', () => {
       content: { 'application/json': { schema: { $ref: '#/components/schemas/TicketRoutedWebhook' } } },
     });
     expect(document.components?.schemas?.TicketRoutedWebhook).toBeDefined();
+    expect(document['x-webhooks']['ticket.withdrawn'].post.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/TicketWithdrawnWebhook' } } },
+    });
   });
 });

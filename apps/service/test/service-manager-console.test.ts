@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { TicketRouted } from '@crm/contracts';
+import { CustomerRegistered, TicketRouted } from '@crm/contracts';
 import { FixedClock } from '@crm/core';
+import { eventually } from '@crm/testing';
 import { ServiceHarness, stationState } from './service.harness';
 
 const KM = 1 / 111.2;
@@ -150,6 +151,30 @@ describe('service manager console: board, station map, re-route by hand; station
         .expect(200);
     });
 
+    it('tells the station the ticket was taken from by webhook, naming the ticket and nothing more', async () => {
+      const ticketId = await openTicket();
+      await reroute(ticketId, { stationId: station.jiangsu, reason: '客户要求去苏州修' }).expect(200);
+      await reroute(ticketId, { stationId: station.near, reason: '客户又改回上海' }).expect(200);
+
+      const deliveries = await harness.query<{ station_id: string; body: string }>(
+        `SELECT station_id, body FROM service.webhook_delivery WHERE ticket_id = $1`,
+        [ticketId],
+      );
+      const bodies = deliveries.map((d) => ({ stationId: d.station_id, ...JSON.parse(d.body) }));
+      expect(bodies.map((b) => [b.stationId, b.event]).sort()).toEqual([
+        [station.jiangsu, 'ticket.routed'],
+        [station.jiangsu, 'ticket.withdrawn'],
+      ]);
+      const ticketNumber = bodies[0].ticket.ticketNumber;
+      expect(bodies.find((b) => b.event === 'ticket.withdrawn')).toEqual({
+        stationId: station.jiangsu,
+        event: 'ticket.withdrawn',
+        deliveryId: expect.any(String),
+        ticket: { ticketId, ticketNumber },
+        station: { stationId: station.jiangsu, name: '苏州站' },
+      });
+    });
+
     it('records the routing rule a station chosen by hand fails as overridden', async () => {
       const ticketId = await openTicket();
       await reroute(ticketId, { stationId: station.unskilled, reason: '这家也会修刹车' }).expect(200);
@@ -251,6 +276,63 @@ describe('service manager console: board, station map, re-route by hand; station
         .expect(200);
       expect(escalations.body.items.map((item: { ticketId: string }) => item.ticketId)).toContain(ticketId);
       expect(escalations.body.total).toBeGreaterThanOrEqual(1);
+    });
+
+    it('names the customer, from the customer master’s event, and the technician once repaired', async () => {
+      const namedId = randomUUID();
+      await harness.publish(CustomerRegistered, namedId, {
+        customerId: namedId,
+        kind: 'person',
+        name: '钱七',
+        namePinyin: 'qian qi',
+        phones: [],
+        emails: [],
+        address: null,
+        birthday: null,
+        gender: null,
+        tags: [],
+        ownerSalesRepId: null,
+        consents: [],
+      });
+      await eventually(async () =>
+        expect(
+          await harness.query(`SELECT 1 FROM service.customer_contact WHERE customer_id = $1`, [namedId]),
+        ).toHaveLength(1),
+      );
+      const opened = await harness
+        .http()
+        .post('/tickets')
+        .set('Authorization', agent)
+        .send({
+          customerId: namedId,
+          qualityType: 'brakes',
+          description: '刹车异响',
+          channel: 'phone',
+          location: AT,
+        })
+        .expect(201);
+      const row = async () =>
+        (
+          await harness.http().get(`/board/tickets?stationId=${station.near}`).set('Authorization', manager)
+        ).body.items.find((item: { ticketId: string }) => item.ticketId === opened.body.ticketId);
+      expect(await row()).toMatchObject({
+        customerName: '钱七',
+        technician: null,
+        station: { name: '上海近站' },
+      });
+
+      const near = await harness.asStation(station.near);
+      for (const [step, body] of [
+        ['accept', {}],
+        ['resolve', RESOLUTION],
+      ] as const)
+        await harness
+          .http()
+          .post(`/station/tickets/${opened.body.ticketId}/${step}`)
+          .set('Authorization', near)
+          .send(body)
+          .expect(200);
+      expect(await row()).toMatchObject({ customerName: '钱七', technician: RESOLUTION.technician });
     });
 
     it('filters by the region of the station and counts every match', async () => {

@@ -101,7 +101,7 @@ export class ServiceHarness {
       const unnumbered = { sequence: null, occurredAt: new Date().toISOString() };
       await this.app
         .get(CustomerContactRepository)
-        .save(tx, { customerId, phones: [], emails: [], consentedChannels: [] }, unnumbered);
+        .save(tx, { customerId, name: null, phones: [], emails: [], consentedChannels: [] }, unnumbered);
       for (const vehicle of vehicles)
         await this.app.get(CustomerVehicleRepository).save(tx, vehicleState(customerId, vehicle), unnumbered);
     });

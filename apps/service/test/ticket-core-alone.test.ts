@@ -48,7 +48,7 @@ describe(TicketsModule.name, () => {
     await moduleRef.get(DataSource).transaction((tx) =>
       moduleRef.get(CustomerContactRepository, { strict: false }).save(
         tx,
-        { customerId, phones: [], emails: [], consentedChannels: [] },
+        { customerId, name: null, phones: [], emails: [], consentedChannels: [] },
         {
           sequence: null,
           occurredAt: new Date().toISOString(),

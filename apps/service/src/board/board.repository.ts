@@ -24,6 +24,10 @@ export interface StationRef {
 export interface BoardTicket {
   ticket: Ticket;
   station: StationRef | null;
+  /** From the customer replica; null until the customer master has told us the name. */
+  customerName: string | null;
+  /** Who repaired it, once the station recorded the repair. */
+  technician: string | null;
 }
 
 export interface StationLoad {
@@ -48,6 +52,8 @@ type Row = TicketRow & {
   s_name: string | null;
   s_province: string | null;
   s_city: string | null;
+  customer_name: string | null;
+  technician: string | null;
   total: string;
 };
 
@@ -62,9 +68,11 @@ const toBoardTicket = (row: Row): BoardTicket => ({
         city: row.s_city,
       }
     : null,
+  customerName: row.customer_name,
+  technician: row.technician,
 });
 
-/** The service manager's reads: tickets with their station, and each station's open work. */
+/** The service manager's reads: tickets with their station, customer and technician names, and each station's open work. */
 @Injectable()
 export class BoardRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -115,8 +123,12 @@ export class BoardRepository {
     const n = params.length;
     const rows: Row[] = await this.dataSource.query(
       `SELECT ${T_COLUMNS}, s.id AS s_id, s.code AS s_code, s.name AS s_name,
-              s.address->>'province' AS s_province, s.address->>'city' AS s_city, count(*) OVER () AS total
+              s.address->>'province' AS s_province, s.address->>'city' AS s_city, c.name AS customer_name,
+              (SELECT r.technician FROM service.repair_record r WHERE r.ticket_id = t.id
+                ORDER BY r.repaired_at DESC LIMIT 1) AS technician,
+              count(*) OVER () AS total
          FROM service.ticket t LEFT JOIN service.station s ON s.id = t.station_id
+         LEFT JOIN service.customer_contact c ON c.customer_id = t.customer_id
         WHERE ${REGION} AND ${where}
         ORDER BY ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params.map((v) => v ?? null), page.limit, page.offset],

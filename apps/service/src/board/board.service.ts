@@ -7,6 +7,8 @@ import { slaViewOf } from './sla-clock-view';
 const toRow = (now: Date) => (entry: BoardTicket) => ({
   ...entry.ticket,
   station: entry.station,
+  customerName: entry.customerName,
+  technician: entry.technician,
   sla: slaViewOf(entry.ticket, now),
 });
 

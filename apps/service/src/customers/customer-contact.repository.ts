@@ -11,6 +11,7 @@ const NEWER = excludedEventIsNewerSql('service.customer_contact', {
 
 interface ContactRow {
   customer_id: string;
+  name: string | null;
   phones: string[];
   emails: string[];
   consented_channels: ContactChannel[];
@@ -22,14 +23,15 @@ export class CustomerContactRepository {
   /** Only a newer event (ADR 0021) overwrites: a replay or a late event never brings back older state. */
   async save(tx: EntityManager, c: CustomerContact, order: EventOrder): Promise<void> {
     await tx.query(
-      `INSERT INTO service.customer_contact (customer_id, phones, emails, consented_channels, source_occurred_at,
-         source_sequence)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (customer_id) DO UPDATE SET phones = EXCLUDED.phones, emails = EXCLUDED.emails,
+      `INSERT INTO service.customer_contact (customer_id, name, phones, emails, consented_channels,
+         source_occurred_at, source_sequence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (customer_id) DO UPDATE SET name = EXCLUDED.name, phones = EXCLUDED.phones,
+         emails = EXCLUDED.emails,
          consented_channels = EXCLUDED.consented_channels, updated_at = now(),
          source_occurred_at = EXCLUDED.source_occurred_at, source_sequence = EXCLUDED.source_sequence
        WHERE ${NEWER}`,
-      [c.customerId, c.phones, c.emails, c.consentedChannels, order.occurredAt, order.sequence],
+      [c.customerId, c.name, c.phones, c.emails, c.consentedChannels, order.occurredAt, order.sequence],
     );
   }
 
@@ -47,13 +49,15 @@ export class CustomerContactRepository {
 
   async find(tx: EntityManager, customerId: string): Promise<CustomerContact | null> {
     const rows: ContactRow[] = await tx.query(
-      `SELECT customer_id, phones, emails, consented_channels FROM service.customer_contact WHERE customer_id = $1`,
+      `SELECT customer_id, name, phones, emails, consented_channels FROM service.customer_contact
+        WHERE customer_id = $1`,
       [customerId],
     );
     const row = rows[0];
     if (!row) return null;
     return {
       customerId: row.customer_id,
+      name: row.name,
       phones: row.phones,
       emails: row.emails,
       consentedChannels: row.consented_channels,

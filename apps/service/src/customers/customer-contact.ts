@@ -3,6 +3,8 @@ import { ContactChannel, CustomerState } from '@crm/contracts';
 /** What notifications need from the customer master: where to reach the customer, and on which channels they agreed. */
 export interface CustomerContact {
   customerId: string;
+  /** Shown to staff beside the customer's tickets; null for a record kept before names were (no event since). */
+  name: string | null;
   phones: string[];
   emails: string[];
   consentedChannels: ContactChannel[];
@@ -23,6 +25,7 @@ export function consentedChannels(consents: Consent[]): ContactChannel[] {
 export function toCustomerContact(state: CustomerState): CustomerContact {
   return {
     customerId: state.customerId,
+    name: state.name,
     phones: state.phones,
     emails: state.emails,
     consentedChannels: consentedChannels(state.consents),

@@ -13,6 +13,7 @@ import { BackfillServiceSlaClock1796030600100 } from './1796030600100-backfill-s
 import { ServiceAggregateSequence1796050000200 } from './1796050000200-create-aggregate-sequence';
 import { ServiceReplicaEventSequence1796050000201 } from './1796050000201-replica-event-sequence';
 import { TicketEscalatedAt1796085000400 } from './1796085000400-ticket-escalated-at';
+import { BoardRowNames1796110000000 } from './1796110000000-board-row-names';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
@@ -30,4 +31,5 @@ export const serviceMigrations = [
   ServiceAggregateSequence1796050000200,
   ServiceReplicaEventSequence1796050000201,
   TicketEscalatedAt1796085000400,
+  BoardRowNames1796110000000,
 ];

@@ -3,6 +3,7 @@ import { planRecipient } from './recipient-rules';
 
 const contact = (overrides: Partial<CustomerContact> = {}): CustomerContact => ({
   customerId: 'c-1',
+  name: '李雷',
   phones: ['+8613800138000'],
   emails: ['li.lei@example.cn'],
   consentedChannels: ['email', 'sms'],

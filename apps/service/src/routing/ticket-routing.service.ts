@@ -4,7 +4,7 @@ import { TicketDeclined, TicketRouted, TicketRoutingFailed } from '@crm/contract
 import { SlaPolicy } from '../sla-policy/sla-policy';
 import { Ticket } from '../tickets/ticket';
 import { TicketEvents } from '../tickets/ticket-events';
-import { TicketJournal } from '../tickets/ticket-journal';
+import { JournalEntry, TicketJournal } from '../tickets/ticket-journal';
 import { assertCanStep } from '../tickets/ticket-lifecycle';
 import { Station } from '../stations/station';
 import { ROUTING_RADII_KM, RoutingDecision } from './routing-need';
@@ -36,7 +36,8 @@ export class TicketRoutingService {
       return this.journal.record(tx, ticket, { step: 'routing-failed', note: reason }, failed);
     }
     const km = ((decision.distanceMeters ?? 0) / 1000).toFixed(1);
-    return this.announce(tx, ticket, { decision, station, decidedAt }, `${station.name}, ${km} km away`);
+    const note = `${station.name}, ${km} km away`;
+    return this.announce(tx, ticket, { decision, station, decidedAt }, { step: 'routed', note });
   }
 
   /**
@@ -48,14 +49,15 @@ export class TicketRoutingService {
     const { released, ...assignment } = await this.manual.assign(tx, ticket, stationId);
     const from = released ? `from ${released.name} ` : '';
     const note = `by hand ${from}to ${assignment.station.name}: ${reason}`;
-    return this.announce(tx, { ...ticket, appointmentAt: null }, assignment, note);
+    const entry = { step: 'routed' as const, note, takenFrom: released?.stationId ?? null };
+    return this.announce(tx, { ...ticket, appointmentAt: null }, assignment, entry);
   }
 
   private announce(
     tx: EntityManager,
     ticket: Ticket,
     { decision, station, decidedAt }: Assignment & { station: Station },
-    note: string,
+    entry: JournalEntry,
   ): Promise<Ticket> {
     const routed: Ticket = {
       ...ticket,
@@ -72,7 +74,7 @@ export class TicketRoutingService {
       radiusKm: decision.radiusKm ?? 0,
       candidates: decision.candidates,
     });
-    return this.journal.record(tx, routed, { step: 'routed', note }, event);
+    return this.journal.record(tx, routed, entry, event);
   }
 
   /** The assigned station declined: the ticket goes to the next nearest able station, at once. */

@@ -27,6 +27,8 @@ export interface TicketStepTaken {
   id: string;
   step: TicketStep;
   ticket: Ticket;
+  /** The station the step took the ticket away from, when it was assigned one (a re-route by hand). */
+  takenFrom?: string | null;
 }
 
 export type TicketDomainEventMap = { [S in TicketStep as `ticket.${S}`]: TicketStepTaken };

@@ -13,6 +13,8 @@ export interface JournalEntry {
   note?: string | null;
   /** The station concerned when it is not (or no longer) the assigned one, as on a decline. */
   stationId?: string | null;
+  /** The station the step takes the ticket away from while it still holds it (a re-route by hand). */
+  takenFrom?: string | null;
 }
 
 /**
@@ -51,6 +53,7 @@ export class TicketJournal {
       id: event.id,
       step: entry.step,
       ticket,
+      takenFrom: entry.takenFrom ?? null,
     });
     return ticket;
   }

@@ -592,6 +592,11 @@ export interface components {
       closedAt: string | null;
       /** Format: uuid */
       customerId: string;
+      /**
+       * @description From the customer master’s events; null until it has named the customer
+       * @example 张伟
+       */
+      customerName: string | null;
       /** @example 刹车异响 / squealing brakes */
       description: string;
       /** @description An SLA target was breached, or it was escalated */
@@ -655,6 +660,11 @@ export interface components {
         | 'declined'
         | 'escalated'
         | 'reopened';
+      /**
+       * @description Who repaired it, once the repair is recorded
+       * @example 王师傅
+       */
+      technician: string | null;
       /** Format: uuid */
       ticketId: string;
       /** @example T-20261124-000123 */
@@ -1495,6 +1505,18 @@ export interface components {
       ticketId: string;
       ticketNumber: string;
     };
+    TicketWithdrawnWebhook: {
+      /**
+       * Format: uuid
+       * @description Also the `webhook-id` header; the same on every retry
+       */
+      deliveryId: string;
+      /** @enum {string} */
+      event: 'ticket.withdrawn';
+      /** @description The station the ticket was taken from (yours) */
+      station: components['schemas']['RoutedStationPayload'];
+      ticket: components['schemas']['WithdrawnTicketPayload'];
+    };
     TimelineStepResponse: {
       actor: components['schemas']['ActorRefResponse'];
       /** Format: date-time */
@@ -1581,6 +1603,12 @@ export interface components {
       stationId: string;
       /** Format: uri */
       url: string;
+    };
+    WithdrawnTicketPayload: {
+      /** Format: uuid */
+      ticketId: string;
+      /** @example T-20261124-000123 */
+      ticketNumber: string;
     };
   };
   responses: never;

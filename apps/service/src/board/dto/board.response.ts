@@ -52,6 +52,18 @@ export class TicketSlaResponse implements TicketSlaView {
 export class BoardTicketResponse extends TicketResponse {
   @ApiProperty({ type: StationRefResponse, nullable: true })
   station: StationRefResponse | null;
+  @ApiProperty({
+    ...nullableString,
+    example: '张伟',
+    description: 'From the customer master’s events; null until it has named the customer',
+  })
+  customerName: string | null;
+  @ApiProperty({
+    ...nullableString,
+    example: '王师傅',
+    description: 'Who repaired it, once the repair is recorded',
+  })
+  technician: string | null;
   @ApiProperty({ type: TicketSlaResponse })
   sla: TicketSlaResponse;
 }
