@@ -62,15 +62,24 @@ export async function chineseCustomerReachableByEmail(crm: ConsoleUnderTest): Pr
   return customer;
 }
 
-/** Files a complaint as the agent does, through the call center's API. */
+/** Files a complaint about the customer's first vehicle as the agent does, through the call center's API. */
 export async function fileComplaint(
   crm: ConsoleUnderTest,
   customerId: string,
   description: string,
 ): Promise<string> {
+  const { items } = await crm.api<{ items: { vehicleId: string }[] }>(
+    'admin',
+    `/customers/${customerId}/vehicles`,
+  );
   const { ticketId } = await crm.api<{ ticketId: string }>('agent', `/customers/${customerId}/complaints`, {
     method: 'POST',
-    body: JSON.stringify({ description, qualityType: 'brakes', channel: 'phone' }),
+    body: JSON.stringify({
+      description,
+      qualityType: 'brakes',
+      channel: 'phone',
+      vehicleId: items[0]?.vehicleId,
+    }),
   });
   return ticketId;
 }
@@ -108,7 +117,7 @@ export async function stationLogin(crm: ConsoleUnderTest, stationId: string): Pr
     body: JSON.stringify({
       username: login.username,
       password: login.password,
-      displayName: login.username,
+      displayName: (await crm.api<{ name: string }>('admin', `/stations/${stationId}`)).name,
       roles: ['repair_station'],
       partnerId: stationId,
       partnerKind: 'repair_station',
