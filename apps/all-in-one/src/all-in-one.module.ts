@@ -60,7 +60,8 @@ export class AllInOneModule {
           ...DEFAULT_SERVICE_SETTINGS,
           // The embedded default runs on one machine, its demo receivers beside it.
           ...LOCAL_WEBHOOK_TARGETS,
-          surveyBaseUrl: `${publicUrl(config)}/survey/`,
+          // The console's survey page, which answers through the JSON API at /survey/<token>.
+          surveyBaseUrl: `${publicUrl(config)}/console/survey/`,
         }),
         CallCenterModule,
         SalesModule,

@@ -67,12 +67,19 @@ export class ConsoleUnderTest {
     return new ConsoleUnderTest(url, child, dataDir);
   }
 
+  /** Logins a suite made through the API (`POST /users`), signed in like the demo ones. */
+  private readonly madeLogins: DemoLogin[] = [];
+
+  remember(login: DemoLogin): void {
+    this.madeLogins.push(login);
+  }
+
   logins(): DemoLogin[] {
     return JSON.parse(readFileSync(join(this.dataDir, 'demo-logins.json'), 'utf8')) as DemoLogin[];
   }
 
   login(username: string): DemoLogin {
-    const login = this.logins().find((candidate) => candidate.username === username);
+    const login = [...this.madeLogins, ...this.logins()].find((candidate) => candidate.username === username);
     if (!login) throw new Error(`no demo login ${username}`);
     return login;
   }

@@ -9,7 +9,7 @@ export interface ServiceSettings {
   backgroundJobs: boolean;
   webhookPollIntervalMs: number;
   slaCheckIntervalMs: number;
-  /** Where customers open their survey link; the token is appended. */
+  /** Where customers open their survey link (the console's survey page); the token is appended. */
   surveyBaseUrl: string;
   /** A survey link answers for this long after it was sent, then says it expired (ADR 0041). */
   surveyLinkTtlDays: number;
@@ -31,7 +31,7 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   backgroundJobs: true,
   webhookPollIntervalMs: 1_000,
   slaCheckIntervalMs: 60_000,
-  surveyBaseUrl: 'http://localhost:3000/survey/',
+  surveyBaseUrl: 'http://localhost:3000/console/survey/',
   surveyLinkTtlDays: 30,
   smtpUrl: null,
   smtpFrom: 'CRM 客户服务 <service@crm.local>',

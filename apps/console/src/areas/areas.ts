@@ -1,6 +1,7 @@
 import { agentArea } from '../agent/agent.area';
 import { serviceManagerArea } from '../service-manager/service-manager.area';
+import { stationArea } from '../station/station.area';
 import type { ConsoleArea } from './console-area';
 
 /** Every area of the console, in menu order: a new area adds one line here. */
-export const AREAS: ConsoleArea[] = [agentArea, serviceManagerArea];
+export const AREAS: ConsoleArea[] = [agentArea, serviceManagerArea, stationArea];
