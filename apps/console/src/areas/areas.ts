@@ -1,5 +1,7 @@
+import { adminArea } from '../admin/admin.area';
 import { agentArea } from '../agent/agent.area';
+import { dealerArea } from '../dealer/dealer.area';
 import type { ConsoleArea } from './console-area';
 
 /** Every area of the console, in menu order: a new area adds one line here. */
-export const AREAS: ConsoleArea[] = [agentArea];
+export const AREAS: ConsoleArea[] = [agentArea, dealerArea, adminArea];
