@@ -116,6 +116,17 @@ describe('the dealer portal in a browser', () => {
     await shoot(page, 'dealer-vehicles');
   });
 
+  it('finds a sold vehicle by part of its VIN, and says when none matches', async () => {
+    const box = page.getByRole('searchbox', { name: '按车架号、品牌或车型查找' });
+    await box.fill('no-such-vin');
+    await page.getByText('没有匹配的车辆').waitFor();
+    const vin = dealer.vehicles[0].vin;
+    await box.fill(vin.slice(-5).toLowerCase());
+    await rows('dealer-vehicles').filter({ hasText: vin }).waitFor();
+    expect(await rows('dealer-vehicles').locator('td:first-child').allTextContents()).toEqual([vin]);
+    await box.fill('');
+  });
+
   it('opens the owner of a sold vehicle from its row', async () => {
     const vehicle = dealer.vehicles[0];
     const owner = await crm.api<Customer>(dealer.username, `/customers/${vehicle.ownerCustomerId}`);

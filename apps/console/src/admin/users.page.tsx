@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebounced } from '../agent/use-debounced';
+import { useListSearch } from '../paging/list-search';
 import { serverPagination, usePageParam } from '../paging/server-pages';
 import { LoadFailed, NoRows, Screen } from '../screen/screen';
 import { ActiveTag } from './active-tag';
@@ -14,20 +14,13 @@ export function UsersPage() {
   const { t } = useTranslation('admin');
   const { message } = App.useApp();
   const paging = usePageParam();
-  const [typed, setTyped] = useState('');
-  const search = useDebounced(typed.trim(), 250);
+  const { setPage } = paging;
+  const { typed, setTyped, search } = useListSearch(setPage);
   const [filter, setFilter] = useState<Omit<UserFilter, 'search'>>({});
   const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const users = useUsers(paging.range, { ...filter, search: search || undefined });
+  const users = useUsers(paging.range, { ...filter, search });
   const setActive = useSetUserActive();
   const items = users.data?.items ?? [];
-  const { setPage } = paging;
-  const searched = useRef(search);
-  useEffect(() => {
-    if (searched.current === search) return;
-    searched.current = search;
-    setPage(1); // a new search starts on its first page
-  }, [search]);
 
   const toggle = (user: User) =>
     setActive.mutate(

@@ -17,10 +17,11 @@ interface Page {
 /** Every list keeps showing its rows while the next page loads. */
 const paged = { placeholderData: keepPreviousData };
 
-export function useSoldVehicles(page: Page) {
+export function useSoldVehicles(page: Page, search: string | undefined) {
   return useQuery({
-    queryKey: ['dealer', 'vehicles', page],
-    queryFn: () => data(customerMasterApi.GET('/dealer/vehicles', { params: { query: page } })),
+    queryKey: ['dealer', 'vehicles', page, search],
+    queryFn: () =>
+      data(customerMasterApi.GET('/dealer/vehicles', { params: { query: { ...page, search } } })),
     ...paged,
   });
 }

@@ -13,6 +13,8 @@ const zhCN = {
     owner: '车主',
     openOwner: '查看车主',
     empty: '还没有售出的车辆',
+    search: '按车架号、品牌或车型查找',
+    noMatch: '没有匹配的车辆',
   },
   customers: {
     title: '我的客户',
@@ -100,6 +102,8 @@ const en: typeof zhCN = {
     owner: 'Owner',
     openOwner: 'Open owner',
     empty: 'No vehicles sold yet',
+    search: 'Find by VIN, brand or model',
+    noMatch: 'No vehicles match',
   },
   customers: {
     title: 'My customers',

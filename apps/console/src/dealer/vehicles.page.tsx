@@ -1,6 +1,7 @@
-import { Table } from 'antd';
+import { Input, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useListSearch } from '../paging/list-search';
 import { serverPagination, usePageParam } from '../paging/server-pages';
 import { LoadFailed, NoRows, Screen } from '../screen/screen';
 import { type SoldVehicle, useSoldVehicles } from './dealer-queries';
@@ -9,10 +10,24 @@ import { type SoldVehicle, useSoldVehicles } from './dealer-queries';
 export function VehiclesPage() {
   const { t } = useTranslation('dealer');
   const paging = usePageParam();
-  const vehicles = useSoldVehicles(paging.range);
+  const { typed, setTyped, search } = useListSearch(paging.setPage);
+  const vehicles = useSoldVehicles(paging.range, search);
   const items = vehicles.data?.items ?? [];
   return (
-    <Screen title={t('vehicles.title')} hint={t('vehicles.hint')}>
+    <Screen
+      title={t('vehicles.title')}
+      hint={t('vehicles.hint')}
+      extra={
+        <Input.Search
+          aria-label={t('vehicles.search')}
+          placeholder={t('vehicles.search')}
+          allowClear
+          style={{ width: 280 }}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+      }
+    >
       <LoadFailed error={vehicles.error} />
       <Table<SoldVehicle>
         data-testid="dealer-vehicles"
@@ -21,7 +36,7 @@ export function VehiclesPage() {
         loading={vehicles.isFetching}
         dataSource={items}
         pagination={serverPagination(paging, items.length)}
-        locale={{ emptyText: <NoRows text={t('vehicles.empty')} /> }}
+        locale={{ emptyText: <NoRows text={search ? t('vehicles.noMatch') : t('vehicles.empty')} /> }}
         columns={[
           { title: t('vehicles.vin'), dataIndex: 'vin' },
           {
