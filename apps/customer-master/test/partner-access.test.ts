@@ -90,6 +90,20 @@ describe('partner access to customers', () => {
     expect(own.body.items).toEqual([
       expect.objectContaining({ vehicleId: sold.body.vehicleId, sellingDealerId: sold.body.sellingDealerId }),
     ]);
+    for (const search of ['roewe i5', sold.body.vin.slice(-6).toLowerCase()]) {
+      const found = await harness
+        .http()
+        .get(`/dealer/vehicles?search=${encodeURIComponent(search)}`)
+        .set('Authorization', dealerA)
+        .expect(200);
+      expect(found.body.items.map((v: { vehicleId: string }) => v.vehicleId)).toEqual([sold.body.vehicleId]);
+    }
+    const missed = await harness
+      .http()
+      .get('/dealer/vehicles?search=MG')
+      .set('Authorization', dealerA)
+      .expect(200);
+    expect(missed.body.items).toEqual([]);
     const other = await harness.http().get('/dealer/vehicles').set('Authorization', dealerB).expect(200);
     expect(other.body.items).toEqual([]);
     const station = await harness.as(['repair_station'], { id: randomUUID(), kind: 'repair_station' });

@@ -15,11 +15,12 @@ describe('after the repair: the customer’s rating and the selling dealer’s v
   let harness: ServiceHarness;
   let agent: string;
   let ticketId: string;
+  let stationId: string;
 
   beforeAll(async () => {
     harness = await ServiceHarness.start();
     agent = await harness.as(['agent']);
-    const stationId = await harness.station({ lat: 39.9, lon: 116.4, skills: ['electrical'] });
+    stationId = await harness.station({ lat: 39.9, lon: 116.4, skills: ['electrical'] });
     const station = await harness.asStation(stationId);
     const customerId = await harness.customer(randomUUID(), [{ vehicleId, sellingDealerId: DEALER }]);
     const opened = await harness
@@ -104,12 +105,19 @@ describe('after the repair: the customer’s rating and the selling dealer’s v
     const other = await harness.as(['dealer'], { id: randomUUID(), kind: 'dealer' });
     const list = await harness.http().get('/dealer/tickets').set('Authorization', dealer).expect(200);
     expect(list.body.items.map((t: { ticketId: string }) => t.ticketId)).toEqual([ticketId]);
+    const station = await harness
+      .http()
+      .get(`/stations/${stationId}`)
+      .set('Authorization', agent)
+      .expect(200);
+    expect(list.body.items[0].stationName).toBe(station.body.name);
     const one = await harness
       .http()
       .get(`/dealer/tickets/${ticketId}`)
       .set('Authorization', dealer)
       .expect(200);
     expect(one.body.timeline.steps.map((s: { step: string }) => s.step)).toContain('resolved');
+    expect(one.body.stationName).toBe(station.body.name);
 
     await harness.http().get(`/dealer/tickets/${ticketId}`).set('Authorization', other).expect(404);
     expect(

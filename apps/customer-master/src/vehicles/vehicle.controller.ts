@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentPrincipal, isPartner, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { Roles as R, STAFF_ROLES } from '@crm/contracts';
 import { ForbiddenError } from '@crm/core';
-import { PageQuery, UuidPipe } from '@crm/http';
+import { UuidPipe } from '@crm/http';
 import { RegisterVehicleDto, TransferVehicleDto } from './dto/register-vehicle.dto';
+import { SoldVehiclesQuery } from './dto/sold-vehicles.query';
 import { VehicleService } from './vehicle.service';
 import { VehicleListResponse, VehiclePageResponse, VehicleResponse } from './dto/vehicle.response';
 
@@ -43,14 +44,17 @@ export class VehicleController {
 
   @Get('dealer/vehicles')
   @Roles(R.dealer)
-  @ApiOperation({ summary: 'Vehicles the calling dealer sold, the latest sale first (the dealer portal)' })
+  @ApiOperation({
+    summary:
+      'Vehicles the calling dealer sold, the latest sale first, found by VIN, brand or model (the dealer portal)',
+  })
   @ApiOkResponse({ type: VehiclePageResponse })
-  async soldByCaller(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery) {
+  async soldByCaller(@CurrentPrincipal() principal: Principal, @Query() query: SoldVehiclesQuery) {
     if (!principal.partnerId) throw new ForbiddenError('Only a dealer token has sold vehicles');
     return {
-      items: await this.service.soldBy(principal.partnerId, page),
-      limit: page.limit,
-      offset: page.offset,
+      items: await this.service.soldBy(principal.partnerId, query),
+      limit: query.limit,
+      offset: query.offset,
     };
   }
 

@@ -60,11 +60,12 @@ export class VehicleRepository {
   }
 
   /** Vehicles the dealer sold, the latest sale first. */
-  async soldBy(dealerId: string, limit: number, offset: number): Promise<Vehicle[]> {
+  async soldBy(dealerId: string, f: { search?: string; limit: number; offset: number }): Promise<Vehicle[]> {
     const rows = await this.dataSource.query(
       `SELECT ${VEHICLE_COLUMNS} FROM customer_master.vehicle WHERE selling_dealer_id = $1
-        ORDER BY purchase_date DESC NULLS LAST, created_at DESC, id LIMIT $2 OFFSET $3`,
-      [dealerId, limit, offset],
+          AND ($2::text IS NULL OR strpos(lower(vin || ' ' || brand || ' ' || model), lower($2)) > 0)
+        ORDER BY purchase_date DESC NULLS LAST, created_at DESC, id LIMIT $3 OFFSET $4`,
+      [dealerId, f.search?.trim() || null, f.limit, f.offset],
     );
     return rows.map(toVehicle);
   }

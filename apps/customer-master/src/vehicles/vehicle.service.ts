@@ -70,8 +70,8 @@ export class VehicleService {
     return this.vehicles.ownedBy(customerId);
   }
 
-  soldBy(dealerId: string, page: { limit: number; offset: number }): Promise<Vehicle[]> {
-    return this.vehicles.soldBy(dealerId, page.limit, page.offset);
+  soldBy(dealerId: string, query: { search?: string; limit: number; offset: number }): Promise<Vehicle[]> {
+    return this.vehicles.soldBy(dealerId, query);
   }
 
   async transfer(vehicleId: string, newOwnerId: string): Promise<Vehicle> {

@@ -88,6 +88,15 @@ export class StationRepository {
     return rows[0] ? toStation(rows[0]) : null;
   }
 
+  /** The names of these stations by id (the ones unknown here are left out). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT id, name FROM service.station WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   /** Stations by code, optionally in one province or city (the address's), for the service manager's map. */
   async list(f: { region?: string; limit: number; offset: number }): Promise<Station[]> {
     const rows: StationRow[] = await this.dataSource.query(

@@ -177,7 +177,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Vehicles the calling dealer sold, the latest sale first (the dealer portal) */
+    /** Vehicles the calling dealer sold, the latest sale first, found by VIN, brand or model (the dealer portal) */
     get: operations['VehicleController_soldByCaller'];
     put?: never;
     post?: never;
@@ -1807,6 +1807,8 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description Part of the VIN, brand or model, any case */
+        search?: string;
       };
       header?: never;
       path?: never;

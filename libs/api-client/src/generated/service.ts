@@ -60,7 +60,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Tickets about vehicles the calling dealer sold, newest first */
+    /** Tickets about vehicles the calling dealer sold, newest first, with station names */
     get: operations['DealerTicketController_list'];
     put?: never;
     post?: never;
@@ -703,6 +703,13 @@ export interface components {
     CustomerNotificationsResponse: {
       items: components['schemas']['CustomerNotificationResponse'][];
     };
+    DealerTicketPageResponse: {
+      items: components['schemas']['DealerTicketRowResponse'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+    };
     DealerTicketResponse: {
       /** Format: date-time */
       acceptedAt: string | null;
@@ -766,6 +773,8 @@ export interface components {
       severity: 'low' | 'medium' | 'high' | 'critical';
       /** Format: uuid */
       stationId: string | null;
+      /** @example 北京朝阳维修站 */
+      stationName: string | null;
       /** @enum {string} */
       status:
         | 'new'
@@ -782,6 +791,91 @@ export interface components {
       /** @example T-20261124-000123 */
       ticketNumber: string;
       timeline: components['schemas']['TicketTimelineResponse'];
+      /** Format: uuid */
+      vehicleId: string | null;
+      /** @example LSVAU2180N2123456 */
+      vin: string | null;
+    };
+    DealerTicketRowResponse: {
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: date-time */
+      appointmentAt: string | null;
+      /** @example Volkswagen */
+      brand: string | null;
+      /** @enum {string} */
+      channel: 'phone' | 'email' | 'sms' | 'web';
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: uuid */
+      customerId: string;
+      /** @example 刹车异响 / squealing brakes */
+      description: string;
+      /** @description An SLA target was breached, or it was escalated */
+      escalated: boolean;
+      /**
+       * Format: date-time
+       * @description When a person or a workflow rule escalated it
+       */
+      escalatedAt: string | null;
+      /** Format: uuid */
+      interactionId: string | null;
+      location: components['schemas']['GeoPointDto'] | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** @enum {string} */
+      qualityType:
+        | 'engine'
+        | 'transmission'
+        | 'brakes'
+        | 'electrical'
+        | 'air_conditioning'
+        | 'body_and_paint'
+        | 'noise_and_vibration'
+        | 'infotainment'
+        | 'other';
+      /** Format: date-time */
+      resolutionBreachedAt: string | null;
+      /**
+       * Format: date-time
+       * @description SLA: when the ticket must be resolved
+       */
+      resolutionDueAt: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** Format: date-time */
+      responseBreachedAt: string | null;
+      /**
+       * Format: date-time
+       * @description SLA: when the station must have accepted
+       */
+      responseDueAt: string | null;
+      /** Format: date-time */
+      routedAt: string | null;
+      satisfaction: components['schemas']['SatisfactionResponse'] | null;
+      /** Format: uuid */
+      sellingDealerId: string | null;
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high' | 'critical';
+      /** Format: uuid */
+      stationId: string | null;
+      /** @example 北京朝阳维修站 */
+      stationName: string | null;
+      /** @enum {string} */
+      status:
+        | 'new'
+        | 'routed'
+        | 'accepted'
+        | 'in_progress'
+        | 'resolved'
+        | 'closed'
+        | 'declined'
+        | 'escalated'
+        | 'reopened';
+      /** Format: uuid */
+      ticketId: string;
+      /** @example T-20261124-000123 */
+      ticketNumber: string;
       /** Format: uuid */
       vehicleId: string | null;
       /** @example LSVAU2180N2123456 */
@@ -1843,7 +1937,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TicketPageResponse'];
+          'application/json': components['schemas']['DealerTicketPageResponse'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
