@@ -28,6 +28,9 @@ import { NetworkEventsConsumer } from './read-model/network-events.consumer';
 import { NextBestOfferRepository } from './read-model/next-best-offer.repository';
 import { BrowsingProfileRepository } from './read-model/browsing-profile.repository';
 import { WebEventsConsumer } from './read-model/web-events.consumer';
+import { CustomerValueEventsConsumer } from './read-model/customer-value-events.consumer';
+import { OpportunityReplicaRepository } from './read-model/opportunity-replica.repository';
+import { ValueTierRepository } from './read-model/value-tier.repository';
 import { PartnerReplicaRepository } from './read-model/partner-replica.repository';
 import { CallCenterCustomerDataController } from './data-export/customer-data.controller';
 import { CallCenterCustomerDataRepository } from './data-export/customer-data.repository';
@@ -63,6 +66,9 @@ const READ_MODEL = [
   OfferEventsConsumer,
   BrowsingProfileRepository,
   WebEventsConsumer,
+  OpportunityReplicaRepository,
+  ValueTierRepository,
+  CustomerValueEventsConsumer,
 ];
 
 /** The call center: agent lookup, the customer 360, interactions, screen pop and complaint intake. */

@@ -9,3 +9,6 @@ export const SEGMENT_ROLES = [Roles.marketer, Roles.salesManager, Roles.serviceM
 
 /** Who creates, schedules and follows campaigns: the same people as segments; partners and other staff never. */
 export const CAMPAIGN_ROLES = SEGMENT_ROLES;
+
+/** Who sees which campaigns reached a customer: those people, and the agents taking the customer's answer. */
+export const CUSTOMER_CAMPAIGN_ROLES = [Roles.agent, ...CAMPAIGN_ROLES] as const;

@@ -260,6 +260,45 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
       expect((await results(campaignId)).treated.replied).toBe(1);
     });
 
+    it('lists the campaigns that reached a customer, with their call-center answer, to agents only', async () => {
+      const agent = await harness.auth({ roles: [Roles.agent] });
+      const ofCustomer = async (customerId: string) =>
+        (
+          await harness
+            .http()
+            .get(`/customers/${customerId}/campaigns`)
+            .set('Authorization', agent)
+            .expect(200)
+        ).body;
+      await eventually(async () =>
+        expect(await ofCustomer(liu.customerId)).toEqual([
+          {
+            campaignId,
+            name: 'tracked',
+            channel: 'email',
+            sentAt: expect.any(String),
+            reply: { outcome: 'interested', at: expect.any(String) },
+          },
+        ]),
+      );
+      expect(await ofCustomer(chen.customerId)).toEqual([
+        expect.objectContaining({ campaignId, reply: null }),
+      ]);
+      expect(await ofCustomer(randomUUID())).toEqual([]);
+      const dealer = await harness.auth({
+        roles: [Roles.dealer],
+        partnerId: '00000000-0000-4000-8000-000000000001',
+        partnerKind: 'dealer',
+      });
+      for (const caller of [dealer, await harness.auth({ roles: [Roles.salesRep] })])
+        await harness
+          .http()
+          .get(`/customers/${liu.customerId}/campaigns`)
+          .set('Authorization', caller)
+          .expect(403);
+      await harness.http().get(`/customers/not-a-uuid/campaigns`).set('Authorization', agent).expect(400);
+    });
+
     it('profiles responders against non-responders by province', async () => {
       const { profile } = await results(campaignId);
       expect(profile).toContainEqual({

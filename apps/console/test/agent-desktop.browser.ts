@@ -78,7 +78,7 @@ describe('the agent desktop in a browser', () => {
       .waitFor();
     await page.getByRole('cell', { name: '王丽' }).first().waitFor();
     expect(await seriousViolations()).toEqual([]);
-    await shoot('customer-360');
+    await shoot('customer-360-service-history');
   });
 
   it('files a complaint with the quality type suggested as the agent types, and sees the ticket', async () => {

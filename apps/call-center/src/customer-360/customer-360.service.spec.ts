@@ -2,7 +2,9 @@ import { FixedClock } from '@crm/core';
 import { MemoryCacheStore } from '@crm/observability';
 import { CacheKeys, CUSTOMER_360_GENERATION_TTL_SECONDS } from '../call-center.constants';
 import { InteractionRepository } from '../interactions/interaction.repository';
+import { OpportunityReplicaRepository } from '../read-model/opportunity-replica.repository';
 import { SalesActivityRepository } from '../read-model/sales-activity.repository';
+import { ValueTierRepository } from '../read-model/value-tier.repository';
 import { Customer360Repository } from './customer-360.repository';
 import { Customer360Service } from './customer-360.service';
 
@@ -26,17 +28,21 @@ function fakeReadModel() {
   } as unknown as Customer360Repository;
   const interactions = { recentFor: async () => [] } as unknown as InteractionRepository;
   const salesActivities = { recentFor: async () => [] } as unknown as SalesActivityRepository;
-  return { state, repository, interactions, salesActivities };
+  const opportunities = { openFor: async () => [] } as unknown as OpportunityReplicaRepository;
+  const valueTiers = { of: async () => null } as unknown as ValueTierRepository;
+  return { state, repository, interactions, salesActivities, opportunities, valueTiers };
 }
 
 describe(Customer360Service.name, () => {
   it('never serves a view built before an invalidation, even when it was cached after it', async () => {
     const cache = new MemoryCacheStore();
-    const { state, repository, interactions, salesActivities } = fakeReadModel();
+    const { state, repository, interactions, salesActivities, opportunities, valueTiers } = fakeReadModel();
     const service = new Customer360Service(
       repository,
       interactions,
       salesActivities,
+      opportunities,
+      valueTiers,
       cache,
       new FixedClock(new Date()),
     );
@@ -61,11 +67,13 @@ describe(Customer360Service.name, () => {
 
   it('serves the cached view while nothing changed', async () => {
     const cache = new MemoryCacheStore();
-    const { state, repository, interactions, salesActivities } = fakeReadModel();
+    const { state, repository, interactions, salesActivities, opportunities, valueTiers } = fakeReadModel();
     const service = new Customer360Service(
       repository,
       interactions,
       salesActivities,
+      opportunities,
+      valueTiers,
       cache,
       new FixedClock(new Date()),
     );

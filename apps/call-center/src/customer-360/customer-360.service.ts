@@ -3,7 +3,9 @@ import { Clock, NotFoundError } from '@crm/core';
 import { CacheStore } from '@crm/observability';
 import { CacheKeys, CUSTOMER_360_TTL_SECONDS, RECENT_INTERACTIONS } from '../call-center.constants';
 import { InteractionRepository } from '../interactions/interaction.repository';
+import { OpportunityReplicaRepository } from '../read-model/opportunity-replica.repository';
 import { SalesActivityRepository } from '../read-model/sales-activity.repository';
+import { ValueTierRepository } from '../read-model/value-tier.repository';
 import { Customer360, VehicleView } from './customer-360';
 import { Customer360Repository, VehicleRow } from './customer-360.repository';
 import { warrantyState } from './warranty';
@@ -22,6 +24,8 @@ export class Customer360Service {
     private readonly repository: Customer360Repository,
     private readonly interactions: InteractionRepository,
     private readonly salesActivities: SalesActivityRepository,
+    private readonly opportunities: OpportunityReplicaRepository,
+    private readonly valueTiers: ValueTierRepository,
     private readonly cache: CacheStore,
     private readonly clock: Clock,
   ) {}
@@ -55,6 +59,8 @@ export class Customer360Service {
       nextBestOffer,
       offers,
       browsingProfile,
+      valueTier,
+      openOpportunities,
     ] = await Promise.all([
       this.repository.vehicles(customerId),
       this.repository.repairs(customerId),
@@ -64,6 +70,8 @@ export class Customer360Service {
       this.repository.nextBestOffer(customerId),
       this.repository.activeOffers(customerId, this.clock.now()),
       this.repository.browsingProfile(customerId),
+      this.valueTiers.of(customerId),
+      this.opportunities.openFor(customerId),
     ]);
     return {
       ...found,
@@ -75,6 +83,8 @@ export class Customer360Service {
       nextBestOffer,
       offers,
       browsingProfile,
+      valueTier,
+      openOpportunities,
     };
   }
 

@@ -1,4 +1,4 @@
-import { Address, TicketStatus } from '@crm/contracts';
+import { Address, TicketStatus, ValueTier } from '@crm/contracts';
 import { AgentRef, Interaction } from '../interactions/interaction';
 
 export type WarrantyState = 'in-warranty' | 'out-of-warranty' | 'unknown';
@@ -123,6 +123,28 @@ export interface BrowsingProfileView {
   lastVisitAt: string;
 }
 
+/** Where the customer stands in the value pyramid (from analytics' customer-value.tier-changed, ADR 0027). */
+export interface ValueTierView {
+  tier: ValueTier;
+  /** The revenue over the value window the tier was cut on. */
+  value: number;
+  currency: string;
+  computedAt: string;
+}
+
+/** A sales opportunity with the customer still in the pipeline (from sales' opportunity events). */
+export interface OpportunityView {
+  opportunityId: string;
+  name: string;
+  stage: string;
+  probability: number;
+  amount: number | null;
+  currency: string | null;
+  expectedCloseDate: string | null;
+  ownerId: string;
+  changedAt: string;
+}
+
 /** Everything an agent needs about a caller, in one answer. */
 export interface Customer360 {
   profile: CustomerProfile;
@@ -135,4 +157,6 @@ export interface Customer360 {
   nextBestOffer: NextBestOfferView | null;
   offers: ActiveOfferView[];
   browsingProfile: BrowsingProfileView | null;
+  valueTier: ValueTierView | null;
+  openOpportunities: OpportunityView[];
 }

@@ -19,6 +19,8 @@ export class CallCenterCustomerDataRepository {
       next_best_offer: await q(`SELECT * FROM call_center.next_best_offer WHERE customer_id = $1`),
       customer_offer: await q(`SELECT * FROM call_center.customer_offer WHERE customer_id = $1`),
       browsing_profile: await q(`SELECT * FROM call_center.browsing_profile WHERE customer_id = $1`),
+      opportunity: await q(`SELECT * FROM call_center.opportunity WHERE customer_id = $1`),
+      customer_value_tier: await q(`SELECT * FROM call_center.customer_value_tier WHERE customer_id = $1`),
       // Who looked at the person's data (GDPR Art. 15(1)(c): the recipients).
       read_audit: await q(
         `SELECT * FROM call_center.read_audit WHERE entity_id = $1 OR $1 = ANY(result_ids) ORDER BY id`,

@@ -8,6 +8,7 @@ const PERSONAL_TABLES = [
   'interaction',
   'sales_activity',
   'customer_offer',
+  'opportunity',
 ] as const;
 const OWNER_COLUMN: Record<(typeof PERSONAL_TABLES)[number], string> = {
   vehicle: 'owner_customer_id',
@@ -16,10 +17,11 @@ const OWNER_COLUMN: Record<(typeof PERSONAL_TABLES)[number], string> = {
   interaction: 'customer_id',
   sales_activity: 'customer_id',
   customer_offer: 'customer_id',
+  opportunity: 'customer_id',
 };
 
 /** One row per customer computed by another service: the survivor's comes with that service's next event. */
-const PER_CUSTOMER_TABLES = ['next_best_offer', 'browsing_profile'] as const;
+const PER_CUSTOMER_TABLES = ['next_best_offer', 'browsing_profile', 'customer_value_tier'] as const;
 
 /** What hangs off a customer across the schema: moved (or, when one per customer, dropped) on a merge, removed on an erasure. */
 @Injectable()
@@ -33,8 +35,8 @@ export class CustomerHistoryRepository {
   }
 
   /**
-   * Vehicles (their VINs), tickets, repairs, interactions, sales activities, offers, the next best offer and the
-   * browsing profile describe the person, so they go.
+   * Vehicles (their VINs), tickets, repairs, interactions, sales activities, opportunities, offers, the next best
+   * offer, the browsing profile and the value tier describe the person, so they go.
    */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
     for (const table of PERSONAL_TABLES) {

@@ -1,23 +1,50 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/clients';
 import { type Customer360, useCustomer360 } from './agent-queries';
+import { CampaignsCard } from './campaigns.card';
 import { ComplaintForm } from './complaint-form';
 import { FollowUpForm } from './follow-up-form';
 import { InteractionForm } from './interaction-form';
+import { OffersCard } from './offers.card';
+import { OpportunitiesCard } from './opportunities.card';
+import { TAG_COLOURS } from './tag-colours';
+import { ValueTierTag } from './value-tier-tag';
 
 type Ticket = Customer360['tickets'][number];
 type Vehicle = Customer360['vehicles'][number];
 type Repair = Customer360['repairs'][number];
 type Interaction = Customer360['interactions'][number];
 
+const WARRANTY_COLOURS: Record<Vehicle['warranty'], keyof typeof TAG_COLOURS> = {
+  'in-warranty': 'green',
+  'out-of-warranty': 'grey',
+  unknown: 'orange',
+};
+
 const date = (value: string | null) => (value ? value.slice(0, 10) : '');
 const dateTime = (value: string) => new Date(value).toLocaleString();
 
-/** The customer 360: who they are, their cars, who repaired them, their tickets and contacts. */
+/**
+ * The customer 360: who they are and what they are worth, their open deals, what to offer them and the campaigns
+ * that reached them, their cars, who repaired them, their tickets and contacts.
+ */
 export function CustomerPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -39,7 +66,7 @@ export function CustomerPage() {
         }
       />
     );
-  const { profile, vehicles, repairs, tickets, interactions, nextBestOffer } = view.data;
+  const { profile, vehicles, repairs, tickets, interactions } = view.data;
   const none = t('customer.none');
   const vehicleName = (vehicleId: string | null) => {
     const vehicle = vehicles.find((candidate) => candidate.vehicleId === vehicleId);
@@ -66,6 +93,9 @@ export function CustomerPage() {
           {profile.nameLatin && <Typography.Text type="secondary"> {profile.nameLatin}</Typography.Text>}
         </Typography.Title>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
+          <Descriptions.Item label={t('customer.valueTier')}>
+            <ValueTierTag valueTier={view.data.valueTier} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('customer.phones')}>
             {profile.phones.join(', ') || none}
           </Descriptions.Item>
@@ -87,17 +117,17 @@ export function CustomerPage() {
             {profile.tags.length ? profile.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : none}
           </Descriptions.Item>
         </Descriptions>
-        {nextBestOffer && (
-          <Alert
-            type="success"
-            showIcon
-            style={{ marginTop: 12 }}
-            title={t('customer.offer')}
-            description={t('customer.offerText', nextBestOffer)}
-          />
-        )}
       </Card>
       {pending && <Alert type="info" showIcon title={t('complaint.waiting')} data-testid="ticket-pending" />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <OpportunitiesCard opportunities={view.data.openOpportunities} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <OffersCard nextBestOffer={view.data.nextBestOffer} offers={view.data.offers} />
+        </Col>
+      </Row>
+      <CampaignsCard customerId={customerId} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('customer.vehicles')}</h2>}>
         <Table<Vehicle>
           rowKey="vehicleId"
@@ -116,15 +146,7 @@ export function CustomerPage() {
             {
               title: t('customer.warranty'),
               render: (_, v) => (
-                <Tag
-                  color={
-                    v.warranty === 'in-warranty'
-                      ? 'green'
-                      : v.warranty === 'out-of-warranty'
-                        ? 'default'
-                        : 'orange'
-                  }
-                >
+                <Tag style={TAG_COLOURS[WARRANTY_COLOURS[v.warranty]]}>
                   {t(`customer.warrantyState.${v.warranty}`)}
                   {v.warrantyEnd ? ` ${t('customer.warrantyUntil', { date: date(v.warrantyEnd) })}` : ''}
                 </Tag>
@@ -216,6 +238,11 @@ export function CustomerPage() {
               render: (_, item) => `${t(`channel.${item.channel}`)} · ${t(`direction.${item.direction}`)}`,
             },
             { title: t('customer.subject'), dataIndex: 'subject' },
+            {
+              title: t('interaction.outcome'),
+              render: (_, item) =>
+                item.outcome ? t(`campaigns.outcomes.${item.outcome}`, { defaultValue: item.outcome }) : '',
+            },
             { title: t('customer.agent'), render: (_, item) => item.agentName ?? '' },
           ]}
         />

@@ -274,11 +274,15 @@ export interface components {
       nextBestOffer: components['schemas']['NextBestOfferViewResponse'] | null;
       /** @description Offers granted by integration's offer rules and still valid, with whether billing applied them */
       offers: components['schemas']['ActiveOfferViewResponse'][];
+      /** @description The customer's sales opportunities neither won nor lost (from sales' opportunity events) */
+      openOpportunities: components['schemas']['OpportunityViewResponse'][];
       profile: components['schemas']['CustomerProfileResponse'];
       repairs: components['schemas']['RepairViewResponse'][];
       /** @description From the sales app’s activity events */
       salesActivities: components['schemas']['SalesActivityViewResponse'][];
       tickets: components['schemas']['TicketViewResponse'][];
+      /** @description The customer's tier in analytics' value pyramid; null until analytics placed them */
+      valueTier: components['schemas']['ValueTierViewResponse'] | null;
       vehicles: components['schemas']['VehicleViewResponse'][];
     };
     CustomerProfileResponse: {
@@ -430,6 +434,29 @@ export interface components {
        * @description When campaigns chose this product for the customer
        */
       since: string;
+    };
+    OpportunityViewResponse: {
+      /** @example 189000 */
+      amount: number | null;
+      /**
+       * Format: date-time
+       * @description When it last moved
+       */
+      changedAt: string;
+      /** @example CNY */
+      currency: string | null;
+      /** Format: date */
+      expectedCloseDate: string | null;
+      /** @example Nova E3 for the family */
+      name: string;
+      /** Format: uuid */
+      opportunityId: string;
+      /** @description The salesperson who owns it (user id) */
+      ownerId: string;
+      /** @example 60 */
+      probability: number;
+      /** @example negotiation */
+      stage: string;
     };
     PartnerRefResponse: {
       /** Format: uuid */
@@ -616,6 +643,25 @@ export interface components {
       updatedAt: string;
       /** Format: uuid */
       vehicleId: string | null;
+    };
+    ValueTierViewResponse: {
+      /**
+       * Format: date-time
+       * @description When analytics computed the tier
+       */
+      computedAt: string;
+      /** @example CNY */
+      currency: string;
+      /**
+       * @example gold
+       * @enum {string}
+       */
+      tier: 'platinum' | 'gold' | 'iron' | 'lead';
+      /**
+       * @description The revenue over the value window the tier was cut on
+       * @example 386000
+       */
+      value: number;
     };
     VehicleViewResponse: {
       /** @example Volkswagen */

@@ -277,6 +277,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/customers/{id}/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest campaigns the customer was frozen into, with their call-center answer (record one as an interaction tagged with the campaign) */
+    get: operations['CustomerCampaignsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -589,6 +606,18 @@ export interface components {
        */
       total: number;
     };
+    CampaignReplyView: {
+      /**
+       * Format: date-time
+       * @description The latest answer
+       */
+      at: string;
+      /**
+       * @description The call’s outcome
+       * @example interested
+       */
+      outcome: string | null;
+    };
     CampaignResultsView: {
       /** @example 30 */
       attributionDays: number;
@@ -796,6 +825,21 @@ export interface components {
        * @example 57
        */
       rules: number;
+    };
+    CustomerCampaignView: {
+      /** Format: uuid */
+      campaignId: string;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** @example 春季保养关怀 */
+      name: string;
+      /** @description Their answer taken by the call center (an interaction tagged with the campaign) */
+      reply: components['schemas']['CampaignReplyView'] | null;
+      /**
+       * Format: date-time
+       * @description Null when the customer was held out or the message is not sent yet
+       */
+      sentAt: string | null;
     };
     EditSegmentDto: {
       /** @example 上海 email-consenting customers */
@@ -2676,6 +2720,73 @@ export interface operations {
       };
       /** @description The token lacks a role for this route, or the record belongs to another partner */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CustomerCampaignsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerCampaignView'][];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

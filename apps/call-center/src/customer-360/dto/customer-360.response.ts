@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Address, OFFER_KINDS, TICKET_STATUSES, TicketStatus } from '@crm/contracts';
+import { Address, OFFER_KINDS, TICKET_STATUSES, TicketStatus, VALUE_TIERS, ValueTier } from '@crm/contracts';
 import { GeoPointDto } from '@crm/http';
 import { AgentRef } from '../../interactions/interaction';
 import { InteractionResponse } from '../../interactions/dto/interaction.response';
@@ -10,11 +10,13 @@ import {
   CustomerProfile,
   NextBestOfferView,
   BrowsingProfileView,
+  OpportunityView,
   PartnerRef,
   RepairView,
   SalesActivityView,
   SatisfactionView,
   TicketView,
+  ValueTierView,
   VehicleView,
   WarrantyState,
 } from '../customer-360';
@@ -239,6 +241,38 @@ export class BrowsingProfileViewResponse implements BrowsingProfileView {
   lastVisitAt: string;
 }
 
+export class ValueTierViewResponse implements ValueTierView {
+  @ApiProperty({ enum: VALUE_TIERS, example: 'gold' })
+  tier: ValueTier;
+  @ApiProperty({ example: 386000, description: 'The revenue over the value window the tier was cut on' })
+  value: number;
+  @ApiProperty({ example: 'CNY' })
+  currency: string;
+  @ApiProperty({ format: 'date-time', description: 'When analytics computed the tier' })
+  computedAt: string;
+}
+
+export class OpportunityViewResponse implements OpportunityView {
+  @ApiProperty({ format: 'uuid' })
+  opportunityId: string;
+  @ApiProperty({ example: 'Nova E3 for the family' })
+  name: string;
+  @ApiProperty({ example: 'negotiation' })
+  stage: string;
+  @ApiProperty({ minimum: 0, maximum: 100, example: 60 })
+  probability: number;
+  @ApiProperty({ type: Number, nullable: true, example: 189000 })
+  amount: number | null;
+  @ApiProperty({ ...nullableString, example: 'CNY' })
+  currency: string | null;
+  @ApiProperty(nullableDate)
+  expectedCloseDate: string | null;
+  @ApiProperty({ description: 'The salesperson who owns it (user id)' })
+  ownerId: string;
+  @ApiProperty({ format: 'date-time', description: 'When it last moved' })
+  changedAt: string;
+}
+
 export class Customer360Response implements Customer360 {
   @ApiProperty({ type: CustomerProfileResponse })
   profile: CustomerProfileResponse;
@@ -272,4 +306,15 @@ export class Customer360Response implements Customer360 {
     description: 'What the customer looked at on the website (with their consent); null when nothing',
   })
   browsingProfile: BrowsingProfileViewResponse | null;
+  @ApiProperty({
+    type: ValueTierViewResponse,
+    nullable: true,
+    description: "The customer's tier in analytics' value pyramid; null until analytics placed them",
+  })
+  valueTier: ValueTierViewResponse | null;
+  @ApiProperty({
+    type: [OpportunityViewResponse],
+    description: "The customer's sales opportunities neither won nor lost (from sales' opportunity events)",
+  })
+  openOpportunities: OpportunityViewResponse[];
 }
