@@ -50,7 +50,7 @@ export function ForecastCard({ month }: { month: string }) {
                     {' '}
                     (
                     {t('forecast.adjustedOn', {
-                      date: p.adjusted.adjustedAt.slice(0, 10),
+                      date: new Date(p.adjusted.adjustedAt).toLocaleDateString(i18n.language),
                       count: p.history.length,
                     })}
                     )

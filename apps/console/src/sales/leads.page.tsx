@@ -64,7 +64,7 @@ export function LeadsPage() {
             render: (_, lead) => t(`leadStatus.${lead.status}`),
           },
           { title: t('leads.interest'), render: (_, lead) => lead.interest.model ?? '' },
-          { title: t('leads.phone'), render: (_, lead) => lead.phone ?? '' },
+          { title: t('leads.contact'), render: (_, lead) => lead.phone ?? lead.email ?? '' },
           {
             title: t('leads.owner'),
             render: (_, lead) =>

@@ -4,7 +4,6 @@ type Schemas = SalesApi.components['schemas'];
 
 export type Opportunity = Schemas['OpportunityView'];
 export type OpportunityDetail = Schemas['OpportunityDetailView'];
-export type Pipeline = Schemas['PipelineView'];
 export type Stage = Schemas['PipelineStageView'];
 export type Lead = Schemas['LeadView'];
 export type Activity = Schemas['ActivityView'];
@@ -18,5 +17,4 @@ export type TeamMember = Schemas['TeamMemberDto'];
 export type PersonProgress = Schemas['PersonProgressView'];
 export type PersonForecast = Schemas['PersonForecastView'];
 export type ForecastAdjustment = Schemas['AdjustForecastDto'];
-export type GuidanceComment = Schemas['GuidanceCommentView'];
 export type Money = Schemas['MoneyView'];
