@@ -117,21 +117,6 @@ describe('the sales area in a browser', () => {
     expect((await crm.api<Opportunity>(REP, `/opportunities/${toMove.id}`)).stage).toBe('needs_analysis');
   });
 
-  it("answers a rep's deep link to a colleague's opportunity with not found, as the API does", async () => {
-    await rep.goto(`${crm.url}/console/sales/opportunities/${colleagues.id}`);
-    const failure = rep.getByTestId('read-failure');
-    await failure.waitFor();
-    const apiStatus = await statusInBrowser(rep, `/opportunities/${colleagues.id}`);
-    expect(apiStatus).toBe(404);
-    expect(await failure.getAttribute('data-status')).toBe(String(apiStatus));
-    await rep.getByRole('heading', { name: '未找到该记录' }).waitFor();
-    expect(await rep.getByText(colleagues.name).count()).toBe(0);
-    expect(await seriousViolations(rep)).toEqual([]);
-    // Their own is there for them.
-    await visit(rep, `/sales/opportunities/${toMove.id}`);
-    await rep.getByTestId('opportunity-name').filter({ hasText: toMove.name }).waitFor();
-  });
-
   it('shows leads with their source and score, and converts one', async () => {
     const name = `线索 ${RUN}`;
     // A known customer's email links the lead at capture, so converting it registers nobody in the customer
@@ -247,6 +232,21 @@ describe('the sales area in a browser', () => {
     await visit(rep, '/sales/orders');
     await rep.getByRole('heading', { name: '订单' }).waitFor();
     expect(await seriousViolations(rep)).toEqual([]);
+  });
+
+  it("answers a rep's deep link to a colleague's opportunity with not found, as the API does", async () => {
+    await rep.goto(`${crm.url}/console/sales/opportunities/${colleagues.id}`);
+    const failure = rep.getByTestId('read-failure');
+    await failure.waitFor();
+    const apiStatus = await statusInBrowser(rep, `/opportunities/${colleagues.id}`);
+    expect(apiStatus).toBe(404);
+    expect(await failure.getAttribute('data-status')).toBe(String(apiStatus));
+    await rep.getByRole('heading', { name: '未找到该记录' }).waitFor();
+    expect(await rep.getByText(colleagues.name).count()).toBe(0);
+    expect(await seriousViolations(rep)).toEqual([]);
+    // Their own is there for them.
+    await visit(rep, `/sales/opportunities/${toMove.id}`);
+    await rep.getByTestId('opportunity-name').filter({ hasText: toMove.name }).waitFor();
   });
 
   it('lets a manager adjust a forecast with a note and shows it', async () => {

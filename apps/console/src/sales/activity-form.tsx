@@ -31,7 +31,12 @@ export function ActivityForm({ onLogged }: { onLogged: () => void }) {
       onFinish={({ nextStepDue, ...fields }) =>
         log.mutate(
           { ...fields, nextStepDue: nextStepDue?.format('YYYY-MM-DD') },
-          { onSuccess: () => (form.resetFields(), onLogged()) },
+          {
+            onSuccess: () => {
+              form.resetFields();
+              onLogged();
+            },
+          },
         )
       }
     >
