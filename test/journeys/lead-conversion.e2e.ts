@@ -1,3 +1,4 @@
+import { CSRF_HEADER, SESSION_COOKIE } from '@crm/auth';
 import { Roles } from '@crm/contracts';
 import { CustomerMasterHarness } from '../../apps/customer-master/test/customer-master.harness';
 import { SalesHarness } from '../../apps/sales/test/sales.harness';
@@ -69,6 +70,19 @@ describe('lead conversion through the customer master', () => {
     expect(events.map((e) => e.payload)).toEqual([
       expect.objectContaining({ customerId: customer.id, opportunityId: first.body.opportunity.id }),
     ]);
+  });
+
+  it('registers the customer on behalf of a rep signed in to the console by its session cookie', async () => {
+    const lead = await capture({ name: '钱程', phone: '13755550090' });
+    const converted = await sales
+      .http()
+      .post(`/leads/${lead.id}/convert`)
+      .set('Cookie', `${SESSION_COOKIE}=${rep.replace(/^Bearer /, '')}`)
+      .set(CSRF_HEADER, '1')
+      .send({})
+      .expect(200);
+    const [customer] = await customersWithPhone('+8613755550090');
+    expect(converted.body).toMatchObject({ customerId: customer.id, opportunity: { ownerId: 'rep' } });
   });
 
   it('creates one customer and one opportunity when the same lead is converted twice at once', async () => {

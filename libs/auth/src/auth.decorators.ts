@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Role } from '@crm/contracts';
 import { Principal } from './principal';
+import { callerAuthorization } from './session-cookie';
 
 export const IS_PUBLIC = 'crm:public';
 export const REQUIRED_ROLES = 'crm:roles';
@@ -26,4 +27,10 @@ export const PartnerScoped = (resource: string, param = 'id') =>
 
 export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Principal => context.switchToHttp().getRequest().principal,
+);
+
+/** The caller's credential to forward to another service: their bearer header or session cookie. */
+export const CallerAuthorization = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined =>
+    callerAuthorization(context.switchToHttp().getRequest().headers),
 );

@@ -1,4 +1,5 @@
 import {
+  callerAuthorization,
   clearedSessionCookie,
   isSafeMethod,
   readSessionCookie,
@@ -12,6 +13,14 @@ describe('session cookie', () => {
     expect(readSessionCookie(`x${SESSION_COOKIE}=abc`)).toBeUndefined();
     expect(readSessionCookie(`${SESSION_COOKIE}=`)).toBeUndefined();
     expect(readSessionCookie(undefined)).toBeUndefined();
+  });
+
+  it('forwards the bearer header, else the session cookie as a bearer token', () => {
+    expect(callerAuthorization({ authorization: 'Bearer a', cookie: `${SESSION_COOKIE}=b` })).toBe(
+      'Bearer a',
+    );
+    expect(callerAuthorization({ cookie: `lang=zh; ${SESSION_COOKIE}=b` })).toBe('Bearer b');
+    expect(callerAuthorization({ cookie: 'lang=zh' })).toBeUndefined();
   });
 
   it('marks the cookie Secure only over https', () => {

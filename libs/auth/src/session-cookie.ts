@@ -33,6 +33,19 @@ export function readSessionCookie(cookieHeader: string | undefined): string | un
   return undefined;
 }
 
+/**
+ * The caller's credential as an Authorization value, to call another service on their behalf: the bearer
+ * header, else the console's session cookie (which only reaches this service, never the next).
+ */
+export function callerAuthorization(headers: {
+  authorization?: string;
+  cookie?: string;
+}): string | undefined {
+  if (headers.authorization !== undefined) return headers.authorization;
+  const session = readSessionCookie(headers.cookie);
+  return session ? `Bearer ${session}` : undefined;
+}
+
 /** A Set-Cookie value holding `token` for `maxAgeSeconds`; `secure` when the request came over https. */
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
   return cookieWith(token, maxAgeSeconds, secure);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -8,7 +8,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, PartnerScoped, Principal, Roles } from '@crm/auth';
+import { CallerAuthorization, CurrentPrincipal, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { UuidPipe } from '@crm/http';
 import { toMoney } from '../opportunities/dto/money.dto';
 import { SalesPartnerScopes } from '../partner-scopes';
@@ -121,7 +121,7 @@ export class LeadController {
   @ApiServiceUnavailableResponse({ description: 'The customer master did not answer; the lead is unchanged' })
   convert(
     @CurrentPrincipal() principal: Principal,
-    @Headers('authorization') authorization: string,
+    @CallerAuthorization() authorization: string,
     @Param('id', UuidPipe) id: string,
     @Body() body: ConvertLeadDto,
   ): Promise<LeadConversionView> {

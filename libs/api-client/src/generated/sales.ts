@@ -4677,9 +4677,7 @@ export interface operations {
   LeadController_convert: {
     parameters: {
       query?: never;
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path: {
         id: string;
       };
