@@ -75,6 +75,8 @@ export class AllInOneModule {
           quietHours: { ...DEFAULT_CAMPAIGNS_SETTINGS.quietHours, sms: null },
           unsubscribeSecret: randomBytes(32).toString('base64url'),
           unsubscribeBaseUrl: `${publicUrl(config)}/unsubscribe/`,
+          // Opens and clicks come back to this process, as the unsubscribes do.
+          trackingBaseUrl: `${publicUrl(config)}/t/`,
         }),
         AnalyticsModule,
         IntegrationModule,
