@@ -15,8 +15,9 @@ interface Segment {
   name: string;
 }
 interface Results {
-  treated: { delivered: number; size: number };
+  treated: { delivered: number; opened: number; clicked: number };
 }
+const OFFER_LINK = 'https://www.example.cn/spring-service';
 
 /** The all-in-one writes campaign mail whole into its data folder, one file per message named by its idempotency key. */
 function mailsOf(crm: ConsoleUnderTest, campaignId: string): string[] {
@@ -41,6 +42,14 @@ function subjectOf(mail: string): string {
             'latin1',
           ).toString('utf8'),
     );
+}
+
+/** The open pixel (`o`) or the first tracked link (`c`) in a raw mail's quoted-printable HTML part. */
+function trackingUrl(mail: string, kind: 'o' | 'c'): string {
+  const html = mail.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  const url = new RegExp(`https?://[^"\\s]+/t/${kind}/[^"\\s]+`).exec(html)?.[0];
+  if (!url) throw new Error(`no /t/${kind}/ link in the mail`);
+  return url;
 }
 
 describe('the marketing area in a browser', () => {
@@ -129,13 +138,13 @@ describe('the marketing area in a browser', () => {
     await page.getByLabel('正文').fill('您好 ');
     await page.getByRole('button', { name: '姓名' }).click();
     await page.getByLabel('正文').press('End');
-    await page.getByLabel('正文').pressSequentially('，本月保养八折。');
+    await page.getByLabel('正文').pressSequentially(`，本月保养八折：${OFFER_LINK}`);
     const [sample] = (
       await crm.api<{ items: { name: string }[] }>('marketer', `/segments/${segment.id}/preview?limit=1`)
     ).items;
     const preview = page.getByTestId('template-preview');
     await preview.getByText(`${sample.name}，春季保养关怀 ${stamp}`).waitFor();
-    await preview.getByText(`您好 ${sample.name}，本月保养八折。`).waitFor();
+    await preview.getByText(`您好 ${sample.name}，本月保养八折：${OFFER_LINK}`).waitFor();
     expect(await seriousViolations()).toEqual([]);
     await shoot('marketing-campaign');
 
@@ -153,17 +162,30 @@ describe('the marketing area in a browser', () => {
     campaignId = page.url().split('/').pop() as string;
     await page.getByTestId('campaign-status').filter({ hasText: '已发送' }).waitFor({ timeout: 90_000 });
 
-    const results = await crm.api<Results>('marketer', `/campaigns/${campaignId}/results`);
-    expect(results.treated.delivered).toBeGreaterThan(0);
+    const sent = await crm.api<Results>('marketer', `/campaigns/${campaignId}/results`);
+    expect(sent.treated.delivered).toBeGreaterThan(0);
     const mails = mailsOf(crm, campaignId);
-    expect(mails).toHaveLength(results.treated.delivered);
-    expect(subjectOf(mails[0])).toMatch(new RegExp(`^\\S+，春季保养关怀 ${stamp}$`));
-    await page
-      .getByTestId('results-funnel')
-      .getByRole('row')
-      .filter({ hasText: '已送达' })
-      .getByRole('cell', { name: String(results.treated.delivered), exact: true })
-      .waitFor();
+    expect(mails).toHaveLength(sent.treated.delivered);
+    expect(subjectOf(mails[0])).toMatch(new RegExp(`^.+，春季保养关怀 ${stamp}$`));
+
+    // Some customers read the mail (their mail client loads its pixel); one follows the offer link.
+    const readers = mails.slice(0, Math.ceil(mails.length / 2));
+    for (const mail of readers) expect((await fetch(trackingUrl(mail, 'o'))).status).toBe(200);
+    const click = await fetch(trackingUrl(mails[0], 'c'), { redirect: 'manual' });
+    expect(click.headers.get('location')).toBe(OFFER_LINK);
+    // Back to the list and into the campaign again: the results are read afresh.
+    await page.getByRole('menuitem', { name: '营销活动' }).click();
+    await page.getByRole('link', { name: `春季保养关怀 ${stamp}` }).click();
+    const funnel = page.getByTestId('results-funnel').getByRole('row');
+    for (const [label, count] of [
+      ['已送达', sent.treated.delivered],
+      ['已打开', readers.length],
+      ['已点击', 1],
+    ] as const)
+      await funnel
+        .filter({ hasText: label })
+        .getByRole('cell', { name: String(count), exact: true })
+        .waitFor();
     expect(await seriousViolations()).toEqual([]);
     await shoot('marketing-results');
   });

@@ -28,10 +28,11 @@ export function EChart({
   useEffect(() => {
     const drawn = init(element.current, undefined, { renderer: 'svg' });
     chart.current = drawn;
-    const resize = () => drawn.resize();
-    window.addEventListener('resize', resize);
+    // Follows its box, which settles after the first paint (menu, scrollbar) and on every window resize.
+    const resizes = new ResizeObserver(() => drawn.resize());
+    resizes.observe(element.current as HTMLDivElement);
     return () => {
-      window.removeEventListener('resize', resize);
+      resizes.disconnect();
       drawn.dispose();
     };
   }, []);

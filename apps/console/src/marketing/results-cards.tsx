@@ -48,8 +48,8 @@ export function FunnelCard({ results }: Props) {
           rate: treated.rates[count],
         }))}
         columns={[
-          { title: t('results.count'), render: (_, row) => t(`results.${row.count}`) },
-          { title: t('results.total'), dataIndex: 'value', align: 'right' },
+          { title: t('results.measure'), render: (_, row) => t(`results.${row.count}`) },
+          { title: t('results.count'), dataIndex: 'value', align: 'right' },
           { title: t('results.rate'), render: (_, row) => percent(row.rate), align: 'right' },
         ]}
       />
