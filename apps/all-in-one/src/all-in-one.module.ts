@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { CallCenterModule, callCenterMigrations } from '@crm/app-call-center';
@@ -67,14 +68,16 @@ export class AllInOneModule {
         SalesModule,
         CampaignsModule.register({
           ...DEFAULT_CAMPAIGNS_SETTINGS,
-          // No mail server or SMS gateway here: campaign mail and SMS go through the whole pipeline and are discarded
-          // at the end, so SMS quiet hours protect nobody (and would hold the demo's SMS until morning). The
-          // unsubscribe links of one run verify only in that run.
-          discardMail: true,
+          // No mail server or SMS gateway here: campaign mail goes through the whole pipeline into .eml files in the
+          // data folder, SMS are discarded at the end, so SMS quiet hours protect nobody (and would hold the demo's
+          // SMS until morning). The unsubscribe links of one run verify only in that run.
+          mailFolder: join(config.DATA_DIR, 'campaign-mail'),
           discardSms: true,
           quietHours: { ...DEFAULT_CAMPAIGNS_SETTINGS.quietHours, sms: null },
           unsubscribeSecret: randomBytes(32).toString('base64url'),
           unsubscribeBaseUrl: `${publicUrl(config)}/unsubscribe/`,
+          // Opens and clicks come back to this process, as the unsubscribes do.
+          trackingBaseUrl: `${publicUrl(config)}/t/`,
         }),
         AnalyticsModule,
         IntegrationModule,

@@ -18,8 +18,8 @@ export interface CampaignsSettings {
   pollIntervalMs: number;
   /** Campaign email goes to this SMTP server; when null no email is sent (recipients stay queued)... */
   smtpUrl: string | null;
-  /** ...unless mail is rendered and discarded instead (the embedded default, which has no mail server). */
-  discardMail: boolean;
+  /** ...unless mail is written as .eml files into this folder instead (the embedded default, which has no mail server). */
+  mailFolder: string | null;
   smtpConnections: number;
   mailFrom: string;
   /** Email pacing per sender process. */
@@ -61,7 +61,7 @@ export const DEFAULT_CAMPAIGNS_SETTINGS: Omit<CampaignsSettings, 'unsubscribeSec
   backgroundJobs: true,
   pollIntervalMs: 1_000,
   smtpUrl: null,
-  discardMail: false,
+  mailFolder: null,
   smtpConnections: 5,
   mailFrom: 'CRM 市场活动 <marketing@crm.local>',
   emailRatePerSecond: 50,
@@ -92,7 +92,7 @@ export function campaignsSettings(config: PlatformConfig & Partial<CampaignsConf
     backgroundJobs: d.backgroundJobs,
     pollIntervalMs: config.CAMPAIGNS_SEND_POLL_INTERVAL_MS ?? d.pollIntervalMs,
     smtpUrl: config.CAMPAIGNS_SMTP_URL ?? d.smtpUrl,
-    discardMail: d.discardMail,
+    mailFolder: d.mailFolder,
     smtpConnections: config.CAMPAIGNS_SMTP_CONNECTIONS ?? d.smtpConnections,
     mailFrom: config.CAMPAIGNS_MAIL_FROM ?? d.mailFrom,
     emailRatePerSecond: config.CAMPAIGNS_EMAIL_RATE_PER_SECOND ?? d.emailRatePerSecond,

@@ -1,7 +1,8 @@
-import { createTransport, Transporter } from 'nodemailer';
+import { Transporter } from 'nodemailer';
 import { CampaignChannels } from '@crm/contracts';
 import { createSmtpTransport } from '@crm/messaging';
 import { assertChannel, CampaignChannelSender, CampaignMessage } from './campaign-message';
+import { mailFolderTransport } from './mail-folder.transport';
 
 export const CampaignMailHeaders = {
   /** The idempotency key on every copy of one send; the Message-ID carries it too. */
@@ -26,9 +27,9 @@ export class EmailCampaignSender extends CampaignChannelSender {
     return new EmailCampaignSender(createSmtpTransport({ url, pooledConnections: connections }), from);
   }
 
-  /** Renders every mail in full and delivers it nowhere: the embedded default's stand-in for a mail server. */
-  static discarding(from: string): EmailCampaignSender {
-    return new EmailCampaignSender(createTransport({ jsonTransport: true }), from);
+  /** Writes every mail in full into a folder: the embedded default's stand-in for a mail server. */
+  static intoFolder(folder: string, from: string): EmailCampaignSender {
+    return new EmailCampaignSender(mailFolderTransport(folder), from);
   }
 
   async send(message: CampaignMessage): Promise<void> {

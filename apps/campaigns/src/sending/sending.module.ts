@@ -27,14 +27,14 @@ import { UnsubscribeTokens } from './unsubscribe-token';
 import { UnsubscriptionRepository } from './unsubscription.repository';
 
 /**
- * The channels configured: email to the SMTP server named, or to the discarding dev mailbox, or none; SMS to the
+ * The channels configured: email to the SMTP server named, or into the mail folder, or none; SMS to the
  * gateway named, or discarded, or none.
  */
 export function campaignChannels(settings: CampaignsSettings, clock: Clock): CampaignChannels {
   const email = settings.smtpUrl
     ? EmailCampaignSender.overSmtp(settings.smtpUrl, settings.smtpConnections, settings.mailFrom)
-    : settings.discardMail
-      ? EmailCampaignSender.discarding(settings.mailFrom)
+    : settings.mailFolder
+      ? EmailCampaignSender.intoFolder(settings.mailFolder, settings.mailFrom)
       : null;
   const sms = settings.smsGatewayUrl
     ? SmsCampaignSender.overHttp(settings.smsGatewayUrl, settings.smsGatewayKey)
