@@ -1,26 +1,33 @@
 import type { AnalyticsApi } from '@crm/api-client/generated';
 import type { CustomerValue } from '../analytics-queries';
 import type { ChartOption } from '../report/echart';
+import { formatCompact } from '../report/format';
 
 type TierCount = AnalyticsApi.components['schemas']['TierCount'];
 const TIER_COLORS = ['#5b5b9a', '#d4a017', '#7a8691', '#a0522d'];
 const SCORES = [1, 2, 3, 4, 5];
 
-/** The value tiers as a pyramid: platinum at the top, each layer as wide as its customers are many. */
+/**
+ * The value tiers as a pyramid, platinum at the top: the layers' widths show the ranking (the shape of the
+ * pyramid), their labels the customers in each, so an empty tier keeps its place.
+ */
 export function pyramidOption(tiers: TierCount[], tierName: (tier: string) => string): ChartOption {
+  const label = ({ dataIndex }: { dataIndex: number }) =>
+    `${tierName(tiers[dataIndex].tier)}: ${tiers[dataIndex].customers}`;
   return {
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', formatter: label },
     series: [
       {
         type: 'funnel',
-        sort: 'none',
-        minSize: '20%',
-        left: '15%',
-        width: '70%',
-        label: { position: 'inside', color: '#fff', formatter: '{b}: {c}' },
+        sort: 'ascending',
+        minSize: '25%',
+        left: '10%',
+        width: '80%',
+        gap: 2,
+        label: { position: 'inside', color: '#fff', fontSize: 14, formatter: label },
         data: tiers.map((tier, index) => ({
           name: tierName(tier.tier),
-          value: tier.customers,
+          value: index + 1,
           itemStyle: { color: TIER_COLORS[index % TIER_COLORS.length] },
         })),
       },
@@ -45,7 +52,7 @@ export function paretoOption(
     grid: { left: 72, right: 56, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: customers.map((_, index) => index + 1) },
     yAxis: [
-      { type: 'value', name: names.value },
+      { type: 'value', name: names.value, axisLabel: { formatter: formatCompact } },
       { type: 'value', name: '%', min: 0, max: 100 },
     ],
     series: [
@@ -61,7 +68,12 @@ export function paretoOption(
         yAxisIndex: 1,
         data: cumulative,
         itemStyle: { color: '#c41d1d' },
-        markLine: { symbol: 'none', data: [{ yAxis: 80 }], lineStyle: { type: 'dashed' } },
+        markLine: {
+          symbol: 'none',
+          data: [{ yAxis: 80 }],
+          label: { show: false },
+          lineStyle: { type: 'dashed' },
+        },
       },
     ],
   };

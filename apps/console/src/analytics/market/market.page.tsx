@@ -137,9 +137,9 @@ export function MarketPage() {
           ['MAPE', formatPercent(backtest?.mape)],
           ['sMAPE', formatPercent(backtest?.smape)],
         ].map(([title, value]) => (
-          <Col xs={12} md={8} xl={4} flex="1" key={title}>
+          <Col key={title} flex="1 1 180px">
             <Card>
-              <Statistic title={title} value={value} />
+              <Statistic title={title} value={value} styles={{ content: { fontSize: 20 } }} />
             </Card>
           </Col>
         ))}

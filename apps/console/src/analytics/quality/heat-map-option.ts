@@ -1,5 +1,18 @@
-import type { ComplaintRateCell } from '../analytics-queries';
+import type { ComplaintRateCell, QualityType } from '../analytics-queries';
 import type { ChartOption } from '../report/echart';
+
+/** The taxonomy's order, every type shown so an empty column reads as "no complaints". */
+export const QUALITY_TYPES: QualityType[] = [
+  'engine',
+  'transmission',
+  'brakes',
+  'electrical',
+  'air_conditioning',
+  'body_and_paint',
+  'noise_and_vibration',
+  'infotainment',
+  'other',
+];
 
 /** Models down, quality types across, each cell coloured by complaints per 1,000 vehicles; data in `cells` order. */
 export function heatMapOption(
@@ -8,7 +21,6 @@ export function heatMapOption(
   measure: string,
 ): ChartOption {
   const models = [...new Set(cells.map((cell) => cell.model))].sort();
-  const types = [...new Set(cells.map((cell) => cell.qualityType))].sort();
   const highest = Math.max(1, ...cells.map((cell) => cell.complaintsPer1000));
   return {
     tooltip: {
@@ -17,23 +29,28 @@ export function heatMapOption(
         return `${cell.model} · ${typeName(cell.qualityType)}<br/>${measure}: ${cell.complaintsPer1000.toFixed(1)} (${cell.complaints} / ${cell.vehicles})`;
       },
     },
-    grid: { left: 120, right: 24, top: 16, bottom: 72 },
-    xAxis: { type: 'category', data: types.map(typeName), splitArea: { show: true } },
+    grid: { left: 120, right: 96, top: 16, bottom: 56 },
+    xAxis: {
+      type: 'category',
+      data: QUALITY_TYPES.map(typeName),
+      splitArea: { show: true },
+      axisLabel: { interval: 0, width: 84, overflow: 'break' },
+    },
     yAxis: { type: 'category', data: models, splitArea: { show: true } },
     visualMap: {
       min: 0,
       max: highest,
       calculable: true,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
       inRange: { color: ['#fff7e6', '#fa8c16', '#a8071a'] },
     },
     series: [
       {
         type: 'heatmap',
         data: cells.map((cell) => [
-          types.indexOf(cell.qualityType),
+          QUALITY_TYPES.indexOf(cell.qualityType as QualityType),
           models.indexOf(cell.model),
           Number(cell.complaintsPer1000.toFixed(1)),
         ]),

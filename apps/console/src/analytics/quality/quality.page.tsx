@@ -130,7 +130,7 @@ export function QualityPage() {
           <EChart
             testId="quality-heat-map"
             option={option}
-            height={Math.max(220, 60 + 44 * new Set(cells.map((row) => row.model)).size)}
+            height={Math.max(240, 80 + 44 * new Set(cells.map((row) => row.model)).size)}
             description={t('quality.heatMapDescription', { month, count: cells.length })}
             onClick={({ dataIndex }) => open(cells[dataIndex])}
           />

@@ -7,6 +7,11 @@ export function formatNumber(value: number | null | undefined, digits = 1): stri
   return value.toLocaleString(locale(), { maximumFractionDigits: digits });
 }
 
+/** A number for an axis label: 120万 / 1.2M. */
+export function formatCompact(value: number): string {
+  return value.toLocaleString(locale(), { notation: 'compact', maximumFractionDigits: 1 });
+}
+
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
   return value.toLocaleString(locale(), { style: 'percent', maximumFractionDigits: 1 });

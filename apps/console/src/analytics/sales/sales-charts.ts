@@ -1,5 +1,6 @@
 import type { PipelineStage, SalesRow } from '../analytics-queries';
 import type { ChartOption } from '../report/echart';
+import { formatCompact } from '../report/format';
 
 /** Won revenue beside quota per row, in the rows' order. */
 export function wonAgainstQuotaOption(
@@ -16,7 +17,7 @@ export function wonAgainstQuotaOption(
       data: rows.map(label),
       axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 },
     },
-    yAxis: { type: 'value' },
+    yAxis: { type: 'value', axisLabel: { formatter: formatCompact } },
     series: [
       {
         type: 'bar',
@@ -45,7 +46,7 @@ export function pipelineOption(
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 100, right: 24, top: 40, bottom: 24 },
-    xAxis: { type: 'value' },
+    xAxis: { type: 'value', axisLabel: { formatter: formatCompact } },
     yAxis: { type: 'category', data: ordered.map((stage) => stageName(stage.stage)) },
     series: [
       {

@@ -95,7 +95,7 @@ export function ServicePage() {
       </ReportHeader>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {tiles.map(([title, value]) => (
-          <Col xs={12} md={6} xl={3} key={title} flex="1">
+          <Col key={title} flex="1 1 150px">
             <Card>
               <Statistic title={title} value={value} />
             </Card>
