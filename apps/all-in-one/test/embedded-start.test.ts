@@ -299,6 +299,31 @@ describe('the embedded default', () => {
     expect(report.totals.winRate).toBeCloseTo(report.totals.won / (report.totals.won + report.totals.lost));
     expect(report.pipeline.length).toBeGreaterThan(0);
     expect(report.items.length).toBeGreaterThan(0);
+
+    // The demo's sales tree reaches analytics (sales-user.placed): teams named, the director's above both managers'.
+    const teams = await eventually(async () => {
+      const read = await api<{ items: { managerId: string | null; name: string | null }[] }>(
+        '/analytics/sales/performance?by=team',
+        token,
+      );
+      expect(read.items.filter((row) => row.name !== null)).toHaveLength(3);
+      return read.items;
+    });
+    const { me: director } = await api<{ me: { userId: string; name: string } }>(
+      '/sales-team',
+      await agentToken('sales.director'),
+    );
+    const below = await api<{ items: { managerId: string }[] }>(
+      `/analytics/sales/performance?by=team&managerId=${director.userId}`,
+      token,
+    );
+    expect(teams.find((row) => row.managerId === director.userId)?.name).toBe(director.name);
+    expect(below.items.map((row) => row.managerId).sort()).toEqual(
+      teams
+        .filter((row) => row.managerId && row.managerId !== director.userId)
+        .map((row) => row.managerId)
+        .sort(),
+    );
   });
 
   it('values the demo orders in the analytics module: tiers, RFM segments and the Pareto view', async () => {

@@ -105,6 +105,15 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     events = [a1Won, a1.events[0], ...others, ...quotas, ...forecasts];
     await publishEnvelopes(harness, events);
     await allApplied(events);
+    // The region filter reads the dealers' replica, fed by another topic than the sales events.
+    await eventually(async () =>
+      expect(
+        await harness.query(`SELECT 1 FROM ${LIVE_TABLES.dealer} WHERE dealer_id IN ($1, $2)`, [
+          dealer1,
+          dealer2,
+        ]),
+      ).toHaveLength(2),
+    );
     late = [a2.moveTo('proposal', 40, day(9))];
   }, 120_000);
 
@@ -125,6 +134,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     quotaRevenue: 300_000,
     quotaAttainment: 1.1,
     managerId: null,
+    name: null,
     forecastRevenue: 300_000,
     forecastAccuracy: 1 - 30_000 / 330_000,
   };
@@ -141,6 +151,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     quotaRevenue: 100_000,
     quotaAttainment: 1.2,
     managerId: null,
+    name: null,
     forecastRevenue: null,
     forecastAccuracy: null,
   };
@@ -157,6 +168,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     quotaRevenue: 200_000,
     quotaAttainment: 0.25,
     managerId: null,
+    name: null,
     forecastRevenue: 100_000,
     forecastAccuracy: 0.5,
   };
@@ -173,6 +185,8 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
     forecastRevenue: 400_000,
     forecastAccuracy: 0.8,
   };
+  /** A rep's row once sales has published the tree, which names each person by their id here. */
+  const named = <T extends { ownerId: string }>(row: T) => ({ ...row, name: row.ownerId });
   const PIPELINE = [
     { stage: 'qualification', opportunities: 1, amount: 80_000, weightedAmount: 16_000 },
     { stage: 'negotiation', opportunities: 2, amount: 150_000, weightedAmount: 90_000 },
@@ -258,6 +272,20 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
       [manager, 3, 380_000, 400_000, 0.95],
       [west, 2, 120_000, null, null],
     ]);
+
+    // The drill: a manager's sub-teams, then the people below a manager, each with their name.
+    const underDirector = await report(`&by=team&managerId=${director}`);
+    expect(
+      underDirector.items.map((row: { managerId: string; name: string }) => [row.managerId, row.name]),
+    ).toEqual([
+      [manager, manager],
+      [west, west],
+    ]);
+    expect(underDirector.totals).toEqual(TOTALS);
+    const east = await report(`&managerId=${manager}`);
+    expect(east.items).toEqual([named(ALICE), named(BOB)]);
+    expect(east.totals).toMatchObject({ won: 3, wonRevenue: 380_000, quotaRevenue: 500_000 });
+    expect((await report(`&managerId=${alice}`)).items).toEqual([]);
   });
 
   it('reports per dealer, and one dealer per rep with its reps only', async () => {
@@ -276,7 +304,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
       quotaAttainment: null,
     });
     const one = await report('', `dealers/${dealer1}/performance`);
-    expect(one.items).toEqual([ALICE, BOB]);
+    expect(one.items).toEqual([named(ALICE), named(BOB)]);
     expect(one.totals).toMatchObject({ won: 3, lost: 3, wonRevenue: 380_000, quotaRevenue: 500_000 });
     expect(one.pipeline).toEqual([
       { stage: 'qualification', opportunities: 1, amount: 80_000, weightedAmount: 16_000 },
@@ -342,7 +370,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
       .expect('content-type', /text\/csv/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      '"ownerId","managerId","dealerId","won","lost","winRate","wonRevenue","averageCycleDays","openOpportunities","pipelineAmount","quotaRevenue","quotaAttainment","forecastRevenue","forecastAccuracy"',
+      '"ownerId","managerId","dealerId","name","won","lost","winRate","wonRevenue","averageCycleDays","openOpportunities","pipelineAmount","quotaRevenue","quotaAttainment","forecastRevenue","forecastAccuracy"',
     );
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(
       [alice, bob, carol].map((id) => `"${id}"`).sort(),
@@ -357,7 +385,7 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
       partnerId: dealer2,
       partnerKind: PartnerKinds.dealer,
     });
-    expect((await report('', `dealers/${dealer2}/performance`, dealer)).items).toEqual([CAROL]);
+    expect((await report('', `dealers/${dealer2}/performance`, dealer)).items).toEqual([named(CAROL)]);
     const http = harness.http();
     await http
       .get(`/analytics/sales/dealers/${dealer1}/performance`)
@@ -381,5 +409,11 @@ describe('sales performance from sales events (real Kafka and PostgreSQL)', () =
       .get('/analytics/sales/performance?dealerId=x')
       .set('Authorization', analyst)
       .expect(400);
+    const tooLong = await harness
+      .http()
+      .get(`/analytics/sales/performance?managerId=${'m'.repeat(101)}`)
+      .set('Authorization', analyst)
+      .expect(400);
+    expect(JSON.stringify(tooLong.body)).toContain('managerId');
   });
 });

@@ -29,6 +29,8 @@ const THEME = {
     colorPrimary: '#1456c8',
     colorInfo: '#1456c8',
     colorLink: '#1456c8',
+    // antd's lighter hover shade of the link colour misses 4.5:1; darker on hover instead.
+    colorLinkHover: '#0d3f8f',
     colorError: '#c41d1d',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',

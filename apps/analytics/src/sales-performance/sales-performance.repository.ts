@@ -8,6 +8,8 @@ export interface SalesFilter {
   from: Date;
   to: Date;
   ownerId?: string;
+  /** Only the people below this manager in the sales tree, at any depth. */
+  managerId?: string;
   dealerId?: string;
   /** The selling dealer's province. */
   region?: string;
@@ -20,8 +22,8 @@ export interface SalesFilter {
  */
 export type SalesGrouping = 'rep' | 'team' | 'dealer';
 
-export interface SalesFigureRow {
-  key: string;
+/** The figures of a row or of everyone the filters cover. */
+export interface SalesSums {
   won: number;
   lost: number;
   wonRevenue: number;
@@ -30,6 +32,12 @@ export interface SalesFigureRow {
   pipelineAmount: number;
   quotaRevenue: number | null;
   forecastRevenue: number | null;
+}
+
+export interface SalesFigureRow extends SalesSums {
+  key: string;
+  /** The person's name in the sales tree, or the dealer's. */
+  name: string | null;
 }
 
 export interface PipelineStageRow {
@@ -45,14 +53,34 @@ const KEYS: Record<OpportunityGrouping, string> = {
   dealer: `coalesce(o.dealer_id::text, '')`,
 };
 
-/** Opportunities narrowed by rep, dealer and region (the selling dealer's province), from parameter `$n` on. */
+/**
+ * Each person with every manager above them in the sales tree (ADR 0046); a rep missing from the tree with the
+ * manager their latest forecast.adjusted named. UNION stops a loop a late event could make.
+ */
+const managersAbove = () => `
+  WITH RECURSIVE above (user_id, manager_id) AS (
+    SELECT user_id, manager_id FROM ${LIVE_TABLES.salesTeamMember} WHERE manager_id IS NOT NULL
+    UNION
+    SELECT a.user_id, m.manager_id FROM above a JOIN ${LIVE_TABLES.salesTeamMember} m ON m.user_id = a.manager_id
+     WHERE m.manager_id IS NOT NULL)
+  SELECT user_id, manager_id FROM above
+  UNION ALL
+  SELECT f.user_id, f.manager_id FROM (SELECT DISTINCT ON (user_id) user_id, manager_id FROM ${LIVE_TABLES.salesForecast}
+     ORDER BY user_id, adjusted_at DESC, event_id DESC) f
+   WHERE NOT EXISTS (SELECT 1 FROM ${LIVE_TABLES.salesTeamMember} t WHERE t.user_id = f.user_id)`;
+/** Everyone below the manager in parameter `param`, at any depth. */
+const below = (param: string) => `SELECT user_id FROM (${managersAbove()}) b WHERE b.manager_id = ${param}`;
+
+/** Opportunities narrowed by rep, dealer, region (the selling dealer's province) and manager, from parameter `$n` on. */
 const narrowed = (n: number) => `($${n}::text IS NULL OR o.owner_id = $${n})
   AND ($${n + 1}::uuid IS NULL OR o.dealer_id = $${n + 1})
-  AND ($${n + 2}::text IS NULL OR o.dealer_id IN (SELECT dealer_id FROM ${LIVE_TABLES.dealer} WHERE region = $${n + 2}))`;
+  AND ($${n + 2}::text IS NULL OR o.dealer_id IN (SELECT dealer_id FROM ${LIVE_TABLES.dealer} WHERE region = $${n + 2}))
+  AND ($${n + 3}::text IS NULL OR o.owner_id IN (${below(`$${n + 3}`)}))`;
 const narrowing = (filter: SalesFilter) => [
   filter.ownerId ?? null,
   filter.dealerId ?? null,
   filter.region ?? null,
+  filter.managerId ?? null,
 ];
 const CNY = `o.currency = '${DEFAULT_CURRENCY}'`;
 const monthStart = (alias: string) =>
@@ -60,7 +88,8 @@ const monthStart = (alias: string) =>
 /** Months of the sales calendar starting in the window, of the reps the filters cover. */
 const monthsOfReps = (alias: string) => `${monthStart(alias)} >= $1 AND ${monthStart(alias)} < $2
       AND ($3::text IS NULL OR ${alias}.user_id = $3)
-      AND (($4::uuid IS NULL AND $5::text IS NULL) OR ${alias}.user_id IN (SELECT owner_id FROM opp))`;
+      AND (($4::uuid IS NULL AND $5::text IS NULL) OR ${alias}.user_id IN (SELECT owner_id FROM opp))
+      AND ($6::text IS NULL OR ${alias}.user_id IN (${below('$6')}))`;
 
 /**
  * The figures per key. Amounts count in CNY only (ADR 0016); a quota and a rep's forecast count when
@@ -101,28 +130,27 @@ const SUMMED = `coalesce(sum("won"), 0)::int AS "won", coalesce(sum("lost"), 0):
   sum("forecastRevenue")::float8 AS "forecastRevenue"`;
 
 /**
- * Each rep with every manager above them in the sales tree (ADR 0046); a rep missing from the tree with the manager
- * their latest forecast.adjusted named; '' for a rep with neither. UNION stops a loop a late event could make.
+ * Each rep's figures under every manager above them ('' for a rep with no manager known); under a manager filter
+ * only the teams below that manager.
  */
 const teamFiguresSql = () => `
-  WITH RECURSIVE above (user_id, manager_id) AS (
-    SELECT user_id, manager_id FROM ${LIVE_TABLES.salesTeamMember} WHERE manager_id IS NOT NULL
-    UNION
-    SELECT a.user_id, m.manager_id FROM above a JOIN ${LIVE_TABLES.salesTeamMember} m ON m.user_id = a.manager_id
-     WHERE m.manager_id IS NOT NULL),
-  manager AS (
-    SELECT user_id, manager_id FROM above
-    UNION ALL
-    SELECT f.user_id, f.manager_id FROM (SELECT DISTINCT ON (user_id) user_id, manager_id FROM ${LIVE_TABLES.salesForecast}
-       ORDER BY user_id, adjusted_at DESC, event_id DESC) f
-     WHERE NOT EXISTS (SELECT 1 FROM ${LIVE_TABLES.salesTeamMember} t WHERE t.user_id = f.user_id))
   SELECT coalesce(m.manager_id, '') AS key, ${SUMMED}
   FROM (${opportunityFiguresSql('rep')}) r
-  LEFT JOIN manager m ON m.user_id = r.key
+  LEFT JOIN (${managersAbove()}) m ON m.user_id = r.key
+  WHERE $6::text IS NULL OR m.manager_id IN (${below('$6')})
   GROUP BY 1`;
 
 const figuresSql = (grouping: SalesGrouping) =>
   grouping === 'team' ? teamFiguresSql() : opportunityFiguresSql(grouping);
+
+/** The row's name: the person's in the sales tree, or the dealer's. */
+const NAMES: Record<SalesGrouping, string> = {
+  rep: `(SELECT t.name FROM ${LIVE_TABLES.salesTeamMember} t WHERE t.user_id = f.key)`,
+  team: `(SELECT t.name FROM ${LIVE_TABLES.salesTeamMember} t WHERE t.user_id = f.key)`,
+  dealer: `(SELECT d.name FROM ${LIVE_TABLES.dealer} d WHERE d.dealer_id::text = f.key)`,
+};
+const namedRowsSql = (grouping: SalesGrouping) =>
+  `SELECT f.*, ${NAMES[grouping]} AS name FROM (${figuresSql(grouping)}) f`;
 
 const params = (filter: SalesFilter) => [filter.from, filter.to, ...narrowing(filter)];
 
@@ -137,8 +165,8 @@ export class SalesPerformanceRepository {
     page: { limit: number; offset: number },
   ): Promise<{ items: SalesFigureRow[]; total: number }> {
     const rows: Array<SalesFigureRow & { total: number }> = await this.db.query(
-      `SELECT *, count(*) OVER ()::int AS total FROM (${figuresSql(grouping)}) f
-       ORDER BY "wonRevenue" DESC, key LIMIT $6 OFFSET $7`,
+      `SELECT *, count(*) OVER ()::int AS total FROM (${namedRowsSql(grouping)}) n
+       ORDER BY "wonRevenue" DESC, key LIMIT $7 OFFSET $8`,
       [...params(filter), page.limit, page.offset],
     );
     const total = rows[0]?.total ?? (await this.count(filter, grouping));
@@ -153,13 +181,13 @@ export class SalesPerformanceRepository {
     limit: number,
   ): Promise<SalesFigureRow[]> {
     return this.db.query(
-      `SELECT * FROM (${figuresSql(grouping)}) f WHERE $6::text IS NULL OR key > $6 ORDER BY key LIMIT $7`,
+      `SELECT * FROM (${namedRowsSql(grouping)}) n WHERE $7::text IS NULL OR key > $7 ORDER BY key LIMIT $8`,
       [...params(filter), afterKey, limit],
     );
   }
 
   /** The rep rows summed: the figures of everyone the filter covers. */
-  async totals(filter: SalesFilter): Promise<Omit<SalesFigureRow, 'key'>> {
+  async totals(filter: SalesFilter): Promise<SalesSums> {
     const [row] = await this.db.query(`SELECT ${SUMMED} FROM (${figuresSql('rep')}) f`, params(filter));
     return row;
   }

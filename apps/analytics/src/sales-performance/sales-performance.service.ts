@@ -10,6 +10,7 @@ import {
   SalesFilter,
   SalesGrouping,
   SalesPerformanceRepository,
+  SalesSums,
 } from './sales-performance.repository';
 
 export const SALES_WINDOW_BASIS =
@@ -19,6 +20,7 @@ const CSV_COLUMNS: Array<keyof SalesPerformanceRow> = [
   'ownerId',
   'managerId',
   'dealerId',
+  'name',
   'won',
   'lost',
   'winRate',
@@ -34,7 +36,7 @@ const CSV_COLUMNS: Array<keyof SalesPerformanceRow> = [
 
 const ratio = (part: number, whole: number | null) => (whole ? part / whole : null);
 
-function figuresOf(row: Omit<SalesFigureRow, 'key'>): SalesFigures {
+function figuresOf(row: SalesSums): SalesFigures {
   return {
     won: row.won,
     lost: row.lost,
@@ -56,6 +58,7 @@ const rowOf =
     ownerId: grouping === 'rep' ? row.key : null,
     managerId: grouping === 'team' && row.key !== '' ? row.key : null,
     dealerId: grouping === 'dealer' && row.key !== '' ? row.key : null,
+    name: row.name,
     ...figuresOf(row),
   });
 
@@ -107,7 +110,7 @@ export class SalesPerformanceService {
   private read(query: SalesExportQuery): { now: Date; filter: SalesFilter } {
     const now = this.clock.now();
     const window = reportWindow(now, query.from, query.to);
-    const { ownerId, dealerId, region } = query;
-    return { now, filter: { ...window, ownerId, dealerId, region } };
+    const { ownerId, managerId, dealerId, region } = query;
+    return { now, filter: { ...window, ownerId, managerId, dealerId, region } };
   }
 }

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Principal } from '@crm/auth';
 import { ACTIVITY_TYPES, LEAD_SOURCES, PURCHASE_TIMEFRAMES, Roles } from '@crm/contracts';
-import { UnitOfWork } from '@crm/messaging';
 import { seedTeamSellingDemo } from '../account-teams/team-selling.demo';
 import { ActivityLogService } from '../activities/activity-log.service';
 import { QuotaForecastDemo } from '../forecasts/quota-forecast-demo';
-import { SalesTeamRepository } from '../hierarchy/sales-team.repository';
+import { SalesTeamService } from '../hierarchy/sales-team.service';
 import { SalesUser } from '../hierarchy/sales-user';
 import { NearestDealerDemo } from '../leads/assignment/nearest-dealer.demo';
 import { LeadCaptureService } from '../leads/lead-capture.service';
@@ -29,6 +28,7 @@ const OPEN_STAGES = [
   'negotiation',
 ];
 const MODELS = ['Aurora S7', 'Aurora X5', 'Nova E3', 'Nova Tourer', 'Aurora GT'];
+const ADMIN: Principal = { subject: 'demo-admin', name: 'Demo admin', roles: [Roles.admin] };
 const PROSPECTS = ['陈静', '刘洋', '杨帆', '黄磊', '周敏', '吴昊', 'Emily Chen', 'David Li', '徐丽', '孙强'];
 
 /**
@@ -38,8 +38,7 @@ const PROSPECTS = ['陈静', '刘洋', '杨帆', '黄磊', '周敏', '吴昊', '
 @Injectable()
 export class SalesDemoSeeder {
   constructor(
-    private readonly team: SalesTeamRepository,
-    private readonly uow: UnitOfWork,
+    private readonly team: SalesTeamService,
     private readonly leads: LeadCaptureService,
     private readonly opportunities: OpportunityCreateService,
     private readonly stages: OpportunityStageService,
@@ -52,13 +51,12 @@ export class SalesDemoSeeder {
 
   /** `customerIds` are customers the opportunities and activities are about. */
   async seed(demo: SalesDemoTeam, customerIds: string[]): Promise<void> {
-    await this.uow.run(async (tx) => {
-      await this.team.upsert(tx, { ...demo.director, managerId: null });
-      for (const { manager, reps } of demo.managers) {
-        await this.team.upsert(tx, { ...manager, managerId: demo.director.userId });
-        for (const rep of reps) await this.team.upsert(tx, { ...rep, managerId: manager.userId });
-      }
-    });
+    // Placed as an admin would, so the tree is published (sales-user.placed) and analytics rolls reps up to it.
+    await this.team.setMember(ADMIN, { ...demo.director, managerId: null });
+    for (const { manager, reps } of demo.managers) {
+      await this.team.setMember(ADMIN, { ...manager, managerId: demo.director.userId });
+      for (const rep of reps) await this.team.setMember(ADMIN, { ...rep, managerId: manager.userId });
+    }
     const reps = demo.managers.flatMap((m) => m.reps);
     let n = 0;
     for (const [i, rep] of reps.entries()) {

@@ -10,6 +10,6 @@ import { SalesTeamService } from './sales-team.service';
   imports: [SalesMessaging],
   controllers: [SalesTeamController],
   providers: [SalesTeamRepository, SalesTeamService, OwnerPolicy],
-  exports: [SalesTeamRepository, OwnerPolicy],
+  exports: [SalesTeamRepository, SalesTeamService, OwnerPolicy],
 })
 export class HierarchyModule {}

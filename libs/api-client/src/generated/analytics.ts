@@ -1074,6 +1074,11 @@ export interface components {
       lost: number;
       /** @description The team's manager (rows by team; null: reps with no manager known from the sales tree or a forecast) */
       managerId: string | null;
+      /**
+       * @description The rep's or manager's name in the sales tree (rows by rep or team), the dealer's (rows by dealer); null: not known yet
+       * @example 张伟
+       */
+      name: string | null;
       /** @description Opportunities open now (not in the window: the pipeline as it stands) */
       openOpportunities: number;
       /** @description The rep (rows by rep) */
@@ -2494,6 +2499,8 @@ export interface operations {
         /** @description Start of the window (inclusive); 30 days before `to` by default */
         from?: string;
         limit?: number;
+        /** @description Only the people below this manager (user id) in the sales tree, at any depth: rows by rep are their reps, rows by team their sub-teams */
+        managerId?: string;
         offset?: number;
         /** @description Only this sales rep (user id) */
         ownerId?: string;
@@ -2576,6 +2583,8 @@ export interface operations {
         /** @description Start of the window (inclusive); 30 days before `to` by default */
         from?: string;
         limit?: number;
+        /** @description Only the people below this manager (user id) in the sales tree, at any depth: rows by rep are their reps, rows by team their sub-teams */
+        managerId?: string;
         offset?: number;
         /** @description Only this sales rep (user id) */
         ownerId?: string;
@@ -2646,6 +2655,8 @@ export interface operations {
         dealerId?: string;
         /** @description Start of the window (inclusive); 30 days before `to` by default */
         from?: string;
+        /** @description Only the people below this manager (user id) in the sales tree, at any depth: rows by rep are their reps, rows by team their sub-teams */
+        managerId?: string;
         /** @description Only this sales rep (user id) */
         ownerId?: string;
         /** @description The selling dealer's province */

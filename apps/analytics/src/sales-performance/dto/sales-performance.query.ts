@@ -13,6 +13,16 @@ export class SalesPerformanceQuery extends ReportWindowQuery {
   @MaxLength(100)
   ownerId?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Only the people below this manager (user id) in the sales tree, at any depth: rows by rep are their reps, rows by team their sub-teams',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  managerId?: string;
+
   @ApiPropertyOptional({ description: "The selling dealer's province", example: 'Shanghai', maxLength: 100 })
   @IsOptional()
   @IsString()

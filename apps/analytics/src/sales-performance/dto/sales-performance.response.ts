@@ -78,6 +78,15 @@ export class SalesPerformanceRow extends SalesFigures {
     description: 'The selling dealer (rows by dealer; null: sold without a dealer)',
   })
   dealerId: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '张伟',
+    description:
+      "The rep's or manager's name in the sales tree (rows by rep or team), the dealer's (rows by dealer); null: not known yet",
+  })
+  name: string | null;
 }
 
 export class PipelineStage {
