@@ -6,6 +6,7 @@ import { answersStream } from '../openapi/api-routes-of';
 import { buildApiDocument, findApiApps, ROOT } from '../openapi/app-documents';
 import { GATEWAY_CONFIG } from './gateway-config';
 import { gatewayRoutes } from './gateway-routes';
+import { answeredByNginx, nginxInstalled } from './nginx-under-test';
 
 /*
  * The gateway's committed configurations against the documents the services serve now: every operation of
@@ -72,6 +73,29 @@ describe('the gateway routing (deploy/gateway/nginx.conf, deploy/k8s/gateway/ngi
       expect(wrong).toEqual([]);
       expect(checked).toBeGreaterThan(200);
     });
+
+    const itWithNginx = nginxInstalled() ? it : it.skip;
+    if (!nginxInstalled()) console.log(`nginx is not installed: ${file} is not run in nginx itself`);
+
+    itWithNginx(
+      'routes the same in nginx itself (where installed), with a stub behind every upstream',
+      async () => {
+        const expected = new Map([
+          ['/', '302'],
+          ['/console/agent/customers/42', 'crm-console'],
+          ['/no-such-service', '404'],
+        ]);
+        for (const [service, document] of documents)
+          for (const path of Object.keys(document.paths).filter(
+            (candidate) => !candidate.startsWith('/health/'),
+          ))
+            expected.set(concrete(path), `crm-${service}`);
+        const answered = await answeredByNginx(readFileSync(join(ROOT, file), 'utf8'), [...expected.keys()]);
+        const wrong = [...expected].filter(([path, by]) => answered.get(path) !== by);
+        expect(wrong.map(([path, by]) => `${path}: ${answered.get(path)}, not ${by}`)).toEqual([]);
+      },
+      120_000,
+    );
 
     it('serves the console under /console/, sends / there and answers 404 for what no service documents', () => {
       expect(upstreamOf(locationFor(config, '/console/agent/customers/42'))).toBe('crm-console');
