@@ -1,4 +1,5 @@
 import { databaseRoles, EnvironmentVariable, ServiceManifest } from '../service-manifests/service-manifest';
+import { GATEWAY_IMAGE, GATEWAY_PORT } from './gateway-config';
 import { comment, yamlScalar } from './text-blocks';
 
 /*
@@ -18,12 +19,59 @@ export function composeServices(manifests: ServiceManifest[]): string {
     ...dbRoles(manifests),
     ...manifests.flatMap((manifest) => ['', ...migrateStep(manifest), '', ...serviceBlock(manifest, issuer)]),
     '',
+    ...consoleBlock(),
+    '',
+    ...gatewayBlock(manifests),
+    '',
     'volumes:',
     '  postgres-data:',
     '  redis-data:',
     '  kafka-data:',
     '',
   ].join('\n');
+}
+
+/** The console's static container (deploy/Dockerfile.console), reached only through the gateway. */
+function consoleBlock(): string[] {
+  return [
+    '  console:',
+    '    image: crm/console:local',
+    '    build:',
+    '      context: .',
+    '      dockerfile: deploy/Dockerfile.console',
+    '    restart: unless-stopped',
+    '    healthcheck:',
+    '      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/console/"]',
+    '      interval: 5s',
+    '      timeout: 5s',
+    '      retries: 20',
+  ];
+}
+
+/**
+ * The one origin of the console and the API (ADR 0050): nginx with the routing generated from every
+ * service's OpenAPI paths (deploy/gateway/nginx.conf); it resolves its upstreams at start, so it starts last.
+ */
+function gatewayBlock(manifests: ServiceManifest[]): string[] {
+  return [
+    ...comment(
+      `The console and every API path on one origin: http://localhost:${GATEWAY_PORT}/console/ ` +
+        '(routing generated from the services’ OpenAPI paths, deploy/gateway/nginx.conf).',
+      '  ',
+    ),
+    '  gateway:',
+    `    image: ${GATEWAY_IMAGE}`,
+    '    restart: unless-stopped',
+    '    volumes:',
+    '      - ./deploy/gateway/nginx.conf:/etc/nginx/conf.d/default.conf:ro',
+    '    depends_on:',
+    ...['console', ...manifests.map((m) => m.name)].flatMap((name) => [
+      `      ${name}:`,
+      '        condition: service_healthy',
+    ]),
+    '    ports:',
+    `      - "\${CRM_PUBLISH_ADDRESS:-127.0.0.1}:${GATEWAY_PORT}:${GATEWAY_PORT}"`,
+  ];
 }
 
 function dbRoles(manifests: ServiceManifest[]): string[] {

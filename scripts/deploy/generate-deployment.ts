@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadServiceManifests } from '../service-manifests/service-manifest';
+import { readApiRoutes } from './api-routes';
 import { composeServices } from './docker-compose';
 import { environmentExample } from './env-example';
+import { COMPOSE_UPSTREAMS, GATEWAY_CONFIG, gatewayConfig, KUBERNETES_UPSTREAMS } from './gateway-config';
 import { kustomizeFiles } from './kustomize';
 import { nestCliJson } from './nest-cli';
 import { replaceGeneratedPart } from './text-blocks';
@@ -10,9 +12,13 @@ import { replaceGeneratedPart } from './text-blocks';
 /** The folder whose every file is generated: a file there that nobody generates is stale. */
 const OVERLAYS = 'deploy/k8s/services';
 
-/** Every file derived from apps/*\/service.json, by path relative to `root`, as it should read. */
+/**
+ * Every file derived from apps/*\/service.json (and the gateway's from deploy/gateway/api-routes.json), by path
+ * relative to `root`, as it should read.
+ */
 export function deploymentFiles(root: string): Record<string, string> {
   const manifests = loadServiceManifests(root);
+  const routes = readApiRoutes(root);
   const spliced = (file: string, indent: string, generated: string) =>
     replaceGeneratedPart(file, readFileSync(join(root, file), 'utf8'), indent, generated);
   return {
@@ -20,6 +26,8 @@ export function deploymentFiles(root: string): Record<string, string> {
     'deploy/env.example': spliced('deploy/env.example', '', environmentExample(manifests)),
     'nest-cli.json': nestCliJson(root),
     ...kustomizeFiles(manifests),
+    [GATEWAY_CONFIG.compose]: gatewayConfig(routes, COMPOSE_UPSTREAMS),
+    [GATEWAY_CONFIG.kubernetes]: gatewayConfig(routes, KUBERNETES_UPSTREAMS),
   };
 }
 
@@ -68,7 +76,8 @@ export function generateDeployment(root: string): string[] {
 
 /**
  * `npm run deploy:generate`: rewrites docker-compose.yml (below its marker), deploy/env.example
- * (below its marker), nest-cli.json and deploy/k8s from the apps' service.json. With `--check` it
+ * (below its marker), nest-cli.json and deploy/k8s from the apps' service.json, and the gateway's routing
+ * (deploy/gateway/nginx.conf, deploy/k8s/gateway/nginx.conf) from deploy/gateway/api-routes.json. With `--check` it
  * writes nothing and exits 1 naming what differs.
  */
 function main(args: string[]): void {

@@ -37,9 +37,14 @@ function topKustomization(manifests: ServiceManifest[]): string {
     'resources:',
     '  - base',
     ...manifests.map((m) => `  - services/${m.name}`),
+    '  # The console and the gateway that puts it and every API path on one origin (ADR 0050).',
+    '  - gateway',
     '# Point the images at your registry and release tag, e.g. `kustomize edit set image crm/identity=...`.',
     'images:',
-    ...manifests.flatMap((m) => [`  - name: crm/${m.name}`, `    newTag: ${IMAGE_TAG}`]),
+    ...[...manifests.map((m) => m.name), 'console'].flatMap((name) => [
+      `  - name: crm/${name}`,
+      `    newTag: ${IMAGE_TAG}`,
+    ]),
     '',
   ].join('\n');
 }

@@ -1,7 +1,8 @@
 import openapiTS, { astToString, OpenAPI3 } from 'openapi-typescript';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { ApiApp, buildApiDocument, findApiApps, ROOT } from './app-documents';
+import { OpenAPIObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ApiApp, findApiApps, ROOT } from './app-documents';
 
 export const GENERATED_DIR = join(ROOT, 'libs', 'api-client', 'src', 'generated');
 
@@ -51,8 +52,7 @@ export async function generateIndex(apps: ApiApp[]): Promise<string> {
 }
 
 /** The `paths`/`components`/`operations` types of one app, formatted as the repository formats code. */
-export async function generateClientTypes(app: ApiApp): Promise<string> {
-  const document = await buildApiDocument(app);
+export async function generateClientTypes(app: ApiApp, document: OpenAPIObject): Promise<string> {
   const ast = await openapiTS(document as unknown as OpenAPI3, { alphabetize: true });
   const file = generatedFile(app);
   const options = (await resolveConfig(file)) ?? {};

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { OpenAPIObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { join, relative } from 'node:path';
+import { API_ROUTES_FILE } from '../deploy/api-routes';
 import {
   clientApps,
   GENERATED_DIR,
@@ -8,22 +10,27 @@ import {
   generatedFile,
   generateIndex,
 } from './api-client-types';
-import { ROOT } from './app-documents';
+import { apiRoutesJson } from './api-routes-of';
+import { buildApiDocument, ROOT } from './app-documents';
 
 /**
- * `npm run api:generate`: rewrites libs/api-client/src/generated/<app>.ts from every app's document.
+ * `npm run api:generate`: rewrites libs/api-client/src/generated/<app>.ts from every app's document, and
+ * deploy/gateway/api-routes.json (every app's paths, which the gateway's generated routing follows).
  * With `--check` it writes nothing and exits 1 naming the files that differ from a fresh generation.
  */
 async function main(check: boolean): Promise<void> {
   mkdirSync(GENERATED_DIR, { recursive: true });
   const stale: string[] = [];
   const apps = clientApps();
+  const documents = new Map<string, OpenAPIObject>();
+  for (const app of apps) documents.set(app.name, await buildApiDocument(app));
   const files: [string, () => Promise<string>][] = [
     ...apps.map((app): [string, () => Promise<string>] => [
       generatedFile(app),
-      () => generateClientTypes(app),
+      () => generateClientTypes(app, documents.get(app.name) as OpenAPIObject),
     ]),
     [GENERATED_INDEX, () => generateIndex(apps)],
+    [join(ROOT, API_ROUTES_FILE), async () => apiRoutesJson(documents)],
   ];
   for (const [file, generate] of files) {
     const fresh = await generate();

@@ -19,6 +19,8 @@ const SERVICES = readdirSync(join(ROOT, 'apps'))
   .filter((app) => app !== 'all-in-one' && exists(join(ROOT, 'apps', app, 'src', 'main.ts')))
   .sort();
 const MANIFESTS = loadServiceManifests(ROOT);
+/** The console's static container and the gateway in front of it and the services (deploy/k8s/gateway). */
+const FRONT = ['console', 'gateway'];
 const WITHOUT_KAFKA = MANIFESTS.filter((m) => !m.kafka).map((m) => m.name);
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are untyped YAML */
@@ -51,8 +53,8 @@ function tool(command: string, args: string[]): boolean {
   return !spawnSync(command, args, { stdio: 'ignore' }).error;
 }
 
-/** What every pod of a service must have, whether read from the template or from the rendering. */
-function expectLockedDownPod(pod: any, where: string): void {
+/** What every pod must have: no service account token, non-root, bounded and locked-down containers. */
+function expectLockedDownContainers(pod: any, where: string): void {
   expect({ where, runAsNonRoot: pod.securityContext?.runAsNonRoot }).toEqual({ where, runAsNonRoot: true });
   expect(pod.automountServiceAccountToken).toBe(false);
   for (const container of [...(pod.initContainers ?? []), ...pod.containers]) {
@@ -74,6 +76,11 @@ function expectLockedDownPod(pod: any, where: string): void {
       },
     });
   }
+}
+
+/** What every pod of a service must have, whether read from the template or from the rendering. */
+function expectLockedDownPod(pod: any, where: string): void {
+  expectLockedDownContainers(pod, where);
   const [app] = pod.containers;
   expect({
     where,
@@ -177,8 +184,8 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
           ofKind('Deployment')
             .map((d) => d.metadata.name)
             .sort(),
-        ).toEqual(SERVICES);
-        for (const deployment of ofKind('Deployment')) {
+        ).toEqual([...SERVICES, ...FRONT].sort());
+        for (const deployment of ofKind('Deployment').filter((d) => SERVICES.includes(d.metadata.name))) {
           const name = deployment.metadata.name;
           const pod = deployment.spec.template.spec;
           const labels = deployment.spec.template.metadata.labels;
@@ -199,6 +206,36 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
           expect(policies.some((p) => p.spec.ingress && p.spec.egress)).toBe(true);
           const kafkaEgress = policies.some((p) => JSON.stringify(p.spec.egress ?? []).includes('9092'));
           expect({ name, kafkaEgress }).toEqual({ name, kafkaEgress: !WITHOUT_KAFKA.includes(name) });
+        }
+      },
+    );
+
+    itRendered(
+      'puts the console and every service behind one Ingress, through the gateway and its generated routing',
+      () => {
+        const deployments = ofKind('Deployment').filter((d) => FRONT.includes(d.metadata.name));
+        for (const deployment of deployments)
+          expectLockedDownContainers(deployment.spec.template.spec, deployment.metadata.name);
+        const [ingress, ...others] = ofKind('Ingress');
+        expect(others).toEqual([]);
+        expect(ingress.spec.rules[0].http.paths).toEqual([
+          {
+            path: '/',
+            pathType: 'Prefix',
+            backend: { service: { name: 'gateway', port: { name: 'http' } } },
+          },
+        ]);
+        const gateway = deployments.find((d) => d.metadata.name === 'gateway') as Manifest;
+        const routing = gateway.spec.template.spec.volumes.find((v: any) => v.name === 'routing').configMap
+          .name;
+        const configMap = ofKind('ConfigMap').find((c) => c.metadata.name === routing) as any;
+        expect(configMap.data['default.conf']).toBe(readFileSync(join(K8S, 'gateway', 'nginx.conf'), 'utf8'));
+        for (const upstream of configMap.data['default.conf'].matchAll(/server ([a-z-]+):(\d+);/g)) {
+          const service = ofKind('Service').find((candidate) => candidate.metadata.name === upstream[1]);
+          expect({ upstream: upstream[0], port: service?.spec.ports[0].port }).toEqual({
+            upstream: upstream[0],
+            port: Number(upstream[2]),
+          });
         }
       },
     );
@@ -252,6 +289,18 @@ describe('docker compose (docker-compose.yml)', () => {
     expect(Object.keys(services[service].depends_on)).not.toContain('kafka');
     expect(services[service].environment.EVENT_TRANSPORT).toBe('none');
     expect(services[service].environment.KAFKA_BROKERS).toBeUndefined();
+  });
+
+  it('serves the console and every service on one origin through the gateway, which starts after them', () => {
+    expect(services.gateway.volumes).toEqual([
+      './deploy/gateway/nginx.conf:/etc/nginx/conf.d/default.conf:ro',
+    ]);
+    expect(Object.keys(services.gateway.depends_on).sort()).toEqual(['console', ...SERVICES].sort());
+    expect(services.console.build.dockerfile).toBe('deploy/Dockerfile.console');
+    expect(services.console.ports).toBeUndefined();
+    const config = readFileSync(join(ROOT, 'deploy/gateway/nginx.conf'), 'utf8');
+    for (const [, host] of config.matchAll(/server ([a-z-]+):\d+;/g))
+      expect(Object.keys(services)).toContain(host);
   });
 
   it.each(MANIFESTS.map((m): [string, number] => [m.name, m.port]))(
