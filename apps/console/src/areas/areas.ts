@@ -9,4 +9,13 @@ import { adminArea } from '../admin/admin.area';
 import type { ConsoleArea } from './console-area';
 
 /** Every area of the console, in menu order: a new area adds one line here. */
-export const AREAS: ConsoleArea[] = [agentArea, serviceManagerArea, stationArea, dealerArea, salesArea, marketingArea, analyticsArea, adminArea];
+export const AREAS: ConsoleArea[] = [
+  agentArea,
+  serviceManagerArea,
+  stationArea,
+  dealerArea,
+  salesArea,
+  marketingArea,
+  analyticsArea,
+  adminArea,
+];
