@@ -167,8 +167,8 @@ describe('the sales area in a browser', () => {
     });
     const page = (await newDesk(browser)).page;
     await signIn(crm, page, dealer.username);
-    // Their first screen is the pipeline: the sales area is the one their role opens.
-    await page.waitForURL('**/console/sales/pipeline');
+    // Their first screen is the dealer portal; their leads are in the sales area's menu.
+    await page.waitForURL('**/console/dealer/**');
     await page.goto(`${crm.url}/console/sales/leads`);
     await page.getByTestId('leads').getByRole('row').filter({ hasText: name }).waitFor();
     expect(await page.getByText(`线索 ${RUN}`, { exact: true }).count()).toBe(0);
