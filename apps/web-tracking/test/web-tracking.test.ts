@@ -40,6 +40,12 @@ const granted = (yes: boolean) => ({
   at: '2026-01-01T00:00:00.000Z',
   source: 'test',
 });
+/** The customer master's `web` consent (ADR 0055); events from before it carry none. */
+const webConsent = (yes: boolean) => ({
+  granted: yes,
+  at: '2026-02-01T00:00:00.000Z',
+  source: 'website-banner',
+});
 
 describe('web-tracking (ADR 0044)', () => {
   let harness: WebTrackingHarness;
@@ -227,7 +233,14 @@ describe('web-tracking (ADR 0044)', () => {
     await link(visitorId, person.customerId).expect(204);
     expect(await count(`web_tracking.page_view WHERE customer_id = $1`, [person.customerId])).toBe(1);
     expect(await profileEvents(person.customerId)).toEqual([
-      { models: ['Aurora S7'], interests: ['models'], visits: 1, lastVisitAt: expect.any(String) },
+      {
+        models: ['Aurora S7'],
+        interests: ['models'],
+        dwellSeconds: 0,
+        modelDwell: [{ model: 'Aurora S7', dwellSeconds: 0 }],
+        visits: 1,
+        lastVisitAt: expect.any(String),
+      },
     ]);
     // Same model, same visit: nothing new to say.
     await beacon(view(visitorId, { seq: 2 })).expect(202);
@@ -313,6 +326,38 @@ describe('web-tracking (ADR 0044)', () => {
     // The same browser keeps sending: the visitor is gone, so it starts again as nobody.
     await beacon(view(theirs, { seq: 2 })).expect(202);
     expect(await count(`web_tracking.page_view WHERE customer_id = $1`, [person.customerId])).toBe(0);
+  });
+
+  it('tracks a customer who granted web tracking though every marketing consent is withdrawn, and forgets them when they withdraw it', async () => {
+    const person = { ...customer([granted(false)]), webConsent: webConsent(true) };
+    await registered(person);
+    const visitorId = randomUUID();
+    await beacon(view(visitorId)).expect(202);
+    await link(visitorId, person.customerId).expect(204);
+    expect(await count(`web_tracking.page_view WHERE customer_id = $1`, [person.customerId])).toBe(1);
+    expect((await profileEvents(person.customerId)).at(-1)).toEqual(
+      expect.objectContaining({ models: ['Aurora S7'] }),
+    );
+
+    await harness.publish(CustomerUpdated, person.customerId, {
+      ...person,
+      webConsent: webConsent(false),
+      changedFields: ['consents'],
+    });
+    await eventually(async () => expect(await viewsOf(visitorId)).toBe(0));
+    expect(await count(`web_tracking.visitor WHERE customer_id = $1`, [person.customerId])).toBe(0);
+    expect(await count(`web_tracking.browsing_profile WHERE customer_id = $1`, [person.customerId])).toBe(0);
+    expect((await profileEvents(person.customerId)).at(-1)).toBeNull();
+  });
+
+  it('tracks nobody who withdrew web tracking, whatever their marketing consents', async () => {
+    const person = { ...customer([granted(true)]), webConsent: webConsent(false) };
+    await registered(person);
+    const visitorId = randomUUID();
+    await beacon(view(visitorId)).expect(202);
+    await link(visitorId, person.customerId).expect(204);
+    expect(await viewsOf(visitorId)).toBe(0);
+    expect(await count(`web_tracking.visitor WHERE customer_id = $1`, [person.customerId])).toBe(0);
   });
 
   it('stores nothing, not even anonymously, for a withdrawn customer a campaign link names', async () => {
@@ -404,6 +449,77 @@ describe('web-tracking (ADR 0044)', () => {
     expect((await profileEvents(survivor.customerId)).at(-1)).toEqual(
       expect.objectContaining({ models: ['Nova E3'] }),
     );
+  });
+
+  it('ranks models and interests by time on page, capped at 10 minutes a view, bounces counting nothing', async () => {
+    const person = customer();
+    await registered(person);
+    // Three browsers of one person, as the per-visitor limit allows few beacons a minute.
+    const seen = async (
+      visitorId: string,
+      pages: Array<{ model?: string; category: string; dwellMs: number }>,
+    ) => {
+      for (const [index, page] of pages.entries()) {
+        const shown = view(visitorId, { seq: index + 1, model: page.model, category: page.category });
+        await beacon(shown).expect(202);
+        await beacon({
+          type: 'leave',
+          consent: true,
+          visitorId,
+          viewId: shown.viewId,
+          seq: index + 1,
+          dwellMs: page.dwellMs,
+        }).expect(202);
+      }
+      await link(visitorId, person.customerId).expect(204);
+    };
+    await seen(randomUUID(), [
+      { model: 'Aurora S7', category: 'models', dwellMs: 900_000 }, // counts 600 s
+      { model: 'Nova E3', category: 'models', dwellMs: 20_400 },
+      { model: 'Nova E3', category: 'models', dwellMs: 20_300 },
+      { model: 'Nova E3', category: 'models', dwellMs: 20_300 }, // 61 s in all
+    ]);
+    await seen(randomUUID(), [
+      { model: 'Terra X', category: 'models', dwellMs: 1_000 },
+      { model: 'Terra X', category: 'models', dwellMs: 1_500 },
+      { model: 'Terra X', category: 'models', dwellMs: 1_999 },
+      { model: 'Nova E3', category: 'models', dwellMs: 800 }, // bounces, all four
+    ]);
+    await seen(randomUUID(), [{ category: 'financing', dwellMs: 100_000 }]);
+    // By views Terra X (3) and Nova E3 (4) would lead; by engaged time Aurora S7 does, and Terra X is gone.
+    await eventually(async () =>
+      expect((await profileEvents(person.customerId)).at(-1)).toEqual({
+        models: ['Aurora S7', 'Nova E3'],
+        interests: ['models', 'financing'],
+        dwellSeconds: 761,
+        modelDwell: [
+          { model: 'Aurora S7', dwellSeconds: 600 },
+          { model: 'Nova E3', dwellSeconds: 61 },
+        ],
+        visits: 1,
+        lastVisitAt: expect.any(String),
+      }),
+    );
+  });
+
+  it('publishes dwell only when a total crosses a whole minute', async () => {
+    const person = customer();
+    await registered(person);
+    const visitorId = randomUUID();
+    const shown = view(visitorId);
+    await beacon(shown).expect(202);
+    await link(visitorId, person.customerId).expect(204);
+    const leave = (dwellMs: number) =>
+      beacon({ type: 'leave', consent: true, visitorId, viewId: shown.viewId, seq: 1, dwellMs }).expect(202);
+    const published = (await profileEvents(person.customerId)).length;
+    await leave(30_000);
+    await leave(45_000);
+    expect(await profileEvents(person.customerId)).toHaveLength(published);
+    await leave(61_000);
+    expect((await profileEvents(person.customerId)).at(-1)).toEqual(
+      expect.objectContaining({ dwellSeconds: 61, modelDwell: [{ model: 'Aurora S7', dwellSeconds: 61 }] }),
+    );
+    expect(await profileEvents(person.customerId)).toHaveLength(published + 1);
   });
 
   it('deletes raw page views past the retention in batches, keeping recent ones', async () => {

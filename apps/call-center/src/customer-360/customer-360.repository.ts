@@ -126,8 +126,9 @@ export class Customer360Repository {
   /** Null when the customer was never seen on the website, or their profile was withdrawn. */
   async browsingProfile(customerId: string): Promise<BrowsingProfileView | null> {
     const [row] = await this.dataSource.query(
-      `SELECT models, interests, visits, last_visit_at AS "lastVisitAt" FROM call_center.browsing_profile
-        WHERE customer_id = $1 AND last_visit_at IS NOT NULL`,
+      `SELECT models, interests, dwell_seconds AS "dwellSeconds", COALESCE(model_dwell, '[]') AS "modelDwell",
+              visits, last_visit_at AS "lastVisitAt"
+         FROM call_center.browsing_profile WHERE customer_id = $1 AND last_visit_at IS NOT NULL`,
       [customerId],
     );
     return row ? { ...row, lastVisitAt: (row.lastVisitAt as Date).toISOString() } : null;

@@ -1,4 +1,4 @@
-import { Address, TicketStatus, ValueTier } from '@crm/contracts';
+import { Address, ConsentChannel, TicketStatus, ValueTier } from '@crm/contracts';
 import { AgentRef, Interaction } from '../interactions/interaction';
 
 export type WarrantyState = 'in-warranty' | 'out-of-warranty' | 'unknown';
@@ -22,7 +22,8 @@ export interface CustomerProfile {
 }
 
 export interface Consent {
-  channel: string;
+  /** A contact channel, or `web`: website tracking (ADR 0055). */
+  channel: ConsentChannel;
   granted: boolean;
   at: string;
   source: string;
@@ -119,8 +120,16 @@ export interface ActiveOfferView {
 export interface BrowsingProfileView {
   models: string[];
   interests: string[];
+  /** Visible time over the kept views (ADR 0055); null from a profile published before dwell was counted. */
+  dwellSeconds: number | null;
+  modelDwell: ModelDwell[];
   visits: number;
   lastVisitAt: string;
+}
+
+export interface ModelDwell {
+  model: string;
+  dwellSeconds: number;
 }
 
 /** Where the customer stands in the value pyramid (from analytics' customer-value.tier-changed, ADR 0027). */

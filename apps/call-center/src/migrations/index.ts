@@ -12,6 +12,7 @@ import { CallCenterReplicaEventSequence1796050000101 } from './1796050000101-rep
 import { CreateNextBestOffer1796061500000 } from './1796061500000-create-next-best-offer';
 import { CreateCustomerOffer1796085000200 } from './1796085000200-create-customer-offer';
 import { CreateBrowsingProfile1796090200000 } from './1796090200000-create-browsing-profile';
+import { BrowsingProfileDwell1796240200000 } from './1796240200000-browsing-profile-dwell';
 import { CreateValueTierAndOpportunity1796170000000 } from './1796170000000-create-value-tier-and-opportunity';
 
 export const callCenterMigrations = [
@@ -30,4 +31,5 @@ export const callCenterMigrations = [
   CreateCustomerOffer1796085000200,
   CreateBrowsingProfile1796090200000,
   CreateValueTierAndOpportunity1796170000000,
+  BrowsingProfileDwell1796240200000,
 ];

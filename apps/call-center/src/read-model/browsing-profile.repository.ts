@@ -16,10 +16,10 @@ export class BrowsingProfileRepository {
     const { profile } = change;
     await tx.query(
       `INSERT INTO call_center.browsing_profile (customer_id, models, interests, visits, last_visit_at,
-         source_occurred_at, source_sequence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+         source_occurred_at, source_sequence, dwell_seconds, model_dwell)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (customer_id) DO UPDATE SET models = EXCLUDED.models, interests = EXCLUDED.interests,
-         visits = EXCLUDED.visits, last_visit_at = EXCLUDED.last_visit_at,
+         dwell_seconds = EXCLUDED.dwell_seconds, model_dwell = EXCLUDED.model_dwell, visits = EXCLUDED.visits, last_visit_at = EXCLUDED.last_visit_at,
          source_occurred_at = EXCLUDED.source_occurred_at, source_sequence = EXCLUDED.source_sequence
        WHERE ${NEWER}`,
       [
@@ -30,6 +30,8 @@ export class BrowsingProfileRepository {
         profile?.lastVisitAt ?? null,
         order.occurredAt,
         order.sequence,
+        profile?.dwellSeconds ?? null,
+        profile?.modelDwell ? JSON.stringify(profile.modelDwell) : null,
       ],
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CustomerState, GeoPoint } from '@crm/contracts';
+import { consentsOf, CustomerState, GeoPoint } from '@crm/contracts';
 import { EventOrder, excludedEventIsNewerSql } from '@crm/messaging';
 import { latinName, nameSearchKeys, normalizePhone } from '@crm/search-keys';
 
@@ -37,7 +37,7 @@ export class CustomerReplicaRepository {
         state.birthday,
         state.gender,
         state.tags,
-        JSON.stringify(state.consents),
+        JSON.stringify(consentsOf(state)),
         order.occurredAt,
         order.sequence,
       ],

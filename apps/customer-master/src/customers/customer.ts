@@ -1,11 +1,12 @@
-import { Address, ContactChannel, CustomerState, PreferredLanguage } from '@crm/contracts';
+import { Address, ConsentChannel, ConsentChannels, CustomerState, PreferredLanguage } from '@crm/contracts';
 
 export type CustomerKind = 'person' | 'company';
 export type Gender = 'female' | 'male' | 'other' | 'unknown';
 export type CustomerStatus = 'active' | 'merged' | 'erased';
 
+/** Consent per contact channel, and to website tracking (`web`, ADR 0055): one table, one audit trail, one export. */
 export interface Consent {
-  channel: ContactChannel;
+  channel: ConsentChannel;
   granted: boolean;
   at: string;
   source: string;
@@ -66,7 +67,18 @@ export function toCustomerState(customer: Customer): CustomerState {
     gender: customer.gender,
     tags: customer.tags,
     ownerSalesRepId: customer.ownerSalesRepId,
-    consents: customer.consents,
+    ...consentsOnTheWire(customer.consents),
     preferredLanguage: customer.preferredLanguage,
+  };
+}
+
+/** Events carry the contact channels in `consents` and website tracking apart, so no v1 reader meets `web` there. */
+function consentsOnTheWire(consents: Consent[]): Pick<CustomerState, 'consents' | 'webConsent'> {
+  const web = consents.find((consent) => consent.channel === ConsentChannels.web);
+  return {
+    consents: consents.flatMap(({ channel, ...decision }) =>
+      channel === ConsentChannels.web ? [] : [{ channel, ...decision }],
+    ),
+    webConsent: web ? { granted: web.granted, at: web.at, source: web.source } : null,
   };
 }

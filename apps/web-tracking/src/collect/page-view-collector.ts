@@ -51,6 +51,7 @@ export class PageViewCollector {
       if (customerId && !(await this.permission.mayTrack(tx, customerId))) return false;
       if (beacon.type === 'leave') {
         await this.pageViews.recordDwell(tx, beacon.visitorId, beacon.viewId, beacon.dwellMs);
+        if (customerId) await this.profiles.refresh(tx, customerId);
         return true;
       }
       const inserted = await this.pageViews.insert(tx, {

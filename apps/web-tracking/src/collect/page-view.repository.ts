@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BrowsingProfile } from '@crm/contracts';
+import { BOUNCE_MS, DWELL_CAP_MS, wholeSeconds } from '../profiles/dwell-weighting';
 
 export interface PageView {
   visitorId: string;
@@ -88,32 +89,48 @@ export class PageViewRepository {
     return rows.length;
   }
 
-  /** The customer's profile over their kept page views; null when there are none. */
+  /**
+   * The customer's profile over their kept page views; null when there are none. Models and interests rank by
+   * capped visible time, then by views; bounces count for nothing there, though they were visits (ADR 0055).
+   */
   async profileOf(tx: EntityManager, customerId: string): Promise<BrowsingProfile | null> {
     const [row]: Array<{
-      models: string[] | null;
+      models: Array<{ model: string; dwellMs: number }> | null;
       interests: string[] | null;
+      dwell_ms: number;
       visits: number;
       last_visit_at: Date | null;
     }> = await tx.query(
       `WITH views AS (
-         SELECT category, model, viewed_at,
+         SELECT category, model, viewed_at, dwell_ms,
                 lag(viewed_at) OVER (ORDER BY viewed_at) AS previous
            FROM web_tracking.page_view WHERE customer_id = $1),
-       starts AS (SELECT viewed_at FROM views WHERE previous IS NULL OR viewed_at - previous > ${VISIT_GAP})
+       starts AS (SELECT viewed_at FROM views WHERE previous IS NULL OR viewed_at - previous > ${VISIT_GAP}),
+       engaged AS (
+         SELECT category, model, least(COALESCE(dwell_ms, 0), $2)::float8 AS weight_ms
+           FROM views WHERE dwell_ms IS NULL OR dwell_ms >= $3),
+       models AS (
+         SELECT model, sum(weight_ms) AS dwell_ms, count(*) n FROM engaged WHERE model IS NOT NULL
+          GROUP BY model ORDER BY dwell_ms DESC, n DESC, model LIMIT 10),
+       interests AS (
+         SELECT category, sum(weight_ms) AS dwell_ms, count(*) n FROM engaged WHERE category IS NOT NULL
+          GROUP BY category ORDER BY dwell_ms DESC, n DESC, category LIMIT 5)
        SELECT
-         (SELECT array_agg(model ORDER BY n DESC, model) FROM (
-            SELECT model, count(*) n FROM views WHERE model IS NOT NULL GROUP BY model ORDER BY n DESC, model LIMIT 10) m) AS models,
-         (SELECT array_agg(category ORDER BY n DESC, category) FROM (
-            SELECT category, count(*) n FROM views WHERE category IS NOT NULL GROUP BY category ORDER BY n DESC, category LIMIT 5) k) AS interests,
+         (SELECT json_agg(json_build_object('model', model, 'dwellMs', dwell_ms) ORDER BY dwell_ms DESC, n DESC, model)
+            FROM models) AS models,
+         (SELECT array_agg(category ORDER BY dwell_ms DESC, n DESC, category) FROM interests) AS interests,
+         (SELECT COALESCE(sum(weight_ms), 0) FROM engaged) AS dwell_ms,
          (SELECT count(*)::int FROM starts) AS visits,
          (SELECT max(viewed_at) FROM starts) AS last_visit_at`,
-      [customerId],
+      [customerId, DWELL_CAP_MS, BOUNCE_MS],
     );
     if (!row.last_visit_at) return null;
+    const models = row.models ?? [];
     return {
-      models: row.models ?? [],
+      models: models.map(({ model }) => model),
       interests: row.interests ?? [],
+      dwellSeconds: wholeSeconds(row.dwell_ms),
+      modelDwell: models.map(({ model, dwellMs }) => ({ model, dwellSeconds: wholeSeconds(dwellMs) })),
       visits: row.visits,
       lastVisitAt: new Date(row.last_visit_at).toISOString(),
     };

@@ -22,7 +22,7 @@ export class CustomerTrackingService {
   /** A withdrawal deletes the customer's page views and links at once; granting again starts from nothing. */
   async applyState(tx: EntityManager, customer: CustomerState, order: EventOrder): Promise<void> {
     if (await this.erased.isErased(tx, customer.customerId)) return;
-    const allowed = allowsWebTracking(customer.consents);
+    const allowed = allowsWebTracking(customer);
     const changed = await this.consents.upsert(tx, customer.customerId, allowed, order);
     if (changed && !allowed) await this.forget(tx, customer.customerId);
   }

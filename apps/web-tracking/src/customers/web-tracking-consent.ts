@@ -1,10 +1,12 @@
 import { CustomerState } from '@crm/contracts';
 
 /**
- * The customer master keeps marketing consent per channel and none for the website as such: a customer who has
- * consents on record and every one of them withdrawn (or never granted) has said no to marketing, and is not
- * tracked however the site's banner was answered. No record at all leaves it to the site's consent.
+ * Whether the customer master lets the website track a customer (ADR 0055). Their own `web` decision settles it,
+ * whatever their marketing consents say. Without one (never asked, or an event from before the channel) the old
+ * reading holds (ADR 0044): contact consents on record and every one withdrawn is a no to marketing and to tracking;
+ * no record at all leaves it to the site's banner.
  */
-export function allowsWebTracking(consents: CustomerState['consents']): boolean {
-  return consents.length === 0 || consents.some((consent) => consent.granted);
+export function allowsWebTracking(customer: Pick<CustomerState, 'consents' | 'webConsent'>): boolean {
+  if (customer.webConsent) return customer.webConsent.granted;
+  return customer.consents.length === 0 || customer.consents.some((consent) => consent.granted);
 }

@@ -1,4 +1,9 @@
 import { CreateWebTrackingSchema1796090000000 } from './1796090000000-create-web-tracking-schema';
 import { CreatePageViews1796090100000 } from './1796090100000-create-page-views';
+import { BrowsingProfileDwell1796240100000 } from './1796240100000-browsing-profile-dwell';
 
-export const webTrackingMigrations = [CreateWebTrackingSchema1796090000000, CreatePageViews1796090100000];
+export const webTrackingMigrations = [
+  CreateWebTrackingSchema1796090000000,
+  CreatePageViews1796090100000,
+  BrowsingProfileDwell1796240100000,
+];

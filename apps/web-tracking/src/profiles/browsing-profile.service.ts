@@ -8,7 +8,8 @@ import { BrowsingProfileRepository } from './browsing-profile.repository';
 
 /**
  * Recomputes a customer's profile from their kept page views and publishes `browsing-profile.changed` through the
- * outbox only when what it says changed (ranked models and interests, visits, last visit): not on every view.
+ * outbox only when what it says changed (ranked models and interests, visits, last visit, dwell by the minute): not on
+ * every view.
  */
 @Injectable()
 export class BrowsingProfileService {
@@ -61,6 +62,15 @@ function sameProfile(a: BrowsingProfile | null, b: BrowsingProfile | null): bool
     a.visits === b.visits &&
     a.lastVisitAt === b.lastVisitAt &&
     a.models.join('\n') === b.models.join('\n') &&
-    a.interests.join('\n') === b.interests.join('\n')
+    a.interests.join('\n') === b.interests.join('\n') &&
+    dwellMinutes(a) === dwellMinutes(b)
   );
+}
+
+/** Dwell is news by the whole minute (total and per model): a few seconds more on a page publish nothing. */
+function dwellMinutes(profile: BrowsingProfile): string {
+  const minutes = (seconds: number | undefined) =>
+    seconds === undefined ? 'none' : Math.floor(seconds / 60);
+  const perModel = (profile.modelDwell ?? []).map((model) => minutes(model.dwellSeconds));
+  return [minutes(profile.dwellSeconds), ...perModel].join(',');
 }

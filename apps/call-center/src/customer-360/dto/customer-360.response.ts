@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Address, OFFER_KINDS, TICKET_STATUSES, TicketStatus, VALUE_TIERS, ValueTier } from '@crm/contracts';
+import {
+  Address,
+  ALL_CONSENT_CHANNELS,
+  ConsentChannel,
+  OFFER_KINDS,
+  TICKET_STATUSES,
+  TicketStatus,
+  VALUE_TIERS,
+  ValueTier,
+} from '@crm/contracts';
 import { GeoPointDto } from '@crm/http';
 import { AgentRef } from '../../interactions/interaction';
 import { InteractionResponse } from '../../interactions/dto/interaction.response';
@@ -10,6 +19,7 @@ import {
   CustomerProfile,
   NextBestOfferView,
   BrowsingProfileView,
+  ModelDwell,
   OpportunityView,
   PartnerRef,
   RepairView,
@@ -72,8 +82,12 @@ export class CustomerProfileResponse implements CustomerProfile {
 }
 
 export class ConsentResponse implements Consent {
-  @ApiProperty({ example: 'sms' })
-  channel: string;
+  @ApiProperty({
+    enum: ALL_CONSENT_CHANNELS,
+    example: 'sms',
+    description: 'A contact channel, or web: website tracking',
+  })
+  channel: ConsentChannel;
   @ApiProperty()
   granted: boolean;
   @ApiProperty({ format: 'date-time' })
@@ -230,11 +244,31 @@ export class ActiveOfferViewResponse implements ActiveOfferView {
   appliedAt: string | null;
 }
 
+export class ModelDwellResponse implements ModelDwell {
+  @ApiProperty({ example: 'Aurora S7' })
+  model: string;
+  @ApiProperty({ example: 540 })
+  dwellSeconds: number;
+}
+
 export class BrowsingProfileViewResponse implements BrowsingProfileView {
-  @ApiProperty({ example: ['Aurora S7', 'Nova E3'], description: 'Models looked at, most viewed first' })
+  @ApiProperty({
+    example: ['Aurora S7', 'Nova E3'],
+    description:
+      'Models looked at, longest looked at first (each view capped at 10 minutes, bounces left out)',
+  })
   models: string[];
-  @ApiProperty({ example: ['models', 'financing'], description: 'Page categories, most viewed first' })
+  @ApiProperty({ example: ['models', 'financing'], description: 'Page categories, ranked as the models' })
   interests: string[];
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 780,
+    description: 'Visible time on the site over the kept page views; null when not known yet',
+  })
+  dwellSeconds: number | null;
+  @ApiProperty({ type: [ModelDwellResponse], description: 'That time per model, in the order of models' })
+  modelDwell: ModelDwellResponse[];
   @ApiProperty({ example: 3, description: 'Visits in the kept window' })
   visits: number;
   @ApiProperty({ format: 'date-time', description: 'When the latest visit began' })

@@ -1,11 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { ALL_CONTACT_CHANNELS, ContactChannel } from '@crm/contracts';
+import { ALL_CONSENT_CHANNELS, ConsentChannel } from '@crm/contracts';
 
 export class ConsentInputDto {
-  @ApiProperty({ enum: ALL_CONTACT_CHANNELS, example: 'sms' })
-  @IsIn(ALL_CONTACT_CHANNELS)
-  channel: ContactChannel;
+  @ApiProperty({
+    enum: ALL_CONSENT_CHANNELS,
+    description: "A contact channel, or web: being tracked on the manufacturer's website",
+    example: 'sms',
+  })
+  @IsIn(ALL_CONSENT_CHANNELS)
+  channel: ConsentChannel;
 
   @ApiProperty({ example: true })
   @IsBoolean()

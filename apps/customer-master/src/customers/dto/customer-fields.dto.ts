@@ -10,7 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PREFERRED_LANGUAGES, PreferredLanguage } from '@crm/contracts';
+import { ALL_CONSENT_CHANNELS, PREFERRED_LANGUAGES, PreferredLanguage } from '@crm/contracts';
 import { IsCalendarDate } from '@crm/http';
 import { AddressDto } from './address.dto';
 import { ConsentInputDto } from './consent-input.dto';
@@ -79,11 +79,12 @@ export class CustomerFieldsDto {
 
   @ApiPropertyOptional({
     type: [ConsentInputDto],
-    description: 'Consent per channel, recorded with time and source',
+    description:
+      'Consent per channel, recorded with time and source: phone, sms and email for contact, web for website tracking',
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(3)
+  @ArrayMaxSize(ALL_CONSENT_CHANNELS.length)
   @ValidateNested({ each: true })
   @Type(() => ConsentInputDto)
   consents?: ConsentInputDto[];

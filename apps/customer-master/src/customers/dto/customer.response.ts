@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   Address,
-  ALL_CONTACT_CHANNELS,
-  ContactChannel,
+  ALL_CONSENT_CHANNELS,
+  ConsentChannel,
   PREFERRED_LANGUAGES,
   PreferredLanguage,
 } from '@crm/contracts';
@@ -30,8 +30,8 @@ export class AddressResponse implements Address {
 }
 
 export class ConsentResponse implements Consent {
-  @ApiProperty({ enum: ALL_CONTACT_CHANNELS })
-  channel: ContactChannel;
+  @ApiProperty({ enum: ALL_CONSENT_CHANNELS })
+  channel: ConsentChannel;
   @ApiProperty()
   granted: boolean;
   @ApiProperty({ format: 'date-time' })
