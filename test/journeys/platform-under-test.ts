@@ -25,6 +25,7 @@ import {
 import { SALES_API, SalesAppModule } from '@crm/app-sales';
 import { CAMPAIGNS_API, CampaignsAppModule, CampaignsConfig } from '@crm/app-campaigns';
 import { ANALYTICS_API, AnalyticsAppModule } from '@crm/app-analytics';
+import { WEB_TRACKING_API, WebTrackingAppModule, WebTrackingConfig } from '@crm/app-web-tracking';
 
 async function urlOf(app: INestApplication): Promise<string> {
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -32,7 +33,8 @@ async function urlOf(app: INestApplication): Promise<string> {
 
 type AppModuleFactory = (config: ReturnType<typeof testPlatformConfig>) => unknown;
 
-type AppName = 'customerMaster' | 'callCenter' | 'service' | 'sales' | 'campaigns' | 'analytics';
+type AppName =
+  'customerMaster' | 'callCenter' | 'service' | 'sales' | 'campaigns' | 'analytics' | 'webTracking';
 
 /**
  * customer-master, call-center, service, sales, campaigns and analytics as separate Nest applications, each with its own
@@ -40,15 +42,22 @@ type AppName = 'customerMaster' | 'callCenter' | 'service' | 'sales' | 'campaign
  */
 export class PlatformUnderTest {
   private constructor(
-    private readonly apps: Record<AppName, INestApplication>,
+    private readonly apps: Record<Exclude<AppName, 'webTracking'>, INestApplication> & {
+      webTracking?: INestApplication;
+    },
     private readonly databases: TestDatabase[],
     readonly tokens: TestTokenIssuer,
     /** Prefixes the topics the apps share (read them as `${kafkaNamespace}crm.customer.v1`). */
     readonly kafkaNamespace: string,
   ) {}
 
-  /** `campaigns` adds campaigns's own settings (an SMTP server to send to, a faster poll). */
-  static async start(options: { campaigns?: Partial<CampaignsConfig> } = {}): Promise<PlatformUnderTest> {
+  /**
+   * `campaigns` adds campaigns's own settings (an SMTP server to send to, a faster poll); `webTracking` starts
+   * web-tracking too, with its own settings (the site's origin and secret), as one more part of a person's export.
+   */
+  static async start(
+    options: { campaigns?: Partial<CampaignsConfig>; webTracking?: Partial<WebTrackingConfig> } = {},
+  ): Promise<PlatformUnderTest> {
     const tokens = await TestTokenIssuer.start();
     const namespace = `j${randomBytes(4).toString('hex')}.`;
     const databases: TestDatabase[] = [];
@@ -91,10 +100,18 @@ export class PlatformUnderTest {
       ),
       start('journey_analytics', (c) => AnalyticsAppModule.forRoot(c), ANALYTICS_API),
     ]);
+    const webTracking = options.webTracking
+      ? await start(
+          'journey_web',
+          (c) => WebTrackingAppModule.forRoot({ ...c, ...options.webTracking }),
+          WEB_TRACKING_API,
+        )
+      : undefined;
     // The customer master gathers a person's export from the others over HTTP.
     const urls = await Promise.all(
       [service, callCenter, sales, campaigns, analytics].map((app) => urlOf(app)),
     );
+    const webTrackingUrl = webTracking && (await urlOf(webTracking));
     const customerMaster = await start(
       'journey_cm',
       (c) =>
@@ -106,12 +123,13 @@ export class PlatformUnderTest {
             { name: 'sales', url: urls[2] },
             { name: 'campaigns', url: urls[3] },
             { name: 'analytics', url: urls[4] },
+            ...(webTrackingUrl ? [{ name: 'web-tracking', url: webTrackingUrl }] : []),
           ],
         }),
       CUSTOMER_MASTER_API,
     );
     return new PlatformUnderTest(
-      { customerMaster, callCenter, service, sales, campaigns, analytics },
+      { customerMaster, callCenter, service, sales, campaigns, analytics, webTracking },
       databases,
       tokens,
       namespace,
@@ -142,9 +160,19 @@ export class PlatformUnderTest {
     return request(this.apps.campaigns.getHttpServer());
   }
 
+  webTracking() {
+    return request(this.app('webTracking').getHttpServer());
+  }
+
   /** Runs SQL on one app's own database (for checks only: apps never read each other's). */
   query<T = Record<string, unknown>>(app: AppName, sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.apps[app].get(DataSource).query(sql, params);
+    return this.app(app).get(DataSource).query(sql, params);
+  }
+
+  private app(name: AppName): INestApplication {
+    const app = this.apps[name];
+    if (!app) throw new Error(`${name} was not started: pass its settings to PlatformUnderTest.start`);
+    return app;
   }
 
   /** Typed clients generated from each app's OpenAPI document, sending `authorization` on every call. */
@@ -170,7 +198,7 @@ export class PlatformUnderTest {
   }
 
   async stop(): Promise<void> {
-    for (const app of Object.values(this.apps)) await app.close();
+    for (const app of Object.values(this.apps)) await app?.close();
     await this.tokens.stop();
     for (const database of this.databases) await database.drop();
   }
