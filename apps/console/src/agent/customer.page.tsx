@@ -26,6 +26,7 @@ import { OffersCard } from './offers.card';
 import { OpportunitiesCard } from './opportunities.card';
 import { TAG_COLOURS } from './tag-colours';
 import { ValueTierTag } from './value-tier-tag';
+import { WebsiteCard } from './website.card';
 
 type Ticket = Customer360['tickets'][number];
 type Vehicle = Customer360['vehicles'][number];
@@ -128,6 +129,7 @@ export function CustomerPage() {
         </Col>
       </Row>
       <CampaignsCard customerId={customerId} />
+      <WebsiteCard consents={view.data.consents} browsingProfile={view.data.browsingProfile} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('customer.vehicles')}</h2>}>
         <Table<Vehicle>
           rowKey="vehicleId"

@@ -179,6 +179,19 @@ export const zhCN = {
     candidates: '来电 {{number}}：有 {{count}} 位可能的客户',
     unknown: '来电 {{number}}：未找到客户',
   },
+  website: {
+    title: '授权与网站浏览',
+    consents: '授权',
+    channel: { phone: '电话', sms: '短信', email: '邮件', web: '网站行为跟踪' },
+    granted: '已同意',
+    withdrawn: '已撤回',
+    timeOnSite: '网站停留时长',
+    minutes: '{{count}} 分钟',
+    models: '浏览车型（停留时长）',
+    interests: '兴趣',
+    visits: '访问',
+    visitsSince: '{{count}} 次，最近一次 {{date}}',
+  },
   common: { required: '必填', cancel: '取消', loading: '加载中', error: '出错了：{{message}}' },
 };
 

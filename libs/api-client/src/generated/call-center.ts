@@ -213,7 +213,12 @@ export interface components {
     };
     BrowsingProfileViewResponse: {
       /**
-       * @description Page categories, most viewed first
+       * @description Visible time on the site over the kept page views; null when not known yet
+       * @example 780
+       */
+      dwellSeconds: number | null;
+      /**
+       * @description Page categories, ranked as the models
        * @example [
        *       "models",
        *       "financing"
@@ -225,8 +230,10 @@ export interface components {
        * @description When the latest visit began
        */
       lastVisitAt: string;
+      /** @description That time per model, in the order of models */
+      modelDwell: components['schemas']['ModelDwellResponse'][];
       /**
-       * @description Models looked at, most viewed first
+       * @description Models looked at, longest looked at first (each view capped at 10 minutes, bounces left out)
        * @example [
        *       "Aurora S7",
        *       "Nova E3"
@@ -259,8 +266,12 @@ export interface components {
     ConsentResponse: {
       /** Format: date-time */
       at: string;
-      /** @example sms */
-      channel: string;
+      /**
+       * @description A contact channel, or web: website tracking
+       * @example sms
+       * @enum {string}
+       */
+      channel: 'phone' | 'sms' | 'email' | 'web';
       granted: boolean;
       /** @example call-center */
       source: string;
@@ -418,6 +429,12 @@ export interface components {
       limit: number;
       /** @example 0 */
       offset: number;
+    };
+    ModelDwellResponse: {
+      /** @example 540 */
+      dwellSeconds: number;
+      /** @example Aurora S7 */
+      model: string;
     };
     NextBestOfferViewResponse: {
       /**

@@ -403,10 +403,11 @@ export interface components {
     };
     ConsentInputDto: {
       /**
+       * @description A contact channel, or web: being tracked on the manufacturer's website
        * @example sms
        * @enum {string}
        */
-      channel: 'phone' | 'sms' | 'email';
+      channel: 'phone' | 'sms' | 'email' | 'web';
       /** @example true */
       granted: boolean;
       /**
@@ -419,7 +420,7 @@ export interface components {
       /** Format: date-time */
       at: string;
       /** @enum {string} */
-      channel: 'phone' | 'sms' | 'email';
+      channel: 'phone' | 'sms' | 'email' | 'web';
       granted: boolean;
       /** @example call-center */
       source: string;
@@ -428,7 +429,7 @@ export interface components {
       address?: components['schemas']['AddressDto'];
       /** @example 1985-04-12 */
       birthday?: string;
-      /** @description Consent per channel, recorded with time and source */
+      /** @description Consent per channel, recorded with time and source: phone, sms and email for contact, web for website tracking */
       consents?: components['schemas']['ConsentInputDto'][];
       /**
        * @example [
@@ -816,7 +817,7 @@ export interface components {
       address?: components['schemas']['AddressDto'];
       /** @example 1985-04-12 */
       birthday?: string;
-      /** @description Consent per channel, recorded with time and source */
+      /** @description Consent per channel, recorded with time and source: phone, sms and email for contact, web for website tracking */
       consents?: components['schemas']['ConsentInputDto'][];
       /**
        * @example [

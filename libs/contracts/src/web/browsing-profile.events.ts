@@ -32,7 +32,7 @@ export const BrowsingProfileChanged = defineEvent({
   version: 1,
   aggregateType: 'browsing-profile',
   description:
-    "A customer's website browsing profile changed (another model or interest ranks in, a new visit), or is gone (profile null: their consent to tracking was withdrawn, or they were merged away); keyed by customer id, published only on a change.",
+    "A customer's website browsing profile changed (another model or interest ranks in, a new visit, a dwell total crossed a whole minute), or is gone (profile null: their consent to tracking was withdrawn, or they were merged away); keyed by customer id, published only on a change. Rankings weigh views by capped time on page; `dwellSeconds` and `modelDwell` were added later (ADR 0055).",
   payload: z.object({
     customerId: z.uuid(),
     profile: browsingProfileSchema.nullable(),
