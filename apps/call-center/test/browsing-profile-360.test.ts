@@ -54,20 +54,34 @@ describe("web-tracking's browsing profile on the customer's 360 (browsing-profil
 
   it('shows the models looked at, interests, visits and last visit; an older event changes nothing', async () => {
     await eventually(async () => expect((await view360()).browsingProfile).toBeNull());
+    // Published before dwell was counted (ADR 0055): no dwell to show.
     await changed(2, profileOf(['Aurora S7', 'Nova E3'], 2));
     await changed(1, profileOf(['Luna M2'], 1));
     expect((await view360()).browsingProfile).toEqual({
       models: ['Aurora S7', 'Nova E3'],
       interests: ['models'],
+      dwellSeconds: null,
+      modelDwell: [],
       visits: 2,
       lastVisitAt: '2026-11-02T09:00:00.000Z',
     });
   });
 
+  it('shows the time on the website, in all and per model', async () => {
+    const modelDwell = [
+      { model: 'Aurora S7', dwellSeconds: 600 },
+      { model: 'Nova E3', dwellSeconds: 61 },
+    ];
+    await changed(3, { ...profileOf(['Aurora S7', 'Nova E3'], 3), dwellSeconds: 761, modelDwell });
+    expect((await view360()).browsingProfile).toEqual(
+      expect.objectContaining({ dwellSeconds: 761, modelDwell, visits: 3 }),
+    );
+  });
+
   it('shows none once the profile is withdrawn, and forgets it on erasure', async () => {
-    await changed(3, null);
+    await changed(4, null);
     expect((await view360()).browsingProfile).toBeNull();
-    await changed(4, profileOf(['Nova E3'], 4));
+    await changed(5, profileOf(['Nova E3'], 5));
     await cc.publish(CustomerErased, customer.customerId, {
       customerId: customer.customerId,
       erasedAt: new Date().toISOString(),
@@ -75,7 +89,7 @@ describe("web-tracking's browsing profile on the customer's 360 (browsing-profil
     const stored = () =>
       cc.query(`SELECT 1 FROM call_center.browsing_profile WHERE customer_id = $1`, [customer.customerId]);
     await eventually(async () => expect(await stored()).toEqual([]));
-    await changed(5, profileOf(['Luna M2'], 5));
+    await changed(6, profileOf(['Luna M2'], 6));
     expect(await stored()).toEqual([]);
   });
 });
