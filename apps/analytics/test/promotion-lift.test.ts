@@ -55,7 +55,9 @@ describe('campaign response and lift by segment from settled recipients (real Ka
   const byKey = (rows: Row[], key: string) => Object.fromEntries(rows.map((row) => [String(row[key]), row]));
   const facts = async () =>
     Number(
-      (await harness.query<{ n: number }>(`SELECT count(*)::int AS n FROM analytics.campaign_recipient_fact`))[0].n,
+      (
+        await harness.query<{ n: number }>(`SELECT count(*)::int AS n FROM analytics.campaign_recipient_fact`)
+      )[0].n,
     );
 
   async function audience(province: string, birthday: string, outcomes: Outcome[], model?: string) {

@@ -16,7 +16,9 @@ import { consent, customerState, livingIn } from './customer-fixture';
 
 const DAY_MS = 86_400_000;
 const START = new Date('2026-11-02T02:00:00.000Z');
-const TEMPLATE = { 'zh-CN': { subject: '{{name}}，冬季保养', body: '{{name}}您好。退订：{{unsubscribeUrl}}' } };
+const TEMPLATE = {
+  'zh-CN': { subject: '{{name}}，冬季保养', body: '{{name}}您好。退订：{{unsubscribeUrl}}' },
+};
 const audience = Array.from({ length: 12 }, (_, i) =>
   customerState({
     name: `客户${i}`,
@@ -37,8 +39,7 @@ describe('settling a campaign’s recipients when their attribution window close
   let held: string[];
   let treated: string[];
 
-  const settledEvents = async () =>
-    (await harness.outbox(CampaignRecipientSettled.type)) as Settled[];
+  const settledEvents = async () => (await harness.outbox(CampaignRecipientSettled.type)) as Settled[];
 
   beforeAll(async () => {
     smtp = await LoopbackSmtpServer.start();

@@ -29,7 +29,11 @@ export class CampaignRecipientStore {
        ON CONFLICT (event_id) DO NOTHING`,
       [
         JSON.stringify(
-          settlements.map(({ id, payload, occurredAt }) => ({ ...payload, event_id: id, event_at: occurredAt })),
+          settlements.map(({ id, payload, occurredAt }) => ({
+            ...payload,
+            event_id: id,
+            event_at: occurredAt,
+          })),
         ),
       ],
     );

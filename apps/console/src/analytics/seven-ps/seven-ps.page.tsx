@@ -39,7 +39,9 @@ export function SevenPsPage() {
   // A campaign is shown by its name where the rows carry one, its id otherwise.
   const hidden = reportColumns.includes('name') ? ['campaignId'] : [];
   const isKey = (column: string) =>
-    (report?.groupings as string[] | undefined)?.includes(column) || column === 'name' || column === 'campaignId';
+    (report?.groupings as string[] | undefined)?.includes(column) ||
+    column === 'name' ||
+    column === 'campaignId';
   const keys = reportColumns.filter((column) => isKey(column) && !hidden.includes(column));
   const figures = reportColumns.filter((column) => !isKey(column));
   const showsLift = figures.includes('lift');
@@ -53,7 +55,8 @@ export function SevenPsPage() {
   const charted = showsLift ? 'lift' : figures[0];
   const rows = useMemo(() => report?.items ?? [], [report]);
   const option = useMemo(() => {
-    if (showsLift) return liftOption(rows, label, { lift: columnName('lift'), interval: t('sevenPs.interval') });
+    if (showsLift)
+      return liftOption(rows, label, { lift: columnName('lift'), interval: t('sevenPs.interval') });
     return charted ? sevenPsOption(rows, label, charted, columnName(charted)) : {};
   }, [rows, charted, showsLift, t]);
   const columns: ReportColumn<SevenPsRow>[] = [
