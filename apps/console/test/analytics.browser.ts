@@ -240,7 +240,7 @@ describe('the analytics dashboards in a browser', () => {
       return items.some((row) => Number(row.holdout) > 0) ? items : undefined;
     }, 'settled recipients of the demo campaign in the promotion report');
     await page.getByText('推广', { exact: true }).click();
-    await page.getByLabel('分组').click();
+    await page.getByRole('combobox', { name: '分组' }).click();
     await page.getByRole('option', { name: '地区' }).click();
     const table = page.getByTestId('seven-ps');
     await table.getByRole('columnheader', { name: '提升', exact: true }).waitFor();

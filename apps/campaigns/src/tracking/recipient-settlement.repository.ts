@@ -27,6 +27,8 @@ export interface SettledRecipient {
 
 /** The window's end per recipient row `r` of campaign `k`, as measured-recipients-sql.ts has it. */
 const WINDOW_END = `COALESCE(r.sent_at, k.frozen_at) + make_interval(days => k.attribution_days)`;
+/** No recipient's window ends before the freeze's: campaigns still inside it are passed over by their index. */
+const EARLIEST_WINDOW_END = `k.frozen_at + make_interval(days => k.attribution_days)`;
 
 /** Owns `campaign_recipient.settled_at`: which recipients' windows closed and were published. */
 @Injectable()
@@ -41,6 +43,7 @@ export class RecipientSettlementRepository {
          SELECT r.campaign_id, k.channel, r.step, r.customer_id
            FROM campaigns.campaign_recipient r JOIN campaigns.campaign k ON k.id = r.campaign_id
           WHERE r.settled_at IS NULL AND r.status IN ('sent', 'failed', 'holdout') AND ${WINDOW_END} <= $1
+            AND ${EARLIEST_WINDOW_END} <= $1
           LIMIT $2 FOR UPDATE OF r SKIP LOCKED),
        settled AS (
          UPDATE campaigns.campaign_recipient r SET settled_at = $1 FROM due
