@@ -139,6 +139,16 @@ describe('settling a campaign’s recipients when their attribution window close
     expect(of(treated[1])).toMatchObject({ converted: false, conversionKind: null, conversionAmount: null });
     expect(of(treated[1])?.windowClosedAt).toBe(new Date(START.getTime() + 30 * DAY_MS).toISOString());
     expect(events.every((e) => e.aggregateId === campaignId)).toBe(true);
+    // The relay hands them to Kafka on the campaign's topic.
+    await eventually(async () => {
+      const rows = await harness.query<{ topic: string; published: boolean }>(
+        `SELECT topic, published_at IS NOT NULL AS published FROM campaigns.outbox_message
+          WHERE envelope->>'type' = $1`,
+        [CampaignRecipientSettled.type],
+      );
+      expect(rows).toHaveLength(events.length);
+      expect(rows.every((row) => row.published && row.topic.endsWith('crm.campaign.v1'))).toBe(true);
+    });
   });
 
   it('publishes nothing new when the closer runs again', async () => {
