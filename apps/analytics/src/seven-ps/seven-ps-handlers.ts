@@ -10,7 +10,7 @@ import {
   OrderPlaced,
 } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
-import { CampaignRecipientStore, RecipientSettlement } from './campaign-recipient-store';
+import { CampaignRecipientStore } from './campaign-recipient-store';
 import { SevenPsStore } from './seven-ps-store';
 import { SEVEN_PS_CONSUMERS } from './seven-ps-tables';
 
@@ -50,9 +50,7 @@ function registerRecipientHandlers(
   store: CampaignRecipientStore,
   consumer: string,
 ): void {
-  subscriber.onBatch(consumer, CampaignRecipientSettled, (events, tx) =>
-    store.addSettlements(tx, events as RecipientSettlement[]),
-  );
+  subscriber.onBatch(consumer, CampaignRecipientSettled, (events, tx) => store.addSettlements(tx, events));
   subscriber.on(consumer, CustomerErased, ({ payload }, tx) => store.erase(tx, payload.customerId));
   subscriber.on(consumer, CustomerMerged, ({ payload }, tx) =>
     store.merge(tx, payload.mergedId, payload.survivorId),
