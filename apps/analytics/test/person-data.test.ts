@@ -12,7 +12,7 @@ import {
   registerCustomer,
   daysAgo,
 } from './customer-value.fixture';
-import { captureLead, mergeCustomers, unsubscribe } from './seven-ps.fixture';
+import { captureLead, mergeCustomers, settleRecipient, unsubscribe } from './seven-ps.fixture';
 import { vehicleRegistered } from './ticket-events.fixture';
 
 /** A person's analytics rows: exported on request, re-pointed by a merge, anonymised by an erasure. */
@@ -62,6 +62,7 @@ describe('a person’s data in analytics: export, merge and erasure (real Kafka 
       await vehicleRegistered(harness, 'Alpha', merged),
       await captureLead(harness, lead, 35),
       await unsubscribe(harness, campaign, merged),
+      await settleRecipient(harness, campaign, merged, { converted: true, responded: true }),
     ];
     await eventually(() => processed(events));
     await recompute();
@@ -86,6 +87,7 @@ describe('a person’s data in analytics: export, merge and erasure (real Kafka 
       vehicle_model: 1,
       lead_fact: 1,
       campaign_unsubscribe: 1,
+      campaign_recipient_fact: 1,
       merged_customer: 0,
     });
     expect(part.tables.customer_value[0]).toMatchObject({ customer_id: merged, value: '203000.00' });
@@ -120,6 +122,7 @@ describe('a person’s data in analytics: export, merge and erasure (real Kafka 
       vehicle_model: 0,
       lead_fact: 0,
       campaign_unsubscribe: 0,
+      campaign_recipient_fact: 0,
       merged_customer: 1,
     });
     expect(await counts(survivor)).toEqual({
@@ -131,6 +134,7 @@ describe('a person’s data in analytics: export, merge and erasure (real Kafka 
       vehicle_model: 1,
       lead_fact: 1,
       campaign_unsubscribe: 1,
+      campaign_recipient_fact: 1,
       merged_customer: 1,
     });
   });
@@ -150,8 +154,9 @@ describe('a person’s data in analytics: export, merge and erasure (real Kafka 
     const [facts] = await harness.query<{ orders: number; leads: number; unsubscribes: number }>(
       `SELECT (SELECT count(*) FROM analytics.order_fact WHERE customer_id IS NULL)::int AS orders,
          (SELECT count(*) FROM analytics.lead_fact WHERE customer_id IS NULL)::int AS leads,
-         (SELECT count(*) FROM analytics.campaign_unsubscribe WHERE customer_id IS NULL)::int AS unsubscribes`,
+         (SELECT count(*) FROM analytics.campaign_unsubscribe WHERE customer_id IS NULL)::int AS unsubscribes,
+         (SELECT count(*) FROM analytics.campaign_recipient_fact WHERE customer_id IS NULL)::int AS settled`,
     );
-    expect(facts).toEqual({ orders: 3, leads: 1, unsubscribes: 1 });
+    expect(facts).toEqual({ orders: 3, leads: 1, unsubscribes: 1, settled: 1 });
   });
 });

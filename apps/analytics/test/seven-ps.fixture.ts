@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CampaignRecipientSettled,
   CampaignScheduled,
   CampaignSent,
   CampaignUnsubscribed,
@@ -9,6 +10,7 @@ import {
   LeadCaptured,
   LeadConverted,
   LeadSource,
+  PayloadOf,
 } from '@crm/contracts';
 import { AnalyticsHarness } from './analytics.harness';
 import { daysAgo } from './customer-value.fixture';
@@ -110,4 +112,39 @@ export function mergeCustomers(harness: AnalyticsHarness, survivor: CustomerStat
     movedVehicleIds: [],
     survivor,
   });
+}
+
+export type RecipientOutcome = Partial<PayloadOf<typeof CampaignRecipientSettled>>;
+
+/** A recipient of step 1 of an email campaign settled five days ago: treated and inert unless `outcome` says. */
+export function settleRecipient(
+  harness: AnalyticsHarness,
+  campaignId: string,
+  customerId: string,
+  outcome: RecipientOutcome = {},
+) {
+  const settledAt = daysAgo(5);
+  const group = outcome.group ?? 'treated';
+  return harness.publish(
+    CampaignRecipientSettled,
+    campaignId,
+    {
+      campaignId,
+      step: 1,
+      channel: 'email',
+      customerId,
+      group,
+      delivered: group === 'treated',
+      opened: false,
+      clicked: false,
+      responded: false,
+      converted: false,
+      conversionKind: outcome.converted ? 'order' : null,
+      conversionAmount: null,
+      windowClosedAt: settledAt,
+      settledAt,
+      ...outcome,
+    },
+    settledAt,
+  );
 }

@@ -6,6 +6,7 @@ import { CampaignModule } from './campaigns/campaign.module';
 import { CrossSellModule } from './cross-sell/cross-sell.module';
 import { CustomersModule } from './customers/customers.module';
 import { CampaignsDemoCampaign } from './demo/campaigns-demo-campaign';
+import { CampaignsDemoHistory } from './demo/campaigns-demo-history';
 import { CampaignsDemoSeeder } from './demo/campaigns-demo.seeder';
 import { OrdersModule } from './orders/orders.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -46,7 +47,7 @@ export class CampaignsModule {
         CrossSellModule,
         PrivacyModule,
       ],
-      providers: [CampaignsDemoCampaign, CampaignsDemoSeeder],
+      providers: [CampaignsDemoCampaign, CampaignsDemoHistory, CampaignsDemoSeeder],
       exports: [CampaignsDemoSeeder],
     };
   }

@@ -230,6 +230,28 @@ describe('the analytics dashboards in a browser', () => {
     await shootPage(page, 'analytics-seven-ps');
   });
 
+  it('shows the promotion P: response and lift by region with its interval, from the demo campaign settled', async () => {
+    // The demo's campaign with a holdout is sent after the seed, moved a day back and settled (campaigns/demo).
+    const settled = await eventually(async () => {
+      const { items } = await crm.api<{ items: Array<Record<string, string | number | null>> }>(
+        'analyst',
+        '/analytics/seven-ps/promotion?by=region&limit=100',
+      );
+      return items.some((row) => Number(row.holdout) > 0) ? items : undefined;
+    }, 'settled recipients of the demo campaign in the promotion report');
+    await page.getByText('推广', { exact: true }).click();
+    await page.getByRole('combobox', { name: '分组' }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('地区').click();
+    const table = page.getByTestId('seven-ps');
+    await table.getByRole('columnheader', { name: '提升', exact: true }).waitFor();
+    await table.getByRole('columnheader', { name: '对照组转化率' }).waitFor();
+    // The table shows ten rows a page.
+    await expectRows(page, 'seven-ps', Math.min(settled.length, 10));
+    await page.getByRole('heading', { name: '提升（按地区）' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    await shootPage(page, 'analytics-promotion-lift');
+  });
+
   it('shows a service manager the reports the API lets them read, and no sales figures', async () => {
     const desk = await newDesk(browser);
     await signIn(crm, desk.page, 'service.manager');

@@ -5,3 +5,4 @@ export * from './domain-errors';
 export * from './vin';
 export * from './signed-links/link-signer';
 export * from './signed-links/campaign-tracking-tokens';
+export * from './lift';

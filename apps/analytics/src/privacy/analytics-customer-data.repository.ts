@@ -28,6 +28,9 @@ export class AnalyticsCustomerDataRepository {
       campaign_unsubscribe: await rows(
         `SELECT * FROM ${LIVE_TABLES.campaignUnsubscribe} WHERE customer_id = $1`,
       ),
+      campaign_recipient_fact: await rows(
+        `SELECT * FROM ${LIVE_TABLES.campaignRecipientFact} WHERE customer_id = $1 ORDER BY settled_at`,
+      ),
       merged_customer: await rows(
         `SELECT * FROM ${MERGED_CUSTOMERS} WHERE merged_id = $1 OR survivor_id = $1`,
       ),

@@ -5,6 +5,7 @@ import { MarketStore } from '../market/market-store';
 import { AgentActivityStore } from '../agent-kpis/agent-activity-store';
 import { currentCustomerId } from '../customer-value/customer-identity';
 import { SevenPsStore } from '../seven-ps/seven-ps-store';
+import { CampaignRecipientStore } from '../seven-ps/campaign-recipient-store';
 import { ProjectionStore, StationChange, VehicleModelChange } from './projection-store';
 import { ProjectionTables } from './projection-tables';
 import { roundsByKey } from './rounds-by-key';
@@ -42,6 +43,7 @@ export class PostgresProjectionStore extends ProjectionStore {
   readonly market: MarketStore;
   readonly agentActivity: AgentActivityStore;
   readonly sevenPs: SevenPsStore;
+  readonly campaignRecipients: CampaignRecipientStore;
 
   constructor(private readonly tables: ProjectionTables) {
     super();
@@ -50,6 +52,7 @@ export class PostgresProjectionStore extends ProjectionStore {
     this.salesPerformance = new PostgresSalesPerformanceStore(tables);
     this.customerValue = new CustomerValueStore(tables);
     this.sevenPs = new SevenPsStore(tables);
+    this.campaignRecipients = new CampaignRecipientStore(tables);
   }
 
   /** Set-based (ADR 0045): one multi-row upsert per round of distinct tickets, in ticket order (one lock order). */

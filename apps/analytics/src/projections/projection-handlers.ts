@@ -47,7 +47,7 @@ export function registerProjectionHandlers(
   registerCustomerValueHandlers(subscriber, store.customerValue, (name) =>
     consumerName(name, consumerSuffix),
   );
-  registerSevenPsHandlers(subscriber, store.sevenPs, (name) => consumerName(name, consumerSuffix));
+  registerSevenPsHandlers(subscriber, store, (name) => consumerName(name, consumerSuffix));
   const ticketFacts = consumerName('ticketFacts', consumerSuffix);
   // One function for every ticket event, so a batch's ticket events go to the store in one call.
   const applyTicketEvents: BatchEventHandler = (events, tx) =>

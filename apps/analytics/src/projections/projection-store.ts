@@ -4,6 +4,7 @@ import { CustomerValueStore } from '../customer-value/customer-value-store';
 import { MarketStore } from '../market/market-store';
 import { AgentActivityStore } from '../agent-kpis/agent-activity-store';
 import { SevenPsStore } from '../seven-ps/seven-ps-store';
+import { CampaignRecipientStore } from '../seven-ps/campaign-recipient-store';
 import { TicketFactChange } from './ticket-fact-change';
 
 export interface StationChange {
@@ -28,6 +29,7 @@ export interface VehicleModelChange {
 export abstract class ProjectionStore {
   abstract readonly customerValue: CustomerValueStore;
   abstract readonly sevenPs: SevenPsStore;
+  abstract readonly campaignRecipients: CampaignRecipientStore;
   abstract applyTicketChanges(tx: EntityManager, changes: TicketFactChange[]): Promise<void>;
   abstract upsertStation(tx: EntityManager, station: StationChange): Promise<void>;
   abstract upsertVehicleModel(tx: EntityManager, vehicle: VehicleModelChange): Promise<void>;

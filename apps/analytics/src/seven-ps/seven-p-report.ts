@@ -1,3 +1,5 @@
+import type { SevenPsRow } from './dto/seven-ps.response';
+
 /** The Seven Ps of customer analysis (ADR 0036), one report each. */
 export const SEVEN_PS = [
   'profiling',
@@ -44,6 +46,8 @@ export interface SevenPReport {
   windowed: boolean;
   keys(by: SevenPsGrouping): number;
   sql(by: SevenPsGrouping): string;
+  /** Figures computed from a row's (as the lift and its interval), appended after the SQL's. */
+  derive?(row: SevenPsRow): SevenPsRow;
   /** Columns whose max is the newest event the figures include. */
   newestEvent: string[];
 }

@@ -1,4 +1,5 @@
 import {
+  CampaignRecipientSettled,
   CampaignScheduled,
   CampaignSent,
   CampaignUnsubscribed,
@@ -9,6 +10,7 @@ import {
   OrderPlaced,
 } from '@crm/contracts';
 import { EventSubscriber } from '@crm/messaging';
+import { CampaignRecipientStore } from './campaign-recipient-store';
 import { SevenPsStore } from './seven-ps-store';
 import { SEVEN_PS_CONSUMERS } from './seven-ps-tables';
 
@@ -19,9 +21,10 @@ const sum = (counts: Record<string, number>) => Object.values(counts).reduce((to
 /** Hands order lines, leads, campaigns and the customers they name to the store; live and rebuild share it. */
 export function registerSevenPsHandlers(
   subscriber: EventSubscriber,
-  store: SevenPsStore,
+  stores: { sevenPs: SevenPsStore; campaignRecipients: CampaignRecipientStore },
   consumer: Consumer,
 ): void {
+  const store = stores.sevenPs;
   subscriber.onBatch(consumer('orderLines'), OrderPlaced, (events, tx) =>
     store.addOrderLines(
       tx,
@@ -39,6 +42,19 @@ export function registerSevenPsHandlers(
   );
   registerLeadHandlers(subscriber, store, consumer('leadFacts'));
   registerCampaignHandlers(subscriber, store, consumer('campaignFacts'));
+  registerRecipientHandlers(subscriber, stores.campaignRecipients, consumer('campaignRecipients'));
+}
+
+function registerRecipientHandlers(
+  subscriber: EventSubscriber,
+  store: CampaignRecipientStore,
+  consumer: string,
+): void {
+  subscriber.onBatch(consumer, CampaignRecipientSettled, (events, tx) => store.addSettlements(tx, events));
+  subscriber.on(consumer, CustomerErased, ({ payload }, tx) => store.erase(tx, payload.customerId));
+  subscriber.on(consumer, CustomerMerged, ({ payload }, tx) =>
+    store.merge(tx, payload.mergedId, payload.survivorId),
+  );
 }
 
 function registerLeadHandlers(subscriber: EventSubscriber, store: SevenPsStore, consumer: string): void {

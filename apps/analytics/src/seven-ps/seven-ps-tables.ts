@@ -4,6 +4,7 @@ export const SEVEN_PS_TABLE_NAMES = {
   leadFact: 'lead_fact',
   campaignFact: 'campaign_fact',
   campaignUnsubscribe: 'campaign_unsubscribe',
+  campaignRecipientFact: 'campaign_recipient_fact',
 } as const;
 export type SevenPsTables = Record<keyof typeof SEVEN_PS_TABLE_NAMES, string>;
 
@@ -12,4 +13,5 @@ export const SEVEN_PS_CONSUMERS = {
   orderLines: 'order-lines',
   leadFacts: 'lead-facts',
   campaignFacts: 'campaign-facts',
+  campaignRecipients: 'campaign-recipients',
 } as const;

@@ -25,7 +25,8 @@ export class SevenPsRepository {
        ORDER BY ${keyOrder(report, by)} LIMIT :limit OFFSET :offset`,
       { ...values, ...page },
     );
-    const items = rows.map(({ __total: _total, ...row }) => rowOf(row));
+    const derive = report.derive ?? ((row: SevenPsRow) => row);
+    const items = rows.map(({ __total: _total, ...row }) => derive(rowOf(row)));
     if (items.length > 0) return { columns: Object.keys(items[0]), items, total: rows[0].__total };
     return {
       columns: await this.columns(report, by, values),
@@ -50,7 +51,7 @@ export class SevenPsRepository {
       `SELECT r.* FROM (SELECT 1) one LEFT JOIN (${report.sql(by)}) r ON true LIMIT 1`,
       values,
     );
-    return Object.keys(row);
+    return Object.keys(report.derive ? report.derive(rowOf(row)) : row);
   }
 
   private async count(report: SevenPReport, by: SevenPsGrouping, values: SevenPsValues): Promise<number> {

@@ -3,6 +3,7 @@ import { CampaignChannels } from '@crm/contracts';
 import { Clock } from '@crm/core';
 import { CampaignService, NewCampaign } from '../campaigns/campaign.service';
 import { CampaignTemplate } from '../campaigns/campaign-template';
+import { CampaignsDemoHistory } from './campaigns-demo-history';
 
 /** Long enough for the demo customers to reach the replica before the segment is frozen. */
 export const DEMO_SEND_DELAY_MS = 20_000;
@@ -41,12 +42,14 @@ export interface DemoAudiences {
 
 /**
  * The demo's campaigns, sent through the whole pipeline shortly after the first start: a one-off email, the same
- * audience by SMS (so both channels show results), and a monthly email that repeats on the 1st at 10:00.
+ * audience by SMS (so both channels show results), a monthly email that repeats on the 1st at 10:00, and an SMS
+ * with a holdout whose one-day window is made to have closed (CampaignsDemoHistory), so its lift shows at once.
  */
 @Injectable()
 export class CampaignsDemoCampaign {
   constructor(
     private readonly campaigns: CampaignService,
+    private readonly history: CampaignsDemoHistory,
     private readonly clock: Clock,
   ) {}
 
@@ -55,6 +58,7 @@ export class CampaignsDemoCampaign {
     const launch = async (campaign: Omit<NewCampaign, 'createdBy'>) => {
       const created = await this.campaigns.create({ ...campaign, createdBy: marketerUserId });
       await this.campaigns.schedule(created.id, sendAt, marketerUserId);
+      return created.id;
     };
     await launch({
       name: '春季保养关怀',
@@ -75,5 +79,14 @@ export class CampaignsDemoCampaign {
       template: DEMO_RECURRING_TEMPLATE,
       schedule: { kind: 'recurring', cron: '0 10 1 * *' },
     });
+    const yesterdays = await launch({
+      name: '冬季保养短信（对照组）',
+      channel: CampaignChannels.sms,
+      segmentId: audiences.smsConsenting,
+      template: DEMO_SMS_TEMPLATE,
+      holdoutPercent: 20,
+      attributionDays: 1,
+    });
+    this.history.backdateOnceSent(yesterdays);
   }
 }

@@ -19,6 +19,7 @@ import { CustomerPreferredLanguage1796062000002 } from './1796062000002-customer
 import { CreateBrowsingProfileReplica1796090300000 } from './1796090300000-create-browsing-profile-replica';
 import { CreateCustomerTouchpoint1796100000000 } from './1796100000000-create-customer-touchpoint';
 import { TouchpointLead1796180000000 } from './1796180000000-touchpoint-lead';
+import { CampaignRecipientSettled1796220000000 } from './1796220000000-campaign-recipient-settled';
 import { BackfillServiceTouchpoints1796100000001 } from './1796100000001-backfill-service-touchpoints';
 import { PropensityRetraining1796100000002 } from './1796100000002-propensity-retraining';
 
@@ -46,4 +47,5 @@ export const campaignsMigrations = [
   BackfillServiceTouchpoints1796100000001,
   PropensityRetraining1796100000002,
   TouchpointLead1796180000000,
+  CampaignRecipientSettled1796220000000,
 ];

@@ -5,6 +5,7 @@ import { CAMPAIGNS_SETTINGS, CampaignsSettings } from '../campaigns-settings';
 import { CampaignModule } from '../campaigns/campaign.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { SegmentsModule } from '../segments/segments.module';
+import { RecipientSettlementModule } from '../tracking/recipient-settlement.module';
 import { TrackingLinksModule } from '../tracking/tracking-links.module';
 import { CampaignChannels, PacedChannel } from './campaign-channels';
 import { CampaignChannelSender } from './campaign-message';
@@ -54,7 +55,14 @@ export function campaignChannels(settings: CampaignsSettings, clock: Clock): Cam
 
 /** Sending: freezing each campaign's recipients at its time, sending each once, its progress and the opt-outs. */
 @Module({
-  imports: [CampaignsMessaging, CampaignModule, SegmentsModule, ScoringModule, TrackingLinksModule],
+  imports: [
+    CampaignsMessaging,
+    CampaignModule,
+    SegmentsModule,
+    ScoringModule,
+    TrackingLinksModule,
+    RecipientSettlementModule,
+  ],
   controllers: [CampaignProgressController, UnsubscribeController, SmsReplyController],
   providers: [
     {

@@ -1,6 +1,6 @@
 import { CampaignChannel } from '@crm/contracts';
+import { Lift, liftOf } from '@crm/core';
 import { GroupCounts, ProfileRow } from './campaign-results.repository';
-import { Lift, liftOf } from './lift';
 
 export interface CampaignResults {
   campaignId: string;

@@ -4,9 +4,9 @@
  * set-based (campaign-results.repository.ts) and the propensity label asks it per row (`convertedBetween`).
  */
 export const CONVERSIONS = `(
-  SELECT customer_id, placed_at AS at FROM campaigns.customer_order
+  SELECT customer_id, placed_at AS at, 'order' AS kind FROM campaigns.customer_order
   UNION ALL
-  SELECT customer_id, occurred_at FROM campaigns.customer_touchpoint WHERE customer_id IS NOT NULL)`;
+  SELECT customer_id, occurred_at, kind FROM campaigns.customer_touchpoint WHERE customer_id IS NOT NULL)`;
 
 /** Whether a moment lies in an attribution window: from its start, up to but not including its end. */
 export const inWindow = (at: string, since: string, until: string) =>

@@ -65,4 +65,44 @@ export const CampaignUnsubscribed = defineEvent({
   }),
 });
 
-export const CAMPAIGN_EVENTS = [CampaignScheduled, CampaignSent, CampaignUnsubscribed] as const;
+/** The groups of a campaign's recipients: sent to (or tried), or held out as the control group. */
+export const RecipientGroups = { treated: 'treated', holdout: 'holdout' } as const;
+export type RecipientGroup = (typeof RecipientGroups)[keyof typeof RecipientGroups];
+
+/** What counts as a conversion (ADR 0046): an order, a service visit, a sales lead or a test drive. */
+export const CONVERSION_KINDS = ['order', 'service_visit', 'lead', 'test_drive'] as const;
+export type ConversionKind = (typeof CONVERSION_KINDS)[number];
+
+export const CampaignRecipientSettled = defineEvent({
+  type: 'campaign.recipient-settled',
+  version: 1,
+  aggregateType: 'campaign',
+  description:
+    "A recipient's attribution window closed (the campaign's attribution days after its send, or after the freeze " +
+    'for the holdout): what they did in it, final. Exactly one per campaign step and customer. responded: opened, ' +
+    'clicked, replied or converted; conversionKind: the first conversion in the window; conversionAmount: the ' +
+    "total of the orders in it (the orders' own currency).",
+  payload: z.object({
+    campaignId: z.uuid(),
+    step: z.number().int().positive(),
+    channel: z.enum(ALL_CAMPAIGN_CHANNELS),
+    customerId: z.uuid(),
+    group: z.enum([RecipientGroups.treated, RecipientGroups.holdout]),
+    delivered: z.boolean(),
+    opened: z.boolean(),
+    clicked: z.boolean(),
+    responded: z.boolean(),
+    converted: z.boolean(),
+    conversionKind: z.enum(CONVERSION_KINDS).nullable(),
+    conversionAmount: z.number().nonnegative().nullable(),
+    windowClosedAt: z.iso.datetime(),
+    settledAt: z.iso.datetime(),
+  }),
+});
+
+export const CAMPAIGN_EVENTS = [
+  CampaignScheduled,
+  CampaignSent,
+  CampaignUnsubscribed,
+  CampaignRecipientSettled,
+] as const;

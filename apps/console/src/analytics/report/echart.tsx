@@ -1,4 +1,4 @@
-import { BarChart, FunnelChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, FunnelChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -13,6 +13,7 @@ import { useEffect, useRef } from 'react';
 // Only what the dashboards draw, so the chunk stays small.
 echarts.use([
   BarChart,
+  CustomChart,
   FunnelChart,
   HeatmapChart,
   LineChart,

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Table, type TableProps, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CsvColumn, downloadCsv, toCsv } from './csv';
 
@@ -29,6 +29,13 @@ interface ReportTableProps<T> {
 export function ReportTable<T extends object>(props: ReportTableProps<T>) {
   const { t } = useTranslation('analytics');
   const rows = props.rows ?? [];
+  const frame = useRef<HTMLDivElement>(null);
+  // A table wider than its card scrolls sideways; keyboard users reach that scroll only if it takes focus.
+  useEffect(() => {
+    frame.current
+      ?.querySelectorAll('.ant-table-content')
+      .forEach((content) => content.setAttribute('tabindex', '0'));
+  });
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{props.title}</h2>}
@@ -47,25 +54,27 @@ export function ReportTable<T extends object>(props: ReportTableProps<T>) {
       }
       style={{ marginBottom: 16 }}
     >
-      <Table<T>
-        data-testid={props.testId}
-        size="small"
-        loading={props.loading}
-        dataSource={rows as T[]}
-        rowKey={props.rowKey}
-        pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-        onRow={props.onRow}
-        rowClassName={props.rowClassName}
-        scroll={{ x: 'max-content' }}
-        // antd greys the empty text below 4.5:1; the theme's secondary text meets it.
-        locale={{ emptyText: <Typography.Text type="secondary">{t('report.empty')}</Typography.Text> }}
-        columns={props.columns.map((column) => ({
-          key: column.key,
-          title: column.title,
-          align: column.align,
-          render: (_, row) => (column.render ? column.render(row) : column.value(row)),
-        }))}
-      />
+      <div ref={frame}>
+        <Table<T>
+          data-testid={props.testId}
+          size="small"
+          loading={props.loading}
+          dataSource={rows as T[]}
+          rowKey={props.rowKey}
+          pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+          onRow={props.onRow}
+          rowClassName={props.rowClassName}
+          scroll={{ x: 'max-content' }}
+          // antd greys the empty text below 4.5:1; the theme's secondary text meets it.
+          locale={{ emptyText: <Typography.Text type="secondary">{t('report.empty')}</Typography.Text> }}
+          columns={props.columns.map((column) => ({
+            key: column.key,
+            title: column.title,
+            align: column.align,
+            render: (_, row) => (column.render ? column.render(row) : column.value(row)),
+          }))}
+        />
+      </div>
     </Card>
   );
 }

@@ -7,6 +7,7 @@ import { EChart } from '../report/echart';
 import { formatMoney, formatNumber, formatPercent } from '../report/format';
 import { ReportHeader } from '../report/report-header';
 import { type ReportColumn, ReportTable } from '../report/report-table';
+import { liftOption } from './lift-option';
 import { sevenPsOption } from './seven-ps-option';
 
 const PS: SevenP[] = [
@@ -18,7 +19,7 @@ const PS: SevenP[] = [
   'product',
   'promotion',
 ];
-const RATE = /(Rate|Share|share)$/;
+const RATE = /(Rate|Share|share)$|^lift(Low|High)?$/;
 const MONEY = /(value|Value|Revenue|revenue|clv|Clv)$/;
 
 function formatFigure(column: string, value: string | number | null): string {
@@ -34,8 +35,16 @@ export function SevenPsPage() {
   const [p, setP] = useState<SevenP>('profiling');
   const [by, setBy] = useState<SevenPsGrouping | undefined>(undefined);
   const report = useSevenPs(p, by).data;
-  const keys = report?.columns.filter((column) => (report.groupings as string[]).includes(column)) ?? [];
-  const figures = report?.columns.filter((column) => !keys.includes(column)) ?? [];
+  const reportColumns = report?.columns ?? [];
+  // A campaign is shown by its name where the rows carry one, its id otherwise.
+  const hidden = reportColumns.includes('name') ? ['campaignId'] : [];
+  const isKey = (column: string) =>
+    (report?.groupings as string[] | undefined)?.includes(column) ||
+    column === 'name' ||
+    column === 'campaignId';
+  const keys = reportColumns.filter((column) => isKey(column) && !hidden.includes(column));
+  const figures = reportColumns.filter((column) => !isKey(column));
+  const showsLift = figures.includes('lift');
   const columnName = (column: string) => t(`sevenPs.columns.${column}`, { defaultValue: column });
   const keyValue = (row: SevenPsRow, column: string) => {
     const value = row[column];
@@ -43,12 +52,13 @@ export function SevenPsPage() {
     return t(`sevenPs.values.${column}.${value}`, { defaultValue: String(value) });
   };
   const label = (row: SevenPsRow) => keys.map((column) => keyValue(row, column)).join(' · ');
-  const charted = figures[0];
+  const charted = showsLift ? 'lift' : figures[0];
   const rows = useMemo(() => report?.items ?? [], [report]);
-  const option = useMemo(
-    () => (charted ? sevenPsOption(rows, label, charted, columnName(charted)) : {}),
-    [rows, charted, t],
-  );
+  const option = useMemo(() => {
+    if (showsLift)
+      return liftOption(rows, label, { lift: columnName('lift'), interval: t('sevenPs.interval') });
+    return charted ? sevenPsOption(rows, label, charted, columnName(charted)) : {};
+  }, [rows, charted, showsLift, t]);
   const columns: ReportColumn<SevenPsRow>[] = [
     ...keys.map((column) => ({
       key: column,
