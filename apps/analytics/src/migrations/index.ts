@@ -8,6 +8,7 @@ import { CreateMarketAndAgentProjections1796063000000 } from './1796063000000-cr
 import { CreateSevenPsProjections1796064000000 } from './1796064000000-create-seven-ps-projections';
 import { CreateMarketRepair1796101000000 } from './1796101000000-create-market-repair';
 import { CreateSalesTeamMember1796101000001 } from './1796101000001-create-sales-team-member';
+import { CreateCancelledPurchase1796230000100 } from './1796230000100-create-cancelled-purchase';
 
 export const analyticsMigrations = [
   CreateAnalyticsSchema1796054000000,
@@ -20,4 +21,5 @@ export const analyticsMigrations = [
   CreateSevenPsProjections1796064000000,
   CreateMarketRepair1796101000000,
   CreateSalesTeamMember1796101000001,
+  CreateCancelledPurchase1796230000100,
 ];
