@@ -22,7 +22,8 @@ describe('system client tokens in integration', () => {
 
   const subscribe = (token: string, body: object) =>
     harness.http().post('/subscriptions').set('Authorization', token).send(body);
-  const url = 'https://billing.example.com/crm/events';
+  // A local address: the test harness lets subscriptions target it (nothing is delivered in this test).
+  const url = 'http://127.0.0.1:9/crm/events';
 
   it("subscribes billing to its own role's events, for itself only, and shows it only its own", async () => {
     const created = await subscribe(billing, {
@@ -40,10 +41,12 @@ describe('system client tokens in integration', () => {
     await subscribe(erp, { url, eventTypes: ['offer.granted'] }).expect(403);
 
     const own = await harness.http().get('/subscriptions').set('Authorization', billing).expect(200);
-    expect(own.body.items.map((s: { id: string }) => s.id)).toEqual([created.body.id]);
+    expect(own.body.items.map((s: { subscriptionId: string }) => s.subscriptionId)).toEqual([
+      created.body.subscriptionId,
+    ]);
     const theirs = await harness.http().get('/subscriptions').set('Authorization', otherBilling).expect(200);
     expect(theirs.body.items).toEqual([]);
-    const id = created.body.id;
+    const id = created.body.subscriptionId;
     await harness.http().get(`/subscriptions/${id}`).set('Authorization', otherBilling).expect(404);
     await harness.http().delete(`/subscriptions/${id}`).set('Authorization', otherBilling).expect(404);
     await harness.http().get(`/subscriptions/${id}`).set('Authorization', billing).expect(200);
