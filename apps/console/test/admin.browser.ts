@@ -185,7 +185,7 @@ describe('the admin screens in a browser', () => {
     await page.getByTestId('client-secret').waitFor({ state: 'detached' });
     expect(await page.content()).not.toContain(secret);
     const row = rows('admin-system-clients').filter({ hasText: systemClientId });
-    await row.getByText('计费系统').waitFor();
+    await row.getByText('计费系统', { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'admin-system-clients');
 
