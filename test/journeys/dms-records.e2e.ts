@@ -1,4 +1,13 @@
-import { DmsOrderInvoiced, DmsOrderPaid, DmsOrderRecorded, DmsRepairRecorded, Roles } from '@crm/contracts';
+import {
+  DmsOrderCancelled,
+  DmsOrderInvoiced,
+  DmsOrderInvoiceVoided,
+  DmsOrderPaid,
+  DmsOrderRecorded,
+  DmsRepairCancelled,
+  DmsRepairRecorded,
+  Roles,
+} from '@crm/contracts';
 import { eventually } from '@crm/testing';
 import { AnalyticsHarness } from '../../apps/analytics/test/analytics.harness';
 import { CustomerMasterHarness, testVin } from '../../apps/customer-master/test/customer-master.harness';
@@ -297,4 +306,62 @@ describe('orders and paid repairs from a DMS feed customer value', () => {
     await post('/inbound/repairs', dealerA, { externalId: 'R-7' }).expect(403);
     expect(await integration.outbox()).toHaveLength(published);
   });
+
+  it("cancels a record once: analytics drops its amount, another dealer's cancellation finds nothing (ADR 0054)", async () => {
+    const before = await valueOf(buyer);
+    const factsBefore = (await orderFacts(buyer)).length;
+    const published = (await integration.outbox()).length;
+    const othersOrder = await post('/inbound/orders/cancellations', dealerB, { externalId: 'O-1' }).expect(
+      404,
+    );
+    expect(othersOrder.headers['content-type']).toContain('application/problem+json');
+    expect(othersOrder.body).toMatchObject({ field: 'externalId' });
+    await post('/inbound/orders/cancellations', dealerB, { externalId: 'O-1', dealerId: dealerAId }).expect(
+      403,
+    );
+    await post('/inbound/repairs/cancellations', dealerA, { externalId: 'R-3' }).expect(403);
+    expect(await integration.outbox()).toHaveLength(published);
+
+    const rows = [{ externalId: 'O-1', reason: 'customer withdrew' }, { externalId: 'O-404' }, { reason: 1 }];
+    const first = await post('/inbound/orders/cancellations:batch', dealerA, rows, 'cancel-1').expect(200);
+    expect(first.body.summary).toEqual({ cancelled: 1, unchanged: 0, rejected: 2 });
+    expect(
+      first.body.rows.map((r: { status: string; errors: { field: string }[] }) => [
+        r.status,
+        [...new Set(r.errors.map((e) => e.field))],
+      ]),
+    ).toEqual([
+      ['cancelled', []],
+      ['rejected', ['externalId']],
+      ['rejected', ['externalId', 'reason']],
+    ]);
+    const replay = await post('/inbound/orders/cancellations:batch', dealerA, rows, 'cancel-1').expect(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    const again = await post('/inbound/orders/cancellations', dealerA, { externalId: 'O-1' }).expect(200);
+    expect(again.body).toMatchObject({ status: 'unchanged', id: first.body.rows[0].id });
+    const cancelled = await integration.outbox(DmsOrderCancelled.type);
+    expect(cancelled.map((e) => [e.aggregateId, (e.payload as { reason: string }).reason])).toEqual([
+      [first.body.rows[0].id, 'customer withdrew'],
+    ]);
+    const resent = await post('/inbound/orders', dealerA, order('O-1', 300_000)).expect(400);
+    expect(resent.body.errors.map((e: { field: string }) => e.field)).toEqual(['externalId']);
+
+    await eventually(async () => expect(await orderFacts(buyer)).toHaveLength(factsBefore - 1), 60_000);
+    expect(await valueOf(buyer)).toMatchObject({
+      value: before.value - 300_000,
+      purchases: before.purchases - 1,
+    });
+
+    const voided = await post('/inbound/invoices/cancellations', dealerA, { externalId: 'I-1' }).expect(200);
+    expect(voided.body.status).toBe('cancelled');
+    const [invoiceVoided] = await integration.outbox(DmsOrderInvoiceVoided.type);
+    expect(invoiceVoided.aggregateId).toBe(first.body.rows[0].id);
+    const repair = await post('/inbound/repairs/cancellations', station, { externalId: 'R-3' }).expect(200);
+    expect(repair.body.status).toBe('cancelled');
+    expect(await integration.outbox(DmsRepairCancelled.type)).toHaveLength(1);
+    await eventually(
+      async () => expect(await valueOf(stationCustomer)).toMatchObject({ value: 1_800 }),
+      60_000,
+    );
+  }, 180_000);
 });

@@ -19,7 +19,14 @@ interface Received {
  * then acknowledges the offer through integration's API with its own (billing role) token.
  */
 async function billingStub(integrationUrl: string, token: () => Promise<string>) {
-  const stub = { url: '', secret: '', received: [] as Received[], server: undefined as unknown as Server };
+  const stub = {
+    url: '',
+    secret: '',
+    received: [] as Received[],
+    server: undefined as unknown as Server,
+    /** Off: billing receives offers without acknowledging them (yet). */
+    acknowledging: true,
+  };
   stub.server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
@@ -33,6 +40,7 @@ async function billingStub(integrationUrl: string, token: () => Promise<string>)
       const received: Received = { body: JSON.parse(raw), signatureValid, acknowledged: 0 };
       stub.received.push(received);
       res.writeHead(204).end();
+      if (!stub.acknowledging || received.body.type !== 'offer.granted') return;
       const ack = await fetch(`${integrationUrl}/offers/${received.body.payload.offerId}/applied`, {
         method: 'POST',
         headers: { authorization: await token(), 'content-type': 'application/json' },
@@ -79,7 +87,7 @@ describe('offers to billing, acknowledged, on the 360', () => {
       .http()
       .post('/subscriptions')
       .set('Authorization', admin)
-      .send({ url: stub.url, eventTypes: ['offer.granted'] })
+      .send({ url: stub.url, eventTypes: ['offer.granted', 'offer.withdrawn'] })
       .expect(201);
     stub.secret = subscription.body.secret;
     await integration
@@ -143,5 +151,61 @@ describe('offers to billing, acknowledged, on the 360', () => {
         customer.customerId,
       ]),
     ).toEqual([{ status: 'applied' }]);
+  });
+
+  it('withdraws an offer not yet applied when its rule is disabled: billing receives offer.withdrawn, the 360 drops it', async () => {
+    stub.acknowledging = false;
+    const admin = await integration.auth({ roles: [Roles.admin] });
+    const rule = {
+      name: 'Platinum welcome',
+      tier: 'platinum',
+      monthsSinceService: 0,
+      title: 'Free car wash',
+      kind: 'percent-off',
+      value: 100,
+      appliesTo: 'car wash',
+      validityDays: 30,
+    };
+    const created = await integration
+      .http()
+      .post('/offers/rules')
+      .set('Authorization', admin)
+      .send(rule)
+      .expect(201);
+    const customerB = customerState({ name: '吴九' });
+    await cc.publish(CustomerRegistered, customerB.customerId, customerB);
+    await integration.publish(CustomerValueTierChanged, customerB.customerId, {
+      customerId: customerB.customerId,
+      tier: 'platinum',
+      previousTier: 'gold',
+      value: 500_000,
+      currency: 'CNY',
+      computedAt: new Date().toISOString(),
+    });
+    const agent = await cc.as([Roles.agent]);
+    const activeOffers = async () =>
+      (await cc.http().get(`/customers/${customerB.customerId}/360`).set('Authorization', agent)).body.offers;
+    await eventually(
+      async () =>
+        expect(await activeOffers()).toEqual([
+          expect.objectContaining({ title: 'Free car wash', status: 'granted' }),
+        ]),
+      60_000,
+    );
+
+    await integration
+      .http()
+      .put(`/offers/rules/${created.body.ruleId}`)
+      .set('Authorization', admin)
+      .send({ ...rule, enabled: false })
+      .expect(200);
+    await eventually(
+      () => expect(stub.received.map((r) => r.body.type)).toContain('offer.withdrawn'),
+      60_000,
+    );
+    const withdrawal = stub.received.find((r) => r.body.type === 'offer.withdrawn')!;
+    expect(withdrawal.signatureValid).toBe(true);
+    expect(withdrawal.body.payload).toMatchObject({ customerId: customerB.customerId, why: 'rule-disabled' });
+    await eventually(async () => expect(await activeOffers()).toEqual([]), 60_000);
   });
 });

@@ -25,19 +25,17 @@ describe('the admin screens in a browser', () => {
   let firstSecret: string;
   let rotatedSecret: string;
 
+  const systemClientId = `e2e-billing-${stamp}`;
+
+  /** The client credentials grant's answer for a client's secret. */
+  const tokenFor = (secret: string, id = clientId) =>
+    fetch(`${crm.url}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: id, client_secret: secret }),
+    });
   /** Whether a client secret gets a token (status of the client credentials grant). */
-  const grant = async (secret: string) =>
-    (
-      await fetch(`${crm.url}/auth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          grant_type: 'client_credentials',
-          client_id: clientId,
-          client_secret: secret,
-        }),
-      })
-    ).status;
+  const grant = async (secret: string, id = clientId) => (await tokenFor(secret, id)).status;
 
   beforeAll(async () => {
     [crm, browser] = await Promise.all([ConsoleUnderTest.start(), launchChromium()]);
@@ -162,6 +160,42 @@ describe('the admin screens in a browser', () => {
       .click();
     await row.getByText('已停用').waitFor();
     expect(await grant(rotatedSecret)).toBe(401);
+  });
+
+  it('creates a billing system client: secret once, a token with the role and no partner; disabled, no token', async () => {
+    await page.getByRole('menuitem', { name: '系统客户端' }).click();
+    await page.getByRole('heading', { name: '系统客户端' }).waitFor();
+    await page.getByRole('button', { name: '新建系统客户端' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('名称').fill('计费系统（测试）');
+    await form.getByLabel('系统角色').click();
+    await page.locator('.ant-select-dropdown').getByTitle('计费系统').click();
+    await form.getByLabel('客户端 ID（可选）').fill(systemClientId);
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: /创\s*建/ }).click();
+
+    const secret = await shownSecret();
+    const issued = await tokenFor(secret, systemClientId);
+    expect(issued.status).toBe(200);
+    const { access_token: token } = (await issued.json()) as { access_token: string };
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    expect(claims).toMatchObject({ sub: systemClientId, roles: ['billing'] });
+    expect(claims.partner_id).toBeUndefined();
+    await page.getByRole('button', { name: '我已保存，关闭' }).click();
+    await page.getByTestId('client-secret').waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(secret);
+    const row = rows('admin-system-clients').filter({ hasText: systemClientId });
+    await row.getByText('计费系统', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'admin-system-clients');
+
+    await row.getByRole('button', { name: /停\s*用/ }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await row.getByText('已停用').waitFor();
+    expect(await grant(secret, systemClientId)).toBe(401);
   });
 
   /** The secret in the once-only modal, which must also be the only place the page holds it. */

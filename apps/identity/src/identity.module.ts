@@ -7,6 +7,9 @@ import { IDENTITY_SETTINGS, identitySettings } from './identity.config';
 import { PartnerClientRepository } from './partner-clients/partner-client.repository';
 import { PartnerClientsController } from './partner-clients/partner-clients.controller';
 import { PartnerClientsService } from './partner-clients/partner-clients.service';
+import { ApiClientAdministration } from './partner-clients/api-client-administration';
+import { SystemClientsController } from './system-clients/system-clients.controller';
+import { SystemClientsService } from './system-clients/system-clients.service';
 import { JwksController } from './signing-keys/jwks.controller';
 import { KeyEncryptionProvider } from './signing-keys/key-encryption-key';
 import { SigningKeyRotationService } from './signing-keys/signing-key-rotation.service';
@@ -39,6 +42,7 @@ import { UsersService } from './users/users.service';
     OpenIdConfigurationController,
     UsersController,
     PartnerClientsController,
+    SystemClientsController,
     AuditLogController,
   ],
   providers: [
@@ -50,6 +54,8 @@ import { UsersService } from './users/users.service';
     AdminBootstrap,
     PartnerClientRepository,
     PartnerClientsService,
+    ApiClientAdministration,
+    SystemClientsService,
     SigningKeyRepository,
     SigningKeysService,
     KeyEncryptionProvider,

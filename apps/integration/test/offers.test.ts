@@ -277,4 +277,107 @@ describe('offers to billing (integration)', () => {
     expect(await rows('offer_grant')).toEqual([]);
     expect(await rows('offer_customer')).toEqual([]);
   });
+
+  describe('withdrawal when a rule is disabled or deleted (ADR 0054)', () => {
+    const admin = () => as(['admin']);
+    const platinumRule = { ...goldRule, name: 'Platinum', tier: 'platinum', monthsSinceService: 0 };
+    const offerOf = async (customerId: string, rule: string) =>
+      (await granted(customerId)).find((e) => e.payload.ruleId === rule)!.payload.offerId;
+    const withdrawn = async (offerIds: string[]) =>
+      (await harness.outbox('offer.withdrawn')).filter((e) => offerIds.includes(e.aggregateId));
+    const acknowledge = async (offerId: string) =>
+      harness
+        .http()
+        .post(`/offers/${offerId}/applied`)
+        .set('Authorization', await as(['billing']))
+        .send({});
+    const disable = async (rule: string) =>
+      harness
+        .http()
+        .put(`/offers/rules/${rule}`)
+        .set('Authorization', await admin())
+        .send({ ...platinumRule, enabled: false })
+        .expect(200);
+
+    it("withdraws a disabled rule's offers not yet applied, once; an applied one stays applied", async () => {
+      const rule = (await createRule({ ...platinumRule, title: 'disable me' })).ruleId;
+      const [applied, pending] = [randomUUID(), randomUUID()];
+      await tier(applied, 'platinum');
+      await tier(pending, 'platinum');
+      const [appliedOffer, pendingOffer] = [await offerOf(applied, rule), await offerOf(pending, rule)];
+      expect((await acknowledge(appliedOffer)).status).toBe(200);
+
+      await disable(rule);
+      await disable(rule);
+      const events = await withdrawn([appliedOffer, pendingOffer]);
+      expect(events.map((e) => [e.aggregateId, (e.payload as { why: string }).why])).toEqual([
+        [pendingOffer, 'rule-disabled'],
+      ]);
+      const late = await acknowledge(pendingOffer);
+      expect(late.status).toBe(409);
+      expect(late.body).toMatchObject({ offerStatus: 'withdrawn' });
+      const billing = await as(['billing']);
+      const view = (id: string) => harness.http().get(`/offers/${id}`).set('Authorization', billing);
+      expect((await view(appliedOffer).expect(200)).body.status).toBe('applied');
+      expect((await view(pendingOffer).expect(200)).body.status).toBe('withdrawn');
+    });
+
+    it("withdraws a deleted rule's offers; the rule is gone (404), a second delete too", async () => {
+      const rule = (await createRule({ ...platinumRule, title: 'delete me' })).ruleId;
+      const customerId = randomUUID();
+      await tier(customerId, 'platinum');
+      const offerId = await offerOf(customerId, rule);
+      const remove = async () =>
+        harness
+          .http()
+          .delete(`/offers/rules/${rule}`)
+          .set('Authorization', await admin());
+      expect((await remove()).status).toBe(204);
+      const events = await withdrawn([offerId]);
+      expect(events.map((e) => (e.payload as { why: string }).why)).toEqual(['rule-deleted']);
+      expect((await remove()).status).toBe(404);
+      await harness
+        .http()
+        .get(`/offers/rules/${rule}`)
+        .set('Authorization', await admin())
+        .expect(404);
+      const billing = await as(['billing']);
+      await harness.http().delete(`/offers/rules/${randomUUID()}`).set('Authorization', billing).expect(403);
+      await tier(randomUUID(), 'platinum');
+      expect(
+        (await harness.outbox('offer.granted')).filter((e) => (e.payload as OfferState).ruleId === rule),
+      ).toHaveLength(1);
+    });
+
+    it('resolves an acknowledgement racing the withdrawal: whoever locks the offer first wins, never both', async () => {
+      const rule = (await createRule({ ...platinumRule, title: 'race' })).ruleId;
+      const customers = Array.from({ length: 8 }, () => randomUUID());
+      for (const customerId of customers) await tier(customerId, 'platinum');
+      const offers = await Promise.all(customers.map((c) => offerOf(c, rule)));
+      const [acks] = await Promise.all([
+        Promise.all(offers.map(async (id) => (await acknowledge(id)).status)),
+        disable(rule),
+      ]);
+      const withdrawnIds = new Set((await withdrawn(offers)).map((e) => e.aggregateId));
+      const appliedIds = new Set(
+        (await harness.outbox('offer.applied'))
+          .filter((e) => offers.includes(e.aggregateId))
+          .map((e) => e.aggregateId),
+      );
+      offers.forEach((offerId, i) => {
+        expect(acks[i] === 200 ? 'applied' : 'withdrawn').toBe(
+          appliedIds.has(offerId) ? 'applied' : 'withdrawn',
+        );
+        expect(withdrawnIds.has(offerId)).toBe(!appliedIds.has(offerId));
+        expect([200, 409]).toContain(acks[i]);
+      });
+      const statuses = await harness.query<{ status: string }>(
+        `SELECT status FROM integration.offer_grant WHERE offer_id = ANY($1)`,
+        [offers],
+      );
+      expect(statuses.map((r) => r.status).sort()).toEqual(
+        offers.map((id) => (appliedIds.has(id) ? 'applied' : 'withdrawn')).sort(),
+      );
+    });
+  });
 });

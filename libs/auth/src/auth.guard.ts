@@ -12,7 +12,7 @@ import { NotFoundError, RequestContext } from '@crm/core';
 import { IS_PUBLIC, PARTNER_SCOPE, PartnerScopeMetadata, REQUIRED_ROLES } from './auth.decorators';
 import { PartnerScopeRegistry } from './partner-scope.registry';
 import { isSafeMethod, readSessionCookie, requireCsrfHeader } from './session-cookie';
-import { isPartner, Principal, toActor } from './principal';
+import { isPartner, isSystem, Principal, toActor } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 /**
@@ -35,6 +35,9 @@ export class AuthGuard implements CanActivate {
     // A partner role without its partner id would otherwise read as staff and see everything.
     if (isPartner(principal) && !principal.partnerId)
       throw new ForbiddenException('A partner token must name its partner');
+    // A system client acts for no partner; a token mixing the two is not one identity issues (ADR 0054).
+    if (isSystem(principal) && (isPartner(principal) || principal.partnerId))
+      throw new ForbiddenException('A system token must name no partner');
     request.principal = principal;
     RequestContext.setActor(toActor(principal));
     this.checkRoles(principal, this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, targets));

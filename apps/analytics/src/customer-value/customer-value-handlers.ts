@@ -4,7 +4,9 @@ import {
   CustomerState,
   CustomerRegistered,
   CustomerUpdated,
+  DmsOrderCancelled,
   DmsOrderRecorded,
+  DmsRepairCancelled,
   DmsRepairRecorded,
   OrderPlaced,
   PayloadOf,
@@ -25,7 +27,8 @@ type Consumer = (name: keyof typeof CUSTOMER_VALUE_CONSUMERS) => string;
 
 /**
  * Hands orders, paid repairs and customers to the store; the live consumer and a rebuild share it. Orders and paid
- * repairs a DMS reported (integration's `dms-order.recorded`, `dms-repair.recorded`, ADR 0042) count like native ones.
+ * repairs a DMS reported (integration's `dms-order.recorded`, `dms-repair.recorded`, ADR 0042) count like native ones
+ * until the DMS cancels them (`dms-order.cancelled`, `dms-repair.cancelled`, ADR 0054).
  */
 export function registerCustomerValueHandlers(
   subscriber: EventSubscriber,
@@ -44,11 +47,23 @@ export function registerCustomerValueHandlers(
       orderFacts(events, (item) => item.model),
     ),
   );
+  subscriber.onBatch(consumer('orderFacts'), DmsOrderCancelled, (events, tx) =>
+    store.cancelOrders(
+      tx,
+      events.map(({ payload }) => ({ purchaseId: payload.orderId, cancelledAt: payload.cancelledAt })),
+    ),
+  );
   subscriber.onBatch(consumer('repairFacts'), RepairRecorded, (events, tx) =>
     addPaidRepairs(store, tx, events),
   );
   subscriber.onBatch(consumer('repairFacts'), DmsRepairRecorded, (events, tx) =>
     addPaidRepairs(store, tx, events),
+  );
+  subscriber.onBatch(consumer('repairFacts'), DmsRepairCancelled, (events, tx) =>
+    store.cancelRepairs(
+      tx,
+      events.map(({ payload }) => ({ purchaseId: payload.repairId, cancelledAt: payload.cancelledAt })),
+    ),
   );
   for (const definition of [CustomerRegistered, CustomerUpdated])
     subscriber.on(consumer('valueCustomers'), definition, ({ type, payload, occurredAt }, tx) =>

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { currentCustomerId } from './customer-identity';
 import {
+  CANCELLED_PURCHASES,
   CUSTOMER_VALUES,
   CustomerValueTables,
   ERASED_CUSTOMERS,
@@ -28,6 +29,12 @@ export interface RepairFact {
   repairedAt: string;
   eventAt: string;
   eventId: string;
+}
+
+/** An order or paid repair a DMS cancelled, by its CRM id. */
+export interface CancelledPurchase {
+  purchaseId: string;
+  cancelledAt: string;
 }
 
 export interface ValueCustomer {
@@ -66,6 +73,7 @@ export class CustomerValueStore {
          o.currency, o.models, o.placed_at, o.event_at, o.event_id
        FROM jsonb_to_recordset($1::jsonb) AS o (order_id uuid, customer_id uuid, dealer_id uuid, amount numeric,
          currency text, models text[], placed_at timestamptz, event_at timestamptz, event_id uuid)
+       WHERE NOT EXISTS (SELECT 1 FROM ${CANCELLED_PURCHASES} WHERE purchase_id = o.order_id)
        ORDER BY o.order_id, o.event_at DESC, o.event_id DESC
        ON CONFLICT (order_id) DO UPDATE SET ${LATEST_FACT_WINS(['customer_id', 'dealer_id', 'amount', 'currency', 'models', 'placed_at'])}`,
       [
@@ -95,6 +103,7 @@ export class CustomerValueStore {
          r.currency, r.repaired_at, r.event_at, r.event_id
        FROM jsonb_to_recordset($1::jsonb) AS r (repair_id uuid, customer_id uuid, station_id uuid, amount numeric,
          currency text, repaired_at timestamptz, event_at timestamptz, event_id uuid)
+       WHERE NOT EXISTS (SELECT 1 FROM ${CANCELLED_PURCHASES} WHERE purchase_id = r.repair_id)
        ORDER BY r.repair_id, r.event_at DESC, r.event_id DESC
        ON CONFLICT (repair_id) DO UPDATE SET ${LATEST_FACT_WINS(['customer_id', 'station_id', 'amount', 'currency', 'repaired_at'])}`,
       [
@@ -112,6 +121,19 @@ export class CustomerValueStore {
         ),
       ],
     );
+  }
+
+  /**
+   * Orders a DMS cancelled stop counting (ADR 0054): remembered first, so a copy of the order that arrives later (late,
+   * or replayed by a rebuild) is not added again; then removed. Set-based like `addOrders`.
+   */
+  async cancelOrders(tx: EntityManager, cancelled: CancelledPurchase[]): Promise<void> {
+    await this.cancel(tx, this.tables.orderFact, 'order_id', cancelled);
+  }
+
+  /** Like `cancelOrders`, for paid repairs. */
+  async cancelRepairs(tx: EntityManager, cancelled: CancelledPurchase[]): Promise<void> {
+    await this.cancel(tx, this.tables.repairFact, 'repair_id', cancelled);
   }
 
   async upsertCustomer(tx: EntityManager, customer: ValueCustomer): Promise<void> {
@@ -152,6 +174,21 @@ export class CustomerValueStore {
     await tx.query(`DELETE FROM ${CUSTOMER_VALUES} WHERE customer_id = $1`, [customerId]);
     for (const table of [this.tables.orderFact, this.tables.repairFact])
       await tx.query(`UPDATE ${table} SET customer_id = NULL WHERE customer_id = $1`, [customerId]);
+  }
+
+  private async cancel(
+    tx: EntityManager,
+    table: string,
+    idColumn: 'order_id' | 'repair_id',
+    cancelled: CancelledPurchase[],
+  ): Promise<void> {
+    const ids = cancelled.map((c) => c.purchaseId);
+    await tx.query(
+      `INSERT INTO ${CANCELLED_PURCHASES} (purchase_id, cancelled_at)
+       SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) ON CONFLICT DO NOTHING`,
+      [ids, cancelled.map((c) => c.cancelledAt)],
+    );
+    await tx.query(`DELETE FROM ${table} WHERE ${idColumn} = ANY($1::uuid[])`, [ids]);
   }
 
   /**

@@ -12,3 +12,5 @@ export const ERASED_CUSTOMERS = 'analytics.erased_customer';
 export const MERGED_CUSTOMERS = 'analytics.merged_customer';
 export const CUSTOMER_VALUES = 'analytics.customer_value';
 export const RECOMPUTE_RUN = 'analytics.customer_value_run';
+/** Orders and paid repairs a DMS cancelled (ADR 0054); outlive every rebuild, so a cancellation wins in any order. */
+export const CANCELLED_PURCHASES = 'analytics.cancelled_purchase';

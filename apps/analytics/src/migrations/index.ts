@@ -9,6 +9,7 @@ import { CreateSevenPsProjections1796064000000 } from './1796064000000-create-se
 import { CreateMarketRepair1796101000000 } from './1796101000000-create-market-repair';
 import { CreateSalesTeamMember1796101000001 } from './1796101000001-create-sales-team-member';
 import { CreateCampaignRecipientFact1796220000100 } from './1796220000100-create-campaign-recipient-fact';
+import { CreateCancelledPurchase1796230000100 } from './1796230000100-create-cancelled-purchase';
 
 export const analyticsMigrations = [
   CreateAnalyticsSchema1796054000000,
@@ -22,4 +23,5 @@ export const analyticsMigrations = [
   CreateMarketRepair1796101000000,
   CreateSalesTeamMember1796101000001,
   CreateCampaignRecipientFact1796220000100,
+  CreateCancelledPurchase1796230000100,
 ];

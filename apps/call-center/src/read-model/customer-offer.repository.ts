@@ -8,7 +8,7 @@ const NEWER = excludedEventIsNewerSql('call_center.customer_offer', {
   occurredAt: 'source_occurred_at',
 });
 
-export type CustomerOfferStatus = 'granted' | 'applied' | 'expired';
+export type CustomerOfferStatus = 'granted' | 'applied' | 'expired' | 'withdrawn';
 
 /** The offers granted to customers, as integration's offer events carry them (ADR 0043). */
 @Injectable()

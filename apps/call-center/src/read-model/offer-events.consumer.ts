@@ -1,5 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EventEnvelope, OfferApplied, OfferExpired, OfferGranted, OfferState } from '@crm/contracts';
+import {
+  EventEnvelope,
+  OfferApplied,
+  OfferExpired,
+  OfferGranted,
+  OfferState,
+  OfferWithdrawn,
+} from '@crm/contracts';
 import { EventSubscriber, eventOrderOf } from '@crm/messaging';
 import { READ_MODEL_CONSUMER } from '../call-center.constants';
 import { Customer360Invalidator } from './customer-360.invalidator';
@@ -25,6 +32,10 @@ export class OfferEventsConsumer implements OnModuleInit {
     );
     this.subscriber.on(READ_MODEL_CONSUMER, OfferExpired, (event, tx) =>
       this.apply(tx, event, 'expired', null),
+    );
+    // A withdrawn offer leaves the 360's active offers (ADR 0054).
+    this.subscriber.on(READ_MODEL_CONSUMER, OfferWithdrawn, (event, tx) =>
+      this.apply(tx, event, 'withdrawn', null),
     );
   }
 

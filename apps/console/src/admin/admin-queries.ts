@@ -9,6 +9,9 @@ export type RoleChange = Schemas['ChangeRolesDto'];
 export type UserRole = User['roles'][number];
 export type PartnerClient = Schemas['PartnerClientDto'];
 export type NewPartnerClient = Schemas['CreatePartnerClientDto'];
+export type SystemClient = Schemas['SystemClientDto'];
+export type NewSystemClient = Schemas['CreateSystemClientDto'];
+export type SystemRole = NewSystemClient['role'];
 export type AuditEntry = Schemas['AuditEntryResponse'];
 export type AuditAction = AuditEntry['action'];
 export type Partner = CustomerMasterApi.components['schemas']['PartnerResponse'];
@@ -56,6 +59,14 @@ export function usePartnerClients(page: Page) {
   });
 }
 
+export function useSystemClients(page: Page) {
+  return useQuery({
+    queryKey: ['admin', 'system-clients', page],
+    queryFn: () => data(identityApi.GET('/system-clients', { params: { query: page } })),
+    ...paged,
+  });
+}
+
 export function useAuditLog(page: Page, filter: AuditFilter) {
   return useQuery({
     queryKey: ['admin', 'audit-log', page, filter],
@@ -65,7 +76,10 @@ export function useAuditLog(page: Page, filter: AuditFilter) {
 }
 
 /** A change that refreshes the lists it touches (and the audit log, which records every one). */
-function useAdminChange<T, R>(list: 'users' | 'partner-clients', send: (input: T) => Promise<R>) {
+function useAdminChange<T, R>(
+  list: 'users' | 'partner-clients' | 'system-clients',
+  send: (input: T) => Promise<R>,
+) {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: send,
@@ -117,6 +131,28 @@ export function useSetPartnerClientActive() {
 export function useRotateSecret() {
   return useAdminChange('partner-clients', (clientId: string) =>
     data(identityApi.POST('/partner-clients/{clientId}/secret', { params: { path: { clientId } } })),
+  );
+}
+
+export function useCreateSystemClient() {
+  return useAdminChange('system-clients', (body: NewSystemClient) =>
+    data(identityApi.POST('/system-clients', { body })),
+  );
+}
+
+export function useSetSystemClientActive() {
+  return useAdminChange('system-clients', ({ clientId, active }: { clientId: string; active: boolean }) =>
+    data(
+      identityApi.POST(active ? '/system-clients/{clientId}/enable' : '/system-clients/{clientId}/disable', {
+        params: { path: { clientId } },
+      }),
+    ),
+  );
+}
+
+export function useRotateSystemSecret() {
+  return useAdminChange('system-clients', (clientId: string) =>
+    data(identityApi.POST('/system-clients/{clientId}/secret', { params: { path: { clientId } } })),
   );
 }
 

@@ -14,6 +14,9 @@ const ACTIONS: AuditAction[] = [
   'partner-client.disabled',
   'partner-client.enabled',
   'partner-client.secret-rotated',
+  'system-client.disabled',
+  'system-client.enabled',
+  'system-client.secret-rotated',
   'signing-key.rotated',
   'login-lock.cleared',
 ];

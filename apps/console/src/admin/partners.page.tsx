@@ -1,4 +1,4 @@
-import { App, Button, Card, Popconfirm, Select, Space, Table } from 'antd';
+import { App, Button, Card, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_SIZE, serverPagination, usePageParam } from '../paging/server-pages';
@@ -14,6 +14,7 @@ import {
   useRotateSecret,
   useSetPartnerClientActive,
 } from './admin-queries';
+import { ClientActions } from './client-actions';
 import { ClientForm } from './client-form';
 import { SecretOnceModal } from './secret-once.modal';
 
@@ -131,35 +132,13 @@ function ClientList({ onIssued }: { onIssued: (issued: IssuedSecret) => void }) 
           {
             title: t('clients.actions'),
             render: (_, c) => (
-              <Space size="small">
-                <Popconfirm
-                  title={t('clients.confirmRotate', { clientId: c.clientId })}
-                  onConfirm={() => rotate.mutate(c.clientId, { onSuccess: onIssued, onError: failed })}
-                >
-                  <Button size="small">{t('clients.rotate')}</Button>
-                </Popconfirm>
-                {c.active ? (
-                  <Popconfirm
-                    title={t('clients.confirmDisable', { clientId: c.clientId })}
-                    onConfirm={() =>
-                      setActive.mutate({ clientId: c.clientId, active: false }, { onError: failed })
-                    }
-                  >
-                    <Button size="small" danger>
-                      {t('clients.disable')}
-                    </Button>
-                  </Popconfirm>
-                ) : (
-                  <Button
-                    size="small"
-                    onClick={() =>
-                      setActive.mutate({ clientId: c.clientId, active: true }, { onError: failed })
-                    }
-                  >
-                    {t('clients.enable')}
-                  </Button>
-                )}
-              </Space>
+              <ClientActions
+                client={c}
+                onRotate={(clientId) => rotate.mutate(clientId, { onSuccess: onIssued, onError: failed })}
+                onSetActive={(clientId, active) =>
+                  setActive.mutate({ clientId, active }, { onError: failed })
+                }
+              />
             ),
           },
         ]}

@@ -2,7 +2,7 @@ import type { AreaTexts } from '../areas/console-area';
 
 /** The admin screens' texts: Chinese first, English with the same keys. */
 const zhCN = {
-  nav: { users: '用户与角色', partners: '合作伙伴与 API', audit: '审计日志' },
+  nav: { users: '用户与角色', partners: '合作伙伴与 API', systemClients: '系统客户端', audit: '审计日志' },
   roles: {
     admin: '管理员',
     agent: '坐席',
@@ -15,6 +15,7 @@ const zhCN = {
     repair_station: '维修站',
     privacy_officer: '隐私专员',
     billing: '计费系统',
+    erp: 'ERP 系统',
   },
   partnerKind: { dealer: '经销商', repair_station: '维修站' },
   active: { true: '启用', false: '已停用' },
@@ -78,6 +79,15 @@ const zhCN = {
     confirmDisable: '停用 {{clientId}}？它将无法再获取令牌。',
     empty: '还没有 API 客户端',
   },
+  systemClients: {
+    title: '系统客户端',
+    hint: '计费、ERP 等后台系统调用 API 的客户端：不属于任何合作伙伴，令牌只带一个系统角色',
+    create: '新建系统客户端',
+    role: '系统角色',
+    formTitle: '新建系统客户端',
+    nameHint: '例如：计费系统（生产）',
+    empty: '还没有系统客户端',
+  },
   clientForm: {
     title: '为 {{partner}} 新建 API 客户端',
     name: '名称',
@@ -123,16 +133,31 @@ const zhCN = {
       enabled: '启用 API 客户端',
       'secret-rotated': '轮换客户端密钥',
     },
+    'system-client': {
+      disabled: '停用系统客户端',
+      enabled: '启用系统客户端',
+      'secret-rotated': '轮换系统客户端密钥',
+    },
     'signing-key': { rotated: '轮换签名密钥' },
     'login-lock': { cleared: '解除登录锁定' },
   },
-  entityType: { user: '用户', 'partner-client': 'API 客户端', 'signing-key': '签名密钥' },
+  entityType: {
+    user: '用户',
+    'partner-client': 'API 客户端',
+    'system-client': '系统客户端',
+    'signing-key': '签名密钥',
+  },
   required: '必填',
   saved: '已保存',
 };
 
 const en: typeof zhCN = {
-  nav: { users: 'Users & roles', partners: 'Partners & API', audit: 'Audit log' },
+  nav: {
+    users: 'Users & roles',
+    partners: 'Partners & API',
+    systemClients: 'System clients',
+    audit: 'Audit log',
+  },
   roles: {
     admin: 'Administrator',
     agent: 'Agent',
@@ -145,6 +170,7 @@ const en: typeof zhCN = {
     repair_station: 'Repair station',
     privacy_officer: 'Privacy officer',
     billing: 'Billing system',
+    erp: 'ERP system',
   },
   partnerKind: { dealer: 'Dealer', repair_station: 'Repair station' },
   active: { true: 'Active', false: 'Disabled' },
@@ -208,6 +234,15 @@ const en: typeof zhCN = {
     confirmDisable: 'Disable {{clientId}}? It will get no more tokens.',
     empty: 'No API clients yet',
   },
+  systemClients: {
+    title: 'System clients',
+    hint: 'API clients of back-office systems such as billing or an ERP: bound to no partner, their tokens carry one system role',
+    create: 'New system client',
+    role: 'System role',
+    formTitle: 'New system client',
+    nameHint: 'e.g. Billing (production)',
+    empty: 'No system clients yet',
+  },
   clientForm: {
     title: 'New API client for {{partner}}',
     name: 'Name',
@@ -252,10 +287,20 @@ const en: typeof zhCN = {
       enabled: 'API client enabled',
       'secret-rotated': 'Client secret rotated',
     },
+    'system-client': {
+      disabled: 'System client disabled',
+      enabled: 'System client enabled',
+      'secret-rotated': 'System client secret rotated',
+    },
     'signing-key': { rotated: 'Signing key rotated' },
     'login-lock': { cleared: 'Login lock cleared' },
   },
-  entityType: { user: 'User', 'partner-client': 'API client', 'signing-key': 'Signing key' },
+  entityType: {
+    user: 'User',
+    'partner-client': 'API client',
+    'system-client': 'System client',
+    'signing-key': 'Signing key',
+  },
   required: 'Required',
   saved: 'Saved',
 };

@@ -21,6 +21,7 @@ export const ROLES: UserRole[] = [
   'service_manager',
   'privacy_officer',
   'billing',
+  'erp',
   'dealer',
   'repair_station',
 ];

@@ -11,6 +11,9 @@ export const IdentityAuditActions = {
   clientDisabled: 'partner-client.disabled',
   clientEnabled: 'partner-client.enabled',
   clientSecretRotated: 'partner-client.secret-rotated',
+  systemClientDisabled: 'system-client.disabled',
+  systemClientEnabled: 'system-client.enabled',
+  systemClientSecretRotated: 'system-client.secret-rotated',
   signingKeyRotated: 'signing-key.rotated',
   loginLockCleared: 'login-lock.cleared',
 } as const;
@@ -19,7 +22,7 @@ export type IdentityAuditAction = (typeof IdentityAuditActions)[keyof typeof Ide
 
 export interface IdentityAuditEntry {
   action: IdentityAuditAction;
-  entityType: 'user' | 'partner-client' | 'signing-key';
+  entityType: 'user' | 'partner-client' | 'system-client' | 'signing-key';
   entityId: string;
 }
 

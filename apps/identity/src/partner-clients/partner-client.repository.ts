@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PartnerKind, Role } from '@crm/contracts';
-import { PartnerClient } from './partner-client';
+import { ApiClient, ApiClientKind } from './partner-client';
 
 const CLIENT_COLUMNS = 'client_id, partner_id, partner_kind, name, roles, active, created_at';
 
-interface PartnerClientRow {
+interface ApiClientRow {
   client_id: string;
-  partner_id: string;
-  partner_kind: PartnerKind;
+  partner_id: string | null;
+  partner_kind: PartnerKind | null;
   name: string;
   roles: Role[];
   active: boolean;
   created_at: Date;
 }
 
-function toPartnerClient(row: PartnerClientRow): PartnerClient {
+function toApiClient(row: ApiClientRow): ApiClient {
   return {
     clientId: row.client_id,
     partnerId: row.partner_id,
@@ -27,17 +27,23 @@ function toPartnerClient(row: PartnerClientRow): PartnerClient {
   };
 }
 
-export interface PartnerClientCredentials {
-  client: PartnerClient;
+export interface ApiClientCredentials {
+  client: ApiClient;
   secretHash: string;
 }
 
+/** The SQL condition choosing one kind of client. */
+function ofKind(kind: ApiClientKind): string {
+  return kind === 'system' ? 'partner_id IS NULL' : 'partner_id IS NOT NULL';
+}
+
+/** API clients of both kinds, partners' and systems' (ADR 0054), in one table: a client id is unique across them. */
 @Injectable()
 export class PartnerClientRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** False when the client id is taken. */
-  async insert(client: PartnerClient, secretHash: string): Promise<boolean> {
+  async insert(client: ApiClient, secretHash: string): Promise<boolean> {
     const rows = await this.dataSource.query(
       `INSERT INTO identity.partner_client (client_id, secret_hash, partner_id, partner_kind, name, roles, active,
          created_at)
@@ -57,38 +63,51 @@ export class PartnerClientRepository {
     return rows.length === 1;
   }
 
-  async findById(clientId: string): Promise<PartnerClientCredentials | null> {
+  async findById(clientId: string): Promise<ApiClientCredentials | null> {
     const rows = await this.dataSource.query(
       `SELECT ${CLIENT_COLUMNS}, secret_hash FROM identity.partner_client WHERE client_id = $1`,
       [clientId],
     );
-    return rows[0] ? { client: toPartnerClient(rows[0]), secretHash: rows[0].secret_hash } : null;
+    return rows[0] ? { client: toApiClient(rows[0]), secretHash: rows[0].secret_hash } : null;
   }
 
-  async list(limit: number, offset: number): Promise<PartnerClient[]> {
-    const rows: PartnerClientRow[] = await this.dataSource.query(
-      `SELECT ${CLIENT_COLUMNS} FROM identity.partner_client ORDER BY client_id LIMIT $1 OFFSET $2`,
+  async list(kind: ApiClientKind, limit: number, offset: number): Promise<ApiClient[]> {
+    const rows: ApiClientRow[] = await this.dataSource.query(
+      `SELECT ${CLIENT_COLUMNS} FROM identity.partner_client WHERE ${ofKind(kind)}
+        ORDER BY client_id LIMIT $1 OFFSET $2`,
       [limit, offset],
     );
-    return rows.map(toPartnerClient);
+    return rows.map(toApiClient);
   }
 
-  /** The client after the change, or null when there is no such client. */
-  async setActive(tx: EntityManager, clientId: string, active: boolean): Promise<PartnerClient | null> {
-    const rows: PartnerClientRow[] = await tx.query(
+  /** The client after the change, or null when there is no such client of this kind. */
+  async setActive(
+    tx: EntityManager,
+    kind: ApiClientKind,
+    clientId: string,
+    active: boolean,
+  ): Promise<ApiClient | null> {
+    const rows: ApiClientRow[] = await tx.query(
       `WITH changed AS (
-         UPDATE identity.partner_client SET active = $2 WHERE client_id = $1 RETURNING ${CLIENT_COLUMNS}
+         UPDATE identity.partner_client SET active = $2 WHERE client_id = $1 AND ${ofKind(kind)}
+         RETURNING ${CLIENT_COLUMNS}
        ) SELECT * FROM changed`,
       [clientId, active],
     );
-    return rows[0] ? toPartnerClient(rows[0]) : null;
+    return rows[0] ? toApiClient(rows[0]) : null;
   }
 
-  /** False when there is no such client. */
-  async setSecretHash(tx: EntityManager, clientId: string, secretHash: string): Promise<boolean> {
+  /** False when there is no such client of this kind. */
+  async setSecretHash(
+    tx: EntityManager,
+    kind: ApiClientKind,
+    clientId: string,
+    secretHash: string,
+  ): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       `WITH changed AS (
-         UPDATE identity.partner_client SET secret_hash = $2 WHERE client_id = $1 RETURNING client_id
+         UPDATE identity.partner_client SET secret_hash = $2 WHERE client_id = $1 AND ${ofKind(kind)}
+         RETURNING client_id
        ) SELECT client_id FROM changed`,
       [clientId, secretHash],
     );

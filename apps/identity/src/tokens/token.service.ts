@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
 import { Clock } from '@crm/core';
 import { IDENTITY_SETTINGS, IdentitySettings } from '../identity.config';
-import { PartnerClientsService } from '../partner-clients/partner-clients.service';
+import { ApiClientAdministration } from '../partner-clients/api-client-administration';
 import { SigningKeysService } from '../signing-keys/signing-keys.service';
 import { UsersService } from '../users/users.service';
 import { GrantTypes, TokenRequestDto } from './dto/token-request.dto';
@@ -21,7 +21,7 @@ export interface SignedIn {
 export class TokenService {
   constructor(
     private readonly users: UsersService,
-    private readonly clients: PartnerClientsService,
+    private readonly clients: ApiClientAdministration,
     private readonly throttle: LoginThrottle,
     private readonly keys: SigningKeysService,
     private readonly clock: Clock,

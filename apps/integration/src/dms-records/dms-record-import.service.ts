@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { isPartner, Principal } from '@crm/auth';
-import { DomainError, ForbiddenError, IdGenerator, InvalidInputError } from '@crm/core';
+import { Principal } from '@crm/auth';
+import { DomainError, IdGenerator, InvalidInputError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { dmsSource, ExternalRefRepository } from '../external-refs/external-ref.repository';
 import { IdempotentRequests } from '../idempotency/idempotent-requests';
@@ -9,6 +9,7 @@ import { batchRows, parseRowAs, problemsOf } from '../inbound-rows/inbound-rows'
 import { DmsRecordBatchResponse, DmsRecordRowResult, DmsRowStatus } from './dto/dms-record-import.response';
 import { DmsRecordKind } from './dms-record-kinds';
 import { DmsRecordReferences, isRetryable, ReferringRow } from './dms-record-references';
+import { partnerOfRow } from './dms-row-partner';
 
 type Row = { externalId: string } & ReferringRow['row'] & Record<string, unknown>;
 
@@ -96,7 +97,12 @@ export class DmsRecordImportService {
         const row = pending.row as Row;
         const key = { source: pending.source, type: kind.type, externalId: row.externalId };
         const hash = contentHash([row, reference.referenceId]);
-        const { crmId, outcome } = await this.refs.upsertContent(tx, key, this.ids.next(), hash);
+        const parentId = kind.refers === 'order' ? reference.referenceId : null;
+        const { crmId, outcome } = await this.refs.upsertContent(tx, key, this.ids.next(), hash, parentId);
+        if (outcome === 'cancelled') {
+          settle(pending, 'rejected', crmId, cancelledBefore(row.externalId));
+          continue;
+        }
         if (reference.mapCustomer) await this.refs.map(reference.mapCustomer, reference.referenceId, tx);
         if (outcome !== 'unchanged') {
           const resolved = { id: crmId, source: pending.source, partnerId: pending.partnerId, ...reference };
@@ -125,20 +131,9 @@ export class DmsRecordImportService {
       return settle(pending, 'rejected', null, error);
     }
     const row = parsed.row as unknown as Row;
-    const named = row[kind.partner.field] as string | undefined;
-    const field = kind.partner.field;
-    if (isPartner(principal)) {
-      if (!principal.partnerId || (named && named !== principal.partnerId))
-        throw notYours(kind, path ? `[${index}].${field}` : field);
-      pending.partnerId = principal.partnerId;
-    } else if (named) pending.partnerId = named;
-    else
-      return settle(
-        pending,
-        'rejected',
-        null,
-        new InvalidInputError([{ field, message: `name the ${field}` }]),
-      );
+    const partner = partnerOfRow(kind, principal, row, index, path);
+    if ('error' in partner) return settle(pending, 'rejected', null, partner.error);
+    pending.partnerId = partner.partnerId;
     return Object.assign(pending, { row, source: dmsSource(pending.partnerId) });
   }
 }
@@ -161,12 +156,11 @@ function settle(
   return pending;
 }
 
-function notYours(kind: DmsRecordKind, field: string): ForbiddenError {
-  const error = new ForbiddenError(
-    `${field} is not you: a ${kind.partner.kind} sends only its own ${kind.what}`,
-  );
-  error.extensions.field = field;
-  return error;
+/** A cancelled record's DMS id is not taken again (ADR 0054): a DMS that re-creates a record sends a new id. */
+function cancelledBefore(externalId: string): InvalidInputError {
+  return new InvalidInputError([
+    { field: 'externalId', message: `${externalId} was cancelled; a cancelled record is not sent again` },
+  ]);
 }
 
 /** The same content hashes the same whatever the order of its keys. */

@@ -1,6 +1,10 @@
 import { ClassConstructor } from 'class-transformer';
 import {
+  DmsOrderCancelled,
   DmsOrderInvoiced,
+  DmsOrderInvoiceVoided,
+  DmsOrderPaymentReversed,
+  DmsRepairCancelled,
   DmsOrderPaid,
   DmsOrderRecorded,
   DmsRepairRecorded,
@@ -16,6 +20,7 @@ import {
   DmsPaymentRowDto,
   DmsRepairRowDto,
 } from './dto/dms-record-rows.dto';
+import { DmsDealerCancellationRowDto, DmsStationCancellationRowDto } from './dto/dms-cancellation.dto';
 
 /** What integration found out about a row before writing it: its ids in the CRM. */
 export interface ResolvedRow {
@@ -25,6 +30,18 @@ export interface ResolvedRow {
   partnerId: string;
   /** The customer (orders, repairs) or the order (invoices, payments) the row is about. */
   referenceId: string;
+}
+
+/** A record cancelled just now (ADR 0054). */
+export interface CancelledRow {
+  id: string;
+  /** The order of an invoice or payment; null for orders and repairs. */
+  parentId: string | null;
+  source: string;
+  partnerId: string;
+  externalId: string;
+  cancelledAt: string;
+  reason: string | null;
 }
 
 /** One kind of DMS record: its row, who may send it, what it refers to and the event that publishes it. */
@@ -37,10 +54,26 @@ export interface DmsRecordKind<Row extends { externalId: string } = { externalId
   partner: { kind: PartnerKind; field: 'dealerId' | 'stationId' };
   refers: 'customer' | 'order';
   event(events: EventFactory, row: Row, resolved: ResolvedRow): EventEnvelope;
+  cancellation: {
+    rowType: ClassConstructor<DmsDealerCancellationRowDto | DmsStationCancellationRowDto>;
+    event(events: EventFactory, cancelled: CancelledRow): EventEnvelope;
+  };
 }
 
 const utc = (at: string) => new Date(at).toISOString();
 const dealers = { kind: PartnerKinds.dealer, field: 'dealerId' } as const;
+const cancellationOf = ({ source, externalId, cancelledAt, reason }: CancelledRow) => ({
+  source,
+  externalId,
+  cancelledAt,
+  reason,
+});
+/** An invoice's or payment's cancellation, published on its order's stream. */
+const orderDocumentCancellation = (cancelled: CancelledRow) => ({
+  ...cancellationOf(cancelled),
+  orderId: cancelled.parentId as string,
+  dealerId: cancelled.partnerId,
+});
 
 export const DMS_ORDERS: DmsRecordKind<DmsOrderRowDto> = {
   type: 'order',
@@ -59,6 +92,15 @@ export const DMS_ORDERS: DmsRecordKind<DmsOrderRowDto> = {
       total: { amount: row.total.amount, currency: row.total.currency },
       placedAt: utc(row.placedAt),
     }),
+  cancellation: {
+    rowType: DmsDealerCancellationRowDto,
+    event: (events, cancelled) =>
+      events.create(DmsOrderCancelled, cancelled.id, {
+        ...cancellationOf(cancelled),
+        orderId: cancelled.id,
+        dealerId: cancelled.partnerId,
+      }),
+  },
 };
 
 export const DMS_INVOICES: DmsRecordKind<DmsInvoiceRowDto> = {
@@ -77,6 +119,14 @@ export const DMS_INVOICES: DmsRecordKind<DmsInvoiceRowDto> = {
       amount: { amount: row.amount.amount, currency: row.amount.currency },
       issuedOn: row.issuedOn,
     }),
+  cancellation: {
+    rowType: DmsDealerCancellationRowDto,
+    event: (events, cancelled) =>
+      events.create(DmsOrderInvoiceVoided, cancelled.parentId as string, {
+        ...orderDocumentCancellation(cancelled),
+        invoiceId: cancelled.id,
+      }),
+  },
 };
 
 export const DMS_PAYMENTS: DmsRecordKind<DmsPaymentRowDto> = {
@@ -96,6 +146,14 @@ export const DMS_PAYMENTS: DmsRecordKind<DmsPaymentRowDto> = {
       method: row.method ?? null,
       paidAt: utc(row.paidAt),
     }),
+  cancellation: {
+    rowType: DmsDealerCancellationRowDto,
+    event: (events, cancelled) =>
+      events.create(DmsOrderPaymentReversed, cancelled.parentId as string, {
+        ...orderDocumentCancellation(cancelled),
+        paymentId: cancelled.id,
+      }),
+  },
 };
 
 export const DMS_REPAIRS: DmsRecordKind<DmsRepairRowDto> = {
@@ -116,4 +174,13 @@ export const DMS_REPAIRS: DmsRecordKind<DmsRepairRowDto> = {
       cost: { amount: row.cost.amount, currency: row.cost.currency },
       repairedAt: utc(row.repairedAt),
     }),
+  cancellation: {
+    rowType: DmsStationCancellationRowDto,
+    event: (events, cancelled) =>
+      events.create(DmsRepairCancelled, cancelled.id, {
+        ...cancellationOf(cancelled),
+        repairId: cancelled.id,
+        stationId: cancelled.partnerId,
+      }),
+  },
 };

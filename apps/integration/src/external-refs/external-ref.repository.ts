@@ -4,8 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 /** What a source system's record is called in the CRM: customer, vehicle sale, a DMS's order, invoice, payment, repair. */
 export type ExternalType = 'customer' | 'vehicle-sale' | 'order' | 'invoice' | 'payment' | 'repair';
 
-/** What an upsert of a record's content did: a new mapping, other content than last time, or the same. */
-export type ContentOutcome = 'created' | 'updated' | 'unchanged';
+/**
+ * What an upsert of a record's content did: a new mapping, other content than last time, or the same; or nothing,
+ * the record being cancelled (ADR 0054).
+ */
+export type ContentOutcome = 'created' | 'updated' | 'unchanged' | 'cancelled';
+
+/** What a cancellation did: cancelled it now, found it cancelled before, or found no such record. */
+export type Cancellation =
+  | { outcome: 'cancelled' | 'unchanged'; crmId: string; parentId: string | null }
+  | { outcome: 'unknown' | 'parent-unknown' };
 
 export interface ExternalKey {
   /** The source system, e.g. `dms:<dealer id>`: external ids are unique only within it. */
@@ -66,32 +74,64 @@ export class ExternalRefRepository {
   }
 
   /**
-   * Maps a record with the hash of its content: new (mapped to `newId`), changed (the hash replaced) or the same.
-   * The row lock of a conflicting insert orders two requests sending the same record, so only one sees it new or
-   * changed.
+   * Maps a record with the hash of its content and the record it belongs to (an invoice's or payment's order): new
+   * (mapped to `newId`), changed (the hash replaced) or the same. A cancelled record is left as it is. The row lock
+   * of a conflicting insert orders two requests sending the same record, so only one sees it new or changed.
    */
   async upsertContent(
     tx: EntityManager,
     key: ExternalKey,
     newId: string,
     contentHash: string,
+    parentId: string | null,
   ): Promise<{ crmId: string; outcome: ContentOutcome }> {
+    // The parent is part of the hash; comparing it too fills it in for rows mapped before it was kept.
     const written: { crm_id: string; created: boolean }[] = await tx.query(
-      `INSERT INTO integration.external_ref AS r (source, external_type, external_id, crm_id, content_hash)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO integration.external_ref AS r (source, external_type, external_id, crm_id, content_hash,
+         parent_crm_id)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (source, external_type, external_id) DO UPDATE
-         SET content_hash = excluded.content_hash, updated_at = now()
-         WHERE r.content_hash IS DISTINCT FROM excluded.content_hash
+         SET content_hash = excluded.content_hash, parent_crm_id = excluded.parent_crm_id, updated_at = now()
+         WHERE r.cancelled_at IS NULL AND (r.content_hash IS DISTINCT FROM excluded.content_hash
+           OR r.parent_crm_id IS DISTINCT FROM excluded.parent_crm_id)
        RETURNING r.crm_id, (r.xmax = 0) AS created`,
-      [key.source, key.type, key.externalId, newId, contentHash],
+      [key.source, key.type, key.externalId, newId, contentHash, parentId],
     );
     if (written.length)
       return { crmId: written[0].crm_id, outcome: written[0].created ? 'created' : 'updated' };
-    const [kept]: { crm_id: string }[] = await tx.query(
-      `SELECT crm_id FROM integration.external_ref WHERE source = $1 AND external_type = $2 AND external_id = $3`,
+    const [kept]: { crm_id: string; cancelled: boolean }[] = await tx.query(
+      `SELECT crm_id, cancelled_at IS NOT NULL AS cancelled FROM integration.external_ref
+        WHERE source = $1 AND external_type = $2 AND external_id = $3`,
       [key.source, key.type, key.externalId],
     );
-    return { crmId: kept.crm_id, outcome: 'unchanged' };
+    return { crmId: kept.crm_id, outcome: kept.cancelled ? 'cancelled' : 'unchanged' };
+  }
+
+  /**
+   * Marks a record cancelled, once: of two requests cancelling it, the row lock lets one update it and the other
+   * find it cancelled. A record that `needsParent` (invoice, payment) but was mapped before its parent was kept is
+   * left alone (`parent-unknown`): sent again, it is.
+   */
+  async cancel(tx: EntityManager, key: ExternalKey, at: Date, needsParent: boolean): Promise<Cancellation> {
+    const params = [key.source, key.type, key.externalId];
+    // An UPDATE answers [rows, count] through TypeORM's driver.
+    const [[cancelled]]: [{ crm_id: string; parent_crm_id: string | null }[]] = await tx.query(
+      `UPDATE integration.external_ref SET cancelled_at = $4, updated_at = $4
+        WHERE source = $1 AND external_type = $2 AND external_id = $3 AND cancelled_at IS NULL
+          AND (parent_crm_id IS NOT NULL OR NOT $5)
+        RETURNING crm_id, parent_crm_id`,
+      [...params, at, needsParent],
+    );
+    if (cancelled)
+      return { outcome: 'cancelled', crmId: cancelled.crm_id, parentId: cancelled.parent_crm_id };
+    const [known]: { crm_id: string; parent_crm_id: string | null; cancelled: boolean }[] = await tx.query(
+      `SELECT crm_id, parent_crm_id, cancelled_at IS NOT NULL AS cancelled FROM integration.external_ref
+        WHERE source = $1 AND external_type = $2 AND external_id = $3`,
+      params,
+    );
+    if (!known) return { outcome: 'unknown' };
+    if (!known.cancelled) return { outcome: 'parent-unknown' };
+    return { outcome: 'unchanged', crmId: known.crm_id, parentId: known.parent_crm_id };
   }
 
   async map(key: ExternalKey, crmId: string, tx: EntityManager = this.db.manager): Promise<void> {

@@ -5,6 +5,8 @@ import { CreateOfferTables1796085000000 } from './1796085000000-create-offer-tab
 import { IndexFinishedWorkflowFirings1796085000100 } from './1796085000100-index-finished-workflow-firings';
 import { CreateWorkflowCommand1796085000300 } from './1796085000300-create-workflow-command';
 import { AddExternalRefContentHash1796080000000 } from './1796080000000-add-external-ref-content-hash';
+import { AddExternalRefCancellation1796230000000 } from './1796230000000-add-external-ref-cancellation';
+import { AddOfferRuleDeletedAt1796230000200 } from './1796230000200-add-offer-rule-deleted-at';
 
 export const integrationMigrations = [
   CreateIntegrationSchema1796056000000,
@@ -14,4 +16,6 @@ export const integrationMigrations = [
   CreateOfferTables1796085000000,
   IndexFinishedWorkflowFirings1796085000100,
   CreateWorkflowCommand1796085000300,
+  AddExternalRefCancellation1796230000000,
+  AddOfferRuleDeletedAt1796230000200,
 ];

@@ -22,8 +22,10 @@ export class OfferAcknowledgement {
       const offer = await this.grants.lock(tx, offerId);
       if (!offer) throw new NotFoundError('offer', offerId);
       if (offer.status === 'applied') return offer;
-      if (offer.status === 'expired')
-        throw new ConflictError(`offer ${offerId} ended at ${offer.endedAt}`, { offerStatus: offer.status });
+      if (offer.status === 'expired' || offer.status === 'withdrawn')
+        throw new ConflictError(`offer ${offerId} was ${offer.status} at ${offer.endedAt}`, {
+          offerStatus: offer.status,
+        });
       const at = this.clock.now();
       await this.grants.markApplied(tx, offerId, at, reference);
       await this.outbox.add(

@@ -97,6 +97,20 @@ export class OfferGrantRepository {
     );
   }
 
+  /**
+   * Withdraws a rule's offers granted and not yet applied. An acknowledgement holding an offer's row lock finishes
+   * first; this update then re-reads the row, finds it applied and leaves it (ADR 0054).
+   */
+  async withdrawForRule(tx: EntityManager, ruleId: string, now: Date): Promise<Offer[]> {
+    const [rows]: [GrantRow[]] = await tx.query(
+      `UPDATE integration.offer_grant SET status = 'withdrawn', ended_at = $2
+        WHERE rule_id = $1 AND status = 'granted'
+        RETURNING state, status, applied_at, reference, ended_at`,
+      [ruleId, now],
+    );
+    return rows.map(toOffer);
+  }
+
   async forCustomer(customerId: string): Promise<Offer[]> {
     const rows: GrantRow[] = await this.db.query(
       `SELECT state, status, applied_at, reference, ended_at FROM integration.offer_grant WHERE customer_id = $1

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OfferExpired, OfferGranted, OfferState } from '@crm/contracts';
+import { OfferExpired, OfferGranted, OfferState, OfferWithdrawn, PayloadOf } from '@crm/contracts';
 import { Clock, IdGenerator } from '@crm/core';
 import { EventFactory, Outbox } from '@crm/messaging';
 import { Offer, stateOf } from './offer';
@@ -60,6 +60,26 @@ export class OfferGranting {
       await this.grants.endForCustomer(tx, mergedId, this.clock.now()),
       'customer-merged',
     );
+  }
+
+  /** The rule's granted, not yet applied offers withdrawn with `offer.withdrawn` (ADR 0054); applied ones stay. */
+  async withdrawForRule(
+    tx: EntityManager,
+    ruleId: string,
+    why: PayloadOf<typeof OfferWithdrawn>['why'],
+  ): Promise<number> {
+    const now = this.clock.now();
+    const withdrawn = await this.grants.withdrawForRule(tx, ruleId, now);
+    for (const offer of withdrawn)
+      await this.outbox.add(
+        tx,
+        this.events.create(OfferWithdrawn, offer.offerId, {
+          ...stateOf(offer),
+          withdrawnAt: now.toISOString(),
+          why,
+        }),
+      );
+    return withdrawn.length;
   }
 
   private async grant(tx: EntityManager, rule: OfferRule, customerId: string, now: Date): Promise<boolean> {

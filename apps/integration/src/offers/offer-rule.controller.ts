@@ -1,5 +1,13 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
 import { PageQuery, UuidPipe } from '@crm/http';
@@ -41,10 +49,23 @@ export class OfferRuleController {
 
   @Put(':id')
   @ApiOperation({
-    summary: 'Replace an offer rule (enabled: false stops it); offers granted keep their terms',
+    summary: 'Replace an offer rule; offers granted keep their terms',
+    description:
+      'enabled: false stops it and withdraws its offers not yet applied (offer.withdrawn, once each); applied ones stay.',
   })
   @ApiOkResponse({ type: OfferRuleView })
   replace(@Param('id', UuidPipe) id: string, @Body() body: OfferRuleDto): Promise<OfferRule> {
     return this.rules.replace(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete an offer rule: it grants nothing more, and its offers not yet applied are withdrawn',
+  })
+  @ApiNoContentResponse({ description: 'Deleted; offer.withdrawn published for each offer not yet applied' })
+  @ApiNotFoundResponse({ description: 'No such rule' })
+  delete(@Param('id', UuidPipe) id: string): Promise<void> {
+    return this.rules.delete(id);
   }
 }

@@ -24,8 +24,8 @@ interface RuleRow {
 export class OfferRuleRepository {
   constructor(private readonly db: DataSource) {}
 
-  async save(rule: OfferRule): Promise<void> {
-    await this.db.query(
+  async save(rule: OfferRule, tx: EntityManager = this.db.manager): Promise<void> {
+    await tx.query(
       `INSERT INTO integration.offer_rule (rule_id, name, tier, months_since_service, title, kind, value, currency,
          applies_to, validity_days, enabled, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -52,23 +52,34 @@ export class OfferRuleRepository {
   }
 
   async find(ruleId: string): Promise<OfferRule | null> {
-    const [row]: RuleRow[] = await this.db.query(`SELECT * FROM integration.offer_rule WHERE rule_id = $1`, [
-      ruleId,
-    ]);
+    const [row]: RuleRow[] = await this.db.query(
+      `SELECT * FROM integration.offer_rule WHERE rule_id = $1 AND deleted_at IS NULL`,
+      [ruleId],
+    );
     return row ? toRule(row) : null;
   }
 
   async list(limit: number, offset: number): Promise<OfferRule[]> {
     const rows: RuleRow[] = await this.db.query(
-      `SELECT * FROM integration.offer_rule ORDER BY created_at, rule_id LIMIT $1 OFFSET $2`,
+      `SELECT * FROM integration.offer_rule WHERE deleted_at IS NULL ORDER BY created_at, rule_id LIMIT $1 OFFSET $2`,
       [limit, offset],
     );
     return rows.map(toRule);
   }
 
+  /** False when there is no such rule (or it was deleted before). */
+  async markDeleted(tx: EntityManager, ruleId: string, at: Date): Promise<boolean> {
+    const [rows]: [unknown[]] = await tx.query(
+      `UPDATE integration.offer_rule SET enabled = false, deleted_at = $2, updated_at = $2
+        WHERE rule_id = $1 AND deleted_at IS NULL RETURNING rule_id`,
+      [ruleId, at],
+    );
+    return rows.length > 0;
+  }
+
   async enabled(tx: EntityManager): Promise<OfferRule[]> {
     const rows: RuleRow[] = await tx.query(
-      `SELECT * FROM integration.offer_rule WHERE enabled ORDER BY created_at, rule_id`,
+      `SELECT * FROM integration.offer_rule WHERE enabled AND deleted_at IS NULL ORDER BY created_at, rule_id`,
     );
     return rows.map(toRule);
   }

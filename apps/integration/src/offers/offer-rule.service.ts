@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, IdGenerator, NotFoundError } from '@crm/core';
+import { UnitOfWork } from '@crm/messaging';
+import { OfferGranting } from './offer-granting';
 import { checkOfferValue, OfferRule, OfferRuleInput } from './offer-rule';
 import { OfferRuleRepository } from './offer-rule.repository';
 import { OfferScheduler } from './offer-scheduler';
 
-/** Offer rules: validated on save; a saved enabled rule is evaluated over every customer at once. */
+/**
+ * Offer rules: validated on save; a saved enabled rule is evaluated over every customer at once; a rule disabled or
+ * deleted withdraws its offers not yet applied in the same transaction (ADR 0054).
+ */
 @Injectable()
 export class OfferRuleService {
   constructor(
     private readonly rules: OfferRuleRepository,
     private readonly scheduler: OfferScheduler,
+    private readonly granting: OfferGranting,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
@@ -23,14 +30,26 @@ export class OfferRuleService {
     return rule;
   }
 
-  /** Replaces the rule; offers already granted keep what they were granted with. */
+  /** Replaces the rule; offers granted keep their terms, and are withdrawn if it is disabled (not applied ones). */
   async replace(ruleId: string, input: OfferRuleInput): Promise<OfferRule> {
     checkOfferValue(input);
     const existing = await this.get(ruleId);
     const rule = toRule(ruleId, input, existing.createdAt, this.clock.now().toISOString());
-    await this.rules.save(rule);
+    await this.unitOfWork.run(async (tx) => {
+      await this.rules.save(rule, tx);
+      if (!rule.enabled) await this.granting.withdrawForRule(tx, ruleId, 'rule-disabled');
+    });
     this.scheduler.wake();
     return rule;
+  }
+
+  /** Deletes the rule: it grants nothing more, and its offers not yet applied are withdrawn. */
+  async delete(ruleId: string): Promise<void> {
+    await this.unitOfWork.run(async (tx) => {
+      if (!(await this.rules.markDeleted(tx, ruleId, this.clock.now())))
+        throw new NotFoundError('offer rule', ruleId);
+      await this.granting.withdrawForRule(tx, ruleId, 'rule-deleted');
+    });
   }
 
   async get(ruleId: string): Promise<OfferRule> {

@@ -1,6 +1,6 @@
 import { OfferState, offerStateSchema } from '@crm/contracts';
 
-export const OFFER_STATUSES = ['granted', 'applied', 'expired'] as const;
+export const OFFER_STATUSES = ['granted', 'applied', 'expired', 'withdrawn'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 /** A granted offer as integration keeps it: the state its events carry, and where it stands. */

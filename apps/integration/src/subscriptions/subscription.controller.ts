@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, PartnerScoped, Principal, Roles } from '@crm/auth';
-import { PARTNER_ROLES, Roles as R } from '@crm/contracts';
+import { PARTNER_ROLES, Roles as R, SYSTEM_ROLES } from '@crm/contracts';
 import { ApiWebhook, UuidPipe } from '@crm/http';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
 import { ReplayResponse, ReplaySubscriptionDto } from './dto/replay-subscription.dto';
@@ -28,7 +28,8 @@ import { SUBSCRIPTION_SCOPE } from './subscription-partner-scope.registration';
 import { SubscriptionReplayService } from './subscription-replay.service';
 import { SubscriptionService } from './subscription.service';
 
-const SUBSCRIBERS = [R.admin, ...PARTNER_ROLES];
+/** Admins, partners for their own records, and system clients (billing, erp; ADR 0054) for platform events. */
+const SUBSCRIBERS = [R.admin, ...PARTNER_ROLES, ...SYSTEM_ROLES];
 
 @ApiTags('subscriptions')
 @ApiWebhook({

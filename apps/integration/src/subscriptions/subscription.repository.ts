@@ -86,11 +86,13 @@ export class SubscriptionRepository {
   }
 
   /** Every subscription, or a partner's own. */
-  async list(partnerId: string | null): Promise<Subscription[]> {
+  /** A partner's subscriptions, a system client's own (by owner), or all (both null). */
+  async list(partnerId: string | null, ownerId: string | null = null): Promise<Subscription[]> {
     const rows: SubscriptionRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM integration.subscription WHERE $1::uuid IS NULL OR partner_id = $1
+      `SELECT ${COLUMNS} FROM integration.subscription
+        WHERE ($1::uuid IS NULL OR partner_id = $1) AND ($2::text IS NULL OR owner_id = $2)
         ORDER BY created_at, id`,
-      [partnerId],
+      [partnerId, ownerId],
     );
     return rows.map(toSubscription);
   }

@@ -240,6 +240,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/system-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List system clients by client id */
+    get: operations['SystemClientsController_list'];
+    put?: never;
+    /** Register an API client for a back-office system with one system role; answers its secret once */
+    post: operations['SystemClientsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/system-clients/{clientId}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable a system client: no new tokens; issued ones expire within the token lifetime */
+    post: operations['SystemClientsController_disable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/system-clients/{clientId}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enable a disabled system client again */
+    post: operations['SystemClientsController_enable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/system-clients/{clientId}/secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rotate a system client’s secret; answers the new one once, the old stops working */
+    post: operations['SystemClientsController_rotateSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/users': {
     parameters: {
       query?: never;
@@ -341,6 +410,9 @@ export interface components {
         | 'partner-client.disabled'
         | 'partner-client.enabled'
         | 'partner-client.secret-rotated'
+        | 'system-client.disabled'
+        | 'system-client.enabled'
+        | 'system-client.secret-rotated'
         | 'signing-key.rotated'
         | 'login-lock.cleared';
       /** @description A user id or a client id */
@@ -397,6 +469,7 @@ export interface components {
         | 'repair_station'
         | 'privacy_officer'
         | 'billing'
+        | 'erp'
       )[];
     };
     ClearLoginLockDto: {
@@ -434,6 +507,23 @@ export interface components {
        * @enum {string}
        */
       partnerKind: 'dealer' | 'repair_station';
+    };
+    CreateSystemClientDto: {
+      /**
+       * @description The client id to use: 3-64 letters, digits, dots, dashes or underscores; a UUID when omitted
+       * @example billing-prod
+       */
+      clientId?: string;
+      /**
+       * @description What the system is, for administrators
+       * @example Billing (production)
+       */
+      name: string;
+      /**
+       * @description The one system role its tokens carry
+       * @enum {string}
+       */
+      role: 'billing' | 'erp';
     };
     CreateUserDto: {
       /**
@@ -474,6 +564,7 @@ export interface components {
         | 'repair_station'
         | 'privacy_officer'
         | 'billing'
+        | 'erp'
       )[];
       /**
        * @description Sign-in name, unique regardless of case: 3-64 letters, digits, dots, dashes, underscores or @
@@ -501,6 +592,23 @@ export interface components {
       partnerKind: 'dealer' | 'repair_station';
       /** @description The roles its tokens carry */
       roles: ('dealer' | 'repair_station')[];
+    };
+    IssuedSystemClientDto: {
+      /** @description Inactive clients cannot obtain tokens */
+      active: boolean;
+      /**
+       * @description The client_id of the client credentials grant
+       * @example billing-prod
+       */
+      clientId: string;
+      /** @description The client_secret; returned only now, store it safely */
+      clientSecret: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example Billing (production) */
+      name: string;
+      /** @description The role its tokens carry (one) */
+      roles: ('billing' | 'erp')[];
     };
     OpenIdConfigurationResponse: {
       grant_types_supported: ('password' | 'client_credentials')[];
@@ -575,6 +683,7 @@ export interface components {
         | 'repair_station'
         | 'privacy_officer'
         | 'billing'
+        | 'erp'
       )[];
       /** @description The user id, or the client id of a partner client */
       subject: string;
@@ -634,6 +743,26 @@ export interface components {
        */
       expires_in: number;
       principal: components['schemas']['PrincipalDto'];
+    };
+    SystemClientDto: {
+      /** @description Inactive clients cannot obtain tokens */
+      active: boolean;
+      /**
+       * @description The client_id of the client credentials grant
+       * @example billing-prod
+       */
+      clientId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example Billing (production) */
+      name: string;
+      /** @description The role its tokens carry (one) */
+      roles: ('billing' | 'erp')[];
+    };
+    SystemClientPageDto: {
+      items: components['schemas']['SystemClientDto'][];
+      limit: number;
+      offset: number;
     };
     TokenRequestDto: {
       /**
@@ -703,6 +832,7 @@ export interface components {
         | 'repair_station'
         | 'privacy_officer'
         | 'billing'
+        | 'erp'
       )[];
       /** @example li.wei */
       username: string;
@@ -762,6 +892,9 @@ export interface operations {
           | 'partner-client.disabled'
           | 'partner-client.enabled'
           | 'partner-client.secret-rotated'
+          | 'system-client.disabled'
+          | 'system-client.enabled'
+          | 'system-client.secret-rotated'
           | 'signing-key.rotated'
           | 'login-lock.cleared';
         /** @description Who acted: a user id or a client id */
@@ -1691,6 +1824,335 @@ export interface operations {
       };
     };
   };
+  SystemClientsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemClientPageDto'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SystemClientsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSystemClientDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedSystemClientDto'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SystemClientsController_disable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemClientDto'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such system client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SystemClientsController_enable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemClientDto'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such system client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SystemClientsController_rotateSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RotatedClientSecretDto'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such system client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   UsersController_list: {
     parameters: {
       query?: {
@@ -1709,7 +2171,8 @@ export interface operations {
           | 'dealer'
           | 'repair_station'
           | 'privacy_officer'
-          | 'billing';
+          | 'billing'
+          | 'erp';
         /** @description Part of the username or display name, any case */
         search?: string;
       };

@@ -68,6 +68,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/inbound/invoices/cancellations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void an invoice: publishes dms-order.invoice-voided
+     * @description Cancelling it again answers unchanged and publishes nothing; an externalId this DMS never sent is a 404 naming it (another partner's record is as unknown as a missing one)
+     */
+    post: operations['DmsRecordCancellationController_invoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbound/invoices/cancellations:batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Void invoices. Up to 1000 rows, each answered: cancelled, unchanged (cancelled before) or rejected (an unknown externalId, a bad row) */
+    post: operations['DmsRecordCancellationController_invoices'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/inbound/orders': {
     parameters: {
       query?: never;
@@ -96,6 +133,43 @@ export interface paths {
     put?: never;
     /** Orders from a dealer's DMS. Up to 1000 rows, each answered: created, updated, unchanged, rejected (with its fields) or retryable */
     post: operations['DmsRecordImportController_orders'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbound/orders/cancellations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an order a dealer's DMS sent: publishes dms-order.cancelled
+     * @description Cancelling it again answers unchanged and publishes nothing; an externalId this DMS never sent is a 404 naming it (another partner's record is as unknown as a missing one)
+     */
+    post: operations['DmsRecordCancellationController_order'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbound/orders/cancellations:batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel orders a dealer's DMS sent. Up to 1000 rows, each answered: cancelled, unchanged (cancelled before) or rejected (an unknown externalId, a bad row) */
+    post: operations['DmsRecordCancellationController_orders'];
     delete?: never;
     options?: never;
     head?: never;
@@ -136,6 +210,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/inbound/payments/cancellations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reverse a payment: publishes dms-order.payment-reversed
+     * @description Cancelling it again answers unchanged and publishes nothing; an externalId this DMS never sent is a 404 naming it (another partner's record is as unknown as a missing one)
+     */
+    post: operations['DmsRecordCancellationController_payment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbound/payments/cancellations:batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reverse payments. Up to 1000 rows, each answered: cancelled, unchanged (cancelled before) or rejected (an unknown externalId, a bad row) */
+    post: operations['DmsRecordCancellationController_payments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/inbound/repairs': {
     parameters: {
       query?: never;
@@ -164,6 +275,43 @@ export interface paths {
     put?: never;
     /** Paid repairs from a repair station's DMS. Up to 1000 rows, each answered: created, updated, unchanged, rejected (with its fields) or retryable */
     post: operations['DmsRecordImportController_repairs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbound/repairs/cancellations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a paid repair a station's DMS sent: publishes dms-repair.cancelled
+     * @description Cancelling it again answers unchanged and publishes nothing; an externalId this DMS never sent is a 404 naming it (another partner's record is as unknown as a missing one)
+     */
+    post: operations['DmsRecordCancellationController_repair'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbound/repairs/cancellations:batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel paid repairs a station's DMS sent. Up to 1000 rows, each answered: cancelled, unchanged (cancelled before) or rejected (an unknown externalId, a bad row) */
+    post: operations['DmsRecordCancellationController_repairs'];
     delete?: never;
     options?: never;
     head?: never;
@@ -288,10 +436,14 @@ export interface paths {
     };
     /** One offer rule */
     get: operations['OfferRuleController_get'];
-    /** Replace an offer rule (enabled: false stops it); offers granted keep their terms */
+    /**
+     * Replace an offer rule; offers granted keep their terms
+     * @description enabled: false stops it and withdraws its offers not yet applied (offer.withdrawn, once each); applied ones stay.
+     */
     put: operations['OfferRuleController_replace'];
     post?: never;
-    delete?: never;
+    /** Delete an offer rule: it grants nothing more, and its offers not yet applied are withdrawn */
+    delete: operations['OfferRuleController_delete'];
     options?: never;
     head?: never;
     patch?: never;
@@ -601,6 +753,42 @@ export interface components {
        */
       url: string;
     };
+    DmsCancellationBatchResponse: {
+      rows: components['schemas']['DmsCancellationRowResult'][];
+      summary: components['schemas']['DmsCancellationSummary'];
+    };
+    DmsCancellationRowResult: {
+      errors: components['schemas']['RowProblem'][];
+      externalId?: string | null;
+      /** @description The record's CRM id */
+      id?: string | null;
+      /** @description The row's index in the batch (0 for a single record) */
+      row: number;
+      /**
+       * @description cancelled: now, published; unchanged: cancelled before, nothing published; rejected: see errors (an unknown externalId, a bad row), nothing written
+       * @enum {string}
+       */
+      status: 'cancelled' | 'unchanged' | 'rejected';
+    };
+    DmsCancellationSummary: {
+      cancelled: number;
+      rejected: number;
+      unchanged: number;
+    };
+    DmsDealerCancellationRowDto: {
+      /** @description The dealer's id: a dealer's own (may be left out), named by admins */
+      dealerId?: string;
+      /**
+       * @description The record's id in the DMS, as it was sent
+       * @example O-2026-0042
+       */
+      externalId: string;
+      /**
+       * @description The DMS's reason, passed on in the event
+       * @example customer withdrew
+       */
+      reason?: string;
+    };
     DmsInvoiceRowDto: {
       amount: components['schemas']['MoneyDto'];
       /** @description The dealer's id: a dealer's own (may be left out), named by admins */
@@ -706,6 +894,20 @@ export interface components {
       vin?: string;
       /** @example Replaced the front brake pads */
       workDone: string;
+    };
+    DmsStationCancellationRowDto: {
+      /**
+       * @description The record's id in the DMS, as it was sent
+       * @example O-2026-0042
+       */
+      externalId: string;
+      /**
+       * @description The DMS's reason, passed on in the event
+       * @example customer withdrew
+       */
+      reason?: string;
+      /** @description The station's id: a station's own (may be left out), named by admins */
+      stationId?: string;
     };
     DryRunMatchView: {
       /** @description Each action with its templates filled in, as it would run */
@@ -901,7 +1103,7 @@ export interface components {
       /** Format: uuid */
       ruleId: string;
       /** @enum {string} */
-      status: 'granted' | 'applied' | 'expired';
+      status: 'granted' | 'applied' | 'expired' | 'withdrawn';
       /** @example 20% off your next inspection */
       title: string;
       /** Format: date-time */
@@ -1646,6 +1848,156 @@ export interface operations {
       };
     };
   };
+  DmsRecordCancellationController_invoice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DmsDealerCancellationRowDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DmsCancellationRowResult'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This DMS sent no invoice with that externalId */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DmsRecordCancellationController_invoices: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key with the same body answers the stored result and changes nothing */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DmsDealerCancellationRowDto'][];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DmsCancellationBatchResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   DmsRecordImportController_order: {
     parameters: {
       query?: never;
@@ -1740,6 +2092,156 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DmsRecordBatchResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DmsRecordCancellationController_order: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DmsDealerCancellationRowDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DmsCancellationRowResult'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This DMS sent no order with that externalId */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DmsRecordCancellationController_orders: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key with the same body answers the stored result and changes nothing */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DmsDealerCancellationRowDto'][];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DmsCancellationBatchResponse'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
@@ -1932,6 +2434,156 @@ export interface operations {
       };
     };
   };
+  DmsRecordCancellationController_payment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DmsDealerCancellationRowDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DmsCancellationRowResult'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This DMS sent no payment with that externalId */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DmsRecordCancellationController_payments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key with the same body answers the stored result and changes nothing */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DmsDealerCancellationRowDto'][];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DmsCancellationBatchResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   DmsRecordImportController_repair: {
     parameters: {
       query?: never;
@@ -2026,6 +2678,156 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DmsRecordBatchResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DmsRecordCancellationController_repair: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DmsStationCancellationRowDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DmsCancellationRowResult'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This DMS sent no repair with that externalId */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DmsRecordCancellationController_repairs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key with the same body answers the stored result and changes nothing */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DmsStationCancellationRowDto'][];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DmsCancellationBatchResponse'];
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
@@ -2692,6 +3494,71 @@ export interface operations {
       };
       /** @description The body is not application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OfferRuleController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted; offer.withdrawn published for each offer not yet applied */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such rule */
+      404: {
         headers: {
           [name: string]: unknown;
         };

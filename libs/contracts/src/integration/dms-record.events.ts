@@ -83,9 +83,57 @@ export const DmsRepairRecorded = defineEvent({
   }),
 });
 
+/** What every DMS cancellation carries besides the record's ids (ADR 0054). */
+const dmsCancellationSchema = dmsRecordSchema.extend({
+  /** When integration received the cancellation. */
+  cancelledAt: z.iso.datetime(),
+  /** The DMS's reason, as sent. */
+  reason: z.string().nullable(),
+});
+
+export const DmsOrderCancelled = defineEvent({
+  type: 'dms-order.cancelled',
+  version: 1,
+  aggregateType: 'dms-order',
+  description:
+    "A dealer's DMS cancelled or deleted one of its orders (integration, ADR 0054). Analytics stops counting it, whenever it arrives; the DMS id is never reused. Published once per order.",
+  payload: dmsCancellationSchema.extend({ orderId: z.uuid(), dealerId: z.uuid() }),
+});
+
+export const DmsOrderInvoiceVoided = defineEvent({
+  type: 'dms-order.invoice-voided',
+  version: 1,
+  aggregateType: 'dms-order',
+  description:
+    "A dealer's DMS voided or deleted an invoice of one of its orders (integration, ADR 0054), on the order's stream. Published once per invoice.",
+  payload: dmsCancellationSchema.extend({ invoiceId: z.uuid(), orderId: z.uuid(), dealerId: z.uuid() }),
+});
+
+export const DmsOrderPaymentReversed = defineEvent({
+  type: 'dms-order.payment-reversed',
+  version: 1,
+  aggregateType: 'dms-order',
+  description:
+    "A dealer's DMS reversed or deleted a payment for one of its orders (integration, ADR 0054), on the order's stream. Published once per payment.",
+  payload: dmsCancellationSchema.extend({ paymentId: z.uuid(), orderId: z.uuid(), dealerId: z.uuid() }),
+});
+
+export const DmsRepairCancelled = defineEvent({
+  type: 'dms-repair.cancelled',
+  version: 1,
+  aggregateType: 'dms-repair',
+  description:
+    "A repair station's DMS cancelled or deleted one of its paid repairs (integration, ADR 0054). Analytics stops counting it, whenever it arrives. Published once per repair.",
+  payload: dmsCancellationSchema.extend({ repairId: z.uuid(), stationId: z.uuid() }),
+});
+
 export const DMS_RECORD_EVENTS = [
   DmsOrderRecorded,
   DmsOrderInvoiced,
   DmsOrderPaid,
   DmsRepairRecorded,
+  DmsOrderCancelled,
+  DmsOrderInvoiceVoided,
+  DmsOrderPaymentReversed,
+  DmsRepairCancelled,
 ] as const;

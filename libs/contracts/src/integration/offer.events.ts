@@ -66,4 +66,19 @@ export const OfferExpired = defineEvent({
   }),
 });
 
-export const OFFER_EVENTS = [OfferGranted, OfferApplied, OfferExpired] as const;
+/** Why an offer was withdrawn before it was applied (ADR 0054). */
+export const OFFER_WITHDRAWAL_REASONS = ['rule-disabled', 'rule-deleted'] as const;
+
+export const OfferWithdrawn = defineEvent({
+  type: 'offer.withdrawn',
+  version: 1,
+  aggregateType: 'offer',
+  description:
+    'An admin disabled or deleted the offer rule while the offer was granted and not yet applied (ADR 0054): billing must not apply it any more. Applied offers are not withdrawn. Published once per offer.',
+  payload: offerStateSchema.extend({
+    withdrawnAt: z.iso.datetime(),
+    why: z.enum(OFFER_WITHDRAWAL_REASONS),
+  }),
+});
+
+export const OFFER_EVENTS = [OfferGranted, OfferApplied, OfferExpired, OfferWithdrawn] as const;
