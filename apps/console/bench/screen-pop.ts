@@ -190,10 +190,10 @@ export class RawEventStream {
     const type = field('event');
     if (type === 'ready') ready();
     if (type !== 'screen-pop') return;
-    const id = field('id');
-    const arrived = this.waiting.get(id ?? '');
+    const { callId } = JSON.parse(field('data') ?? '{}') as { callId?: string };
+    const arrived = this.waiting.get(callId ?? '');
     if (!arrived) return;
-    this.waiting.delete(id ?? '');
+    this.waiting.delete(callId ?? '');
     arrived(performance.now());
   }
 
