@@ -211,6 +211,7 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
         sellingDealerId: dealerId,
         qualityType: 'brakes',
         agentId: AGENT_ID,
+        agentName: AGENT_NAME,
       },
     });
     expect((await view360()).interactions[0]).toMatchObject({

@@ -36,7 +36,7 @@ export class AuthGuard implements CanActivate {
     if (isPartner(principal) && !principal.partnerId)
       throw new ForbiddenException('A partner token must name its partner');
     request.principal = principal;
-    RequestContext.setActor(toActor(principal));
+    RequestContext.setActor(toActor(principal), principal.name);
     this.checkRoles(principal, this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, targets));
     const scope = this.reflector.getAllAndOverride<PartnerScopeMetadata>(PARTNER_SCOPE, targets);
     if (scope && isPartner(principal)) await this.checkPartnerLink(principal, scope, request.params ?? {});

@@ -1,5 +1,6 @@
 import { CheckCircleOutlined, ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaClock } from './service-manager-queries';
 
@@ -15,17 +16,65 @@ export function formatDuration(ms: number): string {
   return `${minutes} m`;
 }
 
-/** How long since due, read at the board's instant; an escalated clock no longer counts, so measure from due. */
-function overdueMs(clock: SlaClock, asOf: string): number | null {
-  if (clock.remainingMs !== null) return -clock.remainingMs;
-  return clock.dueAt ? new Date(asOf).getTime() - new Date(clock.dueAt).getTime() : null;
+const TICK_MS = 1_000;
+const ticking = new Set<() => void>();
+let tick: ReturnType<typeof setInterval> | undefined;
+let tickedAt = Date.now();
+
+/** One timer for every clock on the page, running while any is shown. */
+function subscribe(onTick: () => void): () => void {
+  if (ticking.size === 0) {
+    tickedAt = Date.now();
+    tick = setInterval(() => {
+      tickedAt = Date.now();
+      ticking.forEach((listener) => listener());
+    }, TICK_MS);
+  }
+  ticking.add(onTick);
+  return () => {
+    ticking.delete(onTick);
+    if (ticking.size === 0) clearInterval(tick);
+  };
 }
 
-/** One SLA clock in words (time left, overdue by), with an icon; red for a breach, never colour alone. */
-export function SlaClockTag({ clock, asOf }: { clock: SlaClock; asOf: string }) {
+const useNow = () => useSyncExternalStore(subscribe, () => tickedAt);
+
+/**
+ * The clock `elapsedMs` after the server read it: a running clock counts down and, once past due, shows as
+ * breached, without asking the server again (it confirms at the next refresh).
+ */
+function advanced(clock: SlaClock, elapsedMs: number): SlaClock {
+  if (clock.remainingMs === null) return clock;
+  const remainingMs = clock.remainingMs - elapsedMs;
+  return remainingMs > 0
+    ? { ...clock, remainingMs }
+    : { ...clock, remainingMs, state: 'breached', breached: true };
+}
+
+/** How long since due; an escalated clock no longer counts, so measure from due. */
+function overdueMs(clock: SlaClock, asOf: string, elapsedMs: number): number | null {
+  if (clock.remainingMs !== null) return -clock.remainingMs;
+  return clock.dueAt ? new Date(asOf).getTime() + elapsedMs - new Date(clock.dueAt).getTime() : null;
+}
+
+/**
+ * One SLA clock in words (time left, overdue by), with an icon; red for a breach, never colour alone. It ticks:
+ * `asOf` is the server's instant of reading, `readAt` this browser's (Date.now() when the answer came).
+ */
+export function SlaClockTag({
+  clock: read,
+  asOf,
+  readAt,
+}: {
+  clock: SlaClock;
+  asOf: string;
+  readAt: number;
+}) {
   const { t } = useTranslation('serviceManager');
+  const elapsedMs = Math.max(0, useNow() - readAt);
+  const clock = advanced(read, elapsedMs);
   if (clock.breached) {
-    const overdue = overdueMs(clock, asOf);
+    const overdue = overdueMs(clock, asOf, elapsedMs);
     return (
       <Typography.Text type="danger" strong data-sla="breached">
         <WarningOutlined aria-hidden />{' '}

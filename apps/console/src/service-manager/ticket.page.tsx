@@ -7,13 +7,16 @@ import { ApiError } from '../api/clients';
 import { RerouteDialog } from './reroute-dialog';
 import { RoutingDecisions } from './routing-decisions';
 import {
+  type BoardTicketAt,
   type TicketDetails,
   type TicketStatus,
   type TimelineStep,
+  useBoardTicket,
   useStationMap,
   useTicketDetails,
   useTicketTimeline,
 } from './service-manager-queries';
+import { SlaClockTag } from './sla-clock';
 import { dateTime } from './ticket-table';
 
 /** While no station has finished with it (ADR 0041). */
@@ -33,6 +36,7 @@ export function TicketPage() {
   const navigate = useNavigate();
   const { ticketId = '' } = useParams();
   const details = useTicketDetails(ticketId);
+  const row = useBoardTicket(ticketId);
   const timeline = useTicketTimeline(ticketId);
   const stations = useStationMap();
   const [rerouting, setRerouting] = useState(false);
@@ -69,6 +73,11 @@ export function TicketPage() {
           {t('detail.title', { number: ticket.ticketNumber })}
         </Typography.Title>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
+          <Descriptions.Item label={t('ticket.customer')}>
+            <span data-testid="ticket-customer">
+              {row.data ? (row.data.customerName ?? t('ticket.unnamed')) : ''}
+            </span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('ticket.status')}>
             {t(`translation:ticketStatus.${ticket.status}`)}
           </Descriptions.Item>
@@ -83,10 +92,10 @@ export function TicketPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('ticket.openedAt')}>{dateTime(ticket.openedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('ticket.response')}>
-            {ticket.responseDueAt ? dateTime(ticket.responseDueAt) : t('sla.pending')}
+            <SlaClock row={row.data} readAt={row.dataUpdatedAt} which="response" />
           </Descriptions.Item>
           <Descriptions.Item label={t('ticket.resolution')}>
-            {ticket.resolutionDueAt ? dateTime(ticket.resolutionDueAt) : t('sla.pending')}
+            <SlaClock row={row.data} readAt={row.dataUpdatedAt} which="resolution" />
           </Descriptions.Item>
           <Descriptions.Item label={t('detail.vehicle')}>
             {[ticket.brand, ticket.vin].filter(Boolean).join(' ') || t('detail.none')}
@@ -109,7 +118,12 @@ export function TicketPage() {
             items={timeline.data.steps.map((step) => ({
               key: `${step.at}-${step.step}`,
               color: step.step === 'escalated' ? 'red' : 'blue',
-              children: <TimelineEntry step={step} stationName={stationName(step.stationId)} />,
+              children: (
+                <TimelineEntry
+                  step={step}
+                  stationName={step.actor.kind === 'partner' ? '' : stationName(step.stationId)}
+                />
+              ),
             }))}
           />
         ) : (
@@ -123,13 +137,39 @@ export function TicketPage() {
   );
 }
 
+/** The board's clock, ticking, with the due time beside it. */
+function SlaClock({
+  row,
+  readAt,
+  which,
+}: {
+  row: BoardTicketAt | undefined;
+  readAt: number;
+  which: 'response' | 'resolution';
+}) {
+  if (!row) return <Skeleton.Input size="small" active />;
+  const clock = row.sla[which];
+  return (
+    <Space size="small" wrap data-testid={`sla-${which}`}>
+      <SlaClockTag clock={clock} asOf={row.asOf} readAt={readAt} />
+      {clock.dueAt && <Typography.Text type="secondary">{dateTime(clock.dueAt)}</Typography.Text>}
+    </Space>
+  );
+}
+
 function TimelineEntry({ step, stationName }: { step: TimelineStep; stationName: string }) {
   const { t } = useTranslation('serviceManager');
+  // Named by the service app: a user's name, a station's; the system and the customer have none.
+  const actorLabel = ({ id, kind, name }: TimelineStep['actor']) => {
+    if (name) return name;
+    if (kind === 'system') return t(id === 'customer' ? 'actor.customer' : 'actor.system');
+    return t(`actor.${kind}`, { id: id.slice(0, 8) });
+  };
   return (
     <>
       <Typography.Text strong>{t(`step.${step.step}`, { defaultValue: step.step })}</Typography.Text>{' '}
       <Typography.Text type="secondary">
-        {dateTime(step.at)} · {t(`actor.${step.actor.kind}`, { id: step.actor.id.slice(0, 8) })}
+        {dateTime(step.at)} · <span data-testid="step-actor">{actorLabel(step.actor)}</span>
         {stationName ? ` · ${stationName}` : ''}
       </Typography.Text>
       {step.note && <div>{step.note}</div>}

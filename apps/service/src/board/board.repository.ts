@@ -87,6 +87,12 @@ export class BoardRepository {
     );
   }
 
+  /** One ticket as a board row, whatever its region; null when there is none. */
+  async ticket(ticketId: string, now: Date): Promise<BoardTicket | null> {
+    const { items } = await this.page(`t.id = $3`, `t.id`, [now, null, ticketId], { limit: 1, offset: 0 });
+    return items[0] ?? null;
+  }
+
   /** Breached tickets still being worked on, the longest-overdue first. */
   async escalations(region: string | undefined, page: { limit: number; offset: number }, now: Date) {
     return this.page(
