@@ -114,9 +114,8 @@ export interface PopSeen {
 }
 
 /**
- * The moment armPop noted; in the rare case its watch does not fire (seen on the loaded machine, the cause not
- * found yet), the moment Playwright's own wait, as the browser suite uses, sees the name; null if neither
- * within `timeoutMs`.
+ * The moment armPop noted or, should its watch not fire, the moment Playwright's own wait, as the browser suite
+ * uses, sees the name; null if neither within `timeoutMs` (the pops lost before ADR 0057 showed up so).
  */
 export async function popShownAt(
   page: Page,

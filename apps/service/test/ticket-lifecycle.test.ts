@@ -117,7 +117,7 @@ describe('a ticket from complaint to satisfaction', () => {
       'resolved',
       'satisfaction-recorded',
     ]);
-    expect(timeline.body.reported.by).toEqual({ id: 'user-agent', kind: 'user' });
+    expect(timeline.body.reported.by).toEqual({ id: 'user-agent', kind: 'user', name: null });
     expect(timeline.body.accepted.by.kind).toBe('partner');
     expect(timeline.body.resolved.sinceOpenedMs).toBeGreaterThanOrEqual(0);
     expect(timeline.body.steps[2]).toMatchObject({ stationId: nearest, note: '没有刹车技师' });
@@ -189,6 +189,6 @@ describe('a ticket from complaint to satisfaction', () => {
     });
     expect(await harness.outboxTypes(ticketId)).toEqual([TicketOpened.type, TicketRouted.type]);
     const timeline = await harness.http().get(`/tickets/${ticketId}/timeline`).set('Authorization', agent);
-    expect(timeline.body.reported.by).toMatchObject({ kind: 'user', name: '王丽' });
+    expect(timeline.body.reported.by).toMatchObject({ name: '王丽' });
   });
 });

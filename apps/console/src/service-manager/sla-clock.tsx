@@ -2,6 +2,7 @@ import { CheckCircleOutlined, ClockCircleOutlined, WarningOutlined } from '@ant-
 import { Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { advanced, overdueMs } from './sla-clock-reading';
 import type { SlaClock } from './service-manager-queries';
 
 const MINUTE = 60_000;
@@ -38,24 +39,6 @@ function subscribe(onTick: () => void): () => void {
 }
 
 const useNow = () => useSyncExternalStore(subscribe, () => tickedAt);
-
-/**
- * The clock `elapsedMs` after the server read it: a running clock counts down and, once past due, shows as
- * breached, without asking the server again (it confirms at the next refresh).
- */
-function advanced(clock: SlaClock, elapsedMs: number): SlaClock {
-  if (clock.remainingMs === null) return clock;
-  const remainingMs = clock.remainingMs - elapsedMs;
-  return remainingMs > 0
-    ? { ...clock, remainingMs }
-    : { ...clock, remainingMs, state: 'breached', breached: true };
-}
-
-/** How long since due; an escalated clock no longer counts, so measure from due. */
-function overdueMs(clock: SlaClock, asOf: string, elapsedMs: number): number | null {
-  if (clock.remainingMs !== null) return -clock.remainingMs;
-  return clock.dueAt ? new Date(asOf).getTime() + elapsedMs - new Date(clock.dueAt).getTime() : null;
-}
 
 /**
  * One SLA clock in words (time left, overdue by), with an icon; red for a breach, never colour alone. It ticks:

@@ -36,7 +36,7 @@ export class BoardService {
   /** One ticket's board row, its clocks read now. */
   async ticket(ticketId: string) {
     const now = this.clock.now();
-    const entry = await this.board.ticket(ticketId, now);
+    const entry = await this.board.ticket(ticketId);
     if (!entry) throw new NotFoundError('ticket', ticketId);
     return { ...toRow(now)(entry), asOf: now.toISOString() };
   }
