@@ -438,6 +438,18 @@ describe('service manager console: board, station map, re-route by hand; station
       expect(actorOf('resolved')).toMatchObject({ kind: 'partner', name: '上海近站' });
       expect(actorOf('satisfaction-recorded')).toEqual({ id: 'customer', kind: 'system', name: null });
       expect(timeline.body.reported.by).toMatchObject({ name: '王丽' });
+
+      const atStation = await harness
+        .http()
+        .get(`/station/tickets/${ticketId}/timeline`)
+        .set('Authorization', near)
+        .expect(200);
+      expect(atStation.body.steps).toEqual(timeline.body.steps);
+      await harness
+        .http()
+        .get(`/station/tickets/${ticketId}/timeline`)
+        .set('Authorization', await harness.asStation(station.jiangsu))
+        .expect(404);
     });
   });
 

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, List, Result, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, List, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -17,6 +17,7 @@ import {
   useTicketTimeline,
 } from './service-manager-queries';
 import { SlaClockTag } from './sla-clock';
+import { TicketTimeline } from './ticket-timeline';
 import { dateTime } from './ticket-table';
 
 /** While no station has finished with it (ADR 0041). */
@@ -113,19 +114,7 @@ export function TicketPage() {
       </Card>
       <Card title={heading(t('detail.timeline'))}>
         {timeline.data ? (
-          <Timeline
-            data-testid="ticket-timeline"
-            items={timeline.data.steps.map((step) => ({
-              key: `${step.at}-${step.step}`,
-              color: step.step === 'escalated' ? 'red' : 'blue',
-              children: (
-                <TimelineEntry
-                  step={step}
-                  stationName={step.actor.kind === 'partner' ? '' : stationName(step.stationId)}
-                />
-              ),
-            }))}
-          />
+          <TicketTimeline steps={timeline.data.steps} stationName={stationName} />
         ) : (
           <Skeleton active />
         )}
@@ -154,26 +143,6 @@ function SlaClock({
       <SlaClockTag clock={clock} asOf={row.asOf} readAt={readAt} />
       {clock.dueAt && <Typography.Text type="secondary">{dateTime(clock.dueAt)}</Typography.Text>}
     </Space>
-  );
-}
-
-function TimelineEntry({ step, stationName }: { step: TimelineStep; stationName: string }) {
-  const { t } = useTranslation('serviceManager');
-  // Named by the service app: a user's name, a station's; the system and the customer have none.
-  const actorLabel = ({ id, kind, name }: TimelineStep['actor']) => {
-    if (name) return name;
-    if (kind === 'system') return t(id === 'customer' ? 'actor.customer' : 'actor.system');
-    return t(`actor.${kind}`, { id: id.slice(0, 8) });
-  };
-  return (
-    <>
-      <Typography.Text strong>{t(`step.${step.step}`, { defaultValue: step.step })}</Typography.Text>{' '}
-      <Typography.Text type="secondary">
-        {dateTime(step.at)} · <span data-testid="step-actor">{actorLabel(step.actor)}</span>
-        {stationName ? ` · ${stationName}` : ''}
-      </Typography.Text>
-      {step.note && <div>{step.note}</div>}
-    </>
   );
 }
 
