@@ -6,6 +6,7 @@ import { answersStream } from '../openapi/api-routes-of';
 import { buildApiDocument, findApiApps, ROOT } from '../openapi/app-documents';
 import { GATEWAY_CONFIG } from './gateway-config';
 import { gatewayRoutes } from './gateway-routes';
+import { locationFor, locations, upstreamOf } from './nginx-locations';
 import { answeredByNginx, nginxInstalled } from './nginx-under-test';
 
 /*
@@ -13,32 +14,6 @@ import { answeredByNginx, nginxInstalled } from './nginx-under-test';
  * every service must reach that service, so a route added without `npm run api:generate && npm run
  * deploy:generate`, or routed to the wrong service, fails here.
  */
-
-interface Location {
-  modifier: '=' | '^~' | '~' | '';
-  match: string;
-  body: string;
-}
-
-function locations(config: string): Location[] {
-  return [...config.matchAll(/^ {2}location (=|\^~|~|) ?"?([^"\s]+)"? \{\n([\s\S]*?)^ {2}\}/gm)].map(
-    ([, modifier, match, body]) => ({ modifier: modifier as Location['modifier'], match, body }),
-  );
-}
-
-/** nginx's choice: an exact match, else the longest prefix if it says ^~, else the first regex, else that prefix. */
-function locationFor(all: Location[], path: string): Location | undefined {
-  const exact = all.find((l) => l.modifier === '=' && l.match === path);
-  if (exact) return exact;
-  const prefix = all
-    .filter((l) => (l.modifier === '' || l.modifier === '^~') && path.startsWith(l.match))
-    .sort((a, b) => b.match.length - a.match.length)[0];
-  if (prefix?.modifier === '^~') return prefix;
-  return all.find((l) => l.modifier === '~' && new RegExp(l.match).test(path)) ?? prefix;
-}
-
-const upstreamOf = (location: Location | undefined) =>
-  /proxy_pass http:\/\/([^;]+);/.exec(location?.body ?? '')?.[1];
 
 /** A parameter's value that no literal segment equals. */
 const concrete = (path: string) => path.replace(/\{[^}]+\}/g, '3f1e2d4c-0000-4000-8000-00000000abcd');

@@ -211,6 +211,7 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
         sellingDealerId: dealerId,
         qualityType: 'brakes',
         agentId: AGENT_ID,
+        agentName: AGENT_NAME,
       },
     });
     expect((await view360()).interactions[0]).toMatchObject({
@@ -287,6 +288,40 @@ describe('customer 360, interactions, complaint intake and screen pop', () => {
       });
     } finally {
       stream.close();
+    }
+  });
+
+  it('gives a stream that reconnects with Last-Event-ID the pops it missed while away', async () => {
+    const ring = (callId: string) =>
+      cc
+        .http()
+        .post('/telephony/incoming-call')
+        .set('Authorization', agent)
+        .send({ callerNumber: '139 0013 9000', calledLine: '400-800-8888', callId, agentId: AGENT_ID })
+        .expect(200);
+    const pops = (stream: SseClient) => stream.events.filter((e) => e.event === 'screen-pop');
+    const first = await SseClient.open(await cc.url('/agents/me/events'), agent);
+    await eventually(() => expect(first.events.map((e) => e.event)).toContain('ready'));
+    await ring('call-before-drop');
+    const last = await eventually(() => {
+      expect(pops(first)).toHaveLength(1);
+      return pops(first)[0].id as string;
+    });
+    first.close();
+    await ring('call-in-the-gap');
+
+    const again = await SseClient.open(await cc.url('/agents/me/events'), agent, last);
+    try {
+      await eventually(() => expect(again.events.map((e) => e.event)).toContain('ready'));
+      await ring('call-after');
+      await eventually(() =>
+        expect(pops(again).map((e) => (e.data as { callId: string }).callId)).toEqual([
+          'call-in-the-gap',
+          'call-after',
+        ]),
+      );
+    } finally {
+      again.close();
     }
   });
 

@@ -3,6 +3,7 @@ import { get, IncomingMessage } from 'node:http';
 export interface SseEvent {
   event: string;
   data: unknown;
+  id?: string;
 }
 
 /** A minimal Server-Sent Events reader, as an agent's browser session would hold open. */
@@ -15,11 +16,15 @@ export class SseClient {
     response.on('data', (chunk: string) => this.read(chunk));
   }
 
-  static open(url: string, authorization: string): Promise<SseClient> {
+  /** `lastEventId` as a browser's EventSource sends it when it reconnects. */
+  static open(url: string, authorization: string, lastEventId?: string): Promise<SseClient> {
+    const headers = {
+      authorization,
+      accept: 'text/event-stream',
+      ...(lastEventId && { 'last-event-id': lastEventId }),
+    };
     return new Promise((resolve, reject) => {
-      const request = get(url, { headers: { authorization, accept: 'text/event-stream' } }, (response) =>
-        resolve(new SseClient(response)),
-      );
+      const request = get(url, { headers }, (response) => resolve(new SseClient(response)));
       request.on('error', reject);
     });
   }
@@ -41,7 +46,7 @@ export class SseClient {
           .trim();
       const data = field('data');
       if (data !== undefined)
-        this.events.push({ event: field('event') ?? 'message', data: JSON.parse(data) });
+        this.events.push({ event: field('event') ?? 'message', data: JSON.parse(data), id: field('id') });
     }
   }
 }

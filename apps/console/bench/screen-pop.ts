@@ -114,9 +114,8 @@ export interface PopSeen {
 }
 
 /**
- * The moment armPop noted; in the rare case its watch does not fire (seen on the loaded machine, the cause not
- * found yet), the moment Playwright's own wait, as the browser suite uses, sees the name; null if neither
- * within `timeoutMs`.
+ * The moment armPop noted or, should its watch not fire, the moment Playwright's own wait, as the browser suite
+ * uses, sees the name; null if neither within `timeoutMs` (the pops lost before ADR 0057 showed up so).
  */
 export async function popShownAt(
   page: Page,
@@ -190,10 +189,10 @@ export class RawEventStream {
     const type = field('event');
     if (type === 'ready') ready();
     if (type !== 'screen-pop') return;
-    const id = field('id');
-    const arrived = this.waiting.get(id ?? '');
+    const { callId } = JSON.parse(field('data') ?? '{}') as { callId?: string };
+    const arrived = this.waiting.get(callId ?? '');
     if (!arrived) return;
-    this.waiting.delete(id ?? '');
+    this.waiting.delete(callId ?? '');
     arrived(performance.now());
   }
 

@@ -105,6 +105,10 @@ describe('the agent desktop in a browser', () => {
   });
 
   it('opens the caller’s 360 by itself when a call comes in (screen pop over the cookie-authenticated stream)', async () => {
+    const streams: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/agents/me/events') streams.push(request.url());
+    });
     await page.goto(`${crm.url}/console/agent`);
     await page.locator('body[data-screen-pop="connected"]').waitFor();
     await crm.api('agent', '/telephony/incoming-call', {
@@ -117,6 +121,19 @@ describe('the agent desktop in a browser', () => {
     });
     await page.waitForURL(`**/console/agent/customers/${customerId}?call=call-browser-1`);
     await page.getByTestId('customer-name').filter({ hasText: view.profile.name }).waitFor();
+
+    // The next call, right after the pop's navigation, reaches the same stream: had the navigation reopened
+    // it, a call in that gap would be lost (the bench's missed pops).
+    await crm.api('agent', '/telephony/incoming-call', {
+      method: 'POST',
+      body: JSON.stringify({
+        callerNumber: '139 0000 0404',
+        calledLine: '400-800-8888',
+        callId: 'call-browser-2',
+      }),
+    });
+    await page.getByText('来电 139 0000 0404：未找到客户').waitFor();
+    expect(streams).toHaveLength(1);
   });
 
   it('switches between Chinese and English', async () => {

@@ -121,6 +121,27 @@ describe('the service manager area in a browser', () => {
     await candidates.getByRole('cell', { name: '已选中' }).waitFor();
     expect(await candidates.locator('tbody tr').count()).toBeGreaterThan(1);
     await page.getByTestId('ticket-timeline').getByText('派单').first().waitFor();
+    // As on the board: the customer's name and the clocks in words; the steps name who did them.
+    type Clock = { state: string };
+    const row = await crm.api<{ customerName: string | null; sla: { response: Clock; resolution: Clock } }>(
+      'service.manager',
+      `/board/tickets/${ticket.ticketId}`,
+    );
+    await page
+      .getByTestId('ticket-customer')
+      .filter({ hasText: row.customerName ?? '（未知）' })
+      .waitFor();
+    for (const which of ['response', 'resolution'] as const)
+      await page.getByTestId(`sla-${which}`).locator(`[data-sla="${row.sla[which].state}"]`).waitFor();
+    expect(row.sla.resolution.state).toBe('running');
+    await page
+      .getByTestId('sla-resolution')
+      .locator('[data-sla="running"]')
+      .filter({ hasText: /剩余 \d/ })
+      .waitFor();
+    const actors = await page.getByTestId('step-actor').allTextContents();
+    expect(actors).toContain('王丽');
+    expect(actors.filter((actor) => /^(员工|服务站) [0-9a-f]{8}$/.test(actor))).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'service-ticket');
   });

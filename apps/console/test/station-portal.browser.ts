@@ -124,6 +124,15 @@ describe('the station portal and the customer survey page in a browser', () => {
     await progress.getByRole('button', { name: /^提\s*交$/ }).click();
     await page.getByTestId('ticket-status').filter({ hasText: '维修中' }).waitFor();
     expect((await crm.api<StaffTicket>('agent', `/tickets/${first.ticketId}`)).status).toBe('in_progress');
+    // The history names who did each step: the agent who took the complaint, this station by its name.
+    const { name: stationName } = await crm.api<{ name: string }>(
+      'service.manager',
+      `/stations/${stationId}`,
+    );
+    const actors = page.getByTestId('ticket-timeline').getByTestId('step-actor');
+    await actors.filter({ hasText: '王丽' }).first().waitFor();
+    await actors.filter({ hasText: stationName }).nth(1).waitFor();
+    expect((await actors.allTextContents()).filter((actor) => /[0-9a-f]{8}$/.test(actor))).toEqual([]);
     expect(await seriousViolations()).toEqual([]);
     await shoot('station-ticket');
 

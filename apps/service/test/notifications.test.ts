@@ -110,7 +110,8 @@ describe('customer notifications by email over SMTP and by SMS through a gateway
     const mails = mailTo(customer.email);
     expect(mails.find((m) => m.subject.includes('预约'))?.text).toContain('2026-11-26 09:30');
     const survey = mails.find((m) => m.text.includes('/survey/'))?.text as string;
-    const token = /\/survey\/([\w-]+)/.exec(survey)?.[1];
+    // The link opens the console's survey page (ADR 0048), which answers through GET /survey/{token}.
+    const token = /http:\/\/localhost:3000\/console\/survey\/([\w-]+)/.exec(survey)?.[1];
     const opened = await harness.http().get(`/survey/${token}`).expect(200);
     expect(opened.body.ticketNumber).toBe(ticket.ticketNumber);
   });

@@ -368,6 +368,91 @@ describe('service manager console: board, station map, re-route by hand; station
     });
   });
 
+  describe('GET /board/tickets/:id', () => {
+    it('shows one ticket as the board does: customer name, station and both clocks read now', async () => {
+      const ticketId = await openTicket();
+      const row = await harness
+        .http()
+        .get(`/board/tickets/${ticketId}`)
+        .set('Authorization', manager)
+        .expect(200);
+      expect(row.body).toMatchObject({
+        ticketId,
+        station: { stationId: station.near, name: '上海近站' },
+        asOf: clock.now().toISOString(),
+        sla: { response: { state: 'running', breached: false, remainingMs: HOUR } },
+      });
+      expect(row.body).toHaveProperty('customerName');
+    });
+
+    it('answers 404 for no such ticket, 403 to partners and 400 naming a bad id', async () => {
+      await harness.http().get(`/board/tickets/${randomUUID()}`).set('Authorization', manager).expect(404);
+      const ticketId = await openTicket();
+      await harness
+        .http()
+        .get(`/board/tickets/${ticketId}`)
+        .set('Authorization', await harness.asStation(station.near))
+        .expect(403);
+      const bad = await harness.http().get('/board/tickets/42').set('Authorization', manager).expect(400);
+      expect(JSON.stringify(bad.body)).toContain('id');
+    });
+  });
+
+  describe('GET /tickets/:id/timeline', () => {
+    it('names who did each step: the user as signed in, the station by its name, the customer of a survey', async () => {
+      const named = await harness.asNamed(['agent'], '王丽');
+      const opened = await harness
+        .http()
+        .post('/tickets')
+        .set('Authorization', named)
+        .send({ customerId, qualityType: 'brakes', description: '刹车异响', channel: 'phone', location: AT })
+        .expect(201);
+      const ticketId = opened.body.ticketId as string;
+      const near = await harness.asStation(station.near);
+      for (const [step, body] of [
+        ['accept', {}],
+        ['resolve', RESOLUTION],
+      ] as const)
+        await harness
+          .http()
+          .post(`/station/tickets/${ticketId}/${step}`)
+          .set('Authorization', near)
+          .send(body)
+          .expect(200);
+      const link = await harness
+        .http()
+        .post(`/tickets/${ticketId}/survey-link`)
+        .set('Authorization', agent)
+        .expect(201);
+      await harness.http().post(`/survey/${link.body.token}`).send({ score: 5 }).expect(200);
+
+      const timeline = await harness
+        .http()
+        .get(`/tickets/${ticketId}/timeline`)
+        .set('Authorization', manager)
+        .expect(200);
+      const actorOf = (step: string) =>
+        timeline.body.steps.find((entry: { step: string }) => entry.step === step)?.actor;
+      expect(actorOf('opened')).toMatchObject({ kind: 'user', name: '王丽' });
+      expect(actorOf('accepted')).toMatchObject({ kind: 'partner', name: '上海近站' });
+      expect(actorOf('resolved')).toMatchObject({ kind: 'partner', name: '上海近站' });
+      expect(actorOf('satisfaction-recorded')).toEqual({ id: 'customer', kind: 'system', name: null });
+      expect(timeline.body.reported.by).toMatchObject({ name: '王丽' });
+
+      const atStation = await harness
+        .http()
+        .get(`/station/tickets/${ticketId}/timeline`)
+        .set('Authorization', near)
+        .expect(200);
+      expect(atStation.body.steps).toEqual(timeline.body.steps);
+      await harness
+        .http()
+        .get(`/station/tickets/${ticketId}/timeline`)
+        .set('Authorization', await harness.asStation(station.jiangsu))
+        .expect(404);
+    });
+  });
+
   describe('GET /board/stations', () => {
     it('gives each station its place, skills, capacity, load and open and breached ticket counts', async () => {
       const map = await harness

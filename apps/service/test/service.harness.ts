@@ -74,6 +74,11 @@ export class ServiceHarness {
     return `Bearer ${await this.tokens.sign({ roles, partnerId: partner?.id, partnerKind: partner?.kind })}`;
   }
 
+  /** A staff token carrying the user's name, as identity issues them. */
+  async asNamed(roles: Role[], name: string): Promise<string> {
+    return `Bearer ${await this.tokens.sign({ roles, name })}`;
+  }
+
   asStation(stationId: string): Promise<string> {
     return this.as(['repair_station'], { id: stationId, kind: 'repair_station' });
   }

@@ -117,7 +117,7 @@ describe('a ticket from complaint to satisfaction', () => {
       'resolved',
       'satisfaction-recorded',
     ]);
-    expect(timeline.body.reported.by).toEqual({ id: 'user-agent', kind: 'user' });
+    expect(timeline.body.reported.by).toEqual({ id: 'user-agent', kind: 'user', name: null });
     expect(timeline.body.accepted.by.kind).toBe('partner');
     expect(timeline.body.resolved.sinceOpenedMs).toBeGreaterThanOrEqual(0);
     expect(timeline.body.steps[2]).toMatchObject({ stationId: nearest, note: '没有刹车技师' });
@@ -163,6 +163,7 @@ describe('a ticket from complaint to satisfaction', () => {
       channel: 'phone' as const,
       location: { lat: 31.2, lon: 121.5 },
       agentId: 'agent-7',
+      agentName: '王丽',
     };
     const envelope = await harness.publish(ComplaintRecorded, complaint.interactionId, complaint);
     await harness.publishEnvelope(envelope);
@@ -187,5 +188,7 @@ describe('a ticket from complaint to satisfaction', () => {
       expect(consumed).toEqual([{ n: 2 }]);
     });
     expect(await harness.outboxTypes(ticketId)).toEqual([TicketOpened.type, TicketRouted.type]);
+    const timeline = await harness.http().get(`/tickets/${ticketId}/timeline`).set('Authorization', agent);
+    expect(timeline.body.reported.by).toMatchObject({ name: '王丽' });
   });
 });

@@ -39,7 +39,7 @@ export class AuthGuard implements CanActivate {
     if (isSystem(principal) && (isPartner(principal) || principal.partnerId))
       throw new ForbiddenException('A system token must name no partner');
     request.principal = principal;
-    RequestContext.setActor(toActor(principal));
+    RequestContext.setActor(toActor(principal), principal.name);
     this.checkRoles(principal, this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, targets));
     const scope = this.reflector.getAllAndOverride<PartnerScopeMetadata>(PARTNER_SCOPE, targets);
     if (scope && isPartner(principal)) await this.checkPartnerLink(principal, scope, request.params ?? {});

@@ -8,6 +8,8 @@ export const actorSchema = z.object({
 export type Actor = z.infer<typeof actorSchema>;
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', kind: 'system' };
+/** A customer acting without an account, e.g. answering a survey link. */
+export const CUSTOMER_ACTOR: Actor = { id: 'customer', kind: 'system' };
 
 export const envelopeSchema = z.object({
   id: z.uuid(),

@@ -7,6 +7,8 @@ export interface RequestContextData {
   correlationId: string;
   causationId: string | null;
   actor: Actor;
+  /** The actor's display name when known (a signed-in user's, from the token): for what an app records, not for events. */
+  actorName?: string;
   traceparent?: string;
 }
 
@@ -24,8 +26,10 @@ export const RequestContext = {
     return storage.getStore() ?? { correlationId: randomUUID(), causationId: null, actor: SYSTEM_ACTOR };
   },
   /** Replaces the actor for the rest of the current request (set once authentication has run). */
-  setActor(actor: Actor): void {
+  setActor(actor: Actor, name?: string): void {
     const store = storage.getStore();
-    if (store) store.actor = actor;
+    if (!store) return;
+    store.actor = actor;
+    store.actorName = name;
   },
 };

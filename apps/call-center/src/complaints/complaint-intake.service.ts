@@ -58,6 +58,7 @@ export class ComplaintIntakeService {
         channel: input.channel,
         location,
         agentId: agent.id,
+        agentName: agent.name,
       });
       this.invalidator.afterCommit(tx, customerId);
       return { ticketId, interactionId };

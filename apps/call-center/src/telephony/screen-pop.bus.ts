@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
+import { Clock } from '@crm/core';
 import { PlatformConfig } from '@crm/config';
 import { PLATFORM_CONFIG } from '@crm/platform';
 import { SCREEN_POP_CHANNEL } from '../call-center.constants';
-import { ScreenPopDelivery } from './screen-pop';
+import { ScreenPop, ScreenPopDelivery } from './screen-pop';
 import { ScreenPopHub } from './screen-pop.hub';
 
 /**
@@ -18,6 +20,7 @@ export class ScreenPopBus implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly hub: ScreenPopHub,
+    private readonly clock: Clock,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
@@ -29,7 +32,15 @@ export class ScreenPopBus implements OnModuleInit, OnModuleDestroy {
     await this.subscriber.subscribe(this.channel());
   }
 
-  async publish(delivery: ScreenPopDelivery): Promise<void> {
+  /** To `agentId`'s streams, or every agent's when null. */
+  async publish(agentId: string | null, pop: ScreenPop): Promise<void> {
+    const sentAt = this.clock.now().getTime();
+    const delivery: ScreenPopDelivery = {
+      agentId,
+      pop,
+      sentAt,
+      eventId: `${sentAt}.${randomBytes(6).toString('hex')}`,
+    };
     if (!this.publisher) return this.hub.deliver(delivery);
     await this.publisher.publish(this.channel(), JSON.stringify(delivery));
   }

@@ -13,8 +13,13 @@ export interface ScreenPop {
   match: CallerMatch;
 }
 
-/** A pop addressed to one agent, or to every connected agent when the switch names nobody. */
+/**
+ * A pop addressed to one agent, or to every connected agent when the switch names nobody. `eventId` is its SSE
+ * `id`, `<sentAt ms>.<random>`, which a reconnecting stream sends back as Last-Event-ID.
+ */
 export interface ScreenPopDelivery {
   agentId: string | null;
   pop: ScreenPop;
+  eventId: string;
+  sentAt: number;
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, MessageEvent, Post, Sse } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, MessageEvent, Post, Sse } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -12,7 +13,7 @@ import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
 import { CALL_CENTER_ROLES, TELEPHONY_CLIENT_ROLES } from '../call-center.constants';
 import { IncomingCallDto } from './dto/incoming-call.dto';
 import { ScreenPop } from './screen-pop';
-import { ScreenPopHub } from './screen-pop.hub';
+import { SCREEN_POP_REPLAY_MS, ScreenPopHub } from './screen-pop.hub';
 import { TelephonyService } from './telephony.service';
 import { ScreenPopResponse } from './dto/screen-pop.response';
 
@@ -46,15 +47,23 @@ export class TelephonyController {
   @ApiOkResponse({
     description:
       'A Server-Sent Events stream: `event: ready` (data `{agentId}`), then `event: screen-pop` (data: a ' +
-      'ScreenPopResponse as JSON, `id` the call id), and `event: heartbeat` to keep proxies open',
+      'ScreenPopResponse as JSON, `id` an event id), and `event: heartbeat` to keep proxies open',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: `The last screen-pop's id a reconnecting stream had (browsers send it): the pops missed since, of the last ${SCREEN_POP_REPLAY_MS / 1000} s, come first`,
   })
   @ApiOperation({
     summary: 'The agent’s event stream (Server-Sent Events): `ready` once connected, then `screen-pop`',
   })
-  events(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
-    const pops = this.hub.connect(principal.subject).pipe(
-      map((pop): MessageEvent => ({ type: 'screen-pop', id: pop.callId, data: pop })),
+  events(
+    @CurrentPrincipal() principal: Principal,
+    @Headers('last-event-id') lastEventId?: string,
+  ): Observable<MessageEvent> {
+    const pops = this.hub.connect(principal.subject, lastEventId).pipe(
+      map(({ eventId, pop }): MessageEvent => ({ type: 'screen-pop', id: eventId, data: pop })),
       startWith({ type: 'ready', data: { agentId: principal.subject } }),
     );
     // A heartbeat keeps proxies from closing a quiet stream between calls.

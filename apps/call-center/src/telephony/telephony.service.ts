@@ -22,7 +22,7 @@ export class TelephonyService {
       calledLine: call.calledLine,
       match: toMatch(hits),
     };
-    await this.bus.publish({ agentId: call.agentId ?? null, pop });
+    await this.bus.publish(call.agentId ?? null, pop);
     return pop;
   }
 }

@@ -105,6 +105,7 @@ export function BoardPage() {
       )}
       <TicketTable
         page={board.data}
+        readAt={board.dataUpdatedAt}
         loading={board.isPending}
         emptyText={t('board.empty')}
         onPage={setOffset}

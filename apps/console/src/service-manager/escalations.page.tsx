@@ -16,6 +16,7 @@ export function EscalationsPage() {
       </Typography.Title>
       <TicketTable
         page={escalations.data}
+        readAt={escalations.dataUpdatedAt}
         loading={escalations.isPending}
         emptyText={t('escalations.empty')}
         onPage={setOffset}

@@ -4,6 +4,7 @@ import { data, serviceApi } from '../api/clients';
 
 type Schemas = ServiceApi.components['schemas'];
 export type BoardTicket = Schemas['BoardTicketResponse'];
+export type BoardTicketAt = Schemas['BoardTicketAtResponse'];
 export type BoardPage = Schemas['BoardPageResponse'];
 export type SlaClock = Schemas['SlaClockResponse'];
 export type MapStation = Schemas['StationMapEntryResponse'];
@@ -50,6 +51,15 @@ export function useTicketDetails(ticketId: string) {
   return useQuery({
     queryKey: ['ticket', ticketId],
     queryFn: () => data(serviceApi.GET('/tickets/{id}', { params: { path: { id: ticketId } } })),
+    refetchInterval: LIVE,
+  });
+}
+
+/** The ticket as the board shows it: the customer's name and both SLA clocks. */
+export function useBoardTicket(ticketId: string) {
+  return useQuery({
+    queryKey: ['board', 'ticket', ticketId],
+    queryFn: () => data(serviceApi.GET('/board/tickets/{id}', { params: { path: { id: ticketId } } })),
     refetchInterval: LIVE,
   });
 }

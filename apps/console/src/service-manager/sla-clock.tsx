@@ -1,6 +1,8 @@
 import { CheckCircleOutlined, ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { advanced, overdueMs } from './sla-clock-reading';
 import type { SlaClock } from './service-manager-queries';
 
 const MINUTE = 60_000;
@@ -15,17 +17,47 @@ export function formatDuration(ms: number): string {
   return `${minutes} m`;
 }
 
-/** How long since due, read at the board's instant; an escalated clock no longer counts, so measure from due. */
-function overdueMs(clock: SlaClock, asOf: string): number | null {
-  if (clock.remainingMs !== null) return -clock.remainingMs;
-  return clock.dueAt ? new Date(asOf).getTime() - new Date(clock.dueAt).getTime() : null;
+const TICK_MS = 1_000;
+const ticking = new Set<() => void>();
+let tick: ReturnType<typeof setInterval> | undefined;
+let tickedAt = Date.now();
+
+/** One timer for every clock on the page, running while any is shown. */
+function subscribe(onTick: () => void): () => void {
+  if (ticking.size === 0) {
+    tickedAt = Date.now();
+    tick = setInterval(() => {
+      tickedAt = Date.now();
+      ticking.forEach((listener) => listener());
+    }, TICK_MS);
+  }
+  ticking.add(onTick);
+  return () => {
+    ticking.delete(onTick);
+    if (ticking.size === 0) clearInterval(tick);
+  };
 }
 
-/** One SLA clock in words (time left, overdue by), with an icon; red for a breach, never colour alone. */
-export function SlaClockTag({ clock, asOf }: { clock: SlaClock; asOf: string }) {
+const useNow = () => useSyncExternalStore(subscribe, () => tickedAt);
+
+/**
+ * One SLA clock in words (time left, overdue by), with an icon; red for a breach, never colour alone. It ticks:
+ * `asOf` is the server's instant of reading, `readAt` this browser's (Date.now() when the answer came).
+ */
+export function SlaClockTag({
+  clock: read,
+  asOf,
+  readAt,
+}: {
+  clock: SlaClock;
+  asOf: string;
+  readAt: number;
+}) {
   const { t } = useTranslation('serviceManager');
+  const elapsedMs = Math.max(0, useNow() - readAt);
+  const clock = advanced(read, elapsedMs);
   if (clock.breached) {
-    const overdue = overdueMs(clock, asOf);
+    const overdue = overdueMs(clock, asOf, elapsedMs);
     return (
       <Typography.Text type="danger" strong data-sla="breached">
         <WarningOutlined aria-hidden />{' '}

@@ -38,7 +38,7 @@ const zhCN = {
     overdue: '已超时 {{time}}',
     breached: '已超时',
   },
-  actor: { user: '员工 {{id}}', partner: '服务站 {{id}}', system: '系统' },
+  actor: { user: '员工 {{id}}', partner: '服务站 {{id}}', system: '系统', customer: '客户' },
   detail: {
     back: '返回看板',
     title: '工单 {{number}}',
@@ -165,7 +165,7 @@ const en: ServiceManagerTexts = {
     overdue: 'Overdue by {{time}}',
     breached: 'Breached',
   },
-  actor: { user: 'Staff {{id}}', partner: 'Station {{id}}', system: 'System' },
+  actor: { user: 'Staff {{id}}', partner: 'Station {{id}}', system: 'System', customer: 'Customer' },
   detail: {
     back: 'Back to the board',
     title: 'Ticket {{number}}',

@@ -7,14 +7,17 @@ import { SlaClockTag } from './sla-clock';
 
 export const dateTime = (value: string) => new Date(value).toLocaleString();
 
-/** The board's rows: who, what, where, and both SLA clocks read at the page's instant. */
+/** The board's rows: who, what, where, and both SLA clocks, ticking from the page's instant. */
 export function TicketTable({
   page,
+  readAt,
   loading,
   emptyText,
   onPage,
 }: {
   page: BoardPage | undefined;
+  /** When the page arrived (its query's dataUpdatedAt). */
+  readAt: number;
   loading: boolean;
   emptyText: string;
   onPage: (offset: number) => void;
@@ -61,11 +64,11 @@ export function TicketTable({
         { title: t('ticket.technician'), render: (_, ticket) => ticket.technician ?? '' },
         {
           title: t('ticket.response'),
-          render: (_, ticket) => <SlaClockTag clock={ticket.sla.response} asOf={asOf} />,
+          render: (_, ticket) => <SlaClockTag clock={ticket.sla.response} asOf={asOf} readAt={readAt} />,
         },
         {
           title: t('ticket.resolution'),
-          render: (_, ticket) => <SlaClockTag clock={ticket.sla.resolution} asOf={asOf} />,
+          render: (_, ticket) => <SlaClockTag clock={ticket.sla.resolution} asOf={asOf} readAt={readAt} />,
         },
       ]}
     />

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, List, Result, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, List, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -7,13 +7,17 @@ import { ApiError } from '../api/clients';
 import { RerouteDialog } from './reroute-dialog';
 import { RoutingDecisions } from './routing-decisions';
 import {
+  type BoardTicketAt,
   type TicketDetails,
   type TicketStatus,
   type TimelineStep,
+  useBoardTicket,
   useStationMap,
   useTicketDetails,
   useTicketTimeline,
 } from './service-manager-queries';
+import { SlaClockTag } from './sla-clock';
+import { TicketTimeline } from './ticket-timeline';
 import { dateTime } from './ticket-table';
 
 /** While no station has finished with it (ADR 0041). */
@@ -33,6 +37,7 @@ export function TicketPage() {
   const navigate = useNavigate();
   const { ticketId = '' } = useParams();
   const details = useTicketDetails(ticketId);
+  const row = useBoardTicket(ticketId);
   const timeline = useTicketTimeline(ticketId);
   const stations = useStationMap();
   const [rerouting, setRerouting] = useState(false);
@@ -69,6 +74,11 @@ export function TicketPage() {
           {t('detail.title', { number: ticket.ticketNumber })}
         </Typography.Title>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
+          <Descriptions.Item label={t('ticket.customer')}>
+            <span data-testid="ticket-customer">
+              {row.data ? (row.data.customerName ?? t('ticket.unnamed')) : ''}
+            </span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('ticket.status')}>
             {t(`translation:ticketStatus.${ticket.status}`)}
           </Descriptions.Item>
@@ -83,10 +93,10 @@ export function TicketPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('ticket.openedAt')}>{dateTime(ticket.openedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('ticket.response')}>
-            {ticket.responseDueAt ? dateTime(ticket.responseDueAt) : t('sla.pending')}
+            <SlaClock row={row.data} readAt={row.dataUpdatedAt} which="response" />
           </Descriptions.Item>
           <Descriptions.Item label={t('ticket.resolution')}>
-            {ticket.resolutionDueAt ? dateTime(ticket.resolutionDueAt) : t('sla.pending')}
+            <SlaClock row={row.data} readAt={row.dataUpdatedAt} which="resolution" />
           </Descriptions.Item>
           <Descriptions.Item label={t('detail.vehicle')}>
             {[ticket.brand, ticket.vin].filter(Boolean).join(' ') || t('detail.none')}
@@ -104,14 +114,7 @@ export function TicketPage() {
       </Card>
       <Card title={heading(t('detail.timeline'))}>
         {timeline.data ? (
-          <Timeline
-            data-testid="ticket-timeline"
-            items={timeline.data.steps.map((step) => ({
-              key: `${step.at}-${step.step}`,
-              color: step.step === 'escalated' ? 'red' : 'blue',
-              children: <TimelineEntry step={step} stationName={stationName(step.stationId)} />,
-            }))}
-          />
+          <TicketTimeline steps={timeline.data.steps} stationName={stationName} />
         ) : (
           <Skeleton active />
         )}
@@ -123,17 +126,23 @@ export function TicketPage() {
   );
 }
 
-function TimelineEntry({ step, stationName }: { step: TimelineStep; stationName: string }) {
-  const { t } = useTranslation('serviceManager');
+/** The board's clock, ticking, with the due time beside it. */
+function SlaClock({
+  row,
+  readAt,
+  which,
+}: {
+  row: BoardTicketAt | undefined;
+  readAt: number;
+  which: 'response' | 'resolution';
+}) {
+  if (!row) return <Skeleton.Input size="small" active />;
+  const clock = row.sla[which];
   return (
-    <>
-      <Typography.Text strong>{t(`step.${step.step}`, { defaultValue: step.step })}</Typography.Text>{' '}
-      <Typography.Text type="secondary">
-        {dateTime(step.at)} · {t(`actor.${step.actor.kind}`, { id: step.actor.id.slice(0, 8) })}
-        {stationName ? ` · ${stationName}` : ''}
-      </Typography.Text>
-      {step.note && <div>{step.note}</div>}
-    </>
+    <Space size="small" wrap data-testid={`sla-${which}`}>
+      <SlaClockTag clock={clock} asOf={row.asOf} readAt={readAt} />
+      {clock.dueAt && <Typography.Text type="secondary">{dateTime(clock.dueAt)}</Typography.Text>}
+    </Space>
   );
 }
 

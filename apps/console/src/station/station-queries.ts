@@ -28,6 +28,15 @@ export function useStationTicket(ticketId: string) {
   });
 }
 
+/** Its steps and who did each, by name; refreshed with the ticket after each of the station's steps. */
+export function useStationTicketTimeline(ticketId: string) {
+  return useQuery({
+    queryKey: [...ticketKey(ticketId), 'timeline'],
+    queryFn: () =>
+      data(serviceApi.GET('/station/tickets/{id}/timeline', { params: { path: { id: ticketId } } })),
+  });
+}
+
 /** The ticket's customer as far as the customer master shares them with this station: a 403/404 means not at all. */
 export function useTicketCustomer(customerId: string | undefined) {
   return useQuery({
@@ -45,7 +54,10 @@ function useTicketStep<T>(ticketId: string, send: (body: T) => Promise<StationTi
     mutationFn: send,
     onSuccess: (ticket) => {
       queries.setQueryData(ticketKey(ticketId), ticket);
-      return queries.invalidateQueries({ queryKey: QUEUE_KEY, exact: true });
+      return Promise.all([
+        queries.invalidateQueries({ queryKey: QUEUE_KEY, exact: true }),
+        queries.invalidateQueries({ queryKey: [...ticketKey(ticketId), 'timeline'] }),
+      ]);
     },
   });
 }

@@ -24,6 +24,7 @@ const zhCN = {
   },
   severity: { low: '低', medium: '中', high: '高', critical: '紧急' },
   ticket: {
+    timeline: '处理记录',
     back: '返回工单列表',
     title: '工单 {{number}}',
     customer: '客户',
@@ -147,6 +148,7 @@ const en: typeof zhCN = {
   },
   severity: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
   ticket: {
+    timeline: 'History',
     back: 'Back to tickets',
     title: 'Ticket {{number}}',
     customer: 'Customer',

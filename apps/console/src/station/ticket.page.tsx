@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/clients';
 import { dateTime, SlaTag } from './sla-tag';
-import { type StationTicket, useStationTicket, useTicketCustomer } from './station-queries';
+import { TicketTimeline } from '../service-manager/ticket-timeline';
+import {
+  type StationTicket,
+  useStationTicket,
+  useStationTicketTimeline,
+  useTicketCustomer,
+} from './station-queries';
 import { TicketActions } from './ticket-actions';
 
 /** One ticket of the station's queue: what is wrong with which car, its clock, and the station's next step. */
@@ -13,6 +19,7 @@ export function TicketPage() {
   const navigate = useNavigate();
   const { ticketId = '' } = useParams();
   const ticket = useStationTicket(ticketId);
+  const timeline = useStationTicketTimeline(ticketId);
   const back = () => navigate('/station/tickets');
 
   if (ticket.isPending) return <Skeleton active />;
@@ -40,6 +47,13 @@ export function TicketPage() {
           <TicketActions ticket={ticket.data} onDeclined={back} />
         </Space>
         <TicketFacts ticket={ticket.data} />
+      </Card>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('ticket.timeline')}</h2>}>
+        {timeline.data ? (
+          <TicketTimeline steps={timeline.data.steps} stationName={() => ''} />
+        ) : (
+          <Skeleton active />
+        )}
       </Card>
     </Space>
   );

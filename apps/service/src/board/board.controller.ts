@@ -1,10 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
+import { UuidPipe } from '@crm/http';
 import { Roles as R } from '@crm/contracts';
 import { BoardService } from './board.service';
 import { BoardQuery, RegionPageQuery, StationMapQuery } from './dto/board.query';
-import { BoardPageResponse, StationMapResponse } from './dto/board.response';
+import { BoardPageResponse, BoardTicketAtResponse, StationMapResponse } from './dto/board.response';
 
 /** The service manager's console: the ticket board with its SLA clocks, escalations and the station map. */
 @ApiTags('board')
@@ -21,6 +22,16 @@ export class BoardController {
   @ApiOkResponse({ type: BoardPageResponse })
   tickets(@Query() query: BoardQuery) {
     return this.board.tickets(query);
+  }
+
+  @Get('tickets/:id')
+  @ApiOperation({
+    summary: 'One ticket as the board shows it: customer and station names, SLA clocks read now',
+  })
+  @ApiOkResponse({ type: BoardTicketAtResponse })
+  @ApiNotFoundResponse({ description: 'No such ticket' })
+  ticket(@Param('id', UuidPipe) id: string) {
+    return this.board.ticket(id);
   }
 
   @Get('escalations')

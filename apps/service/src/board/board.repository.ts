@@ -46,6 +46,15 @@ const BREACHED = `(t.response_breached_at IS NOT NULL OR t.resolution_breached_a
     OR (t.status NOT IN ${CLOSED} AND t.resolution_due_at <= $1))`;
 const REGION = `($2::text IS NULL OR s.address->>'province' = $2 OR s.address->>'city' = $2)`;
 
+/** Tickets with their station, customer and technician names, and the count of all that match. */
+const ROWS = `SELECT ${T_COLUMNS}, s.id AS s_id, s.code AS s_code, s.name AS s_name,
+       s.address->>'province' AS s_province, s.address->>'city' AS s_city, c.name AS customer_name,
+       (SELECT r.technician FROM service.repair_record r WHERE r.ticket_id = t.id
+         ORDER BY r.repaired_at DESC LIMIT 1) AS technician,
+       count(*) OVER () AS total
+  FROM service.ticket t LEFT JOIN service.station s ON s.id = t.station_id
+  LEFT JOIN service.customer_contact c ON c.customer_id = t.customer_id`;
+
 type Row = TicketRow & {
   s_id: string | null;
   s_code: string | null;
@@ -87,6 +96,12 @@ export class BoardRepository {
     );
   }
 
+  /** One ticket as a board row, whatever its region; null when there is none. */
+  async ticket(ticketId: string): Promise<BoardTicket | null> {
+    const rows: Row[] = await this.dataSource.query(`${ROWS} WHERE t.id = $1`, [ticketId]);
+    return rows[0] ? toBoardTicket(rows[0]) : null;
+  }
+
   /** Breached tickets still being worked on, the longest-overdue first. */
   async escalations(region: string | undefined, page: { limit: number; offset: number }, now: Date) {
     return this.page(
@@ -122,13 +137,7 @@ export class BoardRepository {
   ): Promise<{ items: BoardTicket[]; total: number }> {
     const n = params.length;
     const rows: Row[] = await this.dataSource.query(
-      `SELECT ${T_COLUMNS}, s.id AS s_id, s.code AS s_code, s.name AS s_name,
-              s.address->>'province' AS s_province, s.address->>'city' AS s_city, c.name AS customer_name,
-              (SELECT r.technician FROM service.repair_record r WHERE r.ticket_id = t.id
-                ORDER BY r.repaired_at DESC LIMIT 1) AS technician,
-              count(*) OVER () AS total
-         FROM service.ticket t LEFT JOIN service.station s ON s.id = t.station_id
-         LEFT JOIN service.customer_contact c ON c.customer_id = t.customer_id
+      `${ROWS}
         WHERE ${REGION} AND ${where}
         ORDER BY ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params.map((v) => v ?? null), page.limit, page.offset],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@crm/core';
+import { Clock, NotFoundError } from '@crm/core';
 import { StationRepository } from '../stations/station.repository';
 import { BoardFilter, BoardRepository, BoardTicket } from './board.repository';
 import { slaViewOf } from './sla-clock-view';
@@ -31,6 +31,14 @@ export class BoardService {
       offset: filter.offset,
       asOf: now.toISOString(),
     };
+  }
+
+  /** One ticket's board row, its clocks read now. */
+  async ticket(ticketId: string) {
+    const now = this.clock.now();
+    const entry = await this.board.ticket(ticketId);
+    if (!entry) throw new NotFoundError('ticket', ticketId);
+    return { ...toRow(now)(entry), asOf: now.toISOString() };
   }
 
   async escalations(region: string | undefined, page: { limit: number; offset: number }) {

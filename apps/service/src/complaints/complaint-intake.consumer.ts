@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ComplaintRecorded } from '@crm/contracts';
+import { RequestContext } from '@crm/core';
 import { EventSubscriber } from '@crm/messaging';
 import { TicketOpeningService } from '../tickets/ticket-opening.service';
 
@@ -13,6 +14,8 @@ export class ComplaintIntakeConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     this.subscriber.on('complaint-intake', ComplaintRecorded, async ({ payload }, tx) => {
+      // The event's actor is the agent; the ticket's history names them too.
+      RequestContext.setActor(RequestContext.current().actor, payload.agentName ?? undefined);
       await this.opening.openWithin(tx, payload);
     });
   }

@@ -14,6 +14,7 @@ import { ServiceAggregateSequence1796050000200 } from './1796050000200-create-ag
 import { ServiceReplicaEventSequence1796050000201 } from './1796050000201-replica-event-sequence';
 import { TicketEscalatedAt1796085000400 } from './1796085000400-ticket-escalated-at';
 import { BoardRowNames1796110000000 } from './1796110000000-board-row-names';
+import { TicketEventActorName1796260000000 } from './1796260000000-ticket-event-actor-name';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
@@ -32,4 +33,5 @@ export const serviceMigrations = [
   ServiceReplicaEventSequence1796050000201,
   TicketEscalatedAt1796085000400,
   BoardRowNames1796110000000,
+  TicketEventActorName1796260000000,
 ];

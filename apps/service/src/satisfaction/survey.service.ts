@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, ConflictError } from '@crm/core';
+import { CUSTOMER_ACTOR } from '@crm/contracts';
+import { Clock, ConflictError, RequestContext } from '@crm/core';
 import { SERVICE_SETTINGS, ServiceSettings } from '../service-settings';
 import { TicketTransaction } from '../tickets/ticket-transaction';
 import { SatisfactionService } from './satisfaction.service';
@@ -58,6 +59,7 @@ export class SurveyService {
 
   async answer(token: string, score: number, comment: string | null): Promise<{ thanks: true }> {
     const { ticketId } = await this.open(token);
+    RequestContext.setActor(CUSTOMER_ACTOR);
     return this.transaction.run(ticketId, async (tx, ticket) => {
       if (!(await this.tokens.use(tx, hashSurveyToken(token), this.clock.now())))
         throw new SurveyLinkUsedError(null);

@@ -12,7 +12,7 @@ import { actingStationOf, stationIdOf } from './station-principal';
 import { StationResponseService } from './station-response.service';
 import { StationWorkService } from './station-work.service';
 import { TICKET_STEP_CONFLICT } from '../tickets/dto/ticket.response';
-import { TicketPageResponse, TicketResponse } from '../tickets/dto/ticket.response';
+import { TicketPageResponse, TicketResponse, TicketTimelineResponse } from '../tickets/dto/ticket.response';
 
 /** The repair station's API: only tickets currently assigned to the calling station (404 for any other). */
 @ApiTags('station')
@@ -40,6 +40,14 @@ export class StationTicketController {
   @ApiOkResponse({ type: TicketResponse })
   get(@Param('id', UuidPipe) id: string) {
     return this.queries.get(id);
+  }
+
+  @Get(':id/timeline')
+  @PartnerScoped(PartnerScopes.assignedTicket)
+  @ApiOperation({ summary: 'The steps of a ticket assigned to the station: when, and who did each, by name' })
+  @ApiOkResponse({ type: TicketTimelineResponse })
+  timeline(@Param('id', UuidPipe) id: string) {
+    return this.queries.timeline(id);
   }
 
   @Post(':id/accept')

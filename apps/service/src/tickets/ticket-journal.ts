@@ -39,11 +39,11 @@ export class TicketJournal {
     event: EventEnvelope,
   ): Promise<Ticket> {
     await this.tickets.update(tx, ticket);
-    const { actor } = RequestContext.current();
+    const { actor, actorName } = RequestContext.current();
     await this.history.append(tx, ticket.ticketId, {
       step: entry.step,
       status: ticket.status,
-      actor: { id: actor.id, kind: actor.kind },
+      actor: { id: actor.id, kind: actor.kind, name: actorName ?? null },
       stationId: entry.stationId ?? ticket.stationId,
       note: entry.note ?? null,
       at: this.clock.now().toISOString(),

@@ -2,8 +2,8 @@ import { buildTimeline } from './ticket-timeline';
 import { formatTicketNumber, Ticket } from './ticket';
 import { TicketHistoryEntry } from './ticket-history.repository';
 
-const agent = { id: 'agent-1', kind: 'user' as const };
-const station = { id: 'station-user', kind: 'partner' as const };
+const agent = { id: 'agent-1', kind: 'user' as const, name: '王丽' };
+const station = { id: 'station-user', kind: 'partner' as const, name: '深圳南山站' };
 const entry = (step: string, at: string, actor: TicketHistoryEntry['actor'] = agent): TicketHistoryEntry => ({
   step,
   status: 'routed',

@@ -711,19 +711,32 @@ export interface operations {
   TelephonyController_events: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        'last-event-id': string;
+        /** @description The last screen-pop's id a reconnecting stream had (browsers send it): the pops missed since, of the last 30 s, come first */
+        'Last-Event-ID'?: string;
+      };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description A Server-Sent Events stream: `event: ready` (data `{agentId}`), then `event: screen-pop` (data: a ScreenPopResponse as JSON, `id` the call id), and `event: heartbeat` to keep proxies open */
+      /** @description A Server-Sent Events stream: `event: ready` (data `{agentId}`), then `event: screen-pop` (data: a ScreenPopResponse as JSON, `id` an event id), and `event: heartbeat` to keep proxies open */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'text/event-stream': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No bearer token, or one that is expired, badly signed or from another issuer */

@@ -53,6 +53,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/board/tickets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One ticket as the board shows it: customer and station names, SLA clocks read now */
+    get: operations['BoardController_ticket'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/dealer/tickets': {
     parameters: {
       query?: never;
@@ -300,6 +317,23 @@ export interface paths {
     put?: never;
     /** Resolve with the repair record (work done, parts, cost, technician) */
     post: operations['StationTicketController_resolve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/station/tickets/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The steps of a ticket assigned to the station: when, and who did each, by name */
+    get: operations['StationTicketController_timeline'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -554,9 +588,15 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     ActorRefResponse: {
+      /** @description A user’s id, a station user’s id, `system`, or `customer` (a survey answer) */
       id: string;
       /** @enum {string} */
       kind: 'user' | 'partner' | 'system';
+      /**
+       * @description A user’s name as they were signed in when they acted; a station’s name for a partner; null for the system, the customer and steps recorded before names were kept
+       * @example 王丽
+       */
+      name: string | null;
     };
     AppointmentDto: {
       /**
@@ -578,6 +618,106 @@ export interface components {
       offset: number;
       /** @description Matching tickets over all pages */
       total: number;
+    };
+    BoardTicketAtResponse: {
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: date-time */
+      appointmentAt: string | null;
+      /**
+       * Format: date-time
+       * @description The instant the clocks were read at
+       */
+      asOf: string;
+      /** @example Volkswagen */
+      brand: string | null;
+      /** @enum {string} */
+      channel: 'phone' | 'email' | 'sms' | 'web';
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: uuid */
+      customerId: string;
+      /**
+       * @description From the customer master’s events; null until it has named the customer
+       * @example 张伟
+       */
+      customerName: string | null;
+      /** @example 刹车异响 / squealing brakes */
+      description: string;
+      /** @description An SLA target was breached, or it was escalated */
+      escalated: boolean;
+      /**
+       * Format: date-time
+       * @description When a person or a workflow rule escalated it
+       */
+      escalatedAt: string | null;
+      /** Format: uuid */
+      interactionId: string | null;
+      location: components['schemas']['GeoPointDto'] | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** @enum {string} */
+      qualityType:
+        | 'engine'
+        | 'transmission'
+        | 'brakes'
+        | 'electrical'
+        | 'air_conditioning'
+        | 'body_and_paint'
+        | 'noise_and_vibration'
+        | 'infotainment'
+        | 'other';
+      /** Format: date-time */
+      resolutionBreachedAt: string | null;
+      /**
+       * Format: date-time
+       * @description SLA: when the ticket must be resolved
+       */
+      resolutionDueAt: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** Format: date-time */
+      responseBreachedAt: string | null;
+      /**
+       * Format: date-time
+       * @description SLA: when the station must have accepted
+       */
+      responseDueAt: string | null;
+      /** Format: date-time */
+      routedAt: string | null;
+      satisfaction: components['schemas']['SatisfactionResponse'] | null;
+      /** Format: uuid */
+      sellingDealerId: string | null;
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high' | 'critical';
+      sla: components['schemas']['TicketSlaResponse'];
+      station: components['schemas']['StationRefResponse'] | null;
+      /** Format: uuid */
+      stationId: string | null;
+      /** @enum {string} */
+      status:
+        | 'new'
+        | 'routed'
+        | 'accepted'
+        | 'in_progress'
+        | 'resolved'
+        | 'closed'
+        | 'declined'
+        | 'escalated'
+        | 'reopened';
+      /**
+       * @description Who repaired it, once the repair is recorded
+       * @example 王师傅
+       */
+      technician: string | null;
+      /** Format: uuid */
+      ticketId: string;
+      /** @example T-20261124-000123 */
+      ticketNumber: string;
+      /** Format: uuid */
+      vehicleId: string | null;
+      /** @example LSVAU2180N2123456 */
+      vin: string | null;
     };
     BoardTicketResponse: {
       /** Format: date-time */
@@ -1919,6 +2059,73 @@ export interface operations {
       };
     };
   };
+  BoardController_ticket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardTicketAtResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such ticket */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   DealerTicketController_list: {
     parameters: {
       query?: {
@@ -2990,6 +3197,73 @@ export interface operations {
       };
       /** @description The body is not application/json */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  StationTicketController_timeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketTimelineResponse'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No record with this id (or one the caller may not see) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -49,5 +49,7 @@ export const ComplaintRecorded = defineEvent({
     channel: z.enum(COMPLAINT_CHANNELS),
     location: geoPointSchema.nullable(),
     agentId: z.string(),
+    /** The agent's name as signed in, for the ticket's history; absent from producers that predate it. */
+    agentName: z.string().nullable().optional(),
   }),
 });

@@ -68,6 +68,11 @@ export class BoardTicketResponse extends TicketResponse {
   sla: TicketSlaResponse;
 }
 
+export class BoardTicketAtResponse extends BoardTicketResponse {
+  @ApiProperty({ format: 'date-time', description: 'The instant the clocks were read at' })
+  asOf: string;
+}
+
 export class BoardPageResponse {
   @ApiProperty({ type: [BoardTicketResponse] })
   items: BoardTicketResponse[];

@@ -98,10 +98,18 @@ export class TicketPageResponse {
 }
 
 export class ActorRefResponse {
-  @ApiProperty()
+  @ApiProperty({ description: 'A user’s id, a station user’s id, `system`, or `customer` (a survey answer)' })
   id: string;
   @ApiProperty({ enum: ACTOR_KINDS })
   kind: Actor['kind'];
+  @ApiProperty({
+    ...nullableString,
+    example: '王丽',
+    description:
+      'A user’s name as they were signed in when they acted; a station’s name for a partner; null for the ' +
+      'system, the customer and steps recorded before names were kept',
+  })
+  name: string | null;
 }
 
 export class MilestoneResponse implements Milestone {
