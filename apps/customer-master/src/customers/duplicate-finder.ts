@@ -9,18 +9,37 @@ export interface DuplicateProbe {
   birthday: string | null;
 }
 
+export type DuplicateReason = 'phone' | 'email' | 'name-and-birthday';
+
 export interface DuplicateCandidate {
   customerId: string;
   name: string;
-  reasons: ('phone' | 'email' | 'name-and-birthday')[];
+  reasons: DuplicateReason[];
+}
+
+/** What one probe of a batch matched: stored customers, and earlier probes of the same batch (by index). */
+export interface ProbeMatches {
+  candidates: DuplicateCandidate[];
+  earlierProbes: number[];
 }
 
 /** A close name: trigram similarity of the latin (pinyin) spelling at or above this. */
 const NAME_SIMILARITY = 0.5;
+const MAX_CANDIDATES = 10;
 
 /**
- * Finds records that are probably the same person: the same normalized phone, the same email,
- * or a close name with the same birthday. Each branch is answered by its own index.
+ * The rule for names, as one SQL condition between a probe and a candidate (both with name, name_latin and
+ * birthday), so stored customers and the rows of a batch are compared by the very same rule.
+ */
+function closeNameSameBirthday(probe: string, candidate: string): string {
+  return `${probe}.birthday IS NOT NULL AND ${candidate}.birthday = ${probe}.birthday
+    AND (${candidate}.name = ${probe}.name OR similarity(${candidate}.name_latin, ${probe}.name_latin) >= ${NAME_SIMILARITY})`;
+}
+
+/**
+ * Finds records that are probably the same person: the same normalized phone, the same email, or a close
+ * name with the same birthday. One query answers a whole batch of probes (ADR 0049): each probe against
+ * the stored customers (each branch by its own index) and against the probes before it in the batch.
  */
 @Injectable()
 export class DuplicateFinder {
@@ -29,26 +48,74 @@ export class DuplicateFinder {
     probe: DuplicateProbe,
     excludeId: string | null = null,
   ): Promise<DuplicateCandidate[]> {
-    const rows: { id: string; name: string; reason: DuplicateCandidate['reasons'][number] }[] =
-      await tx.query(
-        `WITH matches AS (
-         SELECT p.customer_id AS id, 'phone' AS reason FROM customer_master.customer_phone p WHERE p.e164 = ANY($1)
-         UNION SELECT c.id, 'email' FROM customer_master.customer c WHERE c.emails && $2::text[]
-         UNION SELECT c.id, 'name-and-birthday' FROM customer_master.customer c
-          WHERE $3::date IS NOT NULL AND c.birthday = $3::date
-            AND (c.name = $4 OR similarity(c.name_latin, $5) >= ${NAME_SIMILARITY})
-       )
-       SELECT c.id, c.name, m.reason FROM matches m JOIN customer_master.customer c ON c.id = m.id
-        WHERE c.status = 'active' AND ($6::uuid IS NULL OR c.id <> $6::uuid)
-        ORDER BY c.created_at, c.id LIMIT 50`,
-        [probe.phones, probe.emails, probe.birthday, probe.name, latinName(probe.name), excludeId],
-      );
-    const byId = new Map<string, DuplicateCandidate>();
-    for (const row of rows) {
-      const candidate = byId.get(row.id) ?? { customerId: row.id, name: row.name, reasons: [] };
-      candidate.reasons.push(row.reason);
-      byId.set(row.id, candidate);
-    }
-    return [...byId.values()].slice(0, 10);
+    const [matches] = await this.findForEach(tx, [probe], excludeId);
+    return matches.candidates;
   }
+
+  async findForEach(
+    tx: EntityManager,
+    probes: DuplicateProbe[],
+    excludeId: string | null = null,
+  ): Promise<ProbeMatches[]> {
+    if (probes.length === 0) return [];
+    const rows: { n: number; id: string | null; earlier: number | null; name: string; reason: DuplicateReason }[] =
+      await tx.query(
+        `WITH probe AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb)
+             AS p(n int, name text, name_latin text, birthday date, phones text[], emails text[])
+         ),
+         stored AS (
+           SELECT p.n, cp.customer_id AS id, 'phone' AS reason
+             FROM probe p JOIN customer_master.customer_phone cp ON cp.e164 = ANY(p.phones)
+           UNION SELECT p.n, c.id, 'email' FROM probe p JOIN customer_master.customer c ON c.emails && p.emails
+           UNION SELECT p.n, c.id, 'name-and-birthday'
+             FROM probe p JOIN customer_master.customer c ON ${closeNameSameBirthday('p', 'c')}
+         ),
+         phone AS (SELECT p.n, x.value FROM probe p CROSS JOIN unnest(p.phones) AS x(value)),
+         email AS (SELECT p.n, x.value FROM probe p CROSS JOIN unnest(p.emails) AS x(value)),
+         in_batch AS (
+           SELECT b.n, a.n AS earlier, 'phone' AS reason FROM phone a JOIN phone b ON a.value = b.value AND a.n < b.n
+           UNION SELECT b.n, a.n, 'email' FROM email a JOIN email b ON a.value = b.value AND a.n < b.n
+           UNION SELECT b.n, a.n, 'name-and-birthday' FROM probe a JOIN probe b ON a.n < b.n
+             AND ${closeNameSameBirthday('b', 'a')}
+         )
+         SELECT s.n, c.id, NULL::int AS earlier, c.name, s.reason, c.created_at
+           FROM stored s JOIN customer_master.customer c ON c.id = s.id
+          WHERE c.status = 'active' AND ($2::uuid IS NULL OR c.id <> $2::uuid)
+         UNION ALL
+         SELECT i.n, NULL, i.earlier, NULL, i.reason, NULL FROM in_batch i
+         ORDER BY 1, 6, 2, 3`,
+        [JSON.stringify(probes.map(probeRecord)), excludeId],
+      );
+    return groupByProbe(probes.length, rows);
+  }
+}
+
+function probeRecord(probe: DuplicateProbe, n: number) {
+  return { n, ...probe, name_latin: latinName(probe.name) };
+}
+
+function groupByProbe(
+  count: number,
+  rows: { n: number; id: string | null; earlier: number | null; name: string; reason: DuplicateReason }[],
+): ProbeMatches[] {
+  const byProbe = Array.from({ length: count }, () => ({
+    candidates: new Map<string, DuplicateCandidate>(),
+    earlier: new Set<number>(),
+  }));
+  for (const row of rows) {
+    const probe = byProbe[row.n];
+    if (row.earlier !== null) {
+      probe.earlier.add(row.earlier);
+      continue;
+    }
+    const id = row.id as string;
+    const candidate = probe.candidates.get(id) ?? { customerId: id, name: row.name, reasons: [] };
+    candidate.reasons.push(row.reason);
+    probe.candidates.set(id, candidate);
+  }
+  return byProbe.map(({ candidates, earlier }) => ({
+    candidates: [...candidates.values()].slice(0, MAX_CANDIDATES),
+    earlierProbes: [...earlier].sort((a, b) => a - b),
+  }));
 }
