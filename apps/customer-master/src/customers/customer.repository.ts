@@ -201,7 +201,9 @@ export class CustomerRepository {
            updated_at timestamptz, preferred_language text)`,
       [JSON.stringify(customers.map(toInsertRecord))],
     );
-    const phones = customers.flatMap((c) => c.phones.map((e164, position) => ({ customerId: c.id, e164, position })));
+    const phones = customers.flatMap((c) =>
+      c.phones.map((e164, position) => ({ customerId: c.id, e164, position })),
+    );
     await tx.query(
       `INSERT INTO customer_master.customer_phone (customer_id, e164, digits, position)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[])`,
@@ -212,7 +214,9 @@ export class CustomerRepository {
         phones.map((phone) => phone.position),
       ],
     );
-    const consents = customers.flatMap((c) => c.consents.map((consent) => ({ customerId: c.id, ...consent })));
+    const consents = customers.flatMap((c) =>
+      c.consents.map((consent) => ({ customerId: c.id, ...consent })),
+    );
     if (consents.length === 0) return;
     await tx.query(
       `INSERT INTO customer_master.consent (customer_id, channel, granted, recorded_at, source)

@@ -58,9 +58,14 @@ export class DuplicateFinder {
     excludeId: string | null = null,
   ): Promise<ProbeMatches[]> {
     if (probes.length === 0) return [];
-    const rows: { n: number; id: string | null; earlier: number | null; name: string; reason: DuplicateReason }[] =
-      await tx.query(
-        `WITH probe AS (
+    const rows: {
+      n: number;
+      id: string | null;
+      earlier: number | null;
+      name: string;
+      reason: DuplicateReason;
+    }[] = await tx.query(
+      `WITH probe AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb)
              AS p(n int, name text, name_latin text, birthday date, phones text[], emails text[])
          ),
@@ -85,8 +90,8 @@ export class DuplicateFinder {
          UNION ALL
          SELECT i.n, NULL, i.earlier, NULL, i.reason, NULL FROM in_batch i
          ORDER BY 1, 6, 2, 3`,
-        [JSON.stringify(probes.map(probeRecord)), excludeId],
-      );
+      [JSON.stringify(probes.map(probeRecord)), excludeId],
+    );
     return groupByProbe(probes.length, rows);
   }
 }

@@ -30,7 +30,8 @@ export class ImportChunkWriter {
     });
     const valid = csvRows.filter((_, i) => outcomes[i].kind !== 'rejected').map(toImportRow);
     const dealerIds = await this.dealers.dealerIdsByCode(tx, codesOf(valid));
-    const unknownDealer = (row: ImportRow) => !!row.sellingDealerCode && !dealerIds.has(row.sellingDealerCode);
+    const unknownDealer = (row: ImportRow) =>
+      !!row.sellingDealerCode && !dealerIds.has(row.sellingDealerCode);
     const registrable = valid.filter((row) => !unknownDealer(row));
     const registered = await this.registrations.registerWithin(
       tx,
@@ -45,7 +46,10 @@ export class ImportChunkWriter {
     );
     const byLine = new Map(registrable.map((row, i) => [row.line, toRowOutcome(row, registered[i])]));
     for (const row of valid.filter(unknownDealer)) {
-      const problem = { field: 'selling_dealer_code', message: `"${row.sellingDealerCode}" is not a known dealer` };
+      const problem = {
+        field: 'selling_dealer_code',
+        message: `"${row.sellingDealerCode}" is not a known dealer`,
+      };
       byLine.set(row.line, rejected(row.line, row.externalId, problem));
     }
     return csvRows.map((row, i) => byLine.get(row.line) ?? outcomes[i]);
@@ -58,7 +62,8 @@ function codesOf(rows: ImportRow[]): string[] {
 
 function toRowOutcome(row: ImportRow, outcome: BatchRowOutcome): RowOutcome {
   if (outcome.status === 'created') return { kind: 'created' };
-  if (outcome.status === 'matched') return { kind: outcome.vehicleAdded ? 'merged-into-existing' : 'duplicate' };
+  if (outcome.status === 'matched')
+    return { kind: outcome.vehicleAdded ? 'merged-into-existing' : 'duplicate' };
   const field = FILE_COLUMNS[outcome.error.field] ?? outcome.error.field;
   return rejected(row.line, row.externalId, { field, message: outcome.error.message });
 }

@@ -98,7 +98,10 @@ export class VehicleRepository {
   /** The vehicles already registered under any of these VINs. */
   async findByVins(tx: EntityManager, vins: string[]): Promise<Vehicle[]> {
     if (vins.length === 0) return [];
-    const rows = await tx.query(`SELECT ${VEHICLE_COLUMNS} FROM customer_master.vehicle WHERE vin = ANY($1)`, [vins]);
+    const rows = await tx.query(
+      `SELECT ${VEHICLE_COLUMNS} FROM customer_master.vehicle WHERE vin = ANY($1)`,
+      [vins],
+    );
     return rows.map(toVehicle);
   }
 

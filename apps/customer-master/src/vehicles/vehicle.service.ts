@@ -32,7 +32,11 @@ export class VehicleService {
     );
   }
 
-  private async registerWithin(tx: EntityManager, customerId: string, input: RegisterVehicleDto): Promise<Vehicle> {
+  private async registerWithin(
+    tx: EntityManager,
+    customerId: string,
+    input: RegisterVehicleDto,
+  ): Promise<Vehicle> {
     const vin = checkedVin(input.vin);
     await this.requireActiveCustomer(tx, customerId);
     if (input.sellingDealerId) await this.requireDealer(tx, input.sellingDealerId);

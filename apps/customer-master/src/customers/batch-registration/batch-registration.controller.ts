@@ -32,7 +32,9 @@ export class BatchRegistrationController {
       "registrations; a dealer's new customers are linked to it and it is recorded as the vehicles' seller.",
   })
   @ApiOkResponse({ type: BatchRegistrationResponse })
-  @ApiBadRequestResponse({ description: `Not 1 to ${MAX_BATCH_REGISTRATION_ROWS} rows (problem+json naming rows)` })
+  @ApiBadRequestResponse({
+    description: `Not 1 to ${MAX_BATCH_REGISTRATION_ROWS} rows (problem+json naming rows)`,
+  })
   async register(
     @Body() body: BatchRegistrationRequest,
     @CurrentPrincipal() principal: Principal,
@@ -64,7 +66,10 @@ function invalid(errors: { field: string; message: string }[]): Invalid {
 function toResponse(outcomes: (BatchRowOutcome | Invalid)[]): BatchRegistrationResponse {
   const rows = outcomes.map(toRowResult);
   const count = (status: BatchRowResultResponse['status']) => rows.filter((r) => r.status === status).length;
-  return { summary: { created: count('created'), matched: count('matched'), rejected: count('rejected') }, rows };
+  return {
+    summary: { created: count('created'), matched: count('matched'), rejected: count('rejected') },
+    rows,
+  };
 }
 
 function toRowResult(outcome: BatchRowOutcome | Invalid, row: number): BatchRowResultResponse {
@@ -72,8 +77,19 @@ function toRowResult(outcome: BatchRowOutcome | Invalid, row: number): BatchRowR
   if (outcome.status === 'invalid' || outcome.status === 'rejected') {
     const errors = outcome.status === 'invalid' ? outcome.errors : [outcome.error];
     const candidates = outcome.status === 'rejected' ? (outcome.candidates ?? []) : [];
-    return { ...result, status: 'rejected', errors: errors.map((e) => ({ field: e.field, reason: e.message })), candidates };
+    return {
+      ...result,
+      status: 'rejected',
+      errors: errors.map((e) => ({ field: e.field, reason: e.message })),
+      candidates,
+    };
   }
   const vehicleAdded = outcome.status === 'matched' && outcome.vehicleAdded;
-  return { ...result, status: outcome.status, customerId: outcome.customerId, vehicleId: outcome.vehicleId, vehicleAdded };
+  return {
+    ...result,
+    status: outcome.status,
+    customerId: outcome.customerId,
+    vehicleId: outcome.vehicleId,
+    vehicleAdded,
+  };
 }

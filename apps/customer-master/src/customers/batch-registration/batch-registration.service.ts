@@ -34,7 +34,11 @@ export class BatchRegistrationService {
   }
 
   /** In the caller's transaction (the CSV import writes a chunk and its job's progress in one). */
-  async registerWithin(tx: EntityManager, rows: BatchRow[], options: BatchOptions): Promise<BatchRowOutcome[]> {
+  async registerWithin(
+    tx: EntityManager,
+    rows: BatchRow[],
+    options: BatchOptions,
+  ): Promise<BatchRowOutcome[]> {
     await serializeBatches(tx);
     const drafted = await this.drafter.draft(tx, rows);
     const drafts = drafted.filter(isDraft);
@@ -78,7 +82,12 @@ async function serializeBatches(tx: EntityManager): Promise<void> {
 }
 
 function probeOf({ customer }: Draft) {
-  return { name: customer.name, phones: customer.phones, emails: customer.emails, birthday: customer.birthday };
+  return {
+    name: customer.name,
+    phones: customer.phones,
+    emails: customer.emails,
+    birthday: customer.birthday,
+  };
 }
 
 function vinsOf(drafts: Draft[]): string[] {

@@ -58,9 +58,17 @@ function resolveRow(
   if (context.matching === 'unambiguous') {
     const visible = stored.filter((candidate) => context.visible(candidate.customerId));
     if (visible.length < stored.length)
-      return rejectedRow('customer', 'probably exists already as a customer you may not see; ask to have them linked', visible);
+      return rejectedRow(
+        'customer',
+        'probably exists already as a customer you may not see; ask to have them linked',
+        visible,
+      );
     if (candidateIds.length > 1)
-      return rejectedRow('customer', `may be one of ${candidateIds.length} customers; register them one by one`, visible);
+      return rejectedRow(
+        'customer',
+        `may be one of ${candidateIds.length} customers; register them one by one`,
+        visible,
+      );
   }
   const known = row.vehicle && ownerOfVin.get(row.vehicle.vin);
   if (known && !candidateIds.includes(known.ownerCustomerId))

@@ -35,7 +35,8 @@ export class BatchRowDrafter {
         const customer = within('customer', () => newCustomer(this.ids.next(), row.customer, now));
         const input = row.vehicle;
         const vehicle =
-          input && within('vehicle', () => this.vehicles.newVehicle(customer.id, checkedVin(input.vin), input));
+          input &&
+          within('vehicle', () => this.vehicles.newVehicle(customer.id, checkedVin(input.vin), input));
         return { customer, vehicle: vehicle ?? null };
       } catch (error) {
         if (!(error instanceof InvalidInputError)) throw error;

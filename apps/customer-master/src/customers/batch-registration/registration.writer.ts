@@ -46,17 +46,31 @@ export class RegistrationWriter {
 
 function partnerLinksOf({ customers, vehicles, registeringPartnerId }: NewRegistrations): PartnerLink[] {
   const registered = registeringPartnerId
-    ? customers.map((c) => ({ customerId: c.id, partnerId: registeringPartnerId, reason: 'registered' as const }))
+    ? customers.map((c) => ({
+        customerId: c.id,
+        partnerId: registeringPartnerId,
+        reason: 'registered' as const,
+      }))
     : [];
   const sold = vehicles.flatMap((v) =>
-    v.sellingDealerId ? [{ customerId: v.ownerCustomerId, partnerId: v.sellingDealerId, reason: 'sold' as const }] : [],
+    v.sellingDealerId
+      ? [{ customerId: v.ownerCustomerId, partnerId: v.sellingDealerId, reason: 'sold' as const }]
+      : [],
   );
   return [...registered, ...sold];
 }
 
 function auditEntriesOf({ customers, vehicles }: NewRegistrations): AuditEntry[] {
   return [
-    ...customers.map((c) => ({ action: 'customer.registered', entityType: 'customer' as const, entityId: c.id })),
-    ...vehicles.map((v) => ({ action: 'vehicle.registered', entityType: 'vehicle' as const, entityId: v.vehicleId })),
+    ...customers.map((c) => ({
+      action: 'customer.registered',
+      entityType: 'customer' as const,
+      entityId: c.id,
+    })),
+    ...vehicles.map((v) => ({
+      action: 'vehicle.registered',
+      entityType: 'vehicle' as const,
+      entityId: v.vehicleId,
+    })),
   ];
 }

@@ -30,7 +30,12 @@ export class BatchRowResultResponse {
   status: (typeof STATUSES)[number];
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   customerId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The row's vehicle, new or already the customer's" })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The row's vehicle, new or already the customer's",
+  })
   vehicleId: string | null;
   @ApiProperty({ description: 'A matched row whose new vehicle was added to the stored customer' })
   vehicleAdded: boolean;
