@@ -182,6 +182,34 @@ describe('batch registration', () => {
     expect(sold.body.sellingDealerId).toBe(dealerAId);
   });
 
+  it('adds a vehicle to a customer known by id, and refuses an id the dealer may not see', async () => {
+    const own = await harness.registerCustomer(
+      { kind: 'person', name: '已知', phones: ['13600005001'] },
+      dealerA,
+    );
+    const others = await harness.registerCustomer(
+      { kind: 'person', name: '他家', phones: ['13600005002'] },
+      dealerB,
+    );
+
+    const { body } = await send(
+      [
+        { customerId: own, vehicle: vehicle('700301') },
+        { customerId: others, vehicle: vehicle('700302') },
+        { customerId: own, customer: { kind: 'person', name: '两者' }, vehicle: vehicle('700303') },
+      ],
+      dealerA,
+    ).expect(200);
+
+    expect(body.rows.map((r: RowResult) => [r.status, r.customerId, r.errors.map((e) => e.field)])).toEqual([
+      ['matched', own, []],
+      ['rejected', null, ['customerId']],
+      ['rejected', null, ['customerId']],
+    ]);
+    expect(body.rows[0].vehicleAdded).toBe(true);
+    expect(await count(`customer_master.vehicle WHERE owner_customer_id = $1`, [others])).toBe(0);
+  });
+
   it('refuses a row that may be several customers, naming them', async () => {
     const byPhone = await harness.registerCustomer(
       { kind: 'person', name: '冯甲', phones: ['13600004001'] },

@@ -129,6 +129,18 @@ export class CustomerRepository {
     return ids.map((id) => byId.get(id)).filter((c): c is Customer => !!c);
   }
 
+  /** Those of `ids` that are active customers the partner (when given) is linked to. */
+  async activeAmong(tx: EntityManager, ids: string[], partnerId: string | null): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await tx.query(
+      `SELECT c.id FROM customer_master.customer c WHERE c.id = ANY($1::uuid[]) AND c.status = 'active'
+          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM customer_master.customer_partner_link l
+                                            WHERE l.customer_id = c.id AND l.partner_id = $2))`,
+      [ids, partnerId],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   /**
    * Locks the customers' rows until the transaction ends, always in id order, so concurrent
    * changes of the same records (two opposite merges, say) run one after the other without deadlock.

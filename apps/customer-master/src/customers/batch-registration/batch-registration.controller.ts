@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiT
 import { CurrentPrincipal, isPartner, Principal, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
 import { validateRow } from '@crm/http';
+import { CreateCustomerDto } from '../dto/create-customer.dto';
 import { BatchRow, BatchRowOutcome } from './batch-registration';
 import { BatchRegistrationService } from './batch-registration.service';
 import {
@@ -40,7 +41,7 @@ export class BatchRegistrationController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<BatchRegistrationResponse> {
     const partnerId = isPartner(principal) ? principal.partnerId : undefined;
-    const checked = body.rows.map((raw) => validateRow(BatchRegistrationRowDto, raw));
+    const checked = body.rows.map(checkedRow);
     const valid = checked.flatMap((c) => ('row' in c ? [asBatchRow(c.row, partnerId)] : []));
     const registered = (
       await this.registrations.register(valid, { matching: 'unambiguous', registeringPartnerId: partnerId })
@@ -52,9 +53,17 @@ export class BatchRegistrationController {
   }
 }
 
+function checkedRow(raw: unknown): ReturnType<typeof validateRow<BatchRegistrationRowDto>> {
+  const checked = validateRow(BatchRegistrationRowDto, raw);
+  if ('row' in checked && checked.row.customer && checked.row.customerId)
+    return { errors: [{ field: 'customerId', message: 'give customer or customerId, not both' }] };
+  return checked;
+}
+
 function asBatchRow(row: BatchRegistrationRowDto, dealerId: string | undefined): BatchRow {
   const vehicle = row.vehicle && { ...row.vehicle, sellingDealerId: dealerId ?? row.vehicle.sellingDealerId };
-  return { customer: row.customer, vehicle };
+  if (row.customerId && vehicle) return { customerId: row.customerId, vehicle };
+  return { customer: row.customer as CreateCustomerDto, vehicle };
 }
 
 type Invalid = { status: 'invalid'; errors: { field: string; message: string }[] };

@@ -7,7 +7,8 @@ import { VehicleRepository } from '../../vehicles/vehicle.repository';
 import { DuplicateFinder, ProbeMatches } from '../duplicate-finder';
 import { BatchOptions, BatchRow, BatchRowOutcome } from './batch-registration';
 import { resolveBatch } from './batch-resolution';
-import { BatchRowDrafter, Draft, isDraft } from './batch-row.drafter';
+import { BatchRowDrafter, Draft, isDraft, isNewCustomer } from './batch-row.drafter';
+import { Customer } from '../customer';
 import { RegistrationWriter } from './registration.writer';
 
 /**
@@ -40,9 +41,9 @@ export class BatchRegistrationService {
     options: BatchOptions,
   ): Promise<BatchRowOutcome[]> {
     await serializeBatches(tx);
-    const drafted = await this.drafter.draft(tx, rows);
+    const drafted = await this.drafter.draft(tx, rows, options.registeringPartnerId);
     const drafts = drafted.filter(isDraft);
-    const matches = await this.duplicates.findForEach(tx, drafts.map(probeOf));
+    const matches = await this.matchesOf(tx, drafts);
     const resolution = resolveBatch(
       drafts.map((draft, i) => ({ ...draft, matches: matches[i] })),
       {
@@ -58,6 +59,20 @@ export class BatchRegistrationService {
     });
     const settled = resolution.outcomes.values();
     return drafted.map((row) => (isDraft(row) ? (settled.next().value as BatchRowOutcome) : row));
+  }
+
+  /** Each draft's matches in one search; earlier rows named by their index among the drafts. */
+  private async matchesOf(tx: EntityManager, drafts: Draft[]): Promise<ProbeMatches[]> {
+    const probing = drafts.flatMap((draft, i) => (isNewCustomer(draft) ? [{ draft, i }] : []));
+    const found = await this.duplicates.findForEach(
+      tx,
+      probing.map(({ draft }) => probeOf(draft.customer)),
+    );
+    const matches: ProbeMatches[] = drafts.map(() => ({ candidates: [], earlierProbes: [] }));
+    probing.forEach(({ i }, n) => {
+      matches[i] = { ...found[n], earlierProbes: found[n].earlierProbes.map((p) => probing[p].i) };
+    });
+    return matches;
   }
 
   /** Staff see every stored customer; a partner those linked to it. */
@@ -81,7 +96,7 @@ async function serializeBatches(tx: EntityManager): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext('customer_master.batch_registration'))`);
 }
 
-function probeOf({ customer }: Draft) {
+function probeOf(customer: Customer) {
   return {
     name: customer.name,
     phones: customer.phones,

@@ -3,11 +3,13 @@ import { CreateCustomerDto } from '../dto/create-customer.dto';
 import { RegisterVehicleDto } from '../../vehicles/dto/register-vehicle.dto';
 import { DuplicateCandidate } from '../duplicate-finder';
 
-/** One row of a batch: a customer to register and, optionally, a vehicle they own. */
-export interface BatchRow {
-  customer: CreateCustomerDto;
-  vehicle?: RegisterVehicleDto | null;
-}
+/**
+ * One row of a batch: a customer to register (or to match) and, optionally, a vehicle they own; or a vehicle
+ * of a customer the caller knows by id (an active one it may see).
+ */
+export type BatchRow =
+  | { customer: CreateCustomerDto; vehicle?: RegisterVehicleDto | null }
+  | { customerId: string; vehicle: RegisterVehicleDto };
 
 /**
  * How a row that probably is a stored customer is settled. `earliest`: it is the earliest of them (a legacy

@@ -1,14 +1,11 @@
 import { Vehicle } from '../../vehicles/vehicle';
 import { Customer } from '../customer';
+import { Draft, isNewCustomer } from './batch-row.drafter';
 import { ProbeMatches } from '../duplicate-finder';
 import { BatchRowOutcome, MatchPolicy, rejectedRow } from './batch-registration';
 
-/** A valid row: the customer and vehicle it would create, and what its customer matched. */
-export interface DraftRow {
-  customer: Customer;
-  vehicle: Vehicle | null;
-  matches: ProbeMatches;
-}
+/** A valid row, and what its new customer matched (nothing for a customer known by id). */
+export type DraftRow = Draft & { matches: ProbeMatches };
 
 export interface ResolutionContext {
   matching: MatchPolicy;
@@ -36,7 +33,7 @@ export function resolveBatch(rows: DraftRow[], context: ResolutionContext): Reso
     const outcome = resolveRow(row, customerOfRow, ownerOfVin, context);
     resolution.outcomes.push(outcome);
     customerOfRow.push(outcome.status === 'rejected' ? null : outcome.customerId);
-    if (outcome.status === 'created') resolution.newCustomers.push(row.customer);
+    if (outcome.status === 'created' && isNewCustomer(row)) resolution.newCustomers.push(row.customer);
     const vehicle = newVehicleOf(row, outcome);
     if (vehicle) {
       resolution.newVehicles.push(vehicle);
@@ -54,8 +51,10 @@ function resolveRow(
 ): BatchRowOutcome {
   const stored = row.matches.candidates;
   const earlier = row.matches.earlierProbes.map((i) => customerOfRow[i]).filter((id): id is string => !!id);
-  const candidateIds = [...new Set([...stored.map((c) => c.customerId), ...earlier])];
-  if (context.matching === 'unambiguous') {
+  const candidateIds = isNewCustomer(row)
+    ? [...new Set([...stored.map((c) => c.customerId), ...earlier])]
+    : [row.knownCustomerId];
+  if (context.matching === 'unambiguous' && isNewCustomer(row)) {
     const visible = stored.filter((candidate) => context.visible(candidate.customerId));
     if (visible.length < stored.length)
       return rejectedRow(
@@ -75,7 +74,7 @@ function resolveRow(
     return rejectedRow('vehicle.vin', 'is registered to another customer');
   const target = candidateIds[0];
   const vehicleId = known?.vehicleId ?? row.vehicle?.vehicleId ?? null;
-  if (!target) return { status: 'created', customerId: row.customer.id, vehicleId };
+  if (!target && isNewCustomer(row)) return { status: 'created', customerId: row.customer.id, vehicleId };
   return { status: 'matched', customerId: target, vehicleId, vehicleAdded: !!row.vehicle && !known };
 }
 
