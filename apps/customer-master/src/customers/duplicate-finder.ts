@@ -66,18 +66,22 @@ export class DuplicateFinder {
       reason: DuplicateReason;
     }[] = await tx.query(
       `WITH probe AS (
-           SELECT * FROM jsonb_to_recordset($1::jsonb)
-             AS p(n int, name text, name_latin text, birthday date, phones text[], emails text[])
+           SELECT (p.n - 1)::int AS n, p.name, p.name_latin, p.birthday
+             FROM unnest($1::text[], $2::text[], $3::date[]) WITH ORDINALITY AS p(name, name_latin, birthday, n)
          ),
+         phone AS (SELECT * FROM unnest($4::int[], $5::text[]) AS x(n, value)),
+         email AS (SELECT * FROM unnest($6::int[], $7::text[]) AS x(n, value)),
          stored AS (
-           SELECT p.n, cp.customer_id AS id, 'phone' AS reason
-             FROM probe p JOIN customer_master.customer_phone cp ON cp.e164 = ANY(p.phones)
-           UNION SELECT p.n, c.id, 'email' FROM probe p JOIN customer_master.customer c ON c.emails && p.emails
+           SELECT x.n, cp.customer_id AS id, 'phone' AS reason
+             FROM phone x JOIN customer_master.customer_phone cp ON cp.e164 = x.value
+           -- One scan of the emails' GIN index for the whole batch (each scan also reads its pending list).
+           UNION SELECT x.n, c.id, 'email'
+             FROM (SELECT c.id, c.emails FROM customer_master.customer c
+                    WHERE c.emails && ARRAY(SELECT value FROM email)) c
+             JOIN email x ON x.value = ANY(c.emails)
            UNION SELECT p.n, c.id, 'name-and-birthday'
              FROM probe p JOIN customer_master.customer c ON ${closeNameSameBirthday('p', 'c')}
          ),
-         phone AS (SELECT p.n, x.value FROM probe p CROSS JOIN unnest(p.phones) AS x(value)),
-         email AS (SELECT p.n, x.value FROM probe p CROSS JOIN unnest(p.emails) AS x(value)),
          in_batch AS (
            SELECT b.n, a.n AS earlier, 'phone' AS reason FROM phone a JOIN phone b ON a.value = b.value AND a.n < b.n
            UNION SELECT b.n, a.n, 'email' FROM email a JOIN email b ON a.value = b.value AND a.n < b.n
@@ -86,18 +90,29 @@ export class DuplicateFinder {
          )
          SELECT s.n, c.id, NULL::int AS earlier, c.name, s.reason, c.created_at
            FROM stored s JOIN customer_master.customer c ON c.id = s.id
-          WHERE c.status = 'active' AND ($2::uuid IS NULL OR c.id <> $2::uuid)
+          WHERE c.status = 'active' AND ($8::uuid IS NULL OR c.id <> $8::uuid)
          UNION ALL
          SELECT i.n, NULL, i.earlier, NULL, i.reason, NULL FROM in_batch i
          ORDER BY 1, 6, 2, 3`,
-      [JSON.stringify(probes.map(probeRecord)), excludeId],
+      [...probeColumns(probes), excludeId],
     );
     return groupByProbe(probes.length, rows);
   }
 }
 
-function probeRecord(probe: DuplicateProbe, n: number) {
-  return { n, ...probe, name_latin: latinName(probe.name) };
+/** The probes as parallel arrays for `unnest`: names, latin names, birthdays, then (probe, value) pairs of phones and emails. */
+function probeColumns(probes: DuplicateProbe[]): unknown[] {
+  const phones = probes.flatMap((probe, n) => probe.phones.map((value) => [n, value] as const));
+  const emails = probes.flatMap((probe, n) => probe.emails.map((value) => [n, value] as const));
+  return [
+    probes.map((probe) => probe.name),
+    probes.map((probe) => latinName(probe.name)),
+    probes.map((probe) => probe.birthday),
+    phones.map(([n]) => n),
+    phones.map(([, value]) => value),
+    emails.map(([n]) => n),
+    emails.map(([, value]) => value),
+  ];
 }
 
 function groupByProbe(
