@@ -98,8 +98,10 @@ export class VehicleRepository {
   /** The vehicles already registered under any of these VINs. */
   async findByVins(tx: EntityManager, vins: string[]): Promise<Vehicle[]> {
     if (vins.length === 0) return [];
+    // A join on the VIN, not `vin = ANY(...)`: for a whole array the planner may take the VIN's trigram index (the
+    // search's), which answers a thousand equalities in seconds; one VIN at a time it takes the unique b-tree.
     const rows = await tx.query(
-      `SELECT ${VEHICLE_COLUMNS} FROM customer_master.vehicle WHERE vin = ANY($1)`,
+      `SELECT ${VEHICLE_COLUMNS} FROM unnest($1::text[]) AS k(vin) JOIN customer_master.vehicle USING (vin)`,
       [vins],
     );
     return rows.map(toVehicle);
