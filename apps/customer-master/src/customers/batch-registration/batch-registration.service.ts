@@ -94,6 +94,9 @@ export class BatchRegistrationService {
  */
 async function serializeBatches(tx: EntityManager): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext('customer_master.batch_registration'))`);
+  // Set-based statements over a thousand rows are estimated far above jit_above_cost and run in milliseconds;
+  // compiling them took seconds on a loaded machine.
+  await tx.query('SET LOCAL jit = off');
 }
 
 function probeOf(customer: Customer) {
