@@ -4,18 +4,21 @@ import { Roles } from '@crm/contracts';
 import { CustomerMasterHarness, testVin } from '../../apps/customer-master/test/customer-master.harness';
 import { IntegrationHarness } from '../../apps/integration/test/integration.harness';
 
-type Outage = 'none' | 'all' | 'vehicles';
+type Outage = 'none' | 'all' | 'answers';
 
-/** customer-master behind a switch: answers 503 to every call, or only to vehicle registrations, when told to. */
+/**
+ * customer-master behind a switch: when told to, answers 503 to every call, or lets every call through and
+ * loses its answer (a 503 after customer-master committed, as a timeout would).
+ */
 async function switchableProxy(target: string): Promise<{ url: string; outage: Outage; server: Server }> {
   const state = { url: '', outage: 'none' as Outage, server: undefined as unknown as Server };
   state.server = createServer((req, res) => {
-    const down = state.outage === 'all' || (state.outage === 'vehicles' && /\/vehicles$/.test(req.url ?? ''));
-    if (down) return void res.writeHead(503).end();
+    if (state.outage === 'all') return void res.writeHead(503).end();
     const upstream = forward(
       `${target}${req.url}`,
       { method: req.method, headers: req.headers },
       (answer) => {
+        if (state.outage === 'answers') return void answer.resume().on('end', () => res.writeHead(503).end());
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
@@ -193,7 +196,7 @@ describe('vehicle sales from a dealer DMS through the customer master', () => {
     expect(await totals()).toEqual(before);
   });
 
-  it('answers rows retryable while customer-master is down, and completes them when sent again', async () => {
+  it('answers rows retryable while customer-master is down or its answer is lost, and completes them when sent again', async () => {
     const rows = [
       sale(41, { dealerCode: undefined, dealerId: dealerAId }),
       sale(42, { dealerCode: undefined, dealerId: dealerAId }),
@@ -201,11 +204,12 @@ describe('vehicle sales from a dealer DMS through the customer master', () => {
     proxy.outage = 'all';
     const down = await batch(rows, admin, 'admin-batch-41').expect(200);
     expect(down.body.summary).toMatchObject({ retryable: 2 });
-    proxy.outage = 'vehicles';
-    const half = await batch(rows, admin, 'admin-batch-41').expect(200);
-    expect(half.body.rows.map((r: { status: string }) => r.status)).toEqual(['retryable', 'retryable']);
+    expect(await customersWithPhone('+8613700000041')).toBe(0);
+    proxy.outage = 'answers';
+    const lost = await batch(rows, admin, 'admin-batch-41').expect(200);
+    expect(lost.body.rows.map((r: { status: string }) => r.status)).toEqual(['retryable', 'retryable']);
     expect(await customersWithPhone('+8613700000041')).toBe(1);
-    expect(await vehiclesWithVin(sale(41).vin)).toBe(0);
+    expect(await vehiclesWithVin(sale(41).vin)).toBe(1);
 
     proxy.outage = 'none';
     const retried = await batch(rows, admin, 'admin-batch-41').expect(200);

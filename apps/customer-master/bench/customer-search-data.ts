@@ -118,7 +118,7 @@ function capitalized(latin: string): string {
 }
 
 /** 40% Chinese names, 30% the same kind of names in pinyin, 30% English and German names. */
-function customerName(i: number, random: () => number): { name: string; chinese: boolean } {
+export function customerName(i: number, random: () => number): { name: string; chinese: boolean } {
   const kind = i % 10;
   if (kind < 4) return { name: chineseName(random), chinese: true };
   if (kind < 7) return { name: capitalized(latinName(chineseName(random))), chinese: false };
@@ -126,7 +126,7 @@ function customerName(i: number, random: () => number): { name: string; chinese:
 }
 
 /** A unique mobile number per row: the 8 subscriber digits are a bijection of the row number. */
-function mobile(i: number): string {
+export function mobile(i: number): string {
   return MOBILE_PREFIXES[i % MOBILE_PREFIXES.length] + String((i * 7_919_113) % 100_000_000).padStart(8, '0');
 }
 
@@ -158,7 +158,7 @@ export interface SampleCustomer {
 }
 
 /** A unique, valid VIN per row: the plant letter and 6-digit serial number are a bijection of the row. */
-function vin(i: number): string {
+export function vin(i: number): string {
   const serial = String(i % 1_000_000).padStart(6, '0');
   const plant = PLANTS[Math.floor(i / 1_000_000) % PLANTS.length];
   return withCheckDigit(

@@ -4,6 +4,10 @@ import { MessagingModule } from '@crm/messaging';
 import { AuditLog } from './audit/audit-log';
 import { CampaignOptOutConsumer } from './consent/campaign-opt-out.consumer';
 import { CustomerTagConsumer } from './customers/customer-tag.consumer';
+import { BatchRegistrationController } from './customers/batch-registration/batch-registration.controller';
+import { BatchRegistrationService } from './customers/batch-registration/batch-registration.service';
+import { BatchRowDrafter } from './customers/batch-registration/batch-row.drafter';
+import { RegistrationWriter } from './customers/batch-registration/registration.writer';
 import { CustomerController } from './customers/customer.controller';
 import { CustomerRepository } from './customers/customer.repository';
 import { CustomerService } from './customers/customer.service';
@@ -17,7 +21,7 @@ import { CustomerImportService } from './import/customer-import.service';
 import { DealerCodeRepository } from './import/dealer-code.repository';
 import { ImportJobRepository } from './import/import-job.repository';
 import { ImportRecovery } from './import/import-recovery';
-import { ImportRowWriter } from './import/import-row.writer';
+import { ImportChunkWriter } from './import/import-chunk.writer';
 import { CustomerMergeController } from './merge/customer-merge.controller';
 import { CustomerMergePublisher } from './merge/customer-merge.publisher';
 import { CustomerMergeService } from './merge/customer-merge.service';
@@ -57,6 +61,7 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
   ],
   controllers: [
     CustomerSearchController,
+    BatchRegistrationController,
     CustomerController,
     VehicleController,
     PartnerController,
@@ -70,6 +75,9 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
     CustomerSearchRepository,
     CustomerSearchService,
     CustomerService,
+    BatchRegistrationService,
+    BatchRowDrafter,
+    RegistrationWriter,
     DuplicateFinder,
     PartnerLinkRepository,
     PartnerScopesRegistration,
@@ -84,7 +92,7 @@ export const CUSTOMER_MASTER_SCHEMA = 'customer_master';
     PersonalTracesRepository,
     MergedRecordRepository,
     CustomerImportService,
-    ImportRowWriter,
+    ImportChunkWriter,
     ImportJobRepository,
     ImportRecovery,
     DealerCodeRepository,

@@ -200,6 +200,49 @@ describe('customer import', () => {
     expect(failed.rejected).toBe(failed.totalRows);
   });
 
+  it('rejects a row whose VIN another customer owns, and its VIN again later in the file', async () => {
+    const vin = validVin('000301');
+    const lines = [
+      HEADER,
+      `V-1,person,车主甲,138 0013 3001,,,,,,${vin},Aurora,A6,,,,`,
+      `V-2,person,车主乙,138 0013 3002,,,,,,${vin},Aurora,A6,,,,`,
+      `V-3,person,车主甲,+86 13800133001,,,,,,${vin},Aurora,A6,,,,`,
+    ];
+
+    const report = await imported(lines.join('\n'));
+
+    expect(report).toMatchObject({ created: 1, duplicates: 1, vehiclesAttached: 0, rejected: 1 });
+    expect(report.rejections).toEqual([
+      { row: 3, externalId: 'V-2', field: 'vin', reason: 'is registered to another customer' },
+    ]);
+    expect(
+      await count(
+        `SELECT count(*)::int AS count FROM customer_master.customer_phone WHERE e164 = '+8613800133002'`,
+      ),
+    ).toBe(0);
+  });
+
+  it('resumes a file whose first chunks were written before a crash, creating each row once', async () => {
+    const rows = Array.from(
+      { length: 1500 },
+      (_, i) =>
+        `K-${i},person,续传客户${i},,resume${i}@example.com,,,,,${validVin(String(400000 + i))},Aurora,A6,,,,`,
+    );
+    await imported([HEADER, ...rows.slice(0, 1000)].join('\n'));
+
+    const resumed = await imported([HEADER, ...rows].join('\n'));
+
+    expect(resumed).toMatchObject({ status: 'completed', created: 500, duplicates: 1000, rejected: 0 });
+    expect(
+      await count(`SELECT count(*)::int AS count FROM customer_master.customer WHERE name LIKE '续传客户%'`),
+    ).toBe(1500);
+    expect(
+      await count(
+        `SELECT count(*)::int AS count FROM customer_master.vehicle v JOIN customer_master.customer c ON c.id = v.owner_customer_id WHERE c.name LIKE '续传客户%'`,
+      ),
+    ).toBe(1500);
+  });
+
   it('answers 415 to a body that is not CSV', async () => {
     const response = await upload(JSON.stringify({ rows: [] }), 'application/json').expect(415);
     expect(response.headers['content-type']).toContain('application/problem+json');

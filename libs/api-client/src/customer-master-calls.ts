@@ -14,14 +14,15 @@ export class CustomerMasterUnavailableError extends DomainError {
 
 /**
  * Calls customer-master on behalf of the caller, so its duplicate rules and partner visibility decide
- * (ADR 0018). Gives up after 5 s; no answer is a CustomerMasterUnavailableError. Nothing here retries.
+ * (ADR 0018). Gives up after 5 s (or `timeoutMs`); no answer is a CustomerMasterUnavailableError. Nothing here retries.
  */
 export async function callCustomerMaster<T>(
   whatToDo: string,
   send: (signal: AbortSignal) => Promise<T>,
+  timeoutMs = CALL_TIMEOUT_MS,
 ): Promise<T> {
   try {
-    return await send(AbortSignal.timeout(CALL_TIMEOUT_MS));
+    return await send(AbortSignal.timeout(timeoutMs));
   } catch (error) {
     const reason = (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable';
     throw new CustomerMasterUnavailableError(reason, whatToDo);

@@ -15,18 +15,29 @@ export class AuditLog {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(tx: EntityManager, entry: AuditEntry): Promise<void> {
+    await this.recordMany(tx, [entry]);
+  }
+
+  /** Any number of entries by the current actor, in one statement. */
+  async recordMany(tx: EntityManager, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     const { actor, correlationId } = RequestContext.current();
     await tx.query(
       `INSERT INTO customer_master.audit_log (actor_id, actor_kind, action, entity_type, entity_id, changed_fields, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       SELECT $1, $2, e.action, e.entity_type, e.entity_id, e.changed_fields, $3
+         FROM jsonb_to_recordset($4::jsonb) AS e(action text, entity_type text, entity_id uuid, changed_fields text[])`,
       [
         actor.id,
         actor.kind,
-        entry.action,
-        entry.entityType,
-        entry.entityId,
-        entry.changedFields ?? [],
         correlationId,
+        JSON.stringify(
+          entries.map((entry) => ({
+            action: entry.action,
+            entity_type: entry.entityType,
+            entity_id: entry.entityId,
+            changed_fields: entry.changedFields ?? [],
+          })),
+        ),
       ],
     );
   }

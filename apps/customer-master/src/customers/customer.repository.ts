@@ -72,6 +72,40 @@ export function toCustomer(row: CustomerRow): Customer {
   };
 }
 
+function phoneDigits(e164: string): string {
+  return normalizePhone(e164)?.digits ?? e164.replace(/\D/g, '');
+}
+
+/** A customer as one row of `insertMany`'s record set, search keys computed as `save` does. */
+function toInsertRecord(customer: Customer) {
+  const a = customer.address;
+  return {
+    id: customer.id,
+    kind: customer.kind,
+    name: customer.name,
+    name_latin: customer.nameLatin,
+    search_keys: nameSearchKeys(customer.name),
+    emails: customer.emails,
+    province: a?.province ?? null,
+    city: a?.city ?? null,
+    district: a?.district ?? null,
+    street: a?.street ?? null,
+    postal_code: a?.postalCode ?? null,
+    lat: a?.location?.lat ?? null,
+    lon: a?.location?.lon ?? null,
+    birthday: customer.birthday,
+    gender: customer.gender,
+    tags: customer.tags,
+    owner_sales_rep_id: customer.ownerSalesRepId,
+    status: customer.status,
+    merged_into: customer.mergedInto,
+    version: customer.version,
+    created_at: customer.createdAt,
+    updated_at: customer.updatedAt,
+    preferred_language: customer.preferredLanguage,
+  };
+}
+
 /** Owns the SQL of customers, their phones and consents. */
 @Injectable()
 export class CustomerRepository {
@@ -93,6 +127,18 @@ export class CustomerRepository {
     );
     const byId = new Map(rows.map((row: CustomerRow) => [row.id, toCustomer(row)]));
     return ids.map((id) => byId.get(id)).filter((c): c is Customer => !!c);
+  }
+
+  /** Those of `ids` that are active customers the partner (when given) is linked to. */
+  async activeAmong(tx: EntityManager, ids: string[], partnerId: string | null): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await tx.query(
+      `SELECT c.id FROM customer_master.customer c WHERE c.id = ANY($1::uuid[]) AND c.status = 'active'
+          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM customer_master.customer_partner_link l
+                                            WHERE l.customer_id = c.id AND l.partner_id = $2))`,
+      [ids, partnerId],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   /**
@@ -150,13 +196,59 @@ export class CustomerRepository {
     await this.replaceConsents(tx, customer.id, customer.consents);
   }
 
+  /** Inserts new customers with their phones and consents, a few statements for the whole batch (ADR 0049). */
+  async insertMany(tx: EntityManager, customers: Customer[]): Promise<void> {
+    if (customers.length === 0) return;
+    await tx.query(
+      `INSERT INTO customer_master.customer (id, kind, name, name_latin, search_keys, emails, province, city, district,
+         street, postal_code, lat, lon, birthday, gender, tags, owner_sales_rep_id, status, merged_into, version,
+         created_at, updated_at, preferred_language)
+       SELECT id, kind, name, name_latin, search_keys, emails, province, city, district, street, postal_code, lat, lon,
+              birthday, gender, tags, owner_sales_rep_id, status, merged_into, version, created_at, updated_at,
+              preferred_language
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, kind text, name text, name_latin text, search_keys text[],
+           emails text[], province text, city text, district text, street text, postal_code text,
+           lat double precision, lon double precision, birthday date, gender text, tags text[],
+           owner_sales_rep_id text, status text, merged_into uuid, version int, created_at timestamptz,
+           updated_at timestamptz, preferred_language text)`,
+      [JSON.stringify(customers.map(toInsertRecord))],
+    );
+    const phones = customers.flatMap((c) =>
+      c.phones.map((e164, position) => ({ customerId: c.id, e164, position })),
+    );
+    await tx.query(
+      `INSERT INTO customer_master.customer_phone (customer_id, e164, digits, position)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[])`,
+      [
+        phones.map((phone) => phone.customerId),
+        phones.map((phone) => phone.e164),
+        phones.map((phone) => phoneDigits(phone.e164)),
+        phones.map((phone) => phone.position),
+      ],
+    );
+    const consents = customers.flatMap((c) =>
+      c.consents.map((consent) => ({ customerId: c.id, ...consent })),
+    );
+    if (consents.length === 0) return;
+    await tx.query(
+      `INSERT INTO customer_master.consent (customer_id, channel, granted, recorded_at, source)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::timestamptz[], $5::text[])`,
+      [
+        consents.map((consent) => consent.customerId),
+        consents.map((consent) => consent.channel),
+        consents.map((consent) => consent.granted),
+        consents.map((consent) => consent.at),
+        consents.map((consent) => consent.source),
+      ],
+    );
+  }
+
   private async replacePhones(tx: EntityManager, customerId: string, phones: string[]): Promise<void> {
     await tx.query(`DELETE FROM customer_master.customer_phone WHERE customer_id = $1`, [customerId]);
     for (const [position, e164] of phones.entries()) {
-      const digits = normalizePhone(e164)?.digits ?? e164.replace(/\D/g, '');
       await tx.query(
         `INSERT INTO customer_master.customer_phone (customer_id, e164, digits, position) VALUES ($1, $2, $3, $4)`,
-        [customerId, e164, digits, position],
+        [customerId, e164, phoneDigits(e164), position],
       );
     }
   }

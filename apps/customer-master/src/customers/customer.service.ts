@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CustomerRegistered, CustomerUpdated, MAX_CUSTOMER_TAGS } from '@crm/contracts';
-import { Clock, ConflictError, FieldError, IdGenerator, InvalidInputError, NotFoundError } from '@crm/core';
+import { CustomerUpdated, MAX_CUSTOMER_TAGS } from '@crm/contracts';
+import { Clock, ConflictError, IdGenerator, NotFoundError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { AuditLog } from '../audit/audit-log';
 import { PartnerLinkRepository } from '../partner-links/partner-link.repository';
-import { Consent, Customer, noPersonalData, toCustomerState } from './customer';
+import { RegistrationWriter } from './batch-registration/registration.writer';
+import { Consent, Customer, toCustomerState } from './customer';
+import { newCustomer, withFields } from './customer-draft';
 import { CustomerRepository } from './customer.repository';
 import { DuplicateCandidate, DuplicateFinder } from './duplicate-finder';
 import { CreateCustomerDto } from './dto/create-customer.dto';
-import { ConsentInputDto } from './dto/consent-input.dto';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
-import { latinName, normalizePhone } from '@crm/search-keys';
 
 export interface RegisterOptions {
   allowDuplicate?: boolean;
@@ -25,6 +25,7 @@ export class CustomerService {
     private readonly customers: CustomerRepository,
     private readonly duplicates: DuplicateFinder,
     private readonly links: PartnerLinkRepository,
+    private readonly registrations: RegistrationWriter,
     private readonly audit: AuditLog,
     private readonly uow: UnitOfWork,
     private readonly outbox: Outbox,
@@ -37,14 +38,13 @@ export class CustomerService {
     return this.uow.run((tx) => this.registerWithin(tx, input, options));
   }
 
-  /** Registers inside the caller's transaction, so a bulk import writes many customers in one. */
-  async registerWithin(
+  private async registerWithin(
     tx: EntityManager,
     input: CreateCustomerDto,
     options: RegisterOptions = {},
   ): Promise<Customer> {
     const now = this.clock.now().toISOString();
-    const customer = this.applyFields(this.blankCustomer(input, now), input, now);
+    const customer = newCustomer(this.ids.next(), input, now);
     if (!options.allowDuplicate) {
       const candidates = await this.duplicates.find(tx, customer);
       if (candidates.length > 0) {
@@ -54,15 +54,11 @@ export class CustomerService {
         );
       }
     }
-    await this.customers.save(tx, customer);
-    if (options.registeringPartnerId)
-      await this.links.link(tx, customer.id, options.registeringPartnerId, 'registered');
-    await this.audit.record(tx, {
-      action: 'customer.registered',
-      entityType: 'customer',
-      entityId: customer.id,
+    await this.registrations.write(tx, {
+      customers: [customer],
+      vehicles: [],
+      registeringPartnerId: options.registeringPartnerId,
     });
-    await this.outbox.add(tx, this.events.create(CustomerRegistered, customer.id, toCustomerState(customer)));
     return customer;
   }
 
@@ -94,7 +90,7 @@ export class CustomerService {
       if (!current || current.status !== 'active') throw new NotFoundError('customer', id);
       const now = this.clock.now().toISOString();
       const updated = {
-        ...this.applyFields(current, input, now),
+        ...withFields(current, input, now),
         version: current.version + 1,
         updatedAt: now,
       };
@@ -165,66 +161,4 @@ export class CustomerService {
     const payload = { ...toCustomerState(updated), changedFields };
     await this.outbox.add(tx, this.events.create(CustomerUpdated, updated.id, payload));
   }
-
-  private blankCustomer(input: CreateCustomerDto, now: string): Customer {
-    return {
-      id: this.ids.next(),
-      kind: input.kind,
-      name: input.name,
-      ...noPersonalData(),
-      status: 'active',
-      mergedInto: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-  }
-
-  /** Applies the given fields onto a customer, normalizing phones and emails. */
-  private applyFields(customer: Customer, input: UpdateCustomerDto, now: string): Customer {
-    const a = input.address;
-    const name = input.name?.trim() ?? customer.name;
-    if (!name) throw new InvalidInputError([{ field: 'name', message: 'name must not be blank' }]);
-    return {
-      ...customer,
-      name,
-      nameLatin: latinName(name),
-      phones: input.phones ? normalizePhones(input.phones) : customer.phones,
-      emails: input.emails ? [...new Set(input.emails.map((e) => e.trim().toLowerCase()))] : customer.emails,
-      address: a
-        ? {
-            province: a.province ?? null,
-            city: a.city ?? null,
-            district: a.district ?? null,
-            street: a.street ?? null,
-            postalCode: a.postalCode ?? null,
-            location: a.location ?? null,
-          }
-        : customer.address,
-      birthday: input.birthday ?? customer.birthday,
-      gender: input.gender ?? customer.gender,
-      tags: input.tags ? [...new Set(input.tags)] : customer.tags,
-      ownerSalesRepId: input.ownerSalesRepId ?? customer.ownerSalesRepId,
-      consents: input.consents ? mergeConsents(customer.consents, input.consents, now) : customer.consents,
-      preferredLanguage: input.preferredLanguage ?? customer.preferredLanguage,
-    };
-  }
-}
-
-function normalizePhones(phones: string[]): string[] {
-  const errors: FieldError[] = [];
-  const normalized = phones.map((phone, i) => {
-    const result = normalizePhone(phone);
-    if (!result)
-      errors.push({ field: `phones.${i}`, message: `"${phone.slice(0, 40)}" is not a valid phone number` });
-    return result?.e164 ?? '';
-  });
-  if (errors.length > 0) throw new InvalidInputError(errors);
-  return [...new Set(normalized)];
-}
-
-function mergeConsents(current: Consent[], given: ConsentInputDto[], at: string): Consent[] {
-  const byChannel = new Map(current.map((consent) => [consent.channel, consent]));
-  for (const consent of given) byChannel.set(consent.channel, { ...consent, at });
-  return [...byChannel.values()];
 }

@@ -40,7 +40,8 @@ export class CustomerImportController {
     summary: 'Import legacy customers with their vehicles from a CSV file; answers 202 with the job at once',
     description:
       'Once the file is received and its header checked, the answer is 202 with Location: /imports/{id}; rows ' +
-      'are then written in the background in batches of 200, and GET /imports/{id} shows progress until the job ' +
+      'are then written in the background in batches of 1,000 through the batch registration (as ' +
+      'POST /customers:batch-register), and GET /imports/{id} shows progress until the job ' +
       'is completed or failed (a job whose worker crashed is marked failed; run the file again). ' +
       'The same file sent while it is still importing gets 409 with the running job in Location. ' +
       'A row that is probably an existing customer (same phone, email, or close name and birthday, including ' +

@@ -14,11 +14,11 @@ import { ImportJob, ImportTally } from './import-job';
 import { ImportJobRepository } from './import-job.repository';
 import { IMPORT_HEARTBEAT_MS } from './import-heartbeat';
 import { ImportRecovery } from './import-recovery';
-import { ImportRowWriter } from './import-row.writer';
+import { ImportChunkWriter } from './import-chunk.writer';
 import { SpooledUpload } from './import-spool';
 
-/** Rows per transaction: large enough to be fast, small enough that progress shows and locks stay short. */
-const BATCH_SIZE = 200;
+/** Rows per transaction and batch registration: large enough to be fast, small enough that progress shows. */
+const BATCH_SIZE = 1_000;
 
 export interface CsvUpload {
   body: Readable;
@@ -39,7 +39,7 @@ export class CustomerImportService implements OnApplicationShutdown {
 
   constructor(
     private readonly jobs: ImportJobRepository,
-    private readonly writer: ImportRowWriter,
+    private readonly writer: ImportChunkWriter,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -135,7 +135,7 @@ export class CustomerImportService implements OnApplicationShutdown {
   private async writeBatch(id: string, rows: CsvRow[]): Promise<void> {
     await this.uow.run(async (tx) => {
       const tally = new ImportTally();
-      for (const row of rows) tally.add(await this.writer.write(tx, row));
+      for (const outcome of await this.writer.write(tx, rows)) tally.add(outcome);
       await this.jobs.addTally(tx, id, tally);
     });
   }

@@ -10,6 +10,7 @@ import { CustomerMasterOutboxTombstones1796051000000 } from './1796051000000-out
 import { CustomerPreferredLanguage1796062000001 } from './1796062000001-customer-preferred-language';
 import { CustomerNamePrefixIndexes1796105000000 } from './1796105000000-customer-name-prefix-indexes';
 import { WebConsentChannel1796240000000 } from './1796240000000-web-consent-channel';
+import { EmailsIndexWithoutPendingList1796190000000 } from './1796190000000-emails-index-without-pending-list';
 
 export const customerMasterMigrations = [
   CreateCustomerMasterSchema1764000000000,
@@ -24,4 +25,5 @@ export const customerMasterMigrations = [
   CustomerPreferredLanguage1796062000001,
   CustomerNamePrefixIndexes1796105000000,
   WebConsentChannel1796240000000,
+  EmailsIndexWithoutPendingList1796190000000,
 ];

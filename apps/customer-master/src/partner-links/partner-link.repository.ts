@@ -3,6 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 
 export type PartnerLinkReason = 'sold' | 'registered' | 'serviced';
 
+export interface PartnerLink {
+  customerId: string;
+  partnerId: string;
+  reason: PartnerLinkReason;
+}
+
 /** Which customers a dealer or repair station may see: those it sold to, registered or serviced. */
 @Injectable()
 export class PartnerLinkRepository {
@@ -18,6 +24,15 @@ export class PartnerLinkRepository {
       `INSERT INTO customer_master.customer_partner_link (customer_id, partner_id, reason) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING`,
       [customerId, partnerId, reason],
+    );
+  }
+
+  async linkMany(tx: EntityManager, links: PartnerLink[]): Promise<void> {
+    if (links.length === 0) return;
+    await tx.query(
+      `INSERT INTO customer_master.customer_partner_link (customer_id, partner_id, reason)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]) ON CONFLICT DO NOTHING`,
+      [links.map((l) => l.customerId), links.map((l) => l.partnerId), links.map((l) => l.reason)],
     );
   }
 

@@ -75,6 +75,16 @@ export class PartnerRepository {
     return rows[0] ? toPartner(rows[0]) : null;
   }
 
+  /** Those of `ids` that are dealers. */
+  async dealerIdsAmong(tx: EntityManager, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM customer_master.partner WHERE id = ANY($1::uuid[]) AND kind = 'dealer'`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   async existsWithCode(code: string, exceptId: string | null): Promise<boolean> {
     const rows = await this.dataSource.query(
       `SELECT 1 FROM customer_master.partner WHERE code = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { VehicleOwnershipChanged, VehicleRegistered } from '@crm/contracts';
+import { VehicleOwnershipChanged } from '@crm/contracts';
 import { Clock, IdGenerator } from '@crm/core';
 import { EventFactory, Outbox } from '@crm/messaging';
 import { RegisterVehicleDto } from './dto/register-vehicle.dto';
 import { toVehicleState, Vehicle } from './vehicle';
 import { VehicleRepository } from './vehicle.repository';
 
-/** Builds vehicles and writes their events; shared by registration, transfer and merges. */
+/** Builds vehicles and writes their ownership changes; shared by registration, transfer and merges. */
 @Injectable()
 export class VehicleEventPublisher {
   constructor(
@@ -33,13 +33,6 @@ export class VehicleEventPublisher {
       createdAt: now,
       updatedAt: now,
     };
-  }
-
-  async registered(tx: EntityManager, vehicle: Vehicle): Promise<void> {
-    await this.outbox.add(
-      tx,
-      this.events.create(VehicleRegistered, vehicle.vehicleId, toVehicleState(vehicle)),
-    );
   }
 
   async moveTo(

@@ -1,21 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  ConflictError,
-  InvalidInputError,
-  normalizeVin,
-  NotFoundError,
-  VIN_MESSAGES,
-  vinProblem,
-} from '@crm/core';
+import { ConflictError, InvalidInputError, normalizeVin, NotFoundError } from '@crm/core';
 import { UnitOfWork } from '@crm/messaging';
 import { AuditLog } from '../audit/audit-log';
 import { conflictOnUniqueViolation } from '../shared/unique-violation';
 import { CustomerRepository } from '../customers/customer.repository';
-import { PartnerLinkRepository } from '../partner-links/partner-link.repository';
+import { RegistrationWriter } from '../customers/batch-registration/registration.writer';
 import { PartnerRepository } from '../partners/partner.repository';
 import { RegisterVehicleDto } from './dto/register-vehicle.dto';
-import { Vehicle } from './vehicle';
+import { checkedVin, Vehicle } from './vehicle';
 import { VehicleEventPublisher } from './vehicle-event.publisher';
 import { VehicleRepository } from './vehicle.repository';
 
@@ -26,7 +19,7 @@ export class VehicleService {
     private readonly vehicles: VehicleRepository,
     private readonly customers: CustomerRepository,
     private readonly partners: PartnerRepository,
-    private readonly links: PartnerLinkRepository,
+    private readonly registrations: RegistrationWriter,
     private readonly audit: AuditLog,
     private readonly uow: UnitOfWork,
     private readonly publisher: VehicleEventPublisher,
@@ -39,24 +32,18 @@ export class VehicleService {
     );
   }
 
-  /** Registers inside the caller's transaction, so a bulk import writes many vehicles in one. */
-  async registerWithin(tx: EntityManager, customerId: string, input: RegisterVehicleDto): Promise<Vehicle> {
-    const vin = normalizeVin(input.vin);
-    const problem = vinProblem(vin);
-    if (problem) throw new InvalidInputError([{ field: 'vin', message: `VIN ${VIN_MESSAGES[problem]}` }]);
+  private async registerWithin(
+    tx: EntityManager,
+    customerId: string,
+    input: RegisterVehicleDto,
+  ): Promise<Vehicle> {
+    const vin = checkedVin(input.vin);
     await this.requireActiveCustomer(tx, customerId);
     if (input.sellingDealerId) await this.requireDealer(tx, input.sellingDealerId);
     if (await this.vehicles.findByVin(vin, tx))
       throw new ConflictError(`Vehicle ${vin} is registered already`, { field: 'vin' });
     const vehicle = this.publisher.newVehicle(customerId, vin, input);
-    await this.vehicles.save(tx, vehicle);
-    if (vehicle.sellingDealerId) await this.links.link(tx, customerId, vehicle.sellingDealerId, 'sold');
-    await this.audit.record(tx, {
-      action: 'vehicle.registered',
-      entityType: 'vehicle',
-      entityId: vehicle.vehicleId,
-    });
-    await this.publisher.registered(tx, vehicle);
+    await this.registrations.write(tx, { customers: [], vehicles: [vehicle] });
     return vehicle;
   }
 

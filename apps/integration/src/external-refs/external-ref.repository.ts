@@ -27,24 +27,29 @@ export interface ExternalKey {
 export class ExternalRefRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Takes the lease on a record's key unless another holder's has not expired; answers whether it did. */
-  async lease(key: string, holder: string, seconds: number): Promise<boolean> {
-    const taken: unknown[] = await this.db.query(
+  /** Takes the leases on all these keys, or none of them (another holder's live lease on any of them). */
+  async leaseAll(keys: string[], holder: string, seconds: number): Promise<boolean> {
+    const taken: { lease_key: string }[] = await this.db.query(
       `INSERT INTO integration.external_ref_lease (lease_key, holder, held_until)
-       VALUES ($1, $2, now() + make_interval(secs => $3))
+       SELECT k, $2, now() + make_interval(secs => $3) FROM unnest($1::text[]) AS k ORDER BY k
        ON CONFLICT (lease_key) DO UPDATE SET holder = excluded.holder, held_until = excluded.held_until
          WHERE integration.external_ref_lease.held_until < now()
        RETURNING lease_key`,
-      [key, holder, seconds],
+      [keys, holder, seconds],
     );
-    return taken.length > 0;
+    if (taken.length === keys.length) return true;
+    await this.releaseLeases(
+      taken.map((row) => row.lease_key),
+      holder,
+    );
+    return false;
   }
 
-  async releaseLease(key: string, holder: string): Promise<void> {
-    await this.db.query(`DELETE FROM integration.external_ref_lease WHERE lease_key = $1 AND holder = $2`, [
-      key,
-      holder,
-    ]);
+  async releaseLeases(keys: string[], holder: string): Promise<void> {
+    await this.db.query(
+      `DELETE FROM integration.external_ref_lease WHERE lease_key = ANY($1::text[]) AND holder = $2`,
+      [keys, holder],
+    );
   }
 
   async crmIdOf(key: ExternalKey): Promise<string | null> {
@@ -132,6 +137,21 @@ export class ExternalRefRepository {
     if (!known) return { outcome: 'unknown' };
     if (!known.cancelled) return { outcome: 'parent-unknown' };
     return { outcome: 'unchanged', crmId: known.crm_id, parentId: known.parent_crm_id };
+  }
+
+  /** Maps many records in one statement; a key mapped already keeps its id. */
+  async mapMany(mappings: { key: ExternalKey; crmId: string }[]): Promise<void> {
+    if (!mappings.length) return;
+    await this.db.query(
+      `INSERT INTO integration.external_ref (source, external_type, external_id, crm_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) ON CONFLICT DO NOTHING`,
+      [
+        mappings.map((m) => m.key.source),
+        mappings.map((m) => m.key.type),
+        mappings.map((m) => m.key.externalId),
+        mappings.map((m) => m.crmId),
+      ],
+    );
   }
 
   async map(key: ExternalKey, crmId: string, tx: EntityManager = this.db.manager): Promise<void> {

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, IdGenerator } from '@crm/core';
 import { ExternalKey, ExternalRefRepository, refKey } from './external-ref.repository';
 
-/** Longer than a row can take (two customer-master calls of at most 5 s each), so a live lease never expires. */
-const LEASE_SECONDS = 30;
+/** Longer than a batch can take (customer-master calls of at most 30 s each), so a live lease never expires. */
+const LEASE_SECONDS = 120;
 const WAIT_MS = 15_000;
 const POLL_MS = 50;
 
@@ -30,18 +30,19 @@ export class RecordLeases {
     private readonly ids: IdGenerator,
   ) {}
 
-  async whileHeld<T>(key: ExternalKey, work: () => Promise<T>): Promise<T> {
-    const leaseKey = refKey(key);
+  /** All the records' leases at once or none (so two batches never hold part each and wait on the other). */
+  async whileHeldAll<T>(keys: ExternalKey[], work: () => Promise<T>): Promise<T> {
+    const leaseKeys = [...new Set(keys.map(refKey))];
     const holder = this.ids.next();
     const deadline = Date.now() + WAIT_MS;
-    while (!(await this.refs.lease(leaseKey, holder, LEASE_SECONDS))) {
+    while (!(await this.refs.leaseAll(leaseKeys, holder, LEASE_SECONDS))) {
       if (Date.now() > deadline) throw new RecordBusyError();
       await sleep(POLL_MS);
     }
     try {
       return await work();
     } finally {
-      await this.refs.releaseLease(leaseKey, holder);
+      await this.refs.releaseLeases(leaseKeys, holder);
     }
   }
 }

@@ -1,7 +1,6 @@
-import { ClassConstructor, plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { ClassConstructor } from 'class-transformer';
 import { DomainError, InvalidInputError } from '@crm/core';
-import { fieldErrorsOf } from '@crm/http';
+import { validateRow } from '@crm/http';
 import { RowProblem } from '../vehicle-sales/dto/vehicle-sale-import.response';
 
 export const MAX_BATCH_ROWS = 1_000;
@@ -20,12 +19,9 @@ export function parseRowAs<T extends object>(
   type: ClassConstructor<T>,
   raw: unknown,
 ): { row: T } | { problems: RowProblem[] } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { problems: [{ field: 'row', reason: 'must be an object' }] };
-  const row = plainToInstance(type, raw);
-  const errors = validateSync(row, { whitelist: true, forbidNonWhitelisted: true });
-  if (!errors.length) return { row };
-  return { problems: fieldErrorsOf(errors).map(({ field, message }) => ({ field, reason: message })) };
+  const checked = validateRow(type, raw);
+  if ('row' in checked) return checked;
+  return { problems: checked.errors.map(({ field, message }) => ({ field, reason: message })) };
 }
 
 /** Why a row was refused, field by field, from the error that refused it. */

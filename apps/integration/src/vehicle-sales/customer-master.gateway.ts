@@ -4,17 +4,21 @@ import {
   createCustomerMasterClient,
   CustomerMasterClient,
   CustomerMasterUnavailableError,
-  registerPerson,
 } from '@crm/api-client';
-import { ConflictError, FieldError, ForbiddenError, InvalidInputError } from '@crm/core';
+import { ConflictError, DomainError, FieldError, ForbiddenError, InvalidInputError } from '@crm/core';
 import { INBOUND_SETTINGS, InboundSettings } from './inbound-settings';
 import { VehicleSaleBuyerDto } from './dto/vehicle-sale-row.dto';
 
 const WHAT_TO_DO = 'send the row again later';
 
+/** A batch of 1,000 rows is one transaction in customer-master; on a loaded machine it takes seconds. */
+const BATCH_TIMEOUT_MS = 30_000;
+
+/** A row's buyer and vehicle in customer-master. */
 export interface Registered {
-  id: string;
-  /** The customer master knew it already (a duplicate it matched, or the vehicle's VIN). */
+  customerId: string;
+  vehicleId: string;
+  /** The customer master knew the buyer already (a duplicate it matched, or the customer the row named). */
   existed: boolean;
 }
 
@@ -26,16 +30,25 @@ export interface SoldVehicle {
   dealerId: string;
 }
 
+/** A sale to register: its buyer, as a new person or the customer their DMS id is mapped to, and the vehicle. */
+export interface BuyerVehicle {
+  buyer: VehicleSaleBuyerDto | { customerId: string };
+  vehicle: SoldVehicle;
+}
+
 /** customer-master's field names as the inbound row names them. */
-const CUSTOMER_FIELDS: [RegExp, string][] = [
-  [/^phones/, 'buyer.phone'],
-  [/^emails/, 'buyer.email'],
-  [/^name/, 'buyer.name'],
+const ROW_FIELDS: [RegExp, string][] = [
+  [/^customer\.phones/, 'buyer.phone'],
+  [/^customer\.emails/, 'buyer.email'],
+  [/^customer\.name/, 'buyer.name'],
+  [/^customer$/, 'buyer'],
+  [/^customerId$/, 'buyer.externalCustomerId'],
+  [/^vehicle\.vin/, 'vin'],
+  [/^vehicle\.purchaseDate/, 'soldOn'],
+  [/^vehicle\.sellingDealerId/, 'dealerId'],
 ];
-const VEHICLE_FIELDS: [RegExp, string][] = [
-  [/^purchaseDate/, 'soldOn'],
-  [/^sellingDealerId/, 'dealerId'],
-];
+/** Refusals about who the buyer is or whose the VIN is are conflicts (409 alone); the rest bad input (400). */
+const CONFLICT_FIELDS = ['buyer', 'buyer.externalCustomerId', 'vin'];
 
 /**
  * customer-master's API, called on behalf of the caller with their own bearer token (as sales converts a
@@ -50,45 +63,31 @@ export class CustomerMasterGateway {
     this.client = createCustomerMasterClient({ baseUrl: settings.customerMasterUrl });
   }
 
-  /** The new customer, or the one duplicate the caller may see; several (or hidden) duplicates are a 409. */
-  async registerCustomer(authorization: string, buyer: VehicleSaleBuyerDto): Promise<Registered> {
-    const registration = await registerPerson(this.client, authorization, buyer, WHAT_TO_DO);
-    if (registration.outcome === 'created') return { id: registration.customerId, existed: false };
-    if (registration.outcome === 'refused')
-      throw this.failure(registration.response, registration.error, CUSTOMER_FIELDS);
-    const { candidates } = registration;
-    if (candidates.length === 1) return { id: candidates[0].customerId, existed: true };
-    throw new ConflictError(
-      candidates.length
-        ? `the buyer may be one of ${candidates.length} customers; register them in the CRM and send the row again`
-        : 'the buyer probably exists already under another dealer; ask the manufacturer to link them',
-      { field: 'buyer' },
+  /**
+   * Registers a whole batch of buyers and their vehicles in one call (ADR 0049): each row answered created,
+   * matched or rejected (a rejection as the error the single registration would have answered).
+   */
+  async registerBatch(authorization: string, rows: BuyerVehicle[]): Promise<(Registered | DomainError)[]> {
+    const { data, error, response } = await callCustomerMaster(
+      WHAT_TO_DO,
+      (signal) =>
+        this.client.POST('/customers:batch-register', {
+          body: { rows: rows.map(toBatchRow) },
+          headers: { authorization },
+          signal,
+        }),
+      BATCH_TIMEOUT_MS,
     );
-  }
-
-  /** The new vehicle, or the customer's own vehicle with this VIN; a VIN someone else owns is a 409. */
-  async registerVehicle(authorization: string, customerId: string, sale: SoldVehicle): Promise<Registered> {
-    const { data, error, response } = await callCustomerMaster(WHAT_TO_DO, (signal) =>
-      this.client.POST('/customers/{id}/vehicles', {
-        params: { path: { id: customerId } },
-        body: {
-          vin: sale.vin,
-          brand: sale.brand,
-          model: sale.model,
-          purchaseDate: sale.soldOn,
-          sellingDealerId: sale.dealerId,
-        },
-        headers: { authorization },
-        signal,
-      }),
+    if (!data) throw this.failure(response, error, []);
+    return data.rows.map((row) =>
+      row.status === 'rejected'
+        ? rowError(row.errors)
+        : {
+            customerId: row.customerId as string,
+            vehicleId: row.vehicleId as string,
+            existed: row.status === 'matched',
+          },
     );
-    if (data) return { id: data.vehicleId, existed: false };
-    if (response.status === 409) return this.ownVehicleWithVin(authorization, customerId, sale.vin);
-    if (response.status === 404)
-      throw new ConflictError('the buyer is no longer an active customer in the CRM (merged or erased)', {
-        field: 'buyer.externalCustomerId',
-      });
-    throw this.failure(response, error, VEHICLE_FIELDS);
   }
 
   /** Whether the caller may see this active customer (customer-master's partner scoping decides). */
@@ -131,30 +130,43 @@ export class CustomerMasterGateway {
     throw this.failure(response, error, []);
   }
 
-  private async ownVehicleWithVin(
-    authorization: string,
-    customerId: string,
-    vin: string,
-  ): Promise<Registered> {
-    const { data, error, response } = await callCustomerMaster(WHAT_TO_DO, (signal) =>
-      this.client.GET('/customers/{id}/vehicles', {
-        params: { path: { id: customerId } },
-        headers: { authorization },
-        signal,
-      }),
-    );
-    if (!data) throw this.failure(response, error, VEHICLE_FIELDS);
-    const own = data.items.find((vehicle) => vehicle.vin === vin.trim().toUpperCase());
-    if (own) return { id: own.vehicleId, existed: true };
-    throw new ConflictError(`vehicle ${vin} is registered already to another customer`, { field: 'vin' });
-  }
-
   private failure(response: Response, error: unknown, fields: [RegExp, string][]): Error {
     if (response.status === 400) return new InvalidInputError(renamed(error, fields));
     if (response.status === 401 || response.status === 403)
       return new ForbiddenError('the customer master does not let you register this sale');
     return new CustomerMasterUnavailableError(`HTTP ${response.status}`, WHAT_TO_DO);
   }
+}
+
+function toBatchRow({ buyer, vehicle }: BuyerVehicle) {
+  const soldVehicle = {
+    vin: vehicle.vin,
+    brand: vehicle.brand,
+    model: vehicle.model,
+    purchaseDate: vehicle.soldOn,
+    sellingDealerId: vehicle.dealerId,
+  };
+  if ('customerId' in buyer) return { customerId: buyer.customerId, vehicle: soldVehicle };
+  return {
+    customer: {
+      kind: 'person' as const,
+      name: buyer.name,
+      ...(buyer.phone ? { phones: [buyer.phone] } : {}),
+      ...(buyer.email ? { emails: [buyer.email] } : {}),
+    },
+    vehicle: soldVehicle,
+  };
+}
+
+function rowError(problems: { field: string; reason: string }[]): DomainError {
+  const errors = renamed(
+    { errors: problems.map(({ field, reason }) => ({ field, message: reason })) },
+    ROW_FIELDS,
+  );
+  const conflict = errors.find((e) => CONFLICT_FIELDS.includes(e.field));
+  return conflict
+    ? new ConflictError(`${conflict.field} ${conflict.message}`, { field: conflict.field })
+    : new InvalidInputError(errors);
 }
 
 function renamed(error: unknown, fields: [RegExp, string][]): FieldError[] {

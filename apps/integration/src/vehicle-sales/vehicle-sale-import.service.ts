@@ -10,16 +10,12 @@ import {
 import { RecordBusyError, RecordLeases } from '../external-refs/record-leases';
 import { IdempotentRequests } from '../idempotency/idempotent-requests';
 import { CustomerMasterUnavailableError } from '@crm/api-client';
-import { CustomerMasterGateway, Registered } from './customer-master.gateway';
+import { BuyerVehicle, CustomerMasterGateway } from './customer-master.gateway';
 import { VehicleSaleRowDto } from './dto/vehicle-sale-row.dto';
 import { VehicleSaleBatchResponse, VehicleSaleRowResult } from './dto/vehicle-sale-import.response';
 import { INBOUND_SETTINGS, InboundSettings } from './inbound-settings';
 import { SellingDealer, SellingDealers } from './selling-dealers';
-import { inParallel } from '../inbound-rows/inbound-rows';
 import { batchRows, parseRow, problemsOf } from './vehicle-sale-rows';
-
-/** Rows of different buyers run side by side; one buyer's rows run in order, so a buyer is registered once. */
-const PARALLEL_BUYERS = 4;
 
 interface BatchRow {
   index: number;
@@ -28,8 +24,9 @@ interface BatchRow {
 }
 
 /**
- * Vehicle sales from a dealer's DMS: each creates or links its buyer and vehicle through customer-master's
- * API (its duplicate rules decide), keyed by the DMS's ids so the same sale sent again changes nothing.
+ * Vehicle sales from a dealer's DMS: a batch creates or links its buyers and vehicles through customer-master's
+ * batch registration (its duplicate rules decide, ADR 0049), keyed by the DMS's ids so the same sale sent again
+ * changes nothing.
  */
 @Injectable()
 export class VehicleSaleImportService {
@@ -49,7 +46,9 @@ export class VehicleSaleImportService {
     row: VehicleSaleRowDto,
   ): Promise<VehicleSaleRowResult> {
     const [dealer] = await this.dealers.of(principal, authorization, [row]);
-    return this.importRow(authorization, { index: 0, raw: row, row }, dealer as SellingDealer);
+    const [settled] = await this.settleAll(authorization, [{ index: 0, raw: row, row }], [dealer]);
+    if (settled instanceof Error) throw settled;
+    return settled as VehicleSaleRowResult;
   }
 
   /** A batch: every row answered (imported, rejected with its fields, or retryable); replayed under its Idempotency-Key. */
@@ -79,117 +78,156 @@ export class VehicleSaleImportService {
       authorization,
       rows.map((r) => r.row),
     );
-    const results: VehicleSaleRowResult[] = new Array(rows.length);
-    const imported = await this.importedBefore(rows, dealers);
-    const byBuyer = groupBy(rows, (r) =>
-      r.row ? `${dealerKey(dealers[r.index])}/${r.row.buyer.externalCustomerId}` : `#${r.index}`,
-    );
-    await inParallel([...byBuyer.values()], PARALLEL_BUYERS, async (buyerRows) => {
-      for (const batchRow of buyerRows) {
-        const problems = parsed[batchRow.index];
-        results[batchRow.index] =
-          'problems' in problems
-            ? resultOf(batchRow, 'rejected', { errors: problems.problems })
-            : (imported.get(batchRow.index) ??
-              (await this.settle(authorization, batchRow, dealers[batchRow.index] as SellingDealer)));
-      }
+    const settled = await this.settleAll(authorization, rows, dealers);
+    const results = rows.map((batchRow, i) => {
+      const problems = parsed[i];
+      if ('problems' in problems) return resultOf(batchRow, 'rejected', { errors: problems.problems });
+      const outcome = settled[i] as VehicleSaleRowResult | DomainError;
+      return outcome instanceof DomainError ? failedResult(batchRow, outcome) : outcome;
     });
     return { summary: summarize(results), rows: results };
   }
 
   /**
-   * The rows whose sale was mapped before, answered `unchanged` from one query for the whole batch (a batch sent
-   * again costs no lease and no call). The rest run under their buyer's lease, which looks again.
+   * Every valid row's result, or the error that refused it. Rows mapped before are answered from one query
+   * (a batch sent again costs no lease and no call); the rest are registered together under their buyers' leases.
    */
-  private async importedBefore(
+  private async settleAll(
+    authorization: string,
     rows: BatchRow[],
     dealers: (SellingDealer | null)[],
-  ): Promise<Map<number, VehicleSaleRowResult>> {
-    const keyed = rows.flatMap((batchRow) => {
+  ): Promise<(VehicleSaleRowResult | DomainError | undefined)[]> {
+    const settled: (VehicleSaleRowResult | DomainError | undefined)[] = new Array(rows.length);
+    const pending: PendingSale[] = [];
+    for (const batchRow of rows) {
       const dealer = dealers[batchRow.index];
-      if (!batchRow.row || !dealer || !('dealerId' in dealer)) return [];
-      const source = dmsSource(dealer.dealerId);
-      const sale: ExternalKey = { source, type: 'vehicle-sale', externalId: batchRow.row.externalId };
-      const buyer: ExternalKey = {
-        source,
-        type: 'customer',
-        externalId: batchRow.row.buyer.externalCustomerId,
-      };
-      return [{ batchRow, sale, buyer }];
-    });
-    const mapped = await this.refs.crmIdsOf(keyed.flatMap(({ sale, buyer }) => [sale, buyer]));
-    const answers = new Map<number, VehicleSaleRowResult>();
-    for (const { batchRow, sale, buyer } of keyed) {
-      const vehicleId = mapped.get(refKey(sale));
-      if (vehicleId)
-        answers.set(
-          batchRow.index,
-          resultOf(batchRow, 'unchanged', { customerId: mapped.get(refKey(buyer)) ?? null, vehicleId }),
-        );
+      if (!batchRow.row || !dealer) continue;
+      if ('error' in dealer) settled[batchRow.index] = asDomainError(dealer.error);
+      else pending.push(pendingSale(batchRow, dealer.dealerId));
     }
-    return answers;
-  }
-
-  /** A row's result, whatever happened to it: a domain error is its answer, never the batch's. */
-  private async settle(
-    authorization: string,
-    row: BatchRow,
-    dealer: SellingDealer,
-  ): Promise<VehicleSaleRowResult> {
+    const mapped = await this.refs.crmIdsOf(pending.flatMap((p) => [p.saleKey, p.buyerKey]));
+    const unmapped = pending.filter((p) => {
+      const vehicleId = mapped.get(refKey(p.saleKey));
+      if (vehicleId) settled[p.batchRow.index] = unchanged(p, vehicleId, mapped);
+      return !vehicleId;
+    });
+    if (!unmapped.length) return settled;
     try {
-      return await this.importRow(authorization, row, dealer);
+      const registered = await this.leases.whileHeldAll(
+        unmapped.map((p) => p.buyerKey),
+        () => this.registerUnderLease(authorization, unmapped),
+      );
+      for (const [index, outcome] of registered) settled[index] = outcome;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const retryable = error instanceof CustomerMasterUnavailableError || error instanceof RecordBusyError;
-      const status = retryable ? 'retryable' : 'rejected';
-      return resultOf(row, status, { errors: problemsOf(error) });
+      for (const p of unmapped) settled[p.batchRow.index] = error;
     }
+    return settled;
   }
 
   /**
-   * One row under its buyer's lease (the same buyer's rows, in this request or another, run one after the
-   * other). Each mapping is kept as soon as customer-master confirms the record, so a row that fails
-   * half-way resumes from what was done when sent again.
+   * Under the buyers' leases: looks at the mappings again (another request may have imported the rows meanwhile),
+   * then registers the rest in one customer-master call per round: a buyer's first row in the first round, the
+   * buyer's further rows (by the customer just mapped) in the next, so a buyer repeated in a batch is one customer.
    */
-  private async importRow(
+  private async registerUnderLease(
     authorization: string,
-    batchRow: BatchRow,
-    dealer: SellingDealer,
-  ): Promise<VehicleSaleRowResult> {
-    if ('error' in dealer) throw dealer.error;
-    const row = batchRow.row as VehicleSaleRowDto;
-    const source = dmsSource(dealer.dealerId);
-    const saleKey: ExternalKey = { source, type: 'vehicle-sale', externalId: row.externalId };
-    const buyerKey: ExternalKey = { source, type: 'customer', externalId: row.buyer.externalCustomerId };
-    return this.leases.whileHeld(buyerKey, async () => {
-      const imported = await this.refs.crmIdOf(saleKey);
-      if (imported)
-        return resultOf(batchRow, 'unchanged', {
-          customerId: await this.refs.crmIdOf(buyerKey),
-          vehicleId: imported,
-        });
-      const customer = await this.buyer(authorization, buyerKey, row);
-      const vehicle = await this.customerMaster.registerVehicle(authorization, customer.id, {
+    pending: PendingSale[],
+  ): Promise<Map<number, VehicleSaleRowResult | DomainError>> {
+    const mapped = await this.refs.crmIdsOf(pending.flatMap((p) => [p.saleKey, p.buyerKey]));
+    const settled = new Map<number, VehicleSaleRowResult | DomainError>();
+    let rest = pending.filter((p) => {
+      const vehicleId = mapped.get(refKey(p.saleKey));
+      if (vehicleId) settled.set(p.batchRow.index, unchanged(p, vehicleId, mapped));
+      return !vehicleId;
+    });
+    while (rest.length) {
+      const round = firstPerBuyer(rest);
+      rest = rest.filter((p) => !round.includes(p));
+      await this.registerRound(authorization, round, mapped, settled);
+    }
+    return settled;
+  }
+
+  private async registerRound(
+    authorization: string,
+    round: PendingSale[],
+    mapped: Map<string, string>,
+    settled: Map<number, VehicleSaleRowResult | DomainError>,
+  ): Promise<void> {
+    const registered = await this.customerMaster.registerBatch(
+      authorization,
+      round.map((p) => this.buyerVehicle(p, mapped.get(refKey(p.buyerKey)))),
+    );
+    const mappings = round.flatMap((p, i) => {
+      const outcome = registered[i];
+      if (outcome instanceof DomainError) {
+        settled.set(p.batchRow.index, outcome);
+        return [];
+      }
+      const status = outcome.existed ? 'linked' : 'created';
+      settled.set(p.batchRow.index, resultOf(p.batchRow, status, outcome));
+      mapped.set(refKey(p.buyerKey), mapped.get(refKey(p.buyerKey)) ?? outcome.customerId);
+      return [
+        { key: p.buyerKey, crmId: outcome.customerId },
+        { key: p.saleKey, crmId: outcome.vehicleId },
+      ];
+    });
+    await this.refs.mapMany(mappings);
+  }
+
+  private buyerVehicle(p: PendingSale, customerId: string | undefined): BuyerVehicle {
+    const row = p.batchRow.row as VehicleSaleRowDto;
+    return {
+      buyer: customerId ? { customerId } : row.buyer,
+      vehicle: {
         vin: row.vin.trim(),
         brand: row.brand ?? this.settings.defaultBrand,
         model: row.model,
         soldOn: row.soldOn,
-        dealerId: dealer.dealerId,
-      });
-      await this.refs.map(saleKey, vehicle.id);
-      const status = customer.existed || vehicle.existed ? 'linked' : 'created';
-      return resultOf(batchRow, status, { customerId: customer.id, vehicleId: vehicle.id });
-    });
+        dealerId: p.dealerId,
+      },
+    };
   }
+}
 
-  /** The buyer's customer: the one this DMS id maps to, else registered (or matched) in customer-master and mapped. */
-  private async buyer(authorization: string, key: ExternalKey, row: VehicleSaleRowDto): Promise<Registered> {
-    const mapped = await this.refs.crmIdOf(key);
-    if (mapped) return { id: mapped, existed: true };
-    const registered = await this.customerMaster.registerCustomer(authorization, row.buyer);
-    await this.refs.map(key, registered.id);
-    return registered;
-  }
+/** A valid row of a known dealer, not imported before, with its keys in the dealer's DMS. */
+interface PendingSale {
+  batchRow: BatchRow;
+  dealerId: string;
+  saleKey: ExternalKey;
+  buyerKey: ExternalKey;
+}
+
+function pendingSale(batchRow: BatchRow, dealerId: string): PendingSale {
+  const row = batchRow.row as VehicleSaleRowDto;
+  const source = dmsSource(dealerId);
+  return {
+    batchRow,
+    dealerId,
+    saleKey: { source, type: 'vehicle-sale', externalId: row.externalId },
+    buyerKey: { source, type: 'customer', externalId: row.buyer.externalCustomerId },
+  };
+}
+
+function unchanged(p: PendingSale, vehicleId: string, mapped: Map<string, string>): VehicleSaleRowResult {
+  return resultOf(p.batchRow, 'unchanged', { customerId: mapped.get(refKey(p.buyerKey)) ?? null, vehicleId });
+}
+
+function firstPerBuyer(sales: PendingSale[]): PendingSale[] {
+  const firsts = new Map<string, PendingSale>();
+  for (const sale of sales) if (!firsts.has(refKey(sale.buyerKey))) firsts.set(refKey(sale.buyerKey), sale);
+  return [...firsts.values()];
+}
+
+function asDomainError(error: Error): DomainError {
+  if (error instanceof DomainError) return error;
+  throw error;
+}
+
+function failedResult(row: BatchRow, error: DomainError): VehicleSaleRowResult {
+  const retryable = error instanceof CustomerMasterUnavailableError || error instanceof RecordBusyError;
+  return resultOf(row, retryable ? 'retryable' : 'rejected', { errors: problemsOf(error) });
 }
 
 function resultOf(
@@ -218,17 +256,4 @@ function summarize(results: VehicleSaleRowResult[]): VehicleSaleBatchResponse['s
   };
   for (const result of results) summary[result.status]++;
   return summary;
-}
-
-function dealerKey(dealer: SellingDealer | null): string {
-  return dealer && 'dealerId' in dealer ? dealer.dealerId : '-';
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
-  return groups;
 }

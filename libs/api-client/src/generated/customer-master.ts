@@ -20,6 +20,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/customers:batch-register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register up to 1000 customers, each with an optional vehicle, in one call
+     * @description Every row is answered: created, matched (the row is a customer stored already or earlier in the batch, by the same duplicate rules as POST /customers; a new vehicle is added to them) or rejected with its fields. A row that may be several customers, or one the caller may not see, is rejected with the candidates the caller may see, as POST /customers answers 409. A VIN owned by another customer rejects its row. The rows are written in one transaction with the same audit entries and events as the single registrations; a dealer's new customers are linked to it and it is recorded as the vehicles' seller.
+     */
+    post: operations['BatchRegistrationController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/customers/{id}': {
     parameters: {
       query?: never;
@@ -247,7 +267,7 @@ export interface paths {
     put?: never;
     /**
      * Import legacy customers with their vehicles from a CSV file; answers 202 with the job at once
-     * @description Once the file is received and its header checked, the answer is 202 with Location: /imports/{id}; rows are then written in the background in batches of 200, and GET /imports/{id} shows progress until the job is completed or failed (a job whose worker crashed is marked failed; run the file again). The same file sent while it is still importing gets 409 with the running job in Location. A row that is probably an existing customer (same phone, email, or close name and birthday, including earlier rows of the file) is counted as a duplicate and not created again; its vehicle, if new, is attached to that customer. Every rejected row is listed with its line number and reason, so created + duplicates + rejected = totalRows, and running the same file again creates nothing new.
+     * @description Once the file is received and its header checked, the answer is 202 with Location: /imports/{id}; rows are then written in the background in batches of 1,000 through the batch registration (as POST /customers:batch-register), and GET /imports/{id} shows progress until the job is completed or failed (a job whose worker crashed is marked failed; run the file again). The same file sent while it is still importing gets 409 with the running job in Location. A row that is probably an existing customer (same phone, email, or close name and birthday, including earlier rows of the file) is counted as a duplicate and not created again; its vehicle, if new, is attached to that customer. Every rejected row is listed with its line number and reason, so created + duplicates + rejected = totalRows, and running the same file again creates nothing new.
      */
     post: operations['CustomerImportController_import'];
     delete?: never;
@@ -400,6 +420,61 @@ export interface components {
       limit: number;
       /** @example 0 */
       offset: number;
+    };
+    BatchCandidateResponse: {
+      /** Format: uuid */
+      customerId: string;
+      /** @example 张三 */
+      name: string;
+      reasons: ('phone' | 'email' | 'name-and-birthday')[];
+    };
+    BatchRegistrationRequest: {
+      /** @description Each row is checked on its own: a bad row is answered rejected, the others are registered */
+      rows: components['schemas']['BatchRegistrationRowDto'][];
+    };
+    BatchRegistrationResponse: {
+      rows: components['schemas']['BatchRowResultResponse'][];
+      summary: components['schemas']['BatchSummaryResponse'];
+    };
+    BatchRegistrationRowDto: {
+      /** @description The customer to register; required without customerId */
+      customer?: components['schemas']['CreateCustomerDto'];
+      /**
+       * Format: uuid
+       * @description Instead of customer: an active customer the caller may see, who owns the vehicle
+       */
+      customerId?: string;
+      /** @description A vehicle the customer owns (required with customerId); a dealer caller is recorded as its seller */
+      vehicle?: components['schemas']['RegisterVehicleDto'];
+    };
+    BatchRowResultResponse: {
+      /** @description For a row refused as ambiguous: the stored customers it may be that the caller may see */
+      candidates: components['schemas']['BatchCandidateResponse'][];
+      /** Format: uuid */
+      customerId: string | null;
+      errors: components['schemas']['RowProblemResponse'][];
+      /**
+       * @description Index of the row in the request
+       * @example 0
+       */
+      row: number;
+      /**
+       * @description created: a new customer (and vehicle); matched: the row is a customer already stored or earlier in the batch (its vehicle added to them when new); rejected: nothing written for the row, see errors
+       * @enum {string}
+       */
+      status: 'created' | 'matched' | 'rejected';
+      /** @description A matched row whose new vehicle was added to the stored customer */
+      vehicleAdded: boolean;
+      /**
+       * Format: uuid
+       * @description The row's vehicle, new or already the customer's
+       */
+      vehicleId: string | null;
+    };
+    BatchSummaryResponse: {
+      created: number;
+      matched: number;
+      rejected: number;
     };
     ConsentInputDto: {
       /**
@@ -809,6 +884,12 @@ export interface components {
        */
       row: number;
     };
+    RowProblemResponse: {
+      /** @example customer.phones.0 */
+      field: string;
+      /** @example "12345" is not a valid phone number */
+      reason: string;
+    };
     TransferVehicleDto: {
       /** @description The customer who now owns the vehicle */
       newOwnerCustomerId: string;
@@ -1044,6 +1125,75 @@ export interface operations {
       };
       /** @description Likely duplicates found (problem+json with `candidates`) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BatchRegistrationController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BatchRegistrationRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchRegistrationResponse'];
+        };
+      };
+      /** @description Not 1 to 1000 rows (problem+json naming rows) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
         headers: {
           [name: string]: unknown;
         };
