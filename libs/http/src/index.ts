@@ -14,3 +14,4 @@ export * from './media-type.interceptor';
 export * from './client-error.handler';
 export * from './api-webhook.decorator';
 export * from './csv';
+export * from './idempotency-key';

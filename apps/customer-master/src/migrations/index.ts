@@ -9,6 +9,7 @@ import { CustomerMasterAggregateSequence1796050000000 } from './1796050000000-cr
 import { CustomerMasterOutboxTombstones1796051000000 } from './1796051000000-outbox-tombstones';
 import { CustomerPreferredLanguage1796062000001 } from './1796062000001-customer-preferred-language';
 import { CustomerNamePrefixIndexes1796105000000 } from './1796105000000-customer-name-prefix-indexes';
+import { CustomerRegistrationKey1796250000000 } from './1796250000000-customer-registration-key';
 
 export const customerMasterMigrations = [
   CreateCustomerMasterSchema1764000000000,
@@ -22,4 +23,5 @@ export const customerMasterMigrations = [
   CustomerMasterOutboxTombstones1796051000000,
   CustomerPreferredLanguage1796062000001,
   CustomerNamePrefixIndexes1796105000000,
+  CustomerRegistrationKey1796250000000,
 ];
