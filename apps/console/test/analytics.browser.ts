@@ -88,6 +88,18 @@ describe('the analytics dashboards in a browser', () => {
   });
 
   const shoot = (name: string) => shootPage(page, name);
+  /** Clicks a table's export and reads the file: a UTF-8 BOM, then CRLF lines. */
+  const download = async (testId: string, filename: string) => {
+    const card = page.locator('.ant-card').filter({ has: page.getByTestId(testId) });
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: /导出 CSV/ }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(filename);
+    const bytes = readFileSync((await file.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return bytes.subarray(3).toString('utf8').split('\r\n');
+  };
   const seriousViolations = () => axeFindings(page);
 
   it("lands the analyst on the quality heat map and drills from a cell into that cell's tickets", async () => {
@@ -135,18 +147,10 @@ describe('the analytics dashboards in a browser', () => {
     await shoot('analytics-quality');
   });
 
-  it("exports the cells' table as a CSV that Excel opens in Chinese", async () => {
-    const cells = page.locator('.ant-card').filter({ has: page.getByTestId('quality-cells') });
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      cells.getByRole('button', { name: /导出 CSV/ }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe(`quality-${MONTH}.csv`);
-    const bytes = readFileSync((await download.path())!);
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('车型,质量类型,投诉数,车辆数,每千辆投诉');
-    const ours = items(lines).find((line) => line.startsWith(`${csvText(model)},电气,`));
+  it("exports the cells' table from the API as a CSV that Excel opens in Chinese", async () => {
+    const lines = await download('quality-cells', 'complaint-rates.csv');
+    expect(lines[0]).toBe('"month","model","qualityType","complaints","vehicles","complaintsPer1000"');
+    const ours = items(lines).find((line) => line.startsWith(`"${MONTH}",${csvText(model)},"electrical",`));
     expect(ours).toBeDefined();
     expect(lines.at(-1)).toBe('');
   });
@@ -162,6 +166,16 @@ describe('the analytics dashboards in a browser', () => {
       '/analytics/customer-value/summary',
     );
     const tier = summary.tiers.find((row) => row.customers > 0)!;
+    // The export is the whole report, streamed by the API, not the page of ten rows on screen.
+    await expectRows(page, 'top-customers', 10);
+    const everyone = await crm.api<{ total: number }>(
+      'analyst',
+      '/analytics/customer-value/customers?limit=1',
+    );
+    expect(everyone.total).toBeGreaterThan(10);
+    const exported = await download('top-customers', 'customer-value.csv');
+    expect(exported[0]).toMatch(/^"customerId","tier",/);
+    expect(items(exported)).toHaveLength(everyone.total);
     const tierNames: Record<string, string> = { platinum: '铂金', gold: '黄金', iron: '铁牌', lead: '铅牌' };
     await page.getByRole('row', { name: new RegExp(`^${tierNames[tier.tier]}`) }).click();
     await page.getByRole('heading', { name: `价值最高的客户：${tierNames[tier.tier]}` }).waitFor();
@@ -245,9 +259,9 @@ function items(lines: string[]): string[] {
   return lines.slice(1, -1);
 }
 
-/** A value as the CSV writes it: quoted when it holds a comma, a quote or a line break. */
+/** A value as the API's CSV writes it: always quoted. */
 function csvText(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return `"${value.replace(/"/g, '""')}"`;
 }
 
 async function expectRows(page: Page, testId: string, count: number): Promise<void> {
