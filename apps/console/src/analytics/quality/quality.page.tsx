@@ -156,8 +156,9 @@ export function QualityPage() {
           title={t('quality.cellTickets', { cell: cellName(cell) })}
           file={`tickets-${cell.model}-${cell.qualityType}-${cell.month}`}
           exportHref={exportHref('/analytics/quality/complaint-rates/tickets/export', {
-            ...cell,
+            model: cell.model,
             qualityType: cell.qualityType as QualityType,
+            month: cell.month,
           })}
           columns={ticketColumns}
           rows={tickets.data?.items}
