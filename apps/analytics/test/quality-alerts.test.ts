@@ -182,6 +182,47 @@ describe('quality feedback: complaint rates and alerts on jumps (real Kafka and 
     ).toBe(true);
   });
 
+  it('exports every cell, every ticket of a cell and every alert as CSV with a BOM, not one page', async () => {
+    const csvOf = async (path: string) => {
+      const response = await harness
+        .http()
+        .get(path)
+        .set('Authorization', analyst)
+        .expect(200)
+        .expect('content-type', /text\/csv/);
+      expect(response.text.startsWith('\uFEFF')).toBe(true);
+      return response.text.slice(1).trimEnd().split('\r\n');
+    };
+    const cells = await csvOf('/analytics/quality/complaint-rates/export?from=2025-06&to=2026-06');
+    const { body: cellPage } = await harness
+      .http()
+      .get('/analytics/quality/complaint-rates?from=2025-06&to=2026-06&limit=1')
+      .set('Authorization', analyst)
+      .expect(200);
+    expect(cells[0]).toBe('"month","model","qualityType","complaints","vehicles","complaintsPer1000"');
+    expect(cells).toHaveLength(cellPage.total + 1);
+    expect(cells[1]).toBe(`"2026-06","${model}","engine","30","4","7500"`);
+
+    const tickets = await csvOf(
+      `/analytics/quality/complaint-rates/tickets/export?model=${model}&qualityType=engine&month=2026-05`,
+    );
+    expect(tickets).toHaveLength(12 + 1);
+    expect(tickets.slice(1).every((line) => line.includes(`"${model}"`) && line.includes('"2026-05'))).toBe(
+      true,
+    );
+
+    const alerts = await csvOf('/analytics/quality/alerts/export?month=2026-06');
+    expect(alerts).toHaveLength(2);
+    expect(alerts[1]).toContain(`"2026-06","${model}","engine","30","4"`);
+    await harness
+      .http()
+      .get('/analytics/quality/complaint-rates/export?from=2026-06&to=2026-05')
+      .set('Authorization', analyst)
+      .expect(400);
+    const dealer = await harness.auth({ roles: [Roles.dealer] });
+    await harness.http().get('/analytics/quality/alerts/export').set('Authorization', dealer).expect(403);
+  });
+
   it('keeps it to analysts and managers, and names a bad month', async () => {
     const dealer = await harness.auth({ roles: [Roles.dealer] });
     await harness.http().get('/analytics/quality/complaint-rates').set('Authorization', dealer).expect(403);

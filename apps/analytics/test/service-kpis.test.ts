@@ -251,6 +251,22 @@ describe('service KPIs from ticket events (real Kafka and PostgreSQL)', () => {
     });
   });
 
+  it('exports every scorecard as CSV with a BOM, the KPIs flattened, busiest first', async () => {
+    const csv = await harness
+      .http()
+      .get(`/analytics/service/scorecards/export?${WINDOW}`)
+      .set('Authorization', analyst)
+      .expect(200)
+      .expect('content-type', /text\/csv/);
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.text.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^"stationId","stationName","region","tickets","firstResponse.p50Seconds",/);
+    expect(lines[0]).toMatch(/"slaBreachRate","satisfaction.average","satisfaction.count","reopenRate"$/);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(new RegExp(`^"${stationA}","Station A","Shanghai","2",`));
+    expect(lines[2]).toMatch(/"1","2","1","1"$/);
+  });
+
   it('keeps the newer station record when an older update arrives late', async () => {
     await harness.publish(
       PartnerUpdated,

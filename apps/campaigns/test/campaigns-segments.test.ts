@@ -249,6 +249,8 @@ describe('campaigns segments', () => {
 
   const create = (rule: unknown, auth = marketer) =>
     harness.http().post('/segments').set('authorization', auth).send({ name: 'segment', rule });
+  const evaluate = (rule: unknown, auth = marketer, page = 'limit=50') =>
+    harness.http().post(`/segments/evaluate?${page}`).set('authorization', auth).send({ rule });
 
   it.each(CASES)('$title: counts and previews the matching customers', async ({ rule, members }) => {
     const { body: segment } = await create(rule).expect(201);
@@ -265,6 +267,46 @@ describe('campaigns segments', () => {
       .expect(200);
     expect(preview.body.items.map((member: { name: string }) => member.name)).toEqual(members);
   });
+
+  it.each(CASES)(
+    '$title: evaluates the rule unsaved, as the saved segment counts it',
+    async ({ rule, members }) => {
+      const evaluated = await evaluate(rule).expect(200);
+      expect(evaluated.body).toMatchObject({ count: members.length, limit: 50, offset: 0 });
+      expect(evaluated.body.items.map((member: { name: string }) => member.name)).toEqual(members);
+    },
+  );
+
+  it('evaluates a page of an unsaved rule and stores no segment', async () => {
+    const storedBefore = await harness.query(`SELECT count(*)::int AS stored FROM campaigns.segment`);
+    const page = await evaluate({ field: 'city', in: ['上海市', '杭州市'] }, marketer, 'limit=1&offset=1');
+    expect(page.status).toBe(200);
+    expect(page.body).toEqual({
+      count: 3,
+      items: [{ customerId: li.customerId, name: 'B 李雷', province: '上海市', city: '上海市' }],
+      limit: 1,
+      offset: 1,
+    });
+    expect(await harness.query(`SELECT count(*)::int AS stored FROM campaigns.segment`)).toEqual(
+      storedBefore,
+    );
+  });
+
+  it('answers 429 with Retry-After once a user evaluates more than 60 rules in a minute', async () => {
+    const hurried = await harness.auth({ sub: `u-hurried-${Date.now()}`, roles: [Roles.marketer] });
+    const rule = { field: 'tag', has: 'vip' };
+    // The windows are whole minutes: start early in one so that the 61 requests fall inside it.
+    const secondsIntoMinute = new Date().getSeconds();
+    if (secondsIntoMinute > 30)
+      await new Promise((wake) => setTimeout(wake, (61 - secondsIntoMinute) * 1000));
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) statuses.push((await evaluate(rule, hurried, 'limit=1')).status);
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    const refused = await evaluate(rule, hurried).expect(429);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    await evaluate(rule, marketer).expect(200);
+  }, 60_000);
 
   it('pages the preview', async () => {
     const { body: segment } = await create({ field: 'city', in: ['上海市', '杭州市'] }).expect(201);
@@ -339,10 +381,11 @@ describe('campaigns segments', () => {
       { all: [{ any: [{ all: [{ any: [{ all: [{ field: 'tag', has: 'x' }] }] }] }] }] },
       'rule.all[0].any[0].all[0].any[0]',
     ],
-  ])('rejects %s with 400 naming the rule path', async (_title, rule, field) => {
-    const response = await create(rule).expect(400);
-    expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  ])('rejects %s with 400 naming the rule path, saved or evaluated', async (_title, rule, field) => {
+    for (const response of [await create(rule).expect(400), await evaluate(rule).expect(400)]) {
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+    }
   });
 
   describe('access', () => {
@@ -354,6 +397,7 @@ describe('campaigns segments', () => {
       const { body } = await create({ field: 'tag', has: 'vip' }, auth).expect(201);
       await harness.http().get(`/segments/${body.id}/count`).set('authorization', auth).expect(200);
       await harness.http().get('/segments').set('authorization', auth).expect(200);
+      await evaluate({ field: 'tag', has: 'vip' }, auth).expect(200);
     });
 
     it.each([Roles.dealer, Roles.repairStation])('a partner (%s) gets 403', async (role) => {
@@ -364,12 +408,14 @@ describe('campaigns segments', () => {
         partnerKind: role,
       });
       await create({ field: 'tag', has: 'vip' }, auth).expect(403);
+      await evaluate({ field: 'tag', has: 'vip' }, auth).expect(403);
       await harness.http().get('/segments').set('authorization', auth).expect(403);
     });
 
     it.each(DENIED)('other staff (%s) get 403', async (role) => {
       const auth = await harness.auth({ sub: `u-${role}`, roles: [role] });
       await harness.http().get('/segments').set('authorization', auth).expect(403);
+      await evaluate({ field: 'tag', has: 'vip' }, auth).expect(403);
     });
 
     it('no token gets 401', async () => {
@@ -378,6 +424,11 @@ describe('campaigns segments', () => {
         .http()
         .post('/segments')
         .send({ name: 'x', rule: { field: 'tag', has: 'vip' } })
+        .expect(401);
+      await harness
+        .http()
+        .post('/segments/evaluate')
+        .send({ rule: { field: 'tag', has: 'vip' } })
         .expect(401);
     });
   });

@@ -29,6 +29,8 @@ interface SalesRow {
 }
 
 const MONTH = new Date().toISOString().slice(0, 7);
+/** One more than a page of the tickets table. */
+const CELL_COMPLAINTS = 11;
 
 /** Asks until `read` gives something, as a projection catches up with the events. */
 async function eventually<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
@@ -61,23 +63,33 @@ describe('the analytics dashboards in a browser', () => {
       break;
     }
     model = vehicles[0].model;
-    const { ticketId } = await crm.api<{ ticketId: string }>('agent', `/customers/${customerId}/complaints`, {
-      method: 'POST',
-      body: JSON.stringify({
-        channel: 'phone',
-        qualityType: 'electrical',
-        vehicleId: vehicles[0].vehicleId,
-        description: '仪表盘间歇性黑屏 (the dashboard goes dark now and then)',
-      }),
-    });
+    // More complaints in the cell than its table shows on a page, so its export has rows the screen does not.
+    const ticketIds: string[] = [];
+    for (let i = 0; i < CELL_COMPLAINTS; i++) {
+      const { ticketId } = await crm.api<{ ticketId: string }>(
+        'agent',
+        `/customers/${customerId}/complaints`,
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            channel: 'phone',
+            qualityType: 'electrical',
+            vehicleId: vehicles[0].vehicleId,
+            description: `仪表盘间歇性黑屏 (the dashboard goes dark now and then) #${i + 1}`,
+          }),
+        },
+      );
+      ticketIds.push(ticketId);
+    }
     const cell = `model=${encodeURIComponent(model)}&qualityType=electrical&month=${MONTH}`;
     ticket = await eventually(async () => {
       const facts = await crm.api<{ items: TicketFact[] }>(
         'analyst',
         `/analytics/quality/complaint-rates/tickets?${cell}&limit=100`,
       );
-      return facts.items.find((fact) => fact.ticketId === ticketId);
-    }, 'the complaint in the quality projection');
+      const ours = facts.items.filter((fact) => ticketIds.includes(fact.ticketId));
+      return ours.length === CELL_COMPLAINTS ? ours[0] : undefined;
+    }, 'the complaints in the quality projection');
     ({ page } = await newDesk(browser, { viewport: { width: 1440, height: 900 } }));
     await signIn(crm, page, 'analyst');
   }, 600_000);
@@ -88,6 +100,18 @@ describe('the analytics dashboards in a browser', () => {
   });
 
   const shoot = (name: string) => shootPage(page, name);
+  /** Clicks a table's export and reads the file: a UTF-8 BOM, then CRLF lines. */
+  const download = async (testId: string, filename: string) => {
+    const card = page.locator('.ant-card').filter({ has: page.getByTestId(testId) });
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('link', { name: /导出 CSV/ }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(filename);
+    const bytes = readFileSync((await file.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return bytes.subarray(3).toString('utf8').split('\r\n');
+  };
   const seriousViolations = () => axeFindings(page);
 
   it("lands the analyst on the quality heat map and drills from a cell into that cell's tickets", async () => {
@@ -135,20 +159,24 @@ describe('the analytics dashboards in a browser', () => {
     await shoot('analytics-quality');
   });
 
-  it("exports the cells' table as a CSV that Excel opens in Chinese", async () => {
-    const cells = page.locator('.ant-card').filter({ has: page.getByTestId('quality-cells') });
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      cells.getByRole('button', { name: /导出 CSV/ }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe(`quality-${MONTH}.csv`);
-    const bytes = readFileSync((await download.path())!);
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('车型,质量类型,投诉数,车辆数,每千辆投诉');
-    const ours = items(lines).find((line) => line.startsWith(`${csvText(model)},电气,`));
+  it("exports the whole report of the cells' table and of a cell's tickets, as CSV that Excel opens in Chinese", async () => {
+    const lines = await download('quality-cells', 'complaint-rates.csv');
+    expect(lines[0]).toBe('"month","model","qualityType","complaints","vehicles","complaintsPer1000"');
+    const ours = items(lines).find((line) => line.startsWith(`"${MONTH}",${csvText(model)},"electrical",`));
     expect(ours).toBeDefined();
     expect(lines.at(-1)).toBe('');
+
+    // The cell's tickets: a page of ten on screen, every one of them in the file.
+    await expectRows(page, 'cell-tickets', 10);
+    const { total } = await crm.api<{ total: number }>(
+      'analyst',
+      `/analytics/quality/complaint-rates/tickets?model=${encodeURIComponent(model)}&qualityType=electrical&month=${MONTH}&limit=1`,
+    );
+    expect(total).toBeGreaterThanOrEqual(CELL_COMPLAINTS);
+    const tickets = await download('cell-tickets', 'complaint-rate-tickets.csv');
+    expect(tickets[0]).toMatch(/^"ticketId","ticketNumber","openedAt"/);
+    expect(items(tickets)).toHaveLength(total);
+    expect(items(tickets).some((line) => line.startsWith(`"${ticket.ticketId}",`))).toBe(true);
   });
 
   it('opens the customer pyramid and lists the customers of a tier', async () => {
@@ -162,6 +190,14 @@ describe('the analytics dashboards in a browser', () => {
       '/analytics/customer-value/summary',
     );
     const tier = summary.tiers.find((row) => row.customers > 0)!;
+    // The export is the whole report, streamed by the API, whatever the screen shows.
+    const everyone = await crm.api<{ total: number }>(
+      'analyst',
+      '/analytics/customer-value/customers?limit=1',
+    );
+    const exported = await download('top-customers', 'customer-value.csv');
+    expect(exported[0]).toMatch(/^"customerId","tier",/);
+    expect(items(exported)).toHaveLength(everyone.total);
     const tierNames: Record<string, string> = { platinum: '铂金', gold: '黄金', iron: '铁牌', lead: '铅牌' };
     await page.getByRole('row', { name: new RegExp(`^${tierNames[tier.tier]}`) }).click();
     await page.getByRole('heading', { name: `价值最高的客户：${tierNames[tier.tier]}` }).waitFor();
@@ -267,9 +303,9 @@ function items(lines: string[]): string[] {
   return lines.slice(1, -1);
 }
 
-/** A value as the CSV writes it: quoted when it holds a comma, a quote or a line break. */
+/** A value as the API's CSV writes it: always quoted. */
 function csvText(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return `"${value.replace(/"/g, '""')}"`;
 }
 
 async function expectRows(page: Page, testId: string, count: number): Promise<void> {

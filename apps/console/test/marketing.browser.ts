@@ -13,6 +13,8 @@ import { ConsoleUnderTest } from './console-under-test';
 interface Segment {
   id: string;
   name: string;
+  version: number;
+  rule: unknown;
 }
 interface Results {
   treated: { delivered: number; opened: number; clicked: number };
@@ -84,48 +86,69 @@ describe('the marketing area in a browser', () => {
       .click();
   };
 
-  /** The count and first member on screen are the service's for the segment as saved now. */
-  const expectLiveCount = async () => {
-    const { count } = await crm.api<{ count: number }>('marketer', `/segments/${segment.id}/count`);
+  /** The count and first member on screen are the service's for this rule, evaluated unsaved. */
+  const expectLiveCount = async (rule: object) => {
+    const { count, items } = await crm.api<{ count: number; items: { name: string }[] }>(
+      'marketer',
+      '/segments/evaluate?limit=10',
+      { method: 'POST', body: JSON.stringify({ rule }) },
+    );
     expect(count).toBeGreaterThan(0);
     await page
       .getByTestId('segment-count')
       .filter({ hasText: new RegExp(`^${count}$`) })
       .waitFor();
-    const { items } = await crm.api<{ items: { name: string }[] }>(
-      'marketer',
-      `/segments/${segment.id}/preview?limit=10`,
-    );
     await page
       .getByTestId('segment-preview')
       .getByRole('cell', { name: items[0].name, exact: true })
       .first()
       .waitFor();
   };
+  const stored = async () =>
+    (await crm.api<{ items: Segment[] }>('marketer', '/segments?limit=100')).items.find(
+      (candidate) => candidate.name === segmentName,
+    );
 
-  it('builds a segment and shows its live member count and members', async () => {
+  it('counts a rule live without saving it, and stores the segment only on Save', async () => {
+    const evaluations: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/segments/evaluate')) evaluations.push(request.postData() ?? '');
+    });
     await signIn(crm, page, 'marketer');
     await page.waitForURL('**/console/marketing/segments');
     await page.getByRole('heading', { name: '细分构建器' }).waitFor();
     await page.getByLabel('细分名称').fill(segmentName);
     await pick('条件字段', '营销许可');
     await pick('营销许可', '邮件');
+    await expectLiveCount({ field: 'consent', channel: 'email' });
+    expect(await stored()).toBeUndefined();
 
+    await page.getByRole('button', { name: '保存细分' }).click();
     await page.getByText('已保存 · 第 1 版').waitFor();
-    segment = (await crm.api<{ items: Segment[] }>('marketer', '/segments?limit=100')).items.find(
-      (candidate) => candidate.name === segmentName,
-    ) as Segment;
-    await expectLiveCount();
+    segment = (await stored()) as Segment;
+    expect(segment).toMatchObject({ version: 1, rule: { field: 'consent', channel: 'email' } });
 
-    // Widened live: email or SMS consent re-saves the segment, and the count follows.
+    // Widened live: email or SMS consent is counted at once, and stored only when saved again.
     await page.getByRole('button', { name: '添加条件' }).click();
     await pick('条件字段', '营销许可');
     await pick('营销许可', '短信');
     await pick('客户满足', '任一条件');
-    await page.getByText('已保存 · 第 2 版').waitFor();
-    await expectLiveCount();
+    const widened = {
+      any: [
+        { field: 'consent', channel: 'email' },
+        { field: 'consent', channel: 'sms' },
+      ],
+    };
+    await expectLiveCount(widened);
+    await page.getByText('第 1 版之后有未保存的修改').waitFor();
+    expect((await stored())?.version).toBe(1);
+    // Debounced: a handful of evaluations for the whole editing, not one per keystroke or click.
+    expect(evaluations.length).toBeLessThanOrEqual(6);
     expect(await seriousViolations()).toEqual([]);
     await shoot('marketing-segment');
+    await page.getByRole('button', { name: '保存细分' }).click();
+    await page.getByText('已保存 · 第 2 版').waitFor();
+    expect(await stored()).toMatchObject({ version: 2, rule: widened });
   });
 
   it('creates an email campaign with a personalised template previewed for a sample member', async () => {

@@ -119,8 +119,7 @@ describe('the sales area in a browser', () => {
 
   it('shows leads with their source and score, and converts one', async () => {
     const name = `线索 ${RUN}`;
-    // A known customer's email links the lead at capture, so converting it registers nobody in the customer
-    // master: in the embedded default that call answered 503 (timeout) while sales held the lead locked.
+    // A known customer's email links the lead at capture, so converting it registers nobody in the customer master.
     const lead = await crm.api<Lead>(REP, '/leads', {
       method: 'POST',
       body: JSON.stringify({
@@ -150,6 +149,38 @@ describe('the sales area in a browser', () => {
     const converted = await crm.api<Lead>(REP, `/leads/${lead.id}`);
     expect(converted.status).toBe('converted');
     expect(rep.url()).toContain(converted.opportunityId);
+  });
+
+  it('converts a lead whose customer is new, registering that customer once in the embedded default', async () => {
+    const name = `新客户 ${RUN}`;
+    const phone = `137${String(Date.now()).slice(-8)}`;
+    const lead = await crm.api<Lead>(REP, '/leads', {
+      method: 'POST',
+      body: JSON.stringify({ name, source: 'web_form', phone, interest: { model: 'Aurora S7' } }),
+    });
+    expect(lead.customerId).toBeNull();
+    await visit(rep, '/sales/leads');
+    const row = rep.getByTestId('leads').getByRole('row').filter({ hasText: name });
+    await row.getByRole('button', { name: `转化（${name}）` }).click();
+    const converting = rep.waitForResponse((response) =>
+      response.url().endsWith(`/leads/${lead.id}/convert`),
+    );
+    const started = Date.now();
+    await rep.getByRole('button', { name: /^转\s*化$/ }).click();
+    const answer = await converting;
+    expect(`${answer.status()} ${answer.status() === 200 ? '' : await answer.text()}`).toBe('200 ');
+    // The customer master answered within the conversion, not after its 5 s give-up.
+    expect(Date.now() - started).toBeLessThan(4_000);
+    await rep.waitForURL('**/console/sales/opportunities/*');
+    const converted = await crm.api<Lead>(REP, `/leads/${lead.id}`);
+    expect(converted).toMatchObject({ status: 'converted', customerId: expect.any(String) });
+    const customer = await crm.api<{ name: string }>(REP, `/customers/${converted.customerId}`);
+    expect(customer.name).toBe(name);
+    const again = await crm.api<{ customerId: string }>(REP, `/leads/${lead.id}/convert`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(again.customerId).toBe(converted.customerId);
   });
 
   it("shows a dealer's salesperson their dealer's leads and no one else's", async () => {

@@ -94,6 +94,53 @@ describe('customer registration', () => {
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'preferredLanguage' })]);
   });
 
+  describe('under an Idempotency-Key', () => {
+    const registerUnder = (key: string, authorization: string, name = '周密', phones = ['13600136001']) =>
+      harness
+        .http()
+        .post('/customers')
+        .set('Authorization', authorization)
+        .set('Idempotency-Key', key)
+        .send({ kind: 'person', name, phones });
+    const customersWithPhone = (e164: string) =>
+      harness.query(`SELECT customer_id FROM customer_master.customer_phone WHERE e164 = $1`, [e164]);
+
+    it('answers the customer the first registration made, when sent again and when sent twice at once', async () => {
+      const first = await registerUnder('lead:retried', agent).expect(201);
+      const again = await registerUnder('lead:retried', agent).expect(201);
+      expect(again.body.id).toBe(first.body.id);
+      const [a, b] = await Promise.all([
+        registerUnder('lead:twice', agent, '周全', ['13600136002']),
+        registerUnder('lead:twice', agent, '周全', ['13600136002']),
+      ]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(a.body.id).toBe(b.body.id);
+      expect(await customersWithPhone('+8613600136002')).toHaveLength(1);
+    });
+
+    it("does not answer another partner's registration under the same key", async () => {
+      const admin = await harness.as(['admin']);
+      const dealerId = await harness
+        .http()
+        .post('/partners')
+        .set('Authorization', admin)
+        .send({ kind: 'dealer', code: 'D-KEY', name: 'Dealer key', location: { lat: 31.2, lon: 121.4 } })
+        .expect(201)
+        .then((r) => r.body.partnerId as string);
+      const dealer = await harness.as(['dealer'], { id: dealerId, kind: 'dealer' });
+      const staffs = await registerUnder('lead:shared-key', agent, '周到', ['13600136003']).expect(201);
+      const dealers = await registerUnder('lead:shared-key', dealer, '周游', ['13600136004']).expect(201);
+      expect(dealers.body.id).not.toBe(staffs.body.id);
+      expect(dealers.body.name).toBe('周游');
+    });
+
+    it('refuses a key that is not 1 to 200 visible ASCII characters, naming the header', async () => {
+      const refused = await registerUnder('x'.repeat(201), agent).expect(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+    });
+  });
+
   it('requires a token', async () => {
     const response = await harness.http().get('/customers').expect(401);
     expect(response.headers['content-type']).toContain('application/problem+json');

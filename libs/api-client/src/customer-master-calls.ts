@@ -42,6 +42,11 @@ export interface PersonToRegister {
   email?: string | null;
 }
 
+/** Sent again under the same key, the registration answers the customer the first one made. */
+export interface RegistrationOptions {
+  idempotencyKey?: string;
+}
+
 export type PersonRegistration =
   | { outcome: 'created'; customerId: string }
   | { outcome: 'duplicates'; candidates: DuplicateCandidate[] }
@@ -53,6 +58,7 @@ export async function registerPerson(
   authorization: string,
   person: PersonToRegister,
   whatToDo: string,
+  { idempotencyKey }: RegistrationOptions = {},
 ): Promise<PersonRegistration> {
   const { data, error, response } = await callCustomerMaster(whatToDo, (signal) =>
     client.POST('/customers', {
@@ -62,7 +68,7 @@ export async function registerPerson(
         ...(person.phone ? { phones: [person.phone] } : {}),
         ...(person.email ? { emails: [person.email] } : {}),
       },
-      headers: { authorization },
+      headers: { authorization, ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
       signal,
     }),
   );

@@ -15,3 +15,4 @@ export * from './client-error.handler';
 export * from './api-webhook.decorator';
 export * from './csv';
 export * from './row-validation';
+export * from './idempotency-key';

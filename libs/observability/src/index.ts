@@ -7,3 +7,4 @@ export * from './metrics-server';
 export * from './health.controller';
 export * from './cache-store';
 export * from './startup-gate';
+export * from './rate-limit';

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { Readable } from 'node:stream';
+import { csvFile } from '@crm/http';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { REPORT_ROLES } from '../analytics.constants';
@@ -33,9 +33,6 @@ export class AgentKpiController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   export(@Query() query: AgentKpiQuery): StreamableFile {
-    return new StreamableFile(Readable.from(this.reports.rowsCsv(query)), {
-      type: 'text/csv; charset=utf-8',
-      disposition: 'attachment; filename="agent-kpis.csv"',
-    });
+    return csvFile(this.reports.rowsCsv(query), 'agent-kpis.csv');
   }
 }

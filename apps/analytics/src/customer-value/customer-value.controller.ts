@@ -1,9 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { Readable } from 'node:stream';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { UuidPipe } from '@crm/http';
+import { csvFile, UuidPipe } from '@crm/http';
 import { REPORT_ROLES } from '../analytics.constants';
 import { CustomerValueFilter, CustomerValueListQuery } from './dto/customer-value.query';
 import {
@@ -52,10 +51,7 @@ export class CustomerValueController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   export(@Query() query: CustomerValueFilter): StreamableFile {
-    return new StreamableFile(Readable.from(this.reports.csv(query)), {
-      type: 'text/csv; charset=utf-8',
-      disposition: 'attachment; filename="customer-value.csv"',
-    });
+    return csvFile(this.reports.csv(query), 'customer-value.csv');
   }
 
   @Get('customers/:customerId/value')

@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { Readable } from 'node:stream';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PartnerScoped, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { UuidPipe } from '@crm/http';
+import { csvFile, UuidPipe } from '@crm/http';
 import { REPORT_ROLES } from '../analytics.constants';
 import { DEALER_SALES_SCOPE } from '../sales-performance/dealer-sales-scope.registration';
 import { CustomerValueFilter, CustomerValueListQuery } from './dto/customer-value.query';
@@ -47,9 +46,6 @@ export class DealerCustomerValueController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   export(@Param('dealerId', UuidPipe) dealerId: string, @Query() query: CustomerValueFilter): StreamableFile {
-    return new StreamableFile(Readable.from(this.reports.csv(query, dealerId)), {
-      type: 'text/csv; charset=utf-8',
-      disposition: 'attachment; filename="customer-value.csv"',
-    });
+    return csvFile(this.reports.csv(query, dealerId), 'customer-value.csv');
   }
 }

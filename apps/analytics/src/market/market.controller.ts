@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { Readable } from 'node:stream';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PartnerScoped, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { UuidPipe } from '@crm/http';
+import { csvFile, UuidPipe } from '@crm/http';
 import { REPORT_ROLES } from '../analytics.constants';
 import { DEALER_SALES_SCOPE } from '../sales-performance/dealer-sales-scope.registration';
 import { DealerMarketQuery, MarketExportQuery, MarketPageQuery } from './dto/market.query';
@@ -37,10 +36,7 @@ export class MarketController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   export(@Query() query: MarketExportQuery): StreamableFile {
-    return new StreamableFile(Readable.from(this.reports.rowsCsv(query)), {
-      type: 'text/csv; charset=utf-8',
-      disposition: 'attachment; filename="market.csv"',
-    });
+    return csvFile(this.reports.rowsCsv(query), 'market.csv');
   }
 
   @Get('dealers/:dealerId')

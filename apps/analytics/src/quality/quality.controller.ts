@@ -1,16 +1,22 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
+import { csvFile } from '@crm/http';
 import { REPORT_ROLES } from '../analytics.constants';
 import { TicketFactPage } from '../service-kpis/dto/ticket-fact.response';
 import {
   CellTicketsQuery,
   CheckQualityAlertsRequest,
+  ComplaintRateFilter,
   ComplaintRateQuery,
+  QualityAlertMonth,
   QualityAlertQuery,
+  QualityCell,
 } from './dto/quality.query';
 import { ComplaintRatePage, QualityAlertPage, QualityCheckResult } from './dto/quality.response';
 import { QualityService } from './quality.service';
+
+const CSV_CONTENT = { 'text/csv': { schema: { type: 'string' } } };
 
 @ApiTags('quality analytics')
 @ApiBearerAuth()
@@ -24,6 +30,22 @@ export class QualityController {
   @ApiOkResponse({ type: ComplaintRatePage })
   rates(@Query() query: ComplaintRateQuery): Promise<ComplaintRatePage> {
     return this.quality.rates(query);
+  }
+
+  @Get('complaint-rates/export')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Every cell of the complaint rates as CSV (UTF-8 with BOM), streamed' })
+  @ApiOkResponse({ description: 'One row per cell', content: CSV_CONTENT })
+  exportRates(@Query() query: ComplaintRateFilter): StreamableFile {
+    return csvFile(this.quality.ratesCsv(query), 'complaint-rates.csv');
+  }
+
+  @Get('complaint-rates/tickets/export')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Every ticket of one cell as CSV (UTF-8 with BOM), oldest first, streamed' })
+  @ApiOkResponse({ description: 'One row per ticket', content: CSV_CONTENT })
+  exportTickets(@Query() cell: QualityCell): StreamableFile {
+    return csvFile(this.quality.cellTicketsCsv(cell), 'complaint-rate-tickets.csv');
   }
 
   @Get('complaint-rates/tickets')
@@ -40,6 +62,14 @@ export class QualityController {
   @ApiOkResponse({ type: QualityAlertPage })
   alerts(@Query() query: QualityAlertQuery): Promise<QualityAlertPage> {
     return this.quality.alerts(query);
+  }
+
+  @Get('alerts/export')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Every quality alert raised as CSV (UTF-8 with BOM), newest first, streamed' })
+  @ApiOkResponse({ description: 'One row per alert', content: CSV_CONTENT })
+  exportAlerts(@Query() query: QualityAlertMonth): StreamableFile {
+    return csvFile(this.quality.alertsCsv(query.month), 'quality-alerts.csv');
   }
 
   @Post('alerts/check')

@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { Readable } from 'node:stream';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PartnerScoped, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { UuidPipe } from '@crm/http';
+import { csvFile, UuidPipe } from '@crm/http';
 import { DealerSalesQuery, SalesExportQuery, SalesPerformancePageQuery } from './dto/sales-performance.query';
 import { SalesPerformanceReport } from './dto/sales-performance.response';
 import { DEALER_SALES_SCOPE } from './dealer-sales-scope.registration';
@@ -31,16 +30,13 @@ export class SalesPerformanceController {
 
   @Get('performance/export')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'Every row of the performance report as CSV, streamed' })
+  @ApiOperation({ summary: 'Every row of the performance report as CSV (UTF-8 with BOM), streamed' })
   @ApiOkResponse({
     description: 'One row per rep (or dealer)',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   export(@Query() query: SalesExportQuery): StreamableFile {
-    return new StreamableFile(Readable.from(this.reports.rowsCsv(query)), {
-      type: 'text/csv; charset=utf-8',
-      disposition: 'attachment; filename="sales-performance.csv"',
-    });
+    return csvFile(this.reports.rowsCsv(query), 'sales-performance.csv');
   }
 
   @Get('dealers/:dealerId/performance')

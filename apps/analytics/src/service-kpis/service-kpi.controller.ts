@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { Readable } from 'node:stream';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PartnerScoped, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { UuidPipe } from '@crm/http';
+import { csvFile, UuidPipe } from '@crm/http';
 import { REPORT_ROLES } from '../analytics.constants';
 import { OverallKpiQuery, PagedKpiQuery, ServiceKpiQuery } from './dto/service-kpi.query';
 import { ServiceKpiReport, StationScorecardPage, StationScorecardReport } from './dto/service-kpi.response';
@@ -35,6 +34,18 @@ export class ServiceKpiController {
     return this.reports.scorecards(query);
   }
 
+  // Before scorecards/:stationId, which would take `export` for a station id.
+  @Get('scorecards/export')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Every station scorecard as CSV (UTF-8 with BOM), busiest first, streamed' })
+  @ApiOkResponse({
+    description: 'One row per station, the KPIs flattened',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  exportScorecards(@Query() query: OverallKpiQuery): StreamableFile {
+    return csvFile(this.reports.scorecardsCsv(query), 'station-scorecards.csv');
+  }
+
   @Get('scorecards/:stationId')
   @Roles(...REPORT_ROLES, R.repairStation)
   @PartnerScoped(STATION_SCOPE, 'stationId')
@@ -64,9 +75,6 @@ export class ServiceKpiController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   exportFacts(@Query() query: OverallKpiQuery): StreamableFile {
-    return new StreamableFile(Readable.from(this.reports.factsCsv(query)), {
-      type: 'text/csv; charset=utf-8',
-      disposition: 'attachment; filename="ticket-facts.csv"',
-    });
+    return csvFile(this.reports.factsCsv(query), 'ticket-facts.csv');
   }
 }

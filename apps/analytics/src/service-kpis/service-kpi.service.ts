@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@crm/core';
 import { csvLine } from '@crm/http';
 import { OverallKpiQuery, PagedKpiQuery, ServiceKpiQuery } from './dto/service-kpi.query';
-import { ServiceKpiReport, StationScorecardPage, StationScorecardReport } from './dto/service-kpi.response';
+import { CsvColumn, fieldColumns, pagedCsv } from '../reports/paged-csv';
+import {
+  ServiceKpiReport,
+  StationScorecard,
+  StationScorecardPage,
+  StationScorecardReport,
+} from './dto/service-kpi.response';
 import { TicketFactPage, TicketFactView } from './dto/ticket-fact.response';
 import { freshnessView, reportWindow, windowView } from './report-window';
 import { FactFilter, ServiceKpiRepository } from './service-kpi.repository';
@@ -28,6 +34,25 @@ const CSV_COLUMNS: Array<keyof TicketFactView> = [
   'satisfactionScore',
 ];
 
+const durationColumns = (
+  name: 'firstResponse' | 'stationAcceptance' | 'resolution',
+): CsvColumn<StationScorecard>[] =>
+  (['p50Seconds', 'p90Seconds', 'meanSeconds'] as const).map((stat) => ({
+    name: `${name}.${stat}`,
+    value: (card) => card.kpis[name][stat],
+  }));
+const SCORECARD_COLUMNS: CsvColumn<StationScorecard>[] = [
+  ...fieldColumns<StationScorecard>(['stationId', 'stationName', 'region']),
+  { name: 'tickets', value: (card) => card.kpis.tickets },
+  ...durationColumns('firstResponse'),
+  ...durationColumns('stationAcceptance'),
+  ...durationColumns('resolution'),
+  { name: 'slaBreachRate', value: (card) => card.kpis.slaBreachRate },
+  { name: 'satisfaction.average', value: (card) => card.kpis.satisfaction.average },
+  { name: 'satisfaction.count', value: (card) => card.kpis.satisfaction.count },
+  { name: 'reopenRate', value: (card) => card.kpis.reopenRate },
+];
+
 /** Service KPIs over a window, each report stating its window and how fresh the projection is. */
 @Injectable()
 export class ServiceKpiService {
@@ -50,6 +75,15 @@ export class ServiceKpiService {
       this.kpis.newestEventAt(),
     ]);
     return { window: windowView(filter), freshness: freshnessView(now, newest), ...page, ...found };
+  }
+
+  /** Every scorecard as CSV, its KPIs flattened; the window is checked at once, before anything is streamed. */
+  scorecardsCsv(query: OverallKpiQuery): AsyncGenerator<string> {
+    this.read(query);
+    return pagedCsv(
+      SCORECARD_COLUMNS,
+      async (limit, offset) => (await this.scorecards({ ...query, limit, offset })).items,
+    );
   }
 
   /** Any station's card, empty when it has no tickets in the window (the caller's access is checked before). */

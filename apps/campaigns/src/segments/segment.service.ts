@@ -4,12 +4,17 @@ import { Clock, ConflictError, IdGenerator, InvalidInputError, NotFoundError } f
 import { Segment, SegmentKind, SegmentMember } from './segment';
 import { SegmentRepository } from './segment.repository';
 import { parseSegmentRule } from './segment-rule';
-import { compileSegment, monthInShanghai, SegmentSql } from './segment-sql';
+import { compileSegment, compileSegmentRule, monthInShanghai, SegmentSql } from './segment-sql';
 
 export interface NewSegment {
   name: string;
   rule: unknown;
   createdBy: string;
+}
+
+export interface RuleEvaluation {
+  count: number;
+  items: SegmentMember[];
 }
 
 export interface SegmentEdit {
@@ -95,6 +100,18 @@ export class SegmentService {
 
   async preview(id: string, limit: number, offset: number): Promise<SegmentMember[]> {
     return this.segments.members(this.dataSource.manager, await this.selection(id), limit, offset);
+  }
+
+  /** A rule not saved (the builder's draft): validated as saving would, then counted with a page of its members. */
+  async evaluate(rule: unknown, limit: number, offset: number): Promise<RuleEvaluation> {
+    const now = this.clock.now();
+    const sql = compileSegmentRule(parseSegmentRule(rule), { currentMonth: monthInShanghai(now), now });
+    const tx = this.dataSource.manager;
+    const [count, items] = await Promise.all([
+      this.segments.countMembers(tx, sql),
+      this.segments.members(tx, sql, limit, offset),
+    ]);
+    return { count, items };
   }
 
   /** The segment's members as SQL, evaluated at this moment (the month and time a rule may depend on). */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CampaignsMessaging } from '../campaigns-messaging';
 import { SegmentController } from './segment.controller';
 import { SegmentEditingController } from './segment-editing.controller';
+import { SegmentEvaluationController } from './segment-evaluation.controller';
 import { SegmentRepository } from './segment.repository';
 import { SegmentService } from './segment.service';
 import { StaticListController } from './static-lists/static-list.controller';
@@ -15,7 +16,12 @@ import { StaticListRepository } from './static-lists/static-list.repository';
  */
 @Module({
   imports: [CampaignsMessaging],
-  controllers: [SegmentController, SegmentEditingController, StaticListController],
+  controllers: [
+    SegmentController,
+    SegmentEvaluationController,
+    SegmentEditingController,
+    StaticListController,
+  ],
   providers: [
     SegmentRepository,
     SegmentService,

@@ -26,6 +26,20 @@ export type SevenP = AnalyticsApi.operations['SevenPsController_report']['parame
 export type SevenPsGrouping = NonNullable<QueryOf<'SevenPsController_report'>['by']>;
 export type SevenPsRow = Schemas['SevenPsReport']['items'][number];
 
+type ExportPath = Extract<keyof AnalyticsApi.paths, `${string}/export`>;
+type ExportQuery<P extends ExportPath> = NonNullable<AnalyticsApi.paths[P]['get']['parameters']['query']>;
+
+/**
+ * Where a table's whole report downloads as CSV, every row and not only the page on screen: the analytics API
+ * streams it (with the BOM and defused formulas), the session cookie authenticates the link.
+ */
+export function exportHref<P extends ExportPath>(path: P, query: ExportQuery<P>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query as Record<string, unknown>))
+    if (value !== undefined && value !== null) params.set(key, String(value));
+  return `${path}?${params}`;
+}
+
 /** The largest page the analytics routes serve. */
 const PAGE = 100;
 

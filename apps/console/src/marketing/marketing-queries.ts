@@ -33,7 +33,7 @@ export function useSegments() {
   });
 }
 
-/** Creates the segment the first time, then re-rules the version last saved (the builder's live draft). */
+/** Creates the segment the first time, then renames and re-rules the version last saved (the builder's Save). */
 export function useSaveSegment() {
   const queries = useQueryClient();
   return useMutation({
@@ -50,12 +50,15 @@ export function useSaveSegment() {
   });
 }
 
-export function useSegmentCount(segment: Segment | null) {
+/** A rule not saved, counted with its first members (the builder's live count; the caller debounces it). */
+export function useRuleEvaluation(rule: SegmentRule | null, limit = 10) {
   return useQuery({
-    queryKey: ['segment-count', segment?.id, segment?.version],
-    queryFn: () => data(campaignsApi.GET('/segments/{id}/count', { params: { path: { id: segment!.id } } })),
-    enabled: segment !== null,
+    queryKey: ['segment-evaluation', rule, limit],
+    queryFn: () =>
+      data(campaignsApi.POST('/segments/evaluate', { params: { query: { limit } }, body: { rule: rule! } })),
+    enabled: rule !== null,
     placeholderData: (previous) => previous,
+    retry: false,
   });
 }
 

@@ -1,39 +1,34 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDebounced } from '../agent/use-debounced';
 import { ConditionRow } from './condition-row';
-import {
-  type Segment,
-  type SegmentMember,
-  useSaveSegment,
-  useSegmentCount,
-  useSegmentPreview,
-} from './marketing-queries';
+import { type Segment, type SegmentMember, useRuleEvaluation, useSaveSegment } from './marketing-queries';
 import { ProblemAlert } from './problem-alert';
 import { type Combinator, type Condition, type SegmentRule, toRule } from './segment-rule';
 
+interface Draft {
+  name: string;
+  rule: SegmentRule | null;
+}
+
 /**
- * Builds a segment from conditions; once it has a name and a complete condition it is saved (and re-saved as it
- * changes), its member count and first members shown live.
+ * Builds a segment from conditions: the rule as it stands is counted live (unsaved, debounced) with its first
+ * members; the segment is stored only when the marketer saves it.
  */
 export function SegmentBuilderPage() {
   const { t } = useTranslation('marketing');
   const [name, setName] = useState('');
   const [combinator, setCombinator] = useState<Combinator>('all');
   const [conditions, setConditions] = useState<Condition[]>([{ key: 1, field: 'valueTier', values: [] }]);
-  const draft = useDebounced(
-    useMemo(
-      () => JSON.stringify({ name: name.trim(), rule: toRule(combinator, conditions) }),
-      [name, combinator, conditions],
-    ),
-    400,
+  const draft: Draft = useMemo(
+    () => ({ name: name.trim(), rule: toRule(combinator, conditions) }),
+    [name, combinator, conditions],
   );
-  const saved = useLiveDraft(draft);
-  const count = useSegmentCount(saved.segment);
-  const preview = useSegmentPreview(saved.segment?.id, saved.segment?.version);
+  const settledRule = useDebounced(JSON.stringify(draft.rule), 400);
+  const evaluation = useRuleEvaluation(JSON.parse(settledRule) as SegmentRule | null);
   const change = (next: Condition) =>
     setConditions((current) => current.map((condition) => (condition.key === next.key ? next : condition)));
   const add = () =>
@@ -85,31 +80,12 @@ export function SegmentBuilderPage() {
               <Button icon={<PlusOutlined />} onClick={add}>
                 {t('segment.addRule')}
               </Button>
-              <ProblemAlert error={saved.error} />
+              <ProblemAlert error={evaluation.error} />
             </Space>
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card>
-            <Statistic
-              title={t('segment.count')}
-              value={count.data?.count ?? '—'}
-              loading={count.isFetching && !count.data}
-              valueRender={(node) => (
-                <span data-testid="segment-count" aria-live="polite">
-                  {node}
-                </span>
-              )}
-            />
-            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-              {saved.segment ? t('segment.saved', { version: saved.segment.version }) : t('segment.unsaved')}
-            </Typography.Paragraph>
-            {saved.segment && (
-              <Link to={`/marketing/campaigns/new?segment=${saved.segment.id}`}>
-                {t('segment.newCampaign')}
-              </Link>
-            )}
-          </Card>
+          <SaveCard draft={draft} count={evaluation.data?.count} counting={evaluation.isFetching} />
         </Col>
       </Row>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('segment.preview')}</h2>}>
@@ -118,8 +94,8 @@ export function SegmentBuilderPage() {
           rowKey="customerId"
           size="small"
           pagination={false}
-          loading={preview.isFetching}
-          dataSource={preview.data?.items ?? []}
+          loading={evaluation.isFetching}
+          dataSource={evaluation.data?.items ?? []}
           columns={[
             { title: t('segment.memberName'), dataIndex: 'name' },
             { title: t('segment.province'), dataIndex: 'province' },
@@ -131,17 +107,51 @@ export function SegmentBuilderPage() {
   );
 }
 
-/** Saves each settled draft that has a name and a rule, one save at a time, the latest version edited. */
-function useLiveDraft(draft: string): { segment: Segment | null; error: Error | null } {
+/** The live count, and Save: the first save creates the segment, later ones store the changes as a new version. */
+function SaveCard({ draft, count, counting }: { draft: Draft; count?: number; counting: boolean }) {
+  const { t } = useTranslation('marketing');
   const save = useSaveSegment();
-  const [segment, setSegment] = useState<Segment | null>(null);
-  const sent = useRef('');
-  useEffect(() => {
-    if (save.isPending || draft === sent.current) return;
-    const { name, rule } = JSON.parse(draft) as { name: string; rule: SegmentRule | null };
-    if (!name || !rule) return;
-    sent.current = draft;
-    save.mutate({ saved: segment, name, rule }, { onSuccess: setSegment });
-  }, [draft, save.isPending, segment]);
-  return { segment, error: save.error };
+  const [saved, setSaved] = useState<{ segment: Segment; as: string } | null>(null);
+  const current = JSON.stringify(draft);
+  const changed = saved?.as !== current;
+  const saveDraft = (rule: SegmentRule) =>
+    save.mutate(
+      { saved: saved?.segment ?? null, name: draft.name, rule },
+      { onSuccess: (segment) => setSaved({ segment, as: current }) },
+    );
+  return (
+    <Card>
+      <Statistic
+        title={t('segment.count')}
+        value={count ?? '—'}
+        loading={counting && count === undefined}
+        valueRender={(node) => (
+          <span data-testid="segment-count" aria-live="polite">
+            {node}
+          </span>
+        )}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {!saved
+          ? t('segment.unsaved')
+          : changed
+            ? t('segment.changed', { version: saved.segment.version })
+            : t('segment.saved', { version: saved.segment.version })}
+      </Typography.Paragraph>
+      <Space orientation="vertical">
+        <Button
+          type="primary"
+          disabled={!draft.name || !draft.rule || !changed}
+          loading={save.isPending}
+          onClick={() => draft.rule && saveDraft(draft.rule)}
+        >
+          {t('segment.save')}
+        </Button>
+        <ProblemAlert error={save.error} />
+        {saved && !changed && (
+          <Link to={`/marketing/campaigns/new?segment=${saved.segment.id}`}>{t('segment.newCampaign')}</Link>
+        )}
+      </Space>
+    </Card>
+  );
 }

@@ -1,15 +1,16 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, isPartner, PartnerScoped, Principal, Roles } from '@crm/auth';
 import { PRIVACY_ROLES, Roles as R, STAFF_ROLES } from '@crm/contracts';
-import { Page, PageQuery, UuidPipe } from '@crm/http';
+import { checkedIdempotencyKey, Page, PageQuery, UuidPipe } from '@crm/http';
 import { AuditLog } from '../audit/audit-log';
 import { Customer } from './customer';
 import { CustomerRepository } from './customer.repository';
@@ -38,14 +39,23 @@ export class CustomerController {
   })
   @ApiConflictResponse({ description: 'Likely duplicates found (problem+json with `candidates`)' })
   @ApiCreatedResponse({ type: CustomerResponse })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Sent again with the same key (by the same partner, or by staff), the registration answers the customer ' +
+      'the first one made and registers no other (sales sends `lead:<lead id>` when converting a lead)',
+  })
   register(
     @Body() body: CreateCustomerDto,
     @Query() options: RegisterOptionsQuery,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Customer> {
     return this.service.register(body, {
       allowDuplicate: options.allowDuplicate,
       registeringPartnerId: isPartner(principal) ? principal.partnerId : undefined,
+      idempotencyKey: checkedIdempotencyKey(idempotencyKey),
     });
   }
 

@@ -3,6 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Consent, Customer } from './customer';
 import { nameSearchKeys, normalizePhone } from '@crm/search-keys';
 
+/** An Idempotency-Key of a registration, per registering scope: a partner id, or `staff`. */
+export interface RegistrationKey {
+  scope: string;
+  key: string;
+}
+
 interface CustomerRow {
   id: string;
   kind: Customer['kind'];
@@ -117,6 +123,25 @@ export class CustomerRepository {
       [id],
     );
     return rows[0] ? toCustomer(rows[0]) : null;
+  }
+
+  /** The customer registered under this Idempotency-Key in this scope (a partner id, or staff), if any. */
+  async findByRegistrationKey(key: RegistrationKey): Promise<Customer | null> {
+    const rows = await this.dataSource.query(
+      `SELECT ${CUSTOMER_COLUMNS} FROM customer_master.customer c
+         JOIN customer_master.customer_registration_key k ON k.customer_id = c.id
+        WHERE k.scope = $1 AND k.key = $2`,
+      [key.scope, key.key],
+    );
+    return rows[0] ? toCustomer(rows[0]) : null;
+  }
+
+  /** Fails with a unique violation when another registration holds the key already. */
+  async recordRegistrationKey(tx: EntityManager, key: RegistrationKey, customerId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO customer_master.customer_registration_key (scope, key, customer_id) VALUES ($1, $2, $3)`,
+      [key.scope, key.key, customerId],
+    );
   }
 
   async findByIds(ids: string[], tx: EntityManager = this.dataSource.manager): Promise<Customer[]> {

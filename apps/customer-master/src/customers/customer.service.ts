@@ -5,6 +5,7 @@ import { Clock, ConflictError, IdGenerator, NotFoundError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { AuditLog } from '../audit/audit-log';
 import { PartnerLinkRepository } from '../partner-links/partner-link.repository';
+import { isUniqueViolationOf } from '../shared/unique-violation';
 import { RegistrationWriter } from './batch-registration/registration.writer';
 import { Consent, Customer, toCustomerState } from './customer';
 import { newCustomer, withFields } from './customer-draft';
@@ -17,7 +18,14 @@ export interface RegisterOptions {
   allowDuplicate?: boolean;
   /** A dealer or repair station registering its own customer gets linked to it. */
   registeringPartnerId?: string;
+  /**
+   * Sent again under the same key (by the same partner, or by staff), the registration answers the
+   * customer the first one made instead of registering another; the body sent again is not compared.
+   */
+  idempotencyKey?: string;
 }
+
+const REGISTRATION_KEY_CONSTRAINT = 'customer_registration_key_pkey';
 
 @Injectable()
 export class CustomerService {
@@ -35,7 +43,24 @@ export class CustomerService {
   ) {}
 
   async register(input: CreateCustomerDto, options: RegisterOptions = {}): Promise<Customer> {
-    return this.uow.run((tx) => this.registerWithin(tx, input, options));
+    if (!options.idempotencyKey) return this.uow.run((tx) => this.registerWithin(tx, input, options));
+    const key = { scope: options.registeringPartnerId ?? 'staff', key: options.idempotencyKey };
+    const earlier = await this.customers.findByRegistrationKey(key);
+    if (earlier) return earlier;
+    try {
+      return await this.uow.run(async (tx) => {
+        const customer = await this.registerWithin(tx, input, options);
+        await this.customers.recordRegistrationKey(tx, key, customer.id);
+        return customer;
+      });
+    } catch (error) {
+      // A concurrent registration under the same key committed first: its duplicate (409) or its key (unique violation).
+      const lostRace =
+        error instanceof ConflictError || isUniqueViolationOf(error, REGISTRATION_KEY_CONSTRAINT);
+      const winner = lostRace ? await this.customers.findByRegistrationKey(key) : null;
+      if (winner) return winner;
+      throw error;
+    }
   }
 
   private async registerWithin(

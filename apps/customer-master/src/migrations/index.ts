@@ -11,6 +11,7 @@ import { CustomerPreferredLanguage1796062000001 } from './1796062000001-customer
 import { CustomerNamePrefixIndexes1796105000000 } from './1796105000000-customer-name-prefix-indexes';
 import { WebConsentChannel1796240000000 } from './1796240000000-web-consent-channel';
 import { EmailsIndexWithoutPendingList1796190000000 } from './1796190000000-emails-index-without-pending-list';
+import { CustomerRegistrationKey1796250000000 } from './1796250000000-customer-registration-key';
 
 export const customerMasterMigrations = [
   CreateCustomerMasterSchema1764000000000,
@@ -26,4 +27,5 @@ export const customerMasterMigrations = [
   CustomerNamePrefixIndexes1796105000000,
   WebConsentChannel1796240000000,
   EmailsIndexWithoutPendingList1796190000000,
+  CustomerRegistrationKey1796250000000,
 ];

@@ -37,3 +37,10 @@ function uniqueFieldOf(error: unknown): string | undefined {
   if (cause?.code !== UNIQUE_VIOLATION || !cause.constraint) return undefined;
   return UNIQUE_FIELDS[cause.constraint as keyof typeof UNIQUE_FIELDS];
 }
+
+/** Whether the write failed on this unique constraint (the loser of a race on it). */
+export function isUniqueViolationOf(error: unknown, constraint: string): boolean {
+  const pg = error as PgError;
+  const cause = pg?.driverError ?? pg;
+  return cause?.code === UNIQUE_VIOLATION && cause.constraint === constraint;
+}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { checkedIdempotencyKey } from '../idempotency/idempotent-requests';
+import { checkedIdempotencyKey } from '@crm/http';
 import { MAX_BATCH_ROWS } from '../inbound-rows/inbound-rows';
 import { DmsRecordBatchResponse, DmsRecordRowResult } from './dto/dms-record-import.response';
 import {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainError, InvalidInputError } from '@crm/core';
+import { ConflictError, DomainError } from '@crm/core';
 import { IdempotentRequestKey, IdempotentRequestRepository } from './idempotent-request.repository';
 
 export class IdempotencyKeyReusedError extends DomainError {
@@ -10,17 +10,6 @@ export class IdempotencyKeyReusedError extends DomainError {
     super('this Idempotency-Key was sent before with another body; use a new key for another request');
     this.extensions.field = 'Idempotency-Key';
   }
-}
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
-/** An `Idempotency-Key` header as sent, refused (400 naming it) unless 1 to 200 visible ASCII characters. */
-export function checkedIdempotencyKey(key: string | undefined): string | undefined {
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-    throw new InvalidInputError([
-      { field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' },
-    ]);
-  return key;
 }
 
 export interface Outcome<T> {

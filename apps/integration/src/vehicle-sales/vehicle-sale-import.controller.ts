@@ -11,8 +11,7 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { checkedIdempotencyKey } from '../idempotency/idempotent-requests';
-import { requireCsvUpload } from '@crm/http';
+import { checkedIdempotencyKey, requireCsvUpload } from '@crm/http';
 import { VehicleSaleRowDto } from './dto/vehicle-sale-row.dto';
 import { VehicleSaleBatchResponse, VehicleSaleRowResult } from './dto/vehicle-sale-import.response';
 import { VehicleSaleImportService } from './vehicle-sale-import.service';

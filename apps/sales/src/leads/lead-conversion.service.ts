@@ -31,8 +31,11 @@ export interface LeadConversion {
 /**
  * Converts a lead: its customer (the matched one, the one the caller picked, or one registered in the
  * customer master now, whose duplicate rules apply) and an opportunity owned by the lead's owner (the
- * converter when unassigned). The lead stays locked while the customer master answers, so a second
- * conversion waits and then gets the first one's result; when the customer master fails nothing changes.
+ * converter when unassigned). The customer is settled before the lead's transaction opens, so no
+ * transaction waits on the customer master (in the embedded default it shares the one connection);
+ * the registration is keyed by the lead, so a retry or a concurrent conversion gets the same customer,
+ * and the lead's short transaction then converts once: a second conversion answers the first's result.
+ * When the customer master fails nothing changes here.
  */
 @Injectable()
 export class LeadConversionService {
@@ -46,42 +49,53 @@ export class LeadConversionService {
     private readonly clock: Clock,
   ) {}
 
-  convert(
+  async convert(
     principal: Principal,
     authorization: string,
     id: string,
     request: ConvertLead,
   ): Promise<LeadConversion> {
+    const scope = scopeOf(principal);
+    const lead = convertible(await this.leads.find(scope, id), id);
+    if (lead.status === 'converted') return this.answer(lead);
+    const customerId = await this.customerFor(authorization, lead, request.customerId);
     return this.uow.run(async (tx) => {
-      const lead = await this.leads.find(scopeOf(principal), id, tx, true);
-      if (!lead) throw new NotFoundError('lead', id);
-      if (lead.status === 'converted') return this.answer(tx, lead);
-      if (lead.status === 'disqualified') throw new ConflictError(`lead ${id} is disqualified`);
-      const customerId = await this.customerFor(authorization, lead, request.customerId);
-      const ownerId = lead.ownerId ?? principal.subject;
-      const opportunity = await this.opening.open(tx, {
-        name: request.name ?? [lead.name, lead.interest.model].filter(Boolean).join(' - '),
-        pipelineId: request.pipelineId,
-        amount: request.amount ?? lead.interest.budget,
-        expectedCloseDate: request.expectedCloseDate ?? null,
-        customerId,
-        leadId: lead.id,
-        ownerId,
-        partnerId: lead.partnerId,
-        openedBy: principal.subject,
-      });
-      Object.assign(lead, {
-        status: 'converted',
-        ownerId,
-        customerId,
-        customerCandidates: [],
-        opportunityId: opportunity.id,
-        updatedAt: this.clock.now().toISOString(),
-      });
-      await this.leads.update(tx, lead);
-      await this.publishing.converted(tx, lead);
-      return this.answer(tx, lead);
+      const locked = convertible(await this.leads.find(scope, id, tx, true), id);
+      if (locked.status === 'converted') return this.answer(locked, tx);
+      await this.convertTo(tx, principal, locked, customerId, request);
+      return this.answer(locked, tx);
     });
+  }
+
+  private async convertTo(
+    tx: EntityManager,
+    principal: Principal,
+    lead: Lead,
+    customerId: string,
+    request: ConvertLead,
+  ): Promise<void> {
+    const ownerId = lead.ownerId ?? principal.subject;
+    const opportunity = await this.opening.open(tx, {
+      name: request.name ?? [lead.name, lead.interest.model].filter(Boolean).join(' - '),
+      pipelineId: request.pipelineId,
+      amount: request.amount ?? lead.interest.budget,
+      expectedCloseDate: request.expectedCloseDate ?? null,
+      customerId,
+      leadId: lead.id,
+      ownerId,
+      partnerId: lead.partnerId,
+      openedBy: principal.subject,
+    });
+    Object.assign(lead, {
+      status: 'converted',
+      ownerId,
+      customerId,
+      customerCandidates: [],
+      opportunityId: opportunity.id,
+      updatedAt: this.clock.now().toISOString(),
+    });
+    await this.leads.update(tx, lead);
+    await this.publishing.converted(tx, lead);
   }
 
   private async customerFor(authorization: string, lead: Lead, chosen: string | undefined): Promise<string> {
@@ -93,7 +107,7 @@ export class LeadConversionService {
   }
 
   /** What the conversion made, read back so that converting again answers exactly the same. */
-  private async answer(tx: EntityManager, lead: Lead): Promise<LeadConversion> {
+  private async answer(lead: Lead, tx?: EntityManager): Promise<LeadConversion> {
     const opportunity = await this.opportunities.find(
       { kind: 'all', userId: lead.capturedBy },
       lead.opportunityId as string,
@@ -105,4 +119,11 @@ export class LeadConversionService {
       opportunity: opportunity as Opportunity,
     };
   }
+}
+
+/** The lead the caller may see, unless it is disqualified. */
+function convertible(lead: Lead | null, id: string): Lead {
+  if (!lead) throw new NotFoundError('lead', id);
+  if (lead.status === 'disqualified') throw new ConflictError(`lead ${id} is disqualified`);
+  return lead;
 }

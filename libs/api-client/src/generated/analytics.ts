@@ -257,6 +257,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/analytics/quality/alerts/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every quality alert raised as CSV (UTF-8 with BOM), newest first, streamed */
+    get: operations['QualityController_exportAlerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/quality/complaint-rates': {
     parameters: {
       query?: never;
@@ -274,6 +291,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/analytics/quality/complaint-rates/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every cell of the complaint rates as CSV (UTF-8 with BOM), streamed */
+    get: operations['QualityController_exportRates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/quality/complaint-rates/tickets': {
     parameters: {
       query?: never;
@@ -283,6 +317,23 @@ export interface paths {
     };
     /** One cell's underlying tickets (model, quality type, month), oldest first, paged */
     get: operations['QualityController_tickets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/quality/complaint-rates/tickets/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every ticket of one cell as CSV (UTF-8 with BOM), oldest first, streamed */
+    get: operations['QualityController_exportTickets'];
     put?: never;
     post?: never;
     delete?: never;
@@ -332,7 +383,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every row of the performance report as CSV, streamed */
+    /** Every row of the performance report as CSV (UTF-8 with BOM), streamed */
     get: operations['SalesPerformanceController_export'];
     put?: never;
     post?: never;
@@ -385,6 +436,23 @@ export interface paths {
     };
     /** One station's scorecard; a repair station sees its own only (404 for another's) */
     get: operations['ServiceKpiController_scorecard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/service/scorecards/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every station scorecard as CSV (UTF-8 with BOM), busiest first, streamed */
+    get: operations['ServiceKpiController_exportScorecards'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2345,6 +2413,65 @@ export interface operations {
       };
     };
   };
+  QualityController_exportAlerts: {
+    parameters: {
+      query?: {
+        /** @description Only the alerts of this month, YYYY-MM */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per alert */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   QualityController_rates: {
     parameters: {
       query?: {
@@ -2420,6 +2547,79 @@ export interface operations {
       };
     };
   };
+  QualityController_exportRates: {
+    parameters: {
+      query?: {
+        /** @description First month (UTC), YYYY-MM; 11 months before `to` by default */
+        from?: string;
+        /** @description The vehicle's model */
+        model?: string;
+        qualityType?:
+          | 'engine'
+          | 'transmission'
+          | 'brakes'
+          | 'electrical'
+          | 'air_conditioning'
+          | 'body_and_paint'
+          | 'noise_and_vibration'
+          | 'infotainment'
+          | 'other';
+        /** @description Last month (UTC), YYYY-MM, included; this month by default */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per cell */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   QualityController_tickets: {
     parameters: {
       query: {
@@ -2451,6 +2651,75 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketFactPage'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  QualityController_exportTickets: {
+    parameters: {
+      query: {
+        model: string;
+        month: string;
+        qualityType:
+          | 'engine'
+          | 'transmission'
+          | 'brakes'
+          | 'electrical'
+          | 'air_conditioning'
+          | 'body_and_paint'
+          | 'noise_and_vibration'
+          | 'infotainment'
+          | 'other';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per ticket */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
@@ -2941,6 +3210,83 @@ export interface operations {
       };
       /** @description No record with this id (or one the caller may not see) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ServiceKpiController_exportScorecards: {
+    parameters: {
+      query?: {
+        /** @description Start of the window (inclusive); 30 days before `to` by default */
+        from?: string;
+        /** @description The vehicle's model */
+        model?: string;
+        qualityType?:
+          | 'engine'
+          | 'transmission'
+          | 'brakes'
+          | 'electrical'
+          | 'air_conditioning'
+          | 'body_and_paint'
+          | 'noise_and_vibration'
+          | 'infotainment'
+          | 'other';
+        /** @description The station's province */
+        region?: string;
+        /** @description Only the tickets of this station */
+        stationId?: string;
+        /** @description End of the window (exclusive); now by default */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per station, the KPIs flattened */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
         headers: {
           [name: string]: unknown;
         };

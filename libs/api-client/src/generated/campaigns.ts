@@ -417,6 +417,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/segments/evaluate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Count the customers a rule matches now, with a page of them, without saving anything
+     * @description The rule is validated as when saving a segment: a bad rule is 400 naming its path. At most 60 evaluations a minute per user; more are 429 with Retry-After.
+     */
+    post: operations['SegmentEvaluationController_evaluate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/segments/static': {
     parameters: {
       query?: never;
@@ -874,6 +894,32 @@ export interface components {
        */
       version: number;
     };
+    EvaluateSegmentRuleDto: {
+      /**
+       * @description A rule tree: { all: [...] } or { any: [...] } of rules (at most 5 levels, 20 children each), or a condition: { field: city|province|ownedModel, in: [..] } (province is the region), { field: tag, has }, { field: birthdayMonth, month: 1-12|"current" }, { field: gender, in: [female|male|other|unknown] }, { field: consent, channel: phone|sms|email }, { field: purchaseDate|orderPlaced|lastService, from?, to? }, { field: orderedModel, in: [..], from?, to? }, { field: monthsSinceService, min?, max? } (whole months), { field: satisfaction, min?, max? } (1-5, the latest rating), { field: valueTier, in: [platinum|gold|iron|lead] } (the customer pyramid of analytics). { field: browsedModel, in: [..] } and { field: browsingInterest, in: [page categories] } (what they looked at on the website, with their consent). Dates are YYYY-MM-DD days in China time. Validated as when saving a segment.
+       * @example {
+       *       "all": [
+       *         {
+       *           "field": "city",
+       *           "in": [
+       *             "上海"
+       *           ]
+       *         },
+       *         {
+       *           "field": "consent",
+       *           "channel": "email"
+       *         },
+       *         {
+       *           "field": "monthsSinceService",
+       *           "min": 6
+       *         }
+       *       ]
+       *     }
+       */
+      rule: {
+        [key: string]: unknown;
+      };
+    };
     FeatureContributionView: {
       /**
        * @description In log-odds: the weight (model) or weight x standardised value (customer)
@@ -1236,6 +1282,19 @@ export interface components {
       offset: number;
       /** Format: uuid */
       segmentId: string;
+    };
+    SegmentRuleEvaluationView: {
+      /**
+       * @description Customers matching the rule now
+       * @example 1280
+       */
+      count: number;
+      /** @description A page of them, by name */
+      items: components['schemas']['SegmentMemberView'][];
+      /** @example 20 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
     };
     SegmentView: {
       /** Format: date-time */
@@ -3500,6 +3559,87 @@ export interface operations {
       };
       /** @description No record with this id (or one the caller may not see) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An unexpected error; nothing is leaked, quote `correlationId` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SegmentEvaluationController_evaluate: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluateSegmentRuleDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SegmentRuleEvaluationView'];
+        };
+      };
+      /** @description Invalid input: a field, query parameter or path parameter is malformed (see `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, badly signed or from another issuer */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The token lacks a role for this route, or the record belongs to another partner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Over the per-user rate; retry after the Retry-After seconds */
+      429: {
         headers: {
           [name: string]: unknown;
         };

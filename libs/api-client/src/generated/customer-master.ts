@@ -1077,7 +1077,10 @@ export interface operations {
         /** @description Create the record even though likely duplicates exist */
         allowDuplicate?: boolean;
       };
-      header?: never;
+      header?: {
+        /** @description Sent again with the same key (by the same partner, or by staff), the registration answers the customer the first one made and registers no other (sales sends `lead:<lead id>` when converting a lead) */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };

@@ -55,12 +55,14 @@ export class QualityCell {
 
 export class CellTicketsQuery extends IntersectionType(QualityCell, PageQuery) {}
 
-export class QualityAlertQuery extends PageQuery {
+export class QualityAlertMonth {
   @ApiPropertyOptional({ description: 'Only the alerts of this month, YYYY-MM', example: '2026-07' })
   @IsOptional()
   @Matches(MONTH, monthMessage('month'))
   month?: string;
 }
+
+export class QualityAlertQuery extends IntersectionType(QualityAlertMonth, PageQuery) {}
 
 export class CheckQualityAlertsRequest {
   @ApiProperty({ description: 'The month to check (UTC), YYYY-MM', example: '2026-07' })

@@ -41,6 +41,17 @@ export class CreateSegmentDto {
   rule: unknown;
 }
 
+export class EvaluateSegmentRuleDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: `${RULE_DESCRIPTION} Validated as when saving a segment.`,
+    example: RULE_EXAMPLE,
+  })
+  @IsDefined()
+  rule: unknown;
+}
+
 export class EditSegmentDto {
   @ApiProperty({ example: 1, description: 'The version you read; 409 when the segment changed since' })
   @IsInt()
@@ -108,6 +119,14 @@ export class SegmentMemberView {
 export class SegmentPreviewView {
   @ApiProperty({ format: 'uuid' }) segmentId: string;
   @ApiProperty({ type: [SegmentMemberView] }) items: SegmentMemberView[];
+  @ApiProperty({ example: 20 }) limit: number;
+  @ApiProperty({ example: 0 }) offset: number;
+}
+
+export class SegmentRuleEvaluationView {
+  @ApiProperty({ example: 1280, description: 'Customers matching the rule now' }) count: number;
+  @ApiProperty({ type: [SegmentMemberView], description: 'A page of them, by name' })
+  items: SegmentMemberView[];
   @ApiProperty({ example: 20 }) limit: number;
   @ApiProperty({ example: 0 }) offset: number;
 }

@@ -7,6 +7,7 @@ import {
   type Tier,
   useCustomerValueSummary,
   useTopCustomers,
+  exportHref,
 } from '../analytics-queries';
 import { ChartCard } from '../report/chart-card';
 import { EChart } from '../report/echart';
@@ -191,6 +192,7 @@ export function CustomersPage() {
         testId="top-customers"
         title={tier ? t('customers.topOfTier', { tier: tierName(tier) }) : t('customers.top')}
         file={tier ? `customers-${tier}` : 'customers'}
+        exportHref={exportHref('/analytics/customer-value/customers/export', tier ? { tier } : {})}
         columns={customerColumns}
         rows={top.data?.items}
         rowKey={(row) => row.customerId}

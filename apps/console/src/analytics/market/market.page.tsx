@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Row, Select, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type MarketQuery, type MarketSeries, useMarket } from '../analytics-queries';
+import { exportHref, type MarketQuery, type MarketSeries, useMarket } from '../analytics-queries';
 import { ChartCard } from '../report/chart-card';
 import { EChart } from '../report/echart';
 import { formatNumber, formatPercent } from '../report/format';
@@ -148,6 +148,7 @@ export function MarketPage() {
         testId="market-series"
         title={t('market.series', { dimension: t(`market.dimensions.${dimension}`) })}
         file={`market-${metric}-${dimension}`}
+        exportHref={exportHref('/analytics/market/export', { metric, dimension })}
         columns={columns}
         rows={report ? [report.totals, ...report.items] : undefined}
         rowKey={(row) => row.key ?? '(total)'}

@@ -5,7 +5,9 @@ import {
   type ComplaintRateCell,
   type QualityAlert,
   type QualityCell,
+  type QualityType,
   type TicketFact,
+  exportHref,
   useCellTickets,
   useComplaintRates,
   useQualityAlerts,
@@ -140,6 +142,7 @@ export function QualityPage() {
         testId="quality-cells"
         title={t('quality.cells', { month })}
         file={`quality-${month}`}
+        exportHref={exportHref('/analytics/quality/complaint-rates/export', { from: month, to: month })}
         columns={cellColumns}
         rows={cells}
         rowKey={(row) => `${row.model}/${row.qualityType}`}
@@ -152,6 +155,11 @@ export function QualityPage() {
           testId="cell-tickets"
           title={t('quality.cellTickets', { cell: cellName(cell) })}
           file={`tickets-${cell.model}-${cell.qualityType}-${cell.month}`}
+          exportHref={exportHref('/analytics/quality/complaint-rates/tickets/export', {
+            model: cell.model,
+            qualityType: cell.qualityType as QualityType,
+            month: cell.month,
+          })}
           columns={ticketColumns}
           rows={tickets.data?.items}
           rowKey={(row) => row.ticketId}
@@ -162,6 +170,7 @@ export function QualityPage() {
         testId="quality-alerts"
         title={t('quality.alerts')}
         file="quality-alerts"
+        exportHref={exportHref('/analytics/quality/alerts/export', {})}
         columns={alertColumns}
         rows={alerts.data?.items}
         rowKey={(row) => row.alertId}

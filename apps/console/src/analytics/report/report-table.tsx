@@ -15,6 +15,8 @@ interface ReportTableProps<T> {
   title: string;
   /** The downloaded file's name, without `.csv`. */
   file: string;
+  /** The analytics API's CSV of the whole report (exportHref); without it, the rows here are the whole report. */
+  exportHref?: string;
   columns: ReportColumn<T>[];
   rows: readonly T[] | undefined;
   rowKey: (row: T) => string;
@@ -25,7 +27,10 @@ interface ReportTableProps<T> {
   testId?: string;
 }
 
-/** A titled card with a table of report rows and a button that exports exactly those rows as CSV. */
+/**
+ * A titled card with a table of report rows and an export button: the whole report from the API when the rows
+ * are a page of it, else exactly the rows shown.
+ */
 export function ReportTable<T extends object>(props: ReportTableProps<T>) {
   const { t } = useTranslation('analytics');
   const rows = props.rows ?? [];
@@ -45,7 +50,9 @@ export function ReportTable<T extends object>(props: ReportTableProps<T>) {
           <Button
             icon={<DownloadOutlined />}
             disabled={rows.length === 0}
-            onClick={() => downloadCsv(props.file, toCsv(props.columns, rows))}
+            {...(props.exportHref
+              ? { href: props.exportHref, download: `${props.file}.csv` }
+              : { onClick: () => downloadCsv(props.file, toCsv(props.columns, rows)) })}
             aria-label={t('report.exportNamed', { title: props.title })}
           >
             {t('report.export')}

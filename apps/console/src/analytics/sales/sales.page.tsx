@@ -1,10 +1,10 @@
 import { Breadcrumb, Button, Card, Col, Row, Segmented, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type SalesRow, useSalesPerformance } from '../analytics-queries';
+import { exportHref, type SalesGrouping, type SalesRow, useSalesPerformance } from '../analytics-queries';
 import { ChartCard } from '../report/chart-card';
 import { EChart } from '../report/echart';
-import { formatMoney, formatNumber, formatPercent } from '../report/format';
+import { formatMoney, formatNumber, formatPercent, lastDays } from '../report/format';
 import { type Period, PeriodSelect } from '../report/period-select';
 import { ReportHeader } from '../report/report-header';
 import { type ReportColumn, ReportTable } from '../report/report-table';
@@ -208,6 +208,7 @@ export function SalesPage() {
             testId="sales-teams"
             title={t('sales.teamsOf', { scope })}
             file="sales-teams"
+            exportHref={salesExport('team', days, manager)}
             columns={teamColumns}
             rows={teams.data?.items}
             rowKey={(row) => row.managerId ?? ''}
@@ -217,6 +218,7 @@ export function SalesPage() {
             testId="sales-people"
             title={t('sales.peopleOf', { scope })}
             file="sales-people"
+            exportHref={salesExport('rep', days, manager)}
             columns={[column(t('sales.person')), ...figures]}
             rows={people.data?.items}
             rowKey={(row) => row.ownerId ?? ''}
@@ -228,6 +230,7 @@ export function SalesPage() {
           testId="sales-dealers"
           title={t('sales.dealers')}
           file="sales-dealers"
+          exportHref={salesExport('dealer', days)}
           columns={[column(t('sales.dealer')), ...figures]}
           rows={dealers.data?.items}
           rowKey={(row) => row.dealerId ?? ''}
@@ -237,3 +240,7 @@ export function SalesPage() {
     </>
   );
 }
+
+/** The performance report's CSV, filtered as the table is. */
+const salesExport = (by: SalesGrouping, days: number, managerId?: string) =>
+  exportHref('/analytics/sales/performance/export', { by, ...lastDays(days), managerId });

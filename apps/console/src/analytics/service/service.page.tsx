@@ -1,10 +1,15 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type StationScorecard, useServiceKpis, useStationScorecards } from '../analytics-queries';
+import {
+  exportHref,
+  type StationScorecard,
+  useServiceKpis,
+  useStationScorecards,
+} from '../analytics-queries';
 import { ChartCard } from '../report/chart-card';
 import { EChart } from '../report/echart';
-import { formatDuration, formatNumber, formatPercent } from '../report/format';
+import { formatDuration, formatNumber, formatPercent, lastDays } from '../report/format';
 import { type Period, PeriodSelect } from '../report/period-select';
 import { ReportHeader } from '../report/report-header';
 import { type ReportColumn, ReportTable } from '../report/report-table';
@@ -117,6 +122,7 @@ export function ServicePage() {
         testId="station-scorecards"
         title={t('service.scorecards')}
         file="station-scorecards"
+        exportHref={exportHref('/analytics/service/scorecards/export', lastDays(days))}
         columns={columns}
         rows={stations}
         rowKey={(row) => row.stationId}

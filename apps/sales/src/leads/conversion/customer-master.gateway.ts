@@ -25,9 +25,14 @@ export class CustomerMasterGateway {
     this.client = createCustomerMasterClient({ baseUrl: settings.customerMasterUrl });
   }
 
-  /** The new customer's id, or the one duplicate the caller may see; several (or hidden) duplicates are a 409. */
+  /**
+   * The new customer's id, or the one duplicate the caller may see; several (or hidden) duplicates are a 409.
+   * Keyed by the lead, so registering for the same lead again answers the customer registered the first time.
+   */
   async registerFor(authorization: string, lead: Lead): Promise<string> {
-    const registration = await registerPerson(this.client, authorization, lead, WHAT_TO_DO);
+    const registration = await registerPerson(this.client, authorization, lead, WHAT_TO_DO, {
+      idempotencyKey: `lead:${lead.id}`,
+    });
     if (registration.outcome === 'created') return registration.customerId;
     if (registration.outcome === 'refused') throw this.failure(registration.response);
     const { candidates } = registration;
