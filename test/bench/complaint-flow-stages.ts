@@ -17,11 +17,12 @@ export interface Stages {
 
 /**
  * Splits each complaint's latency at the timestamps the services record anyway (same host clock):
- * the call center's outbox row (transaction start) and its relay's claim (published_at, before
- * the produce), the service's inbox row (its consumer transaction start) and the webhook attempt.
- * The Kafka leg is split again into waiting behind earlier complaints and delivery proper. Each
- * partition has its own consumer taking one complaint at a time, so the wait is judged per partition
- * (the producer's partitioner, applied to the outbox row's key, says which).
+ * the call center's outbox row (transaction start) and its publication (published_at, stamped once
+ * the broker acknowledged, so the service may already have started on it), the service's inbox row
+ * (its consumer transaction start) and the webhook attempt. The leg from the broker's acknowledgement
+ * to the consumer is split again into waiting behind earlier complaints and delivery proper. Partitions
+ * are consumed side by side, each by one consumer taking one complaint at a time, so the wait is
+ * judged per partition (the producer's partitioner, applied to the outbox row's key, says which).
  */
 export async function stagesOf(
   timings: ComplaintTiming[],
@@ -111,10 +112,10 @@ interface Handled {
 function split(timings: ComplaintTiming[], handled: Map<string, Handled>, byPartition: Handled[][]): Stages {
   const stages: Record<string, number[]> = {
     'API call to complaint transaction start': [],
-    'transaction start to relay claim (commit, wake-up)': [],
-    'relay claim to service consumer transaction': [],
-    '  of which waiting for the consumer (earlier complaints)': [],
-    '  of which Kafka delivery once the consumer is free': [],
+    'transaction start to broker ack (commit, relay wake-up, produce)': [],
+    'broker ack to service consumer transaction': [],
+    "  of which waiting for the partition's consumer": [],
+    '  of which Kafka delivery once it is free': [],
     'consumer transaction to webhook send (open, route, commit)': [],
     'webhook send to received': [],
   };
