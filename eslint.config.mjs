@@ -29,7 +29,8 @@ const isPublicEntry = (part) => ['src', 'src/index', 'src/index.ts'].includes(pa
 /**
  * Services stay independent: an app reaches another app only through its public entry
  * (apps/<b>/src/index.ts, imported as @crm/app-<b>); libs never reach into apps. Cross-service
- * tests under test/ may also use an app's test harnesses (apps/<b>/test/), never its internals.
+ * tests and benchmarks under test/ may also use an app's test harnesses (apps/<b>/test/) and benchmark
+ * data generators (apps/<b>/bench/), never its internals.
  */
 const appBoundaries = {
   meta: {
@@ -52,7 +53,7 @@ const appBoundaries = {
       if (owner.area === 'libs') return context.report({ node: source, messageId: 'libImportsApp', data });
       if (owner.area === 'apps' && target.app === owner.app) return;
       if (isPublicEntry(target.part)) return;
-      if (owner.area === 'test' && target.part.startsWith('test/')) return;
+      if (owner.area === 'test' && /^(test|bench)\//.test(target.part)) return;
       context.report({ node: source, messageId: 'internal', data });
     };
     return {

@@ -32,28 +32,37 @@ function boundaryMessages(cases: Case[]): string[][] {
 }
 
 describe('crm/app-boundaries (eslint.config.mjs)', () => {
-  const [deepImport, aliasDeepImport, libImport, entryImports, ownInternals, testInternals, testHarness] =
-    boundaryMessages([
-      {
-        file: 'apps/call-center/src/x.ts',
-        code: "export { a } from '../../service/src/tickets/ticket.service';\n",
-      },
-      {
-        file: 'apps/call-center/src/x.ts',
-        code: "export { a } from '@crm/app-service/tickets/ticket.service';\n",
-      },
-      { file: 'libs/core/src/x.ts', code: "export { a } from '../../../apps/service/src';\n" },
-      {
-        file: 'apps/all-in-one/src/x.ts',
-        code: "export { a } from '@crm/app-service';\nexport { b } from '../../identity/src/index';\n",
-      },
-      { file: 'apps/service/src/x.ts', code: "export { a } from './tickets/ticket.service';\n" },
-      {
-        file: 'test/journeys/x.ts',
-        code: "export { a } from '../../apps/service/src/webhooks/webhook-signature';\n",
-      },
-      { file: 'test/journeys/x.ts', code: "export { a } from '../../apps/service/test/service.harness';\n" },
-    ]);
+  const [
+    deepImport,
+    aliasDeepImport,
+    libImport,
+    entryImports,
+    ownInternals,
+    testInternals,
+    testHarness,
+    testBenchData,
+  ] = boundaryMessages([
+    {
+      file: 'apps/call-center/src/x.ts',
+      code: "export { a } from '../../service/src/tickets/ticket.service';\n",
+    },
+    {
+      file: 'apps/call-center/src/x.ts',
+      code: "export { a } from '@crm/app-service/tickets/ticket.service';\n",
+    },
+    { file: 'libs/core/src/x.ts', code: "export { a } from '../../../apps/service/src';\n" },
+    {
+      file: 'apps/all-in-one/src/x.ts',
+      code: "export { a } from '@crm/app-service';\nexport { b } from '../../identity/src/index';\n",
+    },
+    { file: 'apps/service/src/x.ts', code: "export { a } from './tickets/ticket.service';\n" },
+    {
+      file: 'test/journeys/x.ts',
+      code: "export { a } from '../../apps/service/src/webhooks/webhook-signature';\n",
+    },
+    { file: 'test/journeys/x.ts', code: "export { a } from '../../apps/service/test/service.harness';\n" },
+    { file: 'test/bench/x.ts', code: "export { a } from '../../apps/service/bench/routing-data';\n" },
+  ]);
 
   it("reports an app importing another app's internals by a relative path", () => {
     expect(deepImport).toEqual([expect.stringContaining('only through its public entry @crm/app-service')]);
@@ -78,5 +87,9 @@ describe('crm/app-boundaries (eslint.config.mjs)', () => {
   it("lets cross-service tests use an app's test harness but not its internals", () => {
     expect(testInternals).toHaveLength(1);
     expect(testHarness).toEqual([]);
+  });
+
+  it("lets cross-service benchmarks reuse an app's benchmark data generator", () => {
+    expect(testBenchData).toEqual([]);
   });
 });

@@ -17,11 +17,12 @@ export interface Stages {
 
 /**
  * Splits each complaint's latency at the timestamps the services record anyway (same host clock):
- * the call center's outbox row (transaction start) and its relay's claim (published_at, before
- * the produce), the service's inbox row (its consumer transaction start) and the webhook attempt.
- * The Kafka leg is split again into waiting behind earlier complaints and delivery proper. Each
- * partition has its own consumer taking one complaint at a time, so the wait is judged per partition
- * (the producer's partitioner, applied to the outbox row's key, says which).
+ * the call center's outbox row (transaction start) and its publication (published_at, stamped once
+ * the broker acknowledged, so the service may already have started on it), the service's inbox row
+ * (its consumer transaction start) and the webhook attempt. The leg from the broker's acknowledgement
+ * to the consumer is split again into waiting behind earlier complaints and delivery proper. Partitions
+ * are consumed side by side, each by one consumer taking one complaint at a time, so the wait is
+ * judged per partition (the producer's partitioner, applied to the outbox row's key, says which).
  */
 export async function stagesOf(
   timings: ComplaintTiming[],
@@ -43,18 +44,23 @@ export async function stagesOf(
         `SELECT event_id, extract(epoch FROM processed_at) * 1000 AS consumed FROM service.processed_event
           WHERE consumer = 'complaint-intake'`,
       ),
-      client.query<{ ticket_id: string; attempted: number }>(
-        `SELECT d.ticket_id, extract(epoch FROM a.at) * 1000 AS attempted FROM service.webhook_delivery d
-           JOIN service.webhook_attempt a ON a.delivery_id = d.id AND a.attempt = 1`,
+      // The journal's "opened" entry and the routing decision are stamped by the service's clock as it goes.
+      client.query<{ ticket_id: string; opened: number; decided: number; attempted: number }>(
+        `SELECT d.ticket_id, extract(epoch FROM e.at) * 1000 AS opened, extract(epoch FROM r.decided_at) * 1000 AS decided,
+                extract(epoch FROM a.at) * 1000 AS attempted
+           FROM service.webhook_delivery d
+           JOIN service.webhook_attempt a ON a.delivery_id = d.id AND a.attempt = 1
+           JOIN service.ticket_event e ON e.ticket_id = d.ticket_id AND e.step = 'opened'
+           JOIN service.routing_decision r ON r.ticket_id = d.ticket_id`,
       ),
     ]),
   );
   const consumed = new Map(inbox.rows.map((row) => [row.event_id, Number(row.consumed)]));
-  const attempted = new Map(attempts.rows.map((row) => [row.ticket_id, Number(row.attempted)]));
+  const routed = new Map(attempts.rows.map((row) => [row.ticket_id, row]));
   const partitionOf = kafkaPartitionOf(partitions);
   const handled: Handled[] = outbox.rows.flatMap((row) => {
-    const [consumedAt, attemptedAt] = [consumed.get(row.event_id), attempted.get(row.ticket_id)];
-    if (consumedAt === undefined || attemptedAt === undefined) return [];
+    const [consumedAt, routing] = [consumed.get(row.event_id), routed.get(row.ticket_id)];
+    if (consumedAt === undefined || routing === undefined) return [];
     const [writtenAt, publishedAt] = [Number(row.written), Number(row.published)];
     const partition = partitionOf(row.key);
     return [
@@ -64,7 +70,9 @@ export async function stagesOf(
         writtenAt,
         publishedAt,
         consumedAt,
-        attemptedAt,
+        openedAt: Number(routing.opened),
+        decidedAt: Number(routing.decided),
+        attemptedAt: Number(routing.attempted),
         consumerFreeAt: 0,
       },
     ];
@@ -104,6 +112,8 @@ interface Handled {
   writtenAt: number;
   publishedAt: number;
   consumedAt: number;
+  openedAt: number;
+  decidedAt: number;
   attemptedAt: number;
   consumerFreeAt: number;
 }
@@ -111,14 +121,18 @@ interface Handled {
 function split(timings: ComplaintTiming[], handled: Map<string, Handled>, byPartition: Handled[][]): Stages {
   const stages: Record<string, number[]> = {
     'API call to complaint transaction start': [],
-    'transaction start to relay claim (commit, wake-up)': [],
-    'relay claim to service consumer transaction': [],
-    '  of which waiting for the consumer (earlier complaints)': [],
-    '  of which Kafka delivery once the consumer is free': [],
+    'transaction start to broker ack (commit, relay wake-up, produce)': [],
+    'broker ack to service consumer transaction': [],
+    "  of which waiting for the partition's consumer": [],
+    '  of which Kafka delivery once it is free': [],
     'consumer transaction to webhook send (open, route, commit)': [],
+    '  of which opening the ticket (to its journal entry)': [],
+    '  of which routing (nearest able station, slot, explanation)': [],
+    '  of which journal, webhook row, commit and dispatcher wake-up': [],
     'webhook send to received': [],
   };
-  const [api, relay, kafka, queue, delivery, route, webhook] = Object.values(stages);
+  const [api, relay, kafka, queue, delivery, route, opening, routing, committing, webhook] =
+    Object.values(stages);
   for (const timing of timings) {
     const h = handled.get(timing.ticketId);
     if (!h) continue;
@@ -128,6 +142,9 @@ function split(timings: ComplaintTiming[], handled: Map<string, Handled>, byPart
     queue.push(Math.max(0, h.consumerFreeAt - h.publishedAt));
     delivery.push(h.consumedAt - Math.max(h.publishedAt, h.consumerFreeAt));
     route.push(h.attemptedAt - h.consumedAt);
+    opening.push(h.openedAt - h.consumedAt);
+    routing.push(h.decidedAt - h.openedAt);
+    committing.push(h.attemptedAt - h.decidedAt);
     webhook.push(timing.receivedAt - h.attemptedAt);
   }
   return { latencies: stages, consumerBusyShares: byPartition.map(busyShare) };

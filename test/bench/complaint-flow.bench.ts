@@ -1,28 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Roles } from '@crm/contracts';
-import { eventually, TestTokenIssuer } from '@crm/testing';
+import { TestTokenIssuer } from '@crm/testing';
+import { Random } from '../../apps/service/bench/routing-data';
 import { startKafkaBroker } from '../infra/kafka/kafka-broker';
 import { withClient } from './bench-database';
+import { arrivalOffsets, openLoop, OpenLoopResult } from './complaint-flow-arrivals';
+import { importCustomers, loadStations, PlannedComplaint, planComplaints } from './complaint-flow-data';
 import { callApi, ComplaintFlowServices } from './complaint-flow-services';
 import { ComplaintTiming, stagesOf } from './complaint-flow-stages';
 import { kafkaRoundTrips } from './kafka-round-trip';
-import { formatStats, latencyStats, log } from './latency-stats';
+import { formatStats, latencyStats, log, mulberry32 } from './latency-stats';
 import { StationWebhookReceiver } from './station-webhook-receiver';
 
-const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 200);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 2000);
+const STATIONS = Number(process.env.BENCH_STATIONS ?? 2000);
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
+/** Agents recording complaints at once: each sends its next one when the API answered, not when the webhook came. */
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 8);
+/** Complaints per second on average, arriving as a Poisson process. */
+const RATE = Number(process.env.BENCH_RATE ?? 5);
+const SEED = Number(process.env.BENCH_SEED ?? 20261130);
 const WARMUP = 10;
 /** As docker-compose.yml deploys it. */
 const KAFKA_PARTITIONS = 3;
-const WEBHOOK_TIMEOUT_MS = 30_000;
-const VIN = 'LSVAU2187N2123456';
-const SHANGHAI = { lat: 31.2304, lon: 121.4737 };
-
-interface Subject {
-  customerId: string;
-  vehicleId: string;
-}
+/** Generous: under a heavy load the service falls behind, and the run should still report how far. */
+const WEBHOOK_TIMEOUT_MS = 120_000;
 
 interface Sample extends ComplaintTiming {
   apiMs: number;
@@ -41,86 +44,95 @@ async function kafkaBrokers(): Promise<{ brokers: string; stop(): Promise<void> 
   return startKafkaBroker();
 }
 
-/** One able station (large capacity, so every complaint goes to it) with a webhook, one customer with a vehicle. */
-async function prepare({ services, tokens, receiver }: Context): Promise<Subject> {
+/** Stations with webhooks in the service, customers with vehicles known to the call center, and what they complain of. */
+async function prepare({ services, tokens, receiver }: Context, random: Random): Promise<PlannedComplaint[]> {
   const admin = await tokens.sign({ roles: [Roles.admin] });
-  const agent = await tokens.sign({ roles: [Roles.agent] });
-  const master = services.url('customer-master');
-  const station = await callApi<{ partnerId: string }>(`${master}/partners`, admin, 'POST', {
-    kind: 'repair_station',
-    code: 'RS-BENCH-001',
-    name: '上海浦东维修站',
-    location: { lat: 31.2222, lon: 121.5403 },
-    brands: ['Aurora'],
-    skills: ['brakes', 'engine'],
-    capacity: 100_000,
-  });
-  const stationId = station.body.partnerId;
-  const customer = await callApi<{ id: string }>(`${master}/customers`, admin, 'POST', {
-    kind: 'person',
-    name: '王芳',
-    phones: ['13912345678'],
-    address: { province: '上海市', city: '上海市', location: SHANGHAI },
-  });
-  const customerId = customer.body.id;
-  const vehicles = `${master}/customers/${customerId}/vehicles`;
-  const vehicle = await callApi<{ vehicleId: string }>(vehicles, admin, 'POST', {
-    vin: VIN,
-    brand: 'Aurora',
-    model: 'A6 Sedan',
-    purchaseDate: '2024-03-01',
-  });
-  const service = services.url('service');
-  await eventually(() => callApi(`${service}/stations/${stationId}`, admin, 'GET'), 60_000, 100);
-  const webhook = `${service}/stations/${stationId}/webhook`;
-  const registration = await callApi<{ secret: string }>(webhook, admin, 'PUT', { url: receiver.url });
-  receiver.secret = registration.body.secret;
-  // The lookup, not the 360: a 360 read racing the vehicle event can stay cached without it for the TTL.
-  const lookup = `${services.url('call-center')}/lookup?q=${VIN}`;
-  await eventually(
-    async () => {
-      const { body } = await callApi<{ items: { customerId: string }[] }>(lookup, agent, 'GET');
-      if (body.items[0]?.customerId !== customerId)
-        throw new Error('the call center has not seen the vehicle yet');
-    },
-    60_000,
-    100,
+  const { stations, mix } = await loadStations(
+    services.databaseUrl('service'),
+    services.url('service'),
+    admin,
+    receiver,
+    STATIONS,
+    random,
   );
-  return { customerId, vehicleId: vehicle.body.vehicleId };
+  log(`${stations.length} stations (${mix.inactive} inactive, ${mix.full} full), each with its webhook`);
+  const customers = await importCustomers(
+    services.url('customer-master'),
+    services.databaseUrl('call-center'),
+    admin,
+    CUSTOMERS,
+    random,
+  );
+  log(`${customers.length} customers with a vehicle each, imported and known to the call center`);
+  return planComplaints(customers, stations, WARMUP + COMPLAINTS, random);
 }
 
-async function complain({ services, receiver }: Context, agent: string, subject: Subject): Promise<Sample> {
-  const url = `${services.url('call-center')}/customers/${subject.customerId}/complaints`;
+/** One agent's complaint: resolves when the API answered, with the webhook's arrival still to come. */
+async function complain(
+  { services, receiver }: Context,
+  agent: string,
+  { customer, qualityType }: PlannedComplaint,
+): Promise<{ outcome: Promise<Sample> }> {
+  const url = `${services.url('call-center')}/customers/${customer.customerId}/complaints`;
   const started = performance.now();
   const { body } = await callApi<{ ticketId: string }>(url, agent, 'POST', {
-    vehicleId: subject.vehicleId,
+    vehicleId: customer.vehicleId,
     description: '刹车时有异响 (noise when braking)',
-    qualityType: 'brakes',
+    qualityType,
     channel: 'phone',
-    location: SHANGHAI,
+    location: customer.home,
   });
   const answered = performance.now();
-  const received = await receiver.arrival(body.ticketId, WEBHOOK_TIMEOUT_MS);
-  return {
+  const outcome = receiver.arrival(body.ticketId, WEBHOOK_TIMEOUT_MS).then((received) => ({
     ticketId: body.ticketId,
     apiMs: answered - started,
     totalMs: received - started,
     startedAt: performance.timeOrigin + started,
     receivedAt: performance.timeOrigin + received,
-  };
+  }));
+  return { outcome };
 }
 
-/** Closed loop: each of CONCURRENCY callers records a complaint and waits for its webhook before the next. */
-async function complaints(context: Context, subject: Subject): Promise<Sample[]> {
-  const agent = await context.tokens.sign({ roles: [Roles.agent] });
-  for (let i = 0; i < WARMUP; i++) await complain(context, agent, subject);
-  const samples: Sample[] = [];
-  let next = 0;
-  const caller = async () => {
-    while (next++ < COMPLAINTS) samples.push(await complain(context, agent, subject));
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, caller));
-  return samples;
+/** AGENTS agents, each with a token of its own, take the complaints as they arrive (open loop). */
+async function complaints(
+  context: Context,
+  planned: PlannedComplaint[],
+  arrivals: number[],
+): Promise<OpenLoopResult<Sample>> {
+  const agents = await Promise.all(
+    Array.from({ length: AGENTS }, (_, i) =>
+      context.tokens.sign({ sub: `bench-agent-${i}`, roles: [Roles.agent] }),
+    ),
+  );
+  for (const complaint of planned.slice(0, WARMUP))
+    await (
+      await complain(context, agents[0], complaint)
+    ).outcome;
+  const measured = planned.slice(WARMUP);
+  return openLoop(arrivals, AGENTS, (i) => complain(context, agents[i % AGENTS], measured[i]));
+}
+
+/** Every measured webhook went to the station the service routed its ticket to; throws otherwise. */
+async function checkDestinations(
+  services: ComplaintFlowServices,
+  receiver: StationWebhookReceiver,
+  samples: Sample[],
+) {
+  const { rows } = await withClient(services.databaseUrl('service'), (client) =>
+    client.query<{ id: string; station_id: string }>(
+      `SELECT id, station_id FROM service.ticket WHERE id = ANY($1)`,
+      [samples.map((s) => s.ticketId)],
+    ),
+  );
+  const routedTo = new Map(rows.map((row) => [row.id, row.station_id]));
+  const wrong = samples.filter(
+    (s) => receiver.arrivalOf(s.ticketId)?.pathStationId !== routedTo.get(s.ticketId),
+  );
+  if (wrong.length > 0 || receiver.badSignatures > 0 || receiver.misdirected > 0)
+    throw new Error(
+      `${wrong.length} webhooks at another station than their ticket's, ${receiver.badSignatures} bad signatures, ` +
+        `${receiver.misdirected} misdirected`,
+    );
 }
 
 /** The complaint event exactly as the call center's relay sends it, as the raw round trip's payload. */
@@ -134,7 +146,7 @@ async function complaintMessage(services: ComplaintFlowServices) {
 }
 
 function row(label: string, latencies: number[]): string {
-  return `${label.padEnd(62)} ${String(latencies.length).padStart(5)} ${formatStats(latencyStats(latencies))}`;
+  return `${label.padEnd(70)} ${String(latencies.length).padStart(5)} ${formatStats(latencyStats(latencies))}`;
 }
 
 async function main(): Promise<void> {
@@ -151,37 +163,43 @@ async function main(): Promise<void> {
       kafkaNamespace: namespace,
       kafkaPartitions: KAFKA_PARTITIONS,
       jwksUrl: tokens.jwksUrl,
+      databasePrefix: process.env.BENCH_DATABASE_PREFIX,
     });
     const context = { services, tokens, receiver };
     log(
       `customer-master, call-center and service started on Kafka ${kafka.brokers} (namespace ${namespace})`,
     );
-    const subject = await prepare(context);
+    const random = mulberry32(SEED);
+    const planned = await prepare(context, random);
+    const arrivals = arrivalOffsets(COMPLAINTS, RATE, random);
     log(
-      `station, customer and vehicle known to every service; ${WARMUP} warm-up complaints, then ${COMPLAINTS}`,
+      `${WARMUP} warm-up complaints, then ${COMPLAINTS} by ${AGENTS} agents at ${RATE}/s on average (Poisson arrivals)`,
     );
-    const samples = await complaints(context, subject);
+    const { outcomes: samples, sentPerSecond } = await complaints(context, planned, arrivals);
+    await checkDestinations(services, receiver, samples);
     const stages = await stagesOf(
       samples,
       KAFKA_PARTITIONS,
       services.databaseUrl('call-center'),
       services.databaseUrl('service'),
     );
+    const busy = stages.consumerBusyShares.map((share) => `${(share * 100).toFixed(0)}%`).join(', ');
     log(
-      `complaints done (${receiver.badSignatures} bad signatures, ${receiver.stations.size} station); the service's ` +
-        `complaint consumers (one per partition) were busy ${stages.consumerBusyShares.map((share) => `${(share * 100).toFixed(0)}%`).join(', ')} of the time; raw Kafka round trips`,
+      `complaints done, sent at ${sentPerSecond.toFixed(1)}/s: every webhook at its ticket's station, correctly ` +
+        `signed (${receiver.stationsNotified().size} stations notified); the service's complaint consumers (one per ` +
+        `partition) were busy ${busy} of the time; raw Kafka round trips at the same arrival times`,
     );
     const raw = await kafkaRoundTrips({
       brokers: kafka.brokers.split(','),
       topic: `${namespace}bench.raw-round-trip`,
       partitions: KAFKA_PARTITIONS,
       template: await complaintMessage(services),
-      count: COMPLAINTS,
+      arrivals,
       warmup: WARMUP,
-      concurrency: CONCURRENCY,
+      senders: AGENTS,
     });
     const total = latencyStats(samples.map((s) => s.totalMs));
-    console.log(`\n${'latency in ms'.padEnd(62)} count      p50      p95      p99      max`);
+    console.log(`\n${'latency in ms'.padEnd(70)} count      p50      p95      p99      max`);
     console.log(
       row(
         'complaint API call answered (201)',

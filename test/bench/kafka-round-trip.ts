@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { openLoop } from './complaint-flow-arrivals';
 
 export interface RoundTripOptions {
   brokers: string[];
@@ -8,17 +9,20 @@ export interface RoundTripOptions {
   partitions: number;
   /** A real message to imitate; its first UUID is replaced per message, so the size stays the same. */
   template: { value: string; headers: Record<string, string> };
-  count: number;
+  /** When each measured message is sent, in ms from the start (the complaints' arrivals). */
+  arrivals: number[];
   warmup: number;
-  concurrency: number;
+  /** How many producers' worth of sends may wait for their acknowledgement at once (the agents). */
+  senders: number;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 /**
  * Bare kafkajs produce-to-consume round trips, with the client settings KafkaTransport uses
- * (idempotent producer, acks from all replicas, one request in flight; 50 ms fetch wait), and
- * the same closed loop as the complaints: each worker sends one message and waits for it.
+ * (idempotent producer, acks from all replicas, one request in flight; 50 ms fetch wait), sent at
+ * the complaints' arrival times by as many senders as there are agents: a round trip runs from just
+ * before the send to the consumer's eachMessage.
  */
 export async function kafkaRoundTrips(options: RoundTripOptions): Promise<number[]> {
   const kafka = new Kafka({
@@ -55,7 +59,7 @@ export async function kafkaRoundTrips(options: RoundTripOptions): Promise<number
       eachMessage: async ({ message }) => waiters.get(message.key?.toString() ?? '')?.(performance.now()),
     });
     await joined;
-    const roundTrip = async (): Promise<number> => {
+    const send = async (): Promise<{ outcome: Promise<number> }> => {
       const id = randomUUID();
       const arrived = new Promise<number>((resolve) => waiters.set(id, resolve));
       const started = performance.now();
@@ -66,18 +70,14 @@ export async function kafkaRoundTrips(options: RoundTripOptions): Promise<number
           { key: id, value: options.template.value.replace(UUID, id), headers: options.template.headers },
         ],
       });
-      const at = await arrived;
-      waiters.delete(id);
-      return at - started;
+      const outcome = arrived.then((at) => {
+        waiters.delete(id);
+        return at - started;
+      });
+      return { outcome };
     };
-    for (let i = 0; i < options.warmup; i++) await roundTrip();
-    const latencies: number[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next++ < options.count) latencies.push(await roundTrip());
-    };
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
-    return latencies;
+    for (let i = 0; i < options.warmup; i++) await (await send()).outcome;
+    return (await openLoop(options.arrivals, options.senders, send)).outcomes;
   } finally {
     await consumer.disconnect();
     await producer.disconnect();

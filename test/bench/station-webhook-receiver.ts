@@ -1,4 +1,4 @@
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Webhook } from 'standardwebhooks';
@@ -8,14 +8,28 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-/** The repair station's endpoint: notes when each ticket's signed webhook arrives (performance.now()). */
+/** Where and when a ticket's webhook arrived. */
+export interface Arrival {
+  receivedAt: number;
+  /** The station whose URL (path) it was sent to. */
+  pathStationId: string;
+  /** The station the notification itself names. */
+  namedStationId: string;
+}
+
+const STATION_PATH = /^\/stations\/([^/]+)\/tickets$/;
+
+/**
+ * Every repair station's endpoint on one HTTP server, told apart by path (`/stations/<id>/tickets`): checks each
+ * webhook's signature with the secret of the station it was sent to and notes when it arrived (performance.now()).
+ */
 export class StationWebhookReceiver {
-  url = '';
-  secret = '';
   badSignatures = 0;
-  /** Every station notified, to show all complaints went to the one able station. */
-  readonly stations = new Set<string>();
-  private readonly arrived = new Map<string, number>();
+  /** Webhooks to a path no station registered, or naming another station than the one whose path they reached. */
+  misdirected = 0;
+  private baseUrl = '';
+  private readonly secrets = new Map<string, Webhook>();
+  private readonly arrived = new Map<string, Arrival>();
   private readonly waiters = new Map<string, Waiter>();
   private readonly server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -23,7 +37,7 @@ export class StationWebhookReceiver {
     req.on('end', () => {
       const receivedAt = performance.now();
       res.writeHead(204).end();
-      this.received(Buffer.concat(chunks).toString(), req.headers, receivedAt);
+      this.received(req, Buffer.concat(chunks).toString(), receivedAt);
     });
   });
 
@@ -31,14 +45,33 @@ export class StationWebhookReceiver {
     const receiver = new StationWebhookReceiver();
     await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
     const { port } = receiver.server.address() as AddressInfo;
-    receiver.url = `http://127.0.0.1:${port}/crm/tickets`;
+    receiver.baseUrl = `http://127.0.0.1:${port}`;
     return receiver;
+  }
+
+  /** The URL to register as the station's webhook. */
+  urlFor(stationId: string): string {
+    return `${this.baseUrl}/stations/${stationId}/tickets`;
+  }
+
+  /** The secret the service answered the station's registration with. */
+  addStation(stationId: string, secret: string): void {
+    this.secrets.set(stationId, new Webhook(secret));
+  }
+
+  /** The stations that received at least one webhook. */
+  stationsNotified(): Set<string> {
+    return new Set([...this.arrived.values()].map((arrival) => arrival.pathStationId));
+  }
+
+  arrivalOf(ticketId: string): Arrival | undefined {
+    return this.arrived.get(ticketId);
   }
 
   /** Resolves with the arrival time of the ticket's webhook; rejects after the timeout. */
   arrival(ticketId: string, timeoutMs: number): Promise<number> {
     const early = this.arrived.get(ticketId);
-    if (early !== undefined) return Promise.resolve(early);
+    if (early !== undefined) return Promise.resolve(early.receivedAt);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(ticketId);
@@ -53,20 +86,24 @@ export class StationWebhookReceiver {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
-  private received(body: string, headers: Record<string, string | string[] | undefined>, at: number): void {
+  private received(req: IncomingMessage, body: string, receivedAt: number): void {
+    const pathStationId = STATION_PATH.exec(req.url ?? '')?.[1] ?? '';
+    const verifier = this.secrets.get(pathStationId);
     try {
-      new Webhook(this.secret).verify(body, headers as Record<string, string>);
+      if (!verifier) throw new Error('no station at this path');
+      verifier.verify(body, req.headers as Record<string, string>);
     } catch {
       this.badSignatures++;
     }
     const notification: { ticket: { ticketId: string }; station: { stationId: string } } = JSON.parse(body);
-    const ticketId = notification.ticket.ticketId;
-    this.stations.add(notification.station.stationId);
-    this.arrived.set(ticketId, at);
+    const { ticketId } = notification.ticket;
+    const namedStationId = notification.station.stationId;
+    if (!verifier || namedStationId !== pathStationId) this.misdirected++;
+    this.arrived.set(ticketId, { receivedAt, pathStationId, namedStationId });
     const waiter = this.waiters.get(ticketId);
     if (!waiter) return;
     clearTimeout(waiter.timer);
     this.waiters.delete(ticketId);
-    waiter.resolve(at);
+    waiter.resolve(receivedAt);
   }
 }
