@@ -19,22 +19,27 @@ export function benchServerVariables(
   };
 }
 
-async function serve(module: DynamicModule, docs: ApiDocs, logger: LogLevel[]): Promise<void> {
+async function serve(module: DynamicModule, docs: ApiDocs, logger: LogLevel[], port: number): Promise<void> {
   const app = await NestFactory.create(module, { logger, bodyParser: false });
   configureHttpApp(app, docs);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   process.send?.({ port: new URL(await app.getUrl()).port });
   process.on('disconnect', () => void app.close().then(() => process.exit(0)));
 }
 
 /**
  * The child side of a benchmark server (see bench-process.ts): builds the app as its main.ts
- * does (running its migrations), listens on a free port, tells the parent the port and closes
- * when the parent leaves. Exits with 1 if the app cannot start.
+ * does (running its migrations), listens on a free port (or `port`, for an app that must know its
+ * own URL before it starts), tells the parent the port and closes when the parent leaves. Exits
+ * with 1 if the app cannot start.
  */
-export function serveToParent(build: () => [DynamicModule, ApiDocs], logger: LogLevel[] = ['error']): void {
+export function serveToParent(
+  build: () => [DynamicModule, ApiDocs],
+  logger: LogLevel[] = ['error'],
+  port = 0,
+): void {
   Promise.resolve()
-    .then(() => serve(...build(), logger))
+    .then(() => serve(...build(), logger, port))
     .catch((error) => {
       console.error(error);
       process.exit(1);

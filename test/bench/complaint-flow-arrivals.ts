@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Random } from '../../apps/service/bench/routing-data';
+import { Random } from './station-data';
 
 /** When each of `count` arrivals comes, in ms from the start: a Poisson process of `perSecond` on average. */
 export function arrivalOffsets(count: number, perSecond: number, random: Random): number[] {

@@ -2,13 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ALL_QUALITY_TYPES, GeoPoint, QualityType } from '@crm/contracts';
 import { withCheckDigit } from '@crm/core';
 import { eventually } from '@crm/testing';
-import {
-  BRANDS,
-  copyStations,
-  pointInChina,
-  Random,
-  StationMix,
-} from '../../apps/service/bench/routing-data';
+import { BRANDS, copyStations, pointInChina, Random, StationMix } from './station-data';
 import { withClient } from './bench-database';
 import { callApi } from './complaint-flow-services';
 import { StationWebhookReceiver } from './station-webhook-receiver';

@@ -70,6 +70,11 @@ export class ComplaintFlowServices {
     return this.app(name).databaseUrl;
   }
 
+  /** The OS process of an app, to read the CPU time it used. */
+  processId(name: BenchAppName): number {
+    return this.app(name).process.pid ?? 0;
+  }
+
   async stop(): Promise<void> {
     await Promise.all([...this.apps.values()].map((app) => stopServer(app.process)));
   }

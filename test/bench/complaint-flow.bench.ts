@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Roles } from '@crm/contracts';
 import { TestTokenIssuer } from '@crm/testing';
-import { Random } from '../../apps/service/bench/routing-data';
+import { Random } from './station-data';
 import { startKafkaBroker } from '../infra/kafka/kafka-broker';
 import { withClient } from './bench-database';
 import { arrivalOffsets, openLoop, OpenLoopResult } from './complaint-flow-arrivals';

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { IMPORT_COLUMNS } from '../src/import/import-columns';
 import { mulberry32 } from '../../../test/bench/latency-stats';
-import { customerName, mobile, vin } from './customer-search-data';
+import { customerName, mobile, vin } from '../../../test/bench/customer-data';
 
 /** In every 100 rows: these positions are bad rows (2%) and these duplicates of an earlier row (5%). */
 const BAD_AT = new Set([37, 83]);
