@@ -61,6 +61,7 @@ describe('a station reaches only the tickets assigned to it', () => {
     expect(routes.sort()).toEqual(
       [
         'get /station/tickets/{id}',
+        'get /station/tickets/{id}/timeline',
         'post /station/tickets/{id}/accept',
         'post /station/tickets/{id}/decline',
         'post /station/tickets/{id}/appointment',
