@@ -379,7 +379,9 @@ describe('the embedded default', () => {
     type Campaign = { id: string; name: string; status: string; channel: string; schedule: unknown };
     const campaigns = await api<{ items: Campaign[] }>('/campaigns', token);
     const byName = new Map(campaigns.items.map((campaign) => [campaign.name, campaign]));
-    expect([...byName.keys()].sort()).toEqual(['保养提醒短信', '春季保养关怀', '车主俱乐部月度活动'].sort());
+    expect([...byName.keys()].sort()).toEqual(
+      ['保养提醒短信', '春季保养关怀', '车主俱乐部月度活动', '冬季保养短信（对照组）'].sort(),
+    );
     expect(byName.get('车主俱乐部月度活动')?.schedule).toMatchObject({
       kind: 'recurring',
       cron: '0 10 1 * *',
@@ -403,6 +405,21 @@ describe('the embedded default', () => {
       const results = await api<{ treated: { delivered: number } }>(`/campaigns/${id}/results`, token);
       expect(results.treated.delivered).toBe(progress.sent);
     }
+    const controlled = byName.get('冬季保养短信（对照组）') as Campaign;
+    const held = await eventually(
+      async () => {
+        const now = await api<{ status: string; heldOut: number; sent: number }>(
+          `/campaigns/${controlled.id}/progress`,
+          token,
+        );
+        expect(now.status).toBe('sent');
+        return now;
+      },
+      90_000,
+      500,
+    );
+    expect(held.heldOut).toBeGreaterThan(0);
+    expect(held.sent).toBeGreaterThan(0);
   }, 180_000);
 
   it("imports a dealer DMS's sale through the embedded customer master once, on PGlite's one connection", async () => {
