@@ -21,6 +21,7 @@ class MemoryDispatcher extends DeliveryDispatcher<Row, SendOutcome> {
   readonly recorded: RecordedAttempt<SendOutcome>[] = [];
   readonly started: StartedAttempt[] = [];
   readonly events: string[] = [];
+  failRecordOf: number | null = null;
 
   constructor(
     clock: Clock,
@@ -46,10 +47,34 @@ class MemoryDispatcher extends DeliveryDispatcher<Row, SendOutcome> {
     this.events.push(`send ${row.id}`);
     return { error: row.fails ? 'ECONNREFUSED' : null, durationMs: 3 };
   }
-  protected async record(_row: Row, attempt: RecordedAttempt<SendOutcome>): Promise<void> {
+  protected async record(row: Row, attempt: RecordedAttempt<SendOutcome>): Promise<void> {
+    if (row.id === this.failRecordOf) throw new Error('record failed');
     this.recorded.push(attempt);
     this.events.push(`record ${attempt.attempt}`);
   }
+}
+
+/** Row 0's send hangs until released; the dispatcher notes the most sends it had out at once. */
+class SlowFirstDispatcher extends MemoryDispatcher {
+  mostInFlight = 0;
+  private inFlight = 0;
+  private release: () => void = () => undefined;
+  private readonly slow = new Promise<void>((resolve) => (this.release = resolve));
+
+  releaseSlow() {
+    this.release();
+  }
+
+  protected override async send(row: Row): Promise<SendOutcome> {
+    this.mostInFlight = Math.max(this.mostInFlight, ++this.inFlight);
+    if (row.id === 0) await this.slow;
+    this.inFlight--;
+    return super.send(row);
+  }
+}
+
+async function until(condition: () => boolean) {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 const rows = (count: number, fails = false) =>
@@ -86,6 +111,24 @@ describe(DeliveryDispatcher.name, () => {
     const dispatcher = new MemoryDispatcher(clock, rows(45));
     expect(await dispatcher.dispatchDue()).toBe(45);
     expect(dispatcher.leases).toHaveLength(3);
+  });
+
+  it('claims the free places while the slowest send of a batch is still out, never more than a batch at once', async () => {
+    const dispatcher = new SlowFirstDispatcher(clock, rows(10), { batchSize: 4 });
+    const dispatched = dispatcher.dispatchDue();
+    await until(() => dispatcher.recorded.length === 9);
+    expect(dispatcher.leases.map((lease) => lease.limit)).toEqual([4, 3, 3, 3]);
+    dispatcher.releaseSlow();
+    expect(await dispatched).toBe(10);
+    expect(dispatcher.mostInFlight).toBeLessThanOrEqual(4);
+  });
+
+  it('finishes what it claimed before passing a failed attempt on, and claims no more', async () => {
+    const dispatcher = new MemoryDispatcher(clock, rows(30), { batchSize: 4 });
+    dispatcher.failRecordOf = 1;
+    await expect(dispatcher.dispatchDue()).rejects.toThrow('record failed');
+    expect(dispatcher.leases).toHaveLength(1);
+    expect(dispatcher.events.filter((event) => event.startsWith('send'))).toHaveLength(4);
   });
 
   it('records a delivered send as done and a failed one with its next attempt', async () => {

@@ -90,17 +90,34 @@ export abstract class DeliveryDispatcher<T extends { attempts: number }, R exten
     this.loop.wake();
   }
 
-  /** Sends everything due now; resolves with how many items were attempted. */
+  /**
+   * Sends everything due now; resolves with how many items were attempted. At most a batch is in flight; once half
+   * of it has finished, the free places are claimed while the rest are still sending, so the senders never stand
+   * idle behind a batch's slowest send and the claim's round trip.
+   */
   async dispatchDue(): Promise<number> {
     const batch = this.options.batchSize ?? DEFAULT_BATCH;
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown = null;
     let total = 0;
     for (;;) {
+      const limit = batch - inFlight.size;
       const now = this.clock.now();
-      const due = await this.claimDue(now, new Date(now.getTime() + this.leaseMs), batch);
-      await Promise.all(due.map((item) => this.attempt(item)));
+      const due = await this.claimDue(now, new Date(now.getTime() + this.leaseMs), limit);
+      for (const item of due) {
+        const sending: Promise<void> = this.attempt(item)
+          .catch((error: unknown) => void (failure ??= error))
+          .finally(() => inFlight.delete(sending));
+        inFlight.add(sending);
+      }
       total += due.length;
-      if (due.length < batch) return total;
+      if (due.length < limit) break;
+      while (inFlight.size > batch / 2 && failure === null) await Promise.race(inFlight);
+      if (failure !== null) break;
     }
+    await Promise.all(inFlight);
+    if (failure !== null) throw failure;
+    return total;
   }
 
   private async attempt(item: T): Promise<void> {
