@@ -121,10 +121,13 @@ function startsWithPattern(text: string): string {
  */
 function nameSql(probe: NameProbe, page: SearchPage): SearchSql {
   const spelled = containsCjk(probe.text) ? 'c.name' : `replace(c.name_latin, ' ', '')`;
+  // `IS TRUE` keeps the key condition a filter on the walk: as an index condition the planner multiplied its
+  // selectivity with the prefix's (the same fact twice), expected 154 of 18,005 people named 张, and sorted them all
+  // after a BitmapAnd (176 ms) instead of walking the prefix index for a page (0.14 ms).
   const prefix = `prefix AS (
       SELECT c.id AS customer_id, CASE WHEN ${spelled} = $2 THEN 3 ELSE 2 END AS score, ${spelled} AS sort_key
         FROM customer_master.customer c
-       WHERE ${spelled} LIKE $3 AND c.search_keys @> $1::text[] AND c.status = 'active'
+       WHERE ${spelled} LIKE $3 AND (c.search_keys @> $1::text[]) IS TRUE AND c.status = 'active'
        ORDER BY ${spelled} USING ~<~, c.id LIMIT $5)`;
   // Similarity is at most 1: scaled below it, a key match never ties with a prefix match.
   const keyed = `keyed AS (
