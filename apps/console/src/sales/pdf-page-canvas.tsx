@@ -15,13 +15,13 @@ interface Props {
 export function PdfPageCanvas({ doc, pageNumber, width, label, onError }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [fit, setFit] = useState<PageFit>();
-  const [drawn, setDrawn] = useState(false);
+  // The width the canvas holds a finished drawing for: a new width marks it undrawn in the same render.
+  const [drawnWidth, setDrawnWidth] = useState<number>();
   useEffect(() => {
     const target = canvas.current;
     if (!target || width <= 0) return;
     let task: RenderTask | undefined;
     let current = true;
-    setDrawn(false);
     void (async () => {
       try {
         const page = await doc.getPage(pageNumber);
@@ -32,7 +32,7 @@ export function PdfPageCanvas({ doc, pageNumber, width, label, onError }: Props)
         setFit(size);
         task = page.render({ canvas: target, viewport: page.getViewport({ scale: size.renderScale }) });
         await task.promise;
-        if (current) setDrawn(true);
+        if (current) setDrawnWidth(width);
       } catch (error) {
         // A drawing cancelled below (a new width, another PDF) is no failure.
         if (current) onError(error instanceof Error ? error : new Error(String(error)));
@@ -49,7 +49,7 @@ export function PdfPageCanvas({ doc, pageNumber, width, label, onError }: Props)
       role="img"
       aria-label={label}
       data-page={pageNumber}
-      data-drawn={drawn ? 'true' : undefined}
+      data-drawn={drawnWidth === width ? 'true' : undefined}
       style={{
         display: 'block',
         width: fit?.cssWidth ?? width,
