@@ -301,7 +301,10 @@ describe('the sales area in a browser', () => {
 
     const pdf = rep.getByTestId('quote-pdf');
     const pages = pdf.locator('canvas');
-    await pdf.locator('canvas[data-drawn="true"]').nth(pageCount - 1).waitFor();
+    await pdf
+      .locator('canvas[data-drawn="true"]')
+      .nth(pageCount - 1)
+      .waitFor();
     expect(await pages.count()).toBe(pageCount);
     expect(await pages.last().getAttribute('aria-label')).toBe(
       `报价 ${quote.number} 第 ${quote.version} 版 PDF，第 ${pageCount} 页，共 ${pageCount} 页`,

@@ -39,7 +39,6 @@ describe('fitPage', () => {
   });
 
   it('takes a missing or nonsensical pixel ratio as 1', () => {
-    for (const ratio of [0, -2, Number.NaN])
-      expect(fitPage(A4, 600, ratio)).toEqual(fitPage(A4, 600, 1));
+    for (const ratio of [0, -2, Number.NaN]) expect(fitPage(A4, 600, ratio)).toEqual(fitPage(A4, 600, 1));
   });
 });
