@@ -13,6 +13,11 @@ interface Lead {
   customerId: string | null;
   opportunityId: string | null;
 }
+interface Quote {
+  id: string;
+  number: string;
+  version: number;
+}
 interface Forecasts {
   people: { name: string; adjusted: { note: string; amount: number } | null }[];
 }
@@ -47,6 +52,42 @@ async function repaintWithFont(page: Page): Promise<void> {
   await page.getByText('中文', { exact: true }).click();
   await page.getByText('CRM 控制台').waitFor();
 }
+
+/** Terms long enough to carry the quote's PDF onto a second page. */
+const LONG_TERMS = Array.from(
+  { length: 45 },
+  (_, i) => `第 ${i + 1} 条：交车时间为下单后四周内，价格含购置税，不含上牌费用。`,
+).join('\n');
+
+/** A quote's PDF as the sales API sends it. */
+async function pdfOf(crm: ConsoleUnderTest, username: string, quoteId: string): Promise<Buffer> {
+  const response = await fetch(`${crm.url}/quotes/${quoteId}/pdf`, {
+    headers: { authorization: `Bearer ${await crm.token(username)}` },
+  });
+  if (!response.ok) throw new Error(`GET /quotes/${quoteId}/pdf: ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** The page objects in a PDF's page tree, read from its bytes (pdfkit writes object dictionaries uncompressed). */
+const pagesIn = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
+
+/** Each canvas's size on screen and in pixels, and how many of its pixels are not white (runs in the page). */
+const readCanvases = (canvases: Element[]) =>
+  canvases.map((element) => {
+    const canvas = element as HTMLCanvasElement;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('a page canvas has no 2D context');
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let inkedPixels = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (Math.min(data[i], data[i + 1], data[i + 2]) < 200) inkedPixels++;
+    return {
+      cssWidth: canvas.getBoundingClientRect().width,
+      pixelWidth: canvas.width,
+      pixelRatio: devicePixelRatio,
+      inkedPixels,
+    };
+  });
 
 /** The status the API answers this path with, asked by the page itself (its session cookie). */
 const statusInBrowser = (page: Page, path: string) =>
@@ -231,7 +272,7 @@ describe('the sales area in a browser', () => {
     await shoot(rep, 'sales-activities');
   });
 
-  it('builds a quote and shows the PDF the sales service renders', async () => {
+  it('builds a quote and draws every page of the PDF the sales service renders', async () => {
     const models = await crm.api<{ items: { id: string }[] }>(REP, '/catalog/models');
     const model = await crm.api<{ trims: { id: string }[] }>(REP, `/catalog/models/${models.items[0].id}`);
     await crm.api(REP, `/opportunities/${toMove.id}/lines`, {
@@ -247,15 +288,35 @@ describe('the sales area in a browser', () => {
     await rep.getByLabel('有效期至').fill(dayFrom(30));
     await rep.getByLabel('有效期至').press('Tab');
     await rep.getByLabel('客户名称').fill('陈静');
+    await rep.getByLabel('条款', { exact: true }).fill(LONG_TERMS);
     await rep.getByRole('button', { name: '生成报价草稿' }).click();
     const quoteRow = rep.getByTestId('quotes').getByRole('row').filter({ hasText: '草稿' });
     await quoteRow.waitFor();
-    const pdf = rep.getByTestId('quote-pdf');
-    await pdf.waitFor({ state: 'attached' });
-    expect(await pdf.getAttribute('data')).toMatch(/^blob:/);
-    const quotes = await crm.api<{ items: { id: string }[] }>(REP, `/quotes?opportunityId=${toMove.id}`);
+    const quotes = await crm.api<{ items: Quote[] }>(REP, `/quotes?opportunityId=${toMove.id}`);
     expect(quotes.items).toHaveLength(1);
-    expect(await statusInBrowser(rep, `/quotes/${quotes.items[0].id}/pdf`)).toBe(200);
+    const [quote] = quotes.items;
+    expect(await statusInBrowser(rep, `/quotes/${quote.id}/pdf`)).toBe(200);
+    const pageCount = pagesIn(await pdfOf(crm, REP, quote.id));
+    expect(pageCount).toBeGreaterThanOrEqual(2);
+
+    const pdf = rep.getByTestId('quote-pdf');
+    const pages = pdf.locator('canvas');
+    await pdf
+      .locator('canvas[data-drawn="true"]')
+      .nth(pageCount - 1)
+      .waitFor();
+    expect(await pages.count()).toBe(pageCount);
+    expect(await pages.last().getAttribute('aria-label')).toBe(
+      `报价 ${quote.number} 第 ${quote.version} 版 PDF，第 ${pageCount} 页，共 ${pageCount} 页`,
+    );
+    for (const drawn of await pages.evaluateAll(readCanvases)) {
+      // Drawn at the screen's pixel density, not stretched from a smaller picture, and not blank.
+      expect(drawn.pixelWidth).toBe(Math.floor(drawn.cssWidth * drawn.pixelRatio));
+      expect(drawn.inkedPixels).toBeGreaterThan(0);
+    }
+    const download = pdf.getByRole('link', { name: '下载 PDF' });
+    expect(await download.getAttribute('href')).toMatch(/^blob:/);
+    expect(await download.getAttribute('download')).toBe(`${quote.number}-v${quote.version}.pdf`);
     // A button under the pointer shows its lighter hover colour; axe judges the one it settles on.
     await rep.mouse.move(0, 0);
     expect(await seriousViolations(rep)).toEqual([]);

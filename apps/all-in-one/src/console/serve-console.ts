@@ -6,10 +6,12 @@ import express, { NextFunction, Request, Response } from 'express';
 /** The console's own prefix: the API owns the root namespace (/customers/{id} …), so client routes never shadow it. */
 export const CONSOLE_PATH = '/console';
 
-// antd writes its styles at run time (inline <style>), hence 'unsafe-inline' for styles only.
+// antd writes its styles at run time (inline <style>), hence 'unsafe-inline' for styles only. pdf.js parses
+// quote PDFs in a worker loaded from the console's own assets, never from a blob: or another origin.
 const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; " +
+  "frame-ancestors 'none'";
 
 /**
  * Serves the web console's build (ADR 0040) at /console/ with its single-page fallback, and sends `/`

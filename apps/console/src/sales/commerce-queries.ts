@@ -88,30 +88,32 @@ export function useOrders() {
 }
 
 /**
- * The quote's PDF as a blob URL: fetched with the session cookie (an iframe's own request could not send
- * the CSRF header and would not be typed), released when the quote changes or the view goes.
+ * The quote's PDF, for pdf.js to draw, and a blob URL to download it: fetched with the session cookie (an
+ * iframe's own request could not send the CSRF header and would not be typed), released when the quote
+ * changes or the view goes.
  */
 export function useQuotePdf(quoteId: string | undefined) {
-  const [url, setUrl] = useState<string>();
+  const [pdf, setPdf] = useState<{ blob: Blob; url: string }>();
   const [error, setError] = useState<ApiError>();
   useEffect(() => {
     if (!quoteId) return;
     let objectUrl: string | undefined;
     let current = true;
-    setUrl(undefined);
+    setPdf(undefined);
     setError(undefined);
     void salesApi
       .GET('/quotes/{id}/pdf', { params: { path: { id: quoteId } }, parseAs: 'blob' })
-      .then(({ data: pdf, response }) => {
+      .then(({ data: body, response }) => {
         if (!current) return;
-        if (!response.ok || !pdf) return setError(new ApiError(response.status, undefined));
-        objectUrl = URL.createObjectURL(new Blob([pdf], { type: 'application/pdf' }));
-        setUrl(objectUrl);
+        if (!response.ok || !body) return setError(new ApiError(response.status, undefined));
+        const blob = new Blob([body], { type: 'application/pdf' });
+        objectUrl = URL.createObjectURL(blob);
+        setPdf({ blob, url: objectUrl });
       });
     return () => {
       current = false;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [quoteId]);
-  return { url, error };
+  return { blob: pdf?.blob, url: pdf?.url, error };
 }

@@ -102,7 +102,11 @@ function QuoteBuilder({ opportunityId }: { opportunityId: string }) {
       </Col>
       <Col xs={24} xl={12}>
         <Card title={cardTitle(t('quotes.pdf'))}>
-          {preview ? <QuotePdf quote={preview} /> : <Typography.Text>{t('quotes.none')}</Typography.Text>}
+          {preview ? (
+            <QuotePdf key={preview.id} quote={preview} />
+          ) : (
+            <Typography.Text>{t('quotes.none')}</Typography.Text>
+          )}
         </Card>
       </Col>
     </Row>

@@ -150,7 +150,10 @@ const zhCN = {
     pdf: 'PDF 预览',
     pdfOf: '报价 {{number}} 第 {{version}} 版 PDF',
     pdfFailed: '无法加载 PDF（HTTP {{status}}）',
-    noViewer: '此浏览器不能内嵌显示 PDF，请下载查看：',
+    pdfLoading: '正在加载 PDF…',
+    pdfDrawFailed: '无法在此显示 PDF，请下载查看',
+    pdfPage: '{{name}}，第 {{page}} 页，共 {{pages}} 页',
+    downloadPdf: '下载 PDF',
   },
   quoteStatus: {
     draft: '草稿',
@@ -363,7 +366,10 @@ const en: SalesTexts = {
     pdf: 'PDF preview',
     pdfOf: 'Quote {{number}} version {{version}} PDF',
     pdfFailed: 'The PDF did not load (HTTP {{status}})',
-    noViewer: 'This browser cannot show the PDF here; download it:',
+    pdfLoading: 'Loading the PDF…',
+    pdfDrawFailed: 'The PDF cannot be shown here; download it instead',
+    pdfPage: '{{name}}, page {{page}} of {{pages}}',
+    downloadPdf: 'Download PDF',
   },
   quoteStatus: {
     draft: 'Draft',
