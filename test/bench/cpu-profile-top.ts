@@ -28,7 +28,8 @@ function shortUrl(url: string): string {
 function packageOf(url: string): string {
   const path = shortUrl(url);
   if (!url) return '(native/vm)';
-  if (url.includes('node_modules/')) return path.startsWith('@') ? path.split('/', 2).join('/') : path.split('/')[0];
+  if (url.includes('node_modules/'))
+    return path.startsWith('@') ? path.split('/', 2).join('/') : path.split('/')[0];
   if (url.startsWith('node:')) return 'node';
   return path.split('/').slice(0, 2).join('/');
 }
@@ -74,7 +75,9 @@ function main(): void {
     for (const [key, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, top))
       console.log(`| \`${key}\` | ${(us / 1000).toFixed(0)} | ${((100 * us) / totalUs).toFixed(1)}% |`);
   };
-  console.log(`${last - first + 1} samples over ${(totalUs / 1e6).toFixed(1)} s${window ? ` (window: ${window})` : ''}`);
+  console.log(
+    `${last - first + 1} samples over ${(totalUs / 1e6).toFixed(1)} s${window ? ` (window: ${window})` : ''}`,
+  );
   table('function', selfUs);
   table('package', packageUs);
 }

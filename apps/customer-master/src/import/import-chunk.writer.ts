@@ -32,7 +32,9 @@ export class ImportChunkWriter {
   check(csvRows: CsvRow[]): CheckedChunk {
     return csvRows.map((row) => {
       const checked = checkRow(row);
-      return 'row' in checked ? checked.row : rejected(row.line, row.cells.external_id ?? null, checked.problem);
+      return 'row' in checked
+        ? checked.row
+        : rejected(row.line, row.cells.external_id ?? null, checked.problem);
     });
   }
 

@@ -34,7 +34,13 @@ describe(checkRow.name, () => {
 
   it('normalizes the phone, email and VIN the way registration stores them', () => {
     const checked = checkRow(
-      row({ phone: '138 0013 8000', email: 'Liu@Example.com', vin: VIN.toLowerCase(), brand: 'A', model: 'B' }),
+      row({
+        phone: '138 0013 8000',
+        email: 'Liu@Example.com',
+        vin: VIN.toLowerCase(),
+        brand: 'A',
+        model: 'B',
+      }),
     );
     if (!('row' in checked)) throw new Error(`refused: ${JSON.stringify(checked)}`);
     expect(checked.row.customer).toMatchObject({
