@@ -5,11 +5,17 @@ const STOP_TIMEOUT_MS = 30_000;
 
 /**
  * Forks a server entry (one that calls serveToParent) under ts-node, in a process of its own so
- * the load generator does not share its event loop; `env` is added to this process's environment.
+ * the load generator does not share its event loop; `env` is added to this process's environment and
+ * `nodeFlags` to its node's (`--cpu-prof`, say).
  */
-export function forkServer(entry: string, env: NodeJS.ProcessEnv, stdio?: StdioOptions): ChildProcess {
+export function forkServer(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  stdio?: StdioOptions,
+  nodeFlags: string[] = [],
+): ChildProcess {
   return fork(entry, [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    execArgv: [...nodeFlags, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
     env: { ...process.env, ...env },
     ...(stdio ? { stdio } : {}),
   });
@@ -34,8 +40,9 @@ export async function startServer(
   entry: string,
   env: NodeJS.ProcessEnv,
   name: string,
+  nodeFlags: string[] = [],
 ): Promise<{ server: ChildProcess; port: string }> {
-  const server = forkServer(entry, env);
+  const server = forkServer(entry, env, undefined, nodeFlags);
   return { server, port: await listeningPort(server, name) };
 }
 

@@ -17,6 +17,8 @@ const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const DATABASE = process.env.BENCH_IMPORT_DATABASE ?? 'crm_bench_import';
 const POLL_MS = 100;
 const SERVER = join(__dirname, 'customer-search-server.ts');
+/** A directory to write customer-master's CPU profile into (`--cpu-prof`), to see where an import's time goes. */
+const CPU_PROFILE_DIR = process.env.BENCH_IMPORT_CPU_PROF_DIR;
 
 /** One HTTP call over node:http (a 100 MB upload streams from the file); answers the status and parsed body. */
 function call(
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
     SERVER,
     { BENCH_DATABASE_URL: url, BENCH_JWKS_URL: tokens.jwksUrl },
     'customer-master',
+    CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [],
   );
   const dir = await mkdtemp(join(tmpdir(), 'crm-bench-import-'));
   try {

@@ -45,14 +45,15 @@ export function latinName(name: string): string {
  * Exact-match keys kept in a GIN-indexed array. Every CJK character and character pair is a key,
  * so one- and two-character queries (most Chinese given names and surnames) hit the index, which
  * trigram indexes cannot do; pinyin and latin spellings are keys too (joined, per syllable, initials).
+ * `nameLatin` is the name's `latinName`, passed by a caller that has it already (pinyin is the costly part).
  */
-export function nameSearchKeys(name: string): string[] {
+export function nameSearchKeys(name: string, nameLatin: string = latinName(name)): string[] {
   const keys = new Set<string>();
   const chars = cjkCharacters(name);
   chars.forEach((char) => keys.add(char));
   bigrams(chars).forEach((pair) => keys.add(pair));
   if (chars.length > 0) keys.add(chars.join(''));
-  const latin = latinName(name).split(' ').filter(Boolean);
+  const latin = nameLatin.split(' ').filter(Boolean);
   if (chars.length > 0 && latin.length > 0) keys.add(soundAlikeKey(latin.join('')));
   if (latin.length > 0) {
     keys.add(latin.join(''));

@@ -90,7 +90,7 @@ function toInsertRecord(customer: Customer) {
     kind: customer.kind,
     name: customer.name,
     name_latin: customer.nameLatin,
-    search_keys: nameSearchKeys(customer.name),
+    search_keys: nameSearchKeys(customer.name, customer.nameLatin ?? undefined),
     emails: customer.emails,
     province: a?.province ?? null,
     city: a?.city ?? null,

@@ -4,6 +4,8 @@ import { latinName } from '@crm/search-keys';
 
 export interface DuplicateProbe {
   name: string;
+  /** The name's latin spelling when the caller has it already (a drafted customer's); worked out otherwise. */
+  nameLatin?: string | null;
   phones: string[];
   emails: string[];
   birthday: string | null;
@@ -111,7 +113,7 @@ function probeColumns(probes: DuplicateProbe[]): unknown[] {
   const emails = probes.flatMap((probe, n) => probe.emails.map((value) => [n, value] as const));
   return [
     probes.map((probe) => probe.name),
-    probes.map((probe) => latinName(probe.name)),
+    probes.map((probe) => probe.nameLatin ?? latinName(probe.name)),
     probes.map((probe) => probe.birthday),
     phones.map(([n]) => n),
     phones.map(([, value]) => value),

@@ -14,7 +14,7 @@ import { ImportJob, ImportTally } from './import-job';
 import { ImportJobRepository } from './import-job.repository';
 import { IMPORT_HEARTBEAT_MS } from './import-heartbeat';
 import { ImportRecovery } from './import-recovery';
-import { ImportChunkWriter } from './import-chunk.writer';
+import { CheckedChunk, ImportChunkWriter } from './import-chunk.writer';
 import { SpooledUpload } from './import-spool';
 
 /** Rows per transaction and batch registration: large enough to be fast, small enough that progress shows. */
@@ -117,25 +117,44 @@ export class CustomerImportService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * One chunk is written while the next is read and checked, so the file's parsing and checks overlap the
+   * database's work; the writes themselves stay one at a time, in file order.
+   */
   private async importRows(id: string, rows: AsyncIterable<CsvRow>): Promise<void> {
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (batch: CsvRow[]) => {
+      const checked = this.writer.check(batch);
+      await writing;
+      writing = this.writeBatch(id, checked);
+      // Awaited before the next chunk and at the end; until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
+    };
     let batch: CsvRow[] = [];
     let count = 0;
-    for await (const row of rows) {
-      if (++count > MAX_IMPORT_ROWS)
-        throw new PayloadTooLargeError(`An import file may have at most ${MAX_IMPORT_ROWS} rows`);
-      batch.push(row);
-      if (batch.length === BATCH_SIZE) {
-        await this.writeBatch(id, batch);
-        batch = [];
+    try {
+      for await (const row of rows) {
+        if (++count > MAX_IMPORT_ROWS)
+          throw new PayloadTooLargeError(`An import file may have at most ${MAX_IMPORT_ROWS} rows`);
+        batch.push(row);
+        if (batch.length === BATCH_SIZE) {
+          await write(batch);
+          batch = [];
+        }
       }
+      if (batch.length > 0) await write(batch);
+    } catch (error) {
+      // The chunk in flight comes first in the file: its own failure, if any, is the job's reason.
+      await writing;
+      throw error;
     }
-    if (batch.length > 0) await this.writeBatch(id, batch);
+    await writing;
   }
 
-  private async writeBatch(id: string, rows: CsvRow[]): Promise<void> {
+  private async writeBatch(id: string, chunk: CheckedChunk): Promise<void> {
     await this.uow.run(async (tx) => {
       const tally = new ImportTally();
-      for (const outcome of await this.writer.write(tx, rows)) tally.add(outcome);
+      for (const outcome of await this.writer.write(tx, chunk)) tally.add(outcome);
       await this.jobs.addTally(tx, id, tally);
     });
   }

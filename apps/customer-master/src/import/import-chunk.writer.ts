@@ -5,11 +5,16 @@ import { BatchRowOutcome } from '../customers/batch-registration/batch-registrat
 import { BatchRegistrationService } from '../customers/batch-registration/batch-registration.service';
 import { CsvRow } from './import-columns';
 import { RowOutcome } from './import-job';
-import { ImportRow, rowProblem, toImportRow } from './import-row';
+import { checkRow, ImportRow } from './import-row';
 import { DealerCodeRepository } from './dealer-code.repository';
 
 /** The file's column for a field the batch registration names. */
 const FILE_COLUMNS: Record<string, string> = { 'vehicle.vin': 'vin' };
+
+type RejectedRow = Extract<RowOutcome, { kind: 'rejected' }>;
+
+/** A chunk's rows after the file's own checks, in file order: the inputs of a valid row, the outcome of a bad one. */
+export type CheckedChunk = (ImportRow | RejectedRow)[];
 
 /**
  * Writes a chunk of the file through the batch registration (ADR 0049), with the same audit and events as the
@@ -23,12 +28,18 @@ export class ImportChunkWriter {
     private readonly dealers: DealerCodeRepository,
   ) {}
 
-  async write(tx: EntityManager, csvRows: CsvRow[]): Promise<RowOutcome[]> {
-    const outcomes: RowOutcome[] = csvRows.map((row) => {
-      const problem = rowProblem(row);
-      return problem ? rejected(row.line, row.cells.external_id ?? null, problem) : { kind: 'created' };
+  /** The file's own checks of a chunk, without the database, so the next chunk is checked while one is written. */
+  check(csvRows: CsvRow[]): CheckedChunk {
+    return csvRows.map((row) => {
+      const checked = checkRow(row);
+      return 'row' in checked
+        ? checked.row
+        : rejected(row.line, row.cells.external_id ?? null, checked.problem);
     });
-    const valid = csvRows.filter((_, i) => outcomes[i].kind !== 'rejected').map(toImportRow);
+  }
+
+  async write(tx: EntityManager, chunk: CheckedChunk): Promise<RowOutcome[]> {
+    const valid = chunk.filter(isValid);
     const dealerIds = await this.dealers.dealerIdsByCode(tx, codesOf(valid));
     const unknownDealer = (row: ImportRow) =>
       !!row.sellingDealerCode && !dealerIds.has(row.sellingDealerCode);
@@ -52,8 +63,12 @@ export class ImportChunkWriter {
       };
       byLine.set(row.line, rejected(row.line, row.externalId, problem));
     }
-    return csvRows.map((row, i) => byLine.get(row.line) ?? outcomes[i]);
+    return chunk.map((row) => (isValid(row) ? (byLine.get(row.line) as RowOutcome) : row));
   }
+}
+
+function isValid(row: ImportRow | RejectedRow): row is ImportRow {
+  return 'customer' in row;
 }
 
 function codesOf(rows: ImportRow[]): string[] {
@@ -68,7 +83,7 @@ function toRowOutcome(row: ImportRow, outcome: BatchRowOutcome): RowOutcome {
   return rejected(row.line, row.externalId, { field, message: outcome.error.message });
 }
 
-function rejected(line: number, externalId: string | null, problem: FieldError): RowOutcome {
+function rejected(line: number, externalId: string | null, problem: FieldError): RejectedRow {
   return {
     kind: 'rejected',
     rejection: { row: line, externalId, field: problem.field, reason: problem.message },

@@ -1,6 +1,6 @@
 import { withCheckDigit } from '@crm/core';
 import { CsvRow } from './import-columns';
-import { rowProblem, toImportRow } from './import-row';
+import { checkRow } from './import-row';
 
 function row(cells: CsvRow['cells']): CsvRow {
   return { line: 2, cells: { name: '刘一', ...cells } };
@@ -9,11 +9,11 @@ function row(cells: CsvRow['cells']): CsvRow {
 const draft = 'LSVAU2180N2000001';
 const VIN = withCheckDigit(draft);
 
-describe('rowProblem', () => {
+describe(checkRow.name, () => {
   it('accepts a row with a phone in any common format and a vehicle', () => {
-    expect(
-      rowProblem(row({ phone: '+86 138-0013-8000', vin: VIN, brand: 'Aurora', model: 'A6' })),
-    ).toBeNull();
+    expect(checkRow(row({ phone: '+86 138-0013-8000', vin: VIN, brand: 'Aurora', model: 'A6' }))).toEqual({
+      row: expect.objectContaining({ line: 2 }),
+    });
   });
 
   it.each([
@@ -26,21 +26,28 @@ describe('rowProblem', () => {
     [{ brand: 'Aurora' }, 'vin'],
     [{ vin: VIN, brand: 'Aurora' }, 'model'],
     [{ vin: VIN, brand: 'Aurora', model: 'A6', model_year: '22' }, 'model_year'],
+    [{ city: 'x'.repeat(201), phone: '12345' }, 'city'],
   ])('rejects %j for its %s', (cells, field) => {
-    expect(rowProblem(row(cells))?.field).toBe(field);
+    const checked = checkRow(row(cells));
+    expect('problem' in checked && checked.problem.field).toBe(field);
   });
-});
 
-describe('toImportRow', () => {
   it('normalizes the phone, email and VIN the way registration stores them', () => {
-    const imported = toImportRow(
-      row({ phone: '138 0013 8000', email: 'Liu@Example.com', vin: VIN.toLowerCase() }),
+    const checked = checkRow(
+      row({
+        phone: '138 0013 8000',
+        email: 'Liu@Example.com',
+        vin: VIN.toLowerCase(),
+        brand: 'A',
+        model: 'B',
+      }),
     );
-    expect(imported.customer).toMatchObject({
+    if (!('row' in checked)) throw new Error(`refused: ${JSON.stringify(checked)}`);
+    expect(checked.row.customer).toMatchObject({
       kind: 'person',
       phones: ['+8613800138000'],
       emails: ['liu@example.com'],
     });
-    expect(imported.vehicle?.vin).toBe(VIN);
+    expect(checked.row.vehicle?.vin).toBe(VIN);
   });
 });

@@ -3,7 +3,7 @@ import { FieldError, normalizeVin, VIN_MESSAGES, vinProblem } from '@crm/core';
 import { isCalendarDate } from '@crm/http';
 import { CreateCustomerDto } from '../customers/dto/create-customer.dto';
 import { CUSTOMER_KINDS, GENDERS } from '../customers/dto/customer-fields.dto';
-import { normalizePhone } from '@crm/search-keys';
+import { NormalizedPhone, normalizePhone } from '@crm/search-keys';
 import { RegisterVehicleDto } from '../vehicles/dto/register-vehicle.dto';
 import { CsvRow, ImportColumn } from './import-columns';
 
@@ -27,12 +27,19 @@ const VEHICLE_COLUMNS: ImportColumn[] = [
 ];
 const MAX_CELL_LENGTH = 200;
 
-/** The first problem of a row, checked without the database (dealer codes and duplicates come later). */
-export function rowProblem({ cells }: CsvRow): FieldError | null {
-  return lengthProblem(cells) ?? customerProblem(cells) ?? dateProblem(cells) ?? vehicleProblem(cells);
+/** A row checked without the database (dealer codes and duplicates come later): its first problem, or its inputs. */
+export type CheckedRow = { problem: FieldError } | { row: ImportRow };
+
+/** Checks a row and builds its inputs in one pass, so its phone is parsed once (libphonenumber is the costly part). */
+export function checkRow({ line, cells }: CsvRow): CheckedRow {
+  const long = lengthProblem(cells);
+  if (long) return { problem: long };
+  const phone = cells.phone ? normalizePhone(cells.phone) : null;
+  const problem = customerProblem(cells, phone) ?? dateProblem(cells) ?? vehicleProblem(cells);
+  return problem ? { problem } : { row: toImportRow(line, cells, phone) };
 }
 
-export function toImportRow({ line, cells }: CsvRow): ImportRow {
+function toImportRow(line: number, cells: CsvRow['cells'], phone: NormalizedPhone | null): ImportRow {
   const province = cells.province ?? null;
   const city = cells.city ?? null;
   return {
@@ -41,7 +48,7 @@ export function toImportRow({ line, cells }: CsvRow): ImportRow {
     customer: {
       kind: (cells.kind?.toLowerCase() as CreateCustomerDto['kind']) ?? 'person',
       name: cells.name as string,
-      phones: cells.phone ? [normalizePhone(cells.phone)?.e164 as string] : [],
+      phones: phone ? [phone.e164] : [],
       emails: cells.email ? [cells.email.toLowerCase()] : [],
       address: province || city ? { province: province ?? undefined, city: city ?? undefined } : undefined,
       birthday: cells.birthday,
@@ -68,12 +75,12 @@ function lengthProblem(cells: CsvRow['cells']): FieldError | null {
   return long ? { field: long[0], message: `may have at most ${MAX_CELL_LENGTH} characters` } : null;
 }
 
-function customerProblem(cells: CsvRow['cells']): FieldError | null {
+function customerProblem(cells: CsvRow['cells'], phone: NormalizedPhone | null): FieldError | null {
   if (!cells.name) return { field: 'name', message: 'is required' };
   if (cells.kind && !includes(CUSTOMER_KINDS, cells.kind.toLowerCase())) {
     return { field: 'kind', message: `must be one of ${CUSTOMER_KINDS.join(', ')}` };
   }
-  if (cells.phone && !normalizePhone(cells.phone)) {
+  if (cells.phone && !phone) {
     return { field: 'phone', message: `"${cells.phone.slice(0, 40)}" is not a valid phone number` };
   }
   if (cells.email && !isEmail(cells.email))

@@ -102,6 +102,7 @@ async function serializeBatches(tx: EntityManager): Promise<void> {
 function probeOf(customer: Customer) {
   return {
     name: customer.name,
+    nameLatin: customer.nameLatin,
     phones: customer.phones,
     emails: customer.emails,
     birthday: customer.birthday,
