@@ -85,9 +85,15 @@ export class OutboxRelay {
       ]);
       if (!relaying) return 0;
       try {
+        // Published rows leave dead entries in the pending index until a vacuum. A bitmap scan (the planner's pick
+        // for the claim, misjudging how many pending rows are free) reads them all on every claim: 20 ms per claim
+        // after a 20,000-row import, growing with every row published. An index scan in seq order marks them dead
+        // once and then skips them (0.36 ms), and stops at the claim's LIMIT.
+        await session.query(`SET enable_bitmapscan = off`);
         return await this.publishAll(session);
       } finally {
-        await session.query(`SELECT pg_advisory_unlock(hashtext($1))`, [this.table]).catch(async (error) => {
+        const unlock = `SELECT pg_advisory_unlock(hashtext($1)), set_config('enable_bitmapscan', 'on', false)`;
+        await session.query(unlock, [this.table]).catch(async (error) => {
           // A pooled connection must never keep the lock: drop it instead of handing it back.
           released = true;
           await (
