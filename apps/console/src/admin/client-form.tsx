@@ -36,7 +36,7 @@ export function ClientForm<F extends ClientFields>({
 }) {
   const { t } = useTranslation('admin');
   const { message } = App.useApp();
-  const [form] = Form.useForm<F>();
+  const [form] = Form.useForm<ClientFields>();
 
   const save = async (fields: F) => {
     try {
@@ -59,7 +59,13 @@ export function ClientForm<F extends ClientFields>({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<F> form={form} layout="vertical" onFinish={save} preserve={false}>
+      {/* The form holds F: ClientFields and the fields `children` add. */}
+      <Form<ClientFields>
+        form={form}
+        layout="vertical"
+        onFinish={(fields) => save(fields as F)}
+        preserve={false}
+      >
         <Form.Item
           name="name"
           label={t('clientForm.name')}

@@ -1,6 +1,11 @@
 import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type IssuedSecret, type NewSystemClient, type SystemRole, useCreateSystemClient } from './admin-queries';
+import {
+  type IssuedSecret,
+  type NewSystemClient,
+  type SystemRole,
+  useCreateSystemClient,
+} from './admin-queries';
 import { ClientForm } from './client-form';
 
 const SYSTEM_ROLES: SystemRole[] = ['billing', 'erp'];
@@ -27,7 +32,11 @@ export function SystemClientForm({
       onClose={onClose}
       onIssued={onIssued}
     >
-      <Form.Item name="role" label={t('systemClients.role')} rules={[{ required: true, message: t('required') }]}>
+      <Form.Item
+        name="role"
+        label={t('systemClients.role')}
+        rules={[{ required: true, message: t('required') }]}
+      >
         <Select<SystemRole> options={SYSTEM_ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))} />
       </Form.Item>
     </ClientForm>

@@ -34,7 +34,8 @@ export function apiClientRoutes(docs: ApiClientRouteDocs) {
         ApiOperation({ summary: docs.registerSummary }),
         ApiCreatedResponse({ type: docs.issued }),
       ),
-    list: () => applyDecorators(Get(), ApiOperation({ summary: docs.listSummary }), ApiOkResponse({ type: docs.page })),
+    list: () =>
+      applyDecorators(Get(), ApiOperation({ summary: docs.listSummary }), ApiOkResponse({ type: docs.page })),
     disable: () =>
       setActive(
         ':clientId/disable',
