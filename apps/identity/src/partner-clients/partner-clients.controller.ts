@@ -1,14 +1,13 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { PageQuery } from '@crm/http';
-import { apiClientRoutes } from './api-client-routes';
+import { ApiClientAdminRoutes } from './api-client-routes';
 import { CreatePartnerClientDto } from './dto/create-partner-client.dto';
 import { IssuedPartnerClientDto, PartnerClientDto, PartnerClientPageDto } from './dto/partner-client.dto';
 import { PartnerClientsService } from './partner-clients.service';
 
-const route = apiClientRoutes({
+const PartnerClientRoutes = ApiClientAdminRoutes({
   noun: 'partner client',
   registerSummary: 'Register an API client for a dealer or repair station; answers its secret once',
   listSummary: 'List partner API clients by client id',
@@ -23,31 +22,13 @@ const route = apiClientRoutes({
 @ApiBearerAuth()
 @Controller('partner-clients')
 @Roles(R.admin)
-export class PartnerClientsController {
-  constructor(private readonly clients: PartnerClientsService) {}
+export class PartnerClientsController extends PartnerClientRoutes {
+  constructor(protected readonly clients: PartnerClientsService) {
+    super();
+  }
 
-  @route.register()
+  @PartnerClientRoutes.register()
   create(@Body() body: CreatePartnerClientDto) {
     return this.clients.create(body);
-  }
-
-  @route.list()
-  list(@Query() query: PageQuery) {
-    return this.clients.list(query.limit, query.offset);
-  }
-
-  @route.disable()
-  disable(@Param('clientId') clientId: string) {
-    return this.clients.setActive(clientId, false);
-  }
-
-  @route.enable()
-  enable(@Param('clientId') clientId: string) {
-    return this.clients.setActive(clientId, true);
-  }
-
-  @route.rotateSecret()
-  rotateSecret(@Param('clientId') clientId: string) {
-    return this.clients.rotateSecret(clientId);
   }
 }

@@ -1,9 +1,8 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/auth';
 import { Roles as R } from '@crm/contracts';
-import { PageQuery } from '@crm/http';
-import { apiClientRoutes } from '../partner-clients/api-client-routes';
+import { ApiClientAdminRoutes } from '../partner-clients/api-client-routes';
 import {
   CreateSystemClientDto,
   IssuedSystemClientDto,
@@ -12,7 +11,7 @@ import {
 } from './dto/system-client.dto';
 import { SystemClientsService } from './system-clients.service';
 
-const route = apiClientRoutes({
+const SystemClientRoutes = ApiClientAdminRoutes({
   noun: 'system client',
   registerSummary:
     'Register an API client for a back-office system with one system role; answers its secret once',
@@ -28,31 +27,13 @@ const route = apiClientRoutes({
 @ApiBearerAuth()
 @Controller('system-clients')
 @Roles(R.admin)
-export class SystemClientsController {
-  constructor(private readonly clients: SystemClientsService) {}
+export class SystemClientsController extends SystemClientRoutes {
+  constructor(protected readonly clients: SystemClientsService) {
+    super();
+  }
 
-  @route.register()
+  @SystemClientRoutes.register()
   create(@Body() body: CreateSystemClientDto) {
     return this.clients.create(body);
-  }
-
-  @route.list()
-  list(@Query() query: PageQuery) {
-    return this.clients.list(query.limit, query.offset);
-  }
-
-  @route.disable()
-  disable(@Param('clientId') clientId: string) {
-    return this.clients.setActive(clientId, false);
-  }
-
-  @route.enable()
-  enable(@Param('clientId') clientId: string) {
-    return this.clients.setActive(clientId, true);
-  }
-
-  @route.rotateSecret()
-  rotateSecret(@Param('clientId') clientId: string) {
-    return this.clients.rotateSecret(clientId);
   }
 }
