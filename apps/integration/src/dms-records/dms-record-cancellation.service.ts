@@ -12,7 +12,7 @@ import {
   DmsCancellationStatus,
 } from './dto/dms-cancellation.dto';
 import { DmsRecordKind } from './dms-record-kinds';
-import { answerOfOne, batchAnswer, DmsPendingRow, DmsRowPath, pendingRow, settle } from './dms-row-answers';
+import { answerOfOne, batchAnswer, DmsPendingRow, DmsRowPath, pendingRows, settle } from './dms-row-answers';
 
 interface CancellationRow {
   externalId: string;
@@ -77,15 +77,12 @@ export class DmsRecordCancellationService {
     raws: unknown[],
     path: DmsRowPath,
   ): Promise<Pending[]> {
-    const rows = raws.map((raw, index) =>
-      pendingRow<CancellationRow, DmsCancellationStatus>(
-        kind,
-        kind.cancellation.rowType,
-        principal,
-        raw,
-        index,
-        path,
-      ),
+    const rows = pendingRows<CancellationRow, DmsCancellationStatus>(
+      kind,
+      kind.cancellation.rowType,
+      principal,
+      raws,
+      path,
     );
     const cancelledAt = this.clock.now();
     await this.unitOfWork.run(async (tx) => {

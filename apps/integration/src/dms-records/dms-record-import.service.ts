@@ -14,7 +14,7 @@ import {
 } from './dto/dms-record-import.response';
 import { DmsRecordKind } from './dms-record-kinds';
 import { DmsRecordReferences, isRetryable, ReferringRow } from './dms-record-references';
-import { answerOfOne, batchAnswer, DmsPendingRow, DmsRowPath, pendingRow, settle } from './dms-row-answers';
+import { answerOfOne, batchAnswer, DmsPendingRow, DmsRowPath, pendingRows, settle } from './dms-row-answers';
 
 type Row = { externalId: string } & ReferringRow['row'] & Record<string, unknown>;
 
@@ -71,9 +71,7 @@ export class DmsRecordImportService {
     raws: unknown[],
     path: DmsRowPath,
   ): Promise<Pending[]> {
-    const rows = raws.map((raw, index) =>
-      pendingRow<Row, DmsRowStatus>(kind, kind.rowType, principal, raw, index, path),
-    );
+    const rows = pendingRows<Row, DmsRowStatus>(kind, kind.rowType, principal, raws, path);
     const valid = rows.filter((r) => !r.result);
     const references = await this.references.resolve(
       kind,

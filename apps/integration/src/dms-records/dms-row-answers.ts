@@ -28,11 +28,22 @@ export interface DmsPendingRow<Row, S extends string> {
 /** `path` names a row's field in a 403: `[3].dealerId` in a batch (`[]`), `dealerId` alone (``). */
 export type DmsRowPath = '' | '[]';
 
+/** Every row of a request checked against `rowType` (see `pendingRow`); a single record is a request of one row. */
+export function pendingRows<Row, S extends string>(
+  kind: DmsRecordKind,
+  rowType: ClassConstructor<object>,
+  principal: Principal,
+  raws: unknown[],
+  path: DmsRowPath,
+): DmsPendingRow<Row, S | 'rejected'>[] {
+  return raws.map((raw, index) => pendingRow<Row, S>(kind, rowType, principal, raw, index, path));
+}
+
 /**
  * The row checked against `rowType`: answered `rejected` with its problems (or for naming no partner where it must),
  * else ready with its partner; a partner naming another partner refuses the whole request.
  */
-export function pendingRow<Row, S extends string>(
+function pendingRow<Row, S extends string>(
   kind: DmsRecordKind,
   rowType: ClassConstructor<object>,
   principal: Principal,
