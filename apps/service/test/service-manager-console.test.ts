@@ -73,9 +73,8 @@ describe('service manager console: board, station map, re-route by hand; station
     expect(opened.body.stationId).toBe(station.near);
     return opened.body.ticketId;
   };
-  /** A ticket opened (by `authorization`), accepted and resolved by the near station, with its survey link. */
-  const resolvedTicketLink = async (authorization = agent) => {
-    const ticketId = await openTicket(authorization);
+  /** The near station accepts the ticket and resolves it. */
+  const resolveAtNearStation = async (ticketId: string) => {
     const near = await harness.asStation(station.near);
     for (const [step, body] of [
       ['accept', {}],
@@ -87,6 +86,11 @@ describe('service manager console: board, station map, re-route by hand; station
         .set('Authorization', near)
         .send(body)
         .expect(200);
+  };
+  /** A ticket opened (by `authorization`), accepted and resolved by the near station, with its survey link. */
+  const resolvedTicketLink = async (authorization = agent) => {
+    const ticketId = await openTicket(authorization);
+    await resolveAtNearStation(ticketId);
     const link = await harness
       .http()
       .post(`/tickets/${ticketId}/survey-link`)
@@ -238,17 +242,7 @@ describe('service manager console: board, station map, re-route by hand; station
       expect(await slotsTaken(station.near)).toBe(nearBefore);
       await reroute(randomUUID(), { stationId: station.jiangsu, reason: 'x' }).expect(404);
 
-      const near = await harness.asStation(station.near);
-      for (const [step, body] of [
-        ['accept', {}],
-        ['resolve', RESOLUTION],
-      ] as const)
-        await harness
-          .http()
-          .post(`/station/tickets/${ticketId}/${step}`)
-          .set('Authorization', near)
-          .send(body)
-          .expect(200);
+      await resolveAtNearStation(ticketId);
       await reroute(ticketId, { stationId: station.jiangsu, reason: 'x' }).expect(409);
     });
   });
