@@ -336,17 +336,7 @@ describe('service manager console: board, station map, re-route by hand; station
         station: { name: '上海近站' },
       });
 
-      const near = await harness.asStation(station.near);
-      for (const [step, body] of [
-        ['accept', {}],
-        ['resolve', RESOLUTION],
-      ] as const)
-        await harness
-          .http()
-          .post(`/station/tickets/${opened.body.ticketId}/${step}`)
-          .set('Authorization', near)
-          .send(body)
-          .expect(200);
+      await resolveAtNearStation(opened.body.ticketId);
       expect(await row()).toMatchObject({ customerName: '钱七', technician: RESOLUTION.technician });
     });
 
