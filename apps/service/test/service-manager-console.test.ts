@@ -63,15 +63,40 @@ describe('service manager console: board, station map, re-route by hand; station
   });
   afterAll(() => harness.stop());
 
-  const openTicket = async (): Promise<string> => {
+  const openTicket = async (authorization = agent): Promise<string> => {
     const opened = await harness
       .http()
       .post('/tickets')
-      .set('Authorization', agent)
+      .set('Authorization', authorization)
       .send({ customerId, qualityType: 'brakes', description: '刹车异响', channel: 'phone', location: AT })
       .expect(201);
     expect(opened.body.stationId).toBe(station.near);
     return opened.body.ticketId;
+  };
+  /** The near station accepts the ticket and resolves it. */
+  const resolveAtNearStation = async (ticketId: string) => {
+    const near = await harness.asStation(station.near);
+    for (const [step, body] of [
+      ['accept', {}],
+      ['resolve', RESOLUTION],
+    ] as const)
+      await harness
+        .http()
+        .post(`/station/tickets/${ticketId}/${step}`)
+        .set('Authorization', near)
+        .send(body)
+        .expect(200);
+  };
+  /** A ticket opened (by `authorization`), accepted and resolved by the near station, with its survey link. */
+  const resolvedTicketLink = async (authorization = agent) => {
+    const ticketId = await openTicket(authorization);
+    await resolveAtNearStation(ticketId);
+    const link = await harness
+      .http()
+      .post(`/tickets/${ticketId}/survey-link`)
+      .set('Authorization', agent)
+      .expect(201);
+    return { ticketId, token: link.body.token as string };
   };
   const reroute = (ticketId: string, body: object, authorization = manager) =>
     harness.http().post(`/tickets/${ticketId}/reroute`).set('Authorization', authorization).send(body);
@@ -217,17 +242,7 @@ describe('service manager console: board, station map, re-route by hand; station
       expect(await slotsTaken(station.near)).toBe(nearBefore);
       await reroute(randomUUID(), { stationId: station.jiangsu, reason: 'x' }).expect(404);
 
-      const near = await harness.asStation(station.near);
-      for (const [step, body] of [
-        ['accept', {}],
-        ['resolve', RESOLUTION],
-      ] as const)
-        await harness
-          .http()
-          .post(`/station/tickets/${ticketId}/${step}`)
-          .set('Authorization', near)
-          .send(body)
-          .expect(200);
+      await resolveAtNearStation(ticketId);
       await reroute(ticketId, { stationId: station.jiangsu, reason: 'x' }).expect(409);
     });
   });
@@ -321,17 +336,7 @@ describe('service manager console: board, station map, re-route by hand; station
         station: { name: '上海近站' },
       });
 
-      const near = await harness.asStation(station.near);
-      for (const [step, body] of [
-        ['accept', {}],
-        ['resolve', RESOLUTION],
-      ] as const)
-        await harness
-          .http()
-          .post(`/station/tickets/${opened.body.ticketId}/${step}`)
-          .set('Authorization', near)
-          .send(body)
-          .expect(200);
+      await resolveAtNearStation(opened.body.ticketId);
       expect(await row()).toMatchObject({ customerName: '钱七', technician: RESOLUTION.technician });
     });
 
@@ -400,31 +405,8 @@ describe('service manager console: board, station map, re-route by hand; station
 
   describe('GET /tickets/:id/timeline', () => {
     it('names who did each step: the user as signed in, the station by its name, the customer of a survey', async () => {
-      const named = await harness.asNamed(['agent'], '王丽');
-      const opened = await harness
-        .http()
-        .post('/tickets')
-        .set('Authorization', named)
-        .send({ customerId, qualityType: 'brakes', description: '刹车异响', channel: 'phone', location: AT })
-        .expect(201);
-      const ticketId = opened.body.ticketId as string;
-      const near = await harness.asStation(station.near);
-      for (const [step, body] of [
-        ['accept', {}],
-        ['resolve', RESOLUTION],
-      ] as const)
-        await harness
-          .http()
-          .post(`/station/tickets/${ticketId}/${step}`)
-          .set('Authorization', near)
-          .send(body)
-          .expect(200);
-      const link = await harness
-        .http()
-        .post(`/tickets/${ticketId}/survey-link`)
-        .set('Authorization', agent)
-        .expect(201);
-      await harness.http().post(`/survey/${link.body.token}`).send({ score: 5 }).expect(200);
+      const { ticketId, token } = await resolvedTicketLink(await harness.asNamed(['agent'], '王丽'));
+      await harness.http().post(`/survey/${token}`).send({ score: 5 }).expect(200);
 
       const timeline = await harness
         .http()
@@ -442,7 +424,7 @@ describe('service manager console: board, station map, re-route by hand; station
       const atStation = await harness
         .http()
         .get(`/station/tickets/${ticketId}/timeline`)
-        .set('Authorization', near)
+        .set('Authorization', await harness.asStation(station.near))
         .expect(200);
       expect(atStation.body.steps).toEqual(timeline.body.steps);
       await harness
@@ -508,27 +490,6 @@ describe('service manager console: board, station map, re-route by hand; station
   });
 
   describe('the survey page: GET and POST /survey/:token', () => {
-    const resolvedTicketLink = async () => {
-      const ticketId = await openTicket();
-      const near = await harness.asStation(station.near);
-      for (const [step, body] of [
-        ['accept', {}],
-        ['resolve', RESOLUTION],
-      ] as const)
-        await harness
-          .http()
-          .post(`/station/tickets/${ticketId}/${step}`)
-          .set('Authorization', near)
-          .send(body)
-          .expect(200);
-      const link = await harness
-        .http()
-        .post(`/tickets/${ticketId}/survey-link`)
-        .set('Authorization', agent)
-        .expect(201);
-      return { ticketId, token: link.body.token as string };
-    };
-
     it('tells unknown, answered and expired links apart by status and `survey`', async () => {
       const unknown = await harness.http().get('/survey/no-such-token').expect(404);
       expect(unknown.body).toMatchObject({ status: 404, survey: 'unknown' });

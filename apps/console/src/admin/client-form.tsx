@@ -1,38 +1,46 @@
 import { App, Form, Input, Modal } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/clients';
-import { type IssuedSecret, type Partner, useCreatePartnerClient } from './admin-queries';
+import type { IssuedSecret } from './admin-queries';
 
-interface ClientFields {
+/** What every API client's form asks: a name and, optionally, the client id to use. */
+export interface ClientFields {
   name: string;
   clientId?: string;
 }
 
-/** Registers an API client for a partner; its secret goes to `onIssued`, to be shown once. */
-export function ClientForm({
-  partner,
+/**
+ * Registers an API client, a partner's or a system's: its name, the fields in `children`, an optional client id.
+ * The secret goes to `onIssued`, to be shown once; the service's error about the client id lands on that field.
+ */
+export function ClientForm<F extends ClientFields>({
+  open,
+  title,
+  nameHint,
+  register,
+  registering,
   onClose,
   onIssued,
+  children,
 }: {
-  partner: Partner | null;
+  open: boolean;
+  title: ReactNode;
+  nameHint: string;
+  /** Sends the fields, a blank client id left out (the service then makes one). */
+  register: (fields: F) => Promise<IssuedSecret>;
+  registering: boolean;
   onClose: () => void;
   onIssued: (issued: IssuedSecret) => void;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation('admin');
   const { message } = App.useApp();
   const [form] = Form.useForm<ClientFields>();
-  const create = useCreatePartnerClient();
 
-  const save = async ({ name, clientId }: ClientFields) => {
-    if (!partner) return;
+  const save = async (fields: F) => {
     try {
-      const issued = await create.mutateAsync({
-        name,
-        clientId: clientId?.trim() || undefined,
-        partnerId: partner.partnerId,
-        partnerKind: partner.kind,
-      });
-      onIssued(issued);
+      onIssued(await register({ ...fields, clientId: fields.clientId?.trim() || undefined }));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const clientIdError = error.problem?.errors?.find((e) => e.field === 'clientId');
@@ -43,23 +51,30 @@ export function ClientForm({
 
   return (
     <Modal
-      open={partner !== null}
-      title={partner && t('clientForm.title', { partner: partner.name })}
+      open={open}
+      title={title}
       okText={t('clientForm.save')}
       onOk={() => form.submit()}
-      confirmLoading={create.isPending}
+      confirmLoading={registering}
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<ClientFields> form={form} layout="vertical" onFinish={save} preserve={false}>
+      {/* The form holds F: ClientFields and the fields `children` add. */}
+      <Form<ClientFields>
+        form={form}
+        layout="vertical"
+        onFinish={(fields) => save(fields as F)}
+        preserve={false}
+      >
         <Form.Item
           name="name"
           label={t('clientForm.name')}
-          extra={t('clientForm.nameHint')}
+          extra={nameHint}
           rules={[{ required: true, message: t('required') }]}
         >
           <Input />
         </Form.Item>
+        {children}
         <Form.Item name="clientId" label={t('clientForm.clientId')} extra={t('clientForm.clientIdHint')}>
           <Input autoComplete="off" />
         </Form.Item>

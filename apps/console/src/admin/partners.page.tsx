@@ -15,7 +15,7 @@ import {
   useSetPartnerClientActive,
 } from './admin-queries';
 import { ClientActions } from './client-actions';
-import { ClientForm } from './client-form';
+import { PartnerClientForm } from './partner-client-form';
 import { SecretOnceModal } from './secret-once.modal';
 
 /** Dealers and repair stations, and the API clients acting for them: created, disabled, their secret rotated. */
@@ -80,7 +80,7 @@ export function PartnersPage() {
         />
       </Screen>
       <ClientList onIssued={setIssued} />
-      <ClientForm
+      <PartnerClientForm
         partner={clientFor}
         onClose={() => setClientFor(null)}
         onIssued={(secret) => {

@@ -1,24 +1,19 @@
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/clients';
 import { serverPagination, usePageParam } from '../paging/server-pages';
 import { LoadFailed, NoRows, Screen } from '../screen/screen';
 import { ActiveTag } from './active-tag';
 import {
   type IssuedSecret,
-  type NewSystemClient,
   type SystemClient,
-  type SystemRole,
-  useCreateSystemClient,
   useRotateSystemSecret,
   useSetSystemClientActive,
   useSystemClients,
 } from './admin-queries';
 import { ClientActions } from './client-actions';
 import { SecretOnceModal } from './secret-once.modal';
-
-const SYSTEM_ROLES: SystemRole[] = ['billing', 'erp'];
+import { SystemClientForm } from './system-client-form';
 
 /** API clients of back-office systems (billing, ERP), bound to no partner (ADR 0054): created, disabled, rotated. */
 export function SystemClientsPage() {
@@ -86,67 +81,5 @@ export function SystemClientsPage() {
       />
       <SecretOnceModal issued={issued} onClose={() => setIssued(null)} />
     </>
-  );
-}
-
-/** Registers a system client; its secret goes to `onIssued`, to be shown once. */
-function SystemClientForm({
-  open,
-  onClose,
-  onIssued,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onIssued: (issued: IssuedSecret) => void;
-}) {
-  const { t } = useTranslation('admin');
-  const { message } = App.useApp();
-  const [form] = Form.useForm<NewSystemClient>();
-  const create = useCreateSystemClient();
-
-  const save = async ({ name, clientId, role }: NewSystemClient) => {
-    try {
-      onIssued(await create.mutateAsync({ name, role, clientId: clientId?.trim() || undefined }));
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const clientIdError = error.problem?.errors?.find((e) => e.field === 'clientId');
-      if (clientIdError) form.setFields([{ name: 'clientId', errors: [clientIdError.message] }]);
-      else void message.error(error.message);
-    }
-  };
-
-  return (
-    <Modal
-      open={open}
-      title={t('systemClients.formTitle')}
-      okText={t('clientForm.save')}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form<NewSystemClient> form={form} layout="vertical" onFinish={save} preserve={false}>
-        <Form.Item
-          name="name"
-          label={t('clientForm.name')}
-          extra={t('systemClients.nameHint')}
-          rules={[{ required: true, message: t('required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="role"
-          label={t('systemClients.role')}
-          rules={[{ required: true, message: t('required') }]}
-        >
-          <Select<SystemRole>
-            options={SYSTEM_ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="clientId" label={t('clientForm.clientId')} extra={t('clientForm.clientIdHint')}>
-          <Input autoComplete="off" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

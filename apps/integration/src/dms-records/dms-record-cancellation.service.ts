@@ -4,29 +4,22 @@ import { Clock, DomainError, InvalidInputError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { dmsSource, ExternalRefRepository } from '../external-refs/external-ref.repository';
 import { IdempotentRequests } from '../idempotency/idempotent-requests';
-import { batchRows, parseRowAs, problemsOf } from '../inbound-rows/inbound-rows';
+import { batchRows } from '../inbound-rows/inbound-rows';
 import {
+  DMS_CANCELLATION_STATUSES,
   DmsCancellationBatchResponse,
   DmsCancellationRowResult,
   DmsCancellationStatus,
 } from './dto/dms-cancellation.dto';
 import { DmsRecordKind } from './dms-record-kinds';
-import { partnerOfRow } from './dms-row-partner';
+import { answerOfOne, batchAnswer, DmsPendingRow, DmsRowPath, pendingRows, settle } from './dms-row-answers';
 
 interface CancellationRow {
   externalId: string;
   reason?: string;
 }
 
-/** A row of a cancellation request, parsed, then answered. */
-interface Pending {
-  index: number;
-  raw: unknown;
-  row: CancellationRow | null;
-  partnerId: string;
-  result: DmsCancellationRowResult | null;
-  error: DomainError | null;
-}
+type Pending = DmsPendingRow<CancellationRow, DmsCancellationStatus>;
 
 /** A DMS id this caller's DMS never sent: 404 alone, `rejected` in a batch, naming `externalId`. */
 export class UnknownDmsRecordError extends DomainError {
@@ -60,9 +53,7 @@ export class DmsRecordCancellationService {
     principal: Principal,
     body: object,
   ): Promise<DmsCancellationRowResult> {
-    const [pending] = await this.cancelRows(kind, principal, [body], '');
-    if (pending.error) throw pending.error;
-    return pending.result as DmsCancellationRowResult;
+    return answerOfOne(await this.cancelRows(kind, principal, [body], ''));
   }
 
   /** A batch: every row answered (cancelled, unchanged, rejected with its fields). */
@@ -75,10 +66,8 @@ export class DmsRecordCancellationService {
     const raws = batchRows(body, `DMS ${kind.what} cancellations`);
     const key = idempotencyKey ? { caller: principal.subject, key: idempotencyKey } : null;
     return this.idempotent.run(key, body, async () => {
-      const rows = (await this.cancelRows(kind, principal, raws, '[]')).map(
-        (pending) => pending.result as DmsCancellationRowResult,
-      );
-      return { response: { summary: summarize(rows), rows }, final: true };
+      const rows = await this.cancelRows(kind, principal, raws, '[]');
+      return { response: batchAnswer(rows, DMS_CANCELLATION_STATUSES), final: true };
     });
   }
 
@@ -86,9 +75,15 @@ export class DmsRecordCancellationService {
     kind: DmsRecordKind,
     principal: Principal,
     raws: unknown[],
-    path: '' | '[]',
+    path: DmsRowPath,
   ): Promise<Pending[]> {
-    const rows = raws.map((raw, index) => parsed(kind, principal, raw, index, path));
+    const rows = pendingRows<CancellationRow, DmsCancellationStatus>(
+      kind,
+      kind.cancellation.rowType,
+      principal,
+      raws,
+      path,
+    );
     const cancelledAt = this.clock.now();
     await this.unitOfWork.run(async (tx) => {
       for (const pending of rows.filter((r) => !r.result)) {
@@ -124,28 +119,6 @@ export class DmsRecordCancellationService {
   }
 }
 
-function parsed(
-  kind: DmsRecordKind,
-  principal: Principal,
-  raw: unknown,
-  index: number,
-  path: '' | '[]',
-): Pending {
-  const pending: Pending = { index, raw, row: null, partnerId: '', result: null, error: null };
-  const result = parseRowAs(kind.cancellation.rowType, raw);
-  if ('problems' in result)
-    return settle(
-      pending,
-      'rejected',
-      null,
-      new InvalidInputError(result.problems.map((p) => ({ field: p.field, message: p.reason }))),
-    );
-  const row = result.row as unknown as CancellationRow & Record<string, unknown>;
-  const partner = partnerOfRow(kind, principal, row, index, path);
-  if ('error' in partner) return settle(pending, 'rejected', null, partner.error);
-  return Object.assign(pending, { row, partnerId: partner.partnerId });
-}
-
 /** An invoice or payment mapped before integration kept its order: sent again, it is, and may then be cancelled. */
 function sendAgainFirst(kind: DmsRecordKind, externalId: string): InvalidInputError {
   return new InvalidInputError([
@@ -154,28 +127,4 @@ function sendAgainFirst(kind: DmsRecordKind, externalId: string): InvalidInputEr
       message: `${externalId} was received before its order was kept; send the ${kind.type} again, then cancel it`,
     },
   ]);
-}
-
-function settle(
-  pending: Pending,
-  status: DmsCancellationStatus,
-  id: string | null,
-  error: DomainError | null,
-): Pending {
-  const externalId = (pending.raw as { externalId?: unknown } | null)?.externalId;
-  pending.error = error;
-  pending.result = {
-    row: pending.index,
-    externalId: typeof externalId === 'string' ? externalId : null,
-    status,
-    id,
-    errors: error ? problemsOf(error) : [],
-  };
-  return pending;
-}
-
-function summarize(results: DmsCancellationRowResult[]): DmsCancellationBatchResponse['summary'] {
-  const summary = { cancelled: 0, unchanged: 0, rejected: 0 };
-  for (const result of results) summary[result.status]++;
-  return summary;
 }

@@ -1,28 +1,24 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
-import { DomainError, IdGenerator, InvalidInputError } from '@crm/core';
+import { IdGenerator, InvalidInputError } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { dmsSource, ExternalRefRepository } from '../external-refs/external-ref.repository';
 import { IdempotentRequests } from '../idempotency/idempotent-requests';
-import { batchRows, parseRowAs, problemsOf } from '../inbound-rows/inbound-rows';
-import { DmsRecordBatchResponse, DmsRecordRowResult, DmsRowStatus } from './dto/dms-record-import.response';
+import { batchRows } from '../inbound-rows/inbound-rows';
+import {
+  DMS_ROW_STATUSES,
+  DmsRecordBatchResponse,
+  DmsRecordRowResult,
+  DmsRowStatus,
+} from './dto/dms-record-import.response';
 import { DmsRecordKind } from './dms-record-kinds';
 import { DmsRecordReferences, isRetryable, ReferringRow } from './dms-record-references';
-import { partnerOfRow } from './dms-row-partner';
+import { answerOfOne, batchAnswer, DmsPendingRow, DmsRowPath, pendingRows, settle } from './dms-row-answers';
 
 type Row = { externalId: string } & ReferringRow['row'] & Record<string, unknown>;
 
-/** A row on its way: parsed, with its source and reference, written; or what stopped it. */
-interface Pending {
-  index: number;
-  raw: unknown;
-  row: Row | null;
-  source: string;
-  partnerId: string;
-  result: DmsRecordRowResult | null;
-  error: DomainError | null;
-}
+type Pending = DmsPendingRow<Row, DmsRowStatus>;
 
 /**
  * Orders, invoices, payments and paid repairs from dealers' and stations' DMS (ADR 0042): each row keyed by its DMS
@@ -48,9 +44,7 @@ export class DmsRecordImportService {
     authorization: string,
     body: object,
   ): Promise<DmsRecordRowResult> {
-    const [pending] = await this.importRows(kind, principal, authorization, [body], '');
-    if (pending.error) throw pending.error;
-    return pending.result as DmsRecordRowResult;
+    return answerOfOne(await this.importRows(kind, principal, authorization, [body], ''));
   }
 
   /** A batch: every row answered (created, updated, unchanged, rejected with its fields, retryable). */
@@ -64,28 +58,25 @@ export class DmsRecordImportService {
     const raws = batchRows(body, `DMS ${kind.what}`);
     const key = idempotencyKey ? { caller: principal.subject, key: idempotencyKey } : null;
     return this.idempotent.run(key, body, async () => {
-      const rows = (await this.importRows(kind, principal, authorization, raws, '[]')).map(
-        (pending) => pending.result as DmsRecordRowResult,
-      );
-      const response = { summary: summarize(rows), rows };
+      const rows = await this.importRows(kind, principal, authorization, raws, '[]');
+      const response = batchAnswer(rows, DMS_ROW_STATUSES);
       return { response, final: response.summary.retryable === 0 };
     });
   }
 
-  /** `path` names a row's field in a 403: `[3].dealerId` in a batch (`[]`), `dealerId` alone (``). */
   private async importRows(
     kind: DmsRecordKind,
     principal: Principal,
     authorization: string,
     raws: unknown[],
-    path: '' | '[]',
+    path: DmsRowPath,
   ): Promise<Pending[]> {
-    const rows = raws.map((raw, index) => this.parsed(kind, principal, raw, index, path));
+    const rows = pendingRows<Row, DmsRowStatus>(kind, kind.rowType, principal, raws, path);
     const valid = rows.filter((r) => !r.result);
     const references = await this.references.resolve(
       kind,
       authorization,
-      valid.map((r) => ({ source: r.source, row: r.row as Row })),
+      valid.map((r) => ({ source: dmsSource(r.partnerId), row: r.row as Row })),
     );
     await this.unitOfWork.run(async (tx) => {
       for (const [i, pending] of valid.entries()) {
@@ -95,7 +86,8 @@ export class DmsRecordImportService {
           continue;
         }
         const row = pending.row as Row;
-        const key = { source: pending.source, type: kind.type, externalId: row.externalId };
+        const source = dmsSource(pending.partnerId);
+        const key = { source, type: kind.type, externalId: row.externalId };
         const hash = contentHash([row, reference.referenceId]);
         const parentId = kind.refers === 'order' ? reference.referenceId : null;
         const { crmId, outcome } = await this.refs.upsertContent(tx, key, this.ids.next(), hash, parentId);
@@ -105,7 +97,7 @@ export class DmsRecordImportService {
         }
         if (reference.mapCustomer) await this.refs.map(reference.mapCustomer, reference.referenceId, tx);
         if (outcome !== 'unchanged') {
-          const resolved = { id: crmId, source: pending.source, partnerId: pending.partnerId, ...reference };
+          const resolved = { id: crmId, source, partnerId: pending.partnerId, ...reference };
           await this.outbox.add(tx, kind.event(this.events, row, resolved));
         }
         settle(pending, outcome, crmId, null);
@@ -113,47 +105,6 @@ export class DmsRecordImportService {
     });
     return rows;
   }
-
-  /** The row checked: its problems, or its source; a partner naming another partner refuses the whole request. */
-  private parsed(
-    kind: DmsRecordKind,
-    principal: Principal,
-    raw: unknown,
-    index: number,
-    path: '' | '[]',
-  ): Pending {
-    const pending: Pending = { index, raw, row: null, source: '', partnerId: '', result: null, error: null };
-    const parsed = parseRowAs(kind.rowType, raw);
-    if ('problems' in parsed) {
-      const error = new InvalidInputError(
-        parsed.problems.map((p) => ({ field: p.field, message: p.reason })),
-      );
-      return settle(pending, 'rejected', null, error);
-    }
-    const row = parsed.row as unknown as Row;
-    const partner = partnerOfRow(kind, principal, row, index, path);
-    if ('error' in partner) return settle(pending, 'rejected', null, partner.error);
-    pending.partnerId = partner.partnerId;
-    return Object.assign(pending, { row, source: dmsSource(pending.partnerId) });
-  }
-}
-
-function settle(
-  pending: Pending,
-  status: DmsRowStatus,
-  id: string | null,
-  error: DomainError | null,
-): Pending {
-  const externalId = (pending.raw as { externalId?: unknown } | null)?.externalId;
-  pending.error = error;
-  pending.result = {
-    row: pending.index,
-    externalId: typeof externalId === 'string' ? externalId : null,
-    status,
-    id,
-    errors: error ? problemsOf(error) : [],
-  };
-  return pending;
 }
 
 /** A cancelled record's DMS id is not taken again (ADR 0054): a DMS that re-creates a record sends a new id. */
@@ -177,10 +128,4 @@ function stableJson(value: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
       .join(',')}}`;
   return JSON.stringify(value);
-}
-
-function summarize(results: DmsRecordRowResult[]): DmsRecordBatchResponse['summary'] {
-  const summary = { created: 0, updated: 0, unchanged: 0, rejected: 0, retryable: 0 };
-  for (const result of results) summary[result.status]++;
-  return summary;
 }
