@@ -330,6 +330,15 @@ describe('the embedded default', () => {
     // Closer than forecasting nothing: the held-out months are learnt from the years before them.
     const heldOut = backtest.actual.reduce((sum, orders) => sum + orders, 0) / backtest.actual.length;
     expect(backtest.mae).toBeLessThan(heldOut);
+
+    // The service volume the console opens on: the past years' complaints, forecast the same way.
+    const tickets = await api<Market>('/analytics/market?metric=tickets&dimension=region', token);
+    expect(tickets.totals.values.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(DEMO_HISTORY.salesMonths);
+    expect(tickets.totals.forecast.method).toMatch(/^holt-winters-/);
+    expect(tickets.totals.forecast.backtest).toMatchObject({
+      method: expect.stringMatching(/^holt-winters-/),
+      mae: expect.any(Number),
+    });
   });
 
   it("raises this month's quality alert for the one cell that jumps, and drills into its tickets", async () => {

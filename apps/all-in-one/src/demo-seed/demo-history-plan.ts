@@ -12,8 +12,11 @@ export const DEMO_HISTORY = {
   salesPerMonth: 4,
   /** Yearly growth of the sales. */
   salesGrowth: 0.15,
-  /** Months of complaints before this one: a quality check compares a month with the same month two years back. */
-  complaintMonths: 24,
+  /**
+   * Months of complaints before this one: as many as the sales (the market view shows service volume too; a quality
+   * check looks two years back).
+   */
+  complaintMonths: 36,
   /** At most this many complaints in a cell (model x quality type) a month, so no cell but the jump is an alert. */
   cellCap: 2,
   /** The jump: this month's complaints in one cell, beyond any baseline of months holding `cellCap` at most. */

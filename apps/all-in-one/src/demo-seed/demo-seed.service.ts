@@ -89,7 +89,8 @@ const STAFF_LOGINS: { username: string; roles: Role[]; name?: string }[] = [
 /**
  * Seeds the embedded default on its first start: dealers and repair stations in real Chinese
  * cities, customers with Chinese and English names, emails, consents and their vehicles, a login per
- * role, and past tickets that went through the whole lifecycle (routed, accepted, repaired, rated).
+ * role, and past tickets that went through the whole lifecycle (routed, accepted, repaired, rated), then the past
+ * years of sales and complaints (DemoHistorySeeder).
  * Passwords are generated, printed and kept in the data folder, never in the repository.
  */
 @Injectable()
