@@ -60,11 +60,14 @@ export class DemoHistorySeeder {
     const reps = team.managers.flatMap((m) => m.reps);
     const counts = { reps: reps.length, customers: customerIds.length, trims: trims.length };
     const sales = planPastSales(this.clock.now(), this.random, counts);
+    const started = Date.now();
     for (const sale of sales)
       await this.clock.at(sale.at, () =>
         this.sales.showroomSale(reps[sale.rep], customerIds[sale.customer] ?? null, trims[sale.trim]),
       );
-    this.logger.log(`${sales.length} showroom sales over the last ${DEMO_HISTORY.salesMonths} months`);
+    this.logger.log(
+      `${sales.length} showroom sales over the last ${DEMO_HISTORY.salesMonths} months (${Date.now() - started} ms)`,
+    );
   }
 
   /** The ids of the tickets written (the check waits for them). */
@@ -79,6 +82,7 @@ export class DemoHistorySeeder {
     const models = [...byModel.keys()].sort();
     const complaints = planComplaints(this.clock.now(), this.random, models, vehicles[0].model);
     const ticketIds: string[] = [];
+    const started = Date.now();
     for (const complaint of complaints) {
       const vehicle = this.random.pick(byModel.get(complaint.model) as HistoryVehicle[]);
       const texts = COMPLAINT_TEXTS[complaint.qualityType] as { description: string; workDone: string };
@@ -100,7 +104,9 @@ export class DemoHistorySeeder {
       await this.asOf(after(ACCEPTED_AFTER_MS), () => this.service.accept(story, opened));
       await this.asOf(after(REPAIRED_AFTER_MS), () => this.service.resolve(story, opened));
     }
-    this.logger.log(`${ticketIds.length} complaints over the last ${DEMO_HISTORY.complaintMonths} months`);
+    this.logger.log(
+      `${ticketIds.length} complaints over the last ${DEMO_HISTORY.complaintMonths} months (${Date.now() - started} ms)`,
+    );
     return ticketIds;
   }
 
@@ -108,9 +114,13 @@ export class DemoHistorySeeder {
   async checkQuality(ticketIds: string[]): Promise<void> {
     if (ticketIds.length === 0) return;
     const month = this.clock.now().toISOString().slice(0, 7);
+    const started = Date.now();
     const raised = await this.quality.checkOnceCounted(month, ticketIds, PROJECTION_WAIT_MS);
     if (raised === null) this.logger.warn('The demo complaints were not counted in time: the hourly check will come');
-    else this.logger.log(`Quality check of ${month}: ${raised.map((a) => `${a.model} ${a.qualityType}`).join(', ')}`);
+    else {
+      const alerts = raised.map((alert) => `${alert.model} ${alert.qualityType}`).join(', ');
+      this.logger.log(`Quality check of ${month}: ${alerts || 'no alert'} (${Date.now() - started} ms)`);
+    }
   }
 
   /** `work` as of `at`, or now when null. */
