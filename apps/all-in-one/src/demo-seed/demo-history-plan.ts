@@ -8,8 +8,8 @@ import { SeededRandom } from './demo-data';
 export const DEMO_HISTORY = {
   /** Months of sales before this one: the market view's default window, so its forecast has no empty start. */
   salesMonths: 36,
-  /** Showroom sales in an average month (before the season and the growth). */
-  salesPerMonth: 4,
+  /** Showroom sales in an average month of the middle year (before the season). */
+  salesPerMonth: 3,
   /** Yearly growth of the sales. */
   salesGrowth: 0.15,
   /**
@@ -35,10 +35,10 @@ const SALES_SEASON = [1.1, 0.6, 0.9, 0.85, 0.9, 1.0, 0.85, 0.9, 1.15, 1.25, 1.3,
  * battery (electrical) in winter. Only types every demo city has a station for, so each one is routed.
  */
 const COMPLAINT_SEASONS: Partial<Record<QualityType, number[]>> = {
-  brakes: [0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3],
-  electrical: [0.7, 0.6, 0.35, 0.2, 0.15, 0.15, 0.15, 0.15, 0.2, 0.3, 0.5, 0.7],
-  air_conditioning: [0.05, 0.05, 0.1, 0.2, 0.45, 0.8, 0.9, 0.8, 0.35, 0.1, 0.05, 0.05],
-  infotainment: [0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2],
+  brakes: [0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15],
+  electrical: [0.35, 0.3, 0.18, 0.1, 0.08, 0.08, 0.08, 0.08, 0.1, 0.15, 0.25, 0.35],
+  air_conditioning: [0.03, 0.03, 0.05, 0.1, 0.22, 0.4, 0.45, 0.4, 0.18, 0.05, 0.03, 0.03],
+  infotainment: [0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15],
 };
 export const HISTORY_QUALITY_TYPES = Object.keys(COMPLAINT_SEASONS) as QualityType[];
 
@@ -86,9 +86,9 @@ export function planPastSales(
   const sales: PastSale[] = [];
   for (let monthsAgo = DEMO_HISTORY.salesMonths; monthsAgo >= 1; monthsAgo--) {
     const [, month] = monthBefore(now, monthsAgo);
-    const growth = 1 + (DEMO_HISTORY.salesGrowth * (DEMO_HISTORY.salesMonths - monthsAgo)) / 12;
+    const growth = 1 + (DEMO_HISTORY.salesGrowth * (DEMO_HISTORY.salesMonths / 2 - monthsAgo)) / 12;
     const expected = DEMO_HISTORY.salesPerMonth * SALES_SEASON[month] * growth;
-    const count = Math.max(1, Math.round(expected + (random.next() - 0.5) * 2));
+    const count = Math.max(1, Math.round(expected + random.next() - 0.5));
     for (let n = 0; n < count; n++)
       sales.push({
         at: dayInMonth(now, monthsAgo, n, count, random),
