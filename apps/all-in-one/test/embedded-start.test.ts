@@ -307,7 +307,11 @@ describe('the embedded default', () => {
         smape: number;
       } | null;
     };
-    type Market = { months: string[]; forecastMonths: string[]; totals: { values: number[]; forecast: Forecast } };
+    type Market = {
+      months: string[];
+      forecastMonths: string[];
+      totals: { values: number[]; forecast: Forecast };
+    };
     const token = await agentToken('analyst');
     const market = await eventually(async () => {
       const read = await api<Market>('/analytics/market?metric=orders&dimension=product', token);
@@ -333,7 +337,9 @@ describe('the embedded default', () => {
 
     // The service volume the console opens on: the past years' complaints, forecast the same way.
     const tickets = await api<Market>('/analytics/market?metric=tickets&dimension=region', token);
-    expect(tickets.totals.values.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(DEMO_HISTORY.salesMonths);
+    expect(tickets.totals.values.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(
+      DEMO_HISTORY.salesMonths,
+    );
     expect(tickets.totals.forecast.method).toMatch(/^holt-winters-/);
     expect(tickets.totals.forecast.backtest).toMatchObject({
       method: expect.stringMatching(/^holt-winters-/),
@@ -342,7 +348,13 @@ describe('the embedded default', () => {
   });
 
   it("raises this month's quality alert for the one cell that jumps, and drills into its tickets", async () => {
-    type Alert = { model: string; qualityType: string; month: string; complaints: number; upperBound: number };
+    type Alert = {
+      model: string;
+      qualityType: string;
+      month: string;
+      complaints: number;
+      upperBound: number;
+    };
     type Cell = { model: string; qualityType: string; month: string; complaints: number };
     const token = await agentToken('analyst');
     const month = new Date().toISOString().slice(0, 7);
@@ -374,10 +386,10 @@ describe('the embedded default', () => {
     expect(Math.max(...past.map((cell) => cell.complaints))).toBeLessThanOrEqual(DEMO_HISTORY.cellCap);
 
     const cell = `model=${encodeURIComponent(alert.model)}&qualityType=${alert.qualityType}&month=${month}`;
-    const tickets = await api<{ total: number; items: { openedAt: string; qualityType: string; model: string }[] }>(
-      `/analytics/quality/complaint-rates/tickets?${cell}&limit=100`,
-      token,
-    );
+    const tickets = await api<{
+      total: number;
+      items: { openedAt: string; qualityType: string; model: string }[];
+    }>(`/analytics/quality/complaint-rates/tickets?${cell}&limit=100`, token);
     expect(tickets.total).toBe(alert.complaints);
     expect(tickets.items).toHaveLength(alert.complaints);
     for (const ticket of tickets.items) {

@@ -56,9 +56,15 @@ describe(planComplaints.name, () => {
   });
 
   it('reaches back beyond the same month two years ago, with complaints of every type on every model', () => {
-    const past = complaints.filter((c) => c.at !== null) as Array<{ at: Date; model: string; qualityType: string }>;
+    const past = complaints.filter((c) => c.at !== null) as Array<{
+      at: Date;
+      model: string;
+      qualityType: string;
+    }>;
     expect(month(past[0].at) <= '2024-12').toBe(true);
-    expect(new Set(past.map((c) => month(c.at))).size).toBeGreaterThanOrEqual(DEMO_HISTORY.complaintMonths / 2);
+    expect(new Set(past.map((c) => month(c.at))).size).toBeGreaterThanOrEqual(
+      DEMO_HISTORY.complaintMonths / 2,
+    );
     expect(new Set(past.map((c) => c.model))).toEqual(new Set(MODELS));
     expect(new Set(past.map((c) => c.qualityType))).toEqual(new Set(HISTORY_QUALITY_TYPES));
     for (const c of past) expect(shanghaiMonth(c.at)).toBe(month(c.at));
@@ -67,8 +73,11 @@ describe(planComplaints.name, () => {
 
   it('complains of air conditioning in summer and of the battery in winter', () => {
     const count = (type: string, months: string[]) =>
-      complaints.filter((c) => c.at && c.qualityType === type && months.includes(month(c.at).slice(5))).length;
-    expect(count('air_conditioning', ['06', '07', '08'])).toBeGreaterThan(count('air_conditioning', ['12', '01', '02']));
+      complaints.filter((c) => c.at && c.qualityType === type && months.includes(month(c.at).slice(5)))
+        .length;
+    expect(count('air_conditioning', ['06', '07', '08'])).toBeGreaterThan(
+      count('air_conditioning', ['12', '01', '02']),
+    );
     expect(count('electrical', ['12', '01', '02'])).toBeGreaterThan(count('electrical', ['06', '07', '08']));
   });
 });

@@ -116,15 +116,18 @@ export function planComplaints(
     const cells: Omit<PastComplaint, 'at'>[] = [];
     for (const model of models)
       for (const qualityType of HISTORY_QUALITY_TYPES) {
-        const jump =
-          monthsAgo === 0 && model === jumpModel && qualityType === DEMO_HISTORY.jumpQualityType;
+        const jump = monthsAgo === 0 && model === jumpModel && qualityType === DEMO_HISTORY.jumpQualityType;
         const rate = (COMPLAINT_SEASONS[qualityType] as number[])[month] / DEMO_HISTORY.cellCap;
         let count = 0;
         for (let draw = 0; draw < DEMO_HISTORY.cellCap; draw++) if (random.next() < rate) count++;
-        for (let n = 0; n < (jump ? DEMO_HISTORY.jumpComplaints : count); n++) cells.push({ model, qualityType });
+        for (let n = 0; n < (jump ? DEMO_HISTORY.jumpComplaints : count); n++)
+          cells.push({ model, qualityType });
       }
     cells.forEach((cell, n) =>
-      complaints.push({ ...cell, at: monthsAgo === 0 ? null : dayInMonth(now, monthsAgo, n, cells.length, random) }),
+      complaints.push({
+        ...cell,
+        at: monthsAgo === 0 ? null : dayInMonth(now, monthsAgo, n, cells.length, random),
+      }),
     );
   }
   return complaints;

@@ -78,7 +78,8 @@ export class DemoHistorySeeder {
   ): Promise<string[]> {
     if (vehicles.length === 0) return [];
     const byModel = new Map<string, HistoryVehicle[]>();
-    for (const vehicle of vehicles) byModel.set(vehicle.model, [...(byModel.get(vehicle.model) ?? []), vehicle]);
+    for (const vehicle of vehicles)
+      byModel.set(vehicle.model, [...(byModel.get(vehicle.model) ?? []), vehicle]);
     const models = [...byModel.keys()].sort();
     const complaints = planComplaints(this.clock.now(), this.random, models, vehicles[0].model);
     const ticketIds: string[] = [];
@@ -116,7 +117,8 @@ export class DemoHistorySeeder {
     const month = this.clock.now().toISOString().slice(0, 7);
     const started = Date.now();
     const raised = await this.quality.checkOnceCounted(month, ticketIds, PROJECTION_WAIT_MS);
-    if (raised === null) this.logger.warn('The demo complaints were not counted in time: the hourly check will come');
+    if (raised === null)
+      this.logger.warn('The demo complaints were not counted in time: the hourly check will come');
     else {
       const alerts = raised.map((alert) => `${alert.model} ${alert.qualityType}`).join(', ');
       this.logger.log(`Quality check of ${month}: ${alerts || 'no alert'} (${Date.now() - started} ms)`);

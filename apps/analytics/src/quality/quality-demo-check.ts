@@ -17,7 +17,11 @@ export class QualityDemoCheck {
   ) {}
 
   /** The alerts raised; null when the tickets were not all counted in time (the hourly check comes later). */
-  async checkOnceCounted(month: string, ticketIds: string[], timeoutMs: number): Promise<QualityAlertRow[] | null> {
+  async checkOnceCounted(
+    month: string,
+    ticketIds: string[],
+    timeoutMs: number,
+  ): Promise<QualityAlertRow[] | null> {
     const deadline = Date.now() + timeoutMs;
     while ((await this.quality.countedTickets(ticketIds)) < ticketIds.length) {
       if (Date.now() > deadline) return null;

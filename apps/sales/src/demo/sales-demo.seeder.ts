@@ -83,7 +83,11 @@ export class SalesDemoSeeder {
   }
 
   /** One car sold off the showroom floor by `rep`: the deal opened, won and ordered (the demo's past months). */
-  showroomSale(rep: Omit<SalesUser, 'managerId'>, customerId: string | null, trim: DemoCatalogTrim): Promise<void> {
+  showroomSale(
+    rep: Omit<SalesUser, 'managerId'>,
+    customerId: string | null,
+    trim: DemoCatalogTrim,
+  ): Promise<void> {
     const as: Principal = { subject: rep.userId, name: rep.name, roles: [Roles.salesRep] };
     return this.commerce.showroomSale(as, customerId, trim);
   }
