@@ -6,17 +6,16 @@ import { SeededRandom } from './demo-data';
  * model and quality type with theirs, small enough to seed in seconds. Pure: the seed writes it through the services.
  */
 export const DEMO_HISTORY = {
-  /** Months of sales before this one: the market view's default window, so its forecast has no empty start. */
-  salesMonths: 36,
+  /** Months of sales before this one: two and a half years, so the forecast and its backtest see two seasons. */
+  salesMonths: 30,
   /** Showroom sales in an average month of the middle year (before the season). */
-  salesPerMonth: 3,
+  salesPerMonth: 2,
   /** Yearly growth of the sales. */
   salesGrowth: 0.15,
-  /**
-   * Months of complaints before this one: as many as the sales (the market view shows service volume too; a quality
-   * check looks two years back).
-   */
-  complaintMonths: 36,
+  /** Months of complaints before this one: a quality check looks two years back, the market view as far as sales. */
+  complaintMonths: 30,
+  /** Vehicle models with complaints (the jump's first). */
+  complaintModels: 3,
   /** At most this many complaints in a cell (model x quality type) a month, so no cell but the jump is an alert. */
   cellCap: 2,
   /** The jump: this month's complaints in one cell, beyond any baseline of months holding `cellCap` at most. */
@@ -35,10 +34,10 @@ const SALES_SEASON = [1.1, 0.6, 0.9, 0.85, 0.9, 1.0, 0.85, 0.9, 1.15, 1.25, 1.3,
  * battery (electrical) in winter. Only types every demo city has a station for, so each one is routed.
  */
 const COMPLAINT_SEASONS: Partial<Record<QualityType, number[]>> = {
-  brakes: [0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15],
-  electrical: [0.35, 0.3, 0.18, 0.1, 0.08, 0.08, 0.08, 0.08, 0.1, 0.15, 0.25, 0.35],
-  air_conditioning: [0.03, 0.03, 0.05, 0.1, 0.22, 0.4, 0.45, 0.4, 0.18, 0.05, 0.03, 0.03],
-  infotainment: [0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15],
+  brakes: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1],
+  electrical: [0.25, 0.2, 0.12, 0.07, 0.05, 0.05, 0.05, 0.05, 0.07, 0.1, 0.17, 0.25],
+  air_conditioning: [0.02, 0.02, 0.03, 0.07, 0.15, 0.27, 0.3, 0.27, 0.12, 0.03, 0.02, 0.02],
+  infotainment: [0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2],
 };
 export const HISTORY_QUALITY_TYPES = Object.keys(COMPLAINT_SEASONS) as QualityType[];
 

@@ -80,8 +80,10 @@ export class DemoHistorySeeder {
     const byModel = new Map<string, HistoryVehicle[]>();
     for (const vehicle of vehicles)
       byModel.set(vehicle.model, [...(byModel.get(vehicle.model) ?? []), vehicle]);
-    const models = [...byModel.keys()].sort();
-    const complaints = planComplaints(this.clock.now(), this.random, models, vehicles[0].model);
+    const jumpModel = vehicles[0].model;
+    const others = [...byModel.keys()].filter((model) => model !== jumpModel).sort();
+    const models = [jumpModel, ...others].slice(0, DEMO_HISTORY.complaintModels);
+    const complaints = planComplaints(this.clock.now(), this.random, models, jumpModel);
     const ticketIds: string[] = [];
     const started = Date.now();
     for (const complaint of complaints) {
