@@ -76,6 +76,15 @@ function dayInMonth(now: Date, monthsAgo: number, n: number, count: number, rand
   return at;
 }
 
+/**
+ * A rep, and one of the three customers of that rep's demo deals (the sales seed gives rep i customers 3i to 3i+2): a
+ * customer account one branch works (ADR 0017) is never sold by the other, so each manager's view stays the branch's.
+ */
+function repAndCustomer(random: SeededRandom, counts: { reps: number; customers: number }) {
+  const rep = random.int(counts.reps);
+  return { rep, customer: (rep * 3 + random.int(3)) % Math.max(counts.customers, 1) };
+}
+
 /** Showroom sales in each of the months before `now`'s, oldest first. */
 export function planPastSales(
   now: Date,
@@ -91,8 +100,7 @@ export function planPastSales(
     for (let n = 0; n < count; n++)
       sales.push({
         at: dayInMonth(now, monthsAgo, n, count, random),
-        rep: random.int(counts.reps),
-        customer: random.int(Math.max(counts.customers, 1)),
+        ...repAndCustomer(random, counts),
         trim: random.int(counts.trims),
       });
   }
