@@ -92,7 +92,7 @@ export function planPastSales(
   counts: { reps: number; customers: number; trims: number },
 ): PastSale[] {
   const sales: PastSale[] = [];
-  for (let monthsAgo = DEMO_HISTORY.salesMonths; monthsAgo >= 1; monthsAgo--) {
+  for (let monthsAgo: number = DEMO_HISTORY.salesMonths; monthsAgo >= 1; monthsAgo--) {
     const [, month] = monthBefore(now, monthsAgo);
     const growth = 1 + (DEMO_HISTORY.salesGrowth * (DEMO_HISTORY.salesMonths / 2 - monthsAgo)) / 12;
     const expected = DEMO_HISTORY.salesPerMonth * SALES_SEASON[month] * growth;
@@ -118,7 +118,7 @@ export function planComplaints(
   jumpModel: string,
 ): PastComplaint[] {
   const complaints: PastComplaint[] = [];
-  for (let monthsAgo = DEMO_HISTORY.complaintMonths; monthsAgo >= 0; monthsAgo--) {
+  for (let monthsAgo: number = DEMO_HISTORY.complaintMonths; monthsAgo >= 0; monthsAgo--) {
     const [, month] = monthBefore(now, monthsAgo);
     const cells: Omit<PastComplaint, 'at'>[] = [];
     for (const model of models)
