@@ -80,16 +80,16 @@ function dayInMonth(now: Date, monthsAgo: number, n: number, count: number, rand
  * A rep, and one of the three customers of that rep's demo deals (the sales seed gives rep i customers 3i to 3i+2): a
  * customer account one branch works (ADR 0017) is never sold by the other, so each manager's view stays the branch's.
  */
-function repAndCustomer(random: SeededRandom, counts: { reps: number; customers: number }) {
-  const rep = random.int(counts.reps);
+function repAndCustomer(random: SeededRandom, counts: { sellers: number[]; customers: number }) {
+  const rep = random.pick(counts.sellers);
   return { rep, customer: (rep * 3 + random.int(3)) % Math.max(counts.customers, 1) };
 }
 
-/** Showroom sales in each of the months before `now`'s, oldest first. */
+/** Showroom sales in each of the months before `now`'s by the reps at `sellers` (indexes), oldest first. */
 export function planPastSales(
   now: Date,
   random: SeededRandom,
-  counts: { reps: number; customers: number; trims: number },
+  counts: { sellers: number[]; customers: number; trims: number },
 ): PastSale[] {
   const sales: PastSale[] = [];
   for (let monthsAgo: number = DEMO_HISTORY.salesMonths; monthsAgo >= 1; monthsAgo--) {

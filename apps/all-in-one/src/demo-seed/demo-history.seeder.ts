@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { QualityType } from '@crm/contracts';
 import { BackdatingClock } from '@crm/core';
 import { QualityDemoCheck } from '@crm/app-analytics';
+import { CallCenterDemoSeeder } from '@crm/app-call-center';
 import { DemoCatalogTrim, SalesDemoSeeder, SalesDemoTeam } from '@crm/app-sales';
 import { ServiceDemoSeeder } from '@crm/app-service';
 import { SeededRandom } from './demo-data';
@@ -41,8 +42,9 @@ const COMPLAINT_TEXTS: Partial<Record<QualityType, { description: string; workDo
 
 /**
  * The demo's past months, written through the services' own code as of their dates (the backdating clock, ADR 0058):
- * showroom sales for the market view's forecast, and complaints repaired by the routed stations for the quality
- * figures, with one cell jumping this month, checked at once so its alert is there on the first start.
+ * showroom sales for the market view's forecast, and complaints (the agent's call and its ticket) repaired by the
+ * routed stations for the quality figures, with one cell jumping this month, checked at once so its alert is there
+ * on the first start.
  */
 @Injectable()
 export class DemoHistorySeeder {
@@ -53,12 +55,16 @@ export class DemoHistorySeeder {
     private readonly clock: BackdatingClock,
     private readonly sales: SalesDemoSeeder,
     private readonly service: ServiceDemoSeeder,
+    private readonly callCenter: CallCenterDemoSeeder,
     private readonly quality: QualityDemoCheck,
   ) {}
 
   async seedSales(team: SalesDemoTeam, customerIds: string[], trims: DemoCatalogTrim[]): Promise<void> {
     const reps = team.managers.flatMap((m) => m.reps);
-    const counts = { reps: reps.length, customers: customerIds.length, trims: trims.length };
+    // The last branch's reps (west): the first's pipelines stay as the console's journeys know them.
+    const branch = team.managers[team.managers.length - 1].reps.length;
+    const sellers = reps.map((_, i) => i).slice(reps.length - branch);
+    const counts = { sellers, customers: customerIds.length, trims: trims.length };
     const sales = planPastSales(this.clock.now(), this.random, counts);
     const started = Date.now();
     for (const sale of sales)
@@ -73,9 +79,10 @@ export class DemoHistorySeeder {
   /** The ids of the tickets written (the check waits for them). */
   async seedComplaints(
     vehicles: HistoryVehicle[],
-    agentUserId: string,
+    agent: { id: string; name: string },
     stationUserIds: Map<string, string>,
   ): Promise<string[]> {
+    const agentUserId = agent.id;
     if (vehicles.length === 0) return [];
     const byModel = new Map<string, HistoryVehicle[]>();
     for (const vehicle of vehicles)
@@ -97,7 +104,11 @@ export class DemoHistorySeeder {
         qualityType: complaint.qualityType,
         technician: this.random.pick(['王师傅', '李师傅', 'Chen Hao', '刘师傅']),
       };
-      const opened = await this.asOf(complaint.at, () => this.service.open(story));
+      const opened = await this.asOf(complaint.at, async () => {
+        const ticket = await this.service.open(story);
+        await this.callCenter.recordPastComplaintCall({ ...ticket, agent, occurredAt: ticket.openedAt });
+        return ticket;
+      });
       ticketIds.push(opened.ticketId);
       if (!opened.stationId) {
         this.logger.warn(`No station could take the demo complaint ${opened.ticketNumber}`);

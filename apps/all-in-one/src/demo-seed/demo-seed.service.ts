@@ -129,7 +129,7 @@ export class DemoSeedService {
     await this.seedPastTickets(customers, agentUserId, partnerUserIds);
     const complaints = await this.history.seedComplaints(
       this.historyVehicles(customers),
-      agentUserId,
+      { id: agentUserId, name: DEMO_AGENT_NAME },
       partnerUserIds,
     );
     await this.campaigns.seed(userIds.get('marketer') as string);
