@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
+import { BackdatingClock } from '@crm/core';
 import { PlatformModule } from '@crm/platform';
 import { CallCenterModule, callCenterMigrations } from '@crm/app-call-center';
 import {
@@ -22,18 +23,22 @@ import { IntegrationModule, integrationMigrations } from '@crm/app-integration';
 import { WebTrackingModule, webTrackingMigrations } from '@crm/app-web-tracking';
 import { AllInOneConfig } from './all-in-one.config';
 import { DEMO_SEED_OPTIONS, DemoSeedService } from './demo-seed/demo-seed.service';
+import { DemoHistorySeeder } from './demo-seed/demo-history.seeder';
 import { DemoSeedStartup } from './demo-seed/demo-seed.startup';
 
 /** Every service module in one process, on one database (each in its own schema) and the in-process bus. */
 @Module({})
 export class AllInOneModule {
   static forRoot(config: AllInOneConfig): DynamicModule {
+    // The system clock, which the demo seed backdates for the work of its past months (ADR 0058).
+    const clock = new BackdatingClock();
     return {
       module: AllInOneModule,
       imports: [
         PlatformModule.forRoot({
           service: 'all-in-one',
           config,
+          clock,
           migrations: [
             ...identityMigrations,
             ...customerMasterMigrations,
@@ -89,7 +94,9 @@ export class AllInOneModule {
           provide: DEMO_SEED_OPTIONS,
           useValue: { enabled: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS, dataDir: config.DATA_DIR },
         },
+        { provide: BackdatingClock, useValue: clock },
         DemoSeedService,
+        DemoHistorySeeder,
         DemoSeedStartup,
       ],
     };

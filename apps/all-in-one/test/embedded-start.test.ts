@@ -6,6 +6,7 @@ import { withCheckDigit } from '@crm/core';
 import { eventually } from '@crm/testing';
 import { freePort } from '../../../test/infra/kafka/kafka-broker';
 import { PAST_COMPLAINTS } from '../src/demo-seed/demo-data';
+import { DEMO_HISTORY } from '../src/demo-seed/demo-history-plan';
 import { DemoLogin } from '../src/demo-seed/demo-seed.service';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -134,9 +135,10 @@ describe('the embedded default', () => {
     const { items } = await api<{ items: { id: string }[] }>('/customers?limit=100', token);
     const view = await eventually(async () => {
       const views = await Promise.all(items.map((c) => api<View>(`/customers/${c.id}/360`, token)));
-      const repaired = views.filter((v) => v.repairs.length > 0);
-      expect(repaired).toHaveLength(PAST_COMPLAINTS.length);
-      return repaired[0];
+      // The past months' complaints are repaired too, but nobody rated them.
+      const rated = views.filter((v) => v.repairs.length > 0 && v.tickets.some((t) => t.satisfaction));
+      expect(rated).toHaveLength(PAST_COMPLAINTS.length);
+      return rated[0];
     });
     expect(view.profile.emails[0]).toMatch(/@example\.com$/);
     expect(view.consents).toContainEqual(expect.objectContaining({ channel: 'email', granted: true }));
@@ -197,8 +199,16 @@ describe('the embedded default', () => {
 
   it('seeds a sales team whose director sees every stage and a manager only their branch', async () => {
     type Page = { items: { stage: string; ownerId: string; customerId: string | null }[] };
-    const list = async (login: string) =>
-      (await api<Page>('/opportunities?limit=100', await agentToken(login))).items;
+    /** Every page: the past months' showroom sales make more than one. */
+    const list = async (login: string) => {
+      const token = await agentToken(login);
+      const all: Page['items'] = [];
+      for (let offset = 0; ; offset += 100) {
+        const { items } = await api<Page>(`/opportunities?limit=100&offset=${offset}`, token);
+        all.push(...items);
+        if (items.length < 100) return all;
+      }
+    };
     const director = { items: await list('sales.director') };
     expect(director.items.length).toBeGreaterThanOrEqual(18);
     expect(await list('admin')).toHaveLength(director.items.length);
@@ -282,6 +292,110 @@ describe('the embedded default', () => {
     );
     expect(cards.items.length).toBeGreaterThan(0);
     expect(cards.items.every((card) => card.stationName !== null)).toBe(true);
+  });
+
+  it("forecasts the next quarters of the demo's monthly sales from its past years, with the backtest error", async () => {
+    type Forecast = {
+      method: string;
+      values: number[];
+      backtest: {
+        method: string;
+        holdoutMonths: number;
+        actual: number[];
+        mae: number;
+        mape: number | null;
+        smape: number;
+      } | null;
+    };
+    type Market = {
+      months: string[];
+      forecastMonths: string[];
+      totals: { values: number[]; forecast: Forecast };
+    };
+    const token = await agentToken('analyst');
+    const market = await eventually(async () => {
+      const read = await api<Market>('/analytics/market?metric=orders&dimension=product', token);
+      expect(read.totals.values.slice(-DEMO_HISTORY.salesMonths).every((orders) => orders > 0)).toBe(true);
+      return read;
+    });
+    const { months, forecastMonths, totals } = market;
+    expect(months).toHaveLength(36);
+    expect(forecastMonths).toHaveLength(6);
+    expect(totals.forecast.method).toMatch(/^holt-winters-/);
+    expect(totals.forecast.values).toHaveLength(6);
+    expect(totals.forecast.values.every((orders) => orders > 0)).toBe(true);
+    // A season, not a line: the months ahead differ as the past years' did.
+    expect(Math.max(...totals.forecast.values)).toBeGreaterThan(Math.min(...totals.forecast.values));
+    const backtest = totals.forecast.backtest!;
+    expect(backtest).toMatchObject({ method: expect.stringMatching(/^holt-winters-/), holdoutMonths: 6 });
+    expect(backtest.actual).toEqual(totals.values.slice(-6));
+    expect(backtest.mape).toEqual(expect.any(Number));
+    expect(backtest.smape).toEqual(expect.any(Number));
+    // Closer than forecasting nothing: the held-out months are learnt from the years before them.
+    const heldOut = backtest.actual.reduce((sum, orders) => sum + orders, 0) / backtest.actual.length;
+    expect(backtest.mae).toBeLessThan(heldOut);
+
+    // The service volume the console opens on: the past years' complaints, forecast the same way.
+    const tickets = await api<Market>('/analytics/market?metric=tickets&dimension=region', token);
+    expect(tickets.totals.values.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(
+      DEMO_HISTORY.salesMonths,
+    );
+    expect(tickets.totals.forecast.method).toMatch(/^holt-winters-/);
+    expect(tickets.totals.forecast.backtest).toMatchObject({
+      method: expect.stringMatching(/^holt-winters-/),
+      mae: expect.any(Number),
+    });
+  });
+
+  it("raises this month's quality alert for the one cell that jumps, and drills into its tickets", async () => {
+    type Alert = {
+      model: string;
+      qualityType: string;
+      month: string;
+      complaints: number;
+      upperBound: number;
+    };
+    type Cell = { model: string; qualityType: string; month: string; complaints: number };
+    const token = await agentToken('analyst');
+    const month = new Date().toISOString().slice(0, 7);
+    // The demo seed ran the check once its complaints were counted: no waiting for the hourly job.
+    const alerts = await api<{ total: number; items: Alert[] }>('/analytics/quality/alerts?limit=100', token);
+    expect(alerts.total).toBe(1);
+    const [alert] = alerts.items;
+    expect(alert).toMatchObject({
+      month,
+      qualityType: DEMO_HISTORY.jumpQualityType,
+      complaints: DEMO_HISTORY.jumpComplaints,
+    });
+    expect(alert.complaints).toBeGreaterThan(alert.upperBound);
+
+    // Its baseline: two years of complaints on the model and every type, none of the other cells beyond a few.
+    const from = new Date(Date.UTC(Number(month.slice(0, 4)) - 2, Number(month.slice(5, 7)) - 1, 1));
+    const cells: Cell[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = await api<{ items: Cell[] }>(
+        `/analytics/quality/complaint-rates?from=${from.toISOString().slice(0, 7)}&to=${month}&limit=100&offset=${offset}`,
+        token,
+      );
+      cells.push(...page.items);
+      if (page.items.length < 100) break;
+    }
+    const past = cells.filter((cell) => cell.month < month);
+    expect(new Set(past.map((cell) => cell.month)).size).toBeGreaterThanOrEqual(12);
+    expect(past.filter((cell) => cell.model === alert.model).length).toBeGreaterThan(0);
+    expect(Math.max(...past.map((cell) => cell.complaints))).toBeLessThanOrEqual(DEMO_HISTORY.cellCap);
+
+    const cell = `model=${encodeURIComponent(alert.model)}&qualityType=${alert.qualityType}&month=${month}`;
+    const tickets = await api<{
+      total: number;
+      items: { openedAt: string; qualityType: string; model: string }[];
+    }>(`/analytics/quality/complaint-rates/tickets?${cell}&limit=100`, token);
+    expect(tickets.total).toBe(alert.complaints);
+    expect(tickets.items).toHaveLength(alert.complaints);
+    for (const ticket of tickets.items) {
+      expect(ticket).toMatchObject({ qualityType: alert.qualityType, model: alert.model });
+      expect(ticket.openedAt.slice(0, 7)).toBe(month);
+    }
   });
 
   it('shows the demo deals in the sales analytics: win rate, quotas and the pipeline, per rep', async () => {

@@ -27,5 +27,7 @@ import { SevenPsModule } from './seven-ps/seven-ps.module';
     SevenPsModule,
     PrivacyModule,
   ],
+  // The embedded default's demo seed checks its quality alert at once (in-process).
+  exports: [QualityModule],
 })
 export class AnalyticsModule {}

@@ -4,3 +4,5 @@ export { ANALYTICS_API, AnalyticsAppModule } from './analytics-app.module';
 export { type AnalyticsConfig, analyticsConfigSchema } from './analytics.config';
 export { analyticsDefinition } from './analytics.definition';
 export { analyticsMigrations } from './migrations';
+// For the embedded default's demo seed (in-process).
+export { QualityDemoCheck } from './quality/quality-demo-check';

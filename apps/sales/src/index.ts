@@ -6,3 +6,4 @@ export { salesDefinition } from './sales.definition';
 export { salesMigrations } from './migrations';
 // For the embedded default's demo seed (in-process).
 export { SalesDemoSeeder, type SalesDemoTeam } from './demo/sales-demo.seeder';
+export { type DemoCatalogTrim } from './orders/commerce-demo';

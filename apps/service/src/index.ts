@@ -2,7 +2,12 @@
 export { ServiceModule } from './service.module';
 export { SERVICE_API, ServiceAppModule } from './service-app.module';
 export { serviceMigrations } from './migrations';
-export { ServiceDemoSeeder, type ServiceDemoStory } from './demo/service-demo.seeder';
+export {
+  ServiceDemoSeeder,
+  type ServiceDemoComplaint,
+  type ServiceDemoRepair,
+  type ServiceDemoStory,
+} from './demo/service-demo.seeder';
 export {
   DEFAULT_SERVICE_SETTINGS,
   LOCAL_WEBHOOK_TARGETS,

@@ -35,6 +35,8 @@ export interface PlatformOptions {
   config: PlatformConfig;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
+  /** The system clock unless given (the embedded default's demo seed backdates with its own). */
+  clock?: Clock;
 }
 
 @Injectable()
@@ -76,7 +78,7 @@ function embeddedDataDir(config: PlatformConfig): string | null {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot({ service, config, migrations }: PlatformOptions): DynamicModule {
+  static forRoot({ service, config, migrations, clock }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
@@ -109,7 +111,7 @@ export class PlatformModule {
         { provide: PLATFORM_METRICS_CONFIG, useValue: config },
         { provide: PLATFORM_SERVICE, useValue: service },
         PlatformMetrics,
-        { provide: Clock, useClass: SystemClock },
+        clock ? { provide: Clock, useValue: clock } : { provide: Clock, useClass: SystemClock },
         { provide: IdGenerator, useClass: RandomIdGenerator },
         {
           provide: CacheStore,

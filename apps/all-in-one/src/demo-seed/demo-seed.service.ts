@@ -22,6 +22,7 @@ import {
   STATION_SKILL_SETS,
   SURNAMES,
 } from './demo-data';
+import { DemoHistorySeeder, HistoryVehicle } from './demo-history.seeder';
 
 export const DEMO_SEED_OPTIONS = Symbol('DEMO_SEED_OPTIONS');
 
@@ -41,10 +42,7 @@ export interface DemoLogin {
   roles: string;
 }
 
-interface SeededCustomer {
-  customerId: string;
-  vehicleId: string;
-}
+type SeededCustomer = HistoryVehicle;
 
 interface SeededPartner {
   id: string;
@@ -91,7 +89,8 @@ const STAFF_LOGINS: { username: string; roles: Role[]; name?: string }[] = [
 /**
  * Seeds the embedded default on its first start: dealers and repair stations in real Chinese
  * cities, customers with Chinese and English names, emails, consents and their vehicles, a login per
- * role, and past tickets that went through the whole lifecycle (routed, accepted, repaired, rated).
+ * role, and past tickets that went through the whole lifecycle (routed, accepted, repaired, rated), then the past
+ * years of sales and complaints (DemoHistorySeeder).
  * Passwords are generated, printed and kept in the data folder, never in the repository.
  */
 @Injectable()
@@ -110,6 +109,7 @@ export class DemoSeedService {
     private readonly service: ServiceDemoSeeder,
     private readonly callCenter: CallCenterDemoSeeder,
     private readonly campaigns: CampaignsDemoSeeder,
+    private readonly history: DemoHistorySeeder,
   ) {}
 
   async seedOnce(): Promise<DemoLogin[]> {
@@ -121,12 +121,19 @@ export class DemoSeedService {
     const partners = await this.seedPartners();
     const customers = await this.seedCustomers(partners.filter((p) => p.kind === 'dealer'));
     const { logins, userIds, partnerUserIds } = await this.seedLogins(partners);
-    await this.sales.seed(
-      this.salesTeam(userIds),
-      customers.map((c) => c.customerId),
+    const team = this.salesTeam(userIds);
+    const customerIds = customers.map((c) => c.customerId);
+    const trims = await this.sales.seed(team, customerIds);
+    await this.history.seedSales(team, customerIds, trims);
+    const agentUserId = userIds.get('agent') as string;
+    await this.seedPastTickets(customers, agentUserId, partnerUserIds);
+    const complaints = await this.history.seedComplaints(
+      this.historyVehicles(customers),
+      { id: agentUserId, name: DEMO_AGENT_NAME },
+      partnerUserIds,
     );
-    await this.seedPastTickets(customers, userIds.get('agent') as string, partnerUserIds);
     await this.campaigns.seed(userIds.get('marketer') as string);
+    await this.history.checkQuality(complaints);
     this.saveLogins(logins);
     return logins;
   }
@@ -191,8 +198,9 @@ export class DemoSeedService {
         },
         { allowDuplicate: true },
       );
-      const vehicle = await this.vehicles.register(customer.id, this.demoVehicle(i, dealer.id));
-      seeded.push({ customerId: customer.id, vehicleId: vehicle.vehicleId });
+      const vehicle = this.demoVehicle(i, dealer.id);
+      const registered = await this.vehicles.register(customer.id, vehicle);
+      seeded.push({ customerId: customer.id, vehicleId: registered.vehicleId, model: vehicle.model });
     }
     return seeded;
   }
@@ -218,6 +226,14 @@ export class DemoSeedService {
       });
       this.logger.log(`Past ticket ${ticket.ticketNumber}: resolved and rated`);
     }
+  }
+
+  /**
+   * The vehicles the past months' complaints are about: every other customer after the past tickets' ones, so the
+   * rest have no ticket yet (a new complaint starts their history, as the console's journeys expect).
+   */
+  private historyVehicles(customers: SeededCustomer[]): HistoryVehicle[] {
+    return customers.filter((_, i) => i >= PAST_COMPLAINTS.length && i % 2 === 1);
   }
 
   /** The sales tree keyed by the identity user ids (token subjects) of the demo logins. */

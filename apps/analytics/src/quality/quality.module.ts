@@ -3,6 +3,7 @@ import { AnalyticsMessaging } from '../analytics-messaging';
 import { ServiceKpisModule } from '../service-kpis/service-kpis.module';
 import { QualityAlertChecker } from './quality-alert-checker';
 import { QualityAlertTimer } from './quality-alert.timer';
+import { QualityDemoCheck } from './quality-demo-check';
 import { QualityController } from './quality.controller';
 import { QualityRepository } from './quality.repository';
 import { QualityService } from './quality.service';
@@ -11,6 +12,7 @@ import { QualityService } from './quality.service';
 @Module({
   imports: [AnalyticsMessaging, ServiceKpisModule],
   controllers: [QualityController],
-  providers: [QualityRepository, QualityAlertChecker, QualityAlertTimer, QualityService],
+  providers: [QualityRepository, QualityAlertChecker, QualityAlertTimer, QualityService, QualityDemoCheck],
+  exports: [QualityDemoCheck],
 })
 export class QualityModule {}

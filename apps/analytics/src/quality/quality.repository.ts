@@ -88,6 +88,16 @@ export class QualityRepository {
     return row.month;
   }
 
+  /** How many of these tickets the figures count (their fact is in, with a vehicle of a known model). */
+  async countedTickets(ticketIds: string[]): Promise<number> {
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS n FROM ${LIVE_TABLES.ticketFact} f
+       JOIN ${LIVE_TABLES.vehicleModel} v ON v.vehicle_id = f.vehicle_id WHERE f.ticket_id = ANY($1::uuid[])`,
+      [ticketIds],
+    );
+    return row.n;
+  }
+
   /** Records the alert unless the cell's month has one; true when this call recorded it. */
   async recordAlert(tx: EntityManager, alert: QualityAlertRow): Promise<boolean> {
     const inserted: unknown[] = await tx.query(

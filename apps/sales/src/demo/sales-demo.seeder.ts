@@ -11,7 +11,7 @@ import { NearestDealerDemo } from '../leads/assignment/nearest-dealer.demo';
 import { LeadCaptureService } from '../leads/lead-capture.service';
 import { OpportunityCreateService } from '../opportunities/opportunity-create.service';
 import { OpportunityStageService } from '../opportunities/opportunity-stage.service';
-import { CommerceDemo } from '../orders/commerce-demo';
+import { CommerceDemo, DemoCatalogTrim } from '../orders/commerce-demo';
 
 export interface SalesDemoTeam {
   director: Omit<SalesUser, 'managerId'>;
@@ -49,8 +49,8 @@ export class SalesDemoSeeder {
     private readonly commerce: CommerceDemo,
   ) {}
 
-  /** `customerIds` are customers the opportunities and activities are about. */
-  async seed(demo: SalesDemoTeam, customerIds: string[]): Promise<void> {
+  /** `customerIds` are customers the opportunities and activities are about; the catalog's trims come back. */
+  async seed(demo: SalesDemoTeam, customerIds: string[]): Promise<DemoCatalogTrim[]> {
     // Placed as an admin would, so the tree is published (sales-user.placed) and analytics rolls reps up to it.
     await this.team.setMember(ADMIN, { ...demo.director, managerId: null });
     for (const { manager, reps } of demo.managers) {
@@ -79,7 +79,17 @@ export class SalesDemoSeeder {
     await seedTeamSellingDemo(this.modules, demo, customerIds);
     await this.quotaForecastDemo.seed(demo);
     await this.nearestDealerLeads.seed();
-    await this.commerce.seed(reps, customerIds);
+    return this.commerce.seed(reps, customerIds);
+  }
+
+  /** One car sold off the showroom floor by `rep`: the deal opened, won and ordered (the demo's past months). */
+  showroomSale(
+    rep: Omit<SalesUser, 'managerId'>,
+    customerId: string | null,
+    trim: DemoCatalogTrim,
+  ): Promise<void> {
+    const as: Principal = { subject: rep.userId, name: rep.name, roles: [Roles.salesRep] };
+    return this.commerce.showroomSale(as, customerId, trim);
   }
 
   /** Opportunity number `n` ends in stage n mod 8: the six open stages, then won, then lost. */

@@ -143,6 +143,13 @@ const MODELS: {
   },
 ];
 
+/** A trim of the demo catalog, with its Shanghai price. */
+export interface DemoCatalogTrim {
+  trimId: string;
+  model: string;
+  price: number;
+}
+
 const REGIONS = [
   { region: 'CN-SH', surcharge: 0 },
   { region: 'CN-BJ', surcharge: 2_000 },
@@ -167,24 +174,47 @@ export class CommerceDemo {
     private readonly clock: Clock,
   ) {}
 
-  async seed(reps: { userId: string; name: string }[], customerIds: string[]): Promise<void> {
+  /** The catalog's trims, for orders placed later (the demo's past months). */
+  async seed(reps: { userId: string; name: string }[], customerIds: string[]): Promise<DemoCatalogTrim[]> {
     const today = this.clock.now();
-    const trimIds = await this.seedCatalog(today);
+    const trims = await this.seedCatalog(today);
+    const trimIds = trims.map((trim) => trim.trimId);
     for (const [n, rep] of reps.slice(0, 3).entries()) {
       const as: Principal = { subject: rep.userId, name: rep.name, roles: [Roles.salesRep] };
       const customerId = customerIds[n % Math.max(customerIds.length, 1)] ?? null;
       await this.deals(as, customerId, trimIds, n, today);
     }
+    return trims;
   }
 
-  private async seedCatalog(today: Date): Promise<string[]> {
+  /**
+   * A showroom sale: a deal opened, its trim added at the price of the day (given: the price list starts this year),
+   * won and ordered at once, as a rep does for a customer who buys a car in stock.
+   */
+  async showroomSale(as: Principal, customerId: string | null, trim: DemoCatalogTrim): Promise<void> {
+    const opportunity = await this.opportunities.create(as, {
+      name: `展厅成交 ${trim.model}`,
+      customerId,
+      region: REGIONS[0].region,
+    });
+    await this.lines.add(as, opportunity.id, {
+      trimId: trim.trimId,
+      quantity: 1,
+      unitPrice: { amount: trim.price, currency: 'CNY' },
+      discount: 5_000,
+    });
+    await this.stages.win(as, opportunity.id, '现车充足，当天提车');
+    await this.orders.place(as, { opportunityId: opportunity.id });
+  }
+
+  private async seedCatalog(today: Date): Promise<DemoCatalogTrim[]> {
     const validFrom = `${today.getUTCFullYear()}-01-01`;
-    const trimIds: string[] = [];
+    const trims: DemoCatalogTrim[] = [];
     for (const m of MODELS) {
       const model = await this.catalog.addModel({ code: m.code, name: m.name, description: m.description });
       for (const { price, ...trim } of m.trims) {
         const created = await this.catalog.addTrim(model.id, trim);
-        trimIds.push(created.id);
+        trims.push({ trimId: created.id, model: m.name, price });
         for (const { region, surcharge } of REGIONS)
           await this.priceLists.addPrice(created.id, {
             region,
@@ -203,7 +233,7 @@ export class CommerceDemo {
       for (const [question, answer] of m.faqs)
         await this.catalog.addNote(model.id, { kind: 'faq', title: question, body: answer, trimId: null });
     }
-    return trimIds;
+    return trims;
   }
 
   private async deals(as: Principal, customerId: string | null, trimIds: string[], n: number, today: Date) {

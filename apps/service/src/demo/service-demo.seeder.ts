@@ -25,6 +25,14 @@ export interface ServiceDemoStory {
   comment: string;
 }
 
+/** What opening a complaint needs of a story. */
+export type ServiceDemoComplaint = Pick<
+  ServiceDemoStory,
+  'customerId' | 'vehicleId' | 'agentUserId' | 'qualityType' | 'description'
+>;
+/** What the station's repair needs of a story. */
+export type ServiceDemoRepair = Pick<ServiceDemoStory, 'stationUserIds' | 'workDone' | 'technician'>;
+
 const REPLICA_WAIT_MS = 20_000;
 
 /**
@@ -42,22 +50,45 @@ export class ServiceDemoSeeder {
 
   /** Returns the resolved and rated ticket, or null when no station could be routed to. */
   async replay(story: ServiceDemoStory): Promise<Ticket | null> {
-    const opened = await this.as(story.agentUserId, 'user', () => this.openOnceReplicated(story));
+    const opened = await this.open(story);
     if (!opened.stationId) return null;
-    // A station without a demo login accepts as itself (a partner actor), as its webhook client would.
-    const stationActor = story.stationUserIds.get(opened.stationId) ?? opened.stationId;
-    await this.as(stationActor, 'partner', async () => {
-      await this.responses.accept(opened.ticketId, opened.stationId);
-      await this.work.resolve(opened.ticketId, opened.stationId, {
+    await this.repair(story, opened);
+    return this.as(story.agentUserId, 'user', () =>
+      this.satisfaction.record(opened.ticketId, { score: story.score, comment: story.comment, via: 'agent' }),
+    );
+  }
+
+  /** The agent opens the complaint; routing (in the same transaction) picks the station. */
+  open(story: ServiceDemoComplaint): Promise<Ticket> {
+    return this.as(story.agentUserId, 'user', () => this.openOnceReplicated(story));
+  }
+
+  /** The routed station accepts the ticket and resolves it with a repair. */
+  async repair(story: ServiceDemoRepair, opened: Ticket): Promise<void> {
+    await this.accept(story, opened);
+    await this.resolve(story, opened);
+  }
+
+  accept(story: ServiceDemoRepair, opened: Ticket): Promise<unknown> {
+    return this.asStation(story, opened, (stationId) => this.responses.accept(opened.ticketId, stationId));
+  }
+
+  resolve(story: ServiceDemoRepair, opened: Ticket): Promise<unknown> {
+    return this.asStation(story, opened, (stationId) =>
+      this.work.resolve(opened.ticketId, stationId, {
         workDone: story.workDone,
         parts: [],
         cost: { amount: 680, currency: 'CNY' },
         technician: story.technician,
-      });
-    });
-    return this.as(story.agentUserId, 'user', () =>
-      this.satisfaction.record(opened.ticketId, { score: story.score, comment: story.comment, via: 'agent' }),
+      }),
     );
+  }
+
+  /** A station without a demo login acts as itself (a partner actor), as its webhook client would. */
+  private asStation<T>(story: ServiceDemoRepair, opened: Ticket, work: (stationId: string) => Promise<T>) {
+    const stationId = opened.stationId as string;
+    const actor = story.stationUserIds.get(stationId) ?? stationId;
+    return this.as(actor, 'partner', () => work(stationId));
   }
 
   private as<T>(id: string, kind: 'user' | 'partner', work: () => Promise<T>): Promise<T> {
@@ -65,7 +96,7 @@ export class ServiceDemoSeeder {
   }
 
   /** The customer and vehicle reach this service's replicas by events, a moment after they are registered. */
-  private async openOnceReplicated(story: ServiceDemoStory): Promise<Ticket> {
+  private async openOnceReplicated(story: ServiceDemoComplaint): Promise<Ticket> {
     const ticketId = randomUUID();
     const deadline = Date.now() + REPLICA_WAIT_MS;
     for (;;) {
