@@ -500,38 +500,27 @@ describe('the embedded default', () => {
       kind: 'recurring',
       cron: '0 10 1 * *',
     });
-    for (const name of ['春季保养关怀', '保养提醒短信']) {
-      const { id } = byName.get(name) as Campaign;
-      const progress = await eventually(
+    type Progress = { status: string; sent: number; queued: number; heldOut: number };
+    const onceSent = (name: string) =>
+      eventually(
         async () => {
-          const now = await api<{ status: string; sent: number; queued: number }>(
-            `/campaigns/${id}/progress`,
-            token,
-          );
+          const { id } = byName.get(name) as Campaign;
+          const now = await api<Progress>(`/campaigns/${id}/progress`, token);
           expect(now.status).toBe('sent');
           return now;
         },
         90_000,
         500,
       );
+    for (const name of ['春季保养关怀', '保养提醒短信']) {
+      const { id } = byName.get(name) as Campaign;
+      const progress = await onceSent(name);
       expect(progress.queued).toBe(0);
       expect(progress.sent).toBeGreaterThan(0);
       const results = await api<{ treated: { delivered: number } }>(`/campaigns/${id}/results`, token);
       expect(results.treated.delivered).toBe(progress.sent);
     }
-    const controlled = byName.get('冬季保养短信（对照组）') as Campaign;
-    const held = await eventually(
-      async () => {
-        const now = await api<{ status: string; heldOut: number; sent: number }>(
-          `/campaigns/${controlled.id}/progress`,
-          token,
-        );
-        expect(now.status).toBe('sent');
-        return now;
-      },
-      90_000,
-      500,
-    );
+    const held = await onceSent('冬季保养短信（对照组）');
     expect(held.heldOut).toBeGreaterThan(0);
     expect(held.sent).toBeGreaterThan(0);
   }, 180_000);
