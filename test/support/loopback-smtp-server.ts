@@ -11,6 +11,8 @@ export interface ReceivedEmail {
   headers: Map<string, string>;
   /** When the server accepted it (ms since the epoch), for a benchmark's delivery latencies. */
   receivedAt: number;
+  /** The message's size as sent (headers and body), for a benchmark comparing two senders' mails. */
+  bytes: number;
 }
 
 /** A real SMTP server on loopback that keeps every message; stop and start it again on the same port. */
@@ -44,9 +46,10 @@ export class LoopbackSmtpServer {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          const email = parseEmail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo);
+          const raw = Buffer.concat(chunks);
+          const email = parseEmail(raw.toString('utf8'), session.envelope.rcptTo);
           setTimeout(() => {
-            this.received.push({ ...email, receivedAt: Date.now() });
+            this.received.push({ ...email, receivedAt: Date.now(), bytes: raw.length });
             done();
           }, this.acceptAfterMs);
         });
@@ -77,7 +80,7 @@ export async function freePort(): Promise<number> {
  * Enough MIME for a text/plain part, alone or with a text/html alternative, as nodemailer writes them: folded
  * headers, RFC 2047 words, base64 or QP.
  */
-function parseEmail(raw: string, rcptTo: { address: string }[]): Omit<ReceivedEmail, 'receivedAt'> {
+function parseEmail(raw: string, rcptTo: { address: string }[]): Omit<ReceivedEmail, 'receivedAt' | 'bytes'> {
   const { headers, body } = parsePart(raw);
   const boundary = /multipart\/alternative;.*boundary="?([^";]+)"?/i.exec(
     headers.get('content-type') ?? '',

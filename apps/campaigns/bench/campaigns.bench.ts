@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
@@ -149,34 +149,54 @@ async function benchSegment(api: Api, pool: Pool): Promise<SegmentResult> {
 interface SendResult {
   stats: LatencyStats;
   perSecond: number;
+  meanBytes: number;
 }
 
 /** Per message, the time from `started` until the sink accepted it; the rate over the whole run. */
 function deliveries(smtp: LoopbackSmtpServer, started: number): SendResult {
   const latencies = smtp.received.map((mail) => mail.receivedAt - started);
   const stats = latencyStats(latencies);
-  return { stats, perSecond: smtp.received.length / (stats.max / 1000) };
+  const bytes = smtp.received.reduce((sum, mail) => sum + mail.bytes, 0);
+  return {
+    stats,
+    perSecond: smtp.received.length / (stats.max / 1000),
+    meanBytes: bytes / smtp.received.length,
+  };
 }
 
-/** The same number of mails, alike in size and headers, straight through a pooled nodemailer transport. */
+/**
+ * The same number of mails as the campaign sends, built alike: a text part with its unsubscribe link, an HTML
+ * alternative with the open pixel, the RFC 8058 headers and the recipient header, straight through a pooled
+ * nodemailer transport. The mean sizes of both are printed side by side.
+ */
 async function sendRaw(smtp: LoopbackSmtpServer): Promise<SendResult> {
   smtp.received.length = 0;
   const transport = createSmtpTransport({ url: smtp.url, pooledConnections: SMTP_CONNECTIONS });
   const started = Date.now();
-  await Promise.all(
-    Array.from({ length: EMAILS }, (_, i) =>
-      transport.sendMail({
-        from: MAIL_FROM,
-        to: `c${i + 1}@bench.example`,
-        subject: `客户${i + 1}，您的保养季优惠`,
-        text: `客户${i + 1}您好：您的爱车本月保养八折。退订：http://localhost:3006/unsubscribe/${randomBytes(48).toString('base64url')}`,
-        messageId: `<raw-${i}@campaigns.crm.local>`,
-        headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-      }),
-    ),
-  );
+  await Promise.all(Array.from({ length: EMAILS }, (_, i) => transport.sendMail(rawMail(i + 1))));
   transport.close();
   return deliveries(smtp, started);
+}
+
+function rawMail(customer: number) {
+  const token = () => `${randomUUID()}.${randomUUID()}.${randomBytes(32).toString('base64url')}`;
+  const unsubscribeUrl = `http://localhost:3006/unsubscribe/${token()}`;
+  const text = `客户${customer}您好：您的爱车本月保养八折。退订：${unsubscribeUrl}`;
+  const pixel = `http://localhost:3006/t/o/${token()}.gif`;
+  const key = `${randomUUID()}.0.${randomUUID()}`;
+  return {
+    from: MAIL_FROM,
+    to: `c${customer}@bench.example`,
+    subject: `客户${customer}，您的保养季优惠`,
+    text,
+    html: `<div style="white-space:pre-wrap">${text.replace(unsubscribeUrl, `<a href="${unsubscribeUrl}">${unsubscribeUrl}</a>`)}</div><img src="${pixel}" width="1" height="1" alt="">`,
+    messageId: `<${key}@campaigns.crm.local>`,
+    headers: {
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'X-CRM-Campaign-Recipient': key,
+    },
+  };
 }
 
 /** A campaign to the send audience, created and scheduled over HTTP; done when its progress says sent. */
@@ -230,9 +250,12 @@ function reportSegment(segment: SegmentResult): void {
 }
 
 function reportSend(pipeline: SendResult, raw: SendResult): void {
-  console.log(`\n${'send'.padEnd(8)} | delivered after ms: p50      p95      p99  msgs/s`);
-  console.log(`${'campaign'.padEnd(8)} | ${''.padEnd(18)}${cells(pipeline)}`);
-  console.log(`${'raw smtp'.padEnd(8)} | ${''.padEnd(18)}${cells(raw)}`);
+  console.log(`\n${'send'.padEnd(8)} | delivered after ms: p50      p95      p99  msgs/s | mean bytes`);
+  for (const [label, result] of [
+    ['campaign', pipeline],
+    ['raw smtp', raw],
+  ] as const)
+    console.log(`${label.padEnd(8)} | ${''.padEnd(18)}${cells(result)} | ${result.meanBytes.toFixed(0)}`);
   console.log(`campaign/raw throughput: ${(pipeline.perSecond / raw.perSecond).toFixed(2)}`);
 }
 

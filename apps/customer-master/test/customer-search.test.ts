@@ -187,6 +187,10 @@ describe('customer search', () => {
       await db.query(`INSERT INTO customer_master.customer (id, kind, name, name_latin, search_keys)
         SELECT gen_random_uuid(), 'person', '李' || '王', 'li wang', ARRAY['李', '王', '李王', 'li', 'wang', 'liwang']
           FROM generate_series(1, 5)`);
+      // 万刚 (wan gang) is spelled `wangang`, deep inside the range of the 王 namesakes' `wang…` spellings.
+      await db.query(`INSERT INTO customer_master.customer (id, kind, name, name_latin, search_keys)
+        SELECT gen_random_uuid(), 'person', '万刚', 'wan gang', ARRAY['万', '刚', '万刚', 'wan', 'gang', 'wangang']
+          FROM generate_series(1, 3)`);
       // VACUUM as autovacuum would: GIN rows still in the pending list make the planner avoid the index.
       await db.query(`VACUUM ANALYZE customer_master.customer, customer_master.customer_phone`);
     });
@@ -233,14 +237,30 @@ describe('customer search', () => {
         const nodes = await analyzedPlan(q);
         const tier = (name: string) => nodes.find((node) => node['Subplan Name'] === `CTE ${name}`);
         expect(tier('prefix')?.['Actual Rows']).toBe(20);
-        // The key condition is a filter there: as an index condition its selectivity was multiplied with the prefix's.
-        const prefixIndexes = planNodes(tier('prefix')!).map((node) => node['Index Name']);
+        // The page comes from the walk in name order: the key index, whose selectivity the planner would multiply
+        // with the prefix's, is never read.
+        const prefixIndexes = [tier('prefix_walked')!, tier('prefix')!]
+          .flatMap(planNodes)
+          .filter((node) => (node['Actual Loops'] ?? 0) > 0)
+          .map((node) => node['Index Name']);
+        expect(prefixIndexes).toContain(
+          q === '王' ? 'customer_name_prefix_idx' : 'customer_name_latin_prefix_idx',
+        );
         expect(prefixIndexes).not.toContain('customer_search_keys_idx');
         const keyedScans = planNodes(tier('keyed')!).filter((node) => node['Relation Name'] === 'customer');
         expect(keyedScans.length).toBeGreaterThan(0);
         expect(keyedScans.map((node) => node['Actual Loops'])).toEqual(keyedScans.map(() => 0));
       },
     );
+
+    it('finds a key that is rare in its prefix range through the key index once the walk stops short', async () => {
+      const hits = await search('wan');
+      expect(hits.map((hit) => hit.name)).toEqual(['万刚', '万刚', '万刚']);
+      const nodes = await analyzedPlan('wan');
+      const prefix = planNodes(nodes.find((node) => node['Subplan Name'] === 'CTE prefix')!);
+      const keyScans = prefix.filter((node) => node['Index Name'] === 'customer_search_keys_idx');
+      expect(keyScans.map((node) => node['Actual Loops'])).toEqual([1]);
+    });
 
     it('pages through a common surname without repeating anyone, and in name order', async () => {
       const first = await search('王', '&limit=20');

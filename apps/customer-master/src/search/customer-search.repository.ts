@@ -112,6 +112,35 @@ function startsWithPattern(text: string): string {
   return `${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+/** How far the prefix range is walked, per hit wanted, before the prefix tier asks the key index instead. */
+const PREFIX_WALK_PER_HIT = 10;
+
+/*
+ * The prefix tier: names starting with the query that also carry its keys (`li na` must not match `li nan`, though
+ * `linan` starts with `lina`), in name order. The planner cannot choose the plan itself: it multiplies the key's and
+ * the prefix's selectivities, the same fact twice (154 of 18,005 expected for 张). So the prefix index is walked in
+ * order for a bounded stretch, which fills a page of a common surname (张: 18,005 people) from its first rows; when a
+ * key is rare in its range (`wan` among 98,698 people spelled `wang…`) the walk stops short, and the key index
+ * answers instead.
+ */
+function prefixTier(spelled: string): string {
+  return `prefix_walked AS (
+      SELECT customer_id, sort_key FROM (
+        SELECT c.id AS customer_id, ${spelled} AS sort_key, c.search_keys @> $1::text[] AS keyed
+          FROM customer_master.customer c
+         WHERE ${spelled} LIKE $3 AND c.status = 'active'
+         ORDER BY ${spelled} USING ~<~, c.id LIMIT $5 * ${PREFIX_WALK_PER_HIT}) walk
+       WHERE keyed LIMIT $5),
+    prefix AS (
+      SELECT customer_id, CASE WHEN sort_key = $2 THEN 3 ELSE 2 END AS score, sort_key FROM (
+        SELECT * FROM prefix_walked
+        UNION
+        (SELECT c.id, ${spelled} FROM customer_master.customer c
+          WHERE (SELECT count(*) FROM prefix_walked) < $5
+            AND c.search_keys @> $1::text[] AND ${spelled} LIKE $3 AND c.status = 'active'
+          ORDER BY ${spelled} USING ~<~, c.id LIMIT $5)) matched)`;
+}
+
 /*
  * A name query's exact (3) and prefix (2) matches are read from a b-tree in name order: a lone
  * common surname (王, tens of thousands of people) stops after one page instead of scoring every
@@ -121,14 +150,7 @@ function startsWithPattern(text: string): string {
  */
 function nameSql(probe: NameProbe, page: SearchPage): SearchSql {
   const spelled = containsCjk(probe.text) ? 'c.name' : `replace(c.name_latin, ' ', '')`;
-  // `IS TRUE` keeps the key condition a filter on the walk: as an index condition the planner multiplied its
-  // selectivity with the prefix's (the same fact twice), expected 154 of 18,005 people named 张, and sorted them all
-  // after a BitmapAnd (176 ms) instead of walking the prefix index for a page (0.14 ms).
-  const prefix = `prefix AS (
-      SELECT c.id AS customer_id, CASE WHEN ${spelled} = $2 THEN 3 ELSE 2 END AS score, ${spelled} AS sort_key
-        FROM customer_master.customer c
-       WHERE ${spelled} LIKE $3 AND (c.search_keys @> $1::text[]) IS TRUE AND c.status = 'active'
-       ORDER BY ${spelled} USING ~<~, c.id LIMIT $5)`;
+  const prefix = prefixTier(spelled);
   // Similarity is at most 1: scaled below it, a key match never ties with a prefix match.
   const keyed = `keyed AS (
       SELECT c.id AS customer_id, 1 + 0.99 * coalesce(similarity(c.name_latin, $4), 0) AS score, c.name AS sort_key
