@@ -15,6 +15,9 @@ export interface ReceivedEmail {
   bytes: number;
 }
 
+/** Socket errors that only mean the client went away mid-session. */
+const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE']);
+
 /** A real SMTP server on loopback that keeps every message; stop and start it again on the same port. */
 export class LoopbackSmtpServer {
   readonly received: ReceivedEmail[] = [];
@@ -55,10 +58,11 @@ export class LoopbackSmtpServer {
         });
       },
     });
-    // A client killed mid-session (the crash tests' SIGKILL) resets its socket: smtp-server reports that as an
-    // 'error' event, which must not throw in the test process.
+    // A client killed mid-session (the crash tests' SIGKILL) resets its socket, or leaves the server writing its
+    // reply into a closed one (EPIPE, when the kill lands during DATA): smtp-server reports either as an 'error'
+    // event, which must not throw in the test process.
     this.server.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ECONNRESET') throw error;
+      if (!CLIENT_GONE.has(error.code ?? '')) throw error;
     });
     await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
   }
