@@ -4,6 +4,7 @@ import { Clock } from '@crm/core';
 import { eventually, AppHarness, AppHarnessOptions } from '@crm/testing';
 import { SALES_API, SalesAppModule } from '../src';
 import { assignmentRulesSchema } from '../src/leads/assignment/assignment-rules';
+import { NextStepReminderLoop } from '../src/reminders/next-step-reminder.loop';
 
 export interface SalesHarnessOptions extends AppHarnessOptions {
   /** SALES_LEAD_ASSIGNMENT, e.g. `web_form=nearest-dealer`. */
@@ -39,7 +40,10 @@ export class SalesHarness extends AppHarness {
       },
       options,
     );
-    return new SalesHarness(booted);
+    const harness = new SalesHarness(booted);
+    // A test that moves time fires reminders itself; the loop's pass at start-up would race it for the same rows.
+    if (options.clock) await harness.app.get(NextStepReminderLoop).onApplicationShutdown();
+    return harness;
   }
 
   /** A sales caller's token; a partner is a dealer. */
