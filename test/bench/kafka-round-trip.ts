@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { KAFKA_FETCH_MAX_WAIT_MS } from '@crm/messaging';
 import { openLoop } from './complaint-flow-arrivals';
 
 export interface RoundTripOptions {
@@ -20,7 +21,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 /**
  * Bare kafkajs produce-to-consume round trips, with the client settings KafkaTransport uses
- * (idempotent producer, acks from all replicas, one request in flight; 50 ms fetch wait), sent at
+ * (idempotent producer, acks from all replicas, one request in flight, the same fetch wait), sent at
  * the complaints' arrival times by as many senders as there are agents: a round trip runs from just
  * before the send to the consumer's eachMessage.
  */
@@ -40,7 +41,7 @@ export async function kafkaRoundTrips(options: RoundTripOptions): Promise<number
   });
   const consumer = kafka.consumer({
     groupId: `${options.topic}.consumer`,
-    maxWaitTimeInMs: 50,
+    maxWaitTimeInMs: KAFKA_FETCH_MAX_WAIT_MS,
     sessionTimeout: 10_000,
     heartbeatInterval: 1_000,
     allowAutoTopicCreation: false,

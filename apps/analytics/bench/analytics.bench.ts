@@ -3,7 +3,14 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { RandomIdGenerator, SystemClock } from '@crm/core';
-import { EventFactory, EventSubscriber, KafkaTransport, Outbox, UnitOfWork } from '@crm/messaging';
+import {
+  EventFactory,
+  EventSubscriber,
+  KAFKA_FETCH_MAX_WAIT_MS,
+  KafkaTransport,
+  Outbox,
+  UnitOfWork,
+} from '@crm/messaging';
 import { migrateDatabase } from '@crm/persistence';
 import { recreateDatabase, withClient } from '../../../test/bench/bench-database';
 import { log } from '../../../test/bench/latency-stats';
@@ -72,7 +79,7 @@ async function produce(kafka: Kafka, namespace: string): Promise<void> {
 
 /** The baseline: one kafkajs consumer group reading the same topics, doing nothing with the messages. */
 async function rawConsume(kafka: Kafka, namespace: string): Promise<number> {
-  const consumer = kafka.consumer({ groupId: `${namespace}raw`, maxWaitTimeInMs: 50 });
+  const consumer = kafka.consumer({ groupId: `${namespace}raw`, maxWaitTimeInMs: KAFKA_FETCH_MAX_WAIT_MS });
   await consumer.connect();
   await consumer.subscribe({
     topics: BENCH_TOPICS.map((topic) => `${namespace}${topic}`),

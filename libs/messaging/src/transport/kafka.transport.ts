@@ -42,6 +42,13 @@ export interface KafkaTransportOptions {
 }
 
 const DEFAULT_CONNECT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000 };
+/**
+ * How long the broker may hold a consumer's fetch while its partitions have nothing new. A message that arrives ends
+ * the wait at once, so this is not a latency; it sets how often an idle group polls. At 50 ms, sixty idle groups kept
+ * a third to half of a core busy in the broker and a quarter in Node; at 250 ms about a tenth each. A consumer's stop
+ * waits for its fetch, so it also bounds how long a stop can take (docs/benchmarks.md, Kafka fetch wait).
+ */
+export const KAFKA_FETCH_MAX_WAIT_MS = 250;
 /** A batch subscription's slice when it names none: one transaction's worth of events (ADR 0045). */
 export const DEFAULT_MAX_BATCH_SIZE = 500;
 
@@ -199,7 +206,7 @@ export class KafkaTransport extends MessageTransport {
     const consumer = new SupervisedConsumer(this.kafka, {
       config: {
         groupId: this.physical(subscription.groupId),
-        maxWaitTimeInMs: 50,
+        maxWaitTimeInMs: KAFKA_FETCH_MAX_WAIT_MS,
         sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
         heartbeatInterval: 1_000,
         allowAutoTopicCreation: false,
