@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { OWNED_VEHICLE_SUMMARY } from '../src/customers/owned-vehicle-summary';
 
 /** The 31 provincial regions, so a one-region rule selects about 1/31 of the customers. */
 const PROVINCES = [
@@ -97,11 +98,13 @@ const uuidOf = (kind: string, n: string) =>
 
 /**
  * Customers 1..n, set-based: province, city, a name, a phone and an email each; the first `audience` carry the
- * send tag. Spread by modular arithmetic on the customer number, so every run loads the same rows.
+ * send tag. Spread by modular arithmetic on the customer number, so every run loads the same rows. Loaded after
+ * their vehicles, whose models and purchase days they carry as the replica keeps them (ADR 0060).
  */
 async function loadCustomers(client: Client, customers: number, audience: number): Promise<void> {
   await client.query(
-    `INSERT INTO campaigns.customer (id, kind, name, province, city, gender, tags, phones, emails, updated_at)
+    `INSERT INTO campaigns.customer (id, kind, name, province, city, gender, tags, phones, emails, updated_at,
+       owned_models, purchase_dates)
      SELECT ${uuidOf('8000', 'i')}, 'person',
             ($3::text[])[1 + i % 20] || ($4::text[])[1 + (i / 20) % 20],
             ($5::text[])[1 + (i * 7) % 31], ($5::text[])[1 + (i * 7) % 31],
@@ -109,8 +112,11 @@ async function loadCustomers(client: Client, customers: number, audience: number
             CASE WHEN i <= $2 THEN ARRAY[$6] ELSE '{}'::text[] END,
             ARRAY['+86138' || lpad(i::text, 8, '0')],
             CASE WHEN i <= $2 OR i % 5 <> 0 THEN ARRAY['c' || i || '@bench.example'] ELSE '{}'::text[] END,
-            now()
-       FROM generate_series(1, $1::int) i`,
+            now(), coalesce(owned.owned_models, '{}'), coalesce(owned.purchase_dates, '{}')
+       FROM generate_series(1, $1::int) i
+       LEFT JOIN (SELECT v.owner_customer_id, ${OWNED_VEHICLE_SUMMARY}
+                    FROM campaigns.vehicle v GROUP BY v.owner_customer_id) owned
+              ON owned.owner_customer_id = ${uuidOf('8000', 'i')}`,
     [customers, audience, SURNAMES, GIVEN, PROVINCES, SEND_TAG],
   );
 }
@@ -139,9 +145,9 @@ async function loadVehicles(client: Client, customers: number): Promise<void> {
 }
 
 export async function loadCampaignsData(client: Client, customers: number, audience: number): Promise<void> {
+  await loadVehicles(client, customers);
   await loadCustomers(client, customers, audience);
   await loadConsents(client, customers, audience);
-  await loadVehicles(client, customers);
 }
 
 /** The benchmark's 4-rule segment: a region, an owned model, a purchase date range and email consent. */
@@ -156,9 +162,8 @@ export const FOUR_RULE_SEGMENT = {
 
 /** The same predicate written by hand: the raw baseline the API is compared with. */
 const FOUR_RULE_WHERE = `c.province = ANY($1::text[])
-  AND EXISTS (SELECT 1 FROM campaigns.vehicle v WHERE v.owner_customer_id = c.id AND v.model = ANY($2::text[]))
-  AND EXISTS (SELECT 1 FROM campaigns.vehicle v WHERE v.owner_customer_id = c.id
-               AND v.purchase_date >= $3::date AND v.purchase_date <= $4::date)
+  AND c.owned_models && $2::text[]
+  AND c.purchase_dates && daterange($3::date, $4::date, '[]')
   AND EXISTS (SELECT 1 FROM campaigns.customer_consent k
                WHERE k.customer_id = c.id AND k.channel = 'email' AND k.granted)`;
 export const FOUR_RULE_PARAMS = [['广东省'], ['Aurora S7'], '2023-01-01', '2024-12-31'];

@@ -112,6 +112,11 @@ const CASES: { title: string; rule: unknown; members: string[] }[] = [
   },
   { title: 'purchase date before', rule: { field: 'purchaseDate', to: '2023-01-01' }, members: ['D 赵敏'] },
   {
+    title: 'purchase date on one day (both ends included)',
+    rule: { field: 'purchaseDate', from: '2025-01-15', to: '2025-01-15' },
+    members: ['B 李雷'],
+  },
+  {
     title: 'all of',
     rule: {
       all: [

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomerMerged, CustomerState, EventEnvelope, PayloadOf, VehicleState } from '@crm/contracts';
-import { eraseFromMessagingTables, ErasedCustomers, eventOrderOf } from '@crm/messaging';
+import { eraseFromMessagingTables, ErasedCustomers, EventOrder, eventOrderOf } from '@crm/messaging';
 import { CAMPAIGNS_SCHEMA } from '../campaigns.constants';
 import { CustomerReplicaRepository } from './customer-replica.repository';
 import { VehicleReplicaRepository } from './vehicle-replica.repository';
@@ -17,13 +17,13 @@ export class CustomerReplicaService {
 
   async apply(tx: EntityManager, event: EventEnvelope<CustomerState>): Promise<void> {
     if (await this.erased.isErased(tx, event.payload.customerId)) return;
-    await this.customers.upsert(tx, event.payload, eventOrderOf(event));
+    await this.upsertCustomer(tx, event.payload, eventOrderOf(event));
   }
 
   async merge(tx: EntityManager, event: EventEnvelope<PayloadOf<typeof CustomerMerged>>): Promise<void> {
     const { survivorId, mergedId, survivor } = event.payload;
-    await this.customers.upsert(tx, survivor, eventOrderOf(event));
     await this.vehicles.repointOwner(tx, mergedId, survivorId);
+    await this.upsertCustomer(tx, survivor, eventOrderOf(event));
     await this.customers.delete(tx, mergedId);
   }
 
@@ -39,5 +39,12 @@ export class CustomerReplicaService {
     await this.customers.delete(tx, customerId);
     await this.erased.tombstone(tx, customerId);
     await eraseFromMessagingTables(tx, CAMPAIGNS_SCHEMA, traces);
+  }
+
+  /** A customer row created after its vehicles (they come on another topic) picks up their models and dates. */
+  private async upsertCustomer(tx: EntityManager, state: CustomerState, order: EventOrder): Promise<void> {
+    await this.vehicles.lockOwners(tx, [state.customerId]);
+    if (await this.customers.upsert(tx, state, order))
+      await this.vehicles.refreshOwners(tx, [state.customerId]);
   }
 }

@@ -22,6 +22,9 @@ import { TouchpointLead1796180000000 } from './1796180000000-touchpoint-lead';
 import { CampaignRecipientSettled1796220000000 } from './1796220000000-campaign-recipient-settled';
 import { BackfillServiceTouchpoints1796100000001 } from './1796100000001-backfill-service-touchpoints';
 import { PropensityRetraining1796100000002 } from './1796100000002-propensity-retraining';
+import { CustomerOwnedVehicleSummary1796270020000 } from './1796270020000-customer-owned-vehicle-summary';
+import { BackfillOwnedVehicleSummary1796270020001 } from './1796270020001-backfill-owned-vehicle-summary';
+import { OwnedVehicleSummaryIndexes1796270020002 } from './1796270020002-owned-vehicle-summary-indexes';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -48,4 +51,7 @@ export const campaignsMigrations = [
   PropensityRetraining1796100000002,
   TouchpointLead1796180000000,
   CampaignRecipientSettled1796220000000,
+  CustomerOwnedVehicleSummary1796270020000,
+  BackfillOwnedVehicleSummary1796270020001,
+  OwnedVehicleSummaryIndexes1796270020002,
 ];

@@ -21,7 +21,47 @@ describe('compileSegmentRule', () => {
     expect(sql.where).not.toContain('email');
     expect(sql.where).not.toContain('2024');
     expect(sql.where).toMatch(
-      /^\(c\.city = ANY\(\$1::text\[\]\) OR \(EXISTS .* AND c\.birth_month = \$3::smallint\) OR EXISTS/s,
+      /^\(c\.city = ANY\(\$1::text\[\]\) OR \(EXISTS .* AND c\.birth_month = \$3::smallint\) OR c\.purchase_dates/s,
+    );
+  });
+});
+
+describe('compileSegmentRule on owned vehicles (ADR 0060)', () => {
+  const compile = (rule: unknown) =>
+    compileSegmentRule(parseSegmentRule(rule), { currentMonth: 11, now: new Date() });
+
+  it('reads the owned models kept on the customer row', () => {
+    const sql = compile({ field: 'ownedModel', in: ['Aurora S7', 'Nova E3'] });
+    expect(sql).toEqual({ where: 'c.owned_models && $1::text[]', params: [['Aurora S7', 'Nova E3']] });
+  });
+
+  it('overlaps the purchase days with the days of the range, both ends included', () => {
+    const sql = compile({ field: 'purchaseDate', from: '2023-01-01', to: '2024-12-31' });
+    expect(sql).toEqual({
+      where: `c.purchase_dates && daterange($1::date, $2::date, '[]')`,
+      params: ['2023-01-01', '2024-12-31'],
+    });
+  });
+
+  it('leaves the range open where from or to is absent', () => {
+    expect(compile({ field: 'purchaseDate', to: '2023-01-01' })).toEqual({
+      where: `c.purchase_dates && daterange(NULL, $1::date, '[]')`,
+      params: ['2023-01-01'],
+    });
+    expect(compile({ field: 'purchaseDate', from: '2023-01-01' }).where).toBe(
+      `c.purchase_dates && daterange($1::date, NULL, '[]')`,
+    );
+  });
+
+  it('keeps the two rules independent: each may be met by a different vehicle', () => {
+    const sql = compile({
+      all: [
+        { field: 'ownedModel', in: ['Aurora S7'] },
+        { field: 'purchaseDate', from: '2023-01-01' },
+      ],
+    });
+    expect(sql.where).toBe(
+      `(c.owned_models && $1::text[] AND c.purchase_dates && daterange($2::date, NULL, '[]'))`,
     );
   });
 });

@@ -35,7 +35,6 @@ function compileNode(rule: SegmentRule, bind: Bind, context: EvaluationContext):
 
 const exists = (table: string, alias: string, customerColumn: string, conditions: string[]) =>
   `EXISTS (SELECT 1 FROM campaigns.${table} ${alias} WHERE ${[`${alias}.${customerColumn} = c.id`, ...conditions].join(' AND ')})`;
-const ownsVehicle = (...conditions: string[]) => exists('vehicle', 'v', 'owner_customer_id', conditions);
 const hasOrder = (...conditions: string[]) => exists('customer_order', 'o', 'customer_id', conditions);
 const serviceHistory = (...conditions: string[]) =>
   exists('customer_service', 's', 'customer_id', conditions);
@@ -56,14 +55,9 @@ function compileCondition(condition: SegmentCondition, bind: Bind, context: Eval
       return `EXISTS (SELECT 1 FROM campaigns.customer_consent k
                        WHERE k.customer_id = c.id AND k.channel = ${bind(condition.channel)} AND k.granted)`;
     case 'ownedModel':
-      return ownsVehicle(`v.model = ANY(${bind(condition.in)}::text[])`);
+      return `c.owned_models && ${bind(condition.in)}::text[]`;
     case 'purchaseDate':
-      return ownsVehicle(
-        ...[
-          condition.from ? `v.purchase_date >= ${bind(condition.from)}::date` : null,
-          condition.to ? `v.purchase_date <= ${bind(condition.to)}::date` : null,
-        ].filter((part) => part !== null),
-      );
+      return `c.purchase_dates && ${purchaseDays(condition, bind)}`;
     case 'orderPlaced':
       return hasOrder(...dayRange('o.placed_at', condition, bind));
     case 'orderedModel':
@@ -91,6 +85,15 @@ function compileCondition(condition: SegmentCondition, bind: Bind, context: Eval
     case 'browsingInterest':
       return exists('browsing_profile', 'b', 'customer_id', [`b.interests && ${bind(condition.in)}::text[]`]);
   }
+}
+
+/**
+ * The days from `from` to `to`, both included, open where one is absent: overlapping the customer's purchase
+ * days means some vehicle of theirs was bought in it (ADR 0060).
+ */
+function purchaseDays(range: { from?: string; to?: string }, bind: Bind): string {
+  const day = (value?: string) => (value ? `${bind(value)}::date` : 'NULL');
+  return `daterange(${day(range.from)}, ${day(range.to)}, '[]')`;
 }
 
 /** A moment within whole days of China's calendar: from the start of `from` to the end of `to`. */
