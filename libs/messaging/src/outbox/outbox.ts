@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { EventEnvelope, topicFor, validateEvent } from '@crm/contracts';
 import { RequestContext } from '@crm/core';
 import { afterCommit } from '../after-commit/after-commit';
+import { SharedEnvelope } from '../event-factory';
 import { headersFor, MessageHeaders } from '../message-headers';
 import { assertSqlIdentifier } from '../sql-identifier';
 import { activeTraceparent } from '../tracing/trace-propagation';
@@ -41,9 +42,10 @@ export class Outbox {
       slice.forEach((event) => validateEvent(event));
       const numbers = await this.sequences.nextMany(tx, slice);
       const rows = slice.map((event, i) => ({ ...event, aggregateSequence: numbers[i] }));
+      // JSON as text[], cast row by row: PostgreSQL reads a jsonb[] literal about three times slower (ADR 0061).
       await tx.query(
         `INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers)
-         SELECT e, t, k, v, h FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[])
+         SELECT e, t, k, v::jsonb, h::jsonb FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
            WITH ORDINALITY AS r(e, t, k, v, h, n) ORDER BY n`,
         [
           rows.map((envelope) => envelope.id),
@@ -55,6 +57,52 @@ export class Outbox {
       );
     }
     if (envelopes.length > 0) afterCommit(tx, this.wake);
+  }
+
+  /**
+   * Writes one event per row of `source` in one statement, built in SQL (ADR 0061): for bulk writers whose events
+   * would cost more in Node than their state change. `source` yields `aggregate_id` (text), `payload` (jsonb) and
+   * `position` (the publishing order); each envelope is `shared` plus its own id, aggregateId, aggregateSequence
+   * (numbered as `addMany` numbers them), correlationId when `shared` has none, and payload. Nothing validates
+   * these rows here: the writer's tests validate every event its SQL can build. Returns how many were written.
+   */
+  async addSelected(tx: EntityManager, shared: SharedEnvelope, source: SelectedEvents): Promise<number> {
+    const param = (index: number) => `$${source.params.length + index}`;
+    // The per-event headers (id, correlation, sequence) are set in SQL over these.
+    const headers = headersFor(
+      { ...shared, id: '', aggregateId: '', correlationId: shared.correlationId ?? '', payload: null },
+      currentTraceparent(),
+    );
+    const [{ written }] = await tx.query(
+      `WITH source AS MATERIALIZED (${source.sql}),
+       counted AS (SELECT aggregate_id, count(*) AS taken FROM source GROUP BY aggregate_id),
+       held AS (${this.sequences.takeSql('counted', `${param(1)}::text`)}),
+       event AS (
+         SELECT s.position, s.aggregate_id, s.payload, gen_random_uuid() AS id,
+           coalesce(${param(2)}::text, gen_random_uuid()::text) AS correlation_id,
+           h.last_sequence - c.taken + row_number() OVER (PARTITION BY s.aggregate_id ORDER BY s.position) AS sequence
+         FROM source s JOIN counted c USING (aggregate_id) JOIN held h USING (aggregate_id)),
+       inserted AS (
+         INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers)
+         SELECT id, ${param(3)}::text, aggregate_id,
+           ${param(4)}::jsonb || jsonb_build_object('id', id, 'aggregateId', aggregate_id, 'aggregateSequence', sequence,
+             'correlationId', correlation_id, 'payload', payload),
+           ${param(5)}::jsonb || jsonb_build_object('${MessageHeaders.eventId}', id,
+             '${MessageHeaders.correlationId}', correlation_id, '${MessageHeaders.aggregateSequence}', sequence::text)
+         FROM event ORDER BY position
+         RETURNING 1)
+       SELECT count(*)::int AS written FROM inserted`,
+      [
+        ...source.params,
+        shared.aggregateType,
+        shared.correlationId,
+        topicFor(shared),
+        JSON.stringify(shared),
+        JSON.stringify(headers),
+      ],
+    );
+    if (written > 0) afterCommit(tx, this.wake);
+    return written;
   }
 
   /**
@@ -74,6 +122,12 @@ export class Outbox {
     );
     afterCommit(tx, this.wake);
   }
+}
+
+/** A query yielding `aggregate_id` (text), `payload` (jsonb) and `position` (publishing order) per event. */
+export interface SelectedEvents {
+  sql: string;
+  params: unknown[];
 }
 
 /** Stored with the row, so the relay and the consumers continue this trace later (TracedTransport). */
