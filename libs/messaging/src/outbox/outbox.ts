@@ -77,11 +77,15 @@ export class Outbox {
       `WITH source AS MATERIALIZED (${source.sql}),
        counted AS (SELECT aggregate_id, count(*) AS taken FROM source GROUP BY aggregate_id),
        held AS (${this.sequences.takeSql('counted', `${param(1)}::text`)}),
-       event AS (
-         SELECT s.position, s.aggregate_id, s.payload, gen_random_uuid() AS id,
-           coalesce(${param(2)}::text, gen_random_uuid()::text) AS correlation_id,
-           h.last_sequence - c.taken + row_number() OVER (PARTITION BY s.aggregate_id ORDER BY s.position) AS sequence
-         FROM source s JOIN counted c USING (aggregate_id) JOIN held h USING (aggregate_id)),
+       through AS (
+         SELECT aggregate_id, sum(taken) OVER (ORDER BY aggregate_id ROWS UNBOUNDED PRECEDING) AS rows_through
+         FROM counted),
+       -- One window over every row, not a partition per aggregate (that cost more than the insert): the row r of
+       -- an aggregate whose rows end at rows_through takes last_sequence - (rows_through - r).
+       numbered AS (
+         SELECT s.position,
+           h.last_sequence - t.rows_through + row_number() OVER (ORDER BY s.aggregate_id, s.position) AS sequence
+         FROM source s JOIN through t USING (aggregate_id) JOIN held h USING (aggregate_id)),
        inserted AS (
          INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers)
          SELECT id, ${param(3)}::text, aggregate_id,
@@ -89,9 +93,12 @@ export class Outbox {
              'correlationId', correlation_id, 'payload', payload),
            ${param(5)}::jsonb || jsonb_build_object('${MessageHeaders.eventId}', id,
              '${MessageHeaders.correlationId}', correlation_id, '${MessageHeaders.aggregateSequence}', sequence::text)
-         FROM event ORDER BY position
-         RETURNING 1)
-       SELECT count(*)::int AS written FROM inserted`,
+         -- Sorted before the envelopes are built, so the sort moves payloads (in memory), not whole rows.
+         FROM (
+           SELECT s.aggregate_id, s.payload, n.sequence, gen_random_uuid() AS id,
+             coalesce(${param(2)}::text, gen_random_uuid()::text) AS correlation_id
+           FROM source s JOIN numbered n USING (position) ORDER BY s.position) event)
+       SELECT count(*)::int AS written FROM source`,
       [
         ...source.params,
         shared.aggregateType,
