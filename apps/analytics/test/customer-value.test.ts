@@ -1,5 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CustomerValueTierChanged, EventEnvelope, PartnerKinds, Roles, topicFor } from '@crm/contracts';
+import {
+  CustomerValueTierChanged,
+  EVENT_REGISTRY,
+  EventEnvelope,
+  PartnerKinds,
+  Roles,
+  topicFor,
+  validateEvent,
+} from '@crm/contracts';
+import { RandomIdGenerator, SystemClock } from '@crm/core';
+import { EventFactory, headersFor, MessageHeaders, readJson } from '@crm/messaging';
 import { eventually, readTopicRecords } from '@crm/testing';
 import { CustomerValueRecompute } from '../src/customer-value/customer-value-recompute';
 import { CustomerValueRecomputeLoop } from '../src/customer-value/customer-value-recompute.loop';
@@ -16,6 +26,24 @@ import {
   updateCustomer,
 } from './customer-value.fixture';
 import { publishEnvelopes } from './ticket-events.fixture';
+
+interface TierEventRow {
+  event_id: string;
+  topic: string;
+  message_key: string;
+  envelope: EventEnvelope;
+  headers: Record<string, string>;
+}
+
+/** The keys of a tier event built in Node (EventFactory.create, numbered by Outbox.addMany). */
+const NODE_ENVELOPE_KEYS = Object.keys({
+  ...new EventFactory('analytics', new SystemClock(), new RandomIdGenerator()).create(
+    CustomerValueTierChanged,
+    randomUUID(),
+    { customerId: randomUUID(), tier: 'gold', previousTier: null, value: 1, currency: 'CNY', computedAt: '' },
+  ),
+  aggregateSequence: 1,
+}).sort();
 
 /** Ten buyers with known answers (worked out in ADR 0027's example): [days ago, amount] per purchase. */
 const PURCHASES: Record<string, Array<[number, number]>> = {
@@ -223,6 +251,30 @@ describe('customer value from order, repair and customer events (real Kafka and 
       );
     });
   }, 60_000);
+
+  it('builds every tier event in SQL valid for the contract and the consumers, as addMany would write it', async () => {
+    const rows = await harness.query<TierEventRow>(
+      `SELECT event_id, topic, message_key, envelope, headers FROM analytics.outbox_message
+        WHERE envelope->>'type' = $1 ORDER BY seq`,
+      [CustomerValueTierChanged.type],
+    );
+    // Both ways a recompute runs, on request and on the schedule: each has its own correlation, as in Node.
+    const correlations = (from: number, to?: number) =>
+      new Set(rows.slice(from, to).map((row) => row.envelope.correlationId)).size;
+    expect([rows.length, correlations(0, 10), correlations(10), correlations(0)]).toEqual([12, 1, 1, 2]);
+    for (const { event_id, topic, message_key, envelope, headers } of rows) {
+      expect(validateEvent(envelope)).toEqual(envelope);
+      const consumed = EVENT_REGISTRY.parseEnvelope(readJson(Buffer.from(JSON.stringify(envelope))));
+      expect(EVENT_REGISTRY.readAs(consumed, CustomerValueTierChanged)).toEqual(envelope);
+      expect(Object.keys(envelope).sort()).toEqual(NODE_ENVELOPE_KEYS);
+      expect(headers).toEqual(headersFor(envelope, headers[MessageHeaders.traceparent]));
+      expect([event_id, topic, message_key]).toEqual([
+        envelope.id,
+        topicFor(CustomerValueTierChanged),
+        envelope.aggregateId,
+      ]);
+    }
+  });
 
   it('changes nothing for a duplicate order or an older customer update arriving late', async () => {
     const before = await values();

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { CustomerErased, SYSTEM_ACTOR } from '@crm/contracts';
-import { allMessagingTablesDdl, MessageHeaders, Outbox } from '@crm/messaging';
+import { CustomerErased, EventEnvelope, SYSTEM_ACTOR, topicFor, validateEvent } from '@crm/contracts';
+import { RandomIdGenerator, SystemClock } from '@crm/core';
+import { allMessagingTablesDdl, EventFactory, headersFor, MessageHeaders, Outbox } from '@crm/messaging';
 import { createTestDatabase, TestDatabase } from '@crm/testing';
 
 const SCHEMA = 'numbered';
@@ -102,5 +103,47 @@ describe(`${Outbox.name} numbers each aggregate's events`, () => {
     await dataSource.transaction((tx) => outbox.add(tx, erased(sharedId)));
 
     expect((await numbered(sharedId)).map((row) => row.sequence)).toEqual([1, 2]);
+  });
+
+  it('numbers events built in SQL after those added from Node, with the envelope, headers and topic addMany gives', async () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    await dataSource.transaction((tx) => outbox.add(tx, erased(first)));
+    const shared = new EventFactory('test', new SystemClock(), new RandomIdGenerator()).shared(
+      CustomerErased,
+    );
+    const written = await dataSource.transaction((tx) =>
+      outbox.addSelected(tx, shared, {
+        sql: `SELECT id AS aggregate_id, position, jsonb_build_object('customerId', id, 'erasedAt', $1::text) AS payload
+                FROM unnest($2::text[]) WITH ORDINALITY AS a(id, position)`,
+        params: [new Date().toISOString(), [first, second, first]],
+      }),
+    );
+
+    expect(written).toBe(3);
+    expect(await numbered(first)).toEqual([1, 2, 3].map((n) => ({ sequence: n, header: String(n) })));
+    expect(await numbered(second)).toEqual([{ sequence: 1, header: '1' }]);
+    const rows: {
+      event_id: string;
+      topic: string;
+      message_key: string;
+      envelope: EventEnvelope;
+      headers: object;
+    }[] = await dataSource.query(
+      `SELECT event_id, topic, message_key, envelope, headers FROM ${SCHEMA}.outbox_message
+          WHERE message_key IN ($1, $2) ORDER BY seq OFFSET 1`,
+      [first, second],
+    );
+    expect(rows.map((row) => row.message_key)).toEqual([first, second, first]);
+    for (const { event_id, topic, envelope, headers } of rows) {
+      expect(validateEvent(envelope)).toEqual(envelope);
+      expect(Object.keys(envelope).sort()).toEqual(
+        Object.keys({ ...erased(first), aggregateSequence: 1 }).sort(),
+      );
+      expect(envelope).toMatchObject({ ...shared, correlationId: expect.any(String) });
+      expect(headers).toEqual(headersFor(envelope));
+      expect([event_id, topic]).toEqual([envelope.id, topicFor(CustomerErased)]);
+    }
+    // Outside a request each event starts its own correlation, as EventFactory.create gives it.
+    expect(new Set(rows.map((row) => row.envelope.correlationId)).size).toBe(3);
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CustomerValueTierChanged, ValueTier } from '@crm/contracts';
+import { CustomerValueTierChanged } from '@crm/contracts';
 import { Clock } from '@crm/core';
 import { EventFactory, Outbox, UnitOfWork } from '@crm/messaging';
 import { CUSTOMER_VALUE_SQL } from './customer-value-sql';
@@ -16,8 +16,14 @@ const NEWEST_EVENT = `SELECT GREATEST((SELECT max(event_at) FROM ${LIVE_TABLES.o
   (SELECT max(event_at) FROM ${LIVE_TABLES.repairFact}))`;
 /** Memory for the recompute's sorts and window aggregates, this transaction only (4 MB by default spills). */
 const RECOMPUTE_WORK_MEM = '256MB';
-/** Outbox rows added per call (a first recompute may change every buyer's tier). */
-const PUBLISH_BATCH = 10_000;
+/**
+ * The payload of each tier change (`CustomerValueTierChanged`), as Node would serialise it: `trim_scale` writes
+ * the value as `Number()` of the numeric does (500000, not 500000.00). $1 is the currency, $2 computedAt.
+ */
+const TIER_CHANGES = `SELECT n.customer_id::text AS aggregate_id, row_number() OVER (ORDER BY n.customer_id) AS position,
+    jsonb_build_object('customerId', n.customer_id, 'tier', n.tier, 'previousTier', o.tier,
+      'value', trim_scale(n.value), 'currency', $1::text, 'computedAt', $2::text) AS payload
+  FROM next_value n LEFT JOIN ${CUSTOMER_VALUES} o USING (customer_id) WHERE o.tier IS DISTINCT FROM n.tier`;
 const COLUMNS = `customer_id, purchases, value, lifetime_revenue, average_order_value, first_purchase_at,
   last_purchase_at, recency_score, frequency_score, monetary_score, segment, potential_value, churn_ratio,
   churn_risk, clv, tier`;
@@ -32,13 +38,6 @@ export interface RecomputeResult {
   windowFrom: string;
   customers: number;
   tierChanges: number;
-}
-
-interface TierChange {
-  customer_id: string;
-  tier: ValueTier;
-  previous_tier: ValueTier | null;
-  value: string;
 }
 
 /**
@@ -82,15 +81,9 @@ export class CustomerValueRecompute {
     const now = this.clock.now();
     const windowFrom = new Date(now.getTime() - this.settings.windowDays * DAY_MS);
     const customers = await this.computeInto(tx, now, windowFrom);
-    // Read through a cursor after the values are replaced: a first run may change every buyer's tier.
-    await tx.query(
-      `DECLARE tier_change NO SCROLL CURSOR FOR
-       SELECT n.customer_id, n.tier, o.tier AS previous_tier, n.value FROM next_value n
-         LEFT JOIN ${CUSTOMER_VALUES} o USING (customer_id) WHERE o.tier IS DISTINCT FROM n.tier
-       ORDER BY n.customer_id`,
-    );
-    await this.replaceValues(tx);
+    // Compared with the values being replaced, so before they are.
     const tierChanges = await this.publish(tx, now);
+    await this.replaceValues(tx);
     await tx.query(
       `INSERT INTO ${RECOMPUTE_RUN} (computed_at, window_from, newest_event_at) VALUES ($1, $2, (${NEWEST_EVENT}))
        ON CONFLICT (singleton) DO UPDATE SET computed_at = EXCLUDED.computed_at, window_from = EXCLUDED.window_from,
@@ -139,30 +132,14 @@ export class CustomerValueRecompute {
     );
   }
 
-  /** The tier events, a page of the cursor at a time, each page set-based into the outbox (`addMany`). */
-  private async publish(tx: EntityManager, now: Date): Promise<number> {
-    let published = 0;
-    for (;;) {
-      const changes: TierChange[] = await tx.query(`FETCH ${PUBLISH_BATCH} FROM tier_change`);
-      if (changes.length === 0) break;
-      await this.outbox.addMany(
-        tx,
-        changes.map((change) => this.event(change, now)),
-      );
-      published += changes.length;
-    }
-    await tx.query(`CLOSE tier_change`);
-    return published;
-  }
-
-  private event(change: TierChange, now: Date) {
-    return this.events.create(CustomerValueTierChanged, change.customer_id, {
-      customerId: change.customer_id,
-      tier: change.tier,
-      previousTier: change.previous_tier,
-      value: Number(change.value),
-      currency: this.settings.currency,
-      computedAt: now.toISOString(),
+  /**
+   * One `customer-value.tier-changed` per customer whose tier moved, built in SQL into the outbox (ADR 0061): a
+   * first recompute changes every buyer's tier, and a million envelopes built in Node cost more than the recompute.
+   */
+  private publish(tx: EntityManager, now: Date): Promise<number> {
+    return this.outbox.addSelected(tx, this.events.shared(CustomerValueTierChanged), {
+      sql: TIER_CHANGES,
+      params: [this.settings.currency, now.toISOString()],
     });
   }
 }

@@ -14,6 +14,18 @@ export class AggregateSequences {
     this.table = `${assertSqlIdentifier(schema)}.aggregate_sequence`;
   }
 
+  /**
+   * `nextMany` as a data-modifying CTE, for events built in SQL: takes each aggregate's `taken` numbers for the
+   * `(aggregate_id, taken)` rows of the CTE `counted`, all of the type in `typeParam`, and returns
+   * `(aggregate_id, last_sequence)`; locked in the same sorted order as `nextMany`.
+   */
+  takeSql(counted: string, typeParam: string): string {
+    return `INSERT INTO ${this.table} AS held (aggregate_type, aggregate_id, last_sequence)
+      SELECT ${typeParam}, aggregate_id, taken FROM ${counted} ORDER BY aggregate_id
+      ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE SET last_sequence = held.last_sequence + EXCLUDED.last_sequence
+      RETURNING aggregate_id, last_sequence`;
+  }
+
   async next(
     tx: EntityManager,
     event: Pick<EventEnvelope, 'aggregateType' | 'aggregateId'>,
