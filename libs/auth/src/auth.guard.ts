@@ -3,6 +3,7 @@ import {
   ExecutionContext,
   ForbiddenException,
   Injectable,
+  ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -13,7 +14,7 @@ import { IS_PUBLIC, PARTNER_SCOPE, PartnerScopeMetadata, REQUIRED_ROLES } from '
 import { PartnerScopeRegistry } from './partner-scope.registry';
 import { isSafeMethod, readSessionCookie, requireCsrfHeader } from './session-cookie';
 import { isPartner, isSystem, Principal, toActor } from './principal';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { InvalidTokenError, KeySetUnavailableError, TokenVerifier } from './token-verifier';
 
 /**
  * The one place where every request is authenticated, its roles checked, and a partner caller's
@@ -53,6 +54,11 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       if (error instanceof InvalidTokenError)
         throw new UnauthorizedException(`Invalid token: ${error.message}`);
+      // The token may well be good: a 401 would tell a client to throw it away, a 503 to try again.
+      if (error instanceof KeySetUnavailableError)
+        throw new ServiceUnavailableException(
+          'The token cannot be checked now: its signing keys are unavailable',
+        );
       throw error;
     }
   }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { base64url, exportJWK, generateKeyPair, JWK, JWTPayload, KeyLike, SignJWT } from 'jose';
 import { DEFAULT_TOKEN_AUDIENCE } from '@crm/contracts';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { InvalidTokenError, KeySetUnavailableError, TokenVerifier } from './token-verifier';
 import { VERIFIED_TOKEN_TTL_MS } from './verified-token-cache';
 
 const issuer = 'crm-identity';
@@ -148,5 +150,63 @@ describe('TokenVerifier, for a token it has verified before', () => {
     await expect(verifier.verify(forged, now)).rejects.toThrow(InvalidTokenError);
     await expect(verifier.verify(forged, now)).rejects.toThrow(InvalidTokenError);
     expect(keySetReads).toBe(2);
+  });
+});
+
+describe('a key set that cannot be had', () => {
+  let privateKey: KeyLike;
+  let server: Server;
+  let answer: { status: number; body: string };
+  const url = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+  const token = (kid: string) =>
+    new SignJWT({
+      iss: issuer,
+      aud: DEFAULT_TOKEN_AUDIENCE,
+      sub: 'u1',
+      iat: nowSeconds,
+      exp: nowSeconds + 600,
+    })
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .sign(privateKey);
+  const verify = async (jwksUrl: string, kid = 'rsa') =>
+    new TokenVerifier({ issuer, jwksUrl }).verify(await token(kid), now);
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    const keys = [{ ...(await exportJWK(pair.publicKey)), kid: 'rsa', alg: 'RS256', use: 'sig' }];
+    answer = { status: 200, body: JSON.stringify({ keys }) };
+    server = createServer((_request, response) => response.writeHead(answer.status).end(answer.body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('is not the token being invalid: its server refusing connections', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(verify(`http://127.0.0.1:${port}/jwks`)).rejects.toThrow(KeySetUnavailableError);
+  });
+
+  it('nor its server failing or answering something that is not a key set', async () => {
+    answer = { ...answer, status: 500 };
+    await expect(verify(url())).rejects.toThrow(KeySetUnavailableError);
+    answer = { status: 200, body: '<html>maintenance</html>' };
+    await expect(verify(url())).rejects.toThrow(KeySetUnavailableError);
+  });
+
+  it('while a key the set does not hold still makes the token invalid', async () => {
+    const keys = [
+      { ...(await exportJWK((await generateKeyPair('RS256')).publicKey)), kid: 'other', alg: 'RS256' },
+    ];
+    answer = { status: 200, body: JSON.stringify({ keys }) };
+    await expect(verify(url(), 'rsa')).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('and a key set provider that fails is unavailable too', async () => {
+    const failing = new TokenVerifier({ issuer, jwks: () => Promise.reject(new Error('identity is down')) });
+    await expect(failing.verify(await token('rsa'), now)).rejects.toThrow(KeySetUnavailableError);
   });
 });

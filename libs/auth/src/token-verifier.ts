@@ -30,6 +30,39 @@ export interface TokenVerifierOptions {
 
 export class InvalidTokenError extends Error {}
 
+/** The signing keys could not be had (the key set's server is down, slow or answers garbage): not the token's fault. */
+export class KeySetUnavailableError extends Error {}
+
+/** What a key lookup throws because of the token itself; anything else is the key set failing us. */
+const TOKEN_KEY_ERRORS = new Set([
+  'ERR_JWKS_NO_MATCHING_KEY',
+  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+  'ERR_JOSE_NOT_SUPPORTED',
+]);
+
+const keysUnavailable = (error: unknown) =>
+  new KeySetUnavailableError(`the signing keys are unavailable: ${(error as Error).message}`);
+
+/** A key resolver whose failures to fetch or read the key set are KeySetUnavailableError. */
+function reportingUnavailableKeys(getKey: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await getKey(header, token);
+    } catch (error) {
+      if (TOKEN_KEY_ERRORS.has((error as { code?: string }).code ?? '')) throw error;
+      throw keysUnavailable(error);
+    }
+  };
+}
+
+async function keySetFrom(provider: () => Promise<JSONWebKeySet>): Promise<JSONWebKeySet> {
+  try {
+    return await provider();
+  } catch (error) {
+    throw keysUnavailable(error);
+  }
+}
+
 /** Verifies bearer JWTs against a JWKS, so any OpenID Connect provider can issue them. */
 export class TokenVerifier {
   private readonly getKey: JWTVerifyGetKey;
@@ -37,10 +70,13 @@ export class TokenVerifier {
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (options.jwksUrl)
-      this.getKey = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 5_000 });
-    else if (options.jwks)
-      this.getKey = async (header, token) => createLocalJWKSet(await options.jwks!())(header, token);
-    else throw new Error('TokenVerifier needs a jwksUrl or a jwks provider');
+      this.getKey = reportingUnavailableKeys(
+        createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 5_000 }),
+      );
+    else if (options.jwks) {
+      const jwks = options.jwks;
+      this.getKey = async (header, token) => createLocalJWKSet(await keySetFrom(jwks))(header, token);
+    } else throw new Error('TokenVerifier needs a jwksUrl or a jwks provider');
   }
 
   async verify(token: string, now: Date = new Date()): Promise<Principal> {
@@ -66,6 +102,7 @@ export class TokenVerifier {
         currentDate: now,
       }));
     } catch (error) {
+      if (error instanceof KeySetUnavailableError) throw error;
       throw new InvalidTokenError((error as Error).message);
     }
     const times = payload as Required<Pick<JWTPayload, 'exp' | 'iat'>>;
