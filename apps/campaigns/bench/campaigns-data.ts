@@ -97,14 +97,23 @@ const uuidOf = (kind: string, n: string) =>
   `('00000000-0000-4000-${kind}-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
 
 /**
+ * Who of customers i = 1..n consents to what, as SQL over `i` ($2 is the send audience): email asked of 70% and all
+ * of the audience, withdrawn by 5% outside it; SMS granted by half.
+ */
+const EMAIL_ASKED = `(i <= $2 OR i % 10 < 7)`;
+const EMAIL_GRANTED = `(i <= $2 OR i % 20 <> 0)`;
+const SMS_GRANTED = `(i % 2 = 0)`;
+
+/**
  * Customers 1..n, set-based: province, city, a name, a phone and an email each; the first `audience` carry the
  * send tag. Spread by modular arithmetic on the customer number, so every run loads the same rows. Loaded after
- * their vehicles, whose models and purchase days they carry as the replica keeps them (ADR 0060).
+ * their vehicles, whose models and purchase days they carry as the replica keeps them, with their consented channels
+ * (ADR 0060).
  */
 async function loadCustomers(client: Client, customers: number, audience: number): Promise<void> {
   await client.query(
     `INSERT INTO campaigns.customer (id, kind, name, province, city, gender, tags, phones, emails, updated_at,
-       owned_models, purchase_dates)
+       owned_models, purchase_dates, consented_channels)
      SELECT ${uuidOf('8000', 'i')}, 'person',
             ($3::text[])[1 + i % 20] || ($4::text[])[1 + (i / 20) % 20],
             ($5::text[])[1 + (i * 7) % 31], ($5::text[])[1 + (i * 7) % 31],
@@ -112,7 +121,9 @@ async function loadCustomers(client: Client, customers: number, audience: number
             CASE WHEN i <= $2 THEN ARRAY[$6] ELSE '{}'::text[] END,
             ARRAY['+86138' || lpad(i::text, 8, '0')],
             CASE WHEN i <= $2 OR i % 5 <> 0 THEN ARRAY['c' || i || '@bench.example'] ELSE '{}'::text[] END,
-            now(), coalesce(owned.owned_models, '{}'), coalesce(owned.purchase_dates, '{}')
+            now(), coalesce(owned.owned_models, '{}'), coalesce(owned.purchase_dates, '{}'),
+            array_remove(ARRAY[CASE WHEN ${EMAIL_ASKED} AND ${EMAIL_GRANTED} THEN 'email' END,
+                               CASE WHEN ${SMS_GRANTED} THEN 'sms' END], NULL)
        FROM generate_series(1, $1::int) i
        LEFT JOIN (SELECT v.owner_customer_id, ${OWNED_VEHICLE_SUMMARY}
                     FROM campaigns.vehicle v GROUP BY v.owner_customer_id) owned
@@ -121,14 +132,14 @@ async function loadCustomers(client: Client, customers: number, audience: number
   );
 }
 
-/** Email consent for 70% (and all of the send audience), withdrawn for 5%; SMS consent for half. */
+/** The consents of the customers, as their rows carry them. */
 async function loadConsents(client: Client, customers: number, audience: number): Promise<void> {
   await client.query(
     `INSERT INTO campaigns.customer_consent (customer_id, channel, granted, at)
-     SELECT ${uuidOf('8000', 'i')}, 'email', i <= $2 OR i % 20 <> 0, now()
-       FROM generate_series(1, $1::int) i WHERE i <= $2 OR i % 10 < 7
+     SELECT ${uuidOf('8000', 'i')}, 'email', ${EMAIL_GRANTED}, now()
+       FROM generate_series(1, $1::int) i WHERE ${EMAIL_ASKED}
      UNION ALL
-     SELECT ${uuidOf('8000', 'i')}, 'sms', true, now() FROM generate_series(1, $1::int) i WHERE i % 2 = 0`,
+     SELECT ${uuidOf('8000', 'i')}, 'sms', true, now() FROM generate_series(1, $1::int) i WHERE ${SMS_GRANTED}`,
     [customers, audience],
   );
 }
@@ -164,8 +175,7 @@ export const FOUR_RULE_SEGMENT = {
 const FOUR_RULE_WHERE = `c.province = ANY($1::text[])
   AND c.owned_models && $2::text[]
   AND c.purchase_dates && daterange($3::date, $4::date, '[]')
-  AND EXISTS (SELECT 1 FROM campaigns.customer_consent k
-               WHERE k.customer_id = c.id AND k.channel = 'email' AND k.granted)`;
+  AND c.consented_channels @> ARRAY['email']`;
 export const FOUR_RULE_PARAMS = [['广东省'], ['Aurora S7'], '2023-01-01', '2024-12-31'];
 export const RAW_COUNT = `SELECT count(*)::int AS count FROM campaigns.customer c WHERE ${FOUR_RULE_WHERE}`;
 export const RAW_PREVIEW = `SELECT c.id AS "customerId", c.name, c.province, c.city FROM campaigns.customer c

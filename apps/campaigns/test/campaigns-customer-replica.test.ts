@@ -83,6 +83,12 @@ describe('campaigns customer replica (crm.customer.v1, crm.vehicle.v1 over Kafka
       { channel: 'email', granted: false },
       { channel: 'sms', granted: true },
     ]);
+    // Segments read the granted channels from the row (ADR 0060).
+    expect(
+      await harness.query(`SELECT consented_channels FROM campaigns.customer WHERE id = $1`, [
+        customer.customerId,
+      ]),
+    ).toEqual([{ consented_channels: ['sms'] }]);
 
     await harness.publish(
       CustomerUpdated,

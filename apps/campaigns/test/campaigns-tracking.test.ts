@@ -338,8 +338,9 @@ describe('campaign tracking: opens, clicks, conversions, call-center replies, ho
       // Seeded straight into the replica: a thousand customer events would only slow the run, not test more.
       await harness.query(
         `WITH c AS (
-           INSERT INTO campaigns.customer (id, kind, name, province, city, emails, updated_at)
-           SELECT gen_random_uuid(), 'person', 'holdout-' || i, '浙江省', '杭州市', ARRAY['h' || i || '@example.cn'], now()
+           INSERT INTO campaigns.customer (id, kind, name, province, city, emails, updated_at, consented_channels)
+           SELECT gen_random_uuid(), 'person', 'holdout-' || i, '浙江省', '杭州市', ARRAY['h' || i || '@example.cn'], now(),
+                  ARRAY['email']
              FROM generate_series(1, $1) i RETURNING id)
          INSERT INTO campaigns.customer_consent (customer_id, channel, granted, at)
          SELECT id, 'email', true, now() FROM c`,

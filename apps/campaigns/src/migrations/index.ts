@@ -24,7 +24,8 @@ import { BackfillServiceTouchpoints1796100000001 } from './1796100000001-backfil
 import { PropensityRetraining1796100000002 } from './1796100000002-propensity-retraining';
 import { CustomerOwnedVehicleSummary1796270020000 } from './1796270020000-customer-owned-vehicle-summary';
 import { BackfillOwnedVehicleSummary1796270020001 } from './1796270020001-backfill-owned-vehicle-summary';
-import { OwnedVehicleSummaryIndexes1796270020002 } from './1796270020002-owned-vehicle-summary-indexes';
+import { CustomerConsentedChannels1796270020002 } from './1796270020002-customer-consented-channels';
+import { SegmentColumnsIndexes1796270020003 } from './1796270020003-segment-columns-indexes';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -53,5 +54,6 @@ export const campaignsMigrations = [
   CampaignRecipientSettled1796220000000,
   CustomerOwnedVehicleSummary1796270020000,
   BackfillOwnedVehicleSummary1796270020001,
-  OwnedVehicleSummaryIndexes1796270020002,
+  CustomerConsentedChannels1796270020002,
+  SegmentColumnsIndexes1796270020003,
 ];

@@ -21,7 +21,7 @@ describe('compileSegmentRule', () => {
     expect(sql.where).not.toContain('email');
     expect(sql.where).not.toContain('2024');
     expect(sql.where).toMatch(
-      /^\(c\.city = ANY\(\$1::text\[\]\) OR \(EXISTS .* AND c\.birth_month = \$3::smallint\) OR c\.purchase_dates/s,
+      /^\(c\.city = ANY\(\$1::text\[\]\) OR \(c\.consented_channels @> ARRAY\[\$2::text\] AND c\.birth_month = \$3::smallint\) OR c\.purchase_dates/s,
     );
   });
 });

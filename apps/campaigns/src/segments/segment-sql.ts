@@ -52,8 +52,7 @@ function compileCondition(condition: SegmentCondition, bind: Bind, context: Eval
     case 'gender':
       return `c.gender = ANY(${bind(condition.in)}::text[])`;
     case 'consent':
-      return `EXISTS (SELECT 1 FROM campaigns.customer_consent k
-                       WHERE k.customer_id = c.id AND k.channel = ${bind(condition.channel)} AND k.granted)`;
+      return `c.consented_channels @> ARRAY[${bind(condition.channel)}::text]`;
     case 'ownedModel':
       return `c.owned_models && ${bind(condition.in)}::text[]`;
     case 'purchaseDate':
