@@ -22,7 +22,20 @@ const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 const TIMEOUT_MS = 15_000;
 
 /** A raw HTTP request, so that cases can send what no well-behaved client would (bad encodings, huge headers). */
-export function send(baseUrl: string, fuzz: FuzzRequest): Promise<FuzzResponse> {
+export async function send(baseUrl: string, fuzz: FuzzRequest): Promise<FuzzResponse> {
+  try {
+    return await sendOnce(baseUrl, fuzz);
+  } catch (error) {
+    // The server closed an idle kept-alive socket just as the request went out on it (Node's http docs,
+    // `request.reusedSocket`): the server never read it, so it is sent again on a new socket.
+    if (!(error instanceof ReusedSocketReset)) throw error;
+    return sendOnce(baseUrl, fuzz);
+  }
+}
+
+class ReusedSocketReset extends Error {}
+
+function sendOnce(baseUrl: string, fuzz: FuzzRequest): Promise<FuzzResponse> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...fuzz.headers };
@@ -51,7 +64,9 @@ export function send(baseUrl: string, fuzz: FuzzRequest): Promise<FuzzResponse> 
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      reject(req.reusedSocket && error.code === 'ECONNRESET' ? new ReusedSocketReset(error.message) : error),
+    );
     req.end(fuzz.body);
   });
 }
