@@ -12,6 +12,7 @@ import { kafkaTransportOptions } from '@crm/messaging';
 import { eventually, stampedEvent, testPlatformConfig } from '@crm/testing';
 import { ProjectionRebuild } from '../src/rebuild/projection-rebuild';
 import { AnalyticsHarness } from './analytics.harness';
+import { expectProcessed } from './processed-events';
 import { complaintEvent, interactionEvent } from './market-events.fixture';
 import { publishEnvelopes, TicketStory } from './ticket-events.fixture';
 
@@ -35,25 +36,8 @@ describe('call-center agent KPIs from contacts, complaints and tickets (real Kaf
         .set('Authorization', token)
         .expect(200)
     ).body;
-  // Several consumers read an event (an erasure reaches customer value too): wait for the one under test.
-  const consumerOf = (event: EventEnvelope) =>
-    event.aggregateType === 'ticket'
-      ? 'ticket-facts'
-      : event.type === 'interaction.complaint-recorded'
-        ? 'agent-complaints'
-        : 'agent-interactions';
-  const processed = async (event: EventEnvelope) =>
-    (
-      await harness.query(`SELECT 1 FROM analytics.processed_event WHERE event_id = $1 AND consumer = $2`, [
-        event.id,
-        consumerOf(event),
-      ])
-    ).length > 0;
   // A new consumer group may take a while to join on a busy machine: the wait is for the events, not a time.
-  const allApplied = (list: EventEnvelope[]) =>
-    eventually(async () => {
-      for (const event of list) expect(await processed(event)).toBe(true);
-    }, 120_000);
+  const allApplied = (list: EventEnvelope[]) => eventually(() => expectProcessed(harness, list), 120_000);
 
   beforeAll(async () => {
     harness = await AnalyticsHarness.start({ kafkaNamespace: namespace });

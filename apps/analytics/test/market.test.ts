@@ -5,6 +5,7 @@ import { kafkaTransportOptions } from '@crm/messaging';
 import { eventually, testPlatformConfig } from '@crm/testing';
 import { ProjectionRebuild } from '../src/rebuild/projection-rebuild';
 import { AnalyticsHarness } from './analytics.harness';
+import { expectProcessed } from './processed-events';
 import { orderEvent, repairEvent } from './market-events.fixture';
 import { registerDealer } from './sales-events.fixture';
 import { publishEnvelopes, registerStation, registerVehicle, TicketStory } from './ticket-events.fixture';
@@ -39,24 +40,8 @@ describe('market view: volumes by region, product and rep with a Holt-Winters fo
   const market = async (query: string, path = '', token = analyst) =>
     (await harness.http().get(`/analytics/market${path}?${query}`).set('Authorization', token).expect(200))
       .body;
-  // Several consumers read an event (orders feed customer value too): wait for the one under test.
-  const CONSUMERS: Record<string, string> = {
-    'order.placed': 'market-orders',
-    'repair.recorded': 'market-repairs',
-  };
-  const consumerOf = (event: EventEnvelope) => CONSUMERS[event.type] ?? 'ticket-facts';
-  const processed = async (event: EventEnvelope) =>
-    (
-      await harness.query(`SELECT 1 FROM analytics.processed_event WHERE event_id = $1 AND consumer = $2`, [
-        event.id,
-        consumerOf(event),
-      ])
-    ).length > 0;
   // A new consumer group may take a while to join on a busy machine: the wait is for the events, not a time.
-  const allApplied = (list: EventEnvelope[]) =>
-    eventually(async () => {
-      for (const event of list) expect(await processed(event)).toBe(true);
-    }, 120_000);
+  const allApplied = (list: EventEnvelope[]) => eventually(() => expectProcessed(harness, list), 120_000);
   const series = (body: { items: Array<{ key: string; values: number[]; total: number }> }) =>
     body.items.map(({ key, values, total }) => ({ key, values, total }));
 

@@ -287,3 +287,62 @@ describe('a batch consumer killed with SIGKILL mid-batch, then restarted', () =>
     await expectPublishOrder(fixture, published);
   }, 400_000);
 });
+
+describe('consumers that read a topic together (ADR 0062)', () => {
+  let fixture: ConsumerFixture;
+  let kafka: Kafka;
+  const [TOGETHER, FIRST, SECOND] = ['together', 'together-first', 'together-second'];
+  const group = `${TOGETHER}.${TOPIC}`;
+
+  beforeAll(async () => {
+    fixture = await ConsumerFixture.start('batch-together');
+    await fixture.query(BATCH_APPLIED_DDL);
+    kafka = new Kafka({ brokers: BROKERS(), clientId: 'together-admin', logLevel: logLevel.NOTHING });
+  }, 60_000);
+
+  afterAll(() => fixture?.stop());
+
+  it('reads each event once through one group, applies it to both in one transaction, parks a poison for both', async () => {
+    const published = events(6, 10);
+    const key = randomUUID();
+    const poison = envelopeOf(CustomerRegistered, key, customer(key, 'poison'));
+    await fixture.transport.publish(asMessages([...published.slice(0, 30), poison, ...published.slice(30)]));
+    const subscriber = fixture.subscriber();
+    subscriber.onBatch(FIRST, CustomerRegistered, recordBatch(FIRST));
+    subscriber.on(SECOND, CustomerRegistered, fixture.recorder(SECOND));
+    subscriber.readTogether(TOGETHER, [FIRST, SECOND]);
+    await subscriber.start();
+
+    await eventually(
+      async () => {
+        expect(await countOf(fixture, `${SCHEMA}.batch_applied`)).toBe(published.length);
+        expect(await countOf(fixture, `${SCHEMA}.applied WHERE consumer = $1`, [SECOND])).toBe(published.length);
+        expect(await countOf(fixture, `${SCHEMA}.dead_letter`)).toBe(1);
+      },
+      60_000,
+      200,
+    );
+    await expectPublishOrder(fixture, published);
+    expect(
+      await fixture.query(`SELECT consumer, count(*)::int AS count FROM ${SCHEMA}.processed_event GROUP BY 1`),
+    ).toEqual([{ consumer: group, count: published.length }]);
+    // The first consumer failed the poison event: the second's work on it was rolled back with it.
+    expect(await countOf(fixture, `${SCHEMA}.applied WHERE event_id = $1`, [poison.id])).toBe(0);
+    expect(await fixture.query(`SELECT consumer, reason, event_id FROM ${SCHEMA}.dead_letter`)).toEqual([
+      { consumer: group, reason: ParkReasons.handlerFailed, event_id: poison.id },
+    ]);
+    const admin = kafka.admin();
+    await admin.connect();
+    const { groups } = await admin.listGroups();
+    await admin.disconnect();
+    expect(groups.map((g) => g.groupId).filter((id) => id.startsWith(fixture.namespace))).toEqual([
+      `${fixture.namespace}crm.consumer.${group}`,
+    ]);
+  }, 120_000);
+
+  it('refuses a consumer named in two sets', () => {
+    const subscriber = fixture.subscriber();
+    subscriber.readTogether('one', [FIRST, SECOND]);
+    expect(() => subscriber.readTogether('two', [SECOND])).toThrow(/together-second already read together/);
+  });
+});

@@ -27,15 +27,18 @@ export function registerMarketHandlers(
       })),
     ),
   );
-  subscriber.on(consumer('marketRepairs'), RepairRecorded, ({ id, payload, occurredAt }, tx) =>
-    store.addRepair(tx, {
-      repairId: payload.repairId,
-      ticketId: payload.ticketId,
-      stationId: payload.stationId,
-      vehicleId: payload.vehicleId,
-      repairedAt: payload.repairedAt,
-      eventAt: occurredAt,
-      eventId: id,
-    }),
+  subscriber.onBatch(consumer('marketRepairs'), RepairRecorded, (events, tx) =>
+    store.addRepairs(
+      tx,
+      events.map(({ id, payload, occurredAt }) => ({
+        repairId: payload.repairId,
+        ticketId: payload.ticketId,
+        stationId: payload.stationId,
+        vehicleId: payload.vehicleId,
+        repairedAt: payload.repairedAt,
+        eventAt: occurredAt,
+        eventId: id,
+      })),
+    ),
   );
 }

@@ -22,7 +22,7 @@ import { SEVEN_PS_CONSUMERS } from '../seven-ps/seven-ps-tables';
 import { ProjectionStore } from './projection-store';
 import { ticketFactChange } from './ticket-fact-change';
 
-/** One consumer group (and processed-id namespace) per projection; a rebuild uses its own, suffixed. */
+/** The projections; they read each topic together (ADR 0062), through `projectionGroups(suffix)`. */
 export const PROJECTION_CONSUMERS = {
   ticketFacts: 'ticket-facts',
   stations: 'stations',
@@ -33,6 +33,14 @@ export const PROJECTION_CONSUMERS = {
   ...AGENT_KPI_CONSUMERS,
   ...SEVEN_PS_CONSUMERS,
 } as const;
+
+/**
+ * Names the consumer groups (and processed-id namespaces) the projections read through: `<this>.<topic>`. A rebuild
+ * reads through its own, suffixed.
+ */
+export function projectionGroups(suffix?: string): string {
+  return suffix ? `projections-${suffix}` : 'projections';
+}
 
 export function consumerName(projection: keyof typeof PROJECTION_CONSUMERS, suffix?: string): string {
   return suffix ? `${PROJECTION_CONSUMERS[projection]}-${suffix}` : PROJECTION_CONSUMERS[projection];
@@ -85,7 +93,8 @@ export function registerProjectionHandlers(
   const named = (name: keyof typeof PROJECTION_CONSUMERS) => consumerName(name, consumerSuffix);
   registerMarketHandlers(subscriber, store.market, named);
   registerAgentKpiHandlers(subscriber, store.agentActivity, named);
-  // Every projection merges by rule, so each takes its events in batches of one transaction (ADR 0045).
-  for (const name of Object.keys(PROJECTION_CONSUMERS) as (keyof typeof PROJECTION_CONSUMERS)[])
-    subscriber.consumeInBatches(named(name));
+  // Every projection merges by rule, so they take each topic's events together, in batches of one transaction
+  // (ADRs 0045, 0062).
+  const names = Object.keys(PROJECTION_CONSUMERS) as (keyof typeof PROJECTION_CONSUMERS)[];
+  subscriber.readTogether(projectionGroups(consumerSuffix), names.map(named));
 }

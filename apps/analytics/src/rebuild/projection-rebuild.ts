@@ -4,8 +4,7 @@ import { EventSubscriber, KafkaTransport, KafkaTransportOptions } from '@crm/mes
 import { ANALYTICS_SCHEMA, ANALYTICS_SERVICE } from '../analytics.constants';
 import { PostgresProjectionStore } from '../projections/postgres-projection-store';
 import {
-  consumerName,
-  PROJECTION_CONSUMERS,
+  projectionGroups,
   registerProjectionHandlers,
 } from '../projections/projection-handlers';
 import {
@@ -135,11 +134,8 @@ export class ProjectionRebuild {
     offsets: KafkaOffsets,
     suffix: string,
   ): Promise<void> {
-    const consumers = (Object.keys(PROJECTION_CONSUMERS) as Array<keyof typeof PROJECTION_CONSUMERS>).map(
-      (p) => consumerName(p, suffix),
-    );
-    await this.db.query(`DELETE FROM ${ANALYTICS_SCHEMA}.processed_event WHERE consumer = ANY($1)`, [
-      consumers,
+    await this.db.query(`DELETE FROM ${ANALYTICS_SCHEMA}.processed_event WHERE starts_with(consumer, $1)`, [
+      `${projectionGroups(suffix)}.`,
     ]);
     await offsets
       .deleteGroups(transport.subscribedGroups())

@@ -26,6 +26,8 @@ import { tombstonesSkipped } from './messaging-metrics';
 import { bytesOf, ParkReasons, readJson, UnreadableMessageError } from './received-message';
 
 interface Registration {
+  /** The consumer (read model or reaction) that registered it. */
+  consumer: string;
   definition: EventDefinition;
   handler: EventHandler;
   /** Set-based form (`onBatch`); `handler` then applies one event through it. */
@@ -41,12 +43,32 @@ interface Consumer {
   batches?: BatchOptions;
 }
 
-/** A message read and converted for its consumer, ready to be applied. */
+/**
+ * What reads one consumer group and records its processed ids: one consumer, or (ADR 0062) the consumers that read
+ * a topic together, each event read once and applied to all of them in one transaction.
+ */
+interface Group {
+  name: string;
+  topics: string[];
+  /** By event type, in the order the consumers were named. */
+  handlers: Map<string, Registration[]>;
+  batches?: BatchOptions;
+}
+
+/** A message's event converted to the version one registration understands. */
+interface Application {
+  registration: Registration;
+  event: EventEnvelope;
+  message: TransportMessage;
+}
+
+/** A message read and converted for each consumer of its group that handles it, ready to be applied. */
 interface Readable {
   message: TransportMessage;
   bytes: Buffer;
+  /** The event as the first application reads it: its id, correlation and type are those of every application. */
   event: EventEnvelope;
-  registration: Registration;
+  applications: Application[];
 }
 
 export const SkipReasons = { unknownType: 'unknown-type' } as const;
@@ -61,6 +83,8 @@ export const SkipReasons = { unknownType: 'unknown-type' } as const;
 export class EventSubscriber {
   private readonly logger = new Logger(EventSubscriber.name);
   private readonly consumers = new Map<string, Consumer>();
+  /** Consumers that read their topics together (ADR 0062), by the name of the set. */
+  private readonly sharedReads = new Map<string, string[]>();
   private readonly subscribed = new Set<string>();
   private readonly schema: string;
   private readonly deadLetters: DeadLetterStore;
@@ -82,7 +106,7 @@ export class EventSubscriber {
    * reaction). The definition's version is the one the handler understands (ADR 0008).
    */
   on<D extends EventDefinition>(consumer: string, definition: D, handler: EventHandler<D>): void {
-    this.register(consumer, { definition, handler: handler as unknown as EventHandler });
+    this.register(consumer, { consumer, definition, handler: handler as unknown as EventHandler });
   }
 
   /**
@@ -96,7 +120,12 @@ export class EventSubscriber {
     options: BatchOptions = {},
   ): void {
     const batchHandler = handleBatch as unknown as BatchEventHandler;
-    this.register(consumer, { definition, batchHandler, handler: (event, tx) => batchHandler([event], tx) });
+    this.register(consumer, {
+      consumer,
+      definition,
+      batchHandler,
+      handler: (event, tx) => batchHandler([event], tx),
+    });
     this.consumeInBatches(consumer, options);
   }
 
@@ -107,6 +136,20 @@ export class EventSubscriber {
   consumeInBatches(consumer: string, options: BatchOptions = {}): void {
     const entry = this.entry(consumer);
     entry.batches = { ...entry.batches, ...options };
+  }
+
+  /**
+   * ADR 0062: the consumers read each of their topics through one group, `<name>.<topic>`, which is also the
+   * processed-id namespace: a message is fetched and parsed once, and a batch is applied to every consumer that
+   * handles its events in one transaction. The price: an event that fails for one of them is parked for all (a
+   * replay applies it to all). Only for consumers whose writes commute (projections that merge by rule), since they
+   * see each batch one consumer after the other. Call it before `start`.
+   */
+  readTogether(name: string, consumers: string[]): void {
+    const taken = new Set([...this.sharedReads.values()].flat());
+    const twice = consumers.filter((consumer) => taken.has(consumer));
+    if (twice.length > 0) throw new Error(`${twice.join(', ')} already read together with others`);
+    this.sharedReads.set(name, consumers);
   }
 
   private entry(consumer: string): Consumer {
@@ -137,29 +180,66 @@ export class EventSubscriber {
   /** Joins each consumer group; after a failure, calling it again joins only the groups still missing. */
   async start(): Promise<void> {
     await this.transport.ensureTopics(this.topics());
-    for (const consumer of this.consumers.values()) {
-      if (this.subscribed.has(consumer.name) || consumer.topics.size === 0) continue;
-      this.subscribed.add(consumer.name);
+    for (const group of this.groups()) {
+      if (this.subscribed.has(group.name) || group.topics.length === 0) continue;
+      this.subscribed.add(group.name);
       await this.transport
         .subscribe({
-          groupId: `crm.${this.service}.${consumer.name}`,
-          topics: [...consumer.topics],
-          handle: (message) => this.handle(consumer, message),
-          ...(consumer.batches && {
-            handleBatch: (messages: TransportMessage[]) => this.handleBatch(consumer, messages),
-            maxBatchSize: consumer.batches.maxBatchSize,
+          groupId: `crm.${this.service}.${group.name}`,
+          topics: group.topics,
+          handle: (message) => this.handle(group, message),
+          ...(group.batches && {
+            handleBatch: (messages: TransportMessage[]) => this.handleBatch(group, messages),
+            maxBatchSize: group.batches.maxBatchSize,
           }),
         })
         .catch((error: unknown) => {
-          this.subscribed.delete(consumer.name);
+          this.subscribed.delete(group.name);
           throw error;
         });
     }
   }
 
-  private async handle(consumer: Consumer, message: TransportMessage): Promise<void> {
-    const readable = await this.read(consumer, message);
-    if (readable) await this.applyWithRetries(consumer, readable);
+  /** A group per consumer that reads alone, and one per topic of each set that reads together. */
+  private groups(): Group[] {
+    const together = new Set([...this.sharedReads.values()].flat());
+    const alone = [...this.consumers.values()]
+      .filter((consumer) => !together.has(consumer.name))
+      .map(
+        (consumer): Group => ({
+          name: consumer.name,
+          topics: [...consumer.topics],
+          handlers: new Map([...consumer.handlers].map(([type, registration]) => [type, [registration]])),
+          batches: consumer.batches,
+        }),
+      );
+    const shared = [...this.sharedReads].flatMap(([name, names]) => this.sharedGroups(name, names));
+    return [...alone, ...shared];
+  }
+
+  private sharedGroups(name: string, names: string[]): Group[] {
+    const members = names.flatMap((member) => this.consumers.get(member) ?? []);
+    const byTopic = new Map<string, Group>();
+    for (const member of members) {
+      for (const registration of member.handlers.values()) {
+        const topic = topicFor(registration.definition);
+        const group = byTopic.get(topic) ?? {
+          name: `${name}.${topic}`,
+          topics: [topic],
+          handlers: new Map<string, Registration[]>(),
+          batches: { maxBatchSize: smallestBatch(members) },
+        };
+        byTopic.set(topic, group);
+        const type = registration.definition.type;
+        group.handlers.set(type, [...(group.handlers.get(type) ?? []), registration]);
+      }
+    }
+    return [...byTopic.values()];
+  }
+
+  private async handle(group: Group, message: TransportMessage): Promise<void> {
+    const readable = await this.read(group, message);
+    if (readable) await this.applyWithRetries(group, readable);
   }
 
   /**
@@ -167,28 +247,28 @@ export class EventSubscriber {
    * If it fails (a poison event, a deadlock), nothing of it stays and its events are applied one by one, each with
    * its retries, so the bad one is parked and the others land; the transport moves on only after either.
    */
-  private async handleBatch(consumer: Consumer, messages: TransportMessage[]): Promise<void> {
+  private async handleBatch(group: Group, messages: TransportMessage[]): Promise<void> {
     const batch: Readable[] = [];
     for (const message of messages) {
-      const readable = await this.read(consumer, message);
+      const readable = await this.read(group, message);
       if (readable) batch.push(readable);
     }
     if (batch.length === 0) return;
     try {
-      await this.applyBatchOnce(consumer, batch);
+      await this.applyBatchOnce(group, batch);
     } catch (error) {
       this.logger.warn(
-        `${consumer.name}: a batch of ${batch.length} events failed (${error}); applying them one by one`,
+        `${group.name}: a batch of ${batch.length} events failed (${error}); applying them one by one`,
       );
-      for (const readable of batch) await this.applyWithRetries(consumer, readable);
+      for (const readable of batch) await this.applyWithRetries(group, readable);
     }
   }
 
-  /** Parses and converts a message for its consumer; what cannot be applied is parked or skipped here. */
-  private async read(consumer: Consumer, message: TransportMessage): Promise<Readable | undefined> {
+  /** Parses a message once and converts it for each consumer of the group; what cannot be applied is parked or skipped here. */
+  private async read(group: Group, message: TransportMessage): Promise<Readable | undefined> {
     if (message.value === null) {
       // A tombstone follows the event that erased its record (ADR 0013): that event did the work here.
-      tombstonesSkipped.inc({ service: this.service, consumer: consumer.name, topic: message.topic });
+      tombstonesSkipped.inc({ service: this.service, consumer: group.name, topic: message.topic });
       return;
     }
     const bytes = bytesOf(message.value);
@@ -198,7 +278,7 @@ export class EventSubscriber {
     } catch (error) {
       const reason = error instanceof UnreadableMessageError ? error.reason : ParkReasons.invalidEnvelope;
       await this.deadLetters.park({
-        consumer: consumer.name,
+        consumer: group.name,
         message,
         bytes,
         reason,
@@ -209,19 +289,20 @@ export class EventSubscriber {
     }
     if (!this.registry.knowsType(envelope.type)) {
       // A newer producer's event (a rolling deploy): not ours to apply, and no retry would help.
-      await this.deadLetters.skip(consumer.name, message, envelope, SkipReasons.unknownType);
+      await this.deadLetters.skip(group.name, message, envelope, SkipReasons.unknownType);
       return;
     }
-    const registration = consumer.handlers.get(envelope.type);
-    if (!registration) return; // a known event this consumer has no use for
+    const registrations = group.handlers.get(envelope.type);
+    if (!registrations) return; // a known event this group has no use for
     try {
-      return { message, bytes, registration, event: this.registry.readAs(envelope, registration.definition) };
+      const applications = this.convert(envelope, message, registrations);
+      return { message, bytes, event: applications[0].event, applications };
     } catch (error) {
       // Also a converter that throws: no retry would change the bytes, so the event is parked.
       const reason =
         error instanceof UnknownEventVersionError ? ParkReasons.unknownVersion : ParkReasons.invalidPayload;
       await this.deadLetters.park({
-        consumer: consumer.name,
+        consumer: group.name,
         message,
         bytes,
         reason,
@@ -232,16 +313,31 @@ export class EventSubscriber {
     }
   }
 
-  private async applyWithRetries(consumer: Consumer, readable: Readable): Promise<void> {
+  /** Each version the registrations understand is read (and validated) once. */
+  private convert(
+    envelope: EventEnvelope,
+    message: TransportMessage,
+    registrations: Registration[],
+  ): Application[] {
+    const byDefinition = new Map<EventDefinition, EventEnvelope>();
+    return registrations.map((registration) => {
+      const event =
+        byDefinition.get(registration.definition) ?? this.registry.readAs(envelope, registration.definition);
+      byDefinition.set(registration.definition, event);
+      return { registration, event, message };
+    });
+  }
+
+  private async applyWithRetries(group: Group, readable: Readable): Promise<void> {
     const { message, bytes, event } = readable;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.applyOnce(consumer, event, readable.registration.handler, message.headers);
+        await this.applyOnce(group, readable);
         return;
       } catch (error) {
         if (attempt >= this.retry.attempts) {
           return this.deadLetters.park({
-            consumer: consumer.name,
+            consumer: group.name,
             message,
             bytes,
             reason: ParkReasons.handlerFailed,
@@ -250,50 +346,48 @@ export class EventSubscriber {
             event,
           });
         }
-        this.logger.warn(`${consumer.name}: ${event.type} ${event.id} failed (attempt ${attempt}): ${error}`);
+        this.logger.warn(`${group.name}: ${event.type} ${event.id} failed (attempt ${attempt}): ${error}`);
         await sleep(Math.min(this.retry.initialDelayMs * 2 ** (attempt - 1), this.retry.maxDelayMs));
       }
     }
   }
 
-  private async applyOnce(
-    consumer: Consumer,
-    event: EventEnvelope,
-    handler: EventHandler,
-    headers: Record<string, string>,
-  ): Promise<void> {
-    await this.inContextOf(event, headers, () =>
+  private async applyOnce(group: Group, { event, message, applications }: Readable): Promise<void> {
+    await this.inContextOf(event, message.headers, () =>
       this.dataSource.transaction(async (tx) => {
         const inserted: unknown[] = await tx.query(
           `INSERT INTO ${this.schema}.processed_event (consumer, event_id) VALUES ($1, $2)
            ON CONFLICT DO NOTHING RETURNING event_id`,
-          [consumer.name, event.id],
+          [group.name, event.id],
         );
-        if (inserted.length > 0) await handler(event, tx);
+        if (inserted.length === 0) return;
+        for (const { registration, event: converted } of applications) await registration.handler(converted, tx);
       }),
     );
   }
 
-  private async applyBatchOnce(consumer: Consumer, batch: Readable[]): Promise<void> {
+  private async applyBatchOnce(group: Group, batch: Readable[]): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const ids = [...new Set(batch.map(({ event }) => event.id.toLowerCase()))];
       const inserted: { event_id: string }[] = await tx.query(
         `INSERT INTO ${this.schema}.processed_event (consumer, event_id) SELECT $1, unnest($2::uuid[])
          ON CONFLICT DO NOTHING RETURNING event_id`,
-        [consumer.name, ids],
+        [group.name, ids],
       );
       const fresh = new Set(inserted.map((row) => row.event_id));
       // Each new id once (the first copy of an event the batch holds twice), in partition order.
       const todo = batch.filter(({ event }) => fresh.delete(event.id.toLowerCase()));
-      for (const run of runsOf(todo, ({ registration }) => registration.batchHandler)) {
-        if (run.key)
-          await run.key(
-            run.items.map(({ event }) => event),
-            tx,
-          );
-        else
-          for (const { event, message, registration } of run.items)
-            await this.inContextOf(event, message.headers, () => registration.handler(event, tx));
+      for (const applications of byConsumer(todo)) {
+        for (const run of runsOf(applications, ({ registration }) => registration.batchHandler)) {
+          if (run.key)
+            await run.key(
+              run.items.map(({ event }) => event),
+              tx,
+            );
+          else
+            for (const { event, message, registration } of run.items)
+              await this.inContextOf(event, message.headers, () => registration.handler(event, tx));
+        }
       }
     });
   }
@@ -312,6 +406,24 @@ export class EventSubscriber {
     };
     return RequestContext.run(context, work);
   }
+}
+
+/** A batch's applications, consumer after consumer, each consumer's in partition order. */
+function byConsumer(batch: Readable[]): Application[][] {
+  const byName = new Map<string, Application[]>();
+  for (const { applications } of batch)
+    for (const application of applications) {
+      const name = application.registration.consumer;
+      const list = byName.get(name) ?? [];
+      list.push(application);
+      byName.set(name, list);
+    }
+  return [...byName.values()];
+}
+
+function smallestBatch(consumers: Consumer[]): number | undefined {
+  const sizes = consumers.flatMap((consumer) => consumer.batches?.maxBatchSize ?? []);
+  return sizes.length > 0 ? Math.min(...sizes) : undefined;
 }
 
 function sleep(ms: number): Promise<void> {
