@@ -220,7 +220,9 @@ describe('service KPIs from ticket events (real Kafka and PostgreSQL)', () => {
       { topic: 'crm.ticket.v1', key: story.ticketId, value: JSON.stringify(opened), headers: {} },
     ]);
     await eventually(async () => expect(await processed(opened.id)).toBe(true));
-    const parked = await harness.query(`SELECT 1 FROM analytics.dead_letter WHERE consumer = 'projections.crm.ticket.v1'`);
+    const parked = await harness.query(
+      `SELECT 1 FROM analytics.dead_letter WHERE consumer = 'projections.crm.ticket.v1'`,
+    );
     expect(parked.length).toBeGreaterThan(0);
   });
 

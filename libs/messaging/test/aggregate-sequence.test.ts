@@ -146,4 +146,32 @@ describe(`${Outbox.name} numbers each aggregate's events`, () => {
     // Outside a request each event starts its own correlation, as EventFactory.create gives it.
     expect(new Set(rows.map((row) => row.envelope.correlationId)).size).toBe(3);
   });
+
+  it('numbers one event per aggregate by its next number, and refuses two of one aggregate', async () => {
+    const [seen, fresh] = [randomUUID(), randomUUID()];
+    await dataSource.transaction((tx) => outbox.add(tx, erased(seen)));
+    const shared = new EventFactory('test', new SystemClock(), new RandomIdGenerator()).shared(
+      CustomerErased,
+    );
+    const once = (ids: string[]) =>
+      dataSource.transaction((tx) =>
+        outbox.addSelected(tx, shared, {
+          sql: `SELECT id AS aggregate_id, position, jsonb_build_object('customerId', id, 'erasedAt', $1::text) AS payload
+                  FROM unnest($2::text[]) WITH ORDINALITY AS a(id, position)`,
+          params: [new Date().toISOString(), ids],
+          onePerAggregate: true,
+        }),
+      );
+
+    expect(await once([fresh, seen])).toBe(2);
+    expect(await numbered(seen)).toEqual([1, 2].map((n) => ({ sequence: n, header: String(n) })));
+    expect(await numbered(fresh)).toEqual([{ sequence: 1, header: '1' }]);
+    const [envelope] = await dataSource.query(
+      `SELECT envelope FROM ${SCHEMA}.outbox_message WHERE message_key = $1`,
+      [fresh],
+    );
+    expect(validateEvent(envelope.envelope)).toEqual(envelope.envelope);
+    await expect(once([fresh, fresh])).rejects.toThrow(/cannot affect row a second time/);
+    expect(await numbered(fresh)).toEqual([{ sequence: 1, header: '1' }]);
+  });
 });

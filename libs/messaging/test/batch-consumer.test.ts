@@ -316,7 +316,9 @@ describe('consumers that read a topic together (ADR 0062)', () => {
     await eventually(
       async () => {
         expect(await countOf(fixture, `${SCHEMA}.batch_applied`)).toBe(published.length);
-        expect(await countOf(fixture, `${SCHEMA}.applied WHERE consumer = $1`, [SECOND])).toBe(published.length);
+        expect(await countOf(fixture, `${SCHEMA}.applied WHERE consumer = $1`, [SECOND])).toBe(
+          published.length,
+        );
         expect(await countOf(fixture, `${SCHEMA}.dead_letter`)).toBe(1);
       },
       60_000,
@@ -324,7 +326,9 @@ describe('consumers that read a topic together (ADR 0062)', () => {
     );
     await expectPublishOrder(fixture, published);
     expect(
-      await fixture.query(`SELECT consumer, count(*)::int AS count FROM ${SCHEMA}.processed_event GROUP BY 1`),
+      await fixture.query(
+        `SELECT consumer, count(*)::int AS count FROM ${SCHEMA}.processed_event GROUP BY 1`,
+      ),
     ).toEqual([{ consumer: group, count: published.length }]);
     // The first consumer failed the poison event: the second's work on it was rolled back with it.
     expect(await countOf(fixture, `${SCHEMA}.applied WHERE event_id = $1`, [poison.id])).toBe(0);

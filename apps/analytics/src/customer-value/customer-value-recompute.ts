@@ -125,7 +125,8 @@ export class CustomerValueRecompute {
       `DELETE FROM ${CUSTOMER_VALUES} o WHERE NOT EXISTS (SELECT 1 FROM next_value n WHERE n.customer_id = o.customer_id)`,
     );
     await tx.query(
-      `INSERT INTO ${CUSTOMER_VALUES} AS o SELECT * FROM next_value
+      // In the order of the tier index: its entries are appended, not scattered (a first run inserts every buyer).
+      `INSERT INTO ${CUSTOMER_VALUES} AS o SELECT * FROM next_value ORDER BY tier, value DESC, customer_id
        ON CONFLICT (customer_id) DO UPDATE SET ${UPDATED},
          tier_since = CASE WHEN o.tier = EXCLUDED.tier THEN o.tier_since ELSE EXCLUDED.tier_since END,
          window_from = EXCLUDED.window_from, computed_at = EXCLUDED.computed_at`,
@@ -140,6 +141,7 @@ export class CustomerValueRecompute {
     return this.outbox.addSelected(tx, this.events.shared(CustomerValueTierChanged), {
       sql: TIER_CHANGES,
       params: [this.settings.currency, now.toISOString()],
+      onePerAggregate: true,
     });
   }
 }

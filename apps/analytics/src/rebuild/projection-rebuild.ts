@@ -3,10 +3,7 @@ import { DataSource } from 'typeorm';
 import { EventSubscriber, KafkaTransport, KafkaTransportOptions } from '@crm/messaging';
 import { ANALYTICS_SCHEMA, ANALYTICS_SERVICE } from '../analytics.constants';
 import { PostgresProjectionStore } from '../projections/postgres-projection-store';
-import {
-  projectionGroups,
-  registerProjectionHandlers,
-} from '../projections/projection-handlers';
+import { projectionGroups, registerProjectionHandlers } from '../projections/projection-handlers';
 import {
   LIVE_TABLES,
   PROJECTION_TABLE_NAMES,

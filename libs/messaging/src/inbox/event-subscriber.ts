@@ -205,14 +205,12 @@ export class EventSubscriber {
     const together = new Set([...this.sharedReads.values()].flat());
     const alone = [...this.consumers.values()]
       .filter((consumer) => !together.has(consumer.name))
-      .map(
-        (consumer): Group => ({
-          name: consumer.name,
-          topics: [...consumer.topics],
-          handlers: new Map([...consumer.handlers].map(([type, registration]) => [type, [registration]])),
-          batches: consumer.batches,
-        }),
-      );
+      .map((consumer): Group => ({
+        name: consumer.name,
+        topics: [...consumer.topics],
+        handlers: new Map([...consumer.handlers].map(([type, registration]) => [type, [registration]])),
+        batches: consumer.batches,
+      }));
     const shared = [...this.sharedReads].flatMap(([name, names]) => this.sharedGroups(name, names));
     return [...alone, ...shared];
   }
@@ -361,7 +359,8 @@ export class EventSubscriber {
           [group.name, event.id],
         );
         if (inserted.length === 0) return;
-        for (const { registration, event: converted } of applications) await registration.handler(converted, tx);
+        for (const { registration, event: converted } of applications)
+          await registration.handler(converted, tx);
       }),
     );
   }

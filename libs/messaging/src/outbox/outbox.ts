@@ -63,7 +63,7 @@ export class Outbox {
    * Writes one event per row of `source` in one statement, built in SQL (ADR 0061): for bulk writers whose events
    * would cost more in Node than their state change. `source` yields `aggregate_id` (text), `payload` (jsonb) and
    * `position` (the publishing order); each envelope is `shared` plus its own id, aggregateId, aggregateSequence
-   * (numbered as `addMany` numbers them), correlationId when `shared` has none, and payload. Nothing validates
+   * (numbered as `addMany` numbers them), correlationId (its own id when `shared` has none), and payload. Nothing validates
    * these rows here: the writer's tests validate every event its SQL can build. Returns how many were written.
    */
   async addSelected(tx: EntityManager, shared: SharedEnvelope, source: SelectedEvents): Promise<number> {
@@ -75,17 +75,7 @@ export class Outbox {
     );
     const [{ written }] = await tx.query(
       `WITH source AS MATERIALIZED (${source.sql}),
-       counted AS (SELECT aggregate_id, count(*) AS taken FROM source GROUP BY aggregate_id),
-       held AS (${this.sequences.takeSql('counted', `${param(1)}::text`)}),
-       through AS (
-         SELECT aggregate_id, sum(taken) OVER (ORDER BY aggregate_id ROWS UNBOUNDED PRECEDING) AS rows_through
-         FROM counted),
-       -- One window over every row, not a partition per aggregate (that cost more than the insert): the row r of
-       -- an aggregate whose rows end at rows_through takes last_sequence - (rows_through - r).
-       numbered AS (
-         SELECT s.position,
-           h.last_sequence - t.rows_through + row_number() OVER (ORDER BY s.aggregate_id, s.position) AS sequence
-         FROM source s JOIN through t USING (aggregate_id) JOIN held h USING (aggregate_id)),
+       ${source.onePerAggregate ? this.eachAggregateOnce(param(1)) : this.numberedInOrder(param(1))},
        inserted AS (
          INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers)
          SELECT id, ${param(3)}::text, aggregate_id,
@@ -95,9 +85,12 @@ export class Outbox {
              '${MessageHeaders.correlationId}', correlation_id, '${MessageHeaders.aggregateSequence}', sequence::text)
          -- Sorted before the envelopes are built, so the sort moves payloads (in memory), not whole rows.
          FROM (
-           SELECT s.aggregate_id, s.payload, n.sequence, gen_random_uuid() AS id,
-             coalesce(${param(2)}::text, gen_random_uuid()::text) AS correlation_id
-           FROM source s JOIN numbered n USING (position) ORDER BY s.position) event)
+           -- An event outside a request starts a correlation of its own: its id names it.
+           SELECT aggregate_id, payload, sequence, id, coalesce(${param(2)}::text, id::text) AS correlation_id
+           FROM (
+             SELECT s.aggregate_id, s.payload, s.position, n.sequence, gen_random_uuid() AS id
+             FROM source s JOIN numbered n USING (${source.onePerAggregate ? 'aggregate_id' : 'position'})) e
+           ORDER BY position) event)
        SELECT count(*)::int AS written FROM source`,
       [
         ...source.params,
@@ -110,6 +103,28 @@ export class Outbox {
     );
     if (written > 0) afterCommit(tx, this.wake);
     return written;
+  }
+
+  /** `numbered` (aggregate_id, sequence) when each aggregate has one row: its next number (ADR 0061). */
+  private eachAggregateOnce(typeParam: string): string {
+    const once = '(SELECT aggregate_id, 1 AS taken FROM source) once';
+    return `held AS (${this.sequences.takeSql(once, `${typeParam}::text`)}),
+       numbered AS (SELECT aggregate_id, last_sequence AS sequence FROM held)`;
+  }
+
+  /** `numbered` (position, sequence): each aggregate's rows take its next numbers in their order. */
+  private numberedInOrder(typeParam: string): string {
+    return `counted AS (SELECT aggregate_id, count(*) AS taken FROM source GROUP BY aggregate_id),
+       held AS (${this.sequences.takeSql('counted', `${typeParam}::text`)}),
+       through AS (
+         SELECT aggregate_id, sum(taken) OVER (ORDER BY aggregate_id ROWS UNBOUNDED PRECEDING) AS rows_through
+         FROM counted),
+       -- One window over every row, not a partition per aggregate (that cost more than the insert): the row r of
+       -- an aggregate whose rows end at rows_through takes last_sequence - (rows_through - r).
+       numbered AS (
+         SELECT s.position,
+           h.last_sequence - t.rows_through + row_number() OVER (ORDER BY s.aggregate_id, s.position) AS sequence
+         FROM source s JOIN through t USING (aggregate_id) JOIN held h USING (aggregate_id))`;
   }
 
   /**
@@ -135,6 +150,12 @@ export class Outbox {
 export interface SelectedEvents {
   sql: string;
   params: unknown[];
+  /**
+   * The query yields at most one row per aggregate: it is numbered by a join on the aggregate, without the count,
+   * running sum and window that several rows of one aggregate need. If it does yield two, the sequence upsert
+   * fails the statement (it cannot update one row twice), so nothing is written with a wrong number.
+   */
+  onePerAggregate?: boolean;
 }
 
 /** Stored with the row, so the relay and the consumers continue this trace later (TracedTransport). */
