@@ -154,7 +154,7 @@ const uuidSql = (seed: string) =>
 
 /**
  * The recompute's input, set-based: `customers` buyers and `lines` purchases (orders) over three years,
- * replacing whatever the ingest left; no event goes through Kafka for these.
+ * replacing whatever the ingest left, vacuumed and analysed; no event goes through Kafka for these.
  */
 export async function loadPurchases(client: Client, customers: number, lines: number): Promise<void> {
   await client.query(`TRUNCATE ${LIVE_TABLES.orderFact}, ${LIVE_TABLES.repairFact}, analytics.customer_value,
@@ -168,5 +168,7 @@ export async function loadPurchases(client: Client, customers: number, lines: nu
      FROM generate_series(1, $2) AS i`,
     [customers, lines],
   );
-  await client.query(`ANALYZE ${LIVE_TABLES.orderFact}`);
+  // As autovacuum leaves a table that has been written over time: the recompute's first scan would otherwise set the
+  // hint bits of ten million fresh rows, rewriting the whole table once (about 15 s here), which no scheduled run pays.
+  await client.query(`VACUUM ANALYZE ${LIVE_TABLES.orderFact}`);
 }

@@ -4,7 +4,7 @@ export const AGENT_KPI_TABLE_NAMES = {
   agentComplaint: 'agent_complaint',
 } as const;
 
-/** One consumer group (and processed-id namespace) per projection. */
+/** The projections, each its own consumer, reading their topics together (ADR 0062). */
 export const AGENT_KPI_CONSUMERS = {
   agentInteractions: 'agent-interactions',
   agentComplaints: 'agent-complaints',

@@ -5,7 +5,7 @@ export const MARKET_TABLE_NAMES = {
   marketRepair: 'market_repair',
 } as const;
 
-/** One consumer group (and processed-id namespace) per projection. */
+/** The projections, each its own consumer, reading their topics together (ADR 0062). */
 export const MARKET_CONSUMERS = {
   marketOrders: 'market-orders',
   marketRepairs: 'market-repairs',

@@ -7,7 +7,7 @@ export const SALES_PERFORMANCE_TABLE_NAMES = {
   salesTeamMember: 'sales_team_member',
 } as const;
 
-/** One consumer group (and processed-id namespace) per sales projection. */
+/** The sales projections, each its own consumer, reading their topics together (ADR 0062). */
 export const SALES_PERFORMANCE_CONSUMERS = {
   opportunityFacts: 'opportunity-facts',
   salesQuotas: 'sales-quotas',

@@ -8,7 +8,7 @@ export const SEVEN_PS_TABLE_NAMES = {
 } as const;
 export type SevenPsTables = Record<keyof typeof SEVEN_PS_TABLE_NAMES, string>;
 
-/** One consumer group (and processed-id namespace) per Seven Ps projection. */
+/** The Seven Ps projections, each its own consumer, reading their topics together (ADR 0062). */
 export const SEVEN_PS_CONSUMERS = {
   orderLines: 'order-lines',
   leadFacts: 'lead-facts',
