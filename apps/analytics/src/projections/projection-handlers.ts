@@ -42,7 +42,7 @@ export function projectionGroups(suffix?: string): string {
   return suffix ? `projections-${suffix}` : 'projections';
 }
 
-export function consumerName(projection: keyof typeof PROJECTION_CONSUMERS, suffix?: string): string {
+function consumerName(projection: keyof typeof PROJECTION_CONSUMERS, suffix?: string): string {
   return suffix ? `${PROJECTION_CONSUMERS[projection]}-${suffix}` : PROJECTION_CONSUMERS[projection];
 }
 
