@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { EventDefinition, EventEnvelope, PayloadOf } from '@crm/contracts';
 import { PlatformConfig } from '@crm/config';
-import { MessageTransport } from '@crm/messaging';
+import { MessageTransport, messagesOf, OutboxRow } from '@crm/messaging';
 import { configureHttpApp, HttpAppOptions } from '@crm/platform';
 import { deliver, stampedEvent } from './stamped-events';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -110,12 +110,15 @@ export class AppHarness {
     return this.app.get(DataSource).query(sql, params);
   }
 
-  /** The envelopes the app wrote to its outbox, oldest first; only those of one type when given. */
+  /** The envelopes the app wrote to its outbox, oldest first, as the relay publishes them; only those of one type when given. */
   async outbox(type?: string): Promise<EventEnvelope[]> {
-    const rows = await this.query<{ envelope: EventEnvelope }>(
-      `SELECT envelope FROM ${this.booted.schema}.outbox_message ORDER BY seq`,
+    const rows = await this.query<OutboxRow>(
+      `SELECT seq, topic, message_key, envelope, headers, batch FROM ${this.booted.schema}.outbox_message ORDER BY seq`,
     );
-    return rows.map((r) => r.envelope).filter((e) => !type || e.type === type);
+    return rows
+      .flatMap(messagesOf)
+      .map((message) => (message.value === null ? null : JSON.parse(String(message.value))) as EventEnvelope)
+      .filter((e) => !type || e.type === type);
   }
 
   async stop(): Promise<void> {

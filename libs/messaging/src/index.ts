@@ -7,6 +7,7 @@ export * from './event-factory';
 export * from './outbox/outbox';
 export * from './outbox/aggregate-sequences';
 export * from './outbox/outbox-relay';
+export * from './outbox/outbox-row';
 export * from './outbox/parked-outbox';
 export * from './inbox/event-handler';
 export * from './inbox/event-subscriber';

@@ -90,6 +90,7 @@ export function allMessagingTablesDdl(schema: string): string[] {
     ...outboxLeaseAndParkingDdl(schema),
     ...outboxTombstonesDdl(schema),
     ...aggregateSequenceDdl(schema),
+    ...outboxBatchesDdl(schema),
   ];
 }
 
@@ -169,4 +170,18 @@ export function aggregateSequenceDdl(schema: string): string[] {
 
 export function aggregateSequenceDownDdl(schema: string): string[] {
   return [`DROP TABLE IF EXISTS ${assertSqlIdentifier(schema)}.aggregate_sequence`];
+}
+
+/**
+ * Sixth step (a migration of its own in every service with an outbox): a row may carry a batch of events that share
+ * their topic, type and headers (ADR 0063), which the relay publishes one message each. `json`, not `jsonb`: built
+ * once, read whole by the relay, never queried, and text is cheaper to build. `IF NOT EXISTS` like the fifth step.
+ */
+export function outboxBatchesDdl(schema: string): string[] {
+  return [`ALTER TABLE ${assertSqlIdentifier(schema)}.outbox_message ADD COLUMN IF NOT EXISTS batch json`];
+}
+
+/** The batches go with the column: run it only with none pending. */
+export function outboxBatchesDownDdl(schema: string): string[] {
+  return [`ALTER TABLE ${assertSqlIdentifier(schema)}.outbox_message DROP COLUMN IF EXISTS batch`];
 }

@@ -3,7 +3,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { CustomerErased, EventEnvelope, SYSTEM_ACTOR, topicFor, validateEvent } from '@crm/contracts';
 import { RandomIdGenerator, SystemClock } from '@crm/core';
-import { allMessagingTablesDdl, EventFactory, headersFor, MessageHeaders, Outbox } from '@crm/messaging';
+import {
+  allMessagingTablesDdl,
+  EventFactory,
+  headersFor,
+  MessageHeaders,
+  messagesOf,
+  Outbox,
+  OUTBOX_BATCH,
+  OutboxRow,
+} from '@crm/messaging';
 import { createTestDatabase, TestDatabase } from '@crm/testing';
 
 const SCHEMA = 'numbered';
@@ -30,6 +39,13 @@ interface NumberedRow {
   header: string;
 }
 
+interface PublishedEvent {
+  topic: string;
+  key: string;
+  envelope: EventEnvelope;
+  headers: Record<string, string>;
+}
+
 describe(`${Outbox.name} numbers each aggregate's events`, () => {
   let database: TestDatabase;
   let dataSource: DataSource;
@@ -50,13 +66,26 @@ describe(`${Outbox.name} numbers each aggregate's events`, () => {
     await database?.drop();
   });
 
-  /** In the order the relay publishes them (outbox seq). */
-  const numbered = (aggregateId: string): Promise<NumberedRow[]> =>
-    dataSource.query(
-      `SELECT (envelope->>'aggregateSequence')::int AS sequence, headers->>'${MessageHeaders.aggregateSequence}' AS header
-         FROM ${SCHEMA}.outbox_message WHERE message_key = $1 ORDER BY seq`,
-      [aggregateId],
+  /** Every event as the relay publishes it (one per event of a batch row), in publishing order. */
+  const published = async (): Promise<PublishedEvent[]> => {
+    const rows: OutboxRow[] = await dataSource.query(
+      `SELECT seq, topic, message_key, envelope, headers, batch FROM ${SCHEMA}.outbox_message ORDER BY seq`,
     );
+    return rows.flatMap(messagesOf).map(({ topic, key, value, headers }) => ({
+      topic,
+      key,
+      envelope: JSON.parse(String(value)),
+      headers,
+    }));
+  };
+
+  const numbered = async (aggregateId: string): Promise<NumberedRow[]> =>
+    (await published())
+      .filter((event) => event.key === aggregateId)
+      .map(({ envelope, headers }) => ({
+        sequence: envelope.aggregateSequence as number,
+        header: headers[MessageHeaders.aggregateSequence],
+      }));
 
   /** Each writer holds its transaction open a little after adding, so the writers overlap. */
   const write = (aggregateId: string) =>
@@ -122,56 +151,75 @@ describe(`${Outbox.name} numbers each aggregate's events`, () => {
     expect(written).toBe(3);
     expect(await numbered(first)).toEqual([1, 2, 3].map((n) => ({ sequence: n, header: String(n) })));
     expect(await numbered(second)).toEqual([{ sequence: 1, header: '1' }]);
-    const rows: {
-      event_id: string;
-      topic: string;
-      message_key: string;
-      envelope: EventEnvelope;
-      headers: object;
-    }[] = await dataSource.query(
-      `SELECT event_id, topic, message_key, envelope, headers FROM ${SCHEMA}.outbox_message
-          WHERE message_key IN ($1, $2) ORDER BY seq OFFSET 1`,
-      [first, second],
-    );
-    expect(rows.map((row) => row.message_key)).toEqual([first, second, first]);
-    for (const { event_id, topic, envelope, headers } of rows) {
+    const events = (await published()).filter((event) => event.key === first || event.key === second).slice(1);
+    expect(events.map((event) => event.key)).toEqual([first, second, first]);
+    for (const { topic, envelope, headers } of events) {
       expect(validateEvent(envelope)).toEqual(envelope);
       expect(Object.keys(envelope).sort()).toEqual(
         Object.keys({ ...erased(first), aggregateSequence: 1 }).sort(),
       );
       expect(envelope).toMatchObject({ ...shared, correlationId: expect.any(String) });
       expect(headers).toEqual(headersFor(envelope));
-      expect([event_id, topic]).toEqual([envelope.id, topicFor(CustomerErased)]);
+      expect(topic).toBe(topicFor(CustomerErased));
     }
     // Outside a request each event starts its own correlation, as EventFactory.create gives it.
-    expect(new Set(rows.map((row) => row.envelope.correlationId)).size).toBe(3);
+    expect(new Set(events.map((event) => event.envelope.correlationId)).size).toBe(3);
   });
 
-  it('numbers one event per aggregate by its next number, and refuses two of one aggregate', async () => {
+  it("numbers every event of a run with the run's number, without taking the aggregates' own", async () => {
     const [seen, fresh] = [randomUUID(), randomUUID()];
     await dataSource.transaction((tx) => outbox.add(tx, erased(seen)));
     const shared = new EventFactory('test', new SystemClock(), new RandomIdGenerator()).shared(
       CustomerErased,
     );
-    const once = (ids: string[]) =>
-      dataSource.transaction((tx) =>
-        outbox.addSelected(tx, shared, {
-          sql: `SELECT id AS aggregate_id, position, jsonb_build_object('customerId', id, 'erasedAt', $1::text) AS payload
-                  FROM unnest($2::text[]) WITH ORDINALITY AS a(id, position)`,
-          params: [new Date().toISOString(), ids],
-          onePerAggregate: true,
-        }),
-      );
-
-    expect(await once([fresh, seen])).toBe(2);
-    expect(await numbered(seen)).toEqual([1, 2].map((n) => ({ sequence: n, header: String(n) })));
-    expect(await numbered(fresh)).toEqual([{ sequence: 1, header: '1' }]);
-    const [envelope] = await dataSource.query(
-      `SELECT envelope FROM ${SCHEMA}.outbox_message WHERE message_key = $1`,
-      [fresh],
+    const written = await dataSource.transaction((tx) =>
+      outbox.addSelected(tx, shared, {
+        sql: `SELECT id AS aggregate_id, position, json_build_object('customerId', id, 'erasedAt', $1::text) AS payload
+                FROM unnest($2::text[]) WITH ORDINALITY AS a(id, position)`,
+        params: [new Date().toISOString(), [fresh, seen]],
+        runSequence: 40,
+      }),
     );
-    expect(validateEvent(envelope.envelope)).toEqual(envelope.envelope);
-    await expect(once([fresh, fresh])).rejects.toThrow(/cannot affect row a second time/);
-    expect(await numbered(fresh)).toEqual([{ sequence: 1, header: '1' }]);
+
+    expect(written).toBe(2);
+    expect(await numbered(seen)).toEqual([1, 40].map((n) => ({ sequence: n, header: String(n) })));
+    expect(await numbered(fresh)).toEqual([{ sequence: 40, header: '40' }]);
+    const [{ envelope }] = (await published()).filter((event) => event.key === fresh);
+    expect(validateEvent(envelope)).toEqual(envelope);
+    const held = await dataSource.query(
+      `SELECT aggregate_id, last_sequence::int FROM ${SCHEMA}.aggregate_sequence WHERE aggregate_id IN ($1, $2)`,
+      [seen, fresh],
+    );
+    expect(held).toEqual([{ aggregate_id: seen, last_sequence: 1 }]);
   });
+
+  it(`stores events built in SQL ${OUTBOX_BATCH} to a row, published one message each in their order`, async () => {
+    const shared = new EventFactory('test', new SystemClock(), new RandomIdGenerator()).shared(
+      CustomerErased,
+    );
+    const ids = Array.from({ length: OUTBOX_BATCH * 2 + 500 }, () => randomUUID());
+    const rowsBefore = await rowCount();
+    const written = await dataSource.transaction((tx) =>
+      outbox.addSelected(tx, shared, {
+        // Positions in the reverse order of the ids, so the publishing order is not the source's.
+        sql: `SELECT id AS aggregate_id, $3::int + 1 - position AS position,
+                jsonb_build_object('customerId', id, 'erasedAt', $1::text) AS payload
+                FROM unnest($2::text[]) WITH ORDINALITY AS a(id, position)`,
+        params: [new Date().toISOString(), ids, ids.length],
+        runSequence: 1,
+      }),
+    );
+
+    expect(written).toBe(ids.length);
+    expect((await rowCount()) - rowsBefore).toBe(3);
+    const events = (await published()).slice(-ids.length);
+    expect(events.map((event) => event.key)).toEqual([...ids].reverse());
+    expect(new Set(events.map((event) => event.envelope.id)).size).toBe(ids.length);
+    for (const { envelope, headers } of events) expect(headers).toEqual(headersFor(envelope));
+  });
+
+  const rowCount = async (): Promise<number> => {
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM ${SCHEMA}.outbox_message`);
+    return count;
+  };
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@crm/testing';
-import { eraseFromMessagingTables, messagingTablesDdl } from '@crm/messaging';
+import { allMessagingTablesDdl, BATCH_KEY, eraseFromMessagingTables } from '@crm/messaging';
 
 describe(eraseFromMessagingTables.name, () => {
   let database: TestDatabase;
@@ -13,7 +13,7 @@ describe(eraseFromMessagingTables.name, () => {
     database = await createTestDatabase('erasure');
     dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
     await dataSource.query(`CREATE SCHEMA kept`);
-    for (const statement of messagingTablesDdl('kept')) await dataSource.query(statement);
+    for (const statement of allMessagingTablesDdl('kept')) await dataSource.query(statement);
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -67,5 +67,33 @@ describe(eraseFromMessagingTables.name, () => {
     expect(letter.message).not.toContain('李雷');
     expect(letter.error).toBe('bad phone [erased]');
     expect(JSON.parse(letter.message).payload.customerId).toBe(person);
+  });
+
+  it('overwrites them in a batch row only in the events about the person', async () => {
+    const event = (customerId: string) => ({
+      id: randomUUID(),
+      aggregateId: customerId,
+      aggregateSequence: 1,
+      correlationId: randomUUID(),
+      payload: { customerId, name: '韩梅梅' },
+    });
+    const [seq] = await dataSource.query(
+      `INSERT INTO kept.outbox_message (event_id, topic, message_key, envelope, headers, batch)
+       VALUES ($1, 'crm.customer.v1', '${BATCH_KEY}', '{"type": "customer.updated"}', '{}', $2) RETURNING seq`,
+      [randomUUID(), JSON.stringify([event(other), event(person), event(other)])],
+    );
+
+    await dataSource.transaction((tx) =>
+      eraseFromMessagingTables(tx, 'kept', { ids: [person], values: ['韩梅梅'] }),
+    );
+
+    const [{ batch }] = await dataSource.query(`SELECT batch FROM kept.outbox_message WHERE seq = $1`, [
+      seq.seq,
+    ]);
+    expect(batch.map((e: { payload: { customerId: string; name: string } }) => e.payload)).toEqual([
+      { customerId: other, name: '韩梅梅' },
+      { customerId: person, name: '[erased]' },
+      { customerId: other, name: '韩梅梅' },
+    ]);
   });
 });

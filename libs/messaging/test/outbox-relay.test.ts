@@ -3,9 +3,11 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@crm/testing';
 import {
+  BATCH_KEY,
   KafkaTransport,
   messagingTablesDdl,
   MessageTransport,
+  outboxBatchesDdl,
   outboxLeaseAndParkingDdl,
   OutboxRelay,
   TransportMessage,
@@ -72,6 +74,7 @@ describe(OutboxRelay.name, () => {
     await dataSource.query(`CREATE SCHEMA relayed`);
     for (const statement of messagingTablesDdl('relayed')) await dataSource.query(statement);
     for (const statement of outboxLeaseAndParkingDdl('relayed')) await dataSource.query(statement);
+    for (const statement of outboxBatchesDdl('relayed')) await dataSource.query(statement);
     kafka = new KafkaTransport({
       brokers: [process.env.TEST_KAFKA_BROKERS as string],
       clientId: 'relay-test',
@@ -99,6 +102,23 @@ describe(OutboxRelay.name, () => {
     await dataSource.query(
       `INSERT INTO relayed.outbox_message (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, '{}')`,
       [envelope.id, TOPIC, aggregate, JSON.stringify(envelope)],
+    );
+  }
+
+  /** A batch row (ADR 0063): one event per `[aggregate, label]`. */
+  async function addBatch(events: Array<[string, string]>): Promise<void> {
+    const batch = events.map(([aggregateId, label], i) => ({
+      id: randomUUID(),
+      aggregateId,
+      aggregateSequence: i + 1,
+      correlationId: randomUUID(),
+      payload: {},
+      label,
+    }));
+    await dataSource.query(
+      `INSERT INTO relayed.outbox_message (event_id, topic, message_key, envelope, headers, batch)
+       VALUES ($1, $2, '${BATCH_KEY}', '{"shared": true}', '{}', $3)`,
+      [randomUUID(), TOPIC, JSON.stringify(batch)],
     );
   }
 
@@ -188,5 +208,28 @@ describe(OutboxRelay.name, () => {
     await dataSource.query(`UPDATE relayed.outbox_message SET lease_until = now() - interval '1 second'`);
     expect(await relay.flushAll()).toBe(2);
     expect(ackedLabels()).toEqual(['b1', 'a1', 'a2']);
+  });
+
+  it('publishes a batch row one message per event, and holds it as a row of every aggregate of its topic', async () => {
+    await add('a', 'a1');
+    await add('a', 'a2-too-large', 2_000_000);
+    await addBatch([
+      ['b', 'b1'],
+      ['c', 'c1'],
+    ]);
+    await add('b', 'b2');
+    await add('d', 'd1');
+
+    // The batch waits behind the parked row of its topic, and every later row of the topic behind the batch.
+    expect(await relay.flushAll()).toBe(1);
+    expect(await relay.flushAll()).toBe(0);
+    expect((await rows()).map((row) => row.state)).toEqual(['published', 'failed', 'pending', 'pending', 'pending']);
+
+    // An operator resolves the parked row: the rest goes out in order, the batch as one message per event.
+    await dataSource.query(`DELETE FROM relayed.outbox_message WHERE state = 'failed'`);
+    expect(await relay.flushAll()).toBe(4);
+    expect(ackedLabels()).toEqual(['a1', 'b1', 'c1', 'b2', 'd1']);
+    expect(transport.acked.map((message) => message.key)).toEqual(['a', 'b', 'c', 'b', 'd']);
+    expect(JSON.parse(String(transport.acked[1].value))).toMatchObject({ shared: true, aggregateId: 'b' });
   });
 });

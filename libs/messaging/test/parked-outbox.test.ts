@@ -7,6 +7,7 @@ import { createTestDatabase, TestDatabase } from '@crm/testing';
 import {
   KafkaTransport,
   messagingTablesDdl,
+  outboxBatchesDdl,
   outboxLeaseAndParkingDdl,
   OutboxRelay,
   ParkedOutbox,
@@ -35,7 +36,11 @@ describe('parked outbox rows (npm run outbox)', () => {
     dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
     for (const schema of SCHEMAS) {
       await dataSource.query(`CREATE SCHEMA ${schema}`);
-      for (const statement of [...messagingTablesDdl(schema), ...outboxLeaseAndParkingDdl(schema)])
+      for (const statement of [
+        ...messagingTablesDdl(schema),
+        ...outboxLeaseAndParkingDdl(schema),
+        ...outboxBatchesDdl(schema),
+      ])
         await dataSource.query(statement);
     }
   });

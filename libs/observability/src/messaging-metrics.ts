@@ -38,7 +38,7 @@ function scrapedGauge(name: string, help: string, labelNames: string[]): Gauge {
 
 export const outboxBacklog = scrapedGauge(
   'outbox_backlog',
-  'Outbox rows not yet published, per service schema',
+  'Outbox events not yet published (a batch row counts its events, ADR 0063), per service schema',
   ['schema'],
 );
 export const outboxOldestAge = scrapedGauge(
@@ -79,7 +79,8 @@ export class OutboxMetricsSource implements MetricsSource {
     for (const { schema } of schemas.filter((row) => /^[a-z_][a-z0-9_]*$/.test(row.schema))) {
       const [row]: { backlog: string; age: string | null; parked: string; dead: string; privacy: string }[] =
         await this.dataSource.query(
-          `SELECT (SELECT count(*) FROM "${schema}".outbox_message WHERE published_at IS NULL AND failed_at IS NULL) AS backlog,
+          `SELECT (SELECT coalesce(sum(coalesce(json_array_length(batch), 1)), 0) FROM "${schema}".outbox_message
+                  WHERE published_at IS NULL AND failed_at IS NULL) AS backlog,
                 (SELECT extract(epoch FROM now() - min(created_at)) FROM "${schema}".outbox_message
                   WHERE published_at IS NULL AND failed_at IS NULL) AS age,
                 (SELECT count(*) FROM "${schema}".outbox_message

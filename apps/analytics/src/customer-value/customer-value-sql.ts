@@ -1,6 +1,22 @@
 import { LIVE_TABLES } from '../projections/projection-tables';
 
 /**
+ * Each buyer's purchases in one table (orders or paid repairs), $4's currency, up to $1; value in [$2, $1). Read in
+ * customer order from the table's covering index and summed in whole cents: no hash table of a million buyers, and
+ * int8 sums instead of numeric ones (amounts are numeric(14, 2)).
+ */
+const buyerOf = (table: string, at: string) => `
+  SELECT customer_id,
+    count(*) FILTER (WHERE ${at} >= $2)::int AS purchases,
+    coalesce(sum((amount * 100)::int8) FILTER (WHERE ${at} >= $2), 0) AS cents,
+    sum((amount * 100)::int8) AS lifetime_cents,
+    count(*)::int AS lifetime_purchases,
+    min(${at}) AS first_purchase_at,
+    max(${at}) AS last_purchase_at
+  FROM ${table} WHERE customer_id IS NOT NULL AND currency = $4 AND ${at} < $1
+  GROUP BY customer_id`;
+
+/**
  * The set-based computation of every buyer's value (ADR 0027), one row per customer with a purchase (an
  * order, or a paid repair) in the configured currency. Parameters: $1 now, $2 window start, $3 window days,
  * $4 currency, $5 platinum, $6 gold, $7 iron (cumulative top percentages), $8 CLV years.
@@ -18,21 +34,17 @@ import { LIVE_TABLES } from '../projections/projection-tables';
  *   (rounded up, so a tier is never empty while someone has a value), else lead; a value of 0 is lead.
  */
 export const CUSTOMER_VALUE_SQL = `
-WITH purchase AS (
-  SELECT customer_id, amount, placed_at AS at FROM ${LIVE_TABLES.orderFact}
-   WHERE customer_id IS NOT NULL AND currency = $4 AND placed_at < $1
-  UNION ALL
-  SELECT customer_id, amount, repaired_at FROM ${LIVE_TABLES.repairFact}
-   WHERE customer_id IS NOT NULL AND currency = $4 AND repaired_at < $1
+WITH order_buyer AS (${buyerOf(LIVE_TABLES.orderFact, 'placed_at')}
+), repair_buyer AS (${buyerOf(LIVE_TABLES.repairFact, 'repaired_at')}
 ), buyer AS (
   SELECT customer_id,
-    count(*) FILTER (WHERE at >= $2)::int AS purchases,
-    coalesce(sum(amount) FILTER (WHERE at >= $2), 0) AS value,
-    sum(amount) AS lifetime_revenue,
-    count(*)::int AS lifetime_purchases,
-    min(at) AS first_purchase_at,
-    max(at) AS last_purchase_at
-  FROM purchase GROUP BY customer_id
+    coalesce(o.purchases, 0) + coalesce(r.purchases, 0) AS purchases,
+    ((coalesce(o.cents, 0) + coalesce(r.cents, 0)) / 100)::numeric(16, 2) AS value,
+    ((coalesce(o.lifetime_cents, 0) + coalesce(r.lifetime_cents, 0)) / 100)::numeric(16, 2) AS lifetime_revenue,
+    coalesce(o.lifetime_purchases, 0) + coalesce(r.lifetime_purchases, 0) AS lifetime_purchases,
+    LEAST(o.first_purchase_at, r.first_purchase_at) AS first_purchase_at,
+    GREATEST(o.last_purchase_at, r.last_purchase_at) AS last_purchase_at
+  FROM order_buyer o FULL JOIN repair_buyer r USING (customer_id)
 ), scored AS (
   SELECT b.*,
     LEAST(5, 1 + floor(round((percent_rank() OVER (ORDER BY last_purchase_at) * 5)::numeric, 9)))::smallint AS r,

@@ -10,6 +10,9 @@ import { CreateMarketRepair1796101000000 } from './1796101000000-create-market-r
 import { CreateSalesTeamMember1796101000001 } from './1796101000001-create-sales-team-member';
 import { CreateCampaignRecipientFact1796220000100 } from './1796220000100-create-campaign-recipient-fact';
 import { CreateCancelledPurchase1796230000100 } from './1796230000100-create-cancelled-purchase';
+import { AnalyticsOutboxBatches1796270030000 } from './1796270030000-outbox-batches';
+import { CustomerValueRunNumber1796270030001 } from './1796270030001-customer-value-run-number';
+import { PurchaseCoveringIndexes1796270030002 } from './1796270030002-purchase-covering-indexes';
 
 export const analyticsMigrations = [
   CreateAnalyticsSchema1796054000000,
@@ -24,4 +27,7 @@ export const analyticsMigrations = [
   CreateSalesTeamMember1796101000001,
   CreateCampaignRecipientFact1796220000100,
   CreateCancelledPurchase1796230000100,
+  AnalyticsOutboxBatches1796270030000,
+  CustomerValueRunNumber1796270030001,
+  PurchaseCoveringIndexes1796270030002,
 ];

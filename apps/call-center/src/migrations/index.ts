@@ -14,6 +14,7 @@ import { CreateCustomerOffer1796085000200 } from './1796085000200-create-custome
 import { CreateBrowsingProfile1796090200000 } from './1796090200000-create-browsing-profile';
 import { BrowsingProfileDwell1796240200000 } from './1796240200000-browsing-profile-dwell';
 import { CreateValueTierAndOpportunity1796170000000 } from './1796170000000-create-value-tier-and-opportunity';
+import { CallCenterOutboxBatches1796270030000 } from './1796270030000-outbox-batches';
 
 export const callCenterMigrations = [
   CreateCallCenterSchema1765000000000,
@@ -32,4 +33,5 @@ export const callCenterMigrations = [
   CreateBrowsingProfile1796090200000,
   CreateValueTierAndOpportunity1796170000000,
   BrowsingProfileDwell1796240200000,
+  CallCenterOutboxBatches1796270030000,
 ];

@@ -26,6 +26,7 @@ import { CustomerOwnedVehicleSummary1796270020000 } from './1796270020000-custom
 import { BackfillOwnedVehicleSummary1796270020001 } from './1796270020001-backfill-owned-vehicle-summary';
 import { CustomerConsentedChannels1796270020002 } from './1796270020002-customer-consented-channels';
 import { SegmentColumnsIndexes1796270020003 } from './1796270020003-segment-columns-indexes';
+import { CampaignsOutboxBatches1796270030000 } from './1796270030000-outbox-batches';
 
 export const campaignsMigrations = [
   CreateCampaignsSchema1796030569181,
@@ -56,4 +57,5 @@ export const campaignsMigrations = [
   BackfillOwnedVehicleSummary1796270020001,
   CustomerConsentedChannels1796270020002,
   SegmentColumnsIndexes1796270020003,
+  CampaignsOutboxBatches1796270030000,
 ];

@@ -12,6 +12,7 @@ import { CustomerNamePrefixIndexes1796105000000 } from './1796105000000-customer
 import { WebConsentChannel1796240000000 } from './1796240000000-web-consent-channel';
 import { EmailsIndexWithoutPendingList1796190000000 } from './1796190000000-emails-index-without-pending-list';
 import { CustomerRegistrationKey1796250000000 } from './1796250000000-customer-registration-key';
+import { CustomerMasterOutboxBatches1796270030000 } from './1796270030000-outbox-batches';
 
 export const customerMasterMigrations = [
   CreateCustomerMasterSchema1764000000000,
@@ -28,4 +29,5 @@ export const customerMasterMigrations = [
   WebConsentChannel1796240000000,
   EmailsIndexWithoutPendingList1796190000000,
   CustomerRegistrationKey1796250000000,
+  CustomerMasterOutboxBatches1796270030000,
 ];

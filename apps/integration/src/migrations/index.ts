@@ -7,6 +7,7 @@ import { CreateWorkflowCommand1796085000300 } from './1796085000300-create-workf
 import { AddExternalRefContentHash1796080000000 } from './1796080000000-add-external-ref-content-hash';
 import { AddExternalRefCancellation1796230000000 } from './1796230000000-add-external-ref-cancellation';
 import { AddOfferRuleDeletedAt1796230000200 } from './1796230000200-add-offer-rule-deleted-at';
+import { IntegrationOutboxBatches1796270030000 } from './1796270030000-outbox-batches';
 
 export const integrationMigrations = [
   CreateIntegrationSchema1796056000000,
@@ -18,4 +19,5 @@ export const integrationMigrations = [
   CreateWorkflowCommand1796085000300,
   AddExternalRefCancellation1796230000000,
   AddOfferRuleDeletedAt1796230000200,
+  IntegrationOutboxBatches1796270030000,
 ];

@@ -26,6 +26,7 @@ import { SalesAggregateSequence1796050000300 } from './1796050000300-create-aggr
 import { SalesReplicaEventSequence1796050000301 } from './1796050000301-replica-event-sequence';
 import { CreateUserPreferences1796052000000 } from './1796052000000-create-user-preferences';
 import { AddCatalogRetirement1796052000001 } from './1796052000001-add-catalog-retirement';
+import { SalesOutboxBatches1796270030000 } from './1796270030000-outbox-batches';
 
 export const salesMigrations = [
   CreateSalesSchema1796016850855,
@@ -56,4 +57,5 @@ export const salesMigrations = [
   SalesReplicaEventSequence1796050000301,
   CreateUserPreferences1796052000000,
   AddCatalogRetirement1796052000001,
+  SalesOutboxBatches1796270030000,
 ];

@@ -15,6 +15,7 @@ import { ServiceReplicaEventSequence1796050000201 } from './1796050000201-replic
 import { TicketEscalatedAt1796085000400 } from './1796085000400-ticket-escalated-at';
 import { BoardRowNames1796110000000 } from './1796110000000-board-row-names';
 import { TicketEventActorName1796260000000 } from './1796260000000-ticket-event-actor-name';
+import { ServiceOutboxBatches1796270030000 } from './1796270030000-outbox-batches';
 
 export const serviceMigrations = [
   CreateServiceSchema1764100000000,
@@ -34,4 +35,5 @@ export const serviceMigrations = [
   TicketEscalatedAt1796085000400,
   BoardRowNames1796110000000,
   TicketEventActorName1796260000000,
+  ServiceOutboxBatches1796270030000,
 ];

@@ -14,8 +14,8 @@ export interface PersonalTraces {
 const MIN_VALUE_LENGTH = 2;
 
 /**
- * Erasure reaches the messaging tables: every outbox row (published or not) and dead letter about the person
- * has their values overwritten in place. Unpublished rows keep their shape, so they still go out, scrubbed.
+ * Erasure reaches the messaging tables: every outbox row (published or not), event of a batch row and dead letter
+ * about the person has their values overwritten in place. Unpublished rows keep their shape, so they still go out, scrubbed.
  */
 export async function eraseFromMessagingTables(
   tx: EntityManager,
@@ -37,6 +37,15 @@ export async function eraseFromMessagingTables(
     await tx.query(
       `UPDATE ${s}.outbox_message SET envelope = replace(envelope::text, $2, $3)::jsonb
         WHERE ${about('envelope::text')} AND strpos(envelope::text, $2) > 0`,
+      [ids, value, ERASED_TEXT],
+    );
+    // A batch row (ADR 0063): only its events about the person.
+    await tx.query(
+      `UPDATE ${s}.outbox_message SET batch = (
+         SELECT json_agg(CASE WHEN ${about('event::text')} THEN replace(event::text, $2, $3)::json ELSE event END
+           ORDER BY n)
+         FROM json_array_elements(batch) WITH ORDINALITY AS e(event, n))
+        WHERE batch IS NOT NULL AND ${about('batch::text')} AND strpos(batch::text, $2) > 0`,
       [ids, value, ERASED_TEXT],
     );
     await tx.query(

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
-import { MessageTransport, TransportMessage } from '../transport/message-transport';
+import { MessageTransport } from '../transport/message-transport';
 import { assertSqlIdentifier } from '../sql-identifier';
 import { WakePollLoop } from '../dispatch/wake-poll-loop';
-import { isPermanentPublishFailure, UnpublishableRowError } from './publish-failure';
+import { isPermanentPublishFailure } from './publish-failure';
+import { BATCH_KEY, messagesOf, OutboxRow } from './outbox-row';
 
 export interface OutboxRelayOptions {
   schema: string;
@@ -15,15 +16,6 @@ export interface OutboxRelayOptions {
 }
 
 const DEFAULT_LEASE_MS = 10_000;
-
-interface OutboxRow {
-  seq: string;
-  topic: string;
-  message_key: string;
-  /** Null for a tombstone (Outbox.addTombstone): the message goes out with a null value. */
-  envelope: unknown;
-  headers: Record<string, unknown>;
-}
 
 /**
  * Publishes committed outbox rows to the transport, oldest first. A session advisory lock lets one
@@ -115,20 +107,29 @@ export class OutboxRelay {
     }
   }
 
-  /** One statement (its own transaction): leases the oldest rows whose aggregate has nothing older pending elsewhere. */
+  /**
+   * One statement (its own transaction): leases the oldest rows whose aggregate has nothing older pending elsewhere.
+   * A batch row (ADR 0063) holds events of many aggregates of its topic: it waits while any older row of the topic
+   * is parked or leased, and so does every later row of the topic until it has gone.
+   */
   private async claim(session: QueryRunner): Promise<OutboxRow[]> {
+    const olderStuck = (sameAggregate: string) => `EXISTS (
+      SELECT 1 FROM ${this.table} b
+       WHERE b.topic = o.topic AND ${sameAggregate} AND b.seq < o.seq
+         AND b.published_at IS NULL AND (b.failed_at IS NOT NULL OR b.lease_until >= now()))`;
+    const olderBatchPending = `EXISTS (
+      SELECT 1 FROM ${this.table} b
+       WHERE b.topic = o.topic AND b.message_key = '${BATCH_KEY}' AND b.seq < o.seq AND b.published_at IS NULL)`;
     return session.query(
       `WITH claimed AS (UPDATE ${this.table} SET lease_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1
         WHERE seq IN (
           SELECT o.seq FROM ${this.table} o
            WHERE o.published_at IS NULL AND o.failed_at IS NULL
              AND (o.lease_until IS NULL OR o.lease_until < now())
-             AND NOT EXISTS (
-               SELECT 1 FROM ${this.table} b
-                WHERE b.topic = o.topic AND b.message_key = o.message_key AND b.seq < o.seq
-                  AND b.published_at IS NULL AND (b.failed_at IS NOT NULL OR b.lease_until >= now()))
+             AND NOT ${olderStuck('b.message_key = o.message_key')}
+             AND NOT ((o.message_key = '${BATCH_KEY}' OR ${olderBatchPending}) AND ${olderStuck('true')})
            ORDER BY o.seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING seq, topic, message_key, envelope, headers)
+        RETURNING seq, topic, message_key, envelope, headers, batch)
        SELECT * FROM claimed ORDER BY seq`,
       [this.options.batchSize, this.leaseMs],
     );
@@ -136,8 +137,9 @@ export class OutboxRelay {
 
   private async publishClaimed(session: QueryRunner, rows: OutboxRow[]): Promise<number> {
     if (rows.length === 0) return 0;
+    let sent = 0;
     try {
-      await this.transport.publish(rows.map(toTransportMessage));
+      sent = await this.publishRows(rows);
     } catch (error) {
       if (!isPermanentPublishFailure(error)) {
         await this.release(session, rows, error);
@@ -146,32 +148,39 @@ export class OutboxRelay {
       return this.publishOneByOne(session, rows);
     }
     await this.markPublished(session, rows);
-    return rows.length;
+    return sent;
+  }
+
+  /** The rows' messages in order, `batchSize` to a request however many events the batch rows carry. */
+  private async publishRows(rows: OutboxRow[]): Promise<number> {
+    const messages = rows.flatMap(messagesOf);
+    for (let start = 0; start < messages.length; start += this.options.batchSize)
+      await this.transport.publish(messages.slice(start, start + this.options.batchSize));
+    return messages.length;
   }
 
   /** Finds the rows the broker refuses for good: each is parked, later rows of its aggregate wait behind it. */
   private async publishOneByOne(session: QueryRunner, rows: OutboxRow[]): Promise<number> {
-    const blocked = new Set<string>();
+    const waiting = new WaitingAggregates();
     let sent = 0;
     for (const [index, row] of rows.entries()) {
-      const aggregate = `${row.topic}\u0000${row.message_key}`;
-      if (blocked.has(aggregate)) {
+      if (waiting.holdBack(row)) {
         await this.release(session, [row], new Error('waits behind a parked row of its aggregate'));
+        waiting.add(row);
         continue;
       }
       try {
-        await this.transport.publish([toTransportMessage(row)]);
+        sent += await this.publishRows([row]);
       } catch (error) {
         if (!isPermanentPublishFailure(error)) {
           await this.release(session, rows.slice(index), error);
           throw error;
         }
         await this.park(session, row, error);
-        blocked.add(aggregate);
+        waiting.add(row);
         continue;
       }
       await this.markPublished(session, [row]);
-      sent++;
     }
     return sent;
   }
@@ -203,23 +212,23 @@ export class OutboxRelay {
   }
 }
 
-function toTransportMessage(row: OutboxRow): TransportMessage {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(row.headers ?? {})) {
-    if (typeof value !== 'string')
-      throw new UnpublishableRowError(`header ${name} of seq ${row.seq} is not a string`);
-    headers[name] = value;
+/**
+ * The aggregates of the rows parked or held back in one pass, whose later rows wait too. A batch row counts as one
+ * of every aggregate of its topic.
+ */
+class WaitingAggregates {
+  private readonly keysByTopic = new Map<string, Set<string>>();
+
+  add(row: OutboxRow): void {
+    const keys = this.keysByTopic.get(row.topic) ?? new Set<string>();
+    this.keysByTopic.set(row.topic, keys.add(row.message_key));
   }
-  if (row.envelope === null) return { topic: row.topic, key: row.message_key, value: null, headers };
-  let value: string;
-  try {
-    value = JSON.stringify(row.envelope);
-  } catch (error) {
-    throw new UnpublishableRowError(
-      `envelope of seq ${row.seq} does not serialize: ${(error as Error).message}`,
-    );
+
+  holdBack(row: OutboxRow): boolean {
+    const keys = this.keysByTopic.get(row.topic);
+    if (!keys) return false;
+    return row.message_key === BATCH_KEY || keys.has(BATCH_KEY) || keys.has(row.message_key);
   }
-  return { topic: row.topic, key: row.message_key, value, headers };
 }
 
 function errorText(error: unknown): string {

@@ -8,9 +8,12 @@ import { headersFor, MessageHeaders } from '../message-headers';
 import { assertSqlIdentifier } from '../sql-identifier';
 import { activeTraceparent } from '../tracing/trace-propagation';
 import { AggregateSequences } from './aggregate-sequences';
+import { BATCH_KEY } from './outbox-row';
 
 /** Events per statement pair of `addMany`: bounded, so a million tier changes never make one giant query. */
 export const OUTBOX_SLICE = 2_000;
+/** Events per outbox row that `addSelected` writes (ADR 0063). */
+export const OUTBOX_BATCH = 1_000;
 
 /** Writes events into the service's outbox table inside the caller's transaction, each numbered within its aggregate. */
 export class Outbox {
@@ -61,58 +64,46 @@ export class Outbox {
 
   /**
    * Writes one event per row of `source` in one statement, built in SQL (ADR 0061): for bulk writers whose events
-   * would cost more in Node than their state change. `source` yields `aggregate_id` (text), `payload` (jsonb) and
-   * `position` (the publishing order); each envelope is `shared` plus its own id, aggregateId, aggregateSequence
-   * (numbered as `addMany` numbers them), correlationId (its own id when `shared` has none), and payload. Nothing validates
-   * these rows here: the writer's tests validate every event its SQL can build. Returns how many were written.
+   * would cost more in Node than their state change. `source` yields `aggregate_id` (text), `payload` (json) and
+   * `position` (the publishing order, 1..n); each event is `shared` plus its own id, aggregateId, aggregateSequence,
+   * correlationId (its own id when `shared` has none), and payload. The events are stored `OUTBOX_BATCH` to a row
+   * (ADR 0063): the row holds `shared` and its headers once, and the relay publishes each event as the message
+   * `addMany` would have written. Nothing validates these events here: the writer's tests validate every event its
+   * SQL can build. Returns how many were written.
    */
   async addSelected(tx: EntityManager, shared: SharedEnvelope, source: SelectedEvents): Promise<number> {
-    const param = (index: number) => `$${source.params.length + index}`;
-    // The per-event headers (id, correlation, sequence) are set in SQL over these.
+    const params = [...source.params];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    // The per-event headers (id, correlation, sequence) are the relay's to add (messagesOf).
     const headers = headersFor(
       { ...shared, id: '', aggregateId: '', correlationId: shared.correlationId ?? '', payload: null },
       currentTraceparent(),
     );
+    const numbered =
+      source.runSequence === undefined
+        ? this.numberedInOrder(param(shared.aggregateType))
+        : `numbered AS (SELECT *, ${param(source.runSequence)}::bigint AS sequence FROM source)`;
     const [{ written }] = await tx.query(
       `WITH source AS MATERIALIZED (${source.sql}),
-       ${source.onePerAggregate ? this.eachAggregateOnce(param(1)) : this.numberedInOrder(param(1))},
+       ${numbered},
        inserted AS (
-         INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers)
-         SELECT id, ${param(3)}::text, aggregate_id,
-           ${param(4)}::jsonb || jsonb_build_object('id', id, 'aggregateId', aggregate_id, 'aggregateSequence', sequence,
-             'correlationId', correlation_id, 'payload', payload),
-           ${param(5)}::jsonb || jsonb_build_object('${MessageHeaders.eventId}', id,
-             '${MessageHeaders.correlationId}', correlation_id, '${MessageHeaders.aggregateSequence}', sequence::text)
-         -- Sorted before the envelopes are built, so the sort moves payloads (in memory), not whole rows.
-         FROM (
+         INSERT INTO ${this.table} (event_id, topic, message_key, envelope, headers, batch)
+         SELECT gen_random_uuid(), ${param(topicFor(shared))}::text, '${BATCH_KEY}', ${param(JSON.stringify(shared))}::jsonb,
+           ${param(JSON.stringify(headers))}::jsonb,
            -- An event outside a request starts a correlation of its own: its id names it.
-           SELECT aggregate_id, payload, sequence, id, coalesce(${param(2)}::text, id::text) AS correlation_id
-           FROM (
-             SELECT s.aggregate_id, s.payload, s.position, n.sequence, gen_random_uuid() AS id
-             FROM source s JOIN numbered n USING (${source.onePerAggregate ? 'aggregate_id' : 'position'})) e
-           ORDER BY position) event)
+           json_agg(json_build_object('id', id, 'aggregateId', aggregate_id, 'aggregateSequence', sequence,
+             'correlationId', coalesce(${param(shared.correlationId)}::text, id::text), 'payload', payload)
+             ORDER BY position)
+         FROM (SELECT *, gen_random_uuid() AS id FROM numbered) event
+         GROUP BY (position - 1) / ${OUTBOX_BATCH} ORDER BY (position - 1) / ${OUTBOX_BATCH})
        SELECT count(*)::int AS written FROM source`,
-      [
-        ...source.params,
-        shared.aggregateType,
-        shared.correlationId,
-        topicFor(shared),
-        JSON.stringify(shared),
-        JSON.stringify(headers),
-      ],
+      params,
     );
     if (written > 0) afterCommit(tx, this.wake);
     return written;
   }
 
-  /** `numbered` (aggregate_id, sequence) when each aggregate has one row: its next number (ADR 0061). */
-  private eachAggregateOnce(typeParam: string): string {
-    const once = '(SELECT aggregate_id, 1 AS taken FROM source) once';
-    return `held AS (${this.sequences.takeSql(once, `${typeParam}::text`)}),
-       numbered AS (SELECT aggregate_id, last_sequence AS sequence FROM held)`;
-  }
-
-  /** `numbered` (position, sequence): each aggregate's rows take its next numbers in their order. */
+  /** `numbered` (the source's columns and sequence): each aggregate's rows take its next numbers in their order. */
   private numberedInOrder(typeParam: string): string {
     return `counted AS (SELECT aggregate_id, count(*) AS taken FROM source GROUP BY aggregate_id),
        held AS (${this.sequences.takeSql('counted', `${typeParam}::text`)}),
@@ -122,7 +113,7 @@ export class Outbox {
        -- One window over every row, not a partition per aggregate (that cost more than the insert): the row r of
        -- an aggregate whose rows end at rows_through takes last_sequence - (rows_through - r).
        numbered AS (
-         SELECT s.position,
+         SELECT s.*,
            h.last_sequence - t.rows_through + row_number() OVER (ORDER BY s.aggregate_id, s.position) AS sequence
          FROM source s JOIN through t USING (aggregate_id) JOIN held h USING (aggregate_id))`;
   }
@@ -146,16 +137,20 @@ export class Outbox {
   }
 }
 
-/** A query yielding `aggregate_id` (text), `payload` (jsonb) and `position` (publishing order) per event. */
+/**
+ * A query yielding `aggregate_id` (text), `payload` (`json`, cheaper to build than `jsonb`, or `jsonb`) and `position`
+ * per event: the publishing order, 1..n (other numbers are published in order too, but fill batches unevenly).
+ */
 export interface SelectedEvents {
   sql: string;
   params: unknown[];
   /**
-   * The query yields at most one row per aggregate: it is numbered by a join on the aggregate, without the count,
-   * running sum and window that several rows of one aggregate need. If it does yield two, the sequence upsert
-   * fails the statement (it cannot update one row twice), so nothing is written with a wrong number.
+   * Without it, each aggregate's events take its next numbers from `aggregate_sequence` in position order, as
+   * `addMany` numbers them (ADR 0021). With it, every event is numbered this (ADR 0063): for a writer that alone
+   * writes its aggregate type, publishes at most one event per aggregate in a run and numbers its runs from a sequence
+   * above every number its aggregates had. Numbers then grow per aggregate, with gaps, which is what replicas compare.
    */
-  onePerAggregate?: boolean;
+  runSequence?: number | string;
 }
 
 /** Stored with the row, so the relay and the consumers continue this trace later (TracedTransport). */

@@ -1,0 +1,13 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { outboxBatchesDdl, outboxBatchesDownDdl } from '@crm/messaging';
+
+/** An outbox row may carry a batch of events, which the relay publishes one message each (ADR 0063). */
+export class ServiceOutboxBatches1796270030000 implements MigrationInterface {
+  async up(db: QueryRunner): Promise<void> {
+    for (const statement of outboxBatchesDdl('service')) await db.query(statement);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    for (const statement of outboxBatchesDownDdl('service')) await db.query(statement);
+  }
+}
