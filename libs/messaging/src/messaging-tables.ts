@@ -173,15 +173,27 @@ export function aggregateSequenceDownDdl(schema: string): string[] {
 }
 
 /**
- * Sixth step (a migration of its own in every service with an outbox): a row may carry a batch of events that share
- * their topic, type and headers (ADR 0063), which the relay publishes one message each. `json`, not `jsonb`: built
- * once, read whole by the relay, never queried, and text is cheaper to build. `IF NOT EXISTS` like the fifth step.
+ * Sixth step (a migration of its own in every service with an outbox, ADR 0063): a row may carry a batch of events
+ * that share their topic, type and headers, which the relay publishes one message each (`json`, not `jsonb`: built
+ * once, read whole by the relay, never queried, and text is cheaper to build); and an index of the few rows that hold
+ * later ones back (parked, or leased), which the relay's claim looks up for every row it considers. Without it, with
+ * a million rows pending and fresh statistics, the planner read the whole outbox once per claim (2 s for 200 rows).
+ * `IF NOT EXISTS` like the fifth step.
  */
 export function outboxBatchesDdl(schema: string): string[] {
-  return [`ALTER TABLE ${assertSqlIdentifier(schema)}.outbox_message ADD COLUMN IF NOT EXISTS batch json`];
+  const s = assertSqlIdentifier(schema);
+  return [
+    `ALTER TABLE ${s}.outbox_message ADD COLUMN IF NOT EXISTS batch json`,
+    `CREATE INDEX IF NOT EXISTS outbox_message_holding_idx ON ${s}.outbox_message (topic, message_key, seq)
+      WHERE published_at IS NULL AND (failed_at IS NOT NULL OR lease_until IS NOT NULL)`,
+  ];
 }
 
 /** The batches go with the column: run it only with none pending. */
 export function outboxBatchesDownDdl(schema: string): string[] {
-  return [`ALTER TABLE ${assertSqlIdentifier(schema)}.outbox_message DROP COLUMN IF EXISTS batch`];
+  const s = assertSqlIdentifier(schema);
+  return [
+    `DROP INDEX IF EXISTS ${s}.outbox_message_holding_idx`,
+    `ALTER TABLE ${s}.outbox_message DROP COLUMN IF EXISTS batch`,
+  ];
 }

@@ -12,7 +12,11 @@ export const ERASED_CUSTOMERS = 'analytics.erased_customer';
 export const MERGED_CUSTOMERS = 'analytics.merged_customer';
 export const CUSTOMER_VALUES = 'analytics.customer_value';
 export const RECOMPUTE_RUN = 'analytics.customer_value_run';
-/** The recompute's run numbers, which number its tier events (ADR 0063). */
+/**
+ * The recompute's run numbers, which number its tier events (ADR 0063). It must stay the only writer of
+ * `customer-value` events: numbered from `aggregate_sequence`, another writer's would be lower than any run's, and
+ * replicas would drop them.
+ */
 export const RUN_NUMBER = 'analytics.customer_value_run_number';
 /** Orders and paid repairs a DMS cancelled (ADR 0054); outlive every rebuild, so a cancellation wins in any order. */
 export const CANCELLED_PURCHASES = 'analytics.cancelled_purchase';
