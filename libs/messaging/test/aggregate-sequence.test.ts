@@ -151,7 +151,9 @@ describe(`${Outbox.name} numbers each aggregate's events`, () => {
     expect(written).toBe(3);
     expect(await numbered(first)).toEqual([1, 2, 3].map((n) => ({ sequence: n, header: String(n) })));
     expect(await numbered(second)).toEqual([{ sequence: 1, header: '1' }]);
-    const events = (await published()).filter((event) => event.key === first || event.key === second).slice(1);
+    const events = (await published())
+      .filter((event) => event.key === first || event.key === second)
+      .slice(1);
     expect(events.map((event) => event.key)).toEqual([first, second, first]);
     for (const { topic, envelope, headers } of events) {
       expect(validateEvent(envelope)).toEqual(envelope);

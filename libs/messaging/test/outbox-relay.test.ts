@@ -223,7 +223,13 @@ describe(OutboxRelay.name, () => {
     // The batch waits behind the parked row of its topic, and every later row of the topic behind the batch.
     expect(await relay.flushAll()).toBe(1);
     expect(await relay.flushAll()).toBe(0);
-    expect((await rows()).map((row) => row.state)).toEqual(['published', 'failed', 'pending', 'pending', 'pending']);
+    expect((await rows()).map((row) => row.state)).toEqual([
+      'published',
+      'failed',
+      'pending',
+      'pending',
+      'pending',
+    ]);
 
     // An operator resolves the parked row: the rest goes out in order, the batch as one message per event.
     await dataSource.query(`DELETE FROM relayed.outbox_message WHERE state = 'failed'`);
