@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The indexes by customer, on the live tables whatever a rebuild named them (LIKE … INCLUDING ALL). */
+/**
+ * The indexes by customer, on the live tables whatever a rebuild named them (LIKE … INCLUDING ALL). The new ones are
+ * named by PostgreSQL: after a rebuild the old name may still belong to the replaced table's index.
+ */
 const BY_CUSTOMER = [
   { table: 'order_fact', at: 'placed_at' },
   { table: 'repair_fact', at: 'repaired_at' },
@@ -15,16 +18,14 @@ export class PurchaseCoveringIndexes1796270030002 implements MigrationInterface 
   async up(db: QueryRunner): Promise<void> {
     for (const { table, at } of BY_CUSTOMER) {
       await this.dropByCustomer(db, table, at);
-      await db.query(
-        `CREATE INDEX ${table}_customer_idx ON analytics.${table} (customer_id, ${at}) INCLUDE (amount, currency)`,
-      );
+      await db.query(`CREATE INDEX ON analytics.${table} (customer_id, ${at}) INCLUDE (amount, currency)`);
     }
   }
 
   async down(db: QueryRunner): Promise<void> {
     for (const { table, at } of BY_CUSTOMER) {
       await this.dropByCustomer(db, table, at);
-      await db.query(`CREATE INDEX ${table}_customer_idx ON analytics.${table} (customer_id, ${at})`);
+      await db.query(`CREATE INDEX ON analytics.${table} (customer_id, ${at})`);
     }
   }
 
