@@ -63,8 +63,14 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
         .set('Authorization', marketer)
         .expect(200)
     ).body.items;
-  const settled = (campaignId: string) =>
-    eventually(async () => {
+  /**
+   * The occurrence that ran is frozen and sent. The app's own scheduler loop may have claimed it instead of the
+   * test's pass (SKIP LOCKED): locking the campaign row waits for that claim's transaction to commit, so its
+   * recipients are counted (a fresh-clone CI run once saw none queued yet, and no mail).
+   */
+  const settled = async (campaignId: string) => {
+    await harness.query(`SELECT id FROM campaigns.campaign WHERE id = $1 FOR UPDATE`, [campaignId]);
+    await eventually(async () => {
       const [row] = await harness.query<{ waiting: number }>(
         `SELECT count(*)::int AS waiting FROM campaigns.campaign_recipient
           WHERE campaign_id = $1 AND status IN ('queued', 'sending')`,
@@ -72,6 +78,7 @@ describe('recurring and triggered campaigns: one mail per customer per occurrenc
       );
       expect(row.waiting).toBe(0);
     }, 30_000);
+  };
 
   async function activeCampaign(schedule: unknown): Promise<string> {
     const created = await harness
