@@ -9,8 +9,10 @@ import {
   Roles,
 } from '@crm/contracts';
 import { eventually, LoopbackSmtpServer } from '@crm/testing';
+import { DataSource } from 'typeorm';
 import { featureQuery } from '../src/scoring/features/feature-sql';
 import { FEATURE_KEYS } from '../src/scoring/features/propensity-features';
+import { TouchpointRepository } from '../src/touchpoints/touchpoint.repository';
 import { convertedBetween } from '../src/tracking/conversion-sql';
 import { activityLogged, leadCaptured, leadConverted, repairRecorded } from './activity-fixture';
 import { scheduleNow, segmentOf } from './audience-fixture';
@@ -183,6 +185,36 @@ describe('campaign conversions: leads, test drives, orders and service visits by
       [at(0), serviced.customerId],
     );
     expect(before[0].values[visits]).toBe(1);
+  });
+
+  it("gives a test drive on a lead the lead's customer when the lead's conversion commits beside it", async () => {
+    const repository = harness.app.get(TouchpointRepository);
+    const dataSource = harness.app.get(DataSource);
+    const lead = leadCaptured(null, at(-20));
+    await dataSource.transaction((tx) => repository.captureLead(tx, lead.leadId, null, lead.capturedAt));
+    const drive = activityLogged(null, 'test_drive', at(-15));
+    const activityTx = dataSource.createQueryRunner();
+    await activityTx.startTransaction();
+    await repository.recordLeadTestDrive(activityTx.manager, drive.activityId, lead.leadId, drive.occurredAt);
+    let converted = false;
+    const conversion = dataSource
+      .transaction((tx) => repository.linkLead(tx, lead.leadId, serviced.customerId, at(-12)))
+      .then(() => (converted = true));
+    // The conversion either waits for the test drive's transaction or (without the lead's lock) commits past it.
+    await eventually(async () => {
+      const [row] = await harness.query<{ waiting: boolean }>(
+        `SELECT count(*) > 0 AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+      );
+      expect(converted || row.waiting).toBe(true);
+    });
+    await activityTx.commitTransaction();
+    await activityTx.release();
+    await conversion;
+    const [row] = await harness.query<{ customer_id: string }>(
+      `SELECT customer_id FROM campaigns.customer_touchpoint WHERE kind = 'test_drive' AND source_id = $1`,
+      [drive.activityId],
+    );
+    expect(row.customer_id).toBe(serviced.customerId);
   });
 
   it("drops an erased customer's leads and test drives, and their conversion with them", async () => {

@@ -30,6 +30,7 @@ export class TouchpointRepository {
 
   /** A lead is dated by its capture, with or without a customer yet: a later conversion may name one. */
   async captureLead(tx: EntityManager, leadId: string, customerId: string | null, capturedAt: string) {
+    await this.lockLead(tx, leadId);
     await tx.query(
       `INSERT INTO campaigns.customer_touchpoint (kind, source_id, customer_id, occurred_at)
        VALUES ('lead', $1, $2, $3)
@@ -45,6 +46,7 @@ export class TouchpointRepository {
    * drives logged on that lead while it had none.
    */
   async linkLead(tx: EntityManager, leadId: string, customerId: string, convertedAt: string) {
+    await this.lockLead(tx, leadId);
     await tx.query(
       `INSERT INTO campaigns.customer_touchpoint (kind, source_id, customer_id, occurred_at)
        VALUES ('lead', $1, $2, $3)
@@ -57,6 +59,7 @@ export class TouchpointRepository {
 
   /** A test drive sales logged on a lead only: its customer is the lead's, once the lead has one. */
   async recordLeadTestDrive(tx: EntityManager, activityId: string, leadId: string, occurredAt: string) {
+    await this.lockLead(tx, leadId);
     await tx.query(
       `INSERT INTO campaigns.customer_touchpoint (kind, source_id, customer_id, lead_id, occurred_at)
        VALUES ('test_drive', $1,
@@ -64,6 +67,15 @@ export class TouchpointRepository {
        ON CONFLICT (kind, source_id) DO NOTHING`,
       [activityId, leadId, occurredAt],
     );
+  }
+
+  /**
+   * Leads and activities arrive on different topics, so a test drive on a lead and the lead's conversion may commit
+   * side by side: each would miss the other's row and leave the drive without a customer. One lock per lead orders
+   * them; the later one's statements see the earlier one's row.
+   */
+  private async lockLead(tx: EntityManager, leadId: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('campaigns.lead:' || $1, 0))`, [leadId]);
   }
 
   private async fillWaitingTestDrives(tx: EntityManager, leadId: string, customerId: string) {
