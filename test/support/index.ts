@@ -9,3 +9,4 @@ export * from './kafka-topic';
 export * from './stamped-events';
 export * from './loopback-smtp-server';
 export * from './loopback-sms-gateway';
+export * from './lock-wait';

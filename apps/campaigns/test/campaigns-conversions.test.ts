@@ -8,7 +8,7 @@ import {
   RepairRecorded,
   Roles,
 } from '@crm/contracts';
-import { eventually, LoopbackSmtpServer } from '@crm/testing';
+import { eventually, finishedOrWaitingForLock, LoopbackSmtpServer } from '@crm/testing';
 import { DataSource } from 'typeorm';
 import { featureQuery } from '../src/scoring/features/feature-sql';
 import { FEATURE_KEYS } from '../src/scoring/features/propensity-features';
@@ -196,17 +196,10 @@ describe('campaign conversions: leads, test drives, orders and service visits by
     const activityTx = dataSource.createQueryRunner();
     await activityTx.startTransaction();
     await repository.recordLeadTestDrive(activityTx.manager, drive.activityId, lead.leadId, drive.occurredAt);
-    let converted = false;
-    const conversion = dataSource
-      .transaction((tx) => repository.linkLead(tx, lead.leadId, serviced.customerId, at(-12)))
-      .then(() => (converted = true));
-    // The conversion either waits for the test drive's transaction or (without the lead's lock) commits past it.
-    await eventually(async () => {
-      const [row] = await harness.query<{ waiting: boolean }>(
-        `SELECT count(*) > 0 AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
-      );
-      expect(converted || row.waiting).toBe(true);
-    });
+    const conversion = dataSource.transaction((tx) =>
+      repository.linkLead(tx, lead.leadId, serviced.customerId, at(-12)),
+    );
+    await finishedOrWaitingForLock(dataSource, conversion);
     await activityTx.commitTransaction();
     await activityTx.release();
     await conversion;

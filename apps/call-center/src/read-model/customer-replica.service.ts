@@ -34,10 +34,10 @@ export class CustomerReplicaService {
 
   /** Every copy goes, the outbox and dead letters are scrubbed, and a tombstone keeps late events out. */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
+    await this.erased.tombstone(tx, customerId);
     const traces = await this.erased.traces(tx, customerId);
     await this.history.erase(tx, customerId);
     await this.customers.delete(tx, customerId);
-    await this.erased.tombstone(tx, customerId);
     await eraseFromMessagingTables(tx, CALL_CENTER_SCHEMA, traces);
     this.invalidator.afterCommit(tx, customerId);
   }

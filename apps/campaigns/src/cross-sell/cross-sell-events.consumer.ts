@@ -20,8 +20,8 @@ export class CrossSellEventsConsumer implements OnModuleInit {
     );
     // The tombstone is written here too: a recompute before the order replica sees the erasure leaves them out.
     this.subscriber.on(CROSS_SELL_CONSUMER, CustomerErased, async ({ payload }, tx) => {
-      await this.offers.forget(tx, payload.customerId);
       await this.erased.tombstone(tx, payload.customerId);
+      await this.offers.forget(tx, payload.customerId);
     });
   }
 }

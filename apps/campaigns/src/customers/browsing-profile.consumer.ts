@@ -25,8 +25,8 @@ export class BrowsingProfileConsumer implements OnModuleInit {
     );
     // The tombstone is written here too: this consumer may see the erasure before the customer replica does.
     this.subscriber.on(BROWSING_PROFILE_CONSUMER, CustomerErased, async ({ payload }, tx) => {
-      await this.profiles.delete(tx, payload.customerId);
       await this.erased.tombstone(tx, payload.customerId);
+      await this.profiles.delete(tx, payload.customerId);
     });
   }
 }

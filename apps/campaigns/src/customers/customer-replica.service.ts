@@ -34,10 +34,10 @@ export class CustomerReplicaService {
 
   /** The person and their vehicles go, a tombstone keeps late events out, and the messaging tables are scrubbed. */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
+    await this.erased.tombstone(tx, customerId);
     const traces = await this.customers.traces(tx, customerId);
     await this.vehicles.deleteOwnedBy(tx, customerId);
     await this.customers.delete(tx, customerId);
-    await this.erased.tombstone(tx, customerId);
     await eraseFromMessagingTables(tx, CAMPAIGNS_SCHEMA, traces);
   }
 

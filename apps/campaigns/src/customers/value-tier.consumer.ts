@@ -25,8 +25,8 @@ export class ValueTierConsumer implements OnModuleInit {
     );
     // The tombstone is written here too: this consumer may see the erasure before the customer replica does.
     this.subscriber.on(VALUE_TIER_CONSUMER, CustomerErased, async ({ payload }, tx) => {
-      await this.tiers.delete(tx, payload.customerId);
       await this.erased.tombstone(tx, payload.customerId);
+      await this.tiers.delete(tx, payload.customerId);
     });
   }
 }

@@ -24,7 +24,7 @@ export class OrderReplicaService {
 
   /** The tombstone is written here too: this consumer may see the erasure before the customer replica does. */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
-    await this.orders.deleteFor(tx, customerId);
     await this.erased.tombstone(tx, customerId);
+    await this.orders.deleteFor(tx, customerId);
   }
 }

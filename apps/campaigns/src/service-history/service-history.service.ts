@@ -49,8 +49,8 @@ export class ServiceHistoryService {
 
   /** The tombstone is written here too: this consumer may see the erasure before the customer replica does. */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
+    await this.erased.tombstone(tx, customerId);
     await this.history.deleteFor(tx, customerId);
     await this.touchpoints.deleteFor(tx, customerId);
-    await this.erased.tombstone(tx, customerId);
   }
 }

@@ -37,7 +37,7 @@ export class SalesTouchpointService {
 
   /** The tombstone is written here too: this consumer may see the erasure before the customer replica does. */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
-    await this.touchpoints.deleteFor(tx, customerId);
     await this.erased.tombstone(tx, customerId);
+    await this.touchpoints.deleteFor(tx, customerId);
   }
 }

@@ -21,9 +21,9 @@ export class CustomerErasureService {
   ) {}
 
   async erase(tx: EntityManager, customerId: string): Promise<void> {
+    await this.erased.tombstone(tx, customerId);
     const records = await this.records.find(tx, customerId);
     const values = personalValues(records);
-    await this.erased.tombstone(tx, customerId);
     await this.contacts.remove(tx, customerId);
     await this.contacts.dropFromCandidates(tx, customerId);
     await this.erasure.scrubLeads(

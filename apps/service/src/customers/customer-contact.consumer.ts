@@ -30,8 +30,8 @@ export class CustomerContactConsumer implements OnModuleInit {
       await this.contacts.save(tx, toCustomerContact(event.payload.survivor), eventOrderOf(event));
     });
     this.subscriber.on(CONSUMER, CustomerErased, async ({ payload }, tx) => {
-      const known = await this.contacts.find(tx, payload.customerId);
       await this.erased.tombstone(tx, payload.customerId);
+      const known = await this.contacts.find(tx, payload.customerId);
       await this.contacts.remove(tx, payload.customerId);
       const contacts = known ? [...known.phones, ...known.emails] : [];
       await this.events.raise(tx, 'customer.erased', { customerId: payload.customerId, contacts });

@@ -43,10 +43,10 @@ export class CustomerTrackingService {
 
   /** Every trace goes, and the tombstone keeps later beacons and events from bringing any back (ADR 0013). */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
+    await this.erased.tombstone(tx, customerId);
     await this.pageViews.deleteCustomer(tx, customerId);
     await this.visitors.deleteCustomer(tx, customerId);
     await this.consents.delete(tx, customerId);
-    await this.erased.tombstone(tx, customerId);
     // Everyone consumes the erasure itself: no profile event is needed, and the row just goes.
     await this.profiles.discard(tx, customerId);
   }
