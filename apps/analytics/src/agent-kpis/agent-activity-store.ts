@@ -1,5 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { currentCustomerId } from '../customer-value/customer-identity';
+import {
+  changingCustomerIds,
+  currentCustomerId,
+  resolvingCustomerIds,
+} from '../customer-value/customer-identity';
 import { AgentKpiTables } from './agent-kpi-tables';
 
 export interface AgentInteraction {
@@ -31,6 +35,7 @@ export class AgentActivityStore {
 
   /** Set-based (ADR 0045): one insert for a batch of contacts; a contact already held stays as it is. */
   async addInteractions(tx: EntityManager, contacts: AgentInteraction[]): Promise<void> {
+    await resolvingCustomerIds(tx);
     await tx.query(
       `INSERT INTO ${this.tables.agentInteraction} (interaction_id, agent_id, customer_id, channel, direction,
          duration_seconds, occurred_at, event_at, event_id)
@@ -73,6 +78,7 @@ export class AgentActivityStore {
   }
 
   async eraseCustomer(tx: EntityManager, customerId: string): Promise<void> {
+    await changingCustomerIds(tx);
     await tx.query(`UPDATE ${this.tables.agentInteraction} SET customer_id = NULL WHERE customer_id = $1`, [
       customerId,
     ]);

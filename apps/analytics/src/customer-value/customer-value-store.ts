@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { currentCustomerId } from './customer-identity';
+import { changingCustomerIds, currentCustomerId, resolvingCustomerIds } from './customer-identity';
 import {
   CANCELLED_PURCHASES,
   CUSTOMER_VALUES,
@@ -66,6 +66,7 @@ export class CustomerValueStore {
 
   /** Set-based (ADR 0045): per order the latest copy in the batch, then one multi-row upsert in order-id order. */
   async addOrders(tx: EntityManager, orders: OrderFact[]): Promise<void> {
+    await resolvingCustomerIds(tx);
     await tx.query(
       `INSERT INTO ${this.tables.orderFact} AS t (order_id, customer_id, dealer_id, amount, currency, models, placed_at,
          event_at, event_id)
@@ -96,6 +97,7 @@ export class CustomerValueStore {
 
   /** Set-based like `addOrders`. */
   async addRepairs(tx: EntityManager, repairs: RepairFact[]): Promise<void> {
+    await resolvingCustomerIds(tx);
     await tx.query(
       `INSERT INTO ${this.tables.repairFact} AS t (repair_id, customer_id, station_id, amount, currency, repaired_at,
          event_at, event_id)
@@ -137,6 +139,7 @@ export class CustomerValueStore {
   }
 
   async upsertCustomer(tx: EntityManager, customer: ValueCustomer): Promise<void> {
+    await resolvingCustomerIds(tx);
     await tx.query(
       `INSERT INTO ${this.tables.valueCustomer} AS t (customer_id, province, city, birthday, registered_at, updated_at)
        SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM ${ERASED_CUSTOMERS} WHERE customer_id = $1)
@@ -160,6 +163,7 @@ export class CustomerValueStore {
 
   /** Forgets the person: their profile and value go, their orders and repairs stay without their id. */
   async erase(tx: EntityManager, customerId: string): Promise<void> {
+    await changingCustomerIds(tx);
     await tx.query(`INSERT INTO ${ERASED_CUSTOMERS} (customer_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
       customerId,
     ]);
@@ -196,6 +200,7 @@ export class CustomerValueStore {
    * merged id lands there too (ADR 0036); their profile and value go (the next recompute values the survivor).
    */
   async merge(tx: EntityManager, mergedId: string, survivorId: string): Promise<void> {
+    await changingCustomerIds(tx);
     await tx.query(
       `INSERT INTO ${MERGED_CUSTOMERS} (merged_id, survivor_id) VALUES ($1, $2)
        ON CONFLICT (merged_id) DO UPDATE SET survivor_id = EXCLUDED.survivor_id`,

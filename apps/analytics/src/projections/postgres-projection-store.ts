@@ -3,7 +3,7 @@ import { PostgresSalesPerformanceStore } from '../sales-performance/sales-perfor
 import { CustomerValueStore } from '../customer-value/customer-value-store';
 import { MarketStore } from '../market/market-store';
 import { AgentActivityStore } from '../agent-kpis/agent-activity-store';
-import { currentCustomerId } from '../customer-value/customer-identity';
+import { currentCustomerId, resolvingCustomerIds } from '../customer-value/customer-identity';
 import { SevenPsStore } from '../seven-ps/seven-ps-store';
 import { CampaignRecipientStore } from '../seven-ps/campaign-recipient-store';
 import { ProjectionStore, StationChange, VehicleModelChange } from './projection-store';
@@ -103,6 +103,7 @@ export class PostgresProjectionStore extends ProjectionStore {
   }
 
   async upsertVehicleModel(tx: EntityManager, vehicle: VehicleModelChange): Promise<void> {
+    await resolvingCustomerIds(tx);
     await tx.query(
       `INSERT INTO ${this.tables.vehicleModel} AS t (vehicle_id, model, owner_customer_id, updated_at)
        VALUES ($1, $2, ${currentCustomerId('$3')}, $4)

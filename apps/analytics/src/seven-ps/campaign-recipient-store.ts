@@ -1,6 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { CampaignRecipientSettled, EventEnvelope, PayloadOf } from '@crm/contracts';
-import { currentCustomerId } from '../customer-value/customer-identity';
+import {
+  changingCustomerIds,
+  currentCustomerId,
+  resolvingCustomerIds,
+} from '../customer-value/customer-identity';
 
 export type RecipientSettlement = EventEnvelope<PayloadOf<typeof CampaignRecipientSettled>>;
 
@@ -14,6 +18,7 @@ export class CampaignRecipientStore {
 
   /** Set-based (ADR 0045): a batch of settlements in one insert. */
   async addSettlements(tx: EntityManager, settlements: RecipientSettlement[]): Promise<void> {
+    await resolvingCustomerIds(tx);
     await tx.query(
       `INSERT INTO ${this.tables.campaignRecipientFact} (event_id, campaign_id, step, channel, customer_id, grp,
          delivered, opened, clicked, responded, converted, conversion_kind, conversion_amount, window_closed_at,
@@ -50,6 +55,7 @@ export class CampaignRecipientStore {
   }
 
   private async repoint(tx: EntityManager, from: string, to: string | null): Promise<void> {
+    await changingCustomerIds(tx);
     await tx.query(
       `UPDATE ${this.tables.campaignRecipientFact} SET customer_id = $2 WHERE customer_id = $1`,
       [from, to],

@@ -1,5 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { currentCustomerId } from '../customer-value/customer-identity';
+import {
+  changingCustomerIds,
+  currentCustomerId,
+  resolvingCustomerIds,
+} from '../customer-value/customer-identity';
 import { SevenPsTables } from './seven-ps-tables';
 
 /** Its own tables and the vehicles replica, whose owner is the customer's link to a model. */
@@ -74,6 +78,7 @@ export class SevenPsStore {
   }
 
   async applyLead(tx: EntityManager, lead: LeadChange): Promise<void> {
+    await resolvingCustomerIds(tx);
     await tx.query(
       `INSERT INTO ${this.tables.leadFact} AS t (lead_id, source, customer_id, partner_id, campaign_id, captured_at,
          converted_at, event_at)
@@ -128,6 +133,7 @@ export class SevenPsStore {
   }
 
   async addUnsubscribe(tx: EntityManager, unsubscribe: Unsubscribe): Promise<void> {
+    await resolvingCustomerIds(tx);
     await tx.query(
       `INSERT INTO ${this.tables.campaignUnsubscribe} (event_id, campaign_id, customer_id, unsubscribed_at, event_at)
        VALUES ($1, $2, ${currentCustomerId('$3')}, $4, $5) ON CONFLICT (event_id) DO NOTHING`,
@@ -152,6 +158,7 @@ export class SevenPsStore {
   }
 
   private async repoint(tx: EntityManager, from: string, to: string | null): Promise<void> {
+    await changingCustomerIds(tx);
     for (const table of [this.tables.leadFact, this.tables.campaignUnsubscribe])
       await tx.query(`UPDATE ${table} SET customer_id = $2 WHERE customer_id = $1`, [from, to]);
     await tx.query(
