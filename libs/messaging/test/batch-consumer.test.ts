@@ -94,7 +94,11 @@ describe('a consumer group taking its events in batches', () => {
 
   afterAll(() => fixture?.stop());
 
-  /** Whether each group's committed offsets reached the topic's end: it handled and committed everything. */
+  /**
+   * Whether each group's committed offsets reached the topic's end: it handled and committed everything. A partition
+   * no event was keyed to has nothing to commit (its committed offset stays -1): twelve random keys leave one of three
+   * partitions empty about once in forty runs.
+   */
   async function committedToEnd(groups: string[]): Promise<boolean> {
     const admin = kafka.admin();
     await admin.connect();
@@ -107,7 +111,9 @@ describe('a consumer group taking its events in batches', () => {
           topics: [topic],
         });
         const byPartition = new Map(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
-        if (!ends.every((end) => (byPartition.get(end.partition) ?? -1) >= Number(end.high))) return false;
+        const reached = (end: (typeof ends)[number]) =>
+          Number(end.high) <= Number(end.low) || (byPartition.get(end.partition) ?? -1) >= Number(end.high);
+        if (!ends.every(reached)) return false;
       }
       return true;
     } finally {
